@@ -1,0 +1,37 @@
+/**
+ * What a command needs from the outside world, passed in so commands run in-process
+ * in tests with captured output.
+ */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input (for `-` arguments). */
+  readStdin: () => Promise<string>;
+  /** Whether stderr is a terminal (progress bars only then). */
+  stderrIsTTY: boolean;
+  /** Colour allowed (false under NO_COLOR or when not a terminal). */
+  color: boolean;
+  /** Working directory for relative paths. */
+  cwd: string;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** Sets the process exit code without throwing (e.g. 1 for a failed check). */
+  setExitCode: (code: 0 | 1 | 2) => void;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    color: !process.env.NO_COLOR && Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,74 @@
+import { Command, CommanderError } from 'commander';
+import { CheckFailedError, DataError, InputError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { commands } from './commands/index.js';
+import type { CliContext, CliIo } from './context.js';
+
+/** Exit codes: 0 success, 1 a check failed, 2 bad input or usage. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export function createProgram(context: CliContext): Command {
+  const { io } = context;
+  const program = new Command('trialstat')
+    .description('Analyse clinical-trial outcomes from published, summary-level data.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
+
+Examples:
+  $ trialstat datasets
+  $ trialstat datasets show rapami --format md
+  $ trialstat validate my-arms.csv --kind arm-continuous`,
+  );
+  for (const register of commands) register(program, context);
+  // Subcommands inherit output routing and error handling.
+  for (const command of program.commands) applyDefaults(command, io);
+  return program;
+}
+
+function applyDefaults(command: Command, io: CliIo): void {
+  command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride().showHelpAfterError('(run with --help for usage)');
+  for (const sub of command.commands) applyDefaults(sub, io);
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code.
+ * User mistakes print one clear message and no stack trace.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const context: CliContext = {
+    io,
+    setExitCode: (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+  };
+  const program = createProgram(context);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (error.exitCode === 0) return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof InputError || error instanceof DataError) {
+      io.stderr(`trialstat: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CheckFailedError) {
+      io.stderr(`trialstat: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    // Not a user mistake: a bug. Show everything so it can be reported.
+    io.stderr(`trialstat: internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 70;
+  }
+}

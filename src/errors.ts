@@ -1,0 +1,66 @@
+/**
+ * Errors a user can cause. Both carry enough to point at the mistake: the CLI prints
+ * them without a stack trace and exits 2. Anything else that is thrown is a bug.
+ */
+
+/** One problem found in a file or other input, located as precisely as possible. */
+export interface InputIssue {
+  /** File path, `<stdin>`, or the name of a bundled dataset file. */
+  file?: string;
+  /** 1-based line in the file (the header is line 1). */
+  line?: number;
+  /** Column name (CSV) or JSON path (`sections[2].charts[0]`). */
+  column?: string;
+  expected: string;
+  found: string;
+  /** Optional hint, e.g. "use 18.8". */
+  hint?: string;
+}
+
+/** Formats an issue as `file:line: column "x": expected …, found …`. */
+export function formatIssue(issue: InputIssue): string {
+  const where = [issue.file, issue.line !== undefined ? String(issue.line) : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  const column = issue.column !== undefined ? `column "${issue.column}": ` : '';
+  const hint = issue.hint ? ` (${issue.hint})` : '';
+  return `${where ? `${where}: ` : ''}${column}expected ${issue.expected}, found ${issue.found}${hint}`;
+}
+
+/** A bad argument to a function or a CLI option: names the argument and the value. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    /** The argument or option, e.g. `sd1` or `--sd1`. */
+    readonly argument: string,
+    /** What was given, as text. */
+    readonly value: unknown,
+    /** What was expected, e.g. "a positive number". */
+    readonly expected: string,
+  ) {
+    super(`${argument}: expected ${expected}, found ${describeValue(value)}`);
+  }
+}
+
+/** Invalid data in a file: every issue found, not only the first. */
+export class DataError extends Error {
+  override readonly name = 'DataError';
+  constructor(readonly issues: readonly InputIssue[], summary?: string) {
+    super(
+      (summary ? `${summary}\n` : '') +
+        issues.map((issue) => formatIssue(issue)).join('\n'),
+    );
+  }
+}
+
+/** A check that ran and failed (CLI exit code 1): not a user mistake. */
+export class CheckFailedError extends Error {
+  override readonly name = 'CheckFailedError';
+}
+
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value === '' ? 'an empty value' : `"${value}"`;
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  if (value === undefined) return 'nothing';
+  return String(value);
+}
