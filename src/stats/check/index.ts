@@ -1,0 +1,14 @@
+export { parseReported, reportedInterval, intervalContains, intervalsOverlap, decimalsOf } from './reported-value.js';
+export type { ReportedValue, Relation, ValueInterval } from './reported-value.js';
+export { judgeReported } from './judge-reported.js';
+export type { CheckStatus, Judgement } from './judge-reported.js';
+export { percentCounts, percentDenominators } from './percent-counts.js';
+export type { PercentCountsResult, PercentDenominatorsResult } from './percent-counts.js';
+export { grim } from './grim.js';
+export type { GrimResult } from './grim.js';
+export { grimmer } from './grimmer.js';
+export type { GrimmerResult, GrimmerReason } from './grimmer.js';
+export { checkPValueCi } from './p-value-from-ci.js';
+export type { PValueCiInput, PValueCiResult, PValueAtLevel } from './p-value-from-ci.js';
+export { checkTestStatistic } from './check-test-statistic.js';
+export type { TestStatisticInput, TestStatisticResult, StatisticKind } from './check-test-statistic.js';
