@@ -10,7 +10,7 @@ describe('trialstat consistency percent', () => {
 
   it('says plainly when no count fits, with the nearest ones', async () => {
     const result = await runCli(['consistency', 'percent', '--percent', '60', '--n', '11']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1); // a failed check, not a usage error
     expect(result.stdout).toContain('60% of 11: impossible');
     expect(result.stdout).toContain('6/11 = 54.5%, 7/11 = 63.6%');
   });
@@ -35,7 +35,9 @@ describe('trialstat consistency percent', () => {
 describe('trialstat consistency grim / grimmer', () => {
   it('flags the Brown & Heathers example', async () => {
     const result = await runCli(['consistency', 'grim', '--mean', '5.19', '--n', '28', '--json']);
+    expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ consistent: false });
+    expect((await runCli(['consistency', 'grim', '--mean', '5.18', '--n', '28'])).code).toBe(0);
     const text = await runCli(['consistency', 'grim', '--mean', '5.19', '--n', '28']);
     expect(text.stdout).toContain('impossible (GRIM)');
   });

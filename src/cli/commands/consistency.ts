@@ -16,7 +16,11 @@ import { choice, nonNegativeInteger, positiveInteger, positiveNumber } from '../
  */
 export function registerConsistency(program: Command, context: CliContext): void {
   const { io } = context;
-  const out = (json: boolean, value: unknown, text: string): void => io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+  // An impossible or inconsistent figure is a failed check: exit 1, so scripts can act on it.
+  const out = (json: boolean, value: { consistent?: boolean; ns?: number[] }, text: string): void => {
+    io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+    if (value.consistent === false || (value.ns !== undefined && value.ns.length === 0)) context.setExitCode(1);
+  };
   const consistency = program
     .command('consistency')
     .description('check whether a single published figure is possible (percent ↔ count, GRIM, GRIMMER, p ↔ CI, statistic ↔ p)');
