@@ -43,7 +43,7 @@ describe('percentCounts', () => {
     ['73', 12, 'Jasinski 2017 abstract: 73 % of 12 ITP patients'],
     ['11', 15, 'dazukibart SAE summary: 4 (11 %) labelled 150 mg, but 4/15 = 26.7 %'],
     ['12', 22, 'Rapami IBMWCI "12 %": a mean degradation, not a share of 22 patients'],
-  ] as const)('%s %% of %i is impossible (%s)', (percent, n) => {
+  ] as const)('%s %% of %i is impossible (%s)', (percent, n, _why) => {
     expect(percentCounts(percent, n)).toMatchObject({ consistent: false, counts: [] });
   });
 
