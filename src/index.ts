@@ -8,3 +8,18 @@ export { InputError, DataError, CheckFailedError, formatIssue } from './errors.j
 export type { InputIssue } from './errors.js';
 export type { Estimate, ConfidenceInterval, TestResult, Measure, Alternative } from './stats/types.js';
 export { formatNumber, formatFixed, formatP, formatLevel } from './format/number.js';
+export { defineSchema, parseTable, formatOf, ordered, printedDecimals } from './data/index.js';
+export type {
+  Schema,
+  SchemaDefinition,
+  ColumnSpec,
+  ColumnSpecs,
+  CheckIssue,
+  RowCheck,
+  RowMeta,
+  RowOf,
+  ValuesOf,
+  ParsedTable,
+  ParseOptions,
+  DataFormat,
+} from './data/index.js';
