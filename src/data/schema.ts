@@ -77,7 +77,7 @@ export type ValuesOf<C extends ColumnSpecs> = Simplify<
 >;
 
 /** A parsed row of schema `S`: typed values plus `$line`, `$printed`, `$extra`. */
-export type RowOf<S extends Schema<ColumnSpecs>> = S extends Schema<infer C> ? ValuesOf<C> & RowMeta : never;
+export type RowOf<S extends { readonly columns: ColumnSpecs }> = ValuesOf<S['columns']> & RowMeta;
 
 /** A cross-column check on one row; runs only when every cell of the row parsed. */
 export type RowCheck<C extends ColumnSpecs> = (row: ValuesOf<C> & RowMeta, report: (issue: CheckIssue) => void) => void;
