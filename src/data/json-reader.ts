@@ -8,6 +8,7 @@ import type { TableBuilder } from './table-builder.js';
  */
 export function readJsonTable<C extends ColumnSpecs>(text: string, builder: TableBuilder<C>): void {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (source.trim() === '') return; // the builder reports the empty file
   let data: unknown;
   try {
     data = JSON.parse(source);
@@ -38,7 +39,8 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
       }
     }
   });
-  builder.setHeader(names, (name) => firstLine.get(name) ?? 1);
+  // An empty array is an empty table: no columns to require.
+  builder.setHeader(names, (name) => firstLine.get(name) ?? 1, data.length > 0);
   data.forEach((element: unknown, i) => {
     const line = scanned[i]?.line ?? 1;
     if (element === null || typeof element !== 'object' || Array.isArray(element)) {

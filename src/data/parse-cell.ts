@@ -57,7 +57,7 @@ function parseNumberCell(
   report: (issue: Omit<CheckIssue, 'column'>) => void,
 ): number | typeof INVALID {
   if (!PLAIN_NUMBER.test(trimmed)) {
-    report({ expected: describeSpec(spec), found: quote(text), hint: numberHint(trimmed) });
+    report({ expected: describeSpec(spec), found: quote(text), hint: numberHint(trimmed, spec.type === 'integer') });
     return INVALID;
   }
   const value = Number(trimmed);
@@ -82,11 +82,13 @@ function inRange(spec: NumberColumn, value: number): boolean {
   return true;
 }
 
-function numberHint(trimmed: string): string | undefined {
+function numberHint(trimmed: string, integer: boolean): string | undefined {
+  const thousands = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed);
+  if (thousands && (integer || !DECIMAL_COMMA.test(trimmed))) return `no thousands separators: ${trimmed.replace(/,/g, '')}`;
+  if (thousands) return `decimal comma or thousands separator? use ${trimmed.replace(',', '.')} or ${trimmed.replace(',', '')}`;
   if (DECIMAL_COMMA.test(trimmed)) return `decimal comma? use ${trimmed.replace(',', '.')}`;
   if (/^[−–][\d.]/.test(trimmed)) return `use the ASCII minus: ${trimmed.replace(/^[−–]/, '-')}`;
   if (/^[+-]?[\d.]+\s*%$/.test(trimmed)) return `drop the % sign: ${trimmed.replace(/\s*%$/, '')}`;
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return `no thousands separators: ${trimmed.replace(/,/g, '')}`;
   if (/^[+-]?\d+(\.\d+)?\s+\S+$/.test(trimmed)) return 'put the unit in the unit column, not in the cell';
   if (MISSING_WORDS.has(trimmed.toLowerCase())) return 'leave the cell empty for a missing value';
   return undefined;

@@ -20,10 +20,7 @@ export function parseTable<C extends ColumnSpecs>(
 ): ParsedTable<ValuesOf<C> & RowMeta> {
   const format = options.format ?? formatOf(options.file);
   const builder = new TableBuilder(schema, options.file, format, options.maxIssues);
-  if (text.trim() === '' || text.trim() === '\ufeff') {
-    const expected = format === 'json' ? 'an array of objects' : 'a header line naming the columns';
-    builder.issue({ line: 1, column: '(header)', expected, found: 'an empty file' });
-  } else if (format === 'json') readJsonTable(text, builder);
+  if (format === 'json') readJsonTable(text, builder);
   else {
     try {
       parse(text, csvOptions(builder));

@@ -33,6 +33,7 @@ export class TableBuilder<C extends ColumnSpecs> {
   private issueCount = 0;
   private header: string[] = [];
   private headerLine = 1;
+  private headerSet = false;
   /** Per schema column: [name, spec, index in the record or -1]. */
   private present: [string, ColumnSpec, number][] = [];
   private extra: [string, number][] = [];
@@ -55,7 +56,8 @@ export class TableBuilder<C extends ColumnSpecs> {
   }
 
   /** Checks the column names; `lineOf(name)` gives where a name appears (1 for a CSV header). */
-  setHeader(names: readonly string[], lineOf: (name: string) => number = () => 1): void {
+  setHeader(names: readonly string[], lineOf: (name: string) => number = () => 1, requireColumns = true): void {
+    this.headerSet = true;
     this.headerLine = lineOf('');
     this.header = names.map((name) => name.trim());
     const seen = new Map<string, number>();
@@ -85,7 +87,7 @@ export class TableBuilder<C extends ColumnSpecs> {
     });
     for (const [name, spec] of Object.entries(this.schema.columns)) {
       const index = seen.get(name) ?? -1;
-      if (index === -1 && spec.required) {
+      if (index === -1 && spec.required && requireColumns) {
         this.issue({ line: this.headerLine, column: name, expected: `a column "${name}" (required by ${this.schemaName()})`, found: 'no such column' });
       }
       this.present.push([name, spec, index]);
@@ -142,6 +144,10 @@ export class TableBuilder<C extends ColumnSpecs> {
   /** Reports blank lines pending in the middle and returns the table, or throws DataError. */
   finish(): ParsedTable<ValuesOf<C> & RowMeta> {
     this.pendingBlank = []; // trailing blank lines are harmless
+    if (!this.headerSet && this.issueCount === 0) {
+      const expected = this.format === 'json' ? 'an array of objects' : 'a header line naming the columns';
+      this.issue({ line: 1, column: '(header)', expected, found: 'an empty file' });
+    }
     if (this.issueCount > 0) {
       const shown = this.issues.length;
       const count = `${this.issueCount} ${this.issueCount === 1 ? 'issue' : 'issues'}`;
@@ -161,7 +167,7 @@ export class TableBuilder<C extends ColumnSpecs> {
   private raggedRow(cells: readonly (string | undefined)[], line: number, count: number): void {
     const expected = `${this.header.length} cells, one per header column`;
     if (count > this.header.length) {
-      const comma = decimalCommaSplit(cells, this.header);
+      const comma = decimalCommaSplit(cells, this.header, this.schema.columns);
       this.issue({
         line,
         column: comma?.column ?? `#${this.header.length + 1}`,
@@ -202,16 +208,24 @@ export class TableBuilder<C extends ColumnSpecs> {
   }
 }
 
-/** Where a row has one cell too many because `18,8` was split in two: the column and text. */
-function decimalCommaSplit(cells: readonly (string | undefined)[], header: readonly string[]): { column: string; text: string } | undefined {
-  const extra = cells.length - header.length;
-  if (extra < 1) return undefined;
-  for (let i = 0; i + 1 < cells.length && i < header.length; i += 1) {
-    const a = (cells[i] ?? '').trim();
-    const b = (cells[i + 1] ?? '').trim();
-    if (/^[+-]?\d+$/.test(a) && /^\d+$/.test(b) && !/^\d+$/.test((cells[i + 2] ?? '').trim())) {
-      return { column: header[i], text: `${a},${b}` };
-    }
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Where a row has one cell too many because `18,8` was split in two: the first split of
+ * a decimal (not integer) column after which every numeric cell of the row is a plain
+ * number or empty. Returns the column and the text.
+ */
+function decimalCommaSplit(cells: readonly (string | undefined)[], header: readonly string[], columns: ColumnSpecs): { column: string; text: string } | undefined {
+  if (cells.length !== header.length + 1) return undefined;
+  const text = (i: number): string => (cells[i] ?? '').trim();
+  for (let i = 0; i < header.length; i += 1) {
+    if (columns[header[i]]?.type !== 'number' || !/^[+-]?\d+$/.test(text(i)) || !/^\d+$/.test(text(i + 1))) continue;
+    const plausible = header.every((name, j) => {
+      const type = columns[name]?.type;
+      const cell = text(j <= i ? j : j + 1);
+      return j === i || (type !== 'number' && type !== 'integer') || cell === '' || PLAIN_NUMBER.test(cell);
+    });
+    if (plausible) return { column: header[i], text: `${text(i)},${text(i + 1)}` };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, type InputIssue } from '../../src/errors.js';
+import { issuesOf } from './issues.js';
 import { defineSchema, ordered, parseTable, printedDecimals, type RowOf } from '../../src/data/index.js';
 
 const studies = defineSchema({
@@ -17,17 +17,6 @@ const studies = defineSchema({
   checks: [ordered('events1', 'n1')],
 });
 
-/** The issues of a DataError thrown by `fn`. */
-export function issuesOf(fn: () => unknown): InputIssue[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DataError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DataError');
-}
-
 describe('parseTable', () => {
   it('returns typed rows with line numbers and printed text', () => {
     const table = parseTable('study,events1,n1,mean\nA,3,20,18.80\nB,0,5,\n', studies, { file: 'm.csv' });
@@ -40,8 +29,8 @@ describe('parseTable', () => {
     expect(table.columns).toEqual(['study', 'events1', 'n1', 'mean']);
   });
 
-  it('reports every issue with file, line and column', () => {
-    const issues = issuesOf(() =>
+  it('reports every issue with file, line and column', async () => {
+    const issues = await issuesOf(() =>
       parseTable('study,events1,n1,sd,p\nA,3,20,-1,0.5\nB,30,20,1,1.5\nA,1,2,"18,8",x\n', studies, { file: 'm.csv' }),
     );
     expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([
