@@ -23,6 +23,11 @@ export async function readTableFile<C extends ColumnSpecs>(
   schema: Schema<C>,
   options: Partial<ParseOptions> = {},
 ): Promise<ParsedTable<ValuesOf<C> & RowMeta>> {
+  return (await readIntoBuilder(path, schema, options)).finish();
+}
+
+/** Reads a file into a TableBuilder (the caller chooses `finish` or `partial`); throws DataError for an unreadable file. */
+export async function readIntoBuilder<C extends ColumnSpecs>(path: string, schema: Schema<C>, options: Partial<ParseOptions> = {}): Promise<TableBuilder<C>> {
   const file = options.file ?? path;
   const format = options.format ?? formatOf(path);
   const builder = new TableBuilder(schema, file, format, options.maxIssues);
@@ -43,5 +48,5 @@ export async function readTableFile<C extends ColumnSpecs>(
     }
     throw error;
   }
-  return builder.finish();
+  return builder;
 }

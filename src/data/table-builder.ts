@@ -141,20 +141,29 @@ export class TableBuilder<C extends ColumnSpecs> {
     this.rows.push(row);
   }
 
-  /** Reports blank lines pending in the middle and returns the table, or throws DataError. */
-  finish(): ParsedTable<ValuesOf<C> & RowMeta> {
+  /**
+   * The table so far (rows whose cells all parsed, including rows that failed a check)
+   * and every issue: for callers that check more before reporting (dataset loading).
+   */
+  partial(): { table: ParsedTable<ValuesOf<C> & RowMeta>; issues: readonly InputIssue[] } {
     this.pendingBlank = []; // trailing blank lines are harmless
     if (!this.headerSet && this.issueCount === 0) {
       const expected = this.format === 'json' ? 'an array of objects' : 'a header line naming the columns';
       this.issue({ line: 1, column: '(header)', expected, found: 'an empty file' });
     }
+    return { table: { file: this.file, format: this.format, columns: this.header, rows: this.rows }, issues: this.issues };
+  }
+
+  /** Returns the table, or throws DataError with every issue. */
+  finish(): ParsedTable<ValuesOf<C> & RowMeta> {
+    const { table } = this.partial();
     if (this.issueCount > 0) {
       const shown = this.issues.length;
       const count = `${this.issueCount} ${this.issueCount === 1 ? 'issue' : 'issues'}`;
       const summary = `${this.file}: ${count}${shown < this.issueCount ? ` (first ${shown} shown)` : ''}:`;
       throw new DataError(this.issues, summary);
     }
-    return { file: this.file, format: this.format, columns: this.header, rows: this.rows };
+    return table;
   }
 
   private flushBlank(): void {
