@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerConsistency } from './consistency.js';
+import { registerDatasets } from './datasets.js';
+import { registerValidate } from './validate.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -10,4 +12,8 @@ export type RegisterCommand = (program: Command, context: CliContext) => void;
  * modules (vega) import them lazily inside their action so that other commands
  * start fast.
  */
-export const commands: RegisterCommand[] = [registerConsistency];
+export const commands: RegisterCommand[] = [
+  registerConsistency,
+  registerDatasets,
+  registerValidate,
+];
