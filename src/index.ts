@@ -8,3 +8,5 @@ export { InputError, DataError, CheckFailedError, formatIssue } from './errors.j
 export type { InputIssue } from './errors.js';
 export type { Estimate, ConfidenceInterval, TestResult, Measure, Alternative } from './stats/types.js';
 export { formatNumber, formatFixed, formatP, formatLevel } from './format/number.js';
+export { adjustP, ADJUST_METHODS } from './stats/adjust.js';
+export type { AdjustMethod } from './stats/adjust.js';
