@@ -211,7 +211,7 @@ sd_change <- lapply(list(c(10, 12, 0.5), c(3.2, 4.1, 0), c(52, 60, 0.8), c(5, 5,
 # pooled SD = SE / sqrt(1/n1 + 1/n2).
 sd_from_p <- lapply(list(c(34.4, 22, 22, 0.035), c(-2.5, 40, 35, 0.2), c(1.1, 5, 6, 0.001), c(10, 300, 310, 1e-12)), function(a) {
   md <- a[1]; n1 <- a[2]; n2 <- a[3]; p <- a[4]
-  t <- qt(1 - p / 2, n1 + n2 - 2)
+  t <- qt(p / 2, n1 + n2 - 2, lower.tail = FALSE)
   se <- abs(md) / t
   list(md = md, n1 = n1, n2 = n2, p = p, t = t, se = se, sd = se / sqrt(1 / n1 + 1 / n2))
 })
