@@ -173,9 +173,9 @@ for (a in list(c(10.1, 14.3, 30, 0.95), c(-5, -1, 12, 0.9), c(0.2, 0.9, 200, 0.9
 }
 
 # Median-based estimators. Scenario S1 = {min, median, max}, S2 = {q1, median, q3},
-# S3 = all five. Formulas: Wan et al. 2014 (BMC Med Res Methodol 14:135) eq. (9),(14),(15),(16);
-# Luo et al. 2018 (Stat Methods Med Res 27:1785) eq. (7),(11),(15); Shi et al. 2020
-# (Res Synth Methods 11:641) eq. (9).
+# S3 = all five. Formulas: Wan et al. 2014 (BMC Med Res Methodol 14:135), with the normal
+# approximation xi(n), eta(n) for every n; Luo et al. 2018 (Stat Methods Med Res 27:1785);
+# Shi et al. 2020 (Res Synth Methods 11:641), eq. 11 (as cited by meta::mean_sd).
 xi <- function(n) qnorm((n - 0.375) / (n + 0.25))
 eta <- function(n) qnorm((0.75 * n - 0.125) / (n + 0.25))
 median_cases <- list()

@@ -8,10 +8,10 @@ export type MeanFromMedianMethod = 'luo' | 'wan';
 /**
  * Estimates a sample mean from the median and the range and/or the quartiles.
  *
- * `wan` (Wan et al. 2014, eq. 2, 11 and 15 — Hozo's and Bland's forms):
+ * `wan` (Wan et al. 2014; for S1 Hozo et al. 2005):
  *   S1 (a, m, b): (a + 2m + b)/4;  S2 (q₁, m, q₃): (q₁ + m + q₃)/3;
  *   S3: (a + 2q₁ + 2m + 2q₃ + b)/8.
- * `luo` (default; Luo et al. 2018, eq. 7, 11 and 15 — optimally weighted):
+ * `luo` (default; Luo et al. 2018 — optimally weighted):
  *   S1: w(a + b)/2 + (1 − w)m, w = 4/(4 + n^0.75);
  *   S2: w(q₁ + q₃)/2 + (1 − w)m, w = 0.7 + 0.39/n;
  *   S3: w₁(a + b)/2 + w₂(q₁ + q₃)/2 + (1 − w₁ − w₂)m, w₁ = 2.2/(2.2 + n^0.75), w₂ = 0.7 − 0.72/n^0.55.

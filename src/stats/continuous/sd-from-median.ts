@@ -11,9 +11,11 @@ export type SdFromMedianMethod = 'wan' | 'shi';
  * Estimates a sample SD from the median with the range and/or the quartiles.
  * With ξ(n) = Φ⁻¹((n − 0.375)/(n + 0.25)) and η(n) = Φ⁻¹((0.75n − 0.125)/(n + 0.25)):
  *
- * `wan` (Wan et al. 2014, eq. 7, 13 and 16):
+ * `wan` (Wan et al. 2014, with the normal approximation ξ(n), η(n) for every n; R's
+ * `meta::mean_sd` uses Wan's Table 1 exact values for n ≤ 50 in S1/S3 instead, so
+ * it differs slightly for small n):
  *   S1: (b − a) / (2ξ);  S2: (q₃ − q₁) / (2η);  S3: (b − a)/(4ξ) + (q₃ − q₁)/(4η).
- * `shi` (Shi et al. 2020, eq. 9; five-number summary S3 only):
+ * `shi` (Shi et al. 2020, eq. 11; five-number summary S3 only):
  *   (b − a)/θ₁ + (q₃ − q₁)/θ₂, θ₁ = (2 + 0.14 n^0.6)ξ, θ₂ = (2 + 2/(0.07 n^0.6))η.
  * Default: `shi` for S3, `wan` for S1 and S2 (where Shi 2020 recommends Wan's estimators).
  * All assume roughly normal data.

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { expectClose as expectCloseNumber } from '../../support/close.js';
 
 /** Decodes the fixtures' encoding of non-finite numbers ("Inf", "-Inf", "NaN"). */
 export function decode(value: number | string): number {
@@ -9,22 +9,9 @@ export function decode(value: number | string): number {
   return value as number;
 }
 
-/**
- * Asserts |actual − expected| <= relTol·|expected|. Infinite values must match exactly.
- * `absFloor` (default 0) is an absolute tolerance for values that are ~0, where a
- * relative tolerance is meaningless; callers pass it only there and say why.
- */
-export function expectClose(actual: number, expected: number | string, relTol: number, absFloor = 0, label = ''): void {
-  const want = decode(expected);
-  if (!Number.isFinite(want)) {
-    expect(actual, label).toBe(want);
-    return;
-  }
-  const diff = Math.abs(actual - want);
-  const allowed = Math.max(relTol * Math.abs(want), absFloor);
-  if (!(diff <= allowed)) {
-    throw new Error(`${label}: expected ${want}, got ${actual} (diff ${diff}, allowed ${allowed})`);
-  }
+/** The shared expectClose (test/support/close.ts) on a fixture value that may be encoded. */
+export function expectClose(actual: number, expected: number | string, relTol: number, absTol = 0, label = ''): void {
+  expectCloseNumber(actual, decode(expected), relTol, absTol, label);
 }
 
 /** Reads a fixture written by test/reference/<area>.R. */
