@@ -1,5 +1,6 @@
 import { tCdf, tQuantile, tSf } from '../dist/student-t.js';
 import { freeze, type Alternative, type Estimate, type TestResult } from '../types.js';
+import { armDerivations } from './arm-derivations.js';
 import type { ArmSummary, Derivation } from './types.js';
 import { assertArm, assertChoice, assertLevel } from './validate.js';
 
@@ -93,7 +94,7 @@ export function meanDifference(arm1: ArmSummary, arm2: ArmSummary, options: Mean
       p,
       alternative,
     },
-    derivation: [...(arm1.derivations ?? []), ...(arm2.derivations ?? [])],
+    derivation: armDerivations(arm1, arm2),
     warnings: [],
   });
 }

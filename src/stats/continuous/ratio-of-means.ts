@@ -1,5 +1,6 @@
 import { normalQuantile } from '../dist/normal.js';
 import { freeze, type Estimate } from '../types.js';
+import { armDerivations } from './arm-derivations.js';
 import type { ArmSummary, Derivation } from './types.js';
 import { assertArm, assertLevel, assertPositive } from './validate.js';
 
@@ -42,7 +43,7 @@ export function ratioOfMeans(arm1: ArmSummary, arm2: ArmSummary, options: { leve
     se,
     logEstimate,
     ci: { lower: Math.exp(logEstimate - half), upper: Math.exp(logEstimate + half), level, method: 'log-normal (delta method)' },
-    derivation: [...(arm1.derivations ?? []), ...(arm2.derivations ?? [])],
+    derivation: armDerivations(arm1, arm2),
     warnings: [],
   });
 }

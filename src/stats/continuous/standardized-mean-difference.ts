@@ -2,6 +2,7 @@ import { normalQuantile } from '../dist/normal.js';
 import { InputError } from '../../errors.js';
 import { freeze, type Estimate } from '../types.js';
 import { hedgesCorrection } from './hedges-correction.js';
+import { armDerivations } from './arm-derivations.js';
 import type { ArmSummary, Derivation } from './types.js';
 import { assertArm, assertChoice, assertLevel } from './validate.js';
 
@@ -90,7 +91,7 @@ export function standardizedMeanDifference(
     standardizer,
     correction,
     ci: { lower: estimate - half, upper: estimate + half, level, method: 'normal (large-sample variance)' },
-    derivation: [...(arm1.derivations ?? []), ...(arm2.derivations ?? [])],
+    derivation: armDerivations(arm1, arm2),
     warnings: [],
   });
 }
