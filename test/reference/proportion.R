@@ -52,9 +52,10 @@ for (a in list(c(0, 10, 0.5), c(3, 10, 0.5), c(7, 10, 0.5), c(10, 10, 0.5), c(4,
   x <- a[1]; n <- a[2]; p0 <- a[3]
   test_cases[[length(test_cases) + 1]] <- list(
     x = x, n = n, p0 = p0,
-    twoSided = binom.test(x, n, p0)$p.value,
-    less = binom.test(x, n, p0, alternative = "less")$p.value,
-    greater = binom.test(x, n, p0, alternative = "greater")$p.value
+    # binom.test returns a logical (x == 0 or x == n) when p0 is 0 or 1: keep it numeric.
+    twoSided = as.numeric(binom.test(x, n, p0)$p.value),
+    less = as.numeric(binom.test(x, n, p0, alternative = "less")$p.value),
+    greater = as.numeric(binom.test(x, n, p0, alternative = "greater")$p.value)
   )
 }
 

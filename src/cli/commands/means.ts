@@ -103,7 +103,7 @@ Examples:
       const lines = [
         formatEstimateLine('MD', md.estimate, md.ci, md.test.p),
         formatEstimateLine(`SMD (${SMD_LABEL[smd.variant]})`, smd.estimate, smd.ci),
-        `${md.test.name}: t = ${formatNumber(md.test.statistic)}, df = ${formatNumber(md.df, { digits: 4 })}`,
+        `${md.test.name}: t = ${formatNumber(md.test.statistic)}, df = ${Number.isInteger(md.df) ? md.df : formatNumber(md.df, { digits: 4 })}`,
         ...md.derivation.map(describeDerivation),
         ...[...md.warnings, ...smd.warnings].map((warning) => `warning: ${warning}`),
       ];

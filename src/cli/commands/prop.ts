@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { formatLevel, formatNumber, formatP } from '../../format/number.js';
+import { formatLevel, formatP } from '../../format/number.js';
 import { normalQuantile } from '../../stats/dist/normal.js';
 import {
   PROPORTION_CI_METHODS,
@@ -72,7 +72,7 @@ Examples:
       const lines = [
         `${formatEstimateLine('Proportion', result.estimate, result.ci)} — ${options.events}/${options.n}, ${METHOD_LABEL[options.ciMethod]}`,
       ];
-      if (result.test) lines.push(`Exact binomial test of proportion = ${formatNumber(options.p0 as number)}: ${formatP(result.test.p)} (two-sided)`);
+      if (result.test) lines.push(`Exact binomial test of proportion = ${options.p0}: ${formatP(result.test.p)} (two-sided)`);
       lines.push(...result.warnings.map((warning) => `warning: ${warning}`));
       if (options.explain) lines.push('', explainProp(result));
       io.stdout(`${lines.join('\n')}\n`);
