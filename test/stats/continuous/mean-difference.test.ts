@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { meanDifference } from '../../../src/stats/continuous/mean-difference.js';
 import { InputError } from '../../../src/errors.js';
 import type { Alternative } from '../../../src/stats/types.js';
+import { armArbitrary } from './arbitraries.js';
 import { expectClose, readFixture } from './close.js';
 
 interface MdCase {
@@ -70,11 +71,7 @@ describe('meanDifference input checks', () => {
   });
 });
 
-const arm = fc.record({
-  n: fc.integer({ min: 2, max: 500 }),
-  mean: fc.double({ min: -1e3, max: 1e3, noNaN: true }),
-  sd: fc.double({ min: 0.01, max: 1e3, noNaN: true }),
-});
+const arm = armArbitrary(2);
 
 describe('meanDifference properties', () => {
   it('swapping arms negates the MD, keeps SE, df and p, and mirrors the CI', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { standardizedMeanDifference, type SmdVariant } from '../../../src/stats/continuous/standardized-mean-difference.js';
 import { hedgesCorrection } from '../../../src/stats/continuous/hedges-correction.js';
 import { ratioOfMeans } from '../../../src/stats/continuous/ratio-of-means.js';
+import { armArbitrary } from './arbitraries.js';
 import { expectClose, readFixture } from './close.js';
 
 interface Es { estimate: number; se: number; vi: number; lower: number; upper: number }
@@ -63,11 +64,7 @@ describe('ratioOfMeans matches metafor escalc ROM (1e-10)', () => {
   });
 });
 
-const arm = fc.record({
-  n: fc.integer({ min: 3, max: 500 }),
-  mean: fc.double({ min: -1e3, max: 1e3, noNaN: true }),
-  sd: fc.double({ min: 0.01, max: 1e3, noNaN: true }),
-});
+const arm = armArbitrary(3);
 
 describe('SMD properties', () => {
   it('swapping arms negates the pooled-SD SMD and keeps its SE', () => {
