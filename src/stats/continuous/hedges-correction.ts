@@ -9,7 +9,7 @@ import { InputError } from '../../errors.js';
  *
  * Reference: Hedges LV. J Educ Stat 1981;6:107–28, eq. 6e; metafor `escalc` (measure "SMD").
  *
- * @example hedgesCorrection(42) // 0.98205…
+ * @example hedgesCorrection(42) // 0.982018
  */
 export function hedgesCorrection(m: number): number {
   if (!(m > 1) || !Number.isFinite(m)) throw new InputError('m', m, 'degrees of freedom > 1');

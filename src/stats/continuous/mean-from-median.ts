@@ -20,7 +20,7 @@ export type MeanFromMedianMethod = 'luo' | 'wan';
  * References: Wan X, Wang W, Liu J, Tong T. BMC Med Res Methodol 2014;14:135.
  * Luo D, Wan X, Liu J, Tong T. Stat Methods Med Res 2018;27:1785–805.
  *
- * @example meanFromMedian({ n: 30, min: 2, median: 10, max: 25 }).value // 11.0317… (luo, S1)
+ * @example meanFromMedian({ n: 30, min: 2, median: 10, max: 25 }).value // 10.8324 (luo, S1)
  */
 export function meanFromMedian(summary: MedianSummary, options: { method?: MeanFromMedianMethod } = {}): Derived {
   const { method = 'luo' } = options;

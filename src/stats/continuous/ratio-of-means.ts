@@ -25,7 +25,7 @@ export interface RatioOfMeansResult extends Estimate {
  *
  * @example
  * ratioOfMeans({ n: 22, mean: 300, sd: 52 }, { n: 22, mean: 280, sd: 60 })
- * // estimate 1.0714…, se 0.0523…, ci [0.967, 1.187]
+ * // estimate 1.07143, se 0.05876, ci [0.95487, 1.20221]
  */
 export function ratioOfMeans(arm1: ArmSummary, arm2: ArmSummary, options: { level?: number } = {}): RatioOfMeansResult {
   const { level = 0.95 } = options;

@@ -25,7 +25,7 @@ export interface SdFromCiInput {
  *
  * Reference: Cochrane Handbook 6.4, section 6.5.2.2.
  *
- * @example sdFromCi({ lower: 10.1, upper: 14.3, n: 30 }).value // 5.6233…
+ * @example sdFromCi({ lower: 10.1, upper: 14.3, n: 30 }).value // 5.62390
  */
 export function sdFromCi(input: SdFromCiInput): Derived {
   const { lower, upper, n, level = 0.95, distribution = 't' } = input;

@@ -23,7 +23,7 @@ export type SdFromMedianMethod = 'wan' | 'shi';
  * References: Wan X, Wang W, Liu J, Tong T. BMC Med Res Methodol 2014;14:135.
  * Shi J, Luo D, Weng H et al. Res Synth Methods 2020;11:641–54.
  *
- * @example sdFromMedian({ n: 30, q1: 7, median: 10, q3: 14 }).value // 5.3059… (wan, S2)
+ * @example sdFromMedian({ n: 30, q1: 7, median: 10, q3: 14 }).value // 5.44894 (wan, S2)
  */
 export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromMedianMethod } = {}): Derived {
   const scenario = medianScenario(summary);

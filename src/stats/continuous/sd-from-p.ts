@@ -14,7 +14,7 @@ import { assertCount, assertFinite } from './validate.js';
  * Published check: Rapami 6MWD (sirolimus −4.1 m vs placebo −38.5 m, n = 22 per arm,
  * p = 0.035) implies a pooled SD of about 52 m.
  *
- * @example sdFromP({ md: 34.4, p: 0.035, n1: 22, n2: 22 }).value // 52.362…
+ * @example sdFromP({ md: 34.4, p: 0.035, n1: 22, n2: 22 }).value // 52.3622
  */
 export function sdFromP(input: { md: number; p: number; n1: number; n2: number }): Derived {
   const { md, p, n1, n2 } = input;

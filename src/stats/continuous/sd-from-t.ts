@@ -9,7 +9,7 @@ import { assertCount, assertFinite } from './validate.js';
  *
  * Reference: Cochrane Handbook 6.4, section 6.5.2.3.
  *
- * @example sdFromT({ md: 34.4, t: 2.18, n1: 22, n2: 22 }).value // 52.34…
+ * @example sdFromT({ md: 34.4, t: 2.18, n1: 22, n2: 22 }).value // 52.3357
  */
 export function sdFromT(input: { md: number; t: number; n1: number; n2: number }): Derived {
   const { md, t, n1, n2 } = input;

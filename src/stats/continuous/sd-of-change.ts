@@ -8,7 +8,7 @@ import { assertCorrelation, assertPositive } from './validate.js';
  *
  * Reference: Cochrane Handbook 6.4, section 6.5.2.8 (imputing a change-from-baseline SD).
  *
- * @example sdOfChange({ sdBaseline: 10, sdFinal: 12, correlation: 0.5 }).value // 11.1355…
+ * @example sdOfChange({ sdBaseline: 10, sdFinal: 12, correlation: 0.5 }).value // 11.1355
  */
 export function sdOfChange(input: { sdBaseline: number; sdFinal: number; correlation: number }): Derived {
   const { sdBaseline, sdFinal, correlation } = input;

@@ -49,7 +49,7 @@ export interface StandardizedMeanDifferenceResult extends Estimate {
  *
  * @example
  * standardizedMeanDifference({ n: 22, mean: -4.1, sd: 52 }, { n: 22, mean: -38.5, sd: 52 })
- * // estimate 0.6496…, se 0.3091…, ci [0.0437, 1.2555] (hedges-g)
+ * // estimate 0.64964, se 0.30936, ci [0.04330, 1.25598] (hedges-g)
  */
 export function standardizedMeanDifference(
   arm1: ArmSummary,

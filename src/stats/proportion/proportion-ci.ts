@@ -48,7 +48,7 @@ export interface ProportionCiResult extends Estimate {
  * Brown LD, Cai TT, DasGupta A. Stat Sci 2001;16:101–33. Agresti A, Coull BA. Am Stat 1998;52:119–26.
  * Berry G, Armitage P. The Statistician 1995;44:417–23 (mid-p).
  *
- * @example proportionCi(9, 22) // estimate 0.409, ci [0.233, 0.611] (wilson)
+ * @example proportionCi(9, 22) // estimate 0.40909, ci [0.23256, 0.61265] (wilson)
  */
 export function proportionCi(x: number, n: number, options: ProportionCiOptions = {}): ProportionCiResult {
   const { method = 'wilson', level = 0.95, p0, alternative = 'two-sided' } = options;
