@@ -66,7 +66,10 @@ export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromM
       quantity: 'sd',
       method: `${method === 'wan' ? 'wan-2014' : 'shi-2020'}-${scenario}`,
       formula,
-      assumptions: ['the data are approximately normally distributed (not skewed)'],
+      assumptions: [
+        'the data are approximately normally distributed (not skewed)',
+        'ξ(n) and η(n) use the normal-quantile approximation for every n (Wan 2014 Tables 1–2 list exact values for small n)',
+      ],
       inputs: listedInputs(summary),
       intermediate,
       reference: method === 'wan' ? 'Wan X et al. BMC Med Res Methodol 2014;14:135' : 'Shi J et al. Res Synth Methods 2020;11:641–54',
