@@ -15,7 +15,10 @@ export interface ExplainStep {
 
 /** More digits than the summary line, so a student can redo the arithmetic. */
 export function explainNumber(x: number): string {
-  return formatNumber(x, { digits: 6 });
+  if (!Number.isFinite(x)) return formatNumber(x);
+  // 6 significant digits without padding zeros: 42 stays 42, −4.10000 is −4.1.
+  const text = Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+  return text.replace(/^-/, '\u2212');
 }
 
 /**

@@ -148,7 +148,7 @@ function arm(options: MeansOptions, k: 1 | 2): ArmSummary {
 
 function describeDerivation(derivation: Derivation): string {
   const inputs = Object.entries(derivation.inputs)
-    .map(([key, value]) => `${key} = ${formatNumber(value, { digits: 4 })}`)
+    .map(([key, value]) => `${key} = ${explainNumber(value)}`)
     .join(', ');
   return `${derivation.quantity} derived by ${derivation.method} (${derivation.reference}) from ${inputs}; assumes ${derivation.assumptions.join('; ')}`;
 }
@@ -193,7 +193,8 @@ function explainMeans(arm1: ArmSummary, arm2: ArmSummary, md: MeanDifferenceResu
     }
   });
   const f = explainNumber;
-  steps.push({ label: 'MD', formula: `mean1 − mean2 = ${f(arm1.mean)} − ${f(arm2.mean)}`, value: md.estimate });
+  const signed = (x: number): string => (x < 0 ? `(${f(x)})` : f(x));
+  steps.push({ label: 'MD', formula: `mean1 − mean2 = ${f(arm1.mean)} − ${signed(arm2.mean)}`, value: md.estimate });
   if (md.ci.method === 'student-t') {
     steps.push({ label: 'pooled SD', formula: 'sp = √{[(n1 − 1)sd1² + (n2 − 1)sd2²] / (n1 + n2 − 2)}', value: pooledSd(arm1, arm2) });
     steps.push({ label: 'SE', formula: 'sp × √(1/n1 + 1/n2)', value: md.se });
