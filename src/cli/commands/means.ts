@@ -11,6 +11,7 @@ import {
   type StandardizedMeanDifferenceResult,
 } from '../../stats/continuous/standardized-mean-difference.js';
 import type { ArmSummary, Derivation } from '../../stats/continuous/types.js';
+import type { Alternative } from '../../stats/types.js';
 import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
 import { choice, level, number, positiveInteger } from '../options.js';
@@ -25,6 +26,7 @@ interface MeansOptions {
   sd2?: number;
   se2?: number;
   var?: 'unequal' | 'equal';
+  alternative: Alternative;
   level: number;
   smd: SmdVariant;
   p?: number;
@@ -71,6 +73,7 @@ export function registerMeans(program: Command, context: CliContext): void {
     .option('--sd2 <S>', 'arm 2 SD', number)
     .option('--se2 <SE>', 'arm 2 standard error of the mean, instead of --sd2', number)
     .option('--var <kind>', 'unequal (Welch, default) or equal (Student; default with --derive-sd)', choice(['unequal', 'equal'] as const))
+    .option('--alternative <kind>', 'two-sided (default), less or greater: one-sided p and interval (the open end is null in JSON)', choice(['two-sided', 'less', 'greater'] as const), 'two-sided')
     .option('--level <L>', 'confidence level', level, 0.95)
     .option('--smd <variant>', `standardised mean difference: ${SMD_VARIANTS.join(', ')}`, choice(SMD_VARIANTS), 'hedges-g')
     .option('--p <P>', 'reported two-sided p-value of the difference (with --derive-sd)', number)
@@ -92,7 +95,7 @@ Examples:
       const { io } = context;
       const [arm1, arm2] = arms(options);
       const variance = options.var ?? (options.deriveSd ? 'equal' : 'unequal');
-      const md = withOptionNames(OPTION_NAMES, () => meanDifference(arm1, arm2, { variance, level: options.level }));
+      const md = withOptionNames(OPTION_NAMES, () => meanDifference(arm1, arm2, { variance, level: options.level, alternative: options.alternative }));
       const smd = withOptionNames(OPTION_NAMES, () =>
         standardizedMeanDifference(arm1, arm2, { variant: options.smd, level: options.level }),
       );
@@ -203,11 +206,13 @@ function explainMeans(arm1: ArmSummary, arm2: ArmSummary, md: MeanDifferenceResu
     steps.push({ label: 'SE', formula: '√(sd1²/n1 + sd2²/n2)', value: md.se });
     steps.push({ label: 'df (Welch–Satterthwaite)', formula: 'SE⁴ / [(sd1²/n1)²/(n1 − 1) + (sd2²/n2)²/(n2 − 1)]', value: md.df });
   }
-  const q = (md.ci.upper - md.estimate) / md.se;
   steps.push({ label: 't', formula: 'MD / SE', value: md.test.statistic });
-  steps.push({ label: 'p', formula: '2 × P(T_df > |t|)', value: md.test.p });
-  steps.push({ label: `t quantile`, formula: `t_{1 − α/2, df} with α = ${f(1 - md.ci.level)}`, value: q });
-  steps.push({ label: 'CI', formula: 'MD ± quantile × SE', value: `${f(md.ci.lower)} to ${f(md.ci.upper)}` });
+  const twoSided = md.test.alternative === 'two-sided';
+  const pFormula = { 'two-sided': '2 × P(T_df > |t|)', less: 'P(T_df < t)', greater: 'P(T_df > t)' }[md.test.alternative];
+  steps.push({ label: 'p', formula: pFormula, value: md.test.p });
+  const quantile = twoSided ? (md.ci.upper - md.estimate) / md.se : Number.isFinite(md.ci.upper) ? (md.ci.upper - md.estimate) / md.se : (md.estimate - md.ci.lower) / md.se;
+  steps.push({ label: 't quantile', formula: twoSided ? `t_{1 − α/2, df} with α = ${f(1 - md.ci.level)}` : `t_{level, df} (one-sided)`, value: quantile });
+  steps.push({ label: 'CI', formula: twoSided ? 'MD ± quantile × SE' : md.test.alternative === 'less' ? '−∞ to MD + quantile × SE' : 'MD − quantile × SE to ∞', value: `${f(md.ci.lower)} to ${f(md.ci.upper)}` });
   const nVariance = smd.variant.startsWith('glass') ? 'n2' : 'n1 + n2';
   steps.push({ label: `standardiser (${smd.variant.startsWith('glass') ? 'sd2' : 'pooled SD'})`, value: smd.standardizer });
   steps.push({ label: 'correction J', formula: smd.correction === 1 ? 'none' : 'exp(lgamma(m/2) − log √(m/2) − lgamma((m − 1)/2))', value: smd.correction });
