@@ -3,6 +3,8 @@ import type { CliContext } from '../context.js';
 import { registerConsistency } from './consistency.js';
 import { registerDatasets } from './datasets.js';
 import { registerValidate } from './validate.js';
+import { registerMeans } from './means.js';
+import { registerProp } from './prop.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -16,4 +18,6 @@ export const commands: RegisterCommand[] = [
   registerConsistency,
   registerDatasets,
   registerValidate,
+  registerMeans,
+  registerProp,
 ];
