@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
 
 /** Decodes the fixtures' explicit non-finite encodings ("Inf", "-Inf", "NaN"). */
 export function decode(value: unknown): number {
@@ -7,18 +6,6 @@ export function decode(value: unknown): number {
   if (value === '-Inf') return -Infinity;
   if (value === 'NaN') return NaN;
   return value as number;
-}
-
-/** |actual − expected| ≤ relTol · |expected| (exact match for infinities and zeros unless `absFloor`). */
-export function expectClose(actual: number, expected: number, relTol: number, absFloor = 0): void {
-  if (!Number.isFinite(expected)) {
-    expect(actual).toBe(expected);
-    return;
-  }
-  const tol = Math.max(relTol * Math.abs(expected), absFloor);
-  if (!(Math.abs(actual - expected) <= tol)) {
-    expect.fail(`expected ${actual} to be within ${tol} of ${expected} (relative ${relTol})`);
-  }
 }
 
 type Raw = number | string;
@@ -54,3 +41,4 @@ export const pyFixture = JSON.parse(readFileSync(new URL('binary_unconditional.j
 
 export const tableOf = (c: { x1: number; n1: number; x2: number; n2: number }) => ({ events1: c.x1, n1: c.n1, events2: c.x2, n2: c.n2 });
 export const label = (c: { x1: number; n1: number; x2: number; n2: number }) => `${c.x1}/${c.n1} vs ${c.x2}/${c.n2}`;
+export { expectClose } from '../../support/close.js';
