@@ -38,7 +38,8 @@ rd_constrained <- function(x1, n1, x2, n2, delta) {
   c <- delta^2 + delta * (2 * p1h + theta + 1) + p1h + theta * p2h
   d <- -p1h * delta * (1 + delta)
   v <- b^3 / (3 * a)^3 - b * c / (6 * a^2) + d / (2 * a)
-  u <- sign(v) * sqrt(max(0, b^2 / (3 * a)^2 - c / (3 * a)))
+  # sign(v) with v = 0 taken as +1 (then cos(w) = 0 and the sign does not matter)
+  u <- (if (v < 0) -1 else 1) * sqrt(max(0, b^2 / (3 * a)^2 - c / (3 * a)))
   if (u == 0) u <- 1e-300
   w <- (pi + acos(max(-1, min(1, v / u^3)))) / 3
   p1 <- 2 * u * cos(w) - b / (3 * a)

@@ -21,7 +21,8 @@ export function rdConstrained(table: TwoByTwo, delta: number): [number, number] 
   const c = delta * delta + delta * (2 * p1h + theta + 1) + p1h + theta * p2h;
   const d = -p1h * delta * (1 + delta);
   const v = b ** 3 / (3 * a) ** 3 - (b * c) / (6 * a * a) + d / (2 * a);
-  let u = Math.sign(v) * Math.sqrt(Math.max(0, (b * b) / (3 * a) ** 2 - c / (3 * a)));
+  // sign(v) with v = 0 taken as +1: then cos(w) = 0 and the sign does not matter.
+  let u = (v < 0 ? -1 : 1) * Math.sqrt(Math.max(0, (b * b) / (3 * a) ** 2 - c / (3 * a)));
   if (u === 0) u = 1e-300;
   const w = (Math.PI + Math.acos(Math.max(-1, Math.min(1, v / u ** 3)))) / 3;
   const p1 = Math.min(1, Math.max(0, 2 * u * Math.cos(w) - b / (3 * a)));
