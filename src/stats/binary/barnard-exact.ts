@@ -1,6 +1,6 @@
 import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
-import { maximiseOverNuisance } from './nuisance-maximum.js';
+import { checkEnumerable, maximiseOverNuisance } from './nuisance-maximum.js';
 import { validateTable, type TwoByTwo } from './table.js';
 
 export interface UnconditionalExactResult {
@@ -34,6 +34,7 @@ function pooledWald(x1: number, n1: number, x2: number, n2: number): number {
 export function barnardExact(table: TwoByTwo, options: { alternative?: Alternative } = {}): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided' } = options;
+  checkEnumerable(table.n1, table.n2, "Barnard's test");
   const { n1, n2 } = table;
   const observed = pooledWald(table.events1, n1, table.events2, n2);
   const region = new Uint8Array((n1 + 1) * (n2 + 1));

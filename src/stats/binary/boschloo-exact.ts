@@ -2,7 +2,7 @@ import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
 import type { UnconditionalExactResult } from './barnard-exact.js';
 import { conditionalSupport, dnhyper } from './noncentral-hypergeometric.js';
-import { maximiseOverNuisance } from './nuisance-maximum.js';
+import { checkEnumerable, maximiseOverNuisance } from './nuisance-maximum.js';
 import { validateTable, type TwoByTwo } from './table.js';
 
 /**
@@ -53,6 +53,7 @@ function oneSided(table: TwoByTwo, side: 'less' | 'greater'): { statistic: numbe
 export function boschlooExact(table: TwoByTwo, options: { alternative?: Alternative } = {}): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided' } = options;
+  checkEnumerable(table.n1, table.n2, "Boschloo's test");
   const name = 'Boschloo exact';
   if (alternative !== 'two-sided') {
     const r = oneSided(table, alternative);

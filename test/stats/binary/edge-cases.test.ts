@@ -109,3 +109,10 @@ describe('NNT (Altman 1998, BMJ 317:1309)', () => {
     expect(nnt.warnings.length).toBe(1);
   });
 });
+
+describe('unconditional tests on large tables', () => {
+  it('refuse tables too large to enumerate, naming the arm sizes', async () => {
+    const { barnardExact } = await import('../../../src/stats/binary/barnard-exact.js');
+    expect(() => barnardExact({ events1: 1, n1: 3000, events2: 1, n2: 3000 })).toThrow(/n1, n2.*3000, 3000/);
+  });
+});
