@@ -15,7 +15,7 @@ export interface ChiSquareResult {
  * `correct` Yates' Y = min(0.5, |O − E|) (Yates 1934, J R Stat Soc Suppl 1:217).
  * p = P[χ²₁ > X²] = 2·Φ(−√X²) (exact identity for one degree of freedom).
  * Returns null when a row or column total is zero (the statistic is then undefined; R gives NaN).
- * @example chiSquareTest({ events1: 15, n1: 50, events2: 9, n2: 50 })?.statistic // 1.9230769230769231
+ * @example chiSquareTest({ events1: 15, n1: 50, events2: 9, n2: 50 })?.statistic // 1.973684210526316
  */
 export function chiSquareTest(table: TwoByTwo, options: { correct?: boolean } = {}): ChiSquareResult | null {
   validateTable(table);

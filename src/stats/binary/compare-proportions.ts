@@ -46,7 +46,7 @@ export interface CompareProportionsResult {
  * (default Katz), OR (default Woolf), NNT, Fisher exact and Pearson chi-square (with and without
  * Yates), plus Barnard / Boschloo / mid-p on request (the unconditional tests cost
  * O(n1·n2) per evaluation, so they are opt-in).
- * @example compareProportions({ events1: 10, n1: 20, events2: 6, n2: 20 }).rr.estimate // 1.6666666666666667
+ * @example compareProportions({ events1: 10, n1: 20, events2: 6, n2: 20 }).rr.estimate // 1.666666666666667
  */
 export function compareProportions(table: TwoByTwo, options: CompareProportionsOptions = {}): CompareProportionsResult {
   const { level = 0.95, correction = 0.5, tests = [] } = options;

@@ -18,7 +18,7 @@ export type RrMethod = 'katz' | 'koopman' | 'mn';
  * Score methods need no correction: the estimate is p1/p2, which is 0 (lower limit 0) when arm 1
  * has no events and Infinity (upper limit Infinity) when arm 2 has none; with no events in either
  * arm they return `estimable: false` with null estimate and limits.
- * @example riskRatio({ events1: 36, n1: 40, events2: 16, n2: 80 }, { ci: 'koopman' }).ci // 2.9396 to 7.1522 (Koopman 1984: 2.94 to 7.15)
+ * @example riskRatio({ events1: 36, n1: 40, events2: 16, n2: 80 }, { ci: 'koopman' }).ci // { lower: 2.9395691922149934, upper: 7.152223434866029, … } (Koopman 1984: 2.94 to 7.15)
  */
 export function riskRatio(
   table: TwoByTwo,
