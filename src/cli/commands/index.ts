@@ -5,6 +5,7 @@ import { registerDatasets } from './datasets.js';
 import { registerValidate } from './validate.js';
 import { registerMeans } from './means.js';
 import { registerProp } from './prop.js';
+import { registerProps } from './props.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -20,4 +21,5 @@ export const commands: RegisterCommand[] = [
   registerValidate,
   registerMeans,
   registerProp,
+  registerProps,
 ];
