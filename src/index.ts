@@ -36,6 +36,7 @@ export {
 } from './stats/dist/index.js';
 // Dataset layer (docs/data-api.md). readTableFile, loadDataset, loadBundledDatasets,
 // bundledDatasetNames, readKindFile, loadInput, packageRoot, bundledDatasetsDir are Node only.
+export {
   defineSchema,
   parseTable,
   formatOf,
