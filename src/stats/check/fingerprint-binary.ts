@@ -1,0 +1,148 @@
+import { InputError } from '../../errors.js';
+import { barnardExact } from '../binary/barnard-exact.js';
+import { boschlooExact } from '../binary/boschloo-exact.js';
+import { chiSquareTest } from '../binary/chi-square-test.js';
+import { fisherExact } from '../binary/fisher-exact.js';
+import { midPTest } from '../binary/mid-p-test.js';
+import { oddsRatio, type OrMethod } from '../binary/odds-ratio.js';
+import { riskDifference, type RdMethod } from '../binary/risk-difference.js';
+import { riskRatio, type RrMethod } from '../binary/risk-ratio.js';
+import { validateTable, type TwoByTwo } from '../binary/table.js';
+import { normalSf } from '../dist/index.js';
+import { rankCandidates, toReportedFigures, type Candidate, type FingerprintResult, type ReportedFigures } from './fingerprint-match.js';
+
+export type BinaryTestName = 'chisq' | 'chisq-yates' | 'fisher' | 'midp' | 'wald-z' | 'barnard' | 'boschloo';
+export type Sided = 'two-sided' | 'one-sided';
+
+export interface BinaryMethods {
+  measure: 'RD' | 'RR' | 'OR';
+  ci: RdMethod | RrMethod | OrMethod;
+  level: number;
+  test: BinaryTestName | null;
+  sided: Sided | null;
+  /** Continuity correction for zero cells (RR/OR log intervals): 0.5 or none. */
+  correction: number | 'none';
+}
+
+export interface FingerprintBinaryOptions {
+  /** CI levels tried. Default [0.9, 0.95, 0.99]. */
+  levels?: number[];
+  /**
+   * Unconditional exact tests (Barnard, Boschloo) are tried when n1 + n2 is at most this
+   * (they cost O(n1·n2) per nuisance value). Default 400.
+   */
+  exactTestLimit?: number;
+}
+
+const CI_METHODS = { RD: ['newcombe', 'wald', 'mn', 'ac'], RR: ['katz', 'koopman', 'mn'], OR: ['woolf', 'exact', 'mn'] } as const;
+const TEST_ORDER: readonly BinaryTestName[] = ['chisq', 'fisher', 'chisq-yates', 'wald-z', 'midp', 'barnard', 'boschloo'];
+
+/**
+ * Which methods reproduce a published RD, RR or OR? Every combination of CI method
+ * (RD: Newcombe, Wald, Miettinen–Nurminen, Agresti–Caffo; RR: Katz, Koopman, MN;
+ * OR: Woolf, conditional exact, MN), CI level (90/95/99 %), zero-cell correction
+ * (0.5 or none, when a cell is zero), and test for p (Pearson χ² with and without
+ * Yates, Fisher exact, mid-p, Wald z, Barnard, Boschloo; two- or one-sided) is
+ * recomputed from the arm counts and judged against the printed figures with their
+ * rounding. Combinations that reproduce every printed figure are listed, closest
+ * and most conventional first.
+ * @example fingerprintBinary({ events1: 36, n1: 40, events2: 16, n2: 80 }, 'RR', { estimate: '4.50', lower: '2.94', upper: '7.15' }).matches[0].methods.ci // 'koopman'
+ */
+export function fingerprintBinary(
+  table: TwoByTwo,
+  measure: 'RD' | 'RR' | 'OR',
+  figures: ReportedFigures,
+  options: FingerprintBinaryOptions = {},
+): FingerprintResult<BinaryMethods> {
+  validateTable(table);
+  if (!(measure in CI_METHODS)) throw new InputError('measure', measure, 'one of RD, RR, OR');
+  const { levels = [0.9, 0.95, 0.99], exactTestLimit = 400 } = options;
+  const reported = toReportedFigures(figures);
+  if (Object.keys(reported).length === 0) throw new InputError('figures', '', 'at least one reported figure (estimate, lower, upper or p)');
+  const skipped: string[] = [];
+
+  const hasZero = table.events1 === 0 || table.events2 === 0 || table.events1 === table.n1 || table.events2 === table.n2;
+  const corrections: (number | 'none')[] = measure !== 'RD' && hasZero ? [0.5, 'none'] : [0.5];
+  const wantCi = reported.lower !== undefined || reported.upper !== undefined || reported.estimate !== undefined;
+  const intervals: { ci: BinaryMethods['ci']; level: number; correction: number | 'none'; estimate: number | null; lower: number | null; upper: number | null; method: string; preference: number }[] = [];
+  if (wantCi) {
+    CI_METHODS[measure].forEach((ci, methodIndex) => {
+      levels.forEach((level) => {
+        corrections.forEach((correction, correctionIndex) => {
+          const result =
+            measure === 'RD'
+              ? riskDifference(table, { ci: ci as RdMethod, level })
+              : measure === 'RR'
+                ? riskRatio(table, { ci: ci as RrMethod, level, correction })
+                : oddsRatio(table, { ci: ci as OrMethod, level, correction });
+          intervals.push({
+            ci,
+            level,
+            correction,
+            estimate: result.estimate,
+            lower: result.ci.lower,
+            upper: result.ci.upper,
+            method: result.ci.method,
+            preference: methodIndex * 10 + (level === 0.95 ? 0 : 1) + correctionIndex,
+          });
+        });
+      });
+    });
+  }
+
+  const tests: { test: BinaryTestName; sided: Sided; p: number; preference: number }[] = [];
+  if (reported.p !== undefined) {
+    const n = table.n1 + table.n2;
+    const pushTest = (test: BinaryTestName, twoSided: number | null, oneSided: number | null): void => {
+      const rank = TEST_ORDER.indexOf(test) * 10;
+      if (twoSided !== null) tests.push({ test, sided: 'two-sided', p: twoSided, preference: rank });
+      if (oneSided !== null) tests.push({ test, sided: 'one-sided', p: oneSided, preference: rank + 5 });
+    };
+    const direction = table.events1 / table.n1 >= table.events2 / table.n2 ? 'greater' : 'less';
+    const chisq = chiSquareTest(table, { correct: false });
+    const yates = chiSquareTest(table, { correct: true });
+    pushTest('chisq', chisq?.p ?? null, chisq ? chisq.p / 2 : null);
+    pushTest('chisq-yates', yates?.p ?? null, yates ? yates.p / 2 : null);
+    pushTest('fisher', fisherExact(table).test.p, fisherExact(table, { alternative: direction }).test.p);
+    pushTest('midp', midPTest(table).p, null);
+    const wald = waldZ(table);
+    pushTest('wald-z', wald, wald === null ? null : wald / 2);
+    if (n <= exactTestLimit) {
+      pushTest('barnard', barnardExact(table).p, barnardExact(table, { alternative: direction }).p);
+      pushTest('boschloo', boschlooExact(table).p, boschlooExact(table, { alternative: direction }).p);
+    } else {
+      skipped.push(`Barnard and Boschloo tests skipped: n1 + n2 = ${n} exceeds exactTestLimit ${exactTestLimit}`);
+    }
+  }
+
+  const candidates: Candidate<BinaryMethods>[] = [];
+  const intervalList = intervals.length > 0 ? intervals : [null];
+  const testList = tests.length > 0 ? tests : [null];
+  for (const interval of intervalList) {
+    for (const test of testList) {
+      candidates.push({
+        methods: {
+          measure,
+          ci: interval?.ci ?? CI_METHODS[measure][0],
+          level: interval?.level ?? 0.95,
+          test: test?.test ?? null,
+          sided: test?.sided ?? null,
+          correction: interval?.correction ?? 0.5,
+        },
+        estimate: interval?.estimate ?? null,
+        ci: interval ? { lower: interval.lower, upper: interval.upper, level: interval.level, method: interval.method } : null,
+        p: test?.p ?? null,
+        preference: (interval?.preference ?? 0) + (test?.preference ?? 0),
+      });
+    }
+  }
+  return rankCandidates(candidates, reported, skipped);
+}
+
+/** Unpooled Wald z-test for p1 − p2 (two-sided); null when its SE is 0. */
+function waldZ(table: TwoByTwo): number | null {
+  const p1 = table.events1 / table.n1;
+  const p2 = table.events2 / table.n2;
+  const se = Math.sqrt((p1 * (1 - p1)) / table.n1 + (p2 * (1 - p2)) / table.n2);
+  return se > 0 ? 2 * normalSf(Math.abs(p1 - p2) / se) : null;
+}

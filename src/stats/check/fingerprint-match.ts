@@ -1,0 +1,102 @@
+import { judgeReported, type CheckStatus } from './judge-reported.js';
+import { parseReported, reportedInterval, type ReportedValue } from './reported-value.js';
+
+/** The printed figures of a published comparison; any may be missing. */
+export interface ReportedFigures {
+  estimate?: string | number | ReportedValue;
+  lower?: string | number | ReportedValue;
+  upper?: string | number | ReportedValue;
+  p?: string | number | ReportedValue;
+}
+
+export type Quantity = 'estimate' | 'lower' | 'upper' | 'p';
+export const QUANTITIES: readonly Quantity[] = ['estimate', 'lower', 'upper', 'p'];
+
+/** One combination of methods and what it gives. */
+export interface Candidate<Methods> {
+  methods: Methods;
+  estimate: number | null;
+  ci: { lower: number | null; upper: number | null; level: number; method: string } | null;
+  p: number | null;
+  /** Position in the method space's order of preference (0 = the usual default). */
+  preference: number;
+}
+
+export interface FingerprintMatch<Methods> extends Candidate<Methods> {
+  /** Verdict per reported quantity. */
+  checks: Partial<Record<Quantity, CheckStatus>>;
+  /** Sum over quantities of |recomputed − printed| in units of the printing's half-step (0 = exact). */
+  distance: number;
+}
+
+export interface FingerprintResult<Methods> {
+  /** Combinations that reproduce every reported figure, best first. */
+  matches: FingerprintMatch<Methods>[];
+  /** When nothing reproduces everything: the closest combinations, for diagnosis. */
+  nearest: FingerprintMatch<Methods>[];
+  /** How many combinations were tried. */
+  tried: number;
+  /** Parts of the method space left out, and why (e.g. an exact test too costly for this n). */
+  skipped: string[];
+}
+
+export function toReportedFigures(figures: ReportedFigures): Partial<Record<Quantity, ReportedValue>> {
+  const out: Partial<Record<Quantity, ReportedValue>> = {};
+  for (const quantity of QUANTITIES) {
+    const value = figures[quantity];
+    if (value !== undefined && value !== null && value !== '') out[quantity] = typeof value === 'object' ? value : parseReported(value);
+  }
+  return out;
+}
+
+/**
+ * Judges every candidate against the printed figures and ranks them: full matches
+ * first by closeness, then by preference (defaults before exotic choices).
+ */
+export function rankCandidates<Methods>(
+  candidates: readonly Candidate<Methods>[],
+  reported: Partial<Record<Quantity, ReportedValue>>,
+  skipped: string[],
+  keepNearest = 5,
+): FingerprintResult<Methods> {
+  const judged = candidates.map((candidate): FingerprintMatch<Methods> & { matched: number; judgedCount: number } => {
+    const checks: Partial<Record<Quantity, CheckStatus>> = {};
+    let distance = 0;
+    let matched = 0;
+    let judgedCount = 0;
+    for (const quantity of QUANTITIES) {
+      const printed = reported[quantity];
+      if (!printed) continue;
+      const value = quantity === 'estimate' ? candidate.estimate : quantity === 'p' ? candidate.p : candidate.ci ? candidate.ci[quantity] : null;
+      judgedCount++;
+      if (value === null || value === undefined || !Number.isFinite(value)) {
+        checks[quantity] = 'not-checkable';
+        distance += 1e6;
+        continue;
+      }
+      const floor = quantity === 'p' ? 0 : -Infinity;
+      const status = judgeReported(printed, value, { floor, ceiling: quantity === 'p' ? 1 : Infinity }).status;
+      checks[quantity] = status;
+      if (status === 'reproduced') matched++;
+      distance += stepsAway(printed, value, floor);
+    }
+    return { ...candidate, checks, distance, matched, judgedCount };
+  });
+  const order = (a: { distance: number; preference: number }, b: { distance: number; preference: number }): number =>
+    a.distance - b.distance || a.preference - b.preference;
+  const strip = ({ matched: _m, judgedCount: _j, ...rest }: FingerprintMatch<Methods> & { matched: number; judgedCount: number }): FingerprintMatch<Methods> => rest;
+  const matches = judged.filter((c) => c.judgedCount > 0 && c.matched === c.judgedCount).sort(order).map(strip);
+  const nearest = matches.length > 0 ? [] : [...judged].sort((a, b) => b.matched - a.matched || order(a, b)).slice(0, keepNearest).map(strip);
+  return { matches, nearest, tried: candidates.length, skipped };
+}
+
+/** How far a value is from what was printed, in half-steps of the printed precision (0 inside). */
+function stepsAway(printed: ReportedValue, value: number, floor: number): number {
+  const interval = reportedInterval(printed, floor);
+  const half = 0.5 * 10 ** -printed.decimals;
+  if (printed.relation !== '=') {
+    const outside = value < interval.lower ? interval.lower - value : value > interval.upper ? value - interval.upper : 0;
+    return outside / half;
+  }
+  return Math.abs(value - printed.value) / half;
+}
