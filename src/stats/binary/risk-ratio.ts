@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile } from '../dist/index.js';
 import { freeze } from '../types.js';
-import { degenerateWarning, type BinaryEstimate } from './binary-estimate.js';
+import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, rrScoreZ } from './score-statistics.js';
 import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
@@ -44,10 +44,7 @@ export function riskRatio(
   const warnings: string[] = [];
   if (degenerate === 'no-events') {
     warnings.push(`${degenerateWarning(degenerate, 'RR')}: not estimable`);
-    return freeze({
-      measure: 'RR' as const, estimable: false, estimate: null,
-      ci: { lower: null, upper: null, level, method }, correction: null, warnings,
-    });
+    return freeze(notEstimable('RR', method, level, warnings));
   }
   const estimate = x2 === 0 ? Infinity : x1 / n1 / (x2 / n2);
   if (x1 === 0) warnings.push('no events in arm 1: the RR estimate is 0');
