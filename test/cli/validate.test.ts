@@ -15,7 +15,7 @@ describe('trialstat validate', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
       `trialstat: ${FILES}/arm-binary-bad.csv: 2 issues:`,
-      `${FILES}/arm-binary-bad.csv:3: column "trial, outcome, timepoint, arm": expected a unique (trial, outcome, timepoint, arm), found (X, death, , A) again: duplicate of line 2`,
+      `${FILES}/arm-binary-bad.csv:3: column "trial, outcome, timepoint, population, arm": expected a unique (trial, outcome, timepoint, population, arm), found (X, death, , , A) again: duplicate of line 2`,
       `${FILES}/arm-binary-bad.csv:4: column "events": expected a whole number ≥ 0, found "x"`,
       '',
     ]);

@@ -93,7 +93,7 @@ describe('loading a table file', () => {
   it('reports all issues of a file streamed from disk', async () => {
     const issues = await issuesOf(() => readTableFile(`${FIXTURES}/files/arm-binary-bad.csv`, KINDS['arm-binary']));
     expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([
-      [`${FIXTURES}/files/arm-binary-bad.csv`, 3, 'trial, outcome, timepoint, arm'],
+      [`${FIXTURES}/files/arm-binary-bad.csv`, 3, 'trial, outcome, timepoint, population, arm'],
       [`${FIXTURES}/files/arm-binary-bad.csv`, 4, 'events'],
     ]);
   });

@@ -155,9 +155,9 @@ describe('cell values', () => {
       {
         file: 'arms.csv',
         line: 4,
-        column: 'trial, outcome, timepoint, arm',
-        expected: 'a unique (trial, outcome, timepoint, arm)',
-        found: '(T, death, , A) again: duplicate of line 2',
+        column: 'trial, outcome, timepoint, population, arm',
+        expected: 'a unique (trial, outcome, timepoint, population, arm)',
+        found: '(T, death, , , A) again: duplicate of line 2',
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerCheck } from './check.js';
 import { registerConsistency } from './consistency.js';
 import { registerDatasets } from './datasets.js';
 import { registerValidate } from './validate.js';
@@ -16,6 +17,7 @@ export type RegisterCommand = (program: Command, context: CliContext) => void;
  * start fast.
  */
 export const commands: RegisterCommand[] = [
+  registerCheck,
   registerConsistency,
   registerDatasets,
   registerValidate,

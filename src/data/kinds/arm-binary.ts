@@ -7,6 +7,7 @@ const columns = {
   outcome: { type: 'text', required: true },
   arm: { type: 'text', required: true },
   timepoint: { type: 'text' },
+  population: { type: 'text', description: 'analysis set or cohort (e.g. full cohort); comparisons join on it' },
   events: { type: 'integer', required: true, min: 0 },
   n: { type: 'integer', required: true, min: 1 },
   percent: { type: 'number', min: 0, max: 100, description: 'as printed in the source' },
@@ -17,7 +18,7 @@ const columns = {
 export const armBinarySchema = defineSchema({
   name: 'arm-binary',
   columns,
-  key: ['trial', 'outcome', 'timepoint', 'arm'],
+  key: ['trial', 'outcome', 'timepoint', 'population', 'arm'],
   checks: [ordered('events', 'n'), derivedColumnsExist(columns)],
 });
 
@@ -27,6 +28,8 @@ export interface ArmBinaryValues extends CommonValues {
   readonly outcome: string;
   readonly arm: string;
   readonly timepoint?: string;
+  /** Analysis set or cohort; a reported comparison with the same population joins to it. */
+  readonly population?: string;
   /** Participants with the event, 0 ≤ events ≤ n. */
   readonly events: number;
   readonly n: number;

@@ -6,6 +6,7 @@ const columns = {
   trial: { type: 'text', required: true },
   outcome: { type: 'text', required: true, description: 'e.g. 6MWD' },
   timepoint: { type: 'text', required: true, description: 'e.g. month 12' },
+  population: { type: 'text', description: 'analysis set or cohort (e.g. full cohort); comparisons join on it' },
   arm: { type: 'text', required: true },
   n: { type: 'integer', required: true, min: 1 },
   scale: { type: 'enum', values: ['value', 'change', 'percent-change'], default: 'value' },
@@ -30,7 +31,7 @@ const columns = {
 export const armContinuousSchema = defineSchema({
   name: 'arm-continuous',
   columns,
-  key: ['trial', 'outcome', 'timepoint', 'scale', 'arm'],
+  key: ['trial', 'outcome', 'timepoint', 'population', 'scale', 'arm'],
   checks: [ordered('ci_lower', 'ci_upper'), ordered('min', 'q1', 'median', 'q3', 'max'), derivedColumnsExist(columns)],
 });
 
@@ -39,6 +40,8 @@ export interface ArmContinuousValues extends CommonValues {
   readonly trial: string;
   readonly outcome: string;
   readonly timepoint: string;
+  /** Analysis set or cohort; a reported comparison with the same population joins to it. */
+  readonly population?: string;
   readonly arm: string;
   /** Participants analysed, ≥ 1. */
   readonly n: number;

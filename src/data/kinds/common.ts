@@ -12,6 +12,11 @@ export const commonColumns = {
     description: 'which cells are derived: column:derivation-key pairs separated by ;',
   },
   note: { type: 'text', description: 'free text' },
+  expected_check: {
+    type: 'enum',
+    values: ['discrepant', 'not-checkable'],
+    description: 'a known, explained outcome of `trialstat check` for this row (the note says why); keeps CI green while the report still shows it',
+  },
 } as const;
 
 /** The typed values of the common columns. */
@@ -21,6 +26,8 @@ export interface CommonValues {
   /** Derived cells: `column:derivation-key` pairs separated by `;`. */
   readonly derived?: string;
   readonly note?: string;
+  /** Known outcome of `trialstat check` for this row; the note explains it. */
+  readonly expected_check?: 'discrepant' | 'not-checkable';
 }
 
 /** Splits a `;`-separated cell into trimmed, non-empty parts. */

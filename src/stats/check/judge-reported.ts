@@ -23,6 +23,8 @@ export function judgeReported(
 ): Judgement {
   const interval = reportedInterval(reported, options.floor, options.ceiling);
   const shown = reported.text ?? `${reported.relation === '=' ? '' : `${reported.relation} `}${reported.value}`;
+  // Twelve significant digits hide binary noise such as -13.700000000000001 in messages.
+  const show = (x: number): string => String(Number(x.toPrecision(12)));
   if (typeof recomputed === 'number') {
     if (!Number.isFinite(recomputed)) {
       return { status: 'not-checkable', reportedInterval: interval, reason: `recomputed value is ${recomputed}` };
@@ -32,8 +34,8 @@ export function judgeReported(
       status: ok ? 'reproduced' : 'discrepant',
       reportedInterval: interval,
       reason: ok
-        ? `${recomputed} prints as ${shown}`
-        : `${recomputed} lies outside [${interval.lower}, ${interval.upper}], the values that print as ${shown}`,
+        ? `${show(recomputed)} prints as ${shown}`
+        : `${show(recomputed)} lies outside [${show(interval.lower)}, ${show(interval.upper)}], the values that print as ${shown}`,
     };
   }
   const ok = intervalsOverlap({ ...recomputed, lowerClosed: true, upperClosed: true }, interval);
@@ -41,7 +43,7 @@ export function judgeReported(
     status: ok ? 'reproduced' : 'discrepant',
     reportedInterval: interval,
     reason: ok
-      ? `recomputed range [${recomputed.lower}, ${recomputed.upper}] meets ${shown}`
-      : `recomputed range [${recomputed.lower}, ${recomputed.upper}] misses [${interval.lower}, ${interval.upper}], the values that print as ${shown}`,
+      ? `recomputed range [${show(recomputed.lower)}, ${show(recomputed.upper)}] meets ${shown}`
+      : `recomputed range [${show(recomputed.lower)}, ${show(recomputed.upper)}] misses [${show(interval.lower)}, ${show(interval.upper)}], the values that print as ${shown}`,
   };
 }
