@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerCheck } from './check.js';
 import { registerConsistency } from './consistency.js';
+import { registerFingerprint } from './fingerprint.js';
 import { registerDatasets } from './datasets.js';
 import { registerValidate } from './validate.js';
 import { registerMeans } from './means.js';
@@ -19,6 +20,7 @@ export type RegisterCommand = (program: Command, context: CliContext) => void;
 export const commands: RegisterCommand[] = [
   registerCheck,
   registerConsistency,
+  registerFingerprint,
   registerDatasets,
   registerValidate,
   registerMeans,

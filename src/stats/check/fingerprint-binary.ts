@@ -66,8 +66,10 @@ export function fingerprintBinary(
   const wantCi = reported.lower !== undefined || reported.upper !== undefined || reported.estimate !== undefined;
   const intervals: { ci: BinaryMethods['ci']; level: number; correction: number | 'none'; estimate: number | null; lower: number | null; upper: number | null; method: string; preference: number }[] = [];
   if (wantCi) {
+    // The level matters only when a bound was printed.
+    const levelsTried = reported.lower || reported.upper ? levels : [0.95];
     CI_METHODS[measure].forEach((ci, methodIndex) => {
-      levels.forEach((level) => {
+      levelsTried.forEach((level) => {
         corrections.forEach((correction, correctionIndex) => {
           const result =
             measure === 'RD'

@@ -25,10 +25,12 @@ export function fingerprintMeans(arm1: ArmSummary, arm2: ArmSummary, figures: Re
   const { levels = [0.9, 0.95, 0.99] } = options;
   const reported = toReportedFigures(figures);
   if (Object.keys(reported).length === 0) throw new InputError('figures', '', 'at least one reported figure (estimate, lower, upper or p)');
+  // The level matters only when a bound was printed.
+  const levelsTried = reported.lower || reported.upper ? levels : [0.95];
   const candidates: Candidate<MeansMethods>[] = [];
   (['unequal', 'equal'] as const).forEach((variance, varianceIndex) => {
     (['t', 'z'] as const).forEach((distribution, distributionIndex) => {
-      levels.forEach((level) => {
+      levelsTried.forEach((level) => {
         const t = meanDifference(arm1, arm2, { variance, level });
         let lower = t.ci.lower;
         let upper = t.ci.upper;
