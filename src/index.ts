@@ -40,4 +40,7 @@ export {
   hypergeometricPmf,
   hypergeometricCdf,
   hypergeometricSf,
+  noncentralTCdf,
+  noncentralTSf,
+  noncentralTQuantile,
 } from './stats/dist/index.js';
