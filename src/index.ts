@@ -99,3 +99,32 @@ export type {
   LoadedInput,
   LoadInputOptions,
 } from './data/index.js';
+// Meta-analysis (src/stats/meta)
+export { binaryEffectSizes } from './stats/meta/binary-effect-sizes.js';
+export { continuousEffectSizes } from './stats/meta/continuous-effect-sizes.js';
+export { proportionEffectSizes } from './stats/meta/proportion-effect-sizes.js';
+export { genericEffectSizes } from './stats/meta/generic-effect-sizes.js';
+export { computeEffectSizes, META_MEASURES } from './stats/meta/compute-effect-sizes.js';
+export { estimateTau2, TAU2_METHODS } from './stats/meta/estimate-tau2.js';
+export { metaAnalysis } from './stats/meta/meta-analysis.js';
+export { tau2ConfidenceInterval } from './stats/meta/tau2-confidence-interval.js';
+export { mantelHaenszel } from './stats/meta/mantel-haenszel.js';
+export { peto } from './stats/meta/peto.js';
+export { leaveOneOut } from './stats/meta/leave-one-out.js';
+export { cumulativeMetaAnalysis } from './stats/meta/cumulative-meta-analysis.js';
+export { influenceDiagnostics } from './stats/meta/influence-diagnostics.js';
+export { eggerTest } from './stats/meta/egger-test.js';
+export { funnelData } from './stats/meta/funnel-data.js';
+export { backTransform } from './stats/meta/back-transform.js';
+export { subgroupAnalysis } from './stats/meta/subgroup-analysis.js';
+export { PRESETS, PRESET_NAMES } from './stats/meta/presets.js';
+export { comparePresets } from './stats/meta/compare-presets.js';
+export type { EffectSizes, StudyEffect } from './stats/meta/effect-sizes.js';
+export type { BinaryStudy } from './stats/meta/binary-effect-sizes.js';
+export type { ContinuousStudy } from './stats/meta/continuous-effect-sizes.js';
+export type { ProportionStudy } from './stats/meta/proportion-effect-sizes.js';
+export type { GenericStudy } from './stats/meta/generic-effect-sizes.js';
+export type { MetaAnalysisOptions, MetaAnalysisResult, MetaMethod, MetaTest, PredictionType } from './stats/meta/meta-analysis.js';
+export type { Tau2Method } from './stats/meta/estimate-tau2.js';
+export type { FixedEffectResult } from './stats/meta/fixed-effect-result.js';
+export type { PresetName, MetaPreset } from './stats/meta/presets.js';
