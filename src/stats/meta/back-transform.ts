@@ -47,7 +47,10 @@ function doubleArcsine(p: number, n: number): number {
   return 0.5 * (Math.asin(Math.sqrt(x / (n + 1))) + Math.asin(Math.sqrt((x + 1) / (n + 1))));
 }
 
-/** Miller's inverse of the Freeman–Tukey double arcsine for sample size n (metafor transf.ipft). */
+/**
+ * Miller's inverse of the Freeman–Tukey double arcsine for sample size n (metafor transf.ipft).
+ * @example inverseDoubleArcsine(0.6, 20) // 0.310010631597454
+ */
 export function inverseDoubleArcsine(t: number, n: number): number {
   if (t > doubleArcsine(1, n)) return 1;
   if (t < doubleArcsine(0, n)) return 0;

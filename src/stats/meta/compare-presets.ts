@@ -37,7 +37,7 @@ const SETTING_LABEL: Record<Setting, string> = {
 /**
  * Runs every preset on the same data and lists each quantity on which they disagree (beyond
  * 1e-9 relative), with the settings that explain the difference.
- * @example comparePresets(bcg, 'RR').differences.map((d) => d.quantity) // ['estimate', 'ci.lower', ...]
+ * @example comparePresets(bcg, 'RR').differences.map((d) => d.quantity) // ['tau2', 'estimate', 'ci.lower', 'ci.upper', 'p', 'I2', 'pi.lower', 'pi.upper', 'fixed.estimate']
  */
 export function comparePresets(data: MetaInput, measure: MetaMeasure, options: { level?: number } = {}): PresetComparison {
   const { level = 0.95 } = options;

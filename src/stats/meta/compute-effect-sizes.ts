@@ -11,7 +11,10 @@ export const META_MEASURES: readonly MetaMeasure[] = ['RR', 'OR', 'RD', 'MD', 'S
 /** Study rows of any of the four input shapes; the measure decides which one is expected. */
 export type MetaInput = readonly BinaryStudy[] | readonly ContinuousStudy[] | readonly ProportionStudy[] | readonly GenericStudy[];
 
-/** Which input shape a measure needs. */
+/**
+ * Which input shape a measure needs.
+ * @example inputKind('SMD') // 'continuous'
+ */
 export function inputKind(measure: MetaMeasure): 'binary' | 'continuous' | 'proportion' | 'generic' {
   if (measure === 'RR' || measure === 'OR' || measure === 'RD') return 'binary';
   if (measure === 'MD' || measure === 'SMD' || measure === 'ROM') return 'continuous';

@@ -24,7 +24,7 @@ export interface ContinuousStudy {
  *   ROM: yi = log(m1/m2),            vi = sd1²/(n1 m1²) + sd2²/(n2 m2²)
  * References: Hedges LV (1981), J Educ Stat 6:107–128 (exact J, eq. 6e);
  * Hedges, Gurevitch & Curtis (1999), Ecology 80:1150 (ROM).
- * @example continuousEffectSizes([{ n1: 155, mean1: 55, sd1: 47, n2: 156, mean2: 75, sd2: 64 }], 'SMD').studies[0].yi // -0.35477...
+ * @example continuousEffectSizes([{ n1: 155, mean1: 55, sd1: 47, n2: 156, mean2: 75, sd2: 64 }], 'SMD').studies[0].yi // -0.3551696409401069
  */
 export function continuousEffectSizes(studies: readonly ContinuousStudy[], measure: 'MD' | 'SMD' | 'ROM'): EffectSizes {
   if (!['MD', 'SMD', 'ROM'].includes(measure)) throw new InputError('measure', measure, 'MD, SMD or ROM');

@@ -9,7 +9,7 @@ import { metaAnalysis, type MetaAnalysisOptions } from './meta-analysis.js';
  * value, e.g. publication year from an extra column; ties keep input order), then the model
  * fitted to the first 1, 2, …, k studies with the same options.
  * Reference: Lau J et al. (1992), N Engl J Med 327:248–254.
- * @example cumulativeMetaAnalysis(bcgRR, (s) => Number(s.extra?.year)).at(-1).estimate // -0.7145... (all 13)
+ * @example cumulativeMetaAnalysis(binaryEffectSizes(bcg, 'RR'), (s) => Number(s.extra?.year)).at(-1).estimate // -0.7145323483651009 (all 13)
  */
 export function cumulativeMetaAnalysis(
   effects: EffectSizes,

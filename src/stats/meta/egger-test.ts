@@ -29,7 +29,7 @@ export interface EggerTestResult {
  * - model `lm`: Egger's original weighted regression (weights 1/vᵢ, residual variance
  *   estimated), t test with k − 2 df (Egger M et al. 1997, BMJ 315:629–634).
  * References: Sterne JAC, Egger M (2005), in Publication Bias in Meta-Analysis, ch. 6.
- * @example eggerTest(bcgRR).p // 0.1880... (dat.bcg, REML)
+ * @example eggerTest(binaryEffectSizes(bcg, 'RR')).p // 0.4217845356722285 (dat.bcg, REML)
  */
 export function eggerTest(
   effects: EffectSizes,

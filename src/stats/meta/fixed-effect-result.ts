@@ -27,7 +27,10 @@ export interface FixedEffectResult extends QStatistics {
   warnings: string[];
 }
 
-/** Q, I², H² from Q and its degrees of freedom; k ≤ 1 gives Q = 0, p = 1, I² = 0, H² = 1 (as metafor). */
+/**
+ * Q, I², H² from Q and its degrees of freedom; k ≤ 1 gives Q = 0, p = 1, I² = 0, H² = 1 (as metafor).
+ * @example qStatistics(24, 12) // { Q: 24, Qdf: 12, Qp: 0.020341029416928363, I2: 50, H2: 2 }
+ */
 export function qStatistics(Q: number, df: number): QStatistics {
   if (df < 1) return { Q: 0, Qdf: 0, Qp: 1, I2: 0, H2: 1 };
   const q = Math.max(0, Q);
@@ -44,7 +47,10 @@ export function heterogeneity(studies: readonly StudyEffect[], centre: number): 
   return qStatistics(Q, studies.length - 1);
 }
 
-/** Wald z summary of an estimate and its standard error: estimate ± z_{1−α/2}·se and the two-sided p. */
+/**
+ * Wald z summary of an estimate and its standard error: estimate ± z_{1−α/2}·se and the two-sided p.
+ * @example waldSummary(0.5, 0.25, 0.95).ci.lower // 0.010009003864986488
+ */
 export function waldSummary(estimate: number, se: number, level: number): Pick<FixedEffectResult, 'estimate' | 'se' | 'ci' | 'test'> {
   const z = normalQuantile(1 - (1 - level) / 2);
   return {

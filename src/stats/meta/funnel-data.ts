@@ -15,7 +15,7 @@ export interface FunnelData {
  * Data for a funnel plot (estimate against its standard error, se axis reversed by the
  * chart) with the pseudo-confidence region centre ± z_{1−α/2}·se, as metafor `funnel.rma`.
  * Reference: Sterne JAC, Egger M (2001), J Clin Epidemiol 54:1046–1055.
- * @example funnelData(bcgRR, -0.7145).region[1].se // largest se in the data
+ * @example funnelData(binaryEffectSizes(bcg, 'RR'), -0.7145).region[1].se // 0.7297299810204818 (largest se, Comstock & Webster 1969)
  */
 export function funnelData(effects: EffectSizes, centre: number, options: { level?: number } = {}): FunnelData {
   const { level = 0.95 } = options;

@@ -28,7 +28,7 @@ export interface InfluenceRow {
  * is deleted in turn and the model refitted with the same τ² estimator and test; the
  * variance scale s² of Hartung–Knapp is carried as metafor does (s² = 1 for z tests).
  * Reference: Viechtbauer W, Cheung MWL (2010), Res Synth Methods 1:112–125.
- * @example influenceDiagnostics(bcgRR)[0].rstudent // 0.2266... (dat.bcg, Aronson 1948)
+ * @example influenceDiagnostics(binaryEffectSizes(bcg, 'RR'))[0].rstudent // -0.21814247434444226 (dat.bcg, Aronson 1948)
  */
 export function influenceDiagnostics(effects: EffectSizes, options: MetaAnalysisOptions = {}): InfluenceRow[] {
   const k = effects.studies.length;

@@ -41,7 +41,7 @@ export function sensitivityRow(study: string, fit: MetaAnalysisResult): Sensitiv
  * Leave-one-out analysis as metafor `leave1out.rma.uni`: the model refitted k times with the
  * same options, each time without one study.
  * Reference: Viechtbauer W, Cheung MWL (2010), Res Synth Methods 1:112–125.
- * @example leaveOneOut(bcgRR)[0].estimate // -0.7254... (dat.bcg without Aronson 1948)
+ * @example leaveOneOut(binaryEffectSizes(bcg, 'RR'))[0].estimate // -0.7070837880314365 (dat.bcg without Aronson 1948)
  */
 export function leaveOneOut(effects: EffectSizes, options: MetaAnalysisOptions = {}): SensitivityRow[] {
   const k = effects.studies.length;

@@ -10,7 +10,7 @@ import { heterogeneity, waldSummary, type FixedEffectResult } from './fixed-effe
  *   RR = Σaᵢn₂ᵢ/Nᵢ / Σcᵢn₁ᵢ/Nᵢ;                var log RR: Greenland & Robins 1985 (Biometrics 41:55)
  *   RD = Σ(aᵢn₂ᵢ − cᵢn₁ᵢ)/Nᵢ / Σn₁ᵢn₂ᵢ/Nᵢ;       var: Sato, Greenland & Robins 1989 (Biometrics 45:1323)
  * Estimate, ci and pi are on the model scale (log for RR/OR).
- * @example mantelHaenszel(bcgTables, 'RR').estimate // -0.4537... (dat.bcg, log RR)
+ * @example mantelHaenszel(bcg, 'RR').estimate // -0.45370960468375404 (dat.bcg, log RR)
  */
 export function mantelHaenszel(studies: readonly BinaryStudy[], measure: 'RR' | 'OR' | 'RD', options: { level?: number } = {}): FixedEffectResult {
   const { level = 0.95 } = options;

@@ -89,7 +89,7 @@ export interface MetaAnalysisResult {
  * References: Viechtbauer W (2010), J Stat Softw 36(3); Hartung J, Knapp G (2001), Stat Med
  * 20:3875; IntHout J et al. (2014), BMC Med Res Methodol 14:25; Higgins JPT et al. (2009),
  * J R Stat Soc A 172:137.
- * @example metaAnalysis(binaryEffectSizes(bcg, 'RR')).estimate // -0.7145323483651 (τ² 0.3132, I² 92.22 %)
+ * @example metaAnalysis(binaryEffectSizes(bcg, 'RR')).estimate // -0.7145323483651012 (dat.bcg; τ² 0.313243325980895, I² 92.22138607496555)
  */
 export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions = {}): MetaAnalysisResult {
   const { method = 'REML', test = 'z', pi: piType = 't', i2 = 'tau2', level = 0.95, control = {}, tau2Interval = true } = options;

@@ -11,7 +11,7 @@ import { qStatistics, waldSummary, type FixedEffectResult } from './fixed-effect
  *   (k = tables that are not double-zero).
  * No continuity correction is needed. Reference: Yusuf S et al. (1985), Prog Cardiovasc Dis 27:335;
  * Fleiss JL (1993), Stat Methods Med Res 2:121.
- * @example peto(bcgTables).estimate // -0.4744... (dat.bcg)
+ * @example peto(bcg).estimate // -0.47444631094063655 (dat.bcg, log OR)
  */
 export function peto(studies: readonly BinaryStudy[], options: { level?: number } = {}): FixedEffectResult {
   const { level = 0.95 } = options;

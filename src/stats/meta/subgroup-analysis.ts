@@ -16,7 +16,7 @@ export interface SubgroupResult {
  * differences, treating the subgroup estimates as independent with variances se_g²
  * (Borenstein M et al. 2009, Introduction to Meta-Analysis, ch. 19, "separate τ²";
  * Cochrane Handbook §10.11.3.1, as RevMan and meta's `subgroup` with common τ² = FALSE).
- * @example subgroupAnalysis(bcgRR, (s) => String(s.extra?.alloc)).between.Q // 1.3... (dat.bcg)
+ * @example subgroupAnalysis(binaryEffectSizes(bcg, 'RR'), (s) => String(s.extra?.alloc)).between.Q // 1.8614461412311956 (dat.bcg by allocation)
  */
 export function subgroupAnalysis(
   effects: EffectSizes,

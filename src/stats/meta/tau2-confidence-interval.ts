@@ -21,7 +21,7 @@ export interface Tau2Interval {
  * Q(τ²) = Σ (yᵢ − μ̂(τ²))²/(vᵢ + τ²) = χ²_{k−1; 1−α/2} (lower) and χ²_{k−1; α/2} (upper),
  * searched on [0, max(100, 10 τ̂²)] with R's uniroot algorithm (default tol eps^0.25, as
  * metafor). A bound that falls below 0 is reported as 0 with a note.
- * @example tau2ConfidenceInterval(bcgRR).upper // 1.1114862622 (dat.bcg; metafor 1.1115)
+ * @example tau2ConfidenceInterval(binaryEffectSizes(bcg, 'RR'), { estimate: 0.313243325980895 }).upper // 1.1114862622154404
  */
 export function tau2ConfidenceInterval(
   effects: Pick<EffectSizes, 'studies'>,
