@@ -49,6 +49,7 @@ describe('metaAnalysis against metafor 3.8 rma(method, test) + predict + confint
             expectClose(r.tau2Ci!.upper, exp.tau2_ci[1], 1e-6, 1e-12, 'tau2Ci.upper');
             expectClose(r.I2Ci!.lower, exp.I2_ci![0], 1e-6, 1e-10, 'I2Ci.lower');
             expectClose(r.H2Ci!.upper, exp.H2_ci![1], 1e-6, 0, 'H2Ci.upper');
+            expectClose(r.tauCi!.upper, Math.sqrt(exp.tau2_ci[1]), 1e-6, 0, 'tauCi.upper');
           }
         });
       }
