@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { DataError } from '../errors.js';
-import { csvOptions, reportCsvError } from './csv-reader.js';
+import { CSV_OPTIONS, CsvFeeder, reportCsvError } from './csv-reader.js';
 import { readJsonTable } from './json-reader.js';
 import { formatOf } from './parse-table.js';
 import type { ColumnSpecs, RowMeta, Schema, ValuesOf } from './schema.js';
@@ -34,8 +34,17 @@ export async function readIntoBuilder<C extends ColumnSpecs>(path: string, schem
   try {
     if (format === 'json') readJsonTable(await readFile(path, 'utf8'), builder);
     else {
-      const sink = new Writable({ objectMode: true, write: (_chunk, _encoding, done) => done() });
-      await pipeline(createReadStream(path), parse(csvOptions(builder)), sink).catch((error: unknown) => {
+      const feeder = new CsvFeeder(builder);
+      const source = createReadStream(path, { encoding: 'utf8' });
+      source.once('data', (chunk) => feeder.detectNewline(String(chunk)));
+      const sink = new Writable({
+        objectMode: true,
+        write: (record: string[], _encoding, done) => {
+          feeder.record(record);
+          done();
+        },
+      });
+      await pipeline(source, parse(CSV_OPTIONS), sink).catch((error: unknown) => {
         if (error instanceof CsvError) reportCsvError(builder, error);
         else throw error;
       });

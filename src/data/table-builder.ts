@@ -192,8 +192,12 @@ export class TableBuilder<C extends ColumnSpecs> {
   private checkKey(values: Record<string, unknown>, line: number): boolean {
     const key = this.schema.key;
     if (key.length === 0) return true;
-    const parts = key.map((column) => (values[column] === undefined ? '' : String(values[column])));
-    const id = parts.join('\u0000');
+    // A string concatenation, not map/join: this runs once per row.
+    let id = '';
+    for (let i = 0; i < key.length; i += 1) {
+      const value = values[key[i]];
+      id += (i > 0 ? '\u0000' : '') + (value === undefined ? '' : String(value));
+    }
     const first = this.keys.get(id);
     if (first === undefined) {
       this.keys.set(id, line);
@@ -203,7 +207,7 @@ export class TableBuilder<C extends ColumnSpecs> {
       line,
       column: key.join(', '),
       expected: `a unique (${key.join(', ')})`,
-      found: `(${parts.join(', ')}) again: duplicate of line ${first}`,
+      found: `(${id.split('\u0000').join(', ')}) again: duplicate of line ${first}`,
     });
     return false;
   }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerDatasets } from './datasets.js';
+import { registerValidate } from './validate.js';
 import { registerMeta } from './meta.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
@@ -10,4 +12,8 @@ export type RegisterCommand = (program: Command, context: CliContext) => void;
  * modules (vega) import them lazily inside their action so that other commands
  * start fast.
  */
-export const commands: RegisterCommand[] = [registerMeta];
+export const commands: RegisterCommand[] = [
+  registerDatasets,
+  registerValidate,
+  registerMeta,
+];
