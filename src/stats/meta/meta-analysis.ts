@@ -99,6 +99,10 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
   const studies = effects.studies;
   const k = studies.length;
   if (k === 0) throw new InputError('studies', 0, 'at least one study with an estimable effect');
+  for (const s of studies) {
+    if (!Number.isFinite(s.yi)) throw new InputError(`${s.study}: yi`, s.yi, 'a finite effect size');
+    if (!(s.vi > 0 && Number.isFinite(s.vi))) throw new InputError(`${s.study}: vi`, s.vi, 'a positive finite sampling variance');
+  }
   const warnings = [...effects.warnings];
   const yi = studies.map((s) => s.yi);
   const vi = studies.map((s) => s.vi);

@@ -154,3 +154,16 @@ describe('options and edge cases', () => {
     expect(Object.isFrozen(metaAnalysis(effects))).toBe(true);
   });
 });
+
+describe('degenerate input', () => {
+  it('identical estimates: Q = 0, τ² = 0, I² = 0, null τ² interval at 0', () => {
+    const r = metaAnalysis(effectsOf([0.2, 0.2, 0.2], [0.01, 0.02, 0.03]), { i2: 'Q' });
+    expect(r.Q).toBeCloseTo(0, 14);
+    expect(r.tau2).toBe(0);
+    expect(r.I2).toBe(0);
+    expect(r.tau2Ci).toMatchObject({ lower: 0, upper: 0 });
+  });
+  it('non-positive variances are rejected with the study named', () => {
+    expect(() => metaAnalysis(effectsOf([0.1, 0.2], [0.01, 0]))).toThrow(/S2: vi: expected a positive finite sampling variance/);
+  });
+});
