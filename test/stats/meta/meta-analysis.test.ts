@@ -82,7 +82,7 @@ describe('zero cells: REML on corrected tables with double-zero studies dropped 
 });
 
 describe('published values', () => {
-  it('BCG vaccine trials, REML log RR (Viechtbauer 2010, J Stat Softw 36(3), §3.3 rma output; Colditz et al. 1994, JAMA 271:698)', () => {
+  it('BCG vaccine trials, REML log RR as printed by rma(yi, vi) for dat.bcg (issue #4; Viechtbauer 2010, J Stat Softw 36(3); data Colditz et al. 1994, JAMA 271:698)', () => {
     const d = fixture.bcg.data;
     const es = binaryEffectSizes(
       d.ai.map((a: number, i: number) => ({ events1: a, n1: d.n1i[i], events2: d.ci[i], n2: d.n2i[i] })),
