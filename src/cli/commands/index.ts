@@ -8,6 +8,7 @@ import { registerValidate } from './validate.js';
 import { registerMeans } from './means.js';
 import { registerProp } from './prop.js';
 import { registerProps } from './props.js';
+import { registerMeta } from './meta.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -26,4 +27,5 @@ export const commands: RegisterCommand[] = [
   registerMeans,
   registerProp,
   registerProps,
+  registerMeta,
 ];
