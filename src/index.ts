@@ -34,7 +34,6 @@ export {
   regularizedBeta,
   regularizedGamma,
 } from './stats/dist/index.js';
-export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './stats/dist/index.js';
 export { adjustP, ADJUST_METHODS } from './stats/adjust.js';
 export type { AdjustMethod } from './stats/adjust.js';
 export { meanDifference } from './stats/continuous/mean-difference.js';
