@@ -58,3 +58,4 @@ export type { ArmSummary, Derivation, Derived } from './stats/continuous/types.j
 export { proportionCi, PROPORTION_CI_METHODS } from './stats/proportion/proportion-ci.js';
 export type { ProportionCiMethod, ProportionCiOptions, ProportionCiResult } from './stats/proportion/proportion-ci.js';
 export { binomialTest } from './stats/proportion/binomial-test.js';
+export { expectedNormalRange } from './stats/continuous/expected-normal-range.js';

@@ -178,6 +178,11 @@ for (a in list(c(10.1, 14.3, 30, 0.95), c(-5, -1, 12, 0.9), c(0.2, 0.9, 200, 0.9
 # Shi et al. 2020 (Res Synth Methods 11:641), eq. 11 (as cited by meta::mean_sd).
 xi <- function(n) qnorm((n - 0.375) / (n + 0.25))
 eta <- function(n) qnorm((0.75 * n - 0.125) / (n + 0.25))
+# Exact expected range of n standard normals (Wan 2014 Table 1 for n <= 50).
+expected_range <- function(n) integrate(function(x) 1 - pnorm(x)^n - pnorm(x, lower.tail = FALSE)^n,
+                                        -Inf, Inf, rel.tol = 1e-13)$value
+# Wan's xi as used for S1/S3: exact for n <= 50, 2 * qnorm(...) above (as meta::mean_sd).
+xi_wan <- function(n) if (n <= 50) expected_range(n) else 2 * xi(n)
 median_cases <- list()
 for (a in list(
   list(n = 30, min = 2, q1 = 7, median = 10, q3 = 14, max = 25),
@@ -193,13 +198,13 @@ for (a in list(
   median_cases[[length(median_cases) + 1]] <- c(a, list(
     s1 = list(meanWan = (a$min + 2 * a$median + a$max) / 4,
               meanLuo = wL1 * (a$min + a$max) / 2 + (1 - wL1) * a$median,
-              sdWan = (a$max - a$min) / (2 * xi(n))),
+              sdWan = (a$max - a$min) / xi_wan(n)),
     s2 = list(meanWan = (a$q1 + a$median + a$q3) / 3,
               meanLuo = wL2 * (a$q1 + a$q3) / 2 + (1 - wL2) * a$median,
               sdWan = (a$q3 - a$q1) / (2 * eta(n))),
     s3 = list(meanWan = (a$min + 2 * a$q1 + 2 * a$median + 2 * a$q3 + a$max) / 8,
               meanLuo = wL31 * (a$min + a$max) / 2 + wL32 * (a$q1 + a$q3) / 2 + (1 - wL31 - wL32) * a$median,
-              sdWan = (a$max - a$min) / (4 * xi(n)) + (a$q3 - a$q1) / (4 * eta(n)),
+              sdWan = ((a$max - a$min) / xi_wan(n) + (a$q3 - a$q1) / (2 * eta(n))) / 2,
               sdShi = (a$max - a$min) / ((2 + 0.14 * n^0.6) * xi(n)) + (a$q3 - a$q1) / ((2 + 2 / (0.07 * n^0.6)) * eta(n)))
   ))
 }
@@ -221,6 +226,8 @@ sd_from_t <- lapply(list(c(34.4, 22, 22, 2.18), c(-2.5, 40, 35, -1.3)), function
   list(md = md, n1 = n1, n2 = n2, t = t, se = se, sd = se / sqrt(1 / n1 + 1 / n2))
 })
 
+expected_ranges <- lapply(c(2, 3, 5, 10, 25, 50, 51, 200, 1000), function(n) list(n = n, value = expected_range(n)))
+
 out <- list(
   generated = list(R = R.version.string, metafor = as.character(packageVersion("metafor"))),
   meanDifference = md_cases,
@@ -231,6 +238,7 @@ out <- list(
   sdFromSe = sd_from_se,
   sdFromCi = sd_from_ci,
   median = median_cases,
+  expectedRange = expected_ranges,
   sdChange = sd_change,
   sdFromP = sd_from_p,
   sdFromT = sd_from_t
