@@ -33,6 +33,13 @@ export {
   logBeta,
   regularizedBeta,
   regularizedGamma,
+  binomialPmf,
+  binomialCdf,
+  binomialSf,
+  binomialQuantile,
+  hypergeometricPmf,
+  hypergeometricCdf,
+  hypergeometricSf,
 } from './stats/dist/index.js';
 export { adjustP, ADJUST_METHODS } from './stats/adjust.js';
 export type { AdjustMethod } from './stats/adjust.js';
