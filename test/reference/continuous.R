@@ -226,6 +226,18 @@ sd_from_t <- lapply(list(c(34.4, 22, 22, 2.18), c(-2.5, 40, 35, -1.3)), function
   list(md = md, n1 = n1, n2 = n2, t = t, se = se, sd = se / sqrt(1 / n1 + 1 / n2))
 })
 
+# Cochrane Handbook 6.5.2.3: SD from a CI of the mean difference.
+sd_from_diff_ci <- list()
+for (a in list(c(2.5, 66.3, 22, 22, 0.95), c(-20.4, -12.1, 37, 23, 0.95), c(-20.4, -12.1, 37, 23, 0.9), c(0.1, 0.3, 300, 280, 0.99))) {
+  for (dist in c("t", "z")) {
+    lower <- a[1]; upper <- a[2]; n1 <- a[3]; n2 <- a[4]; level <- a[5]
+    q <- if (dist == "t") qt((1 - level) / 2, n1 + n2 - 2, lower.tail = FALSE) else qnorm((1 - level) / 2, lower.tail = FALSE)
+    se <- (upper - lower) / (2 * q)
+    sd_from_diff_ci[[length(sd_from_diff_ci) + 1]] <- list(lower = lower, upper = upper, n1 = n1, n2 = n2, level = level,
+      distribution = dist, se = se, sd = se / sqrt(1 / n1 + 1 / n2))
+  }
+}
+
 expected_ranges <- lapply(c(2, 3, 5, 10, 25, 50, 51, 200, 1000), function(n) list(n = n, value = expected_range(n)))
 
 out <- list(
@@ -241,7 +253,8 @@ out <- list(
   expectedRange = expected_ranges,
   sdChange = sd_change,
   sdFromP = sd_from_p,
-  sdFromT = sd_from_t
+  sdFromT = sd_from_t,
+  sdFromDifferenceCi = sd_from_diff_ci
 )
 dir.create("test/reference/fixtures", showWarnings = FALSE, recursive = TRUE)
 write_json(out, "test/reference/fixtures/continuous.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)
