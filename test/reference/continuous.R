@@ -101,15 +101,9 @@ for (s in raw_specs) {
 }
 
 # --- Standardised mean differences and ratio of means (metafor::escalc) ----------
-es_inputs <- list(
-  list(n1 = 22, m1 = -4.1, sd1 = 52, n2 = 22, m2 = -38.5, sd2 = 52),
-  list(n1 = 41, m1 = 19, sd1 = 124, n2 = 34, m2 = -134, sd2 = 182),
-  list(n1 = 5, m1 = 10.2, sd1 = 3.1, n2 = 12, m2 = 7.9, sd2 = 0.8),
-  list(n1 = 2, m1 = 1, sd1 = 0.5, n2 = 2, m2 = 3, sd2 = 2.5),
-  list(n1 = 3000, m1 = 0.12, sd1 = 1.1, n2 = 2500, m2 = 0.1, sd2 = 0.9),
-  list(n1 = 10, m1 = 100, sd1 = 1, n2 = 10, m2 = 50, sd2 = 1),
+es_inputs <- c(md_inputs, list(
   list(n1 = 41, m1 = 431, sd1 = 104, n2 = 34, m2 = 418, sd2 = 107)
-)
+))
 smd_cases <- list()
 for (inp in es_inputs) {
   for (level in c(0.95, 0.9)) {
