@@ -183,3 +183,6 @@ export type { MetaAnalysisOptions, MetaAnalysisResult, MetaMethod, MetaTest, Pre
 export type { Tau2Method } from './stats/meta/estimate-tau2.js';
 export type { FixedEffectResult } from './stats/meta/fixed-effect-result.js';
 export type { PresetName, MetaPreset } from './stats/meta/presets.js';
+export { expectedNormalRange } from './stats/continuous/expected-normal-range.js';
+export { sdFromDifferenceCi } from './stats/continuous/sd-from-difference-ci.js';
+export type { SdFromDifferenceCiInput } from './stats/continuous/sd-from-difference-ci.js';

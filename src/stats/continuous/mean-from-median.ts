@@ -8,7 +8,8 @@ export type MeanFromMedianMethod = 'luo' | 'wan';
 /**
  * Estimates a sample mean from the median and the range and/or the quartiles.
  *
- * `wan` (Wan et al. 2014; for S1 Hozo et al. 2005):
+ * `wan` (Wan et al. 2014; S1 is Hozo et al. 2005 without its small (a − 2m + b)/(4n) term,
+ * which R's `meta::mean_sd` keeps):
  *   S1 (a, m, b): (a + 2m + b)/4;  S2 (q₁, m, q₃): (q₁ + m + q₃)/3;
  *   S3: (a + 2q₁ + 2m + 2q₃ + b)/8.
  * `luo` (default; Luo et al. 2018 — optimally weighted):

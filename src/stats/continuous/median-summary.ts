@@ -1,3 +1,4 @@
+import { normalQuantile } from '../dist/normal.js';
 import { InputError } from '../../errors.js';
 import { assertCount, assertFinite } from './validate.js';
 
@@ -42,11 +43,14 @@ export function medianScenario(summary: MedianSummary): MedianScenario {
   throw new InputError('summary', 'median only', 'the range (min, max), the quartiles (q1, q3), or both');
 }
 
-/** Wan 2014's ξ(n) = Φ⁻¹((n − 0.375)/(n + 0.25)), the expected-range factor, and η(n) = Φ⁻¹((0.75n − 0.125)/(n + 0.25)). */
-export function wanFactors(n: number, quantile: (p: number) => number): { xi: number; eta: number } {
+/**
+ * Wan 2014's closed-form factors: ξ(n) = 2Φ⁻¹((n − 0.375)/(n + 0.25)) for the range and
+ * η(n) = 2Φ⁻¹((0.75n − 0.125)/(n + 0.25)) for the interquartile range.
+ */
+export function wanFactors(n: number): { xi: number; eta: number } {
   return {
-    xi: quantile((n - 0.375) / (n + 0.25)),
-    eta: quantile((0.75 * n - 0.125) / (n + 0.25)),
+    xi: 2 * normalQuantile((n - 0.375) / (n + 0.25)),
+    eta: 2 * normalQuantile((0.75 * n - 0.125) / (n + 0.25)),
   };
 }
 

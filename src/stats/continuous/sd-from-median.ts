@@ -1,6 +1,6 @@
-import { normalQuantile } from '../dist/normal.js';
 import { InputError } from '../../errors.js';
 import { freeze } from '../types.js';
+import { expectedNormalRange } from './expected-normal-range.js';
 import { listedInputs, medianScenario, wanFactors, type MedianSummary } from './median-summary.js';
 import type { Derived } from './types.js';
 import { assertChoice } from './validate.js';
@@ -9,14 +9,17 @@ export type SdFromMedianMethod = 'wan' | 'shi';
 
 /**
  * Estimates a sample SD from the median with the range and/or the quartiles.
- * With ξ(n) = Φ⁻¹((n − 0.375)/(n + 0.25)) and η(n) = Φ⁻¹((0.75n − 0.125)/(n + 0.25)):
+ * With ξ(n) = 2Φ⁻¹((n − 0.375)/(n + 0.25)) and η(n) = 2Φ⁻¹((0.75n − 0.125)/(n + 0.25)):
  *
- * `wan` (Wan et al. 2014, with the normal approximation ξ(n), η(n) for every n; R's
- * `meta::mean_sd` uses Wan's Table 1 exact values for n ≤ 50 in S1/S3 instead, so
- * it differs slightly for small n):
- *   S1: (b − a) / (2ξ);  S2: (q₃ − q₁) / (2η);  S3: (b − a)/(4ξ) + (q₃ − q₁)/(4η).
+ * `wan` (Wan et al. 2014):
+ *   S1: (b − a) / ξ;  S2: (q₃ − q₁) / η;  S3: ½[(b − a)/ξ + (q₃ − q₁)/η],
+ *   where for n ≤ 50 ξ is the exact expected range E[R_n] of n standard normals, as in
+ *   Wan's Table 1 (and R's `meta::mean_sd`). η always uses the approximation above:
+ *   Wan's Table 2 (exact values for n = 4Q + 1 ≤ 201, used by `meta::mean_sd`) is not
+ *   used, so S2/S3 can differ from `meta` by up to ~1–2 % for small n.
  * `shi` (Shi et al. 2020, eq. 11; five-number summary S3 only):
- *   (b − a)/θ₁ + (q₃ − q₁)/θ₂, θ₁ = (2 + 0.14 n^0.6)ξ, θ₂ = (2 + 2/(0.07 n^0.6))η.
+ *   (b − a)/θ₁ + (q₃ − q₁)/θ₂, θ₁ = (2 + 0.14 n^0.6)·ξ/2, θ₂ = (2 + 2/(0.07 n^0.6))·η/2
+ *   (ξ and η by the approximation for every n, as in the paper).
  * Default: `shi` for S3, `wan` for S1 and S2 (where Shi 2020 recommends Wan's estimators).
  * All assume roughly normal data.
  *
@@ -37,28 +40,34 @@ export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromM
   const b = summary.max as number;
   const q1 = summary.q1 as number;
   const q3 = summary.q3 as number;
-  const { xi, eta } = wanFactors(n, (p) => normalQuantile(p));
+  const factors = wanFactors(n);
+  // Wan's Table 1: the exact expected range for n ≤ 50, the approximation above that.
+  const exactXi = method === 'wan' && scenario !== 'S2' && n <= 50;
+  const xi = exactXi ? expectedNormalRange(n) : factors.xi;
+  const eta = factors.eta;
+  const xiText = exactXi ? 'ξ(n) = E[range of n standard normals] (Wan 2014 Table 1, n ≤ 50)' : 'ξ(n) = 2Φ⁻¹((n − 0.375)/(n + 0.25))';
+  const etaText = 'η(n) = 2Φ⁻¹((0.75n − 0.125)/(n + 0.25))';
   let value: number;
   let formula: string;
   const intermediate: Record<string, number> = {};
   if (scenario === 'S1') {
     intermediate.xi = xi;
-    value = (b - a) / (2 * xi);
-    formula = 'SD = (max − min) / (2 ξ(n)), ξ(n) = Φ⁻¹((n − 0.375)/(n + 0.25))';
+    value = (b - a) / xi;
+    formula = `SD = (max − min) / ξ(n), ${xiText}`;
   } else if (scenario === 'S2') {
     intermediate.eta = eta;
-    value = (q3 - q1) / (2 * eta);
-    formula = 'SD = (q3 − q1) / (2 η(n)), η(n) = Φ⁻¹((0.75n − 0.125)/(n + 0.25))';
+    value = (q3 - q1) / eta;
+    formula = `SD = (q3 − q1) / η(n), ${etaText}`;
   } else if (method === 'wan') {
     Object.assign(intermediate, { xi, eta });
-    value = (b - a) / (4 * xi) + (q3 - q1) / (4 * eta);
-    formula = 'SD = (max − min)/(4 ξ(n)) + (q3 − q1)/(4 η(n))';
+    value = ((b - a) / xi + (q3 - q1) / eta) / 2;
+    formula = `SD = ½ [(max − min)/ξ(n) + (q3 − q1)/η(n)], ${xiText}, ${etaText}`;
   } else {
-    const theta1 = (2 + 0.14 * n ** 0.6) * xi;
-    const theta2 = (2 + 2 / (0.07 * n ** 0.6)) * eta;
+    const theta1 = ((2 + 0.14 * n ** 0.6) * xi) / 2;
+    const theta2 = ((2 + 2 / (0.07 * n ** 0.6)) * eta) / 2;
     Object.assign(intermediate, { xi, eta, theta1, theta2 });
     value = (b - a) / theta1 + (q3 - q1) / theta2;
-    formula = 'SD = (max − min)/θ1(n) + (q3 − q1)/θ2(n), θ1 = (2 + 0.14 n^0.6) ξ(n), θ2 = (2 + 2/(0.07 n^0.6)) η(n)';
+    formula = `SD = (max − min)/θ1(n) + (q3 − q1)/θ2(n), θ1 = (2 + 0.14 n^0.6) ξ(n)/2, θ2 = (2 + 2/(0.07 n^0.6)) η(n)/2, ${xiText}, ${etaText}`;
   }
   return freeze({
     value,
@@ -68,7 +77,7 @@ export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromM
       formula,
       assumptions: [
         'the data are approximately normally distributed (not skewed)',
-        'ξ(n) and η(n) use the normal-quantile approximation for every n (Wan 2014 Tables 1–2 list exact values for small n)',
+        ...approximationNotes(scenario, exactXi),
       ],
       inputs: listedInputs(summary),
       intermediate,
@@ -76,4 +85,11 @@ export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromM
     },
     warnings: [],
   });
+}
+
+function approximationNotes(scenario: 'S1' | 'S2' | 'S3', exactXi: boolean): string[] {
+  const notes: string[] = [];
+  if (scenario !== 'S2' && !exactXi) notes.push('ξ(n) uses the normal-quantile approximation');
+  if (scenario !== 'S1') notes.push('η(n) uses the normal-quantile approximation (the exact values of Wan 2014 Table 2 are not used)');
+  return notes;
 }
