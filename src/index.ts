@@ -186,3 +186,43 @@ export type { PresetName, MetaPreset } from './stats/meta/presets.js';
 export { expectedNormalRange } from './stats/continuous/expected-normal-range.js';
 export { sdFromDifferenceCi } from './stats/continuous/sd-from-difference-ci.js';
 export type { SdFromDifferenceCiInput } from './stats/continuous/sd-from-difference-ci.js';
+
+// Reproduction and consistency checks (src/stats/check)
+export {
+  parseReported,
+  reportedInterval,
+  judgeReported,
+  percentCounts,
+  percentDenominators,
+  grim,
+  grimmer,
+  checkPValueCi,
+  checkTestStatistic,
+  fingerprintBinary,
+  fingerprintMeans,
+  checkDataset,
+  summarize as summarizeChecks,
+} from './stats/check/index.js';
+export type {
+  ReportedValue,
+  Relation,
+  ValueInterval,
+  CheckStatus,
+  Judgement,
+  PercentCountsResult,
+  PercentDenominatorsResult,
+  GrimResult,
+  GrimmerResult,
+  PValueCiInput,
+  PValueCiResult,
+  TestStatisticInput,
+  TestStatisticResult,
+  StatisticKind,
+  BinaryMethods,
+  MeansMethods,
+  ReportedFigures,
+  FingerprintResult,
+  FingerprintMatch,
+  CheckItem,
+  CheckSummary,
+} from './stats/check/index.js';
