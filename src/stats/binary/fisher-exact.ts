@@ -2,7 +2,7 @@ import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
 import { conditionalSupport, dnhyper, mnhyper, pnhyper, type ConditionalSupport } from './noncentral-hypergeometric.js';
 import { validateLevel, validateTable, type TwoByTwo } from './table.js';
-import { zeroin } from './zeroin.js';
+import { zeroin } from '../numeric/zeroin.js';
 
 export interface FisherExactResult {
   /** Conditional maximum-likelihood odds ratio (0 or Infinity at the edges of the support). */
@@ -67,7 +67,7 @@ export function fisherP(s: ConditionalSupport, alternative: Alternative): number
 }
 
 function rootOf(f: (t: number) => number, a: number, b: number): number {
-  return zeroin(f, a, b);
+  return zeroin(f, a, b).root;
 }
 
 function conditionalMle(s: ConditionalSupport): number {

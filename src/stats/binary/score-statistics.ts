@@ -1,5 +1,5 @@
 import type { TwoByTwo } from './table.js';
-import { zeroin } from './zeroin.js';
+import { zeroin } from '../numeric/zeroin.js';
 
 /**
  * Score statistics for the two-arm comparisons and their inversion into confidence limits.
@@ -87,8 +87,8 @@ export function invertDifference(z: (delta: number) => number, estimate: number,
   const hi = 1 - eps;
   let lower = -1;
   let upper = 1;
-  if (estimate > lo && z(lo) > crit) lower = zeroin((d) => z(d) - crit, lo, estimate, TOL);
-  if (estimate < hi && z(hi) < -crit) upper = zeroin((d) => z(d) + crit, estimate, hi, TOL);
+  if (estimate > lo && z(lo) > crit) lower = zeroin((d) => z(d) - crit, lo, estimate, { tol: TOL }).root;
+  if (estimate < hi && z(hi) < -crit) upper = zeroin((d) => z(d) + crit, estimate, hi, { tol: TOL }).root;
   // At δ = ±1 the statistic exists only as a limit: limits that reach the search bound are the bound.
   if (lower <= -1 + 2 * eps) lower = -1;
   if (upper >= 1 - 2 * eps) upper = 1;
@@ -112,7 +112,7 @@ export function invertRatio(
   const center = boundary.zero ? lo : boundary.infinite ? hi : Math.log(estimate);
   let lower = boundary.zero ? 0 : Math.exp(lo);
   let upper = boundary.infinite ? Infinity : Math.exp(hi);
-  if (!boundary.zero && center > lo && f(lo) > crit) lower = Math.exp(zeroin((t) => f(t) - crit, lo, center, TOL));
-  if (!boundary.infinite && center < hi && f(hi) < -crit) upper = Math.exp(zeroin((t) => f(t) + crit, center, hi, TOL));
+  if (!boundary.zero && center > lo && f(lo) > crit) lower = Math.exp(zeroin((t) => f(t) - crit, lo, center, { tol: TOL }).root);
+  if (!boundary.infinite && center < hi && f(hi) < -crit) upper = Math.exp(zeroin((t) => f(t) + crit, center, hi, { tol: TOL }).root);
   return [lower, upper];
 }

@@ -1,5 +1,5 @@
 import { weightedFit } from './weighted-fit.js';
-import { zeroin } from './zeroin.js';
+import { zeroin } from '../numeric/zeroin.js';
 
 /** Between-study variance estimators, named as metafor's `rma(method = ...)`. */
 export type Tau2Method = 'DL' | 'REML' | 'ML' | 'PM' | 'HE' | 'HS' | 'SJ' | 'EB';

@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { chiSquareQuantile } from '../dist/index.js';
 import type { EffectSizes } from './effect-sizes.js';
 import { weightedFit } from './weighted-fit.js';
-import { zeroin } from './zeroin.js';
+import { zeroin } from '../numeric/zeroin.js';
 
 export interface Tau2Interval {
   lower: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTau2, TAU2_METHODS } from '../../../src/stats/meta/estimate-tau2.js';
-import { zeroin } from '../../../src/stats/meta/zeroin.js';
+import { zeroin } from '../../../src/stats/numeric/zeroin.js';
 import { expectClose } from '../../support/close.js';
 import { fitDatasets, tolerance } from './fixture.js';
 
