@@ -122,3 +122,15 @@ describe('trialstat meta', () => {
     expect(m.code).toBe(2);
   });
 });
+
+describe('trialstat meta on a dataset with conflicting readings', () => {
+  it('pools only the primary reading and says which alternative it left out', async () => {
+    const result = await runCli(['meta', 'sirolimus-cytopenia', '--measure', 'PLO', '--outcome', 'complete response', '--json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { studies: { study: string }[] };
+    const studies = json.studies.map((s) => s.study);
+    expect(studies).toContain('Jasinski 2017 (ITP (seed-004 reading))');
+    expect(studies).not.toContain('Jasinski 2017 (ITP (abstract reading))');
+    expect(result.stderr).toContain('left out 1 alternative reading');
+  });
+});

@@ -181,11 +181,18 @@ async function readInput(input: string, options: MetaCliOptions, context: CliCon
   if (tables.length === 0 || kind !== 'proportion') {
     throw new InputError('input', input, 'a CSV/JSON file, or a dataset of kind single-arm-proportion with --measure PLO, PFT or PR');
   }
-  const rows = tables.flatMap((t) => t.table.rows as unknown as { study: string; group?: string; outcome: string; events: number; n: number }[]);
+  const allRows = tables.flatMap((t) => t.table.rows as unknown as { study: string; group?: string; outcome: string; events: number; n: number; reading: string }[]);
+  const rows = allRows.filter((r) => r.reading !== 'alternative');
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
   const outcome = options.outcome ?? (outcomes.length === 1 ? outcomes[0] : undefined);
   if (outcome === undefined || !outcomes.includes(outcome)) {
     throw new InputError('--outcome', options.outcome, `one of the outcomes of ${dataset.name}: ${outcomes.map((o) => `"${o}"`).join(', ')}`);
+  }
+  // Alternative readings of a study already pooled would count its patients twice.
+  const skipped = allRows.filter((r) => r.reading === 'alternative' && r.outcome === outcome);
+  if (skipped.length > 0) {
+    const names = skipped.map((r) => (r.group ? `${r.study} (${r.group})` : r.study)).join('; ');
+    context.io.stderr(`note: left out ${skipped.length} alternative reading${skipped.length === 1 ? '' : 's'} of studies already pooled (reading = alternative in ${dataset.name}): ${names}\n`);
   }
   return rows
     .filter((r) => r.outcome === outcome)

@@ -12,6 +12,12 @@ export const commonColumns = {
     description: 'which cells are derived: column:derivation-key pairs separated by ;',
   },
   note: { type: 'text', description: 'free text' },
+  reading: {
+    type: 'enum',
+    values: ['primary', 'alternative'],
+    default: 'primary',
+    description: 'alternative = another reading of a figure that a primary row already gives (conflicting sources); pooling and comparisons use the primary row, checks check both',
+  },
   expected_check: {
     type: 'enum',
     values: ['discrepant', 'not-checkable'],
@@ -26,6 +32,8 @@ export interface CommonValues {
   /** Derived cells: `column:derivation-key` pairs separated by `;`. */
   readonly derived?: string;
   readonly note?: string;
+  /** `alternative` marks another reading of a figure a primary row gives; analyses skip it. */
+  readonly reading: 'primary' | 'alternative';
   /** Known outcome of `trialstat check` for this row; the note explains it. */
   readonly expected_check?: 'discrepant' | 'not-checkable';
 }
