@@ -218,6 +218,12 @@ describe('JSON input', () => {
     expect(issues[1].hint).toBe('decimal comma? use 2.5');
   });
 
+  it('reports a required key missing from one object', async () => {
+    const text = '[\n{"trial": "T", "outcome": "d", "arm": "A", "events": 3, "n": 20, "source": "s"},\n{"trial": "T", "outcome": "d", "arm": "B", "n": 20, "source": "s"}\n]';
+    const issues = await issuesOf(() => parseKindText(text, 'arm-binary', 'a.json', 'json'));
+    expect(issues).toEqual([expect.objectContaining({ line: 3, column: 'events', found: 'no "events" key in this object' })]);
+  });
+
   it('reports invalid JSON and a non-array', async () => {
     expect((await issuesOf(() => parseKindText('[\n{"a": 1,}\n]', 'arm-binary', 'a.json', 'json')))[0]).toMatchObject({ file: 'a.json', line: 2, column: '(JSON)' });
     expect((await issuesOf(() => parseKindText('{"a": 1}', 'arm-binary', 'a.json', 'json')))[0]).toMatchObject({ line: 1, found: 'an object' });
