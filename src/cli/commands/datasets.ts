@@ -41,7 +41,7 @@ export function registerDatasets(program: Command, context: CliContext): void {
   const { io } = context;
   const datasets = program
     .command('datasets')
-    .description('List the bundled datasets (name, title, kinds, rows, sources), or show one.')
+    .description('list the bundled datasets (name, title, kinds, rows, sources), or show one')
     .option('--json', 'print the list as JSON')
     .action(async (options: { json?: boolean }) => {
       const summaries: DatasetSummary[] = [];
@@ -62,7 +62,7 @@ Examples:
 
   datasets
     .command('show')
-    .description('Print the tables of a dataset (a bundled name or a dataset folder).')
+    .description('print the tables of a dataset (a bundled name or a dataset folder)')
     .argument('<name>', 'bundled dataset name or dataset folder')
     .option('--file <file>', 'only this table file of the dataset (e.g. arms.csv)')
     .option('--format <format>', `output format: ${TABLE_FORMATS.join(', ')}`, choice(TABLE_FORMATS), 'table' as TableFormat)

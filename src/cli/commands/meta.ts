@@ -89,7 +89,7 @@ interface MetaCliOptions {
 export function registerMeta(program: Command, context: CliContext): void {
   program
     .command('meta')
-    .description('Meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible).')
+    .description('meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible)')
     .argument('<input>', 'CSV/JSON file, - for stdin, or a bundled dataset of kind single-arm-proportion')
     .addOption(new Option('--measure <measure>', 'effect measure').argParser(choice(META_MEASURES)).makeOptionMandatory())
     .addOption(new Option('--method <method>', 'FE or a τ² estimator (default REML)').argParser(choice(['FE', ...TAU2_METHODS] as const)))

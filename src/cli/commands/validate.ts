@@ -10,7 +10,7 @@ export function registerValidate(program: Command, context: CliContext): void {
   const { io } = context;
   program
     .command('validate')
-    .description('Check a table file, stdin, a dataset folder or a bundled dataset against its schema.')
+    .description('check a table file, stdin, a dataset folder or a bundled dataset against its schema')
     .argument('<input>', 'a .csv/.json file, - for stdin, a dataset folder, or a bundled dataset name')
     .option('--kind <kind>', `kind of a single file or stdin: ${KIND_NAMES.join(', ')}`, choice(KIND_NAMES))
     .option('--format <format>', 'format of stdin: csv or json (default: json if it starts with [)', choice(['csv', 'json'] as const))
