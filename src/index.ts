@@ -226,3 +226,7 @@ export type {
   CheckItem,
   CheckSummary,
 } from './stats/check/index.js';
+
+// Every comparison a dataset's arm tables allow (src/stats/compare)
+export { compareDataset } from './stats/compare/compare-dataset.js';
+export type { ArmComparison, CompareDatasetOptions, CompareDatasetResult } from './stats/compare/compare-dataset.js';

@@ -38,3 +38,11 @@ describe('trialstat program', () => {
     expect(result.stdout.trim()).toBe(VERSION);
   });
 });
+
+describe('trialstat as a process', () => {
+  it('exits quietly when its reader closes the pipe early (trialstat … | head)', () => {
+    const result = spawnSync('bash', ['-c', 'node dist/cli/main.js compare ibm-veterans | head -1; exit ${PIPESTATUS[0]}'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});

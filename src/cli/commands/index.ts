@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerCheck } from './check.js';
+import { registerCompare } from './compare.js';
 import { registerConsistency } from './consistency.js';
 import { registerFingerprint } from './fingerprint.js';
 import { registerDatasets } from './datasets.js';
@@ -27,5 +28,6 @@ export const commands: RegisterCommand[] = [
   registerMeans,
   registerProp,
   registerProps,
+  registerCompare,
   registerMeta,
 ];

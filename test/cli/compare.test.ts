@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+describe('trialstat compare', () => {
+  it('compares every arm with the control, like a paper (MILES Table 2, NEJM 2011;364:1595)', async () => {
+    const result = await runCli(['compare', 'miles-lam', '--json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { comparisons: { outcome: string; scale: string; measure: string; arm: string; comparator: string; estimate: number; p: number | null }[] };
+    const fev1 = json.comparisons.find((c) => c.outcome === 'FEV1' && c.measure === 'MD')!;
+    // sirolimus 19 ± 124 (n = 41) vs placebo −134 ± 182 (n = 34): MD 153 ml.
+    expect(fev1).toMatchObject({ arm: 'sirolimus', comparator: 'placebo', scale: 'change' });
+    expect(fev1.estimate).toBeCloseTo(153, 10);
+    expect(fev1.p).toBeLessThan(0.001);
+    expect(json.comparisons.some((c) => c.outcome === 'FEV1' && c.measure === 'SMD')).toBe(true);
+  });
+
+  it('prints paper-style lines and says what it could not compute', async () => {
+    const result = await runCli(['compare', 'rapami']);
+    expect(result.stdout).toContain('MD 34.4 m');
+    expect(result.stdout).toMatch(/RR 1\.67 \(95% CI 0\.733 to 3\.79\)/);
+    expect(result.stdout).toContain('no SD or SE printed for sirolimus');
+    expect(result.stdout).toContain('only one arm (sirolimus)');
+  });
+
+  it('keeps analysis sets apart and leaves out alternative readings', async () => {
+    const result = await runCli(['compare', 'dazukibart', '--json']);
+    const json = JSON.parse(result.stdout) as { comparisons: { outcome: string; arm: string; population: string | null }[]; notes: string[] };
+    const cdasi = json.comparisons.filter((c) => c.outcome === 'CDASI-A');
+    expect(cdasi.every((c) => c.population === 'pooled skin analysis set')).toBe(true);
+    expect(json.notes.some((n) => n.includes('full cohort') && n.includes('only one arm'))).toBe(true);
+    expect(json.notes.some((n) => n.includes('alternative reading left out'))).toBe(true);
+  });
+
+  it('asks for --comparator when no single control arm exists, and uses it when given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trialstat-compare-'));
+    const file = join(dir, 'arms.csv');
+    writeFileSync(file, 'trial,outcome,arm,events,n,source\nT,response,low dose,5,20,s\nT,response,high dose,9,20,s\nT,response,mid dose,7,20,s\n');
+    const without = await runCli(['compare', file, '--kind', 'arm-binary']);
+    expect(without.stdout).toContain('no single control arm');
+    const named = await runCli(['compare', file, '--kind', 'arm-binary', '--comparator', 'low dose', '--json']);
+    const json = JSON.parse(named.stdout) as { comparisons: { arm: string; comparator: string }[] };
+    expect(new Set(json.comparisons.map((c) => `${c.arm} vs ${c.comparator}`))).toEqual(new Set(['high dose vs low dose', 'mid dose vs low dose']));
+  });
+
+  it('exits 2 on a wrong kind or an unknown dataset', async () => {
+    expect((await runCli(['compare', 'rapami', '--kind', 'trial-registry'])).code).toBe(2);
+    expect((await runCli(['compare', 'no-such-dataset'])).code).toBe(2);
+  });
+});
