@@ -1,0 +1,44 @@
+import type { ColumnSpecs, RowCheck } from './schema.js';
+
+/**
+ * Row check: the present values of `columns` never decrease, e.g.
+ * `ordered('ci_lower', 'ci_upper')` or `ordered('min', 'q1', 'median', 'q3', 'max')`.
+ * Each offending pair is reported on its first column. Numbers compare numerically;
+ * dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) compare on their common precision.
+ */
+export function ordered<C extends ColumnSpecs>(...columns: (keyof C & string)[]): RowCheck<C> {
+  return (row, report) => {
+    const values = row as unknown as Record<string, unknown>;
+    let previous: string | undefined;
+    for (const column of columns) {
+      if (values[column] === undefined) continue;
+      if (previous !== undefined && compare(values[previous], values[column]) > 0) {
+        report({
+          column: previous,
+          expected: `${previous} ≤ ${column} (${String(values[column])})`,
+          found: `${previous} = ${printed(row.$printed, previous, values[previous])}`,
+        });
+      }
+      previous = column;
+    }
+  };
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const left = String(a);
+  const right = String(b);
+  const length = Math.min(left.length, right.length);
+  return left.slice(0, length).localeCompare(right.slice(0, length));
+}
+
+function printed(texts: Readonly<Record<string, string>>, column: string, value: unknown): string {
+  return texts[column] ?? String(value);
+}
+
+/** How many decimals a numeric cell was printed with (`18.80` → 2, `19` → 0, `1e-3` → 3). */
+export function printedDecimals(text: string): number {
+  const match = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!match) return 0;
+  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0));
+}

@@ -1,0 +1,52 @@
+import type { ColumnSpecs, RowCheck } from '../schema.js';
+
+const DERIVED_PAIR = String.raw`\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*[A-Za-z0-9][A-Za-z0-9_.-]*\s*`;
+
+/** Columns every dataset kind has (docs/datasets.md, "Columns common to every kind"). */
+export const commonColumns = {
+  source: { type: 'text', required: true, description: 'key of a source in dataset.json; several separated by ;' },
+  derived: {
+    type: 'text',
+    pattern: new RegExp(`^${DERIVED_PAIR}(;${DERIVED_PAIR})*;?\\s*$`),
+    patternDescription: 'column:derivation-key pairs separated by ; (e.g. events:percent-to-count)',
+    description: 'which cells are derived: column:derivation-key pairs separated by ;',
+  },
+  note: { type: 'text', description: 'free text' },
+} as const;
+
+/** The typed values of the common columns. */
+export interface CommonValues {
+  /** Key(s) of sources in dataset.json, separated by `;`. */
+  readonly source: string;
+  /** Derived cells: `column:derivation-key` pairs separated by `;`. */
+  readonly derived?: string;
+  readonly note?: string;
+}
+
+/** Splits a `;`-separated cell into trimmed, non-empty parts. */
+export function splitList(text: string | undefined): string[] {
+  return (text ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** Parses `derived` into `[column, derivationKey]` pairs. */
+export function derivedPairs(text: string | undefined): [string, string][] {
+  return splitList(text).map((pair) => {
+    const [column, key] = pair.split(':');
+    return [column.trim(), (key ?? '').trim()];
+  });
+}
+
+/** Row check: every column named in `derived` is a column of the kind. */
+export function derivedColumnsExist<C extends ColumnSpecs>(columns: C): RowCheck<C> {
+  return (row, report) => {
+    const { derived } = row as unknown as { derived?: string };
+    for (const [column] of derivedPairs(derived)) {
+      if (!(column in columns)) {
+        report({ column: 'derived', expected: `a column of this kind before ":"`, found: `"${column}"` });
+      }
+    }
+  };
+}
+
+/** Compile-time check that a hand-written row interface matches the schema's inferred values. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

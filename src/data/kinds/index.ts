@@ -1,0 +1,47 @@
+import type { RowMeta } from '../schema.js';
+import { armBinarySchema, type ArmBinaryValues } from './arm-binary.js';
+import { armContinuousSchema, type ArmContinuousValues } from './arm-continuous.js';
+import { reportedComparisonSchema, type ReportedComparisonValues } from './reported-comparison.js';
+import { reportedPercentageSchema, type ReportedPercentageValues } from './reported-percentage.js';
+import { singleArmProportionSchema, type SingleArmProportionValues } from './single-arm-proportion.js';
+import { trialRegistrySchema, type TrialRegistryValues } from './trial-registry.js';
+
+/** Every dataset kind's schema, by kind name (docs/datasets.md). */
+export const KINDS = {
+  'arm-continuous': armContinuousSchema,
+  'arm-binary': armBinarySchema,
+  'reported-comparison': reportedComparisonSchema,
+  'single-arm-proportion': singleArmProportionSchema,
+  'reported-percentage': reportedPercentageSchema,
+  'trial-registry': trialRegistrySchema,
+} as const;
+
+export type Kind = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+export function isKind(name: string): name is Kind {
+  return Object.prototype.hasOwnProperty.call(KINDS, name);
+}
+
+export type ArmContinuousRow = ArmContinuousValues & RowMeta;
+export type ArmBinaryRow = ArmBinaryValues & RowMeta;
+export type ReportedComparisonRow = ReportedComparisonValues & RowMeta;
+export type SingleArmProportionRow = SingleArmProportionValues & RowMeta;
+export type ReportedPercentageRow = ReportedPercentageValues & RowMeta;
+export type TrialRegistryRow = TrialRegistryValues & RowMeta;
+
+/** Row type of each kind. */
+export interface KindRows {
+  'arm-continuous': ArmContinuousRow;
+  'arm-binary': ArmBinaryRow;
+  'reported-comparison': ReportedComparisonRow;
+  'single-arm-proportion': SingleArmProportionRow;
+  'reported-percentage': ReportedPercentageRow;
+  'trial-registry': TrialRegistryRow;
+}
+
+export { armContinuousSchema, armBinarySchema, reportedComparisonSchema, singleArmProportionSchema, reportedPercentageSchema, trialRegistrySchema };
+export type { ArmContinuousValues, ArmBinaryValues, ReportedComparisonValues, SingleArmProportionValues, ReportedPercentageValues, TrialRegistryValues };
+export { REPORTED_MEASURES } from './reported-comparison.js';
+export { TRIAL_PHASES, TRIAL_STATUSES } from './trial-registry.js';
+export { splitList, derivedPairs } from './common.js';
