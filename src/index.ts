@@ -72,3 +72,14 @@ export type {
   LoadedInput,
   LoadInputOptions,
 } from './data/index.js';
+export { forestPlot } from './report/charts/forest-plot.js';
+export type { ForestPlotInput, ForestRow, ForestPooled } from './report/charts/forest-plot.js';
+export { armDots } from './report/charts/arm-dots.js';
+export { adverseEvents } from './report/charts/adverse-events.js';
+export { proportionCaterpillar } from './report/charts/proportion-caterpillar.js';
+export { trialTimeline } from './report/charts/trial-timeline.js';
+export { powerCurve } from './report/charts/power-curve.js';
+export type { ChartResult } from './report/charts/chart-result.js';
+export { renderSvg } from './report/render.js';
+export { validateSpec } from './report/spec.js';
+export type { ReportSpec } from './report/spec.js';

@@ -24,6 +24,8 @@ export interface ReportDataset {
   title: string;
   description?: string;
   registry?: string[];
+  /** Outcome → unit, from dataset.json (a table's `unit` column wins). */
+  units?: Record<string, string>;
   sources: ReportSource[];
   derivations: { key: string; description: string }[];
   notes: string[];
