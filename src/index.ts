@@ -83,3 +83,4 @@ export type { ChartResult } from './report/charts/chart-result.js';
 export { renderSvg } from './report/render.js';
 export { validateSpec } from './report/spec.js';
 export type { ReportSpec } from './report/spec.js';
+export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './stats/dist/index.js';

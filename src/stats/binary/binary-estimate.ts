@@ -1,0 +1,28 @@
+/**
+ * Result of a two-arm comparison (RD, RR, OR). Follows the toolkit's `Estimate` shape, with
+ * two additions for tables where a ratio cannot be estimated:
+ * - `estimable: false` (no events in either arm, or every patient an event, for a method
+ *   that adds nothing to the cells): `estimate`, `ci.lower` and `ci.upper` are `null`, never NaN,
+ *   and `warnings` says why.
+ * - `correction`: the amount added to every cell before computing (zero-cell correction), or null.
+ * Ratios may legitimately be 0 or Infinity at the edge of the parameter space (e.g. an
+ * upper limit of Infinity when the comparator arm has no events).
+ */
+export interface BinaryEstimate {
+  measure: 'RD' | 'RR' | 'OR';
+  estimable: boolean;
+  /** Natural scale. */
+  estimate: number | null;
+  /** Analysis scale (log for ratios), for the Wald-type methods. */
+  se?: number;
+  ci: { lower: number | null; upper: number | null; level: number; method: string };
+  correction: number | null;
+  warnings: string[];
+}
+
+/** Warning text shared by the ratio measures for the two degenerate tables. */
+export function degenerateWarning(kind: 'no-events' | 'all-events', measure: 'RR' | 'OR'): string {
+  return kind === 'no-events'
+    ? `no events in either arm: the ${measure} is not identifiable from the data`
+    : `every patient in both arms had the event: the ${measure} is not identifiable from the data`;
+}

@@ -1,0 +1,52 @@
+import type { BinaryEstimate } from './binary-estimate.js';
+import { degenerateWarning } from './binary-estimate.js';
+import { cells, degeneracy, type Correction, type TwoByTwo } from './table.js';
+
+/**
+ * Shared core of the Katz (RR) and Woolf (OR) intervals: exp(log θ̂ ± z·SE) on a table whose
+ * four cells get `correction` added when any cell is zero (metafor::escalc's default
+ * add = 1/2, to = "only0"). With `correction: 'none'` a zero that makes the log ratio or its
+ * variance undefined makes the result `estimable: false` instead of NaN.
+ * `logRatio` and `variance` receive the (possibly corrected) cells a, b, c, d.
+ */
+export function logWald(
+  table: TwoByTwo,
+  measure: 'RR' | 'OR',
+  method: string,
+  z: number,
+  level: number,
+  correction: Correction,
+  logRatio: (a: number, b: number, c: number, d: number) => number,
+  variance: (a: number, b: number, c: number, d: number) => number,
+  undefinedWithout: (a: number, b: number, c: number, d: number) => boolean,
+): BinaryEstimate {
+  let [a, b, c, d] = cells(table);
+  const warnings: string[] = [];
+  const degenerate = degeneracy(table);
+  if (degenerate) warnings.push(degenerateWarning(degenerate, measure));
+  const hasZero = a === 0 || b === 0 || c === 0 || d === 0;
+  let added: number | null = null;
+  if (hasZero && correction !== 'none' && correction > 0) {
+    a += correction; b += correction; c += correction; d += correction;
+    added = correction;
+    warnings.push(`a cell is zero: ${correction} was added to all four cells for the ${measure} and its interval`);
+  }
+  if (hasZero && added === null && undefinedWithout(a, b, c, d)) {
+    warnings.push(`a zero cell makes the ${method} ${measure} undefined without a correction: not estimable`);
+    return {
+      measure, estimable: false, estimate: null,
+      ci: { lower: null, upper: null, level, method }, correction: null, warnings,
+    };
+  }
+  const log = logRatio(a, b, c, d);
+  const se = Math.sqrt(variance(a, b, c, d));
+  return {
+    measure,
+    estimable: true,
+    estimate: Math.exp(log),
+    se,
+    ci: { lower: Math.exp(log - z * se), upper: Math.exp(log + z * se), level, method },
+    correction: added,
+    warnings,
+  };
+}

@@ -1,0 +1,69 @@
+import { InputError } from '../../errors.js';
+import { normalQuantile } from '../dist/index.js';
+import { freeze } from '../types.js';
+import { degenerateWarning, type BinaryEstimate } from './binary-estimate.js';
+import { fisherExact } from './fisher-exact.js';
+import { logWald } from './log-wald.js';
+import { invertRatio, orScoreZ } from './score-statistics.js';
+import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
+
+export type OrMethod = 'woolf' | 'exact' | 'mn';
+
+/**
+ * Odds ratio a·d / (b·c) (arm 1 versus arm 2; a, b = events and non-events in arm 1) with a CI.
+ * - `woolf` (default): Woolf (1955) Ann Hum Genet 19:251, exp(log OR ± z·SE), SE² = 1/a + 1/b + 1/c + 1/d;
+ *   when any cell is zero `correction` (default 0.5) is added to all four cells (as metafor::escalc), warned.
+ * - `exact`: the conditional MLE and exact conditional interval, as R's fisher.test.
+ * - `mn`: Miettinen & Nurminen (1985) Stat Med 4:213–226 score interval.
+ * `exact` and `mn` use no correction: the estimate is 0 or Infinity at the edge (with the limit on
+ * that side 0 or Infinity), and a table with no events or only events returns `estimable: false`.
+ * @example oddsRatio({ events1: 15, n1: 50, events2: 9, n2: 50 }).estimate // 1.9523809523809523
+ */
+export function oddsRatio(
+  table: TwoByTwo,
+  options: { ci?: OrMethod; level?: number; correction?: Correction } = {},
+): BinaryEstimate {
+  validateTable(table);
+  const { ci = 'woolf', level = 0.95, correction = 0.5 } = options;
+  validateLevel(level);
+  validateCorrection(correction);
+  if (ci === 'woolf') {
+    const z = zCritical(level, normalQuantile);
+    return freeze(
+      logWald(table, 'OR', 'woolf-log', z, level, correction,
+        (a, b, c, d) => Math.log((a * d) / (b * c)),
+        (a, b, c, d) => 1 / a + 1 / b + 1 / c + 1 / d,
+        () => true),
+    );
+  }
+  if (ci !== 'exact' && ci !== 'mn') throw new InputError('ci', ci, 'one of woolf, exact, mn');
+  const method = ci === 'mn' ? 'miettinen-nurminen' : 'conditional-exact';
+  const { events1: x1, n1, events2: x2, n2 } = table;
+  const degenerate = degeneracy(table);
+  const warnings: string[] = [];
+  if (degenerate) {
+    warnings.push(`${degenerateWarning(degenerate, 'OR')}: not estimable`);
+    return freeze({
+      measure: 'OR' as const, estimable: false, estimate: null,
+      ci: { lower: null, upper: null, level, method }, correction: null, warnings,
+    });
+  }
+  const zero = x1 === 0 || x2 === n2;
+  const infinite = x2 === 0 || x1 === n1;
+  if (zero) warnings.push('a zero cell puts the OR estimate at 0');
+  if (infinite) warnings.push('a zero cell puts the OR estimate and upper limit at infinity');
+  if (ci === 'exact') {
+    const fisher = fisherExact(table, { level });
+    return freeze({
+      measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
+      ci: { lower: fisher.ci.lower, upper: fisher.ci.upper, level, method }, correction: null, warnings,
+    });
+  }
+  const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
+  const z = zCritical(level, normalQuantile);
+  const [lower, upper] = invertRatio((t) => orScoreZ(table, t), estimate, z, { zero, infinite });
+  return freeze({
+    measure: 'OR' as const, estimable: true, estimate,
+    ci: { lower, upper, level, method }, correction: null, warnings,
+  });
+}
