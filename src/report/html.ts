@@ -65,6 +65,7 @@ table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 dl.provenance dt { font-weight: bold; margin-top: 8px; } dl.provenance dd { margin-left: 20px; }
 .built { color: #666; font-size: 12px; }
 @media print {

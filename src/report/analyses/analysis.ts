@@ -1,3 +1,4 @@
+import { formatP } from '../../format/number.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import type { ForestPooled, ForestRow } from '../charts/forest-plot.js';
@@ -62,3 +63,20 @@ export function matches(row: Record<string, unknown>, field: string, wanted: unk
 
 export const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 export const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** A p-value for a table cell: `0.35`, `0.003`, `<0.001` (journal style, no "p ="). */
+export function pCell(p: number, threshold = 0.001): string {
+  return formatP(p, { prefix: false, threshold }).replace(/^= /, '').replace(/^< /, '<');
+}
+
+/** Options for forest-style analyses: axis title and the "favours" texts either side of the null line. */
+export const AXIS_OPTIONS = {
+  axisTitle: { type: 'string', description: 'Axis title with unit.' },
+  favoursLeft: { type: 'string', description: '"Favours" text left of the null line.' },
+  favoursRight: { type: 'string', description: '"Favours" text right of the null line.' },
+} as const;
+
+/** The `favours` labels when both sides are given. */
+export function favoursFrom(options: Record<string, unknown>): { favours?: { left: string; right: string } } {
+  return typeof options.favoursLeft === 'string' && typeof options.favoursRight === 'string' ? { favours: { left: options.favoursLeft, right: options.favoursRight } } : {};
+}

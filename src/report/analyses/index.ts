@@ -1,8 +1,12 @@
 import type { AnalysisDefinition } from './analysis.js';
+import { binaryComparison } from './binary-comparison.js';
+import { binaryRatios } from './binary-ratios.js';
+import { ciLevelReadings } from './ci-level-readings.js';
 import { reportedComparisons } from './reported-comparisons.js';
+import { singleProportions } from './single-proportions.js';
 import { trialLandscape } from './trial-landscape.js';
 
 /** Every analysis a report spec can name, by name. */
 export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
-  [reportedComparisons, trialLandscape].map((analysis) => [analysis.name, analysis]),
+  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings].map((analysis) => [analysis.name, analysis]),
 );

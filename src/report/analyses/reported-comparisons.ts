@@ -1,5 +1,6 @@
 import { formatLevel, formatNumber, formatP } from '../../format/number.js';
-import { matches, num, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
+import { comparisonLabels } from './comparison-label.js';
+import { AXIS_OPTIONS, favoursFrom, matches, num, rowsOfKind, type AnalysisDefinition } from './analysis.js';
 
 const RATIOS = new Set(['RR', 'OR', 'HR', 'ROM']);
 
@@ -17,9 +18,7 @@ export const reportedComparisons: AnalysisDefinition = {
     outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
     trials: { type: 'string-list', description: 'Trials to include (default all).' },
     timepoint: { type: 'string', description: 'Timepoint to include (default all).' },
-    axisTitle: { type: 'string', description: 'Axis title with unit.' },
-    favoursLeft: { type: 'string', description: '"Favours" text left of the null line.' },
-    favoursRight: { type: 'string', description: '"Favours" text right of the null line.' },
+    ...AXIS_OPTIONS,
   },
   run(dataset, options) {
     const measure = options.measure as string;
@@ -29,21 +28,21 @@ export const reportedComparisons: AnalysisDefinition = {
     );
     if (rows.length === 0) warnings.push(`reported-comparisons: no ${measure} rows in ${dataset.name} match the filters`);
     const levels = new Set(rows.map((r) => num(r.ci_level)));
-    const forest = rows.flatMap((r) => {
+    const labels = comparisonLabels(rows);
+    const forest = rows.flatMap((r, i) => {
       const estimate = num(r.estimate);
       const lower = num(r.ci_lower);
       const upper = num(r.ci_upper);
-      const label = [r.trial, r.outcome, str(r.timepoint)].filter(Boolean).join(', ');
+      const label = labels[i];
       if (estimate === undefined || lower === undefined || upper === undefined) {
         warnings.push(`reported-comparisons: ${label} has no printed estimate with CI (not plotted)`);
         return [];
       }
       return [{ label, estimate, lower, upper }];
     });
-    const favours = options.favoursLeft && options.favoursRight ? { left: options.favoursLeft as string, right: options.favoursRight as string } : undefined;
     const cell = (x: unknown): string => (num(x) === undefined ? '' : formatNumber(x as number));
     return {
-      view: { kind: 'effects', rows: forest, scale: RATIOS.has(measure) ? 'log' : 'linear', axisTitle: (options.axisTitle as string | undefined) ?? measure, ...(favours ? { favours } : {}) },
+      view: { kind: 'effects', rows: forest, scale: RATIOS.has(measure) ? 'log' : 'linear', axisTitle: (options.axisTitle as string | undefined) ?? measure, ...favoursFrom(options) },
       table: {
         columns: [
           { key: 'trial', label: 'Trial' },
@@ -54,6 +53,7 @@ export const reportedComparisons: AnalysisDefinition = {
           { key: 'ci', label: 'CI (level)', numeric: true },
           { key: 'p', label: 'p', numeric: true },
           { key: 'test', label: 'Test as reported' },
+          { key: 'population', label: 'Population' },
         ],
         rows: rows.map((r) => ({
           trial: String(r.trial ?? ''),
@@ -64,6 +64,7 @@ export const reportedComparisons: AnalysisDefinition = {
           ci: num(r.ci_lower) !== undefined ? `${cell(r.ci_lower)} to ${cell(r.ci_upper)}${num(r.ci_level) ? ` (${formatLevel(r.ci_level as number)})` : ' (level not stated)'}` : '',
           p: num(r.p) !== undefined ? `${r.p_relation && r.p_relation !== '=' ? `p ${String(r.p_relation)} ${String(r.p)}` : formatP(r.p as number)}` : '',
           test: String(r.test ?? ''),
+          population: String(r.population ?? ''),
         })),
       },
       methods: [`${measure} comparisons are shown as printed in the sources; nothing is recomputed.${levels.has(undefined) ? ' Some sources do not state the CI level.' : ''}`],
