@@ -73,7 +73,7 @@ export function adverseEvents(input: AdverseEventsInput): ChartResult {
         height,
         data: { values: rateValues },
         layer: [
-          { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, color, x: { field: 'lowerPct', type: 'quantitative', title: 'Participants with event (%)', scale: { domain: [0, 100] } }, x2: { field: 'upperPct' } } },
+          { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, color, x: { field: 'lowerPct', type: 'quantitative', title: 'Participants with event (%)', scale: { domain: [0, 100] }, axis: { values: [0, 20, 40, 60, 80, 100] } }, x2: { field: 'upperPct' } } },
           {
             mark: { type: 'point', filled: true, size: 50, opacity: 1 },
             encoding: { y, yOffset, color, x: { field: 'ratePct', type: 'quantitative' }, tooltip: [{ field: 'event' }, { field: 'arm' }, { field: 'events' }, { field: 'n' }, { field: 'ratePct', format: '.1f', title: '%' }] },
