@@ -38,7 +38,7 @@ export function proportionCaterpillar(input: ProportionCaterpillarInput): ChartR
   const sorted = [...rows].sort((a, b) => b.estimate - a.estimate || a.label.localeCompare(b.label));
   const values = sorted.map((r) => ({ ...r, pct: 100 * r.estimate, lowerPct: 100 * r.lower, upperPct: 100 * r.upper, count: `${r.events}/${r.n}` }));
   const y = { field: 'label', type: 'nominal' as const, sort: sorted.map((r) => r.label), title: null, axis: { labelLimit: 0 } };
-  const x = { type: 'quantitative' as const, scale: { domain: [0, 100] }, title: `${input.outcome} (%)` };
+  const x = { type: 'quantitative' as const, scale: { domain: [0, 100] }, axis: { values: [0, 20, 40, 60, 80, 100] }, title: `${input.outcome} (%)` };
   const layers: Record<string, unknown>[] = [];
   const pooled = input.pooled && [input.pooled.estimate, input.pooled.lower, input.pooled.upper].every(isFiniteNumber) ? input.pooled : undefined;
   if (pooled) {
