@@ -68,6 +68,7 @@ export type {
   DatasetDerivation,
   DatasetFile,
   Dataset,
+  DatasetOptions,
   LoadedTable,
   LoadedInput,
   LoadInputOptions,

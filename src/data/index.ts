@@ -48,7 +48,7 @@ export type { DatasetMeta, DatasetSource, DatasetDerivation, DatasetFile } from 
 // Node only (read files):
 export { readTableFile } from './read-table-file.js';
 export { loadDataset, loadBundledDatasets, bundledDatasetNames, readKindFile, parseKindText } from './load-dataset.js';
-export type { Dataset, LoadedTable } from './load-dataset.js';
+export type { Dataset, DatasetOptions, LoadedTable } from './load-dataset.js';
 export { loadInput } from './load-input.js';
 export type { LoadedInput, LoadInputOptions } from './load-input.js';
 export { packageRoot, bundledDatasetsDir } from './package-root.js';

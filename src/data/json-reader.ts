@@ -32,9 +32,9 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
   const firstLine = new Map<string, number>();
   data.forEach((element, i) => {
     if (element === null || typeof element !== 'object' || Array.isArray(element)) return;
-    for (const name of Object.keys(element)) {
+    for (const name in element) {
       if (!firstLine.has(name)) {
-        firstLine.set(name, scanned[i]?.line ?? 1);
+        firstLine.set(name, scanned.lines[i] ?? 1);
         names.push(name);
       }
     }
@@ -42,7 +42,7 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
   // An empty array is an empty table: no columns to require.
   builder.setHeader(names, (name) => firstLine.get(name) ?? 1, data.length > 0);
   data.forEach((element: unknown, i) => {
-    const line = scanned[i]?.line ?? 1;
+    const line = scanned.lines[i] ?? 1;
     if (element === null || typeof element !== 'object' || Array.isArray(element)) {
       builder.issue({ line, column: `[${i}]`, expected: 'an object (one row)', found: describeJson(element) });
       return;
@@ -53,7 +53,7 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
       const value = object[name];
       if (value === null) return '';
       if (typeof value === 'string') return value;
-      if (typeof value === 'number') return scanned[i]?.numbers.get(name) ?? String(value);
+      if (typeof value === 'number') return printedNumber(scanned, i, name) ?? String(value);
       builder.issue({ line, column: name, expected: 'a number, text or null', found: describeJson(value) });
       return '';
     });
@@ -61,18 +61,30 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
   });
 }
 
-interface ScannedElement {
-  line: number;
-  /** Key -> printed text of the number, for top-level keys of the object. */
-  numbers: Map<string, string>;
+/** Per top-level element: its line, and (flat, element by element) its top-level numbers' keys and raw text. */
+interface Scanned {
+  lines: number[];
+  /** Index into `keys`/`raws` where each element's numbers start. */
+  starts: number[];
+  keys: string[];
+  raws: string[];
+}
+
+function printedNumber(scanned: Scanned, element: number, key: string): string | undefined {
+  const end = element + 1 < scanned.starts.length ? scanned.starts[element + 1] : scanned.keys.length;
+  for (let k = scanned.starts[element]; k < end; k += 1) if (scanned.keys[k] === key) return scanned.raws[k];
+  return undefined;
 }
 
 /** Finds the line of each element of the top-level array and the raw text of its numbers. */
-function scanElements(text: string): ScannedElement[] {
-  const elements: ScannedElement[] = [];
+function scanElements(text: string): Scanned {
+  const scanned: Scanned = { lines: [], starts: [], keys: [], raws: [] };
+  const element = (line: number): void => {
+    scanned.lines.push(line);
+    scanned.starts.push(scanned.keys.length);
+  };
   let line = 1;
   let depth = 0;
-  let current: ScannedElement | undefined;
   let key: string | undefined;
   let expectKey = false;
   for (let i = 0; i < text.length; i += 1) {
@@ -82,33 +94,40 @@ function scanElements(text: string): ScannedElement[] {
       // A string: find its end, honouring backslash escapes.
       let j = i + 1;
       while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      if (depth === 1) elements.push({ line, numbers: new Map() });
+      if (depth === 1) element(line);
       if (depth === 2 && expectKey) {
-        key = JSON.parse(text.slice(i, j + 1)) as string;
+        const raw = text.slice(i + 1, j);
+        key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         expectKey = false;
       }
       i = j;
     } else if (c === 123 || c === 91) {
       depth += 1;
       if (depth === 2) {
-        current = { line, numbers: new Map() };
-        elements.push(current);
+        element(line);
         expectKey = c === 123;
+        key = undefined;
       }
     } else if (c === 125 || c === 93) depth -= 1;
     else if (depth === 2 && c === 44) expectKey = true;
-    else if (depth === 2 && (c === 45 || (c >= 48 && c <= 57)) && current && key !== undefined) {
+    else if (depth === 2 && (c === 45 || (c >= 48 && c <= 57)) && key !== undefined) {
       let j = i + 1;
-      while (j < text.length && /[0-9eE.+-]/.test(text[j])) j += 1;
-      current.numbers.set(key, text.slice(i, j));
+      while (j < text.length && isNumberChar(text.charCodeAt(j))) j += 1;
+      scanned.keys.push(key);
+      scanned.raws.push(text.slice(i, j));
       i = j - 1;
-    } else if (depth === 1 && c !== 44 && c > 32 && c !== 125 && c !== 93) {
+    } else if (depth === 1 && c !== 44 && c > 32) {
       // A scalar element of the top-level array: keep indices aligned.
-      elements.push({ line, numbers: new Map() });
+      element(line);
       while (i + 1 < text.length && !/[,\]\s]/.test(text[i + 1])) i += 1;
     }
   }
-  return elements;
+  return scanned;
+}
+
+/** 0-9 . e E + - */
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45;
 }
 
 function lineAt(text: string, position: number): number {

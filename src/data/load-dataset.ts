@@ -6,7 +6,7 @@ import { lineOf, validateDatasetMeta, type DatasetFile, type DatasetMeta } from 
 import { derivedPairs, isKind, KINDS, splitList, type Kind, type KindRows } from './kinds/index.js';
 import { parseTable } from './parse-table.js';
 import { bundledDatasetsDir } from './package-root.js';
-import { readTableFile } from './read-table-file.js';
+import { readIntoBuilder, readTableFile } from './read-table-file.js';
 import type { ColumnSpecs, Schema } from './schema.js';
 import type { ParsedTable } from './table-builder.js';
 
@@ -17,6 +17,13 @@ export interface LoadedTable<K extends Kind = Kind> {
   readonly kind: K;
   readonly description?: string;
   readonly table: ParsedTable<KindRows[K]>;
+}
+
+export interface DatasetOptions {
+  /** Base for relative folder paths (default: process.cwd()). */
+  cwd?: string;
+  /** Where bundled names are looked up (default: `<package root>/datasets`). */
+  datasetsDir?: string;
 }
 
 /** A dataset folder, validated as a whole. */
@@ -35,19 +42,19 @@ export interface Dataset {
  * every `derived` key a derivation, every table file listed). Throws DataError with all
  * issues of all files, or InputError when nothing of that name exists. Node only.
  */
-export async function loadDataset(nameOrPath: string, options: { cwd?: string } = {}): Promise<Dataset> {
+export async function loadDataset(nameOrPath: string, options: DatasetOptions = {}): Promise<Dataset> {
   const cwd = options.cwd ?? process.cwd();
   const asPath = resolve(cwd, nameOrPath);
   if (isDir(asPath)) return loadDatasetFolder(asPath, nameOrPath.replace(/[\\/]+$/, ''), false);
-  const bundled = join(bundledDatasetsDir(), nameOrPath);
+  const bundled = join(options.datasetsDir ?? bundledDatasetsDir(), nameOrPath);
   if (/^[a-z0-9-]+$/.test(nameOrPath) && isDir(bundled)) return loadDatasetFolder(bundled, `datasets/${nameOrPath}`, true);
-  const names = bundledDatasetNames();
+  const names = bundledDatasetNames(options);
   throw new InputError('dataset', nameOrPath, `a dataset folder or a bundled dataset name (${names.length > 0 ? names.join(', ') : 'none bundled'})`);
 }
 
 /** Names of the bundled datasets (folders of `<package root>/datasets` with a dataset.json), sorted. */
-export function bundledDatasetNames(): string[] {
-  const root = bundledDatasetsDir();
+export function bundledDatasetNames(options: DatasetOptions = {}): string[] {
+  const root = options.datasetsDir ?? bundledDatasetsDir();
   if (!isDir(root)) return [];
   return readdirSync(root)
     .filter((name) => existsSync(join(root, name, 'dataset.json')))
@@ -55,9 +62,9 @@ export function bundledDatasetNames(): string[] {
 }
 
 /** Loads every bundled dataset (sorted by name). Node only. */
-export async function loadBundledDatasets(): Promise<Dataset[]> {
+export async function loadBundledDatasets(options: DatasetOptions = {}): Promise<Dataset[]> {
   const datasets: Dataset[] = [];
-  for (const name of bundledDatasetNames()) datasets.push(await loadDataset(name));
+  for (const name of bundledDatasetNames(options)) datasets.push(await loadDataset(name, { datasetsDir: options.datasetsDir }));
   return datasets;
 }
 
@@ -86,12 +93,11 @@ async function loadDatasetFolder(dir: string, display: string, bundled: boolean)
       issues.push({ file: metaFile, line: lineOf(text, `"${entry.path}"`), column: 'files.path', expected: `a file ${entry.path} in the folder`, found: 'no such file' });
       continue;
     }
-    try {
-      tables.push(await readKindFile(join(dir, entry.path), entry.kind, { file, description: entry.description }));
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      issues.push(...error.issues);
-    }
+    // Partial reads: the rows that parsed still get their source and derived keys checked.
+    const builder = await readIntoBuilder(join(dir, entry.path), schemaOf(entry.kind), { file });
+    const { table, issues: tableIssues } = builder.partial();
+    issues.push(...tableIssues);
+    tables.push({ file, kind: entry.kind, description: entry.description, table } as unknown as LoadedTable);
   }
   const listed = new Set(files.map((entry) => entry?.path));
   for (const name of readdirSync(dir).sort()) {

@@ -13,6 +13,8 @@ export interface LoadInputOptions {
   /** For stdin: default is JSON when the text starts with `[`, else CSV. */
   format?: DataFormat;
   cwd?: string;
+  /** Where bundled names are looked up (default: `<package root>/datasets`). */
+  datasetsDir?: string;
   /** Reads all of standard input, for `-`. */
   readStdin?: () => Promise<string>;
 }
@@ -35,7 +37,9 @@ export async function loadInput(target: string, options: LoadInputOptions = {}):
     const kind = options.kind ?? kindFromDatasetJson(path);
     return { type: 'table', table: await readKindFile(path, requireKind(kind, target), { file: target }) };
   }
-  if (existsSync(path) || bundledDatasetNames().includes(target)) return { type: 'dataset', dataset: await loadDataset(target, { cwd }) };
+  if (existsSync(path) || bundledDatasetNames(options).includes(target)) {
+    return { type: 'dataset', dataset: await loadDataset(target, { cwd, datasetsDir: options.datasetsDir }) };
+  }
   throw new InputError('input', target, 'a file, a dataset folder, a bundled dataset name, or - for standard input');
 }
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { csvOptions, reportCsvError } from './csv-reader.js';
+import { CSV_OPTIONS, CsvFeeder, reportCsvError } from './csv-reader.js';
 import { readJsonTable } from './json-reader.js';
 import type { ColumnSpecs, RowMeta, Schema, ValuesOf } from './schema.js';
 import { TableBuilder, type ParseOptions, type ParsedTable, type DataFormat } from './table-builder.js';
@@ -22,10 +22,18 @@ export function parseTable<C extends ColumnSpecs>(
   const builder = new TableBuilder(schema, options.file, format, options.maxIssues);
   if (format === 'json') readJsonTable(text, builder);
   else {
+    const feeder = new CsvFeeder(builder);
+    feeder.detectNewline(text.slice(0, 65536));
+    let records: string[][] = [];
     try {
-      parse(text, csvOptions(builder));
+      records = parse(text, CSV_OPTIONS) as string[][];
     } catch (error) {
       reportCsvError(builder, error);
+    }
+    // Release each raw record once it is a typed row, so the two never coexist in full.
+    for (let i = 0; i < records.length; i += 1) {
+      feeder.record(records[i]);
+      (records as unknown[])[i] = undefined;
     }
   }
   return builder.finish();

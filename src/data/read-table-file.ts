@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { DataError } from '../errors.js';
-import { csvOptions, reportCsvError } from './csv-reader.js';
+import { CSV_OPTIONS, CsvFeeder, reportCsvError } from './csv-reader.js';
 import { readJsonTable } from './json-reader.js';
 import { formatOf } from './parse-table.js';
 import type { ColumnSpecs, RowMeta, Schema, ValuesOf } from './schema.js';
@@ -23,14 +23,28 @@ export async function readTableFile<C extends ColumnSpecs>(
   schema: Schema<C>,
   options: Partial<ParseOptions> = {},
 ): Promise<ParsedTable<ValuesOf<C> & RowMeta>> {
+  return (await readIntoBuilder(path, schema, options)).finish();
+}
+
+/** Reads a file into a TableBuilder (the caller chooses `finish` or `partial`); throws DataError for an unreadable file. */
+export async function readIntoBuilder<C extends ColumnSpecs>(path: string, schema: Schema<C>, options: Partial<ParseOptions> = {}): Promise<TableBuilder<C>> {
   const file = options.file ?? path;
   const format = options.format ?? formatOf(path);
   const builder = new TableBuilder(schema, file, format, options.maxIssues);
   try {
     if (format === 'json') readJsonTable(await readFile(path, 'utf8'), builder);
     else {
-      const sink = new Writable({ objectMode: true, write: (_chunk, _encoding, done) => done() });
-      await pipeline(createReadStream(path), parse(csvOptions(builder)), sink).catch((error: unknown) => {
+      const feeder = new CsvFeeder(builder);
+      const source = createReadStream(path, { encoding: 'utf8' });
+      source.once('data', (chunk) => feeder.detectNewline(String(chunk)));
+      const sink = new Writable({
+        objectMode: true,
+        write: (record: string[], _encoding, done) => {
+          feeder.record(record);
+          done();
+        },
+      });
+      await pipeline(source, parse(CSV_OPTIONS), sink).catch((error: unknown) => {
         if (error instanceof CsvError) reportCsvError(builder, error);
         else throw error;
       });
@@ -43,5 +57,5 @@ export async function readTableFile<C extends ColumnSpecs>(
     }
     throw error;
   }
-  return builder.finish();
+  return builder;
 }

@@ -26,6 +26,14 @@ describe('CSV structure', () => {
     ]);
   });
 
+  it('counts lines through quoted line breaks and in \\r-only files', async () => {
+    const text = binary('T,death,A,,3,20,,"s1"', 'T,death,B,,4,20,,s1', 'T,death,C,,x,20,,s1').replace('"s1"', '"s1\nsecond line\r\nthird"');
+    const issues = await issuesOf(() => parseBinary(text));
+    expect(issues[0]).toMatchObject({ line: 6, column: 'events' });
+    const cr = await issuesOf(() => parseBinary(binary('T,death,A,,3,20,,s1', 'T,death,B,,x,20,,s1').replace(/\n/g, '\r')));
+    expect(cr[0]).toMatchObject({ line: 3, column: 'events' });
+  });
+
   it('ignores trailing blank lines but reports a blank line between rows', async () => {
     expect(parseBinary(binary('T,death,A,,3,20,,s1') + '\n\n').table.rows).toHaveLength(1);
     const issues = await issuesOf(() => parseBinary(binary('T,death,A,,3,20,,s1', '', 'T,death,B,,5,21,,s1')));

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerReport } from './report.js';
+import { registerDatasets } from './datasets.js';
+import { registerValidate } from './validate.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -12,4 +14,6 @@ export type RegisterCommand = (program: Command, context: CliContext) => void;
  */
 export const commands: RegisterCommand[] = [
   registerReport,
+  registerDatasets,
+  registerValidate,
 ];

@@ -25,6 +25,7 @@ export interface CommonValues {
 
 /** Splits a `;`-separated cell into trimmed, non-empty parts. */
 export function splitList(text: string | undefined): string[] {
+  if (text === undefined || text === '') return [];
   return (text ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
 }
 
@@ -40,6 +41,7 @@ export function derivedPairs(text: string | undefined): [string, string][] {
 export function derivedColumnsExist<C extends ColumnSpecs>(columns: C): RowCheck<C> {
   return (row, report) => {
     const { derived } = row as unknown as { derived?: string };
+    if (derived === undefined) return;
     for (const [column] of derivedPairs(derived)) {
       if (!(column in columns)) {
         report({ column: 'derived', expected: `a column of this kind before ":"`, found: `"${column}"` });
