@@ -85,3 +85,29 @@ export { renderSvg } from './report/render.js';
 export { validateSpec } from './report/spec.js';
 export type { ReportSpec } from './report/spec.js';
 export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './stats/dist/index.js';
+export {
+  normalCdf,
+  normalSf,
+  normalQuantile,
+  normalLogCdf,
+  normalLogSf,
+  tCdf,
+  tSf,
+  tQuantile,
+  chiSquareCdf,
+  chiSquareSf,
+  chiSquareQuantile,
+  fCdf,
+  fSf,
+  fQuantile,
+  betaCdf,
+  betaSf,
+  betaQuantile,
+  gammaCdf,
+  gammaSf,
+  gammaQuantile,
+  logGamma,
+  logBeta,
+  regularizedBeta,
+  regularizedGamma,
+} from './stats/dist/index.js';
