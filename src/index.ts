@@ -8,6 +8,32 @@ export { InputError, DataError, CheckFailedError, formatIssue } from './errors.j
 export type { InputIssue } from './errors.js';
 export type { Estimate, ConfidenceInterval, TestResult, Measure, Alternative } from './stats/types.js';
 export { formatNumber, formatFixed, formatP, formatLevel } from './format/number.js';
+export {
+  normalCdf,
+  normalSf,
+  normalQuantile,
+  normalLogCdf,
+  normalLogSf,
+  tCdf,
+  tSf,
+  tQuantile,
+  chiSquareCdf,
+  chiSquareSf,
+  chiSquareQuantile,
+  fCdf,
+  fSf,
+  fQuantile,
+  betaCdf,
+  betaSf,
+  betaQuantile,
+  gammaCdf,
+  gammaSf,
+  gammaQuantile,
+  logGamma,
+  logBeta,
+  regularizedBeta,
+  regularizedGamma,
+} from './stats/dist/index.js';
 // Dataset layer (docs/data-api.md). readTableFile, loadDataset, loadBundledDatasets,
 // bundledDatasetNames, readKindFile, loadInput, packageRoot, bundledDatasetsDir are Node only.
 export {
@@ -84,30 +110,3 @@ export type { ChartResult } from './report/charts/chart-result.js';
 export { renderSvg } from './report/render.js';
 export { validateSpec } from './report/spec.js';
 export type { ReportSpec } from './report/spec.js';
-export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './stats/dist/index.js';
-export {
-  normalCdf,
-  normalSf,
-  normalQuantile,
-  normalLogCdf,
-  normalLogSf,
-  tCdf,
-  tSf,
-  tQuantile,
-  chiSquareCdf,
-  chiSquareSf,
-  chiSquareQuantile,
-  fCdf,
-  fSf,
-  fQuantile,
-  betaCdf,
-  betaSf,
-  betaQuantile,
-  gammaCdf,
-  gammaSf,
-  gammaQuantile,
-  logGamma,
-  logBeta,
-  regularizedBeta,
-  regularizedGamma,
-} from './stats/dist/index.js';

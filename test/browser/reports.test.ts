@@ -63,19 +63,21 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
       await dialog.dismiss();
     });
     await page.goto(url, { waitUntil: 'load' });
+    // Runs in the page; typed loosely because the project compiles without the DOM lib.
     const measured = await page.evaluate(() => {
-      const charts = [...document.querySelectorAll('figure > svg')].map((svg) => {
+      const doc = (globalThis as any).document;
+      const charts = [...doc.querySelectorAll('figure > svg')].map((svg: any) => {
         const box = svg.getBoundingClientRect();
         const outside = [...svg.querySelectorAll('text')]
-          .filter((text) => {
+          .filter((text: any) => {
             const r = text.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) return false;
             return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
           })
-          .map((text) => text.textContent ?? '');
+          .map((text: any) => String(text.textContent ?? ''));
         return { id: svg.closest('figure')?.id ?? '', width: box.width, height: box.height, outside };
       });
-      return { charts, headings: [...document.querySelectorAll('h1, h2, figcaption, td')].map((e) => e.textContent ?? '') };
+      return { charts, headings: [...doc.querySelectorAll('h1, h2, figcaption, td')].map((e: any) => String(e.textContent ?? '')) } as { charts: PageReport['charts']; headings: string[] };
     });
     report.charts = measured.charts;
     report.headings = measured.headings;

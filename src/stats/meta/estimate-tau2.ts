@@ -1,0 +1,178 @@
+import { weightedFit } from './weighted-fit.js';
+import { zeroin } from './zeroin.js';
+
+/** Between-study variance estimators, named as metafor's `rma(method = ...)`. */
+export type Tau2Method = 'DL' | 'REML' | 'ML' | 'PM' | 'HE' | 'HS' | 'SJ' | 'EB';
+export const TAU2_METHODS: readonly Tau2Method[] = ['DL', 'REML', 'ML', 'PM', 'HE', 'HS', 'SJ', 'EB'];
+
+export interface Tau2Control {
+  /** Fisher scoring stops when |Δτ²| ≤ threshold. Default 1e-5 (metafor). */
+  threshold?: number;
+  /** Iteration limit for Fisher scoring (metafor 100) and root finding. */
+  maxiter?: number;
+  /** Step multiplier for Fisher scoring. Default 1. */
+  stepadj?: number;
+  /** Root-finding tolerance for PM. Default eps^0.25 as metafor (R's uniroot). */
+  tol?: number;
+}
+
+export interface Tau2Estimate {
+  tau2: number;
+  method: Tau2Method;
+  /** Fisher-scoring steps (REML/ML/EB) or root-finder evaluations (PM); 0 for closed forms. */
+  iterations: number;
+  converged: boolean;
+  warnings: string[];
+}
+
+/**
+ * Estimates τ² with the algorithms of metafor 3.8 `rma.uni` (same starting values, step
+ * halving at τ² = 0, stopping rule and truncation), so that results agree with metafor to
+ * rounding, not merely to its tolerance.
+ * - DL  (RSS − (k−p)) / tr P with wᵢ = 1/vᵢ            DerSimonian & Laird 1986, Control Clin Trials 7:177
+ * - HE  (Σ OLS residual² − tr(P₀V)) / (k−p)              Hedges 1983; Hedges & Olkin 1985
+ * - HS  (RSS − k) / Σwᵢ                                   Hunter & Schmidt 2004
+ * - SJ  τ₀² · y'P(τ₀²)y / (k−p), τ₀² = Σ(yᵢ−ȳ)²/k          Sidik & Jonkman 2005, J Biopharm Stat 15:823
+ * - ML, REML, EB  Fisher scoring from the HE value       Viechtbauer 2005, J Educ Behav Stat 30:261
+ * - PM  root of y'P(τ²)y = k − p (Brent)                  Paule & Mandel 1982; DerSimonian & Kacker 2007
+ * All are truncated at 0. ML/REML also apply metafor's check that the likelihood at τ² = 0
+ * is not higher (then τ² = 0 with a warning).
+ * @example estimateTau2(bcgLogRR, bcgVar, 'REML').tau2 // 0.3132433259808947 (dat.bcg)
+ */
+export function estimateTau2(
+  yi: readonly number[],
+  vi: readonly number[],
+  method: Tau2Method,
+  control: Tau2Control = {},
+  X: readonly (readonly number[])[] = yi.map(() => [1]),
+): Tau2Estimate {
+  const { threshold = 1e-5, maxiter = 100, stepadj = 1, tol = Math.pow(2.220446049250313e-16, 0.25) } = control;
+  const k = yi.length;
+  const p = X[0].length;
+  const warnings: string[] = [];
+  const inv = vi.map((v) => 1 / v);
+  const done = (tau2: number, iterations = 0, converged = true): Tau2Estimate => ({
+    tau2: Math.max(0, tau2),
+    method,
+    iterations,
+    converged,
+    warnings,
+  });
+  if (k - p < 1) {
+    warnings.push(`τ² cannot be estimated from k = ${k} studies; τ² set to 0`);
+    return done(0);
+  }
+  const he = (): number => {
+    const ols = weightedFit(yi, X, yi.map(() => 1));
+    let trPV = 0;
+    for (let i = 0; i < k; i++) {
+      let h = 0;
+      for (let r = 0; r < p; r++) for (let c = 0; c < p; c++) h += X[i][r] * ols.vb[r][c] * X[i][c];
+      trPV += vi[i] * (1 - h);
+    }
+    return (ols.rss - trPV) / (k - p);
+  };
+  switch (method) {
+    case 'DL': {
+      const fit = weightedFit(yi, X, inv);
+      return done((fit.rss - (k - p)) / fit.trP);
+    }
+    case 'HE':
+      return done(he());
+    case 'HS': {
+      const fit = weightedFit(yi, X, inv);
+      return done((fit.rss - k) / fit.sumW);
+    }
+    case 'SJ': {
+      const mean = yi.reduce((s, y) => s + y, 0) / k;
+      const tau20 = yi.reduce((s, y) => s + (y - mean) ** 2, 0) / k;
+      const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau20)));
+      return done((tau20 * fit.rss) / (k - p));
+    }
+    case 'PM': {
+      const q = (tau2: number): number => weightedFit(yi, X, vi.map((v) => 1 / (v + tau2))).rss - (k - p);
+      const tau2Max = Math.max(100, 10 * mad(yi) ** 2);
+      const q0 = q(0);
+      if (q0 < 0) return done(0);
+      const qMax = q(tau2Max);
+      if (qMax > 0) {
+        warnings.push(`PM: generalised Q still above k − p at τ² = ${tau2Max}; no root found, using the DL estimate instead`);
+        return { ...estimateTau2(yi, vi, 'DL', control, X), method, converged: false, warnings };
+      }
+      const root = zeroin(q, 0, tau2Max, { tol, maxiter, fLower: q0, fUpper: qMax });
+      if (!root.converged) warnings.push(`PM: root finding did not converge in ${maxiter} iterations; last value used`);
+      return done(root.root, root.iterations, root.converged);
+    }
+    case 'ML':
+    case 'REML':
+    case 'EB': {
+      let tau2 = Math.max(0, he());
+      let change = threshold + 1;
+      let iter = 0;
+      let converged = true;
+      while (change > threshold) {
+        iter++;
+        const old = tau2;
+        const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
+        let adj: number;
+        if (method === 'ML') adj = (fit.rss2 - fit.sumW) / fit.sumW2;
+        else if (method === 'REML') adj = (fit.rss2 - fit.trP) / fit.trPP;
+        else adj = ((fit.rss * k) / (k - p) - k) / fit.sumW;
+        adj *= stepadj;
+        if (Number.isNaN(adj)) adj = 0;
+        while (tau2 + adj < 0) adj /= 2;
+        tau2 += adj;
+        change = Math.abs(old - tau2);
+        if (iter > maxiter) {
+          converged = false;
+          break;
+        }
+      }
+      if (!converged) {
+        warnings.push(`${method}: Fisher scoring did not converge in ${maxiter} iterations; using the DL estimate instead`);
+        return { ...estimateTau2(yi, vi, 'DL', control, X), method, iterations: iter, converged: false, warnings };
+      }
+      if (method !== 'EB' && tau2 > threshold && logLik(yi, vi, X, 0, method) - logLik(yi, vi, X, tau2, method) > tol) {
+        warnings.push(`${method}: Fisher scoring may have stopped at a local maximum (higher likelihood at τ² = 0); τ² set to 0`);
+        tau2 = 0;
+      }
+      return done(tau2, iter, true);
+    }
+  }
+}
+
+/** (Restricted) log-likelihood of the random-effects model, as metafor's ll.ML / ll.REML. */
+export function logLik(
+  yi: readonly number[],
+  vi: readonly number[],
+  X: readonly (readonly number[])[],
+  tau2: number,
+  method: 'ML' | 'REML',
+): number {
+  const k = yi.length;
+  const p = X[0].length;
+  const w = vi.map((v) => 1 / (v + tau2));
+  const fit = weightedFit(yi, X, w);
+  const sumLogV = vi.reduce((s, v) => s + Math.log(v + tau2), 0);
+  if (method === 'ML') return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sumLogV - 0.5 * fit.rss;
+  // log det(X'WX) = −log det((X'WX)⁻¹)
+  const logDet = -Math.log(determinant(fit.vb));
+  return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * sumLogV - 0.5 * logDet - 0.5 * fit.rss;
+}
+
+function determinant(m: number[][]): number {
+  if (m.length === 1) return m[0][0];
+  return m[0][0] * m[1][1] - m[0][1] * m[1][0];
+}
+
+/** R's mad(): 1.4826 × median |x − median(x)|. */
+function mad(x: readonly number[]): number {
+  const med = median(x);
+  return 1.4826 * median(x.map((v) => Math.abs(v - med)));
+}
+
+function median(x: readonly number[]): number {
+  const s = [...x].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
