@@ -1,0 +1,2 @@
+/** Probability distributions: cdf, survival function (upper tail computed directly), quantile. */
+export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './normal.js';
