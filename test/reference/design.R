@@ -115,9 +115,38 @@ for (cfg in list(c(20, 1, 0, 0.5, 0.05), c(50, 2, 0.2, 0.5, 0.025), c(35, 1.5, -
     nonInferiorityPower = niPower, equivalencePower = tostPower)
 }
 
+# --- Simon two-stage: characteristics of given designs, and an independent brute-force search --
+simonChar <- function(r1, n1, r, n, p) {
+  x1 <- if (r1 + 1 <= n1) (r1 + 1):n1 else integer(0)
+  list(reject = sum(dbinom(x1, n1, p) * pbinom(r - x1, n - n1, p, lower.tail = FALSE)), pet = pbinom(r1, n1, p))
+}
+simonRows <- list()
+for (d in list(c(0.1, 0.3, 1, 10, 5, 29), c(0.1, 0.3, 1, 15, 5, 25), c(0.2, 0.4, 3, 13, 12, 43), c(0.2, 0.4, 4, 18, 10, 33),
+               c(0.05, 0.25, 0, 9, 2, 17), c(0.05, 0.25, 0, 12, 2, 16), c(0.3, 0.5, 5, 15, 18, 46), c(0.3, 0.5, 6, 19, 16, 39))) {
+  c0 <- simonChar(d[3], d[4], d[5], d[6], d[1]); c1 <- simonChar(d[3], d[4], d[5], d[6], d[2])
+  simonRows[[length(simonRows) + 1]] <- list(p0 = d[1], p1 = d[2], r1 = d[3], n1 = d[4], r = d[5], n = d[6],
+    alpha = c0$reject, power = c1$reject, pet0 = c0$pet, en0 = d[4] + (1 - c0$pet) * (d[6] - d[4]))
+}
+simonSearch <- function(p0, p1, alpha, power, nmax) {
+  best <- NULL; mm <- NULL
+  for (n in 2:nmax) for (n1 in 1:(n - 1)) for (r1 in 0:(n1 - 1)) for (r in r1:(n - 1)) {
+    a <- simonChar(r1, n1, r, n, p0)$reject
+    if (a > alpha) next
+    pw <- simonChar(r1, n1, r, n, p1)$reject
+    if (pw < power) break  # power only falls as r grows
+    pet <- pbinom(r1, n1, p0); en <- n1 + (1 - pet) * (n - n1)
+    d <- list(r1 = r1, n1 = n1, r = r, n = n, en0 = en, pet0 = pet)
+    if (is.null(best) || en < best$en0 - 1e-12) best <- d
+    if (is.null(mm) || n < mm$n || (n == mm$n && en < mm$en0 - 1e-12)) mm <- d
+    break  # the smallest r meeting alpha is the best for this (n, n1, r1)
+  }
+  list(p0 = p0, p1 = p1, alpha = alpha, power = power, nMax = nmax, optimal = best, minimax = mm)
+}
+simonSearched <- list(simonSearch(0.1, 0.3, 0.05, 0.8, 35), simonSearch(0.05, 0.25, 0.1, 0.9, 30))
+
 out <- list(
   powerTTest = tt, pwrT2n = t2n, powerPropTest = pp, pwr2p = h2p, fisherPower = fp,
-  binomialExact = bn, marginsMeans = ni,
+  binomialExact = bn, marginsMeans = ni, simonDesigns = simonRows, simonSearch = simonSearched,
   meta = list(R = R.version.string, pwr = as.character(packageVersion("pwr")))
 )
 write_json(out, "test/reference/fixtures/design.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)
