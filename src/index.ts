@@ -8,4 +8,29 @@ export { InputError, DataError, CheckFailedError, formatIssue } from './errors.j
 export type { InputIssue } from './errors.js';
 export type { Estimate, ConfidenceInterval, TestResult, Measure, Alternative } from './stats/types.js';
 export { formatNumber, formatFixed, formatP, formatLevel } from './format/number.js';
-export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './stats/dist/index.js';
+export {
+  normalCdf,
+  normalSf,
+  normalQuantile,
+  normalLogCdf,
+  normalLogSf,
+  tCdf,
+  tSf,
+  tQuantile,
+  chiSquareCdf,
+  chiSquareSf,
+  chiSquareQuantile,
+  fCdf,
+  fSf,
+  fQuantile,
+  betaCdf,
+  betaSf,
+  betaQuantile,
+  gammaCdf,
+  gammaSf,
+  gammaQuantile,
+  logGamma,
+  logBeta,
+  regularizedBeta,
+  regularizedGamma,
+} from './stats/dist/index.js';

@@ -1,2 +1,8 @@
 /** Probability distributions: cdf, survival function (upper tail computed directly), quantile. */
 export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './normal.js';
+export { tCdf, tSf, tQuantile } from './student-t.js';
+export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './chi-square.js';
+export { fCdf, fSf, fQuantile } from './f.js';
+export { betaCdf, betaSf, betaQuantile } from './beta.js';
+export { gammaCdf, gammaSf, gammaQuantile } from './gamma.js';
+export { logGamma, logBeta, regularizedBeta, regularizedGamma } from './special.js';
