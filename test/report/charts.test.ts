@@ -35,8 +35,8 @@ describe('chart specs', () => {
     const forest = forestPlot({ ...FOREST, rows: [...FOREST.rows, { label: 'Zero events', estimate: 0, lower: 0, upper: Infinity }] });
     expect(forest.warnings).toEqual(['forest plot "Serious adverse events": row "Zero events" left out (estimate or CI not finite or not positive)']);
     expect(trialTimeline(TIMELINE).warnings).toEqual([
-      'timeline "Trial landscape": No dates left out (no start date)',
-      'timeline "Trial landscape": Trial Z has no end date (start marker only)',
+      'timeline "Trial landscape": 1 trial(s) without a start date left out: No dates',
+      'timeline "Trial landscape": 1 trial(s) without an end date drawn as a start marker: Trial Z',
     ]);
   });
 

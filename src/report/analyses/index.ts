@@ -5,8 +5,9 @@ import { ciLevelReadings } from './ci-level-readings.js';
 import { reportedComparisons } from './reported-comparisons.js';
 import { singleProportions } from './single-proportions.js';
 import { trialLandscape } from './trial-landscape.js';
+import { twoProportionPower } from './two-proportion-power.js';
 
 /** Every analysis a report spec can name, by name. */
 export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
-  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings].map((analysis) => [analysis.name, analysis]),
+  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower].map((analysis) => [analysis.name, analysis]),
 );

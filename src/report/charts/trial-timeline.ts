@@ -42,15 +42,15 @@ export function isoDay(text: string, edge: 'start' | 'end'): string {
  */
 export function trialTimeline(input: TrialTimelineInput): ChartResult {
   const warnings: string[] = [];
-  const rows = input.rows.filter((r) => {
-    if (!r.start) warnings.push(`timeline "${input.title}": ${r.name} left out (no start date)`);
-    return Boolean(r.start);
-  });
+  const rows = input.rows.filter((r) => Boolean(r.start));
+  const undated = input.rows.filter((r) => !r.start).map((r) => r.name);
+  if (undated.length) warnings.push(`timeline "${input.title}": ${undated.length} trial(s) without a start date left out: ${undated.join(', ')}`);
+  const open = rows.filter((r) => !r.end).map((r) => r.name);
+  if (open.length) warnings.push(`timeline "${input.title}": ${open.length} trial(s) without an end date drawn as a start marker: ${open.join(', ')}`);
   const values = rows
     .map((r) => {
       const start = isoDay(r.start!, 'start');
       const end = r.end ? isoDay(r.end, 'end') : null;
-      if (!r.end) warnings.push(`timeline "${input.title}": ${r.name} has no end date (start marker only)`);
       return {
         name: r.name,
         start,
