@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { bundledDatasetNames, loadDataset } from '../../src/data/index.js';
 import { runCli } from '../support/cli.js';
@@ -74,6 +75,13 @@ describe('trialstat datasets', () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('expected one of table, csv, json, md, found "xml"');
     for (const result of [unknown, file, csv, format]) expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it('finds the bundled datasets from the compiled dist/ too', () => {
+    const result = spawnSync(process.execPath, ['dist/cli/main.js', 'datasets', '--json'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { name: string }[]).map((d) => d.name)).toEqual(bundledDatasetNames());
   });
 
   it('has help with examples', async () => {

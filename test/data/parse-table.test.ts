@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { issuesOf } from './issues.js';
 import { defineSchema, ordered, parseTable, printedDecimals, type RowOf } from '../../src/data/index.js';
 
@@ -40,5 +40,52 @@ describe('parseTable', () => {
       ['m.csv', 4, 'p'],
     ]);
     expect(issues[2].hint).toBe('decimal comma? use 18.8');
+  });
+
+  it('keeps extra columns as text when the schema says so', () => {
+    const loose = defineSchema({
+      columns: { study: { type: 'text', required: true }, events1: { type: 'integer', required: true, min: 0 } },
+      extraColumns: 'keep',
+    });
+    const { rows, columns } = parseTable('study,events1,subgroup,year\nA,3,adults,2019\n', loose, { file: 'm.csv' });
+    expect(columns).toEqual(['study', 'events1', 'subgroup', 'year']);
+    expect(rows[0].$extra).toEqual({ subgroup: 'adults', year: '2019' });
+    const json = parseTable('[{"study": "A", "events1": 3, "subgroup": "kids"}]', loose, { file: 'm.json' });
+    expect(json.rows[0].$extra).toEqual({ subgroup: 'kids' });
+  });
+
+  it('infers row types from the schema', () => {
+    const { rows } = parseTable('study,events1,n1\nA,3,20\n', studies, { file: 'm.csv' });
+    expectTypeOf(rows[0].study).toEqualTypeOf<string>();
+    expectTypeOf(rows[0].events1).toEqualTypeOf<number>();
+    expectTypeOf(rows[0].mean).toEqualTypeOf<number | undefined>();
+    expectTypeOf(rows[0].scale).toEqualTypeOf<'value' | 'change'>();
+    expectTypeOf(rows[0].$line).toEqualTypeOf<number>();
+  });
+
+  it('checks text patterns and dates, and runs custom checks', async () => {
+    const schema = defineSchema({
+      columns: {
+        id: { type: 'text', required: true, pattern: /^[A-Z]{2}\d+$/, patternDescription: 'two capitals and digits (e.g. AB12)' },
+        when: { type: 'date' },
+        a: { type: 'number' },
+        b: { type: 'number' },
+      },
+      checks: [
+        (row, report) => {
+          if (row.a !== undefined && row.b !== undefined && row.a + row.b > 1) report({ column: 'b', expected: 'a + b ≤ 1', found: `${row.a} + ${row.b}` });
+        },
+      ],
+    });
+    const issues = await issuesOf(() => parseTable('id,when,a,b\nab1,2021-02-29,0.5,0.6\nAB1,2020-02-29,0.5,0.6\n', schema, { file: 'x.csv' }));
+    expect(issues.map((i) => [i.line, i.column, i.expected])).toEqual([
+      [2, 'id', 'two capitals and digits (e.g. AB12)'],
+      [2, 'when', 'a date YYYY, YYYY-MM or YYYY-MM-DD'],
+      [3, 'b', 'a + b ≤ 1'],
+    ]);
+  });
+
+  it('rejects a key column that is not a column', () => {
+    expect(() => defineSchema({ columns: { a: { type: 'text' } }, key: ['b' as 'a'] })).toThrow('key column "b"');
   });
 });
