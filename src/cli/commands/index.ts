@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { registerReport } from './report.js';
 import { registerDatasets } from './datasets.js';
 import { registerValidate } from './validate.js';
+import { registerProps } from './props.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -16,4 +17,5 @@ export const commands: RegisterCommand[] = [
   registerReport,
   registerDatasets,
   registerValidate,
+  registerProps,
 ];

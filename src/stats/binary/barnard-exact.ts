@@ -1,6 +1,6 @@
 import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
-import { maximiseOverNuisance } from './nuisance-maximum.js';
+import { checkEnumerable, maximiseOverNuisance } from './nuisance-maximum.js';
 import { validateTable, type TwoByTwo } from './table.js';
 
 export interface UnconditionalExactResult {
@@ -29,11 +29,12 @@ function pooledWald(x1: number, n1: number, x2: number, n2: number): number {
  * statistic T = (p̂1 − p̂2)/√(p̂(1 − p̂)(1/n1 + 1/n2)), as scipy.stats.barnard_exact (pooled=True):
  * p = max over π of P_π[T ≥ T_obs] (`greater`: arm 1 higher), P_π[T ≤ T_obs] (`less`) or
  * P_π[|T| ≥ |T_obs|] (two-sided). See nuisance-maximum.ts for the maximisation.
- * @example barnardExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.0149… (scipy: 0.01494…)
+ * @example barnardExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.02082099925869387 (scipy, n = 4096: 0.020820999258693858)
  */
 export function barnardExact(table: TwoByTwo, options: { alternative?: Alternative } = {}): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided' } = options;
+  checkEnumerable(table.n1, table.n2, "Barnard's test");
   const { n1, n2 } = table;
   const observed = pooledWald(table.events1, n1, table.events2, n2);
   const region = new Uint8Array((n1 + 1) * (n2 + 1));

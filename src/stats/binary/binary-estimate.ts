@@ -26,3 +26,8 @@ export function degenerateWarning(kind: 'no-events' | 'all-events', measure: 'RR
     ? `no events in either arm: the ${measure} is not identifiable from the data`
     : `every patient in both arms had the event: the ${measure} is not identifiable from the data`;
 }
+
+/** The explicit result for a ratio that cannot be estimated: null values, never NaN. */
+export function notEstimable(measure: 'RR' | 'OR', method: string, level: number, warnings: string[]): BinaryEstimate {
+  return { measure, estimable: false, estimate: null, ci: { lower: null, upper: null, level, method }, correction: null, warnings };
+}

@@ -2,7 +2,7 @@ import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
 import type { UnconditionalExactResult } from './barnard-exact.js';
 import { conditionalSupport, dnhyper } from './noncentral-hypergeometric.js';
-import { maximiseOverNuisance } from './nuisance-maximum.js';
+import { checkEnumerable, maximiseOverNuisance } from './nuisance-maximum.js';
 import { validateTable, type TwoByTwo } from './table.js';
 
 /**
@@ -48,11 +48,12 @@ function oneSided(table: TwoByTwo, side: 'less' | 'greater'): { statistic: numbe
  * scipy.stats.boschloo_exact: the statistic is Fisher's one-sided p; p = max over π of
  * P_π[Fisher p ≤ observed]. Two-sided: twice the smaller one-sided p, capped at 1 (scipy's rule).
  * See nuisance-maximum.ts for the maximisation.
- * @example boschlooExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.0278… (scipy: 0.02779…)
+ * @example boschlooExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.021972074495088 (scipy, n = 4096: 0.021972074495087958)
  */
 export function boschlooExact(table: TwoByTwo, options: { alternative?: Alternative } = {}): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided' } = options;
+  checkEnumerable(table.n1, table.n2, "Boschloo's test");
   const name = 'Boschloo exact';
   if (alternative !== 'two-sided') {
     const r = oneSided(table, alternative);

@@ -1,4 +1,4 @@
-import { normalSf } from '../dist/index.js';
+import { chiSquareSf } from '../dist/index.js';
 import { freeze } from '../types.js';
 import { cells, validateTable, type TwoByTwo } from './table.js';
 
@@ -13,9 +13,9 @@ export interface ChiSquareResult {
  * Pearson's chi-square test of independence for the 2×2 table, as R's chisq.test:
  * X² = Σ (|O − E| − Y)² / E with E = row total × column total / N, and Y = 0, or with
  * `correct` Yates' Y = min(0.5, |O − E|) (Yates 1934, J R Stat Soc Suppl 1:217).
- * p = P[χ²₁ > X²] = 2·Φ(−√X²) (exact identity for one degree of freedom).
+ * p = P[χ²₁ > X²] (upper tail computed directly, as pchisq(lower.tail = FALSE)).
  * Returns null when a row or column total is zero (the statistic is then undefined; R gives NaN).
- * @example chiSquareTest({ events1: 15, n1: 50, events2: 9, n2: 50 })?.statistic // 1.9230769230769231
+ * @example chiSquareTest({ events1: 15, n1: 50, events2: 9, n2: 50 })?.statistic // 1.973684210526316
  */
 export function chiSquareTest(table: TwoByTwo, options: { correct?: boolean } = {}): ChiSquareResult | null {
   validateTable(table);
@@ -35,6 +35,6 @@ export function chiSquareTest(table: TwoByTwo, options: { correct?: boolean } = 
     name: correct ? ('Pearson chi-square with Yates correction' as const) : ('Pearson chi-square' as const),
     statistic,
     df: 1 as const,
-    p: 2 * normalSf(Math.sqrt(statistic)),
+    p: chiSquareSf(statistic, 1),
   });
 }

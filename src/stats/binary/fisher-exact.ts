@@ -20,7 +20,7 @@ const DBL_EPSILON = Number.EPSILON;
  * tolerance): two-sided p = Σ P(tables with probability ≤ P(observed) × (1 + 1e−7));
  * limits solve P[X ≥ x; ψ] = α and P[X ≤ x; ψ] = α (α = (1 − level)/2 two-sided).
  * Reference: Fisher (1935) J R Stat Soc 98:39; Agresti (2002) Categorical Data Analysis §3.5.
- * @example fisherExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).test.p // 0.0302… (R: 0.03015)
+ * @example fisherExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).test.p // 0.030959752321981414 (R: 0.03095975232)
  */
 export function fisherExact(
   table: TwoByTwo,

@@ -1,5 +1,4 @@
-import type { BinaryEstimate } from './binary-estimate.js';
-import { degenerateWarning } from './binary-estimate.js';
+import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { cells, degeneracy, type Correction, type TwoByTwo } from './table.js';
 
 /**
@@ -33,10 +32,7 @@ export function logWald(
   }
   if (hasZero && added === null && undefinedWithout(a, b, c, d)) {
     warnings.push(`a zero cell makes the ${method} ${measure} undefined without a correction: not estimable`);
-    return {
-      measure, estimable: false, estimate: null,
-      ci: { lower: null, upper: null, level, method }, correction: null, warnings,
-    };
+    return notEstimable(measure, method, level, warnings);
   }
   const log = logRatio(a, b, c, d);
   const se = Math.sqrt(variance(a, b, c, d));

@@ -1,9 +1,12 @@
+import { InputError } from '../../errors.js';
+
 /**
  * Maximises the unconditional p-value of an exact test over the common success probability π:
  * p(π) = Σ over the rejection region of Bin(x1; n1, π)·Bin(x2; n2, π).
  * Method: p(π) on a grid of G points in (0, 1) (G = min(2000, max(400, 4(n1 + n2)))), then a
  * golden-section refinement to 1e−10 around each of the 8 best grid-local maxima. Binomial pmfs
- * are built in log space (log C(n, x) from the term ratio) so large arms do not overflow.
+ * are built in log space (log C(n, x) from the term ratio) so large arms do not overflow; terms
+ * below 1e−20 of each pmf's mode are skipped.
  */
 export interface NuisanceMaximum {
   p: number;
@@ -18,6 +21,16 @@ function logChoose(n: number): Float64Array {
   return out;
 }
 
+/** Largest number of tables (n1 + 1)(n2 + 1) the unconditional tests enumerate (about 2000 per arm). */
+export const MAX_TABLES = 4_100_000;
+
+/** Throws InputError when a table is too large to enumerate in reasonable time and memory. */
+export function checkEnumerable(n1: number, n2: number, test: string): void {
+  if ((n1 + 1) * (n2 + 1) > MAX_TABLES) {
+    throw new InputError('n1, n2', `${n1}, ${n2}`, `(n1 + 1)(n2 + 1) ≤ ${MAX_TABLES} for ${test} (it enumerates every table); use Fisher or chi-square for larger trials`);
+  }
+}
+
 export function maximiseOverNuisance(n1: number, n2: number, region: Uint8Array): NuisanceMaximum {
   const lc1 = logChoose(n1);
   const lc2 = logChoose(n2);
@@ -29,14 +42,15 @@ export function maximiseOverNuisance(n1: number, n2: number, region: Uint8Array)
     const lq = Math.log1p(-pi);
     for (let x = 0; x <= n1; x++) pmf1[x] = Math.exp(lc1[x] + x * lp + (n1 - x) * lq);
     for (let x = 0; x <= n2; x++) pmf2[x] = Math.exp(lc2[x] + x * lp + (n2 - x) * lq);
+    // Binomial pmfs are unimodal: terms below 1e−20 of the mode (total < 1e−16 of p) are skipped.
+    const [lo1, hi1] = significant(pmf1);
+    const [lo2, hi2] = significant(pmf2);
     let total = 0;
-    for (let x1 = 0; x1 <= n1; x1++) {
-      const w = pmf1[x1];
-      if (w === 0) continue;
+    for (let x1 = lo1; x1 <= hi1; x1++) {
       let row = 0;
       const offset = x1 * width;
-      for (let x2 = 0; x2 <= n2; x2++) if (region[offset + x2]) row += pmf2[x2];
-      total += w * row;
+      for (let x2 = lo2; x2 <= hi2; x2++) if (region[offset + x2]) row += pmf2[x2];
+      total += pmf1[x1] * row;
     }
     return total;
   };
@@ -64,6 +78,18 @@ export function maximiseOverNuisance(n1: number, n2: number, region: Uint8Array)
     pi: best.pi,
     method: `grid of ${G} points + golden-section refinement of the best local maxima`,
   };
+}
+
+/** The contiguous index range where a unimodal pmf is at least 1e−20 of its maximum. */
+function significant(pmf: Float64Array): [number, number] {
+  let mode = 0;
+  for (let i = 1; i < pmf.length; i++) if (pmf[i] > pmf[mode]) mode = i;
+  const floor = pmf[mode] * 1e-20;
+  let lo = mode;
+  let hi = mode;
+  while (lo > 0 && pmf[lo - 1] >= floor) lo--;
+  while (hi < pmf.length - 1 && pmf[hi + 1] >= floor) hi++;
+  return [lo, hi];
 }
 
 function goldenMax(f: (x: number) => number, lo: number, hi: number, x0: number, f0: number): { p: number; pi: number } {

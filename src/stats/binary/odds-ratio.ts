@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile } from '../dist/index.js';
 import { freeze } from '../types.js';
-import { degenerateWarning, type BinaryEstimate } from './binary-estimate.js';
+import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { fisherExact } from './fisher-exact.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, orScoreZ } from './score-statistics.js';
@@ -43,10 +43,7 @@ export function oddsRatio(
   const warnings: string[] = [];
   if (degenerate) {
     warnings.push(`${degenerateWarning(degenerate, 'OR')}: not estimable`);
-    return freeze({
-      measure: 'OR' as const, estimable: false, estimate: null,
-      ci: { lower: null, upper: null, level, method }, correction: null, warnings,
-    });
+    return freeze(notEstimable('OR', method, level, warnings));
   }
   const zero = x1 === 0 || x2 === n2;
   const infinite = x2 === 0 || x1 === n1;

@@ -17,6 +17,7 @@ const METHOD_NAMES: Record<RdMethod, string> = {
 /**
  * Wilson score interval for one proportion, written as R's prop.test(correct = FALSE) computes it
  * (Wilson 1927, JASA 22:209; Newcombe 1998, Stat Med 17:857, method 3).
+ * @example wilsonInterval(9, 10, 1.959963984540054) // [0.5958499732047616, 0.9821237869049271]
  */
 export function wilsonInterval(x: number, n: number, z: number): [number, number] {
   const p = x / n;
@@ -35,7 +36,7 @@ export function wilsonInterval(x: number, n: number, z: number): [number, number
  * - `mn`: Miettinen & Nurminen (1985) Stat Med 4:213 score interval, variance × N/(N − 1).
  * - `ac`: Agresti & Caffo (2000) Am Stat 54:280, Wald after adding one success and one failure per arm.
  * `se` is the Wald SE of δ.
- * @example riskDifference({ events1: 56, n1: 70, events2: 48, n2: 80 }).ci // lower 0.0524, upper 0.3339 (Newcombe 1998 Table II (a))
+ * @example riskDifference({ events1: 56, n1: 70, events2: 48, n2: 80 }).ci // { lower: 0.05243147240236498, upper: 0.333872654036906, … } (Newcombe 1998 Table II (a): 0.0524 to 0.3339)
  */
 export function riskDifference(table: TwoByTwo, options: { ci?: RdMethod; level?: number } = {}): BinaryEstimate {
   validateTable(table);

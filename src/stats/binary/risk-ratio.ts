@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile } from '../dist/index.js';
 import { freeze } from '../types.js';
-import { degenerateWarning, type BinaryEstimate } from './binary-estimate.js';
+import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, rrScoreZ } from './score-statistics.js';
 import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
@@ -18,7 +18,7 @@ export type RrMethod = 'katz' | 'koopman' | 'mn';
  * Score methods need no correction: the estimate is p1/p2, which is 0 (lower limit 0) when arm 1
  * has no events and Infinity (upper limit Infinity) when arm 2 has none; with no events in either
  * arm they return `estimable: false` with null estimate and limits.
- * @example riskRatio({ events1: 36, n1: 40, events2: 16, n2: 80 }, { ci: 'koopman' }).ci // 2.9396 to 7.1522 (Koopman 1984: 2.94 to 7.15)
+ * @example riskRatio({ events1: 36, n1: 40, events2: 16, n2: 80 }, { ci: 'koopman' }).ci // { lower: 2.9395691922149934, upper: 7.152223434866029, … } (Koopman 1984: 2.94 to 7.15)
  */
 export function riskRatio(
   table: TwoByTwo,
@@ -44,10 +44,7 @@ export function riskRatio(
   const warnings: string[] = [];
   if (degenerate === 'no-events') {
     warnings.push(`${degenerateWarning(degenerate, 'RR')}: not estimable`);
-    return freeze({
-      measure: 'RR' as const, estimable: false, estimate: null,
-      ci: { lower: null, upper: null, level, method }, correction: null, warnings,
-    });
+    return freeze(notEstimable('RR', method, level, warnings));
   }
   const estimate = x2 === 0 ? Infinity : x1 / n1 / (x2 / n2);
   if (x1 === 0) warnings.push('no events in arm 1: the RR estimate is 0');

@@ -4,7 +4,7 @@
  * step so that results that R only computes to `uniroot`'s default tolerance
  * (`.Machine$double.eps^0.25`, e.g. fisher.test's confidence limits) come out the same here.
  * `fa` and `fb` must have opposite signs (or one be 0).
- * @example zeroin((x) => x * x - 2, 0, 2, 1e-12) // 1.4142135623730951
+ * @example zeroin((x) => x * x - 2, 0, 2, 1e-12) // 1.4142135623731364
  */
 export function zeroin(
   f: (x: number) => number,

@@ -1,0 +1,167 @@
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
+import type { BinaryEstimate } from '../../stats/binary/binary-estimate.js';
+import { compareProportions, type CompareProportionsResult, type ExtraTest } from '../../stats/binary/compare-proportions.js';
+import type { NntResult } from '../../stats/binary/number-needed-to-treat.js';
+import type { OrMethod } from '../../stats/binary/odds-ratio.js';
+import type { RdMethod } from '../../stats/binary/risk-difference.js';
+import type { RrMethod } from '../../stats/binary/risk-ratio.js';
+import type { Correction } from '../../stats/binary/table.js';
+import type { CliContext } from '../context.js';
+import { choice, level, nonNegativeInteger, nonNegativeNumber, positiveInteger } from '../options.js';
+
+interface PropsOptions {
+  events1: number;
+  n1: number;
+  events2: number;
+  n2: number;
+  rdCi: RdMethod;
+  rrCi: RrMethod;
+  orCi: OrMethod;
+  correction: Correction;
+  level: number;
+  test: ExtraTest[];
+  eventsAre: 'harmful' | 'beneficial';
+  json?: boolean;
+  explain?: boolean;
+}
+
+const TESTS = ['barnard', 'boschloo', 'midp'] as const;
+
+function correction(text: string): Correction {
+  return text === 'none' ? 'none' : nonNegativeNumber(text);
+}
+
+/** `--test` may repeat and may list several names: `--test barnard,midp`. */
+function collectTests(text: string, previous: ExtraTest[] = []): ExtraTest[] {
+  const parse = choice(TESTS);
+  const names = text.split(',').map((part) => parse(part.trim()));
+  return [...previous, ...names.filter((name) => !previous.includes(name))];
+}
+
+/** JSON cannot hold ±Infinity: write them as the strings "Infinity" / "-Infinity". */
+function jsonReplacer(_key: string, value: unknown): unknown {
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  return value;
+}
+
+/** Ratios print with two decimals as papers do (more digits when tiny or huge). */
+function ratio(x: number): string {
+  if (!Number.isFinite(x)) return formatNumber(x);
+  if (x !== 0 && (x < 0.1 || x >= 1000)) return formatNumber(x);
+  return formatFixed(x, 2);
+}
+
+const difference = (x: number): string => formatFixed(x, 3);
+
+function estimateLine(label: string, r: BinaryEstimate, format: (x: number) => string): string {
+  if (!r.estimable || r.estimate === null || r.ci.lower === null || r.ci.upper === null) {
+    return `${label} not estimable [${r.ci.method}]`;
+  }
+  return `${label} ${format(r.estimate)} (${formatLevel(r.ci.level)} CI ${format(r.ci.lower)} to ${format(r.ci.upper)}) [${r.ci.method}]`;
+}
+
+function nntLine(nnt: NntResult): string {
+  const n = (x: number) => (Number.isFinite(x) ? formatFixed(x, 1) : '∞');
+  const level = formatLevel(nnt.ci.level);
+  const head = nnt.kind === 'none' ? 'NNT ∞' : `${nnt.kind} ${n(nnt.estimate)}`;
+  let interval: string;
+  if (nnt.ci.disconnected) interval = `NNTB ${n(nnt.ci.nntb!.lower)} to ∞ to NNTH ${n(nnt.ci.nnth!.lower)}`;
+  else if (nnt.ci.nntb) interval = `NNTB ${n(nnt.ci.nntb.lower)} to ${n(nnt.ci.nntb.upper)}`;
+  else interval = `NNTH ${n(nnt.ci.nnth!.lower)} to ${n(nnt.ci.nnth!.upper)}`;
+  return `${head} (${level} CI ${interval})`;
+}
+
+function humanLines(r: CompareProportionsResult, options: PropsOptions): string[] {
+  const t = r.table;
+  const pct = (x: number, n: number) => `${formatNumber((100 * x) / n)}%`;
+  const lines = [
+    `Arm 1: ${t.events1}/${t.n1} (${pct(t.events1, t.n1)}); arm 2: ${t.events2}/${t.n2} (${pct(t.events2, t.n2)})`,
+    estimateLine('RD', r.rd, difference),
+    estimateLine('RR', r.rr, ratio),
+    estimateLine('OR', r.or, ratio),
+    `${nntLine(r.nnt)} (events counted as ${options.eventsAre})`,
+    `Fisher exact ${formatP(r.tests.fisher.p)}`,
+  ];
+  const chi = (x: CompareProportionsResult['tests']['chisq']) => (x ? `X² = ${formatNumber(x.statistic)}, ${formatP(x.p)}` : 'not defined (a margin is zero)');
+  lines.push(`Pearson chi-square ${chi(r.tests.chisq)}; with Yates correction ${chi(r.tests.chisqYates)}`);
+  if (r.tests.midp) lines.push(`Mid-p exact test ${formatP(r.tests.midp.p)}`);
+  for (const test of [r.tests.barnard, r.tests.boschloo]) {
+    if (test) lines.push(`${test.name} ${formatP(test.p)} (nuisance π = ${formatNumber(test.nuisance)}; ${test.method})`);
+  }
+  const warnings = [...r.rd.warnings, ...r.rr.warnings, ...r.or.warnings, ...r.nnt.warnings];
+  lines.push(...[...new Set(warnings)].map((w) => `warning: ${w}`));
+  return lines;
+}
+
+const EXPLAIN: Record<string, string> = {
+  'newcombe-hybrid-score': 'RD, Newcombe (1998) method 10: Wilson intervals (l, u) per arm; RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²)',
+  wald: 'RD, Wald: RD ± z √(p1(1 − p1)/n1 + p2(1 − p2)/n2)',
+  'miettinen-nurminen': 'Miettinen–Nurminen (1985) score interval: all θ with |score z(θ)| ≤ z, variance at the constrained MLE × N/(N − 1)',
+  'agresti-caffo': 'RD, Agresti–Caffo (2000): Wald interval after adding 1 event and 1 non-event to each arm',
+  'katz-log': 'RR, Katz (1978): exp(log RR ± z √(1/a − 1/n1 + 1/c − 1/n2))',
+  'koopman-score': 'RR, Koopman (1984) score interval: all θ with |score z(θ)| ≤ z, variance at the constrained MLE',
+  'woolf-log': 'OR, Woolf (1955): exp(log OR ± z √(1/a + 1/b + 1/c + 1/d))',
+  'conditional-exact': "OR, conditional MLE and exact interval from the noncentral hypergeometric distribution (as R's fisher.test)",
+};
+
+function explainLines(r: CompareProportionsResult): string[] {
+  const [a, b, c, d] = [r.table.events1, r.table.n1 - r.table.events1, r.table.events2, r.table.n2 - r.table.events2];
+  const lines = ['', 'How it was computed:', `  cells: a = ${a}, b = ${b} (arm 1); c = ${c}, d = ${d} (arm 2)`];
+  lines.push(`  p1 = a/n1 = ${formatNumber(a / r.table.n1, { digits: 6 })}, p2 = c/n2 = ${formatNumber(c / r.table.n2, { digits: 6 })}`);
+  for (const e of [r.rd, r.rr, r.or]) {
+    lines.push(`  ${EXPLAIN[e.ci.method] ?? e.ci.method}${e.correction !== null ? ` (after adding ${e.correction} to every cell)` : ''}`);
+    if (e.se !== undefined) lines.push(`    SE${e.measure === 'RD' ? '' : ' (log scale)'} = ${formatNumber(e.se, { digits: 6 })}`);
+  }
+  lines.push("  NNT: 1/|RD|, interval by inverting the RD limits (Altman 1998); Fisher p: tables as or less probable than the observed one");
+  lines.push("  chi-square: Σ (|O − E| − Y)²/E on 1 df, Y = 0 or Yates' min(0.5, |O − E|)");
+  return lines;
+}
+
+/** `trialstat props`: compare two proportions (RD, RR, OR, NNT, tests). */
+export function registerProps(program: Command, context: CliContext): void {
+  program
+    .command('props')
+    .description('two proportions (a 2×2 table): risk difference, risk ratio, odds ratio, NNT, Fisher / chi-square / unconditional exact tests')
+    .requiredOption('--events1 <A>', 'events in arm 1 (experimental)', nonNegativeInteger)
+    .requiredOption('--n1 <N>', 'patients in arm 1', positiveInteger)
+    .requiredOption('--events2 <C>', 'events in arm 2 (comparator)', nonNegativeInteger)
+    .requiredOption('--n2 <N>', 'patients in arm 2', positiveInteger)
+    .option('--rd-ci <method>', 'newcombe | wald | mn | ac', choice(['newcombe', 'wald', 'mn', 'ac'] as const), 'newcombe')
+    .option('--rr-ci <method>', 'katz | koopman | mn', choice(['katz', 'koopman', 'mn'] as const), 'katz')
+    .option('--or-ci <method>', 'woolf | exact | mn', choice(['woolf', 'exact', 'mn'] as const), 'woolf')
+    .option('--correction <x>', "added to all four cells for Katz/Woolf when a cell is zero, or 'none'", correction, 0.5 as Correction)
+    .option('--level <L>', 'confidence level', level, 0.95)
+    .option('--test <name>', 'also run barnard | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])
+    .option('--events-are <kind>', 'harmful (NNTB when arm 1 has fewer events) | beneficial', choice(['harmful', 'beneficial'] as const), 'harmful')
+    .option('--json', 'print JSON (Infinity written as the string "Infinity"; non-estimable values as null)')
+    .option('--explain', 'show the formulas used')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ trialstat props --events1 10 --n1 20 --events2 6 --n2 20
+  $ trialstat props --events1 5 --n1 56 --events2 0 --n2 29 --rr-ci koopman --or-ci exact --test barnard,boschloo
+  $ trialstat props --events1 56 --n1 70 --events2 48 --n2 80 --rd-ci mn --level 0.9 --json`,
+    )
+    .action((options: PropsOptions) => {
+      if (options.events1 > options.n1) throw new InputError('--events1', options.events1, `at most --n1 (${options.n1})`);
+      if (options.events2 > options.n2) throw new InputError('--events2', options.events2, `at most --n2 (${options.n2})`);
+      const result = compareProportions(
+        { events1: options.events1, n1: options.n1, events2: options.events2, n2: options.n2 },
+        {
+          rdCi: options.rdCi, rrCi: options.rrCi, orCi: options.orCi, correction: options.correction,
+          level: options.level, tests: options.test, events: options.eventsAre,
+        },
+      );
+      if (options.json) {
+        context.io.stdout(`${JSON.stringify(result, jsonReplacer, 2)}\n`);
+        return;
+      }
+      const lines = humanLines(result, options);
+      if (options.explain) lines.push(...explainLines(result));
+      context.io.stdout(`${lines.join('\n')}\n`);
+    });
+}
