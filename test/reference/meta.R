@@ -102,7 +102,7 @@ out$bcg <- list(
 )
 bcg_rr <- escalc("RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = bcg)
 out$bcg$fits <- all_fits(bcg_rr$yi, bcg_rr$vi)
-out$bcg$sensitivity <- sensitivity_json(bcg_rr$yi, bcg_rr$vi, order = order(bcg$year))
+out$bcg$sensitivity <- sensitivity_json(bcg_rr$yi, bcg_rr$vi, order = bcg$year)
 for (m in c("RR", "OR", "RD")) {
   mh <- rma.mh(ai = tpos, bi = tneg, ci = cpos, di = cneg, data = bcg, measure = m)
   out$bcg$mh[[m]] <- list(estimate = n1(mh$beta), se = n1(mh$se), ci_lb = n1(mh$ci.lb), ci_ub = n1(mh$ci.ub),
@@ -161,11 +161,11 @@ hs <- dat.hackshaw1998
 # from a reported 95% CI on the ratio scale: yi = log(or), sei = (log(ub) - log(lb)) / (2 qnorm(0.975))
 ci_es <- list(yi = log(hs$or), vi = ((log(hs$or.ub) - log(hs$or.lb)) / (2 * qnorm(0.975)))^2)
 out$hackshaw <- list(
-  data = list(study = paste(hs$author, hs$year), or = hs$or, or_lb = hs$or.lb, or_ub = hs$or.ub, yi = hs$yi, vi = hs$vi),
+  data = list(study = paste(hs$author, hs$year), year = hs$year, or = hs$or, or_lb = hs$or.lb, or_ub = hs$or.ub, yi = hs$yi, vi = hs$vi),
   from_ci = esc_json(ci_es)
 )
 out$hackshaw$fits <- all_fits(hs$yi, hs$vi)
-out$hackshaw$sensitivity <- sensitivity_json(hs$yi, hs$vi, order = order(hs$year))
+out$hackshaw$sensitivity <- sensitivity_json(hs$yi, hs$vi, order = hs$year)
 # from a two-sided p-value: sei = |yi| / qnorm(1 - p/2)
 pvals <- 2 * pnorm(-abs(hs$yi / sqrt(hs$vi)))
 out$hackshaw$from_p <- list(p = num(pvals), yi = num(hs$yi), sei = num(abs(hs$yi) / qnorm(pvals / 2, lower.tail = FALSE)))

@@ -4,6 +4,7 @@ import { registerReport } from './report.js';
 import { registerDatasets } from './datasets.js';
 import { registerValidate } from './validate.js';
 import { registerProps } from './props.js';
+import { registerMeta } from './meta.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -18,4 +19,5 @@ export const commands: RegisterCommand[] = [
   registerDatasets,
   registerValidate,
   registerProps,
+  registerMeta,
 ];

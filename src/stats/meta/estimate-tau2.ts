@@ -37,7 +37,7 @@ export interface Tau2Estimate {
  * - PM  root of y'P(τ²)y = k − p (Brent)                  Paule & Mandel 1982; DerSimonian & Kacker 2007
  * All are truncated at 0. ML/REML also apply metafor's check that the likelihood at τ² = 0
  * is not higher (then τ² = 0 with a warning).
- * @example estimateTau2(bcgLogRR, bcgVar, 'REML').tau2 // 0.3132433259808947 (dat.bcg)
+ * @example estimateTau2(bcg.yi, bcg.vi, 'REML').tau2 // 0.313243325980895 (dat.bcg log RR)
  */
 export function estimateTau2(
   yi: readonly number[],
@@ -141,7 +141,11 @@ export function estimateTau2(
   }
 }
 
-/** (Restricted) log-likelihood of the random-effects model, as metafor's ll.ML / ll.REML. */
+/**
+ * (Restricted) log-likelihood of the random-effects model, as metafor's ll.ML / ll.REML
+ * (Viechtbauer 2005, J Educ Behav Stat 30:261, eqs. 5 and 8).
+ * @example logLik([0.1, 0.5, 0.9], [0.04, 0.05, 0.06], [[1], [1], [1]], 0.1, 'REML') // -1.5575711940376449
+ */
 export function logLik(
   yi: readonly number[],
   vi: readonly number[],

@@ -28,7 +28,7 @@ export interface GenericStudy {
  * sei = (upper − lower) / (2 z_{(1+level)/2}), or from a two-sided p-value
  * sei = |yi| / z_{1 − p/2} (Altman & Bland 2011, BMJ 343:d2090; Cochrane Handbook §6.3).
  * A CI that is not symmetric about yi (difference > 1 % of the width) gets a warning.
- * @example genericEffectSizes([{ yi: Math.log(1.18), ciLower: Math.log(0.9), ciUpper: Math.log(1.54) }]).studies[0].vi // 0.01883...
+ * @example genericEffectSizes([{ yi: Math.log(1.18), ciLower: Math.log(0.9), ciUpper: Math.log(1.54) }]).studies[0].vi // 0.018776885485068104
  */
 export function genericEffectSizes(studies: readonly GenericStudy[], measure: Measure = 'GEN'): EffectSizes {
   const out: StudyEffect[] = [];

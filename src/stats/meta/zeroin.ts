@@ -5,7 +5,7 @@
  * rounding, not merely to the tolerance.
  *
  * Reference: Brent RP (1973). Algorithms for Minimization without Derivatives, ch. 4.
- * @example zeroin((x) => x * x - 2, 0, 2, { tol: 1e-12 }).root // 1.414213562373095
+ * @example zeroin((x) => x * x - 2, 0, 2, { tol: 1e-12 }).root // 1.4142135623731364
  */
 export interface ZeroinResult {
   root: number;

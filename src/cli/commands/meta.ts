@@ -1,0 +1,306 @@
+import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { InputError } from '../../errors.js';
+import { defineSchema, ordered, parseTable, readTableFile, loadDataset, type ColumnSpecs, type Schema } from '../../data/index.js';
+import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
+import { renderTable, type Column } from '../../format/table.js';
+import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
+import { computeEffectSizes, inputKind, META_MEASURES, type MetaInput, type MetaMeasure } from '../../stats/meta/compute-effect-sizes.js';
+import type { BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
+import { TAU2_METHODS } from '../../stats/meta/estimate-tau2.js';
+import type { FixedEffectResult } from '../../stats/meta/fixed-effect-result.js';
+import { mantelHaenszel } from '../../stats/meta/mantel-haenszel.js';
+import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult, type MetaMethod, type PredictionType } from '../../stats/meta/meta-analysis.js';
+import { peto } from '../../stats/meta/peto.js';
+import { PRESETS, PRESET_NAMES, type PresetName } from '../../stats/meta/presets.js';
+import { subgroupAnalysis, type SubgroupResult } from '../../stats/meta/subgroup-analysis.js';
+import { backTransform } from '../../stats/meta/back-transform.js';
+import type { CliContext } from '../context.js';
+import { choice, level as levelOption } from '../options.js';
+
+const study = { type: 'text', required: true } as const;
+const SCHEMAS = {
+  binary: defineSchema({
+    name: 'meta-binary',
+    columns: {
+      study,
+      events1: { type: 'integer', required: true, min: 0 },
+      n1: { type: 'integer', required: true, min: 1 },
+      events2: { type: 'integer', required: true, min: 0 },
+      n2: { type: 'integer', required: true, min: 1 },
+    },
+    checks: [ordered('events1', 'n1'), ordered('events2', 'n2')],
+    extraColumns: 'keep',
+  }),
+  continuous: defineSchema({
+    name: 'meta-continuous',
+    columns: {
+      study,
+      n1: { type: 'integer', required: true, min: 1 },
+      mean1: { type: 'number', required: true },
+      sd1: { type: 'number', required: true, min: 0 },
+      n2: { type: 'integer', required: true, min: 1 },
+      mean2: { type: 'number', required: true },
+      sd2: { type: 'number', required: true, min: 0 },
+    },
+    extraColumns: 'keep',
+  }),
+  proportion: defineSchema({
+    name: 'meta-proportion',
+    columns: { study, events: { type: 'integer', required: true, min: 0 }, n: { type: 'integer', required: true, min: 1 } },
+    checks: [ordered('events', 'n')],
+    extraColumns: 'keep',
+  }),
+  generic: defineSchema({
+    name: 'meta-generic',
+    columns: {
+      study,
+      yi: { type: 'number', required: true },
+      vi: { type: 'number', min: 0, minExclusive: true },
+      sei: { type: 'number', min: 0, minExclusive: true },
+    },
+    checks: [
+      (row, report) => {
+        if (row.vi === undefined && row.sei === undefined) report({ column: 'vi', expected: 'vi or sei', found: 'neither' });
+      },
+    ],
+    extraColumns: 'keep',
+  }),
+};
+
+interface MetaCliOptions {
+  measure: MetaMeasure;
+  method?: MetaMethod;
+  mh?: boolean;
+  peto?: boolean;
+  hk?: boolean;
+  hkNeverNarrower?: boolean;
+  pi?: PredictionType;
+  preset?: PresetName;
+  comparePresets?: boolean;
+  subgroup?: string;
+  outcome?: string;
+  level: number;
+  json?: boolean;
+}
+
+/** Registers `trialstat meta`. */
+export function registerMeta(program: Command, context: CliContext): void {
+  program
+    .command('meta')
+    .description('Meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible).')
+    .argument('<input>', 'CSV/JSON file, - for stdin, or a bundled dataset of kind single-arm-proportion')
+    .addOption(new Option('--measure <measure>', 'effect measure').argParser(choice(META_MEASURES)).makeOptionMandatory())
+    .addOption(new Option('--method <method>', 'FE or a τ² estimator (default REML)').argParser(choice(['FE', ...TAU2_METHODS] as const)))
+    .option('--mh', 'Mantel–Haenszel common effect (RR, OR, RD)')
+    .option('--peto', 'Peto common-effect odds ratio (OR)')
+    .option('--hk', 'Hartung–Knapp(–Sidik–Jonkman) t-based CI')
+    .option('--hk-never-narrower', 'as --hk, but the CI is never narrower than the Wald CI (q = max(1, q))')
+    .addOption(new Option('--pi <type>', 'prediction interval: z, t (k−1 df), hts (k−2 df), none').argParser(choice(['z', 't', 'hts', 'none'] as const)))
+    .addOption(new Option('--preset <name>', 'bundle of defaults').argParser(choice(PRESET_NAMES)))
+    .option('--compare-presets', 'run every preset and list where and why results differ')
+    .option('--subgroup <column>', 'pool per subgroup (an extra column) and test subgroup differences')
+    .option('--outcome <outcome>', 'outcome to pool when a dataset holds several')
+    .addOption(new Option('--level <level>', 'confidence level').argParser(levelOption).default(0.95))
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+CSV columns: binary study,events1,n1,events2,n2; continuous study,n1,mean1,sd1,n2,mean2,sd2;
+proportions study,events,n; generic study,yi,vi or study,yi,sei. Extra columns are kept.
+Estimates, CIs and PIs are on the model scale (log for RR/OR/ROM, logit for PLO, ...);
+the natural scale is shown alongside (and in "transformed" with --json).
+
+Examples:
+  $ trialstat meta bcg.csv --measure RR
+  $ trialstat meta bcg.csv --measure OR --mh
+  $ trialstat meta bcg.csv --measure RR --preset cochrane-2025 --json
+  $ trialstat meta bcg.csv --measure RR --compare-presets
+  $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
+  $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region`,
+    )
+    .action(async (input: string, options: MetaCliOptions) => {
+      const data = await readInput(input, options, context);
+      const out = context.io.stdout;
+      if (options.comparePresets) {
+        const comparison = comparePresets(data, options.measure, { level: options.level });
+        out(options.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(comparison));
+        return;
+      }
+      const preset = options.preset ? PRESETS[options.preset] : undefined;
+      const analysis: MetaAnalysisOptions = {
+        ...(preset?.options ?? {}),
+        level: options.level,
+        ...(options.method ? { method: options.method } : {}),
+        ...(options.hk ? { test: 'knha' as const } : {}),
+        ...(options.hkNeverNarrower ? { test: 'adhoc' as const } : {}),
+        ...(options.pi ? { pi: options.pi } : {}),
+      };
+      const effects = computeEffectSizes(data, options.measure);
+      const binary = inputKind(options.measure) === 'binary';
+      if ((options.mh || options.peto) && !binary) throw new InputError('--mh/--peto', options.measure, 'a binary measure (RR, OR, RD)');
+      if (options.peto && options.measure !== 'OR') throw new InputError('--peto', options.measure, 'the OR measure');
+      if (options.mh && options.peto) throw new InputError('--mh', '--peto', 'only one of --mh and --peto');
+      const useMh = options.mh || (binary && preset?.binaryFixed === 'MH' && analysis.method === 'FE');
+      if (options.subgroup) {
+        const column = options.subgroup;
+        const missing = effects.studies.filter((s) => s.extra?.[column] === undefined);
+        if (missing.length > 0) throw new InputError('--subgroup', column, `a column present for every study (missing for ${missing[0].study})`);
+        const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), analysis);
+        out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatSubgroups(result));
+        return;
+      }
+      if (useMh || options.peto) {
+        const fixed = options.peto ? peto(data as BinaryStudy[], { level: options.level }) : mantelHaenszel(data as BinaryStudy[], options.measure as 'RR' | 'OR' | 'RD', { level: options.level });
+        const result = metaAnalysis(effects, { ...analysis, method: 'FE', pi: 'none' });
+        out(options.json ? JSON.stringify(fixedJson(fixed, result), null, 2) + '\n' : formatResult(result, fixed));
+        return;
+      }
+      const result = metaAnalysis(effects, analysis);
+      out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result));
+    });
+}
+
+async function readInput(input: string, options: MetaCliOptions, context: CliContext): Promise<MetaInput> {
+  const kind = inputKind(options.measure);
+  const schema = SCHEMAS[kind] as unknown as Schema<ColumnSpecs>;
+  const toStudies = (rows: readonly Record<string, unknown>[]): MetaInput =>
+    rows.map((row) => {
+      const { $line: _line, $printed: _printed, $extra, ...values } = row as Record<string, unknown> & { $extra?: Record<string, string> };
+      return { ...values, ...($extra ? { extra: $extra } : {}) };
+    }) as unknown as MetaInput;
+  if (input === '-') {
+    const text = await context.io.readStdin();
+    return toStudies(parseTable(text, schema, { file: '<stdin>', format: text.trimStart().startsWith('[') ? 'json' : 'csv' }).rows);
+  }
+  const path = resolve(context.io.cwd, input);
+  if (existsSync(path) && !/^[a-z0-9-]+$/.test(input)) return toStudies((await readTableFile(path, schema, { file: input })).rows);
+  const dataset = await loadDataset(input, { cwd: context.io.cwd });
+  const tables = dataset.tables.filter((t) => t.kind === 'single-arm-proportion');
+  if (tables.length === 0 || kind !== 'proportion') {
+    throw new InputError('input', input, 'a CSV/JSON file, or a dataset of kind single-arm-proportion with --measure PLO, PFT or PR');
+  }
+  const rows = tables.flatMap((t) => t.table.rows as unknown as { study: string; group?: string; outcome: string; events: number; n: number }[]);
+  const outcomes = [...new Set(rows.map((r) => r.outcome))];
+  const outcome = options.outcome ?? (outcomes.length === 1 ? outcomes[0] : undefined);
+  if (outcome === undefined || !outcomes.includes(outcome)) {
+    throw new InputError('--outcome', options.outcome, `one of the outcomes of ${dataset.name}: ${outcomes.map((o) => `"${o}"`).join(', ')}`);
+  }
+  return rows
+    .filter((r) => r.outcome === outcome)
+    .map((r) => ({ study: r.group ? `${r.study} (${r.group})` : r.study, events: r.events, n: r.n, extra: { group: r.group ?? '', outcome: r.outcome } }));
+}
+
+const num = (x: number): string => formatNumber(x, { digits: 3 });
+const interval = (lo: number, hi: number): string => `${num(lo)} to ${num(hi)}`;
+
+function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
+  const tf = backTransform(result);
+  return {
+    ...result,
+    method: fixed.method,
+    estimate: fixed.estimate,
+    se: fixed.se,
+    ci: fixed.ci,
+    statistic: fixed.test.statistic,
+    p: fixed.test.p,
+    Q: fixed.Q,
+    Qp: fixed.Qp,
+    I2: fixed.I2,
+    H2: fixed.H2,
+    transformed: { estimate: tf.apply(fixed.estimate), ci: tf.interval(fixed.ci.lower, fixed.ci.upper), pi: null, transform: tf.name },
+    warnings: [...result.warnings.filter((w) => !w.startsWith('τ² estimated at the boundary')), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
+  };
+}
+
+/** Per-study rows with weights, the pooled row and a heterogeneity line, like a paper or RevMan. */
+function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): string {
+  const tf = backTransform(result);
+  const natural = tf.name !== 'identity';
+  type Row = { study: string; est: string; ci: string; nat: string; weight: string };
+  const rows: Row[] = result.studies.map((s) => ({
+    study: s.study,
+    est: num(s.yi),
+    ci: interval(s.ci.lower, s.ci.upper),
+    nat: natural ? `${num(tf.apply(s.yi))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(s.ci.lower, s.ci.upper))})` : '',
+    weight: fixed ? '' : `${formatFixed(s.weight, 1)}%`,
+  }));
+  const estimate = fixed?.estimate ?? result.estimate;
+  const ci = fixed?.ci ?? result.ci;
+  const label = fixed ? `${fixed.method} common effect` : result.method === 'FE' ? 'Common effect (IV)' : `Random effects (${result.method}${result.test === 'z' ? '' : `, ${result.test}`})`;
+  const pooledNat = tf.interval(ci.lower, ci.upper);
+  rows.push({
+    study: label,
+    est: num(estimate),
+    ci: interval(ci.lower, ci.upper),
+    nat: natural ? `${num(tf.apply(estimate))} (${interval(pooledNat.lower, pooledNat.upper)})` : '',
+    weight: '100%',
+  });
+  const lvl = formatLevel(ci.level);
+  const columns: Column<Row>[] = [
+    { header: 'Study', text: (r) => r.study },
+    { header: scaleName(result), text: (r) => r.est, align: 'right' },
+    { header: `${lvl} CI`, text: (r) => r.ci, align: 'right' },
+    ...(natural ? [{ header: naturalName(result), text: (r: Row) => r.nat, align: 'right' as const }] : []),
+    ...(fixed ? [] : [{ header: 'Weight', text: (r: Row) => r.weight, align: 'right' as const }]),
+  ];
+  const lines = [renderTable(rows, columns, 'table').trimEnd()];
+  const p = fixed ? fixed.test.p : result.p;
+  lines.push(`${label}: ${result.measure} ${num(estimate)} (${lvl} CI ${interval(ci.lower, ci.upper)}); ${formatP(p)}`);
+  const Q = fixed ?? result;
+  const het = [`Heterogeneity: Q = ${formatFixed(Q.Q, 2)}, df = ${Q.Qdf}, ${formatP(Q.Qp)}`, `I² = ${formatFixed(Q.I2, 1)}%${fixed || result.i2Method === 'Q' ? '' : ' (from τ²)'}`];
+  if (!fixed && result.method !== 'FE') {
+    het.push(`τ² = ${num(result.tau2)}${result.tau2Ci ? ` (${interval(result.tau2Ci.lower, result.tau2Ci.upper)}, Q-profile)` : ''}`);
+  }
+  lines.push(het.join('; '));
+  if (!fixed && result.pi) {
+    const pi = result.pi;
+    const piNat = result.transformed.pi;
+    lines.push(`Prediction interval (${pi.type === 'z' ? 'normal' : `t, ${pi.df} df`}): ${interval(pi.lower, pi.upper)}${natural && piNat ? `; ${naturalName(result)}: ${interval(piNat.lower, piNat.upper)}` : ''}`);
+  }
+  const warnings = fixed ? [...result.warnings.filter((w) => !w.startsWith('τ²')), ...fixed.warnings] : result.warnings;
+  for (const w of [...new Set(warnings)]) lines.push(`Warning: ${w}`);
+  return lines.join('\n') + '\n';
+}
+
+function naturalName(result: MetaAnalysisResult): string {
+  return result.measure === 'PLO' || result.measure === 'PFT' ? 'proportion' : result.measure;
+}
+
+function scaleName(result: MetaAnalysisResult): string {
+  const m = result.measure;
+  if (m === 'RR' || m === 'OR' || m === 'ROM') return `log ${m}`;
+  if (m === 'PLO') return 'logit p';
+  if (m === 'PFT') return 'double arcsine';
+  return m;
+}
+
+function formatSubgroups(result: SubgroupResult): string {
+  const lines = result.groups.map((g) => {
+    const r = g.result;
+    return `${g.name} (k = ${r.k}): ${num(r.estimate)} (${formatLevel(r.ci.level)} CI ${interval(r.ci.lower, r.ci.upper)}); τ² = ${num(r.tau2)}; I² = ${formatFixed(r.I2, 1)}%`;
+  });
+  const b = result.between;
+  lines.push(`Test for subgroup differences: Q = ${formatFixed(b.Q, 2)}, df = ${b.Qdf}, ${formatP(b.Qp)}`);
+  for (const w of result.warnings) lines.push(`Warning: ${w}`);
+  return lines.join('\n') + '\n';
+}
+
+function formatComparison(c: PresetComparison): string {
+  type Row = PresetComparison['rows'][number];
+  const columns: Column<Row>[] = [
+    { header: 'Preset', text: (r) => r.preset },
+    { header: 'Estimate', text: (r) => num(r.result.estimate), align: 'right' },
+    { header: 'CI', text: (r) => interval(r.result.ci.lower, r.result.ci.upper), align: 'right' },
+    { header: 'τ²', text: (r) => num(r.result.tau2), align: 'right' },
+    { header: 'I²', text: (r) => `${formatFixed(r.result.I2, 1)}%`, align: 'right' },
+    { header: 'PI', text: (r) => (r.result.pi ? interval(r.result.pi.lower, r.result.pi.upper) : '—'), align: 'right' },
+    { header: 'Common effect', text: (r) => `${num(r.fixed.estimate)} (${r.fixed.method})`, align: 'right' },
+    { header: 'Settings', text: (r) => r.settings },
+  ];
+  const lines = [renderTable(c.rows, columns, 'table').trimEnd(), ''];
+  if (c.differences.length === 0) lines.push('All presets agree.');
+  for (const d of c.differences) lines.push(`${d.quantity} differs: ${d.reason}`);
+  return lines.join('\n') + '\n';
+}

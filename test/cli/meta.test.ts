@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { expectClose } from '../support/close.js';
+import { fixture } from '../stats/meta/fixture.js';
+
+const d = fixture.bcg.data;
+const bcgCsv =
+  'study,events1,n1,events2,n2,alloc,year\n' +
+  d.ai.map((a: number, i: number) => `${d.study[i]},${a},${d.n1i[i]},${d.ci[i]},${d.n2i[i]},${d.alloc[i]},${d.year[i]}`).join('\n') +
+  '\n';
+
+describe('trialstat meta', () => {
+  it('--json follows the contract and matches metafor (dat.bcg, REML)', async () => {
+    const r = await runCli(['meta', '-', '--measure', 'RR', '--pi', 'z', '--json'], { stdin: bcgCsv });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (const key of ['k', 'estimate', 'se', 'ci', 'p', 'tau2', 'I2', 'H2', 'Q', 'Qp', 'pi', 'transformed', 'studies', 'warnings']) {
+      expect(out).toHaveProperty(key);
+    }
+    const e = fixture.bcg.fits.REML_z;
+    expect(out.k).toBe(13);
+    expectClose(out.estimate, e.estimate, 1e-6);
+    expectClose(out.ci.lower, e.ci_lb, 1e-6);
+    expectClose(out.pi.upper, e.pi_ub, 1e-6);
+    expectClose(out.transformed.estimate, Math.exp(e.estimate), 1e-6);
+    expect(out.studies[0]).toMatchObject({ study: 'Aronson 1948' });
+    expect(out.studies[0]).toHaveProperty('weight');
+    expect(out.studies[0].ci).toHaveProperty('lower');
+  });
+
+  it('prints a paper-like table with weights, the pooled row and heterogeneity', async () => {
+    const r = await runCli(['meta', '-', '--measure', 'RR'], { stdin: bcgCsv });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Aronson 1948/);
+    expect(r.stdout).toMatch(/Weight/);
+    expect(r.stdout).toMatch(/Random effects \(REML\): RR −0\.715 \(95% CI −1\.07 to −0\.362\); p < 0\.001/);
+    expect(r.stdout).toMatch(/Heterogeneity: Q = 152\.23, df = 12, p < 0\.001; I² = 92\.2% \(from τ²\)/);
+    expect(r.stdout).toMatch(/Prediction interval \(t, 12 df\)/);
+  });
+
+  it('--mh gives the Mantel–Haenszel estimate', async () => {
+    const r = await runCli(['meta', '-', '--measure', 'OR', '--mh', '--json'], { stdin: bcgCsv });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expectClose(out.estimate, fixture.bcg.mh.OR.estimate, 1e-10);
+    expect(out.method).toBe('MH');
+    expect(out.pi).toBeNull();
+  });
+
+  it('--peto, --hk, --method DL and --preset run', async () => {
+    const peto = JSON.parse((await runCli(['meta', '-', '--measure', 'OR', '--peto', '--json'], { stdin: bcgCsv })).stdout);
+    expectClose(peto.estimate, fixture.bcg.peto.estimate, 1e-10);
+    const hk = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--method', 'DL', '--hk', '--json'], { stdin: bcgCsv })).stdout);
+    expectClose(hk.ci.upper, fixture.bcg.fits.DL_knha.ci_ub, 1e-10);
+    const preset = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--preset', 'cochrane-2025', '--json'], { stdin: bcgCsv })).stdout);
+    expectClose(preset.ci.lower, fixture.bcg.fits.REML_knha.ci_lb, 1e-6);
+    expect(preset.I2).toBeCloseTo((100 * (preset.Q - 12)) / preset.Q, 10);
+  });
+
+  it('--compare-presets lists what differs and why', async () => {
+    const r = await runCli(['meta', '-', '--measure', 'RR', '--compare-presets'], { stdin: bcgCsv });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/tau2 differs: τ² estimator: REML \(metafor, meta, cochrane-2025\) vs DL \(revman5\)/);
+    expect(r.stdout).toMatch(/I2 differs: .*I² from: tau2 \(metafor\) vs Q/);
+  });
+
+  it('--subgroup pools per group and tests differences', async () => {
+    const r = await runCli(['meta', '-', '--measure', 'RR', '--subgroup', 'alloc', '--json'], { stdin: bcgCsv });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expectClose(out.between.Q, fixture.bcg.subgroup_alloc.Qbetween, 1e-6);
+  });
+
+  it('reads a file with generic yi,sei columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meta-cli-'));
+    const h = fixture.hackshaw.data;
+    writeFileSync(join(dir, 'gen.csv'), 'study,yi,sei\n' + h.yi.map((y: number, i: number) => `S${i + 1},${y},${Math.sqrt(h.vi[i])}`).join('\n') + '\n');
+    const r = await runCli(['meta', 'gen.csv', '--measure', 'GEN', '--method', 'DL', '--pi', 'z', '--json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expectClose(JSON.parse(r.stdout).estimate, fixture.hackshaw.fits.DL_z.estimate, 1e-10);
+  });
+
+  it('pools a bundled single-arm-proportion dataset with PFT', async () => {
+    const r = await runCli(['meta', 'sirolimus-cytopenia', '--measure', 'PFT', '--outcome', 'complete response', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.k).toBeGreaterThan(1);
+    expect(out.transformed.estimate).toBeGreaterThan(0);
+    expect(out.transformed.estimate).toBeLessThan(1);
+    expect(out.transformed.transform).toMatch(/^inverse-double-arcsine \(harmonic-mean n = /);
+  });
+
+  it('k = 1 is a warning, not a crash', async () => {
+    const r = await runCli(['meta', '-', '--measure', 'RR'], { stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Warning: only one study/);
+  });
+
+  it('bad input exits 2 with a located message', async () => {
+    const r = await runCli(['meta', '-', '--measure', 'RR'], { stdin: 'study,events1,n1,events2,n2\nA,30,20,6,21\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>:2/);
+    const m = await runCli(['meta', '-', '--measure', 'XX'], { stdin: '' });
+    expect(m.code).toBe(2);
+  });
+});
