@@ -37,4 +37,19 @@ reading <- function(level) {
 }
 out$dazukibart_readings <- list(read90 = reading(0.90), read95 = reading(0.95))
 
+# Pooled proportions, metafor rma(measure = "PLO", method = "REML"), back-transformed with transf.ilogit.
+pooled <- function(xi, ni) {
+  fit <- rma(measure = "PLO", xi = xi, ni = ni, method = "REML")
+  pr <- predict(fit, transf = transf.ilogit)
+  es <- escalc("PLO", xi = xi, ni = ni)
+  # Prediction interval with t(k - 1) (Higgins, Thompson & Spiegelhalter 2009), as the report draws it.
+  half <- qt(0.975, fit$k - 1) * sqrt(fit$se^2 + fit$tau2)
+  list(estimate = pr$pred, lower = pr$ci.lb, upper = pr$ci.ub,
+       pi_lower = transf.ilogit(as.numeric(fit$b) - half), pi_upper = transf.ilogit(as.numeric(fit$b) + half),
+       tau2 = fit$tau2, weights = as.numeric(weights(fit)),
+       study_lower = transf.ilogit(es$yi - qnorm(0.975) * sqrt(es$vi)), study_upper = transf.ilogit(es$yi + qnorm(0.975) * sqrt(es$vi)))
+}
+out$pooled_sirolimus <- pooled(c(12, 8, 8, 2), c(12, 12, 11, 5))
+out$pooled_jaki <- pooled(c(9, 5, 15), c(22, 10, 20))
+
 write_json(out, "test/reference/fixtures/report.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

@@ -77,3 +77,37 @@ describe('report analyses on the bundled datasets, against R', () => {
     expect(out.notes[0]).toMatch(/^Derived: the SE/);
   });
 });
+
+describe('pooled-proportions against metafor rma(measure = "PLO", method = "REML")', () => {
+  const cases = [
+    { name: 'sirolimus complete response', dataset: 'sirolimus-cytopenia', ref: 'pooled_sirolimus', options: { outcomes: ['complete response'], groups: ['ALPS', 'multilineage cytopenias (non-ALPS)', 'ITP (abstract reading)', 'Evans syndrome'] } },
+    {
+      name: 'JAK inhibitors in JDM',
+      dataset: 'jaki-jdm',
+      ref: 'pooled_jaki',
+      options: {
+        outcomes: ['complete response at one year', 'clinically inactive disease within 6 months', 'complete response at week 24'],
+        groups: ['refractory JDM (baricitinib or ruxolitinib)', 'JDM (9 refractory and 1 new-onset; ruxolitinib 7 or baricitinib 3)', 'refractory and/or severe JDM (baricitinib)'],
+      },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const out = await run('pooled-proportions', c.dataset, c.options);
+      const view = as(out.view, 'effects');
+      const ref = R[c.ref];
+      // REML is iterative: 1e-6 relative (HELPERS.md), on percentages.
+      close(view.pooled!.estimate, 100 * ref.estimate, 1e-6);
+      close(view.pooled!.lower, 100 * ref.lower, 1e-6);
+      close(view.pooled!.upper, 100 * ref.upper, 1e-6);
+      close(view.pooled!.predictionLower!, 100 * ref.pi_lower, 1e-6);
+      close(view.pooled!.predictionUpper!, 100 * ref.pi_upper, 1e-6);
+      view.rows.forEach((row, i) => {
+        close(row.weight!, ref.weights[i], 1e-6);
+        close(row.lower, 100 * ref.study_lower[i], 1e-10);
+        close(row.upper, 100 * ref.study_upper[i], 1e-10);
+      });
+      expect(view.reference).toBeNull();
+    });
+  }
+});

@@ -34,6 +34,11 @@ export interface ForestPlotInput {
   pooled?: ForestPooled;
   /** Texts under the axis either side of the line of no effect. */
   favours?: { left: string; right: string };
+  /**
+   * Reference line (no effect). Default 1 on a log axis and 0 on a linear one; `null`
+   * draws none (e.g. for proportions, where 0 is not a null hypothesis).
+   */
+  reference?: number | null;
   /** Plot width in px (the label columns are added to it). Default 320. */
   width?: number;
 }
@@ -49,7 +54,7 @@ const FONT = 11;
  */
 export function forestPlot(input: ForestPlotInput): ChartResult {
   const warnings: string[] = [];
-  const nullValue = input.scale === 'log' ? 1 : 0;
+  const nullValue = input.reference === undefined ? (input.scale === 'log' ? 1 : 0) : input.reference;
   const usable = input.rows.filter((row) => {
     const ok = [row.estimate, row.lower, row.upper].every(isFiniteNumber) && (input.scale === 'linear' || (row.lower > 0 && row.estimate > 0));
     if (!ok) warnings.push(`forest plot "${input.title}": row "${row.label}" left out (estimate or CI not finite${input.scale === 'log' ? ' or not positive' : ''})`);
@@ -83,9 +88,10 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   }
 
   const values = [...usable.flatMap((r) => [r.lower, r.upper]), ...(pooled ? [pooled.lower, pooled.upper] : []), ...(hasPi ? [pooled!.predictionLower!, pooled!.predictionUpper!] : [])];
-  const lo = values.length ? Math.min(...values) : nullValue;
-  const hi = values.length ? Math.max(...values) : nullValue;
-  const domain = input.scale === 'log' ? logDomain(Math.min(lo, nullValue), Math.max(hi, nullValue)) : linearDomain(lo, hi, nullValue);
+  const anchor = nullValue ?? (input.scale === 'log' ? 1 : 0);
+  const lo = values.length ? Math.min(...values) : anchor;
+  const hi = values.length ? Math.max(...values) : anchor;
+  const domain = input.scale === 'log' ? logDomain(Math.min(lo, nullValue ?? lo), Math.max(hi, nullValue ?? hi)) : linearDomain(lo, hi, nullValue ?? undefined);
   const rowCount = rowsForLabels.length;
   const height = Math.max(2, rowCount + (pooled ? 0.5 : 0)) * ROW;
   const width = input.width ?? 320;
@@ -97,13 +103,13 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     title: input.axisTitle,
     grid: false,
     // Room for the "favours" labels between the tick labels and the axis title.
-    ...(input.favours ? { titlePadding: 22 } : {}),
+    ...(input.favours && nullValue !== null ? { titlePadding: 22 } : {}),
     ...(input.scale === 'log' ? { values: logTicks(domain[0], domain[1]), format: '~g' } : { tickCount: 6 }),
   };
   const x = { field: 'estimate', type: 'quantitative' as const, scale: xScale, axis: xAxis };
 
   const layers: Record<string, unknown>[] = [
-    { data: { values: [{ ref: nullValue }] }, mark: { type: 'rule', color: INK, strokeWidth: 1 }, encoding: { x: { field: 'ref', type: 'quantitative', scale: xScale, axis: xAxis } } },
+    ...(nullValue === null ? [] : [{ data: { values: [{ ref: nullValue }] }, mark: { type: 'rule', color: INK, strokeWidth: 1 }, encoding: { x: { field: 'ref', type: 'quantitative', scale: xScale, axis: xAxis } } }]),
     { data: { name: 'studies' }, mark: { type: 'rule', color: INK }, encoding: { y, x: { field: 'lower', type: 'quantitative', scale: xScale, axis: xAxis }, x2: { field: 'upper' } } },
     {
       data: { name: 'studies' },
@@ -149,7 +155,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
       });
     }
   }
-  if (input.favours) {
+  if (input.favours && nullValue !== null) {
     const under = height + 30;
     layers.push({
       data: { values: [{ ref: nullValue, left: input.favours.left, right: input.favours.right }] },
