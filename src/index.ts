@@ -33,6 +33,13 @@ export {
   logBeta,
   regularizedBeta,
   regularizedGamma,
+  binomialPmf,
+  binomialCdf,
+  binomialSf,
+  binomialQuantile,
+  hypergeometricPmf,
+  hypergeometricCdf,
+  hypergeometricSf,
 } from './stats/dist/index.js';
 // Dataset layer (docs/data-api.md). readTableFile, loadDataset, loadBundledDatasets,
 // bundledDatasetNames, readKindFile, loadInput, packageRoot, bundledDatasetsDir are Node only.
