@@ -5,6 +5,8 @@ import { registerDatasets } from './datasets.js';
 import { registerValidate } from './validate.js';
 import { registerProps } from './props.js';
 import { registerMeta } from './meta.js';
+import { registerMeans } from './means.js';
+import { registerProp } from './prop.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -20,4 +22,6 @@ export const commands: RegisterCommand[] = [
   registerValidate,
   registerProps,
   registerMeta,
+  registerMeans,
+  registerProp,
 ];
