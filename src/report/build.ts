@@ -72,6 +72,20 @@ export function loadSpecs(specFiles: string[], knownDatasets: readonly string[])
 
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 
+/** Several datasets read as one: their tables side by side (provenance stays per dataset). */
+function combine(parts: ReportDataset[]): ReportDataset {
+  if (parts.length === 1) return parts[0];
+  return {
+    name: parts.map((p) => p.name).join(' + '),
+    title: parts.map((p) => p.title).join(' + '),
+    sources: parts.flatMap((p) => p.sources),
+    derivations: parts.flatMap((p) => p.derivations),
+    notes: parts.flatMap((p) => p.notes),
+    units: Object.assign({}, ...parts.map((p) => p.units ?? {})),
+    tables: parts.flatMap((p) => p.tables),
+  };
+}
+
 /** Runs one report's analyses and charts and returns its HTML. Analysis failures become CheckFailedError (exit 1). */
 export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoader, timestamp?: string): Promise<{ html: string; warnings: string[] }> {
   const datasets = new Map<string, ReportDataset>();
@@ -90,9 +104,9 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
     const outputs = new Map<string, AnalysisOutput>();
     for (const [a, step] of section.analyses.entries()) {
       const definition = ANALYSES.get(step.type)!;
-      const dataset = datasets.get(step.dataset)!;
+      const dataset = combine(step.datasets.map((name) => datasets.get(name)!));
       if (!dataset.tables.some((t) => definition.kinds.includes(t.kind))) {
-        throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].dataset`, expected: `a dataset with a ${definition.kinds.join(' or ')} table (for ${step.type})`, found: `"${step.dataset}" (tables: ${dataset.tables.map((t) => t.kind).join(', ')})` }]);
+        throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].dataset`, expected: `a dataset with a ${definition.kinds.join(' or ')} table (for ${step.type})`, found: `"${step.datasets.join(', ')}" (tables: ${dataset.tables.map((t) => t.kind).join(', ')})` }]);
       }
       try {
         const output = definition.run(dataset, step.options);

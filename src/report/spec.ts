@@ -8,7 +8,8 @@ import { checkOptions, describeFound } from './options-schema.js';
 export interface AnalysisStep {
   id: string;
   type: string;
-  dataset: string;
+  /** One dataset, or several whose tables are read together (e.g. two trials side by side). */
+  datasets: string[];
   options: Record<string, unknown>;
 }
 
@@ -93,6 +94,32 @@ class Checker {
   }
 }
 
+/**
+ * An analysis's `dataset`: a name or a list of names from the section's `datasets`;
+ * may be left out when the section names exactly one.
+ */
+function analysisDatasets(check: Checker, value: unknown, path: string, sectionDatasets: string[]): string[] | undefined {
+  const expected = `one of the section's datasets (${sectionDatasets.join(', ')}) or a list of them`;
+  if (value === undefined) {
+    if (sectionDatasets.length === 1) return [sectionDatasets[0]];
+    if (sectionDatasets.length > 1) check.add(path, `${expected} (the section names several)`, 'nothing');
+    return undefined;
+  }
+  const names = Array.isArray(value) ? value : [value];
+  if (names.length === 0) {
+    check.add(path, expected, 'an empty list');
+    return undefined;
+  }
+  let ok = true;
+  names.forEach((name, i) => {
+    if (typeof name !== 'string' || !sectionDatasets.includes(name)) {
+      check.add(Array.isArray(value) ? `${path}[${i}]` : path, expected, typeof name === 'string' ? `"${name}"` : describeFound(name));
+      ok = false;
+    }
+  });
+  return ok ? (names as string[]) : undefined;
+}
+
 /** Reads the text of a spec file as YAML (or JSON for `.json`); syntax errors become issues with a line. */
 export function parseSpecText(text: string, file: string): unknown {
   if (extname(file).toLowerCase() === '.json') {
@@ -150,20 +177,13 @@ export function validateSpec(value: unknown, file: string, knownDatasets: readon
         const type = check.string(analysis, 'type', at, true);
         const definition = type !== undefined ? ANALYSES.get(type) : undefined;
         if (type !== undefined && !definition) check.add(`${at}.type`, `one of the analyses ${[...ANALYSES.keys()].join(', ')}`, `"${type}"`);
-        let dataset = check.string(analysis, 'dataset', at, false);
-        if (dataset !== undefined && !(section.datasets as unknown[] | undefined)?.includes(dataset)) {
-          check.add(`${at}.dataset`, `one of the section's datasets (${out.datasets.join(', ')})`, `"${dataset}"`);
-        }
-        if (dataset === undefined) {
-          if (out.datasets.length === 1) dataset = out.datasets[0];
-          else if (out.datasets.length > 1) check.add(`${at}.dataset`, `one of ${out.datasets.join(', ')} (the section names several)`, 'nothing');
-        }
+        const dataset = analysisDatasets(check, analysis.dataset, `${at}.dataset`, out.datasets);
         if (definition) checkOptions(analysis.options, definition.options, `${at}.options`, file, check.issues);
         if (id !== undefined) {
           ids.add(id);
           if (definition) produced.set(id, definition.produces);
         }
-        if (id && type && definition && dataset) out.analyses.push({ id, type, dataset, options: (analysis.options as Obj | undefined) ?? {} });
+        if (id && type && definition && dataset) out.analyses.push({ id, type, datasets: dataset, options: (analysis.options as Obj | undefined) ?? {} });
       });
       check.list(section, 'charts', path, false).forEach((rawChart, c) => {
         const at = `${path}.charts[${c}]`;

@@ -52,4 +52,17 @@ pooled <- function(xi, ni) {
 out$pooled_sirolimus <- pooled(c(12, 8, 8, 2), c(12, 12, 11, 5))
 out$pooled_jaki <- pooled(c(9, 5, 15), c(22, 10, 20))
 
+# Mean differences from summaries. Rapami 6MWD: SD from p = 0.035 (Cochrane), then Welch (equal SDs and n: df 42).
+sd_p <- (34.4 / qt(1 - 0.035 / 2, 42)) / sqrt(1 / 22 + 1 / 22)
+welch <- function(m1, s1, n1, m2, s2, n2) {
+  se <- sqrt(s1^2 / n1 + s2^2 / n2)
+  df <- se^4 / ((s1^2 / n1)^2 / (n1 - 1) + (s2^2 / n2)^2 / (n2 - 1))
+  md <- m1 - m2
+  list(md = md, lower = md - qt(0.975, df) * se, upper = md + qt(0.975, df) * se, p = 2 * pt(-abs(md / se), df), df = df)
+}
+out$rapami_6mwd <- c(list(sd = sd_p), welch(-4.1, sd_p, 22, -38.5, sd_p, 22),
+  list(arm_ci = c(-4.1 - qt(0.975, 21) * sd_p / sqrt(22), -4.1 + qt(0.975, 21) * sd_p / sqrt(22))))
+out$miles_6mwd <- welch(24, 59, 41, 26, 51, 34)
+out$miles_fev1 <- welch(19, 124, 41, -134, 182, 34)
+
 write_json(out, "test/reference/fixtures/report.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

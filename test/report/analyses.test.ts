@@ -111,3 +111,31 @@ describe('pooled-proportions against metafor rma(measure = "PLO", method = "REML
     });
   }
 });
+
+describe('mean-difference and arm-means against R (Welch t from summaries; Cochrane SD from p)', () => {
+  it('Rapami 6MWD with the SD derived from p = 0.035, and MILES 6MWD with printed SDs', async () => {
+    const out = await run('mean-difference', 'rapami', { arm: 'sirolimus', comparator: 'placebo', outcomes: ['6MWD'] });
+    const [rapami] = as(out.view, 'effects').rows;
+    close(rapami.estimate, R.rapami_6mwd.md);
+    close(rapami.lower, R.rapami_6mwd.lower);
+    close(rapami.upper, R.rapami_6mwd.upper);
+    expect(out.table.rows[0].p).toBe('0.035'); // equals the reported p by construction
+    expect(out.notes[0]).toMatch(/pooled SD of 52\.4 m is derived from the reported p = 0\.035/);
+    const miles = await run('mean-difference', 'miles-lam', { arm: 'sirolimus', comparator: 'placebo', outcomes: ['6MWD', 'FEV1'] });
+    const rows = as(miles.view, 'effects').rows;
+    const byLabel = Object.fromEntries(rows.map((r) => [r.label, r]));
+    for (const [label, ref] of [['6MWD', R.miles_6mwd], ['FEV1', R.miles_fev1]] as const) {
+      close(byLabel[label].estimate, ref.md);
+      close(byLabel[label].lower, ref.lower);
+      close(byLabel[label].upper, ref.upper);
+    }
+    expect(miles.notes).toEqual([]);
+  });
+
+  it('arm-means: t interval of the Rapami sirolimus 6MWD change', async () => {
+    const out = await run('arm-means', 'rapami', { arm: 'sirolimus', comparator: 'placebo', outcomes: ['6MWD'] });
+    const sirolimus = as(out.view, 'arm-summary').rows.find((r) => r.arm === 'sirolimus')!;
+    close(sirolimus.lower, R.rapami_6mwd.arm_ci[0]);
+    close(sirolimus.upper, R.rapami_6mwd.arm_ci[1]);
+  });
+});

@@ -33,7 +33,7 @@ describe('report spec validation', () => {
   it('accepts a valid spec and fills the single dataset in', () => {
     const spec = validateSpec(good, 'reports/good.yaml', known);
     expect(spec.name).toBe('good');
-    expect(spec.sections[0].analyses[0].dataset).toBe('xss-trials');
+    expect(spec.sections[0].analyses[0].datasets).toEqual(['xss-trials']);
     expect(spec.sections[0].charts[0].options).toEqual({ title: 'Forest' });
   });
 

@@ -11,7 +11,7 @@ import type { OptionsSchema } from '../options-schema.js';
 /** Chart-ready data an analysis produces; each chart type accepts some kinds. */
 export type AnalysisView =
   | { kind: 'effects'; rows: ForestRow[]; pooled?: ForestPooled; scale: 'log' | 'linear'; axisTitle: string; favours?: { left: string; right: string }; reference?: number | null }
-  | { kind: 'arm-summary'; rows: ArmDotRow[]; axisTitle: string; intervalLabel: string }
+  | { kind: 'arm-summary'; rows: ArmDotRow[]; axisTitle: string; intervalLabel: string; groupTitle?: string }
   | { kind: 'proportions'; rows: ProportionRow[]; pooled?: { label: string; estimate: number; lower: number; upper: number }; outcome: string; intervalLabel: string }
   | { kind: 'adverse-events'; rates: AdverseEventArmRate[]; differences: AdverseEventDifference[]; differenceLabel: string; rateIntervalLabel: string; differenceIntervalLabel: string; arms: string[] }
   | { kind: 'timeline'; rows: TimelineRow[] }

@@ -23,6 +23,8 @@ export interface ArmDotsInput {
   timepoints?: string[];
   /** Order of arms (legend and dodge); default: order of first appearance. */
   arms?: string[];
+  /** x-axis title, default `Timepoint` (e.g. `Trial, timepoint` when trials are side by side). */
+  groupTitle?: string;
 }
 
 const unique = (values: string[]): string[] => [...new Set(values)];
@@ -43,7 +45,7 @@ export function armDots(input: ArmDotsInput): ChartResult {
   const arms = input.arms ?? unique(rows.map((r) => r.arm));
   const values = rows.map((r) => ({ ...r, n: r.n ?? null }));
   const spansZero = rows.some((r) => r.lower < 0) && rows.some((r) => r.upper > 0);
-  const x = { field: 'timepoint', type: 'nominal' as const, sort: timepoints, title: 'Timepoint', axis: { labelAngle: 0 } };
+  const x = { field: 'timepoint', type: 'nominal' as const, sort: timepoints, title: input.groupTitle ?? 'Timepoint', axis: { labelAngle: 0 } };
   const xOffset = { field: 'arm', type: 'nominal' as const, sort: arms, scale: { paddingInner: 0.2 } };
   const color = { field: 'arm', type: 'nominal' as const, sort: arms, title: 'Arm' };
   const layers: Record<string, unknown>[] = [];

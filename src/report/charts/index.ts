@@ -47,7 +47,7 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
         options: { ...common, timepoints: { type: 'string-list', description: 'Timepoint order.' }, arms: { type: 'string-list', description: 'Arm order.' } },
         make: (view, o) => {
           const v = only(view, 'arm-summary');
-          return armDots({ title: o.title, ...sub(o), axisTitle: v.axisTitle, intervalLabel: v.intervalLabel, rows: v.rows, ...(o.timepoints ? { timepoints: o.timepoints as string[] } : {}), ...(o.arms ? { arms: o.arms as string[] } : {}) });
+          return armDots({ title: o.title, ...sub(o), axisTitle: v.axisTitle, intervalLabel: v.intervalLabel, rows: v.rows, ...(v.groupTitle ? { groupTitle: v.groupTitle } : {}), ...(o.timepoints ? { timepoints: o.timepoints as string[] } : {}), ...(o.arms ? { arms: o.arms as string[] } : {}) });
         },
       },
       {
