@@ -20,3 +20,23 @@ describe('measured text widths (Liberation Sans = Arial metrics)', () => {
     expect(limited).toBeGreaterThan(30);
   });
 });
+
+describe('Vega uses the measured widths when rendering', () => {
+  it('sizes a padded view from the table, not from 0.8 × length × size', async () => {
+    const { renderSvg } = await import('../../src/report/render.js');
+    const spec = {
+      width: 10,
+      height: 10,
+      padding: 0,
+      autosize: { type: 'pad' },
+      config: { view: { stroke: null } },
+      data: { values: [{}] },
+      mark: { type: 'text', align: 'left', baseline: 'top', x: 0, y: 0, fontSize: 20, font: 'Arial', text: 'iiiiiiiiii' },
+    } as const;
+    const { width, svg } = await renderSvg(spec as never, { idPrefix: 't', title: 't', description: 'd' });
+    // 10 × 0.222 em × 20 px = 44.4 px (Vega's estimate would be 160 px).
+    expect(width).toBe(Math.ceil(textWidth('iiiiiiiiii', 20)));
+    expect(width).toBe(45);
+    expect(svg).toContain('>iiiiiiiiii</text>');
+  });
+});
