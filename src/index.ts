@@ -192,3 +192,5 @@ export { proportionCi, PROPORTION_CI_METHODS } from './stats/proportion/proporti
 export type { ProportionCiMethod, ProportionCiOptions, ProportionCiResult } from './stats/proportion/proportion-ci.js';
 export { binomialTest } from './stats/proportion/binomial-test.js';
 export { expectedNormalRange } from './stats/continuous/expected-normal-range.js';
+export { sdFromDifferenceCi } from './stats/continuous/sd-from-difference-ci.js';
+export type { SdFromDifferenceCiInput } from './stats/continuous/sd-from-difference-ci.js';

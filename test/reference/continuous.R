@@ -101,15 +101,9 @@ for (s in raw_specs) {
 }
 
 # --- Standardised mean differences and ratio of means (metafor::escalc) ----------
-es_inputs <- list(
-  list(n1 = 22, m1 = -4.1, sd1 = 52, n2 = 22, m2 = -38.5, sd2 = 52),
-  list(n1 = 41, m1 = 19, sd1 = 124, n2 = 34, m2 = -134, sd2 = 182),
-  list(n1 = 5, m1 = 10.2, sd1 = 3.1, n2 = 12, m2 = 7.9, sd2 = 0.8),
-  list(n1 = 2, m1 = 1, sd1 = 0.5, n2 = 2, m2 = 3, sd2 = 2.5),
-  list(n1 = 3000, m1 = 0.12, sd1 = 1.1, n2 = 2500, m2 = 0.1, sd2 = 0.9),
-  list(n1 = 10, m1 = 100, sd1 = 1, n2 = 10, m2 = 50, sd2 = 1),
+es_inputs <- c(md_inputs, list(
   list(n1 = 41, m1 = 431, sd1 = 104, n2 = 34, m2 = 418, sd2 = 107)
-)
+))
 smd_cases <- list()
 for (inp in es_inputs) {
   for (level in c(0.95, 0.9)) {
@@ -226,6 +220,18 @@ sd_from_t <- lapply(list(c(34.4, 22, 22, 2.18), c(-2.5, 40, 35, -1.3)), function
   list(md = md, n1 = n1, n2 = n2, t = t, se = se, sd = se / sqrt(1 / n1 + 1 / n2))
 })
 
+# Cochrane Handbook 6.5.2.3: SD from a CI of the mean difference.
+sd_from_diff_ci <- list()
+for (a in list(c(2.5, 66.3, 22, 22, 0.95), c(-20.4, -12.1, 37, 23, 0.95), c(-20.4, -12.1, 37, 23, 0.9), c(0.1, 0.3, 300, 280, 0.99))) {
+  for (dist in c("t", "z")) {
+    lower <- a[1]; upper <- a[2]; n1 <- a[3]; n2 <- a[4]; level <- a[5]
+    q <- if (dist == "t") qt((1 - level) / 2, n1 + n2 - 2, lower.tail = FALSE) else qnorm((1 - level) / 2, lower.tail = FALSE)
+    se <- (upper - lower) / (2 * q)
+    sd_from_diff_ci[[length(sd_from_diff_ci) + 1]] <- list(lower = lower, upper = upper, n1 = n1, n2 = n2, level = level,
+      distribution = dist, se = se, sd = se / sqrt(1 / n1 + 1 / n2))
+  }
+}
+
 expected_ranges <- lapply(c(2, 3, 5, 10, 25, 50, 51, 200, 1000), function(n) list(n = n, value = expected_range(n)))
 
 out <- list(
@@ -241,7 +247,8 @@ out <- list(
   expectedRange = expected_ranges,
   sdChange = sd_change,
   sdFromP = sd_from_p,
-  sdFromT = sd_from_t
+  sdFromT = sd_from_t,
+  sdFromDifferenceCi = sd_from_diff_ci
 )
 dir.create("test/reference/fixtures", showWarnings = FALSE, recursive = TRUE)
 write_json(out, "test/reference/fixtures/continuous.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

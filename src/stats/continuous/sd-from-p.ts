@@ -1,7 +1,7 @@
 import { tQuantile } from '../dist/student-t.js';
 import { InputError } from '../../errors.js';
 import { freeze } from '../types.js';
-import { pooledSdFromT } from './sd-from-t.js';
+import { pooledSdFromSe } from './sd-from-t.js';
 import type { Derived } from './types.js';
 import { assertCount, assertFinite } from './validate.js';
 
@@ -27,11 +27,11 @@ export function sdFromP(input: { md: number; p: number; n1: number; n2: number }
   const df = n1 + n2 - 2;
   // Upper-tail quantile as −q(p/2): 1 − p/2 would lose the digits of a tiny p.
   const t = -tQuantile(p / 2, df);
-  return freeze(pooledSdFromT(md, t, n1, n2, {
+  return freeze(pooledSdFromSe(Math.abs(md) / t, n1, n2, {
     method: 'cochrane-p-to-sd',
     formula: 't = t_{1−p/2, n1+n2−2}; SE = |MD| / t; SD = SE / √(1/n1 + 1/n2)',
     inputs: { md, p, n1, n2 },
-    intermediate: { df },
+    intermediate: { df, t },
     assumptions: ['the p-value is two-sided and exact (not rounded or a bound)'],
   }));
 }

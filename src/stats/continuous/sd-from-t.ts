@@ -20,7 +20,7 @@ export function sdFromT(input: { md: number; t: number; n1: number; n2: number }
   assertCount('n1', n1, 1);
   assertCount('n2', n2, 1);
   if (n1 + n2 < 3) throw new InputError('n2', n2, 'arm sizes with n1 + n2 ≥ 3');
-  return freeze(pooledSdFromT(md, t, n1, n2, {
+  return freeze(pooledSdFromSe(Math.abs(md) / Math.abs(t), n1, n2, {
     method: 'cochrane-t-to-sd',
     formula: 'SE = |MD| / |t|; SD = SE / √(1/n1 + 1/n2)',
     inputs: { md, t, n1, n2 },
@@ -28,15 +28,13 @@ export function sdFromT(input: { md: number; t: number; n1: number; n2: number }
   }));
 }
 
-/** Shared by sdFromT and sdFromP: SE and pooled SD from |MD| and t. */
-export function pooledSdFromT(
-  md: number,
-  t: number,
+/** Shared by the two-arm derivations (t, p, CI of the difference): pooled SD from the SE of the MD. */
+export function pooledSdFromSe(
+  se: number,
   n1: number,
   n2: number,
   parts: { method: string; formula: string; inputs: Record<string, number>; intermediate: Record<string, number>; assumptions?: string[] },
 ): Derived {
-  const se = Math.abs(md) / Math.abs(t);
   const value = se / Math.sqrt(1 / n1 + 1 / n2);
   return {
     value,
@@ -49,7 +47,7 @@ export function pooledSdFromT(
         ...(parts.assumptions ?? []),
       ],
       inputs: parts.inputs,
-      intermediate: { ...parts.intermediate, t: Math.abs(t), se },
+      intermediate: { ...parts.intermediate, se },
       reference: 'Cochrane Handbook 6.4, section 6.5.2.3',
     },
     warnings: [],

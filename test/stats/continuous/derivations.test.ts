@@ -4,6 +4,7 @@ import { sdFromCi } from '../../../src/stats/continuous/sd-from-ci.js';
 import { sdOfChange } from '../../../src/stats/continuous/sd-of-change.js';
 import { sdFromP } from '../../../src/stats/continuous/sd-from-p.js';
 import { sdFromT } from '../../../src/stats/continuous/sd-from-t.js';
+import { sdFromDifferenceCi } from '../../../src/stats/continuous/sd-from-difference-ci.js';
 import { meanFromMedian } from '../../../src/stats/continuous/mean-from-median.js';
 import { sdFromMedian } from '../../../src/stats/continuous/sd-from-median.js';
 import { expectedNormalRange } from '../../../src/stats/continuous/expected-normal-range.js';
@@ -25,6 +26,7 @@ const fixture = readFixture<{
   sdChange: { sdBaseline: number; sdFinal: number; r: number; sd: number }[];
   sdFromP: { md: number; n1: number; n2: number; p: number; t: number; se: number; sd: number }[];
   sdFromT: { md: number; n1: number; n2: number; t: number; se: number; sd: number }[];
+  sdFromDifferenceCi: { lower: number; upper: number; n1: number; n2: number; level: number; distribution: 't' | 'z'; se: number; sd: number }[];
 }>('continuous');
 
 describe('SD from SE and from a CI (R fixture)', () => {
@@ -142,7 +144,16 @@ describe('pooled SD from a reported p-value or t statistic (Cochrane Handbook 6.
       expectClose(sdFromT({ md: c.md, t: c.t, n1: c.n1, n2: c.n2 }).value, c.sd, 1e-12);
     });
   }
-  it('rejects p outside (0, 1) and MD = 0', () => {
+  for (const c of fixture.sdFromDifferenceCi) {
+    it(`CI of MD ${c.lower} to ${c.upper}, n ${c.n1}/${c.n2}, level ${c.level}, ${c.distribution}`, () => {
+      const r = sdFromDifferenceCi({ lower: c.lower, upper: c.upper, n1: c.n1, n2: c.n2, level: c.level, distribution: c.distribution });
+      expectClose(r.derivation.intermediate.se, c.se, 1e-10);
+      expectClose(r.value, c.sd, 1e-10);
+      expectClose(r.derivation.intermediate.md, (c.lower + c.upper) / 2, 1e-12);
+    });
+  }
+  it('rejects p outside (0, 1), MD = 0 and reversed intervals', () => {
+    expect(() => sdFromDifferenceCi({ lower: 3, upper: 1, n1: 5, n2: 5 })).toThrow(/upper/);
     expect(() => sdFromP({ md: 1, p: 0, n1: 5, n2: 5 })).toThrow(/p/);
     expect(() => sdFromP({ md: 0, p: 0.05, n1: 5, n2: 5 })).toThrow(/md/);
   });

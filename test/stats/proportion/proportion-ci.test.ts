@@ -14,13 +14,15 @@ interface TestCase { x: number; n: number; p0: number; twoSided: number; less: n
 const fixture = readFixture<{ ci: CiCase[]; binomTest: TestCase[] }>('proportion');
 
 // Tolerances: wilson, agresti-coull and wald are closed forms (1e-10 relative). exact and
-// jeffreys go through the beta quantile (iterative, 1e-9); mid-p is our bisection against
-// R's uniroot(tol = 1e-15): 1e-8 relative with an absolute floor of 1e-14 for tiny limits.
+// jeffreys go through the dist module's beta quantile, which holds 1e-10 here too. mid-p is
+// our bisection against R's uniroot(tol = 1e-15): 1e-9 relative (the brief allows 1e-8 for
+// root finding), with an absolute floor of 1e-14 for limits near 0 where uniroot's absolute
+// tolerance dominates.
 const tolerances: Record<string, [number, number]> = {
   wilson: [1e-10, 0],
-  exact: [1e-9, 0],
-  jeffreys: [1e-9, 0],
-  midp: [1e-8, 1e-14],
+  exact: [1e-10, 0],
+  jeffreys: [1e-10, 0],
+  midp: [1e-9, 1e-14],
   'agresti-coull': [1e-10, 0],
   wald: [1e-10, 0],
 };
