@@ -40,6 +40,9 @@ export {
   hypergeometricPmf,
   hypergeometricCdf,
   hypergeometricSf,
+  noncentralTCdf,
+  noncentralTSf,
+  noncentralTQuantile,
 } from './stats/dist/index.js';
 // Dataset layer (docs/data-api.md). readTableFile, loadDataset, loadBundledDatasets,
 // bundledDatasetNames, readKindFile, loadInput, packageRoot, bundledDatasetsDir are Node only.

@@ -49,13 +49,13 @@ lb <- grid(a = c(1e-3, 0.01, 0.5, 1, 2.5, 9.9, 10, 30, 1e3, 1e7), b = c(0.01, 0.
 out$logBeta <- c(cols(lb), list(value = enc(lbeta(lb$a, lb$b))))
 
 # ---- Student t ------------------------------------------------------------------------------
-tdf <- c(0.1, 0.5, 1, 1.5, 2, 2.7, 3, 4.37, 5, 10, 17.9, 30, 100, 1000, 1e4, 1e5, 3.9e5)
+tdf <- c(0.1, 0.5, 1, 1.5, 2, 2.7, 3, 4.37, 5, 10, 17.9, 30, 100, 1000, 1e4, 1e5, 3.9e5, 1e6, 1e7)
 tx <- c(-1e20, -1e5, -200, -40, -10, -5, -3, -2, -1, -0.5, -1e-3, 0, 1e-8, 0.1, 0.7, 1.5, 2.5, 4, 7, 12, 40,
         100, 1e3, 1e5, 1e10, 1e100)
 d <- grid(x = tx, df = tdf)
 out$t <- c(cols(d), list(cdf = enc(pt(d$x, d$df)), sf = enc(pt(d$x, d$df, lower.tail = FALSE))))
 tp <- c(1e-300, 1e-100, 1e-20, 1e-10, 1e-5, 0.001, 0.025, 0.1, 0.3, 0.4999, 0.5, 0.6, 0.9, 0.975, 0.999, 1 - 1e-10)
-d <- grid(p = tp, df = c(0.5, 1, 2, 2.7, 3, 4.37, 10, 30, 100, 1e4, 3.9e5))
+d <- grid(p = tp, df = c(0.5, 1, 2, 2.7, 3, 4.37, 10, 30, 100, 1e4, 3.9e5, 1e7))
 q <- qt(d$p, d$df)
 out$tQuantile <- c(cols(d), list(q = enc(q), rt = roundTrip(d$p, q, pt(q, d$df), pt(q, d$df, lower.tail = FALSE), dt(q, d$df))))
 
@@ -142,5 +142,14 @@ d <- do.call(rbind, lapply(seq_len(nrow(urns)), function(i) {
 }))
 out$hypergeometric <- c(cols(d), list(pmf = enc(dhyper(d$x, d$m, d$n, d$k)), cdf = enc(phyper(d$x, d$m, d$n, d$k)),
                                      sf = enc(phyper(d$x, d$m, d$n, d$k, lower.tail = FALSE))))
+
+# ---- noncentral t -----------------------------------------------------------------------------
+# R's pnt (AS 243) stops at an absolute error bound of 1e-12 and computes the upper tail as
+# 1 - lower; it is documented as unreliable for |ncp| > 37.62, so the grid stays inside that.
+d <- grid(x = c(-50, -10, -3, -1, 0, 0.5, 1, 2, 3, 5, 10, 50), df = c(1, 2.5, 5, 10, 30, 100, 1e4),
+          ncp = c(-37, -10, -3, -1, -0.2, 0.2, 1, 2.5, 5, 10, 37))
+out$noncentralT <- c(cols(d), list(cdf = enc(pt(d$x, d$df, d$ncp)), sf = enc(pt(d$x, d$df, d$ncp, lower.tail = FALSE))))
+d <- grid(p = c(1e-6, 0.01, 0.1, 0.5, 0.9, 0.99, 1 - 1e-6), df = c(1, 3.5, 10, 50), ncp = c(-5, -1, 0.5, 2, 8))
+out$noncentralTQuantile <- c(cols(d), list(q = enc(qt(d$p, d$df, d$ncp))))
 
 write_json(out, "test/reference/fixtures/dist.json", auto_unbox = TRUE, pretty = TRUE, json_verbatim = TRUE)

@@ -6,7 +6,7 @@ import { expectClose } from '../../support/close.js';
 import { checkQuantiles, checkTails, fixture } from './fixture.js';
 
 describe('Student t against R pt/qt', () => {
-  it('cdf and sf match pt(lower.tail = TRUE/FALSE) to 1e-12 relative (df 0.1 … 3.9e5, |x| to 1e100)', () => {
+  it('cdf and sf match pt(lower.tail = TRUE/FALSE) to 1e-12 relative (df 0.1 … 1e7, |x| to 1e100)', () => {
     checkTails(fixture.t, ['x', 'df'], tCdf, tSf, 1e-12);
   });
 
