@@ -84,6 +84,19 @@ describe('trialstat meta', () => {
     expectClose(JSON.parse(r.stdout).estimate, fixture.hackshaw.fits.DL_z.estimate, 1e-10);
   });
 
+  it('continuous input (dat.normand1999) with SMD', async () => {
+    const n = fixture.normand.data;
+    const csv =
+      'study,n1,mean1,sd1,n2,mean2,sd2\n' +
+      n.n1i.map((x: number, i: number) => `${n.study[i]},${x},${n.m1i[i]},${n.sd1i[i]},${n.n2i[i]},${n.m2i[i]},${n.sd2i[i]}`).join('\n') +
+      '\n';
+    const r = await runCli(['meta', '-', '--measure', 'SMD', '--pi', 'z', '--json'], { stdin: csv });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expectClose(out.estimate, fixture.normand.smd_reml.estimate, 1e-6);
+    expectClose(out.pi.lower, fixture.normand.smd_reml.pi_lb, 1e-6);
+  });
+
   it('pools a bundled single-arm-proportion dataset with PFT', async () => {
     const r = await runCli(['meta', 'sirolimus-cytopenia', '--measure', 'PFT', '--outcome', 'complete response', '--json']);
     expect(r.stderr).toBe('');

@@ -59,7 +59,8 @@ all_fits <- function(yi, vi) {
 sensitivity_json <- function(yi, vi, order = NULL) {
   fit <- rma(yi, vi, method = "REML")
   l1 <- leave1out(fit)
-  inf <- influence(fit)$inf
+  infl <- influence(fit)
+  inf <- infl$inf
   reg <- regtest(fit, model = "rma")
   reg_lm <- regtest(fit, model = "lm")
   out <- list(
@@ -68,7 +69,8 @@ sensitivity_json <- function(yi, vi, order = NULL) {
                      tau2 = num(l1$tau2), I2 = num(l1$I2), H2 = num(l1$H2)),
     influence = list(rstudent = num(inf$rstudent), dffits = num(inf$dffits), cook_d = num(inf$cook.d),
                      cov_r = num(inf$cov.r), tau2_del = num(inf$tau2.del), QE_del = num(inf$QE.del),
-                     hat = num(inf$hat), weight = num(inf$weight)),
+                     hat = num(inf$hat), weight = num(inf$weight),
+                     dfbetas = num(infl$dfbs[[1]]), influential = as.list(infl$is.infl)),
     regtest = list(zval = n1(reg$zval), pval = n1(reg$pval), est = n1(reg$est),
                    ci_lb = n1(reg$ci.lb), ci_ub = n1(reg$ci.ub),
                    slope = n1(coef(reg$fit)[2]), slope_se = n1(reg$fit$se[2]), tau2 = n1(reg$fit$tau2)),

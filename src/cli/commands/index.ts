@@ -7,6 +7,9 @@ import { registerProps } from './props.js';
 import { registerMeta } from './meta.js';
 import { registerMeans } from './means.js';
 import { registerProp } from './prop.js';
+import { registerDatasets } from './datasets.js';
+import { registerValidate } from './validate.js';
+import { registerMeta } from './meta.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -24,4 +27,5 @@ export const commands: RegisterCommand[] = [
   registerMeta,
   registerMeans,
   registerProp,
+  registerMeta,
 ];

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { defineSchema, ordered, parseTable, readTableFile, loadDataset, type ColumnSpecs, type Schema } from '../../data/index.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
@@ -175,7 +175,7 @@ async function readInput(input: string, options: MetaCliOptions, context: CliCon
     return toStudies(parseTable(text, schema, { file: '<stdin>', format: text.trimStart().startsWith('[') ? 'json' : 'csv' }).rows);
   }
   const path = resolve(context.io.cwd, input);
-  if (existsSync(path) && !/^[a-z0-9-]+$/.test(input)) return toStudies((await readTableFile(path, schema, { file: input })).rows);
+  if (statSync(path, { throwIfNoEntry: false })?.isFile()) return toStudies((await readTableFile(path, schema, { file: input })).rows);
   const dataset = await loadDataset(input, { cwd: context.io.cwd });
   const tables = dataset.tables.filter((t) => t.kind === 'single-arm-proportion');
   if (tables.length === 0 || kind !== 'proportion') {

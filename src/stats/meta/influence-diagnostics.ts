@@ -19,7 +19,9 @@ export interface InfluenceRow {
   hat: number;
   /** Percentage weight. */
   weight: number;
-  /** metafor's rule: |dffits| > 3√(1/(k−1)), Cook's D > χ²₁ median, hat > 3/k, … (first three used). */
+  /** (μ̂ − μ̂₍₋ᵢ₎)/√(s²₍₋ᵢ₎ / Σⱼ 1/(vⱼ + τ̂²₍₋ᵢ₎)), the sum over all k studies (as metafor). */
+  dfbetas: number;
+  /** metafor's rule: |dffits| > 3√(1/(k−1)), or P[χ²₁ ≤ Cook's D] > 0.5, or hat > 3/k, or |dfbetas| > 1. */
   influential: boolean;
 }
 
@@ -48,6 +50,8 @@ export function influenceDiagnostics(effects: EffectSizes, options: MetaAnalysis
       if (Math.abs(resid) < 100 * Number.EPSILON) resid = 0;
       const dffits = diff / Math.sqrt(s2w * hat * (del.tau2 + s.vi));
       const cooksDistance = (diff * diff) / vb;
+      const vbDelAll = 1 / effects.studies.reduce((acc, t) => acc + 1 / (t.vi + del.tau2), 0);
+      const dfbetas = diff / Math.sqrt(s2w * vbDelAll);
       return {
         study: s.study,
         rstudent: resid / Math.sqrt(s.vi * s2w + vbDel + del.tau2 * s2w),
@@ -58,7 +62,10 @@ export function influenceDiagnostics(effects: EffectSizes, options: MetaAnalysis
         QDeleted: del.Q,
         hat,
         weight: full.studies[i].weight,
-        influential: Math.abs(dffits) > 3 * Math.sqrt(1 / (k - 1)) || cooksDistance > 0.454936423119572 || hat > 3 / k,
+        dfbetas,
+        // qchisq(0.5, 1) = 0.454936423119572776
+        influential:
+          Math.abs(dffits) > 3 * Math.sqrt(1 / (k - 1)) || cooksDistance > 0.454936423119572776 || hat > 3 / k || Math.abs(dfbetas) > 1,
       };
     }),
   );

@@ -63,6 +63,8 @@ export interface MetaAnalysisResult {
   tau: number;
   /** Q-profile interval for τ² (Viechtbauer 2007, Stat Med 26:37); null for FE or k < 2. */
   tau2Ci: { lower: number; upper: number; level: number; method: 'Q-profile' } | null;
+  /** √ of the τ² interval. */
+  tauCi: { lower: number; upper: number } | null;
   I2: number;
   i2Method: 'tau2' | 'Q';
   H2: number;
@@ -97,6 +99,10 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
   const studies = effects.studies;
   const k = studies.length;
   if (k === 0) throw new InputError('studies', 0, 'at least one study with an estimable effect');
+  for (const s of studies) {
+    if (!Number.isFinite(s.yi)) throw new InputError(`${s.study}: yi`, s.yi, 'a finite effect size');
+    if (!(s.vi > 0 && Number.isFinite(s.vi))) throw new InputError(`${s.study}: vi`, s.vi, 'a positive finite sampling variance');
+  }
   const warnings = [...effects.warnings];
   const yi = studies.map((s) => s.yi);
   const vi = studies.map((s) => s.vi);
@@ -192,6 +198,7 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
     tau2,
     tau: Math.sqrt(tau2),
     tau2Ci,
+    tauCi: tau2Ci ? { lower: Math.sqrt(tau2Ci.lower), upper: Math.sqrt(tau2Ci.upper) } : null,
     I2,
     i2Method: method === 'FE' ? 'Q' : i2,
     H2,

@@ -1,3 +1,4 @@
+import { freeze } from '../types.js';
 import type { MetaAnalysisOptions } from './meta-analysis.js';
 
 export type PresetName = 'metafor' | 'meta' | 'revman5' | 'cochrane-2025';
@@ -16,7 +17,7 @@ export interface MetaPreset {
  * Named bundles of defaults that reproduce what common software prints.
  * @example PRESETS['cochrane-2025'].options // { method: 'REML', test: 'knha', pi: 't', i2: 'Q' }
  */
-export const PRESETS: Readonly<Record<PresetName, MetaPreset>> = Object.freeze({
+export const PRESETS: Readonly<Record<PresetName, MetaPreset>> = freeze({
   metafor: {
     name: 'metafor',
     description: 'metafor rma() defaults: REML, Wald z, I² from τ², normal prediction interval',

@@ -82,3 +82,26 @@ describe('genericEffectSizes', () => {
     expect(() => genericEffectSizes([{ yi: 1 }])).toThrow(/one of vi, sei/);
   });
 });
+
+describe('edge cases: tiny and huge samples', () => {
+  it('n = 1 per arm: corrected OR and RR are finite, with the correction warning', () => {
+    const es = binaryEffectSizes([{ events1: 0, n1: 1, events2: 1, n2: 1 }], 'OR');
+    expectClose(es.studies[0].yi, Math.log((0.5 * 0.5) / (1.5 * 1.5)), 1e-14);
+    expectClose(es.studies[0].vi, 1 / 0.5 + 1 / 1.5 + 1 / 1.5 + 1 / 0.5, 1e-14);
+    expect(es.warnings[0]).toMatch(/added to every cell/);
+  });
+  it('huge n keeps full precision (n = 10⁸)', () => {
+    const es = binaryEffectSizes([{ events1: 1234567, n1: 1e8, events2: 2345678, n2: 1e8 }], 'RR');
+    expectClose(es.studies[0].yi, Math.log(1234567 / 2345678), 1e-12);
+    expectClose(es.studies[0].vi, 1 / 1234567 - 1e-8 + 1 / 2345678 - 1e-8, 1e-12);
+  });
+  it('single proportion with n = 1 and 1 event (PLO corrected, PFT uncorrected)', () => {
+    expectClose(proportionEffectSizes([{ events: 1, n: 1 }], 'PLO').studies[0].yi, Math.log(1.5 / 0.5), 1e-14);
+    expectClose(proportionEffectSizes([{ events: 1, n: 1 }], 'PFT').studies[0].vi, 1 / 6, 1e-14);
+  });
+  it('no correction: a zero cell makes the study inestimable, dropped with a warning (not NaN)', () => {
+    const es = binaryEffectSizes([{ events1: 0, n1: 10, events2: 3, n2: 10 }, { events1: 2, n1: 10, events2: 3, n2: 10 }], 'OR', { correction: 0 });
+    expect(es.studies).toHaveLength(1);
+    expect(es.warnings[0]).toMatch(/not estimable/);
+  });
+});

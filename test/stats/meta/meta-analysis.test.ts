@@ -49,6 +49,7 @@ describe('metaAnalysis against metafor 3.8 rma(method, test) + predict + confint
             expectClose(r.tau2Ci!.upper, exp.tau2_ci[1], 1e-6, 1e-12, 'tau2Ci.upper');
             expectClose(r.I2Ci!.lower, exp.I2_ci![0], 1e-6, 1e-10, 'I2Ci.lower');
             expectClose(r.H2Ci!.upper, exp.H2_ci![1], 1e-6, 0, 'H2Ci.upper');
+            expectClose(r.tauCi!.upper, Math.sqrt(exp.tau2_ci[1]), 1e-6, 0, 'tauCi.upper');
           }
         });
       }
@@ -81,7 +82,7 @@ describe('zero cells: REML on corrected tables with double-zero studies dropped 
 });
 
 describe('published values', () => {
-  it('BCG vaccine trials, REML log RR (Viechtbauer 2010, J Stat Softw 36(3), §3.3 rma output; Colditz et al. 1994, JAMA 271:698)', () => {
+  it('BCG vaccine trials, REML log RR as printed by rma(yi, vi) for dat.bcg (issue #4; Viechtbauer 2010, J Stat Softw 36(3); data Colditz et al. 1994, JAMA 271:698)', () => {
     const d = fixture.bcg.data;
     const es = binaryEffectSizes(
       d.ai.map((a: number, i: number) => ({ events1: a, n1: d.n1i[i], events2: d.ci[i], n2: d.n2i[i] })),
@@ -151,5 +152,18 @@ describe('options and edge cases', () => {
   });
   it('result is frozen', () => {
     expect(Object.isFrozen(metaAnalysis(effects))).toBe(true);
+  });
+});
+
+describe('degenerate input', () => {
+  it('identical estimates: Q = 0, τ² = 0, I² = 0, null τ² interval at 0', () => {
+    const r = metaAnalysis(effectsOf([0.2, 0.2, 0.2], [0.01, 0.02, 0.03]), { i2: 'Q' });
+    expect(r.Q).toBeCloseTo(0, 14);
+    expect(r.tau2).toBe(0);
+    expect(r.I2).toBe(0);
+    expect(r.tau2Ci).toMatchObject({ lower: 0, upper: 0 });
+  });
+  it('non-positive variances are rejected with the study named', () => {
+    expect(() => metaAnalysis(effectsOf([0.1, 0.2], [0.01, 0]))).toThrow(/S2: vi: expected a positive finite sampling variance/);
   });
 });

@@ -51,6 +51,8 @@ describe('sensitivity analyses against metafor 3.8 (REML)', () => {
         expectClose(r.QDeleted, e.QE_del[i], TOL, 0, `QE.del[${i}]`);
         expectClose(r.hat, e.hat[i], TOL, 0, `hat[${i}]`);
         expectClose(r.weight, e.weight[i], TOL, 0, `weight[${i}]`);
+        expectClose(r.dfbetas, e.dfbetas[i], TOL, 0, `dfbetas[${i}]`);
+        expect(r.influential, `influential[${i}]`).toBe(e.influential[i]);
       });
     });
     it(`${d.name}: regtest (model rma and lm)`, () => {
