@@ -33,4 +33,11 @@ export {
   logBeta,
   regularizedBeta,
   regularizedGamma,
+  binomialPmf,
+  binomialCdf,
+  binomialSf,
+  binomialQuantile,
+  hypergeometricPmf,
+  hypergeometricCdf,
+  hypergeometricSf,
 } from './stats/dist/index.js';

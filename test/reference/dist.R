@@ -103,4 +103,44 @@ d <- grid(p = tp, shape = c(0.01, 0.1, 0.5, 1, 2.5, 10, 100, 1e5))
 q <- qgamma(d$p, d$shape)
 out$gammaQuantile <- c(cols(d), list(q = enc(q), rt = roundTrip(d$p, q, pgamma(q, d$shape), pgamma(q, d$shape, lower.tail = FALSE), dgamma(q, d$shape))))
 
+# ---- binomial ---------------------------------------------------------------------------------
+d <- do.call(rbind, lapply(c(0, 1, 2, 5, 10, 30, 100, 1000, 1e5, 1e6), function(n)
+  do.call(rbind, lapply(c(0, 1e-10, 0.001, 0.1, 0.3, 0.5, 0.77, 0.999, 1), function(p) {
+    mu <- n * p; s <- sqrt(n * p * (1 - p))
+    k <- unique(pmin(n, pmax(0, round(c(0, 1, 2, mu - 10 * s, mu - 3 * s, mu - 1, mu, mu + 1, mu + 3 * s,
+                                        mu + 10 * s, n / 2, n - 1, n)))))
+    data.frame(k = k, n = n, p = p)
+  }))))
+out$binomial <- c(cols(d), list(pmf = enc(dbinom(d$k, d$n, d$p)), cdf = enc(pbinom(d$k, d$n, d$p)),
+                               sf = enc(pbinom(d$k, d$n, d$p, lower.tail = FALSE))))
+d <- grid(q = c(0, 1e-300, 1e-12, 0.001, 0.025, 0.1, 0.5, 0.9, 0.975, 0.999, 1 - 1e-12, 1), n = c(1, 7, 50, 1e4, 1e6),
+          p = c(1e-6, 0.01, 0.3, 0.5, 0.999))
+v <- qbinom(d$q, d$n, d$p)
+# Definition used by binomialQuantile: the smallest k with P(X <= k) >= q (1 - fuzz), with R's
+# fuzz 8 eps for q > 1/2 and 64 eps for q <= 1/2 (our lower tail is accurate to a few ulps, not
+# bit-identical to R's). `consistent` says whether R's answer satisfies this with R's own pbinom
+# (qbinom(1e-12, 1e4, 0.999) = 1e4 in R 4.2.2 does not: pbinom(9961, 1e4, 0.999) = 2.8e-12).
+ok <- function(k, q, n, p) {
+  e <- ifelse(q <= 0.5, 64, 8) * .Machine$double.eps
+  ifelse(k < 0, FALSE, pbinom(k, n, p) >= q * (1 - e))
+}
+consistent <- ok(v, d$q, d$n, d$p) & (v == 0 | !ok(v - 1, d$q, d$n, d$p))
+out$binomialQuantile <- c(cols(d), list(value = enc(v), consistent = consistent))
+# R's fuzz: q given as a rounded cdf value maps back to its own k.
+fz <- grid(k = c(0, 3, 7, 12), n = 20, p = c(0.2, 0.45))
+fz$q <- pbinom(fz$k, fz$n, fz$p)
+out$binomialQuantileFuzz <- c(cols(fz), list(value = enc(qbinom(fz$q, fz$n, fz$p))))
+
+# ---- hypergeometric ---------------------------------------------------------------------------
+urns <- rbind(c(10, 7, 8), c(1, 1, 1), c(5, 0, 3), c(0, 5, 2), c(20, 30, 25), c(100, 200, 150), c(1000, 50, 300),
+              c(3, 5000, 2000), c(1e5, 1e5, 1e5), c(1e6, 2e6, 5e5), c(60, 40, 100))
+d <- do.call(rbind, lapply(seq_len(nrow(urns)), function(i) {
+  m <- urns[i, 1]; n <- urns[i, 2]; k <- urns[i, 3]
+  lo <- max(0, k - n); hi <- min(k, m); mu <- k * m / (m + n); s <- sqrt(max(mu * (1 - m / (m + n)) * (m + n - k) / max(1, m + n - 1), 0))
+  x <- unique(pmin(hi, pmax(lo, round(c(lo, lo + 1, mu - 8 * s, mu - 2 * s, mu, mu + 2 * s, mu + 8 * s, hi - 1, hi)))))
+  data.frame(x = x, m = m, n = n, k = k)
+}))
+out$hypergeometric <- c(cols(d), list(pmf = enc(dhyper(d$x, d$m, d$n, d$k)), cdf = enc(phyper(d$x, d$m, d$n, d$k)),
+                                     sf = enc(phyper(d$x, d$m, d$n, d$k, lower.tail = FALSE))))
+
 write_json(out, "test/reference/fixtures/dist.json", auto_unbox = TRUE, pretty = TRUE, json_verbatim = TRUE)

@@ -6,3 +6,5 @@ export { fCdf, fSf, fQuantile } from './f.js';
 export { betaCdf, betaSf, betaQuantile } from './beta.js';
 export { gammaCdf, gammaSf, gammaQuantile } from './gamma.js';
 export { logGamma, logBeta, regularizedBeta, regularizedGamma } from './special.js';
+export { binomialPmf, binomialCdf, binomialSf, binomialQuantile } from './binomial.js';
+export { hypergeometricPmf, hypergeometricCdf, hypergeometricSf } from './hypergeometric.js';

@@ -189,6 +189,23 @@ export function logBinomialKernel(k: number, m: number, p: number, q: number): n
   return lc - 0.5 * (LN_2PI + Math.log(k) + Math.log(m / n));
 }
 
+/**
+ * log of the binomial probability C(n, x) pˣ qⁿ⁻ˣ (q = 1 − p given separately) for integer
+ * 0 ≤ x ≤ n, with the boundary cases of R's dbinom_raw: x = 0 and x = n use n log q (or the
+ * bd0 form when p < 0.1, which keeps n log(1 − p) accurate for tiny p and huge n).
+ */
+export function logBinomialProbability(x: number, n: number, p: number, q: number): number {
+  if (p === 0) return x === 0 ? 0 : -Infinity;
+  if (q === 0) return x === n ? 0 : -Infinity;
+  if (x < 0 || x > n) return -Infinity;
+  if (x === 0) {
+    if (n === 0) return 0;
+    return p < 0.1 ? -bd0(n, n * q) - n * p : n * Math.log(q);
+  }
+  if (x === n) return q < 0.1 ? -bd0(n, n * p) - n * q : n * Math.log(p);
+  return logBinomialKernel(x, n - x, p, q);
+}
+
 /** log[xᵃ yᵇ / B(a, b)] with y = 1 − x, via the binomial kernel (R's dbeta arrangement). */
 export function logBetaPrefactor(x: number, y: number, a: number, b: number): number {
   return logBinomialKernel(a, b, x, y) + Math.log((a * b) / (a + b));
