@@ -41,3 +41,18 @@ export {
   hypergeometricCdf,
   hypergeometricSf,
 } from './stats/dist/index.js';
+export { powerPropTest } from './stats/design/power-prop-test.js';
+export type { PowerPropTestOptions, PowerPropTestResult, PropPowerMethod } from './stats/design/power-prop-test.js';
+export { fisherExactPower } from './stats/design/fisher-exact-power.js';
+export { fisherRejectionRegion } from './stats/design/fisher-rejection-region.js';
+export { chiSquareRejectionRegion } from './stats/design/chi-square-rejection-region.js';
+export { exactBinomialPower } from './stats/design/exact-binomial-power.js';
+export { simonTwoStage } from './stats/design/simon-two-stage.js';
+export type { SimonDesign, SimonTwoStageResult } from './stats/design/simon-two-stage.js';
+export { threePlusThree, simulateThreePlusThree } from './stats/design/three-plus-three.js';
+export type { ThreePlusThreeResult, ThreePlusThreeSimulation, ThreePlusThreeVariant } from './stats/design/three-plus-three.js';
+export { createRng, Rng } from './stats/design/create-rng.js';
+export { simulatePower, prepareSimulation, simulateChunk } from './stats/design/simulate-power.js';
+export type { SimulationDesign, SimulatedPower, SimulationTest } from './stats/design/simulate-power.js';
+export { findRoot } from './stats/design/find-root.js';
+export { inflateForDropout } from './stats/design/inflate-for-dropout.js';

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerDesign } from './design.js';
+import { registerSimulate } from './simulate.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -9,4 +11,7 @@ export type RegisterCommand = (program: Command, context: CliContext) => void;
  * modules (vega) import them lazily inside their action so that other commands
  * start fast.
  */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerDesign,
+  registerSimulate,
+];
