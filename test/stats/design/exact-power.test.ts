@@ -75,3 +75,30 @@ describe('exactBinomialPower vs R qbinom/pbinom (saw-tooth)', () => {
     expectClose(lower.power, upper.power, 1e-12);
   });
 });
+
+describe('edge cases', () => {
+  it('tiny arms: no 1 vs 1 or 2 vs 2 table reaches p ≤ 0.05, so Fisher power is 0', () => {
+    expect(fisherExactPower({ n1: 1, n2: 1, p1: 0.01, p2: 0.99 })).toBe(0);
+    expect(fisherExactPower({ n1: 2, n2: 2, p1: 0, p2: 1 })).toBe(0);
+  });
+
+  it('certain outcomes: power is the rejection indicator of the one possible table', () => {
+    // 10/10 vs 0/10 is rejected by Fisher's test (p = 1.1e-5).
+    expect(fisherExactPower({ n1: 10, n2: 10, p1: 1, p2: 0 })).toBe(1);
+    expect(fisherExactPower({ n1: 10, n2: 10, p1: 0, p2: 0 })).toBe(0);
+  });
+
+  it('exact binomial with n = 1: no critical count, attained α and power 0', () => {
+    const r = exactBinomialPower({ n: 1, p0: 0.2, p1: 0.9 });
+    expect(r.critical).toBe(2);
+    expect(r.actualAlpha).toBe(0);
+    expect(r.power).toBe(0);
+  });
+
+  it('exact binomial with large n stays accurate (R fixture row n = 100)', () => {
+    const row = fixture.binomialExact.find((x) => x.n === 100 && x.p0 === 0.05)!;
+    const r = exactBinomialPower({ n: 100, p0: 0.05, p1: 0.2 });
+    expect(r.critical).toBe(row.critical);
+    expectClose(r.power, row.power, 1e-10);
+  });
+});
