@@ -33,6 +33,16 @@ describe('simonTwoStage: Simon (1989) Table 1, α = 0.05, power 0.8', () => {
   }
 });
 
+describe('simonTwoStage: Simon (1989) Table 1, α = 0.10, power 0.9', () => {
+  it('p0 0.1, p1 0.3: optimal 1/12, 5/35 (EN0 19.8, PET0 0.66); minimax 1/16, 4/25 (EN0 20.4, PET0 0.51)', () => {
+    const r = simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.1, power: 0.9 });
+    expect([r.optimal.r1, r.optimal.n1, r.optimal.r, r.optimal.n]).toEqual([1, 12, 5, 35]);
+    expect([r.optimal.en0.toFixed(1), r.optimal.pet0.toFixed(2)]).toEqual(['19.8', '0.66']);
+    expect([r.minimax.r1, r.minimax.n1, r.minimax.r, r.minimax.n]).toEqual([1, 16, 4, 25]);
+    expect([r.minimax.en0.toFixed(1), r.minimax.pet0.toFixed(2)]).toEqual(['20.4', '0.51']);
+  });
+});
+
 describe('simonTwoStage vs R', () => {
   it('attained α, power, PET0 and EN0 of the published designs match R dbinom/pbinom sums', () => {
     for (const row of fixture.simonDesigns) {
