@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/program.js';
 import { runCli } from '../support/cli.js';
 
 describe('trialstat simulate power', () => {
@@ -35,10 +36,29 @@ describe('trialstat simulate power: Ctrl-C', () => {
     const child = spawn(process.execPath, ['dist/cli/main.js', 'simulate', 'power', '--test', 'student', '--n', '10', '--reps', '1000000000', '--seed', '3', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise((resolve) => child.on('exit', (c) => resolve(c)));
     await new Promise((resolve) => setTimeout(resolve, 700));
     child.kill('SIGINT');
-    const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+    const code = await exited;
     expect(code).toBe(130);
     expect(stderr).toContain('simulation cancelled (seed 3)');
+  });
+});
+
+describe('trialstat simulate power: progress bar', () => {
+  it('draws a bar on stderr for long runs when stderr is a terminal', async () => {
+    let stderr = '';
+    let stdout = '';
+    const code = await run(['simulate', 'power', '--test', 'student', '--n', '5', '--reps', '2000000', '--seed', '1'], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      readStdin: async () => '',
+      stderrIsTTY: true,
+      color: false,
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('] 100%');
+    expect(stdout).toContain('seed 1');
   });
 });
