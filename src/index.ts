@@ -40,6 +40,9 @@ export {
   hypergeometricPmf,
   hypergeometricCdf,
   hypergeometricSf,
+  noncentralTCdf,
+  noncentralTSf,
+  noncentralTQuantile,
 } from './stats/dist/index.js';
 export { powerPropTest } from './stats/design/power-prop-test.js';
 export type { PowerPropTestOptions, PowerPropTestResult, PropPowerMethod } from './stats/design/power-prop-test.js';

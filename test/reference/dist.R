@@ -143,4 +143,13 @@ d <- do.call(rbind, lapply(seq_len(nrow(urns)), function(i) {
 out$hypergeometric <- c(cols(d), list(pmf = enc(dhyper(d$x, d$m, d$n, d$k)), cdf = enc(phyper(d$x, d$m, d$n, d$k)),
                                      sf = enc(phyper(d$x, d$m, d$n, d$k, lower.tail = FALSE))))
 
+# ---- noncentral t -----------------------------------------------------------------------------
+# R's pnt (AS 243) stops at an absolute error bound of 1e-12 and computes the upper tail as
+# 1 - lower; it is documented as unreliable for |ncp| > 37.62, so the grid stays inside that.
+d <- grid(x = c(-50, -10, -3, -1, 0, 0.5, 1, 2, 3, 5, 10, 50), df = c(1, 2.5, 5, 10, 30, 100, 1e4),
+          ncp = c(-37, -10, -3, -1, -0.2, 0.2, 1, 2.5, 5, 10, 37))
+out$noncentralT <- c(cols(d), list(cdf = enc(pt(d$x, d$df, d$ncp)), sf = enc(pt(d$x, d$df, d$ncp, lower.tail = FALSE))))
+d <- grid(p = c(1e-6, 0.01, 0.1, 0.5, 0.9, 0.99, 1 - 1e-6), df = c(1, 3.5, 10, 50), ncp = c(-5, -1, 0.5, 2, 8))
+out$noncentralTQuantile <- c(cols(d), list(q = enc(qt(d$p, d$df, d$ncp))))
+
 write_json(out, "test/reference/fixtures/dist.json", auto_unbox = TRUE, pretty = TRUE, json_verbatim = TRUE)

@@ -8,3 +8,4 @@ export { gammaCdf, gammaSf, gammaQuantile } from './gamma.js';
 export { logGamma, logBeta, regularizedBeta, regularizedGamma } from './special.js';
 export { binomialPmf, binomialCdf, binomialSf, binomialQuantile } from './binomial.js';
 export { hypergeometricPmf, hypergeometricCdf, hypergeometricSf } from './hypergeometric.js';
+export { noncentralTCdf, noncentralTSf, noncentralTQuantile } from './noncentral-t.js';
