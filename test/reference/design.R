@@ -85,6 +85,19 @@ fisherPower <- function(n1, n2, p1, p2, alpha, alternative) {
   }
   total
 }
+chisqPower <- function(n1, n2, p1, p2, alpha, correct) {
+  total <- 0
+  for (x1 in 0:n1) for (x2 in 0:n2) {
+    p <- suppressWarnings(chisq.test(matrix(c(x1, n1 - x1, x2, n2 - x2), 2), correct = correct)$p.value)
+    if (!is.nan(p) && p <= alpha) total <- total + dbinom(x1, n1, p1) * dbinom(x2, n2, p2)
+  }
+  total
+}
+cp <- list()
+for (cfg in list(c(10, 10, 0.1, 0.6), c(20, 25, 0.2, 0.5), c(4, 3, 0.1, 0.9))) for (correct in c(TRUE, FALSE)) {
+  cp[[length(cp) + 1]] <- list(n1 = cfg[1], n2 = cfg[2], p1 = cfg[3], p2 = cfg[4], alpha = 0.05, correct = correct,
+    power = chisqPower(cfg[1], cfg[2], cfg[3], cfg[4], 0.05, correct))
+}
 fp <- list()
 for (cfg in list(c(10, 10, 0.1, 0.6), c(20, 20, 0.2, 0.5), c(15, 25, 0.5, 0.1), c(3, 4, 0.1, 0.9), c(30, 30, 0.3, 0.3))) {
   for (alt in c("two.sided", "greater")) {
@@ -106,7 +119,7 @@ for (cfg in list(c(0.2, 0.4), c(0.5, 0.7), c(0.05, 0.2))) for (n in c(10:30, 57,
 # --- Non-inferiority and equivalence (TOST) for means: noncentral t, df = n1 + n2 - 2 -------
 # Chow, Shao & Wang (2008) sections 3.2.2-3.2.3 with the t distribution in place of z.
 ni <- list()
-for (cfg in list(c(20, 1, 0, 0.5, 0.05), c(50, 2, 0.2, 0.5, 0.025), c(35, 1.5, -0.1, 0.6, 0.05))) {
+for (cfg in list(c(20, 1, 0, 0.5, 0.05), c(100, 1, 0, 0.5, 0.05), c(200, 2, 0.2, 0.8, 0.025), c(35, 1.5, -0.1, 0.6, 0.05), c(80, 1.5, -0.1, 0.6, 0.05))) {
   n <- cfg[1]; sd <- cfg[2]; delta <- cfg[3]; margin <- cfg[4]; a <- cfg[5]
   se <- sd * sqrt(2 / n); df <- 2 * n - 2; tc <- qt(1 - a, df)
   niPower <- pt(tc, df, ncp = (delta + margin) / se, lower.tail = FALSE)
@@ -144,9 +157,20 @@ simonSearch <- function(p0, p1, alpha, power, nmax) {
 }
 simonSearched <- list(simonSearch(0.1, 0.3, 0.05, 0.8, 35), simonSearch(0.05, 0.25, 0.1, 0.9, 30))
 
+# --- Non-inferiority and equivalence for proportions: normal approximation (Chow, Shao & Wang
+# 2008, sections 4.2.2-4.2.3), unpooled SE, difference d = p1 - p2 -----------------------------
+nip <- list()
+for (cfg in list(c(100, 0.8, 0.8, 0.1, 0.025), c(400, 0.8, 0.8, 0.1, 0.025), c(1000, 0.65, 0.7, 0.1, 0.05), c(60, 0.3, 0.25, 0.15, 0.05))) {
+  n <- cfg[1]; p1 <- cfg[2]; p2 <- cfg[3]; margin <- cfg[4]; a <- cfg[5]
+  se <- sqrt(p1 * (1 - p1) / n + p2 * (1 - p2) / n); z <- qnorm(1 - a); d <- p1 - p2
+  nip[[length(nip) + 1]] <- list(n = n, p1 = p1, p2 = p2, margin = margin, alpha = a,
+    nonInferiorityPower = pnorm((d + margin) / se - z),
+    equivalencePower = max(0, pnorm((margin - d) / se - z) + pnorm((margin + d) / se - z) - 1))
+}
+
 out <- list(
-  powerTTest = tt, pwrT2n = t2n, powerPropTest = pp, pwr2p = h2p, fisherPower = fp,
-  binomialExact = bn, marginsMeans = ni, simonDesigns = simonRows, simonSearch = simonSearched,
+  powerTTest = tt, pwrT2n = t2n, powerPropTest = pp, pwr2p = h2p, fisherPower = fp, chisqPower = cp,
+  binomialExact = bn, marginsMeans = ni, marginsProps = nip, simonDesigns = simonRows, simonSearch = simonSearched,
   meta = list(R = R.version.string, pwr = as.character(packageVersion("pwr")))
 )
 write_json(out, "test/reference/fixtures/design.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

@@ -7,9 +7,8 @@ import { registerProps } from './props.js';
 import { registerMeta } from './meta.js';
 import { registerMeans } from './means.js';
 import { registerProp } from './prop.js';
-import { registerDatasets } from './datasets.js';
-import { registerValidate } from './validate.js';
-import { registerMeta } from './meta.js';
+import { registerDesign } from './design.js';
+import { registerSimulate } from './simulate.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -27,5 +26,6 @@ export const commands: RegisterCommand[] = [
   registerMeta,
   registerMeans,
   registerProp,
-  registerMeta,
+  registerDesign,
+  registerSimulate,
 ];

@@ -11,7 +11,7 @@ export interface RootResult {
  * ch. 4; the zeroin algorithm that R's `uniroot` calls). `f(lower)` and `f(upper)` must
  * differ in sign. With `extendUpper`, the upper end is doubled (up to `limit`) until the
  * sign changes, like `uniroot(..., extendInt = "upX")` for an increasing `f`.
- * @example findRoot((x) => x * x - 2, 0, 2).root // 1.4142135623730951
+ * @example findRoot((x) => x * x - 2, 0, 2).root // 1.41421356237314 (to tol 1e-12)
  */
 export function findRoot(
   f: (x: number) => number,

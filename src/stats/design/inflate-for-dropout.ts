@@ -24,3 +24,44 @@ export function solveFor<K extends string>(values: Record<K, number | undefined>
   }
   return missing[0];
 }
+
+/** Options shared by the two-arm sample-size functions. */
+export interface TwoArmSizeOptions {
+  /** Evaluable patients in arm 1 (arm 2 has `ratio × n`); may be fractional. Leave out to solve for it. */
+  n?: number;
+  /** Target power. Leave out to solve for it. */
+  power?: number;
+  /** Significance level (one-sided level for margin hypotheses). */
+  alpha?: number;
+  /** Allocation ratio n2 / n1. Default 1. */
+  ratio?: number;
+  /** Expected fraction lost to follow-up, for the enrolment numbers. Default 0. */
+  dropout?: number;
+}
+
+/** Result fields shared by the two-arm sample-size functions. */
+export interface TwoArmSizeResult {
+  /** Arm-1 evaluable n (the unrounded solution when solving for n, as R reports it). */
+  n: number;
+  /** Arm 1 to enrol: ⌈n⌉ inflated for dropout, ⌈⌈n⌉ / (1 − dropout)⌉. */
+  nPerArm: number;
+  /** Arm 2 to enrol: ⌈⌈ratio × ⌈n⌉⌉ / (1 − dropout)⌉. */
+  nPerArm2: number;
+  nTotal: number;
+  /** Power at the evaluable n (when solving for n: at the rounded-up sizes, the achieved power). */
+  power: number;
+  /** The requested power, when it was given. */
+  targetPower?: number;
+  alpha: number;
+  ratio: number;
+  dropout: number;
+  method: string;
+  warnings: string[];
+}
+
+/** Enrolment numbers for evaluable arm sizes n1 and n2. */
+export function enrolment(n1: number, n2: number, dropout: number): { nPerArm: number; nPerArm2: number; nTotal: number } {
+  const nPerArm = inflateForDropout(n1, dropout);
+  const nPerArm2 = inflateForDropout(n2, dropout);
+  return { nPerArm, nPerArm2, nTotal: nPerArm + nPerArm2 };
+}

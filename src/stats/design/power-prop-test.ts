@@ -2,47 +2,34 @@ import { InputError } from '../../errors.js';
 import { normalCdf, normalQuantile, normalSf } from '../dist/index.js';
 import { freeze } from '../types.js';
 import { findRoot } from './find-root.js';
-import { checkOpenUnit, inflateForDropout, solveFor } from './inflate-for-dropout.js';
+import { fisherExactPower } from './fisher-exact-power.js';
+import { checkOpenUnit, enrolment, solveFor, type TwoArmSizeOptions, type TwoArmSizeResult } from './inflate-for-dropout.js';
 
-export type PropPowerMethod = 'normal' | 'arcsine';
+export type PropPowerMethod = 'normal' | 'arcsine' | 'fisher';
 
-export interface PowerPropTestOptions {
+export interface PowerPropTestOptions extends TwoArmSizeOptions {
   p1: number;
   /** Leave out to solve for the detectable p2 (> p1, as R's power.prop.test). */
   p2?: number;
-  /** Evaluable patients in arm 1 (arm 2 has `ratio × n`). Leave out to solve for it. */
-  n?: number;
-  /** Leave out to solve for it. */
-  power?: number;
-  alpha?: number;
   sided?: 1 | 2;
-  /** `normal` (default): R's power.prop.test; `arcsine`: Cohen's h as pwr.2p.test / pwr.2p2n.test. */
+  /**
+   * `normal` (default): R's power.prop.test; `arcsine`: Cohen's h as pwr.2p.test / pwr.2p2n.test;
+   * `fisher`: exact power of Fisher's exact test by enumeration (whole n only; solving for n scans
+   * upwards from half the normal-approximation n and returns the first n reaching the power).
+   */
   method?: PropPowerMethod;
   /** normal, two-sided: count both tails (R's strict = TRUE). arcsine always counts both tails, as pwr does. */
   strict?: boolean;
-  ratio?: number;
-  dropout?: number;
 }
 
-export interface PowerPropTestResult {
+export interface PowerPropTestResult extends TwoArmSizeResult {
   solved: 'n' | 'power' | 'p2';
-  n: number;
-  nPerArm: number;
-  nPerArm2: number;
-  nTotal: number;
-  power: number;
-  targetPower?: number;
   p1: number;
   p2: number;
   /** Cohen's h = 2 asin √p1 − 2 asin √p2 (arcsine method). */
   h?: number;
-  alpha: number;
   sided: 1 | 2;
   strict: boolean;
-  ratio: number;
-  dropout: number;
-  method: string;
-  warnings: string[];
 }
 
 interface Settings {
@@ -50,7 +37,7 @@ interface Settings {
   sided: 1 | 2;
   strict: boolean;
   ratio: number;
-  method: PropPowerMethod;
+  method: 'normal' | 'arcsine';
 }
 
 /** Power of the two-proportion z-test (normal) or of the arcsine test (Cohen's h). */
@@ -91,10 +78,11 @@ export function powerPropTest(options: PowerPropTestOptions): PowerPropTestResul
   checkOpenUnit('alpha', alpha);
   if (options.power !== undefined) checkOpenUnit('power', options.power);
   if (sided !== 1 && sided !== 2) throw new InputError('sided', sided, '1 or 2');
-  if (method !== 'normal' && method !== 'arcsine') throw new InputError('method', method, 'normal or arcsine');
+  if (method !== 'normal' && method !== 'arcsine' && method !== 'fisher') throw new InputError('method', method, 'normal, arcsine or fisher');
   if (!(ratio > 0 && Number.isFinite(ratio))) throw new InputError('ratio', ratio, 'a positive number');
   if (options.n !== undefined && !(options.n > 0 && Number.isFinite(options.n))) throw new InputError('n', options.n, 'a positive number');
   if (options.p2 === p1) throw new InputError('p2', p1, 'a proportion different from p1');
+  if (method === 'fisher') return fisherPowerPropTest(options);
   const s: Settings = { alpha, sided, strict, ratio, method };
   const warnings: string[] = [];
   let n = options.n ?? NaN;
@@ -119,15 +107,11 @@ export function powerPropTest(options: PowerPropTestOptions): PowerPropTestResul
   }
   const evaluable = solved === 'n' ? Math.ceil(n * (1 - 1e-9)) : n;
   const evaluable2 = solved === 'n' ? Math.ceil(ratio * evaluable * (1 - 1e-9)) : ratio * n;
-  const nPerArm = inflateForDropout(evaluable, dropout);
-  const nPerArm2 = inflateForDropout(evaluable2, dropout);
   const power = solved === 'n' ? propPower(evaluable, p1, p2, { ...s, ratio: evaluable2 / evaluable }) : solved === 'power' ? propPower(n, p1, p2, s) : target;
   return freeze({
     solved,
     n,
-    nPerArm,
-    nPerArm2,
-    nTotal: nPerArm + nPerArm2,
+    ...enrolment(evaluable, evaluable2, dropout),
     power,
     ...(solved === 'power' ? {} : { targetPower: target }),
     p1,
@@ -139,6 +123,50 @@ export function powerPropTest(options: PowerPropTestOptions): PowerPropTestResul
     ratio,
     dropout,
     method: method === 'arcsine' ? `${sided}-sided arcsine test (Cohen's h)` : `${sided}-sided pooled z-test, normal approximation${strict ? ' (strict: both tails)' : ''}`,
+    warnings,
+  });
+}
+
+function fisherPowerPropTest(options: PowerPropTestOptions): PowerPropTestResult {
+  const { p1, alpha = 0.05, sided = 2, ratio = 1, dropout = 0 } = options;
+  if (options.p2 === undefined) throw new InputError('p2', undefined, 'p2 (the Fisher method solves for n or power only)');
+  const p2 = options.p2;
+  const alternative = sided === 2 ? 'two-sided' : p1 > p2 ? 'greater' : 'less';
+  const exact = (n1: number) => fisherExactPower({ n1, n2: Math.ceil(ratio * n1 * (1 - 1e-9)), p1, p2, alpha, alternative });
+  const warnings: string[] = [];
+  let n: number;
+  let power: number;
+  if (options.n !== undefined) {
+    if (!Number.isInteger(options.n) || !Number.isInteger(Math.round(ratio * options.n * 1e9) / 1e9)) {
+      throw new InputError('n', options.n, 'a whole number per arm (and ratio × n whole) for the exact Fisher power');
+    }
+    n = options.n;
+    power = exact(n);
+  } else {
+    const target = options.power!;
+    const approximate = powerPropTest({ p1, p2, power: target, alpha, sided, ratio, method: 'normal' }).n;
+    n = Math.max(1, Math.floor(approximate / 2));
+    const limit = Math.max(5000, 4 * approximate);
+    while ((power = exact(n)) < target) {
+      n += 1;
+      if (n > limit) throw new InputError('power', target, `a power Fisher's test reaches with n ≤ ${limit}`);
+    }
+    if (exact(n + 1) < target) warnings.push(`exact power is a saw-tooth in n: n = ${n + 1} falls below ${target} again`);
+  }
+  return freeze({
+    solved: options.n === undefined ? 'n' : 'power',
+    n,
+    ...enrolment(n, Math.ceil(ratio * n * (1 - 1e-9)), dropout),
+    power,
+    ...(options.power === undefined ? {} : { targetPower: options.power }),
+    p1,
+    p2,
+    alpha,
+    sided,
+    strict: false,
+    ratio,
+    dropout,
+    method: `${alternative} Fisher exact test, exact power by enumeration`,
     warnings,
   });
 }
