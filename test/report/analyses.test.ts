@@ -135,7 +135,7 @@ describe('mean-difference and arm-means against R (Welch t from summaries; Cochr
   it('arm-means: t interval of the Rapami sirolimus 6MWD change', async () => {
     const out = await run('arm-means', 'rapami', { arm: 'sirolimus', comparator: 'placebo', outcomes: ['6MWD'] });
     const sirolimus = as(out.view, 'arm-summary').rows.find((r) => r.arm === 'sirolimus')!;
-    close(sirolimus.lower, R.rapami_6mwd.arm_ci[0]);
-    close(sirolimus.upper, R.rapami_6mwd.arm_ci[1]);
+    close(sirolimus.lower!, R.rapami_6mwd.arm_ci[0]);
+    close(sirolimus.upper!, R.rapami_6mwd.arm_ci[1]);
   });
 });

@@ -40,6 +40,14 @@ describe('chart specs', () => {
     ]);
   });
 
+  it('draws arms without an interval as dots alone, with a warning and no empty whisker layer', async () => {
+    const chart = armDots({ ...ARM_DOTS, rows: ARM_DOTS.rows.map(({ lower: _l, upper: _u, ...rest }) => rest) });
+    expect(chart.warnings).toEqual(['arm chart "CDASI activity by arm": no interval for Placebo (week 12), Drug (week 12), Placebo (week 24), Drug (week 24): dot only']);
+    expect(JSON.stringify(chart.spec)).not.toContain('"rule"');
+    const rendered = await renderSvg(chart.spec, { idPrefix: 'dots', title: 't', description: 'd' });
+    expect(rendered.warnings).toEqual([]);
+  });
+
   it('sorts adverse events by risk difference and caterpillar rows by proportion', () => {
     const ae = adverseEvents(ADVERSE_EVENTS).spec as unknown as { hconcat: { layer: { encoding: { y?: { sort: string[] } } }[] }[] };
     expect(ae.hconcat[0].layer[0].encoding.y?.sort).toEqual(['Any AE', 'Serious AE']);

@@ -49,9 +49,15 @@ export interface AnalysisDefinition {
   run(dataset: ReportDataset, options: Record<string, unknown>): AnalysisOutput;
 }
 
-/** Rows of every table of the given kind in a dataset. */
-export function rowsOfKind(dataset: ReportDataset, kind: string): Record<string, unknown>[] {
-  return dataset.tables.filter((t) => t.kind === kind).flatMap((t) => [...t.rows]);
+/**
+ * Rows of every table of the given kind in a dataset, or only of the tables whose file
+ * name (without folder) is in `files`.
+ */
+export function rowsOfKind(dataset: ReportDataset, kind: string, files?: unknown): Record<string, unknown>[] {
+  const wanted = Array.isArray(files) ? (files as string[]) : undefined;
+  return dataset.tables
+    .filter((t) => t.kind === kind && (!wanted || wanted.includes(t.path.split('/').pop() ?? t.path)))
+    .flatMap((t) => [...t.rows]);
 }
 
 /** Keeps rows whose `field` equals the option (when the option is given). */

@@ -1,5 +1,6 @@
 import type { AnalysisDefinition } from './analysis.js';
 import { armMeans } from './arm-means.js';
+import { armValues } from './arm-values.js';
 import { meanDifferenceAnalysis } from './mean-difference.js';
 import { binaryComparison } from './binary-comparison.js';
 import { binaryRatios } from './binary-ratios.js';
@@ -12,5 +13,5 @@ import { twoProportionPower } from './two-proportion-power.js';
 
 /** Every analysis a report spec can name, by name. */
 export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
-  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans].map((analysis) => [analysis.name, analysis]),
+  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues].map((analysis) => [analysis.name, analysis]),
 );

@@ -6,8 +6,9 @@ export interface ArmDotRow {
   arm: string;
   timepoint: string;
   estimate: number;
-  lower: number;
-  upper: number;
+  /** Interval; leave both out when the source prints none (the dot is drawn alone). */
+  lower?: number;
+  upper?: number;
   n?: number;
 }
 
@@ -32,29 +33,38 @@ const unique = (values: string[]): string[] => [...new Set(values)];
 /**
  * Arm summaries by timepoint: a dot per arm (mean or change) with its interval as a
  * whisker, arms dodged side by side within each timepoint, coloured from the
- * Okabe–Ito palette. A zero line is drawn when the axis spans zero (changes).
+ * Okabe–Ito palette. A zero line is drawn when the axis spans zero (changes). Arms
+ * without an interval are drawn as a dot alone, and the warnings say so.
  */
 export function armDots(input: ArmDotsInput): ChartResult {
   const warnings: string[] = [];
   const rows = input.rows.filter((row) => {
-    const ok = [row.estimate, row.lower, row.upper].every(isFiniteNumber);
-    if (!ok) warnings.push(`arm chart "${input.title}": ${row.arm} at ${row.timepoint} left out (estimate or interval missing)`);
+    const ok = isFiniteNumber(row.estimate);
+    if (!ok) warnings.push(`arm chart "${input.title}": ${row.arm} at ${row.timepoint} left out (no estimate)`);
     return ok;
   });
+  const hasInterval = (r: ArmDotRow): boolean => isFiniteNumber(r.lower) && isFiniteNumber(r.upper);
+  const bare = rows.filter((r) => !hasInterval(r)).map((r) => `${r.arm} (${r.timepoint})`);
+  if (bare.length) warnings.push(`arm chart "${input.title}": no interval for ${bare.join(', ')}: dot only`);
   const timepoints = input.timepoints ?? unique(rows.map((r) => r.timepoint));
   const arms = input.arms ?? unique(rows.map((r) => r.arm));
-  const values = rows.map((r) => ({ ...r, n: r.n ?? null }));
-  const spansZero = rows.some((r) => r.lower < 0) && rows.some((r) => r.upper > 0);
+  const values = rows.map((r) => ({ ...r, lower: hasInterval(r) ? r.lower : null, upper: hasInterval(r) ? r.upper : null, n: r.n ?? null }));
+  const low = rows.map((r) => (hasInterval(r) ? r.lower! : r.estimate));
+  const high = rows.map((r) => (hasInterval(r) ? r.upper! : r.estimate));
+  const spansZero = low.some((v) => v < 0) && high.some((v) => v > 0);
   const x = { field: 'timepoint', type: 'nominal' as const, sort: timepoints, title: input.groupTitle ?? 'Timepoint', axis: { labelAngle: 0 } };
-  const xOffset = { field: 'arm', type: 'nominal' as const, sort: arms, scale: { paddingInner: 0.2 } };
+  const xOffset = { field: 'arm', type: 'nominal' as const, sort: arms };
   const color = { field: 'arm', type: 'nominal' as const, sort: arms, title: 'Arm' };
   const layers: Record<string, unknown>[] = [];
   if (spansZero) layers.push({ data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#888888' }, encoding: { y: { field: 'zero', type: 'quantitative' } } });
-  layers.push(
-    {
+  if (bare.length < rows.length) {
+    layers.push({
+      transform: [{ filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
       mark: { type: 'rule', strokeWidth: 1.5 },
       encoding: { x, xOffset, color, y: { field: 'lower', type: 'quantitative', title: input.axisTitle, scale: { zero: false } }, y2: { field: 'upper' } },
-    },
+    });
+  }
+  layers.push(
     {
       mark: { type: 'point', filled: true, size: 60, opacity: 1 },
       encoding: {
