@@ -7,6 +7,7 @@ export type OptionSpec =
   | { type: 'boolean'; required?: boolean; description: string }
   | { type: 'enum'; values: readonly string[]; required?: boolean; description: string }
   | { type: 'string-list'; required?: boolean; description: string }
+  | { type: 'string-or-list'; required?: boolean; description: string }
   | { type: 'number-list'; required?: boolean; description: string };
 
 export type OptionsSchema = Record<string, OptionSpec>;
@@ -30,6 +31,8 @@ function describeExpected(spec: OptionSpec): string {
       return `one of ${spec.values.join(', ')}`;
     case 'string-list':
       return 'a list of strings';
+    case 'string-or-list':
+      return 'a string or a list of strings';
     case 'number-list':
       return 'a list of numbers';
     case 'number': {
@@ -52,6 +55,8 @@ function valid(spec: OptionSpec, value: unknown): boolean {
       return typeof value === 'string' && spec.values.includes(value);
     case 'string-list':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
+    case 'string-or-list':
+      return (typeof value === 'string' && value.trim() !== '') || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== ''));
     case 'number-list':
       return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && Number.isFinite(v));
     case 'number': {

@@ -139,3 +139,16 @@ describe('mean-difference and arm-means against R (Welch t from summaries; Cochr
     close(sirolimus.upper!, R.rapami_6mwd.arm_ci[1]);
   });
 });
+
+describe('analyses across datasets and arms', () => {
+  it('binary-ratios RD: one row per trial and dose, labelled by trial and arm, in percentage points', async () => {
+    const [rapami, dazukibart] = await Promise.all([loadReportDataset('rapami'), loadReportDataset('dazukibart')]);
+    const both = { ...rapami, tables: [...rapami.tables, ...dazukibart.tables] };
+    const out = ANALYSES.get('binary-ratios')!.run(both, { measure: 'RD', arm: ['sirolimus', 'dazukibart 600 mg', 'dazukibart 150 mg'], comparator: 'placebo', outcomes: ['serious adverse events'] });
+    const rows = as(out.view, 'effects').rows;
+    expect(rows.map((r) => r.label)).toEqual(['Rapami, sirolimus vs placebo', 'Dazukibart phase 2, dazukibart 600 mg vs placebo', 'Dazukibart phase 2, dazukibart 150 mg vs placebo']);
+    close(rows[0].estimate, 100 * (10 / 22 - 6 / 22));
+    close(rows[2].estimate, 100 * (4 / 15 - 1 / 23));
+    expect(as(out.view, 'effects').scale).toBe('linear');
+  });
+});

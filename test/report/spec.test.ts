@@ -75,6 +75,17 @@ describe('report spec validation', () => {
     expect(byPath.colour.found).toBe('unknown key "colour"');
   });
 
+  it('checks option types, including a name-or-list option', () => {
+    const spec = clone() as any;
+    spec.sections[0].analyses = [{ id: 'c', type: 'binary-comparison', options: { arm: 5, comparator: ['a'], level: 95 } }];
+    spec.sections[0].charts = [];
+    spec.sections[0].tables = [];
+    const byPath = Object.fromEntries(issuesOf(spec).map((i) => [i.column, i]));
+    expect(byPath['sections[0].analyses[0].options.arm']).toMatchObject({ expected: 'a string or a list of strings', found: 'number 5' });
+    expect(byPath['sections[0].analyses[0].options.comparator']).toMatchObject({ expected: 'a non-empty string', found: 'a list of 1' });
+    expect(byPath['sections[0].analyses[0].options.level']).toMatchObject({ expected: 'a number > 0 and < 1', found: 'number 95' });
+  });
+
   it('rejects a chart fed by an analysis producing the wrong kind of data', () => {
     const spec = clone();
     spec.sections[0].analyses.push({ id: 'tl', type: 'trial-landscape', options: {} as never });

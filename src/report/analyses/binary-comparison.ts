@@ -5,7 +5,7 @@ import { riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
 import { normalQuantile } from '../../stats/dist/index.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import { pCell, type AnalysisDefinition } from './analysis.js';
-import { pairArms, pairLabel, pairOptions } from './pair-arms.js';
+import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
 
 const RD_NAMES: Record<RdMethod, string> = { newcombe: 'Newcombe hybrid score (method 10)', wald: 'Wald', mn: 'Miettinen–Nurminen score', ac: 'Agresti–Caffo' };
 const RR_NAMES: Record<RrMethod, string> = { katz: 'Katz log (0.5 added to every cell when a cell is zero)', koopman: 'Koopman score', mn: 'Miettinen–Nurminen score' };
@@ -37,8 +37,9 @@ export const binaryComparison: AnalysisDefinition = {
     const rates: AdverseEventArmRate[] = [];
     const differences: AdverseEventDifference[] = [];
     const tableRows: Record<string, string>[] = [];
-    for (const pair of pairs) {
-      const label = pairLabel(pair);
+    const labels = pairLabels(pairs);
+    for (const [i, pair] of pairs.entries()) {
+      const label = labels[i];
       for (const side of [pair.arm, pair.comparator]) {
         const [lower, upper] = wilsonInterval(side.events, side.n, z);
         rates.push({ event: label, arm: side.name, events: side.events, n: side.n, rate: side.events / side.n, lower, upper });
@@ -58,11 +59,11 @@ export const binaryComparison: AnalysisDefinition = {
         p: pCell(fisher.test.p),
       });
     }
-    const arm = options.arm as string;
+    const arm = armText(options);
     const comparator = options.comparator as string;
     const lv = formatLevel(level);
     return {
-      view: { kind: 'adverse-events', rates, differences, differenceLabel: `${arm} − ${comparator}`, rateIntervalLabel: `${lv} Wilson CI`, differenceIntervalLabel: `${lv} ${rdMethod === 'newcombe' ? 'Newcombe' : RD_NAMES[rdMethod]} CI`, arms: [arm, comparator] },
+      view: { kind: 'adverse-events', rates, differences, differenceLabel: `${arm} − ${comparator}`, rateIntervalLabel: `${lv} Wilson CI`, differenceIntervalLabel: `${lv} ${rdMethod === 'newcombe' ? 'Newcombe' : RD_NAMES[rdMethod]} CI`, arms: [...armNames(options), comparator] },
       table: {
         columns: [
           { key: 'outcome', label: 'Outcome' },

@@ -2,7 +2,7 @@ import { formatLevel, formatNumber } from '../../format/number.js';
 import { powerPropTest } from '../../stats/design/power-prop-test.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { AnalysisDefinition } from './analysis.js';
-import { pairArms, pairLabel, pairOptions } from './pair-arms.js';
+import { pairArms, pairLabels, pairOptions } from './pair-arms.js';
 
 /**
  * Power of a future two-arm trial to detect the proportions observed in each outcome of
@@ -33,10 +33,11 @@ export const twoProportionPower: AnalysisDefinition = {
     const { pairs, warnings } = pairArms(dataset, options, 'two-proportion-power');
     const series: PowerCurveSeries[] = [];
     const rows: Record<string, string>[] = [];
-    for (const pair of pairs) {
+    const labels = pairLabels(pairs);
+    for (const [i, pair] of pairs.entries()) {
       const p1 = pair.comparator.events / pair.comparator.n;
       const p2 = pair.arm.events / pair.arm.n;
-      const label = `${pairLabel(pair)}: ${formatNumber(100 * p1)}% vs ${formatNumber(100 * p2)}%`;
+      const label = `${labels[i]}: ${formatNumber(100 * p1)}% vs ${formatNumber(100 * p2)}%`;
       if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1) || p1 === p2) {
         warnings.push(`two-proportion-power: ${label} left out (power needs two different rates strictly between 0 and 1)`);
         continue;
