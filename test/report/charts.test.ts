@@ -55,6 +55,22 @@ describe('chart specs', () => {
     expect(cat.layer[2].data.values.map((v) => v.label)).toEqual(['Series B', 'Series A', 'Series C']);
   });
 
+  it('renders every chart with no data rows (an empty filter) without crashing', async () => {
+    const empty = [
+      forestPlot({ ...FOREST, rows: [], pooled: undefined }),
+      armDots({ ...ARM_DOTS, rows: [] }),
+      adverseEvents({ ...ADVERSE_EVENTS, rates: [], differences: [] }),
+      proportionCaterpillar({ ...CATERPILLAR, rows: [], pooled: undefined }),
+      trialTimeline({ ...TIMELINE, rows: [] }),
+      powerCurve({ ...POWER, series: [] }),
+    ];
+    for (const [i, chart] of empty.entries()) {
+      const rendered = await renderSvg(chart.spec, { idPrefix: `empty${i}`, title: 't', description: chart.description });
+      expect(rendered.svg.startsWith('<svg'), chart.description).toBe(true);
+      expect(rendered.width).toBeGreaterThan(0);
+    }
+  });
+
   it('log axes use readable 1-2-5 ticks', () => {
     expect(logTicks(0.2, 5)).toEqual([0.2, 0.5, 1, 2, 5]);
     expect(logDomain(0.3, 2.5)).toEqual([0.2, 5]);

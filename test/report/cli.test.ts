@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/program.js';
 import { runCli } from '../support/cli.js';
 
 const dirs: string[] = [];
@@ -57,6 +58,17 @@ describe('trialstat report', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('sections[0].analyses[0] (a, binary-ratios) failed: method woolf is not a risk-ratio method');
     expect(readFileSync(join(dir, 'fail.html'), 'utf8')).toBe('earlier');
+  });
+
+  it('shows progress on stderr for several reports only when stderr is a terminal', async () => {
+    const dir = tempDir();
+    const specs = ['reports/ibm-veterans.yaml', 'reports/landscape.yaml'];
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (text: string) => void (stderr += text), readStdin: async () => '', stderrIsTTY: true, color: false, cwd: process.cwd() };
+    expect(await run(['report', ...specs, '--out', dir], io)).toBe(0);
+    expect(stderr).toBe('[1/2] ibm-veterans\n[2/2] landscape\n');
+    const quiet = await runCli(['report', ...specs, '--out', dir]);
+    expect(quiet.stderr).toBe('');
   });
 
   it('prints a timestamp only with --timestamp', async () => {
