@@ -26,6 +26,11 @@ export class CsvFeeder<C extends ColumnSpecs> {
     if (this.newline === undefined && /[\r\n]/.test(text)) this.newline = text.includes('\n') ? '\n' : '\r';
   }
 
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   record(record: string[]): void {
     const start = this.line;
     this.line += 1;
@@ -41,11 +46,11 @@ export class CsvFeeder<C extends ColumnSpecs> {
 }
 
 /** Turns a csv-parse error (bad quoting) into an issue on the builder; rethrows anything else. */
-export function reportCsvError<C extends ColumnSpecs>(builder: TableBuilder<C>, error: unknown): void {
+export function reportCsvError<C extends ColumnSpecs>(builder: TableBuilder<C>, error: unknown, lineOffset = 0): void {
   if (!(error instanceof CsvError)) throw error;
   const fields = error as CsvError & { lines?: number; column?: number };
   builder.issue({
-    line: typeof fields.lines === 'number' ? fields.lines : undefined,
+    line: typeof fields.lines === 'number' ? fields.lines + lineOffset : undefined,
     column: typeof fields.column === 'number' ? builder.columnName(fields.column) : '(quoting)',
     expected: 'well-formed CSV (a quoted cell starts and ends with ", and " inside it is written "")',
     found: error.message.replace(/^Invalid \w+:\s*/, ''),

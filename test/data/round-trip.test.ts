@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderTable, type Column } from '../../src/format/table.js';
+import { parse } from 'csv-parse/sync';
 import { parseKindText } from '../../src/data/index.js';
+import { csvChunks } from '../../src/data/parse-table.js';
 
 interface Arm {
   trial: string;
@@ -41,6 +43,18 @@ describe('round trip', () => {
           expect(row.$line).toBe(line);
           line += 1 + (Object.values(rows[i]).join('').match(/\n/g)?.length ?? 0);
         });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('splits CSV text into chunks only between records', () => {
+    fc.assert(
+      fc.property(fc.array(arm, { maxLength: 20 }), fc.integer({ min: 1, max: 64 }), (rows, size) => {
+        const csv = renderTable(rows, COLUMNS, 'csv');
+        const chunks = [...csvChunks(csv, size)];
+        expect(chunks.join('')).toBe(csv);
+        expect(chunks.flatMap((chunk) => parse(chunk, { relax_column_count: true }))).toEqual(parse(csv, { relax_column_count: true }));
       }),
       { numRuns: 200 },
     );

@@ -82,6 +82,16 @@ describe('CSV structure', () => {
     expect(issues[0].expected).toMatch(/well-formed CSV/);
   });
 
+  it('locates issues past the first 1 MB chunk of a text', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `Trial ${i},death,"arm, ${i}",,1,20,,source`);
+    rows[39_000] = rows[39_000].replace(',1,20,', ',21,20,');
+    const bad = await issuesOf(() => parseBinary(binary(...rows)));
+    expect(bad).toEqual([expect.objectContaining({ line: 39_002, column: 'events' })]);
+    rows[39_000] = 'T,"de"ath,A,,1,20,,s';
+    const quoting = await issuesOf(() => parseBinary(binary(...rows)));
+    expect(quoting[0]).toMatchObject({ line: 39_002 });
+  });
+
   it('reports an empty file', async () => {
     const issues = await issuesOf(() => parseBinary(''));
     expect(issues).toEqual([{ file: 'arms.csv', line: 1, column: '(header)', expected: 'a header line naming the columns', found: 'an empty file' }]);
