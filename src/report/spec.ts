@@ -1,3 +1,28 @@
+/**
+ * Report specs: `reports/<name>.yaml` (or `.json`) → `<name>.html`.
+ *
+ * ```yaml
+ * title: "Rapami: sirolimus vs placebo"          # required
+ * summary: One paragraph under the title.        # required
+ * sections:                                      # required, at least one
+ *   - title: Serious adverse events              # required
+ *     text: Optional paragraph.
+ *     datasets: [rapami]                         # bundled dataset names (required)
+ *     analyses:                                  # at least one
+ *       - id: sae                                # unique in the report
+ *         type: binary-comparison                # a name from ANALYSES (src/report/analyses/index.ts)
+ *         dataset: rapami                        # optional with one section dataset; a list reads several together
+ *         options: { arm: sirolimus, comparator: placebo }   # checked against the analysis's options
+ *     charts:
+ *       - type: adverse-events                   # a name from CHARTS; must accept the analysis's output
+ *         analysis: sae
+ *         title: Serious adverse events          # chart options: title (required), subtitle, ...
+ *     tables:
+ *       - analysis: sae
+ *         title: Optional caption
+ * ```
+ * Every chart also shows its analysis's table; `tables` adds tables without a chart.
+ */
 import { basename, extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataError, type InputIssue } from '../errors.js';

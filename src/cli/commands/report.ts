@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ANALYSES } from '../../report/analyses/index.js';
+import { CHARTS } from '../../report/charts/index.js';
 import type { CliContext } from '../context.js';
 
 /** `trialstat report [spec...] [--out DIR] [--timestamp]`: builds report specs into HTML. */
@@ -14,6 +16,11 @@ export function registerReport(program: Command, context: CliContext): void {
       'after',
       `
 Exit codes: 0 built, 1 an analysis failed (earlier outputs are left intact), 2 a bad spec or dataset.
+
+A spec (YAML or JSON) has title, summary and sections; each section names datasets,
+analyses (id, type, dataset, options), charts (type, analysis, title, ...) and tables.
+Analyses: ${[...ANALYSES.keys()].join(', ')}
+Charts:   ${[...CHARTS.keys()].join(', ')}
 
 Examples:
   $ trialstat report
