@@ -3,7 +3,7 @@ import { sdFromP } from '../../stats/continuous/sd-from-p.js';
 import { tQuantile } from '../../stats/dist/index.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
 import { num, type AnalysisDefinition } from './analysis.js';
-import { continuousPairOptions, pairContinuousArms } from './arm-groups.js';
+import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arms.js';
 
 /**
  * Arm means (or mean changes) with t intervals, mean ± t(1 − α/2, n − 1)·SD/√n, for a

@@ -3,7 +3,7 @@ import { meanDifference } from '../../stats/continuous/mean-difference.js';
 import { sdFromP } from '../../stats/continuous/sd-from-p.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, num, pCell, type AnalysisDefinition } from './analysis.js';
-import { continuousPairOptions, pairContinuousArms } from './arm-groups.js';
+import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arms.js';
 
 const SCALE_WORDS: Record<string, string> = { change: 'change from baseline', 'percent-change': 'relative change from baseline (%)', value: 'value' };
 
