@@ -18,7 +18,7 @@ interface PageReport {
   consoleErrors: string[];
   requests: string[];
   dialogs: string[];
-  charts: { id: string; width: number; height: number; outside: string[] }[];
+  charts: { id: string; width: number; height: number; texts: number; outside: string[] }[];
   headings: string[];
 }
 
@@ -68,14 +68,15 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
       const doc = (globalThis as any).document;
       const charts = [...doc.querySelectorAll('figure > svg')].map((svg: any) => {
         const box = svg.getBoundingClientRect();
-        const outside = [...svg.querySelectorAll('text')]
+        const texts = [...svg.querySelectorAll('text')];
+        const outside = texts
           .filter((text: any) => {
             const r = text.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) return false;
             return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
           })
           .map((text: any) => String(text.textContent ?? ''));
-        return { id: svg.closest('figure')?.id ?? '', width: box.width, height: box.height, outside };
+        return { id: svg.closest('figure')?.id ?? '', width: box.width, height: box.height, texts: texts.length, outside };
       });
       return { charts, headings: [...doc.querySelectorAll('h1, h2, figcaption, td')].map((e: any) => String(e.textContent ?? '')) } as { charts: PageReport['charts']; headings: string[] };
     });
@@ -96,6 +97,7 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
       for (const chart of report.charts) {
         expect(chart.width, `${file} ${chart.id}`).toBeGreaterThan(0);
         expect(chart.height, `${file} ${chart.id}`).toBeGreaterThan(0);
+        expect(chart.texts, `${file} ${chart.id}: text labels checked`).toBeGreaterThan(3);
         expect(chart.outside, `${file} ${chart.id}: labels outside the SVG`).toEqual([]);
       }
     }
