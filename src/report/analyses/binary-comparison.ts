@@ -67,7 +67,7 @@ export const binaryComparison: AnalysisDefinition = {
       table: {
         columns: [
           { key: 'outcome', label: 'Outcome' },
-          { key: 'arm', label: `${arm}: events/n (%)`, numeric: true },
+          { key: 'arm', label: `${armNames(options).length > 1 ? 'Arm' : arm}: events/n (%)`, numeric: true },
           { key: 'comparator', label: `${comparator}: events/n (%)`, numeric: true },
           { key: 'rd', label: `RD, percentage points (${lv} CI)`, numeric: true },
           { key: 'rr', label: `RR (${lv} CI)`, numeric: true },

@@ -4,7 +4,7 @@ import { riskDifference, type RdMethod } from '../../stats/binary/risk-differenc
 import { riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
-import { armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
+import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
 
 /**
  * Risk ratios, odds ratios or risk differences per outcome (and per arm, or per trial
@@ -72,7 +72,7 @@ export const binaryRatios: AnalysisDefinition = {
       table: {
         columns: [
           { key: 'outcome', label: 'Outcome' },
-          { key: 'arm', label: `${arm} events/n`, numeric: true },
+          { key: 'arm', label: `${armNames(options).length > 1 ? 'Arm' : arm} events/n`, numeric: true },
           { key: 'comparator', label: `${comparator} events/n`, numeric: true },
           { key: 'estimate', label: measure === 'RD' ? 'RD (percentage points)' : measure, numeric: true },
           { key: 'ci', label: `${lv} CI`, numeric: true },
