@@ -121,7 +121,9 @@ export class TableBuilder<C extends ColumnSpecs> {
         values[name] = spec.type === 'enum' ? spec.default : undefined;
         continue;
       }
-      const value = parseCell(spec, text ?? '', (issue) => this.issue({ line, column: name, ...issue }));
+      // `text` is undefined only for a key absent from a JSON object.
+      const absent = text === undefined ? { found: `no "${name}" key in this object` } : {};
+      const value = parseCell(spec, text ?? '', (issue) => this.issue({ line, column: name, ...issue, ...absent }));
       if (value === INVALID) valid = false;
       else {
         values[name] = value;

@@ -150,8 +150,17 @@ describe('cell values', () => {
   });
 
   it('reports ci_lower > ci_upper', async () => {
-    const issues = await issuesOf(() => parseContinuous(continuous('T,6MWD,month 12,A,20,300,40,310.5,290.25,s1')));
+    const issues = await issuesOf(() => parseContinuous(continuous('T,6MWD,month 12,A,20,,40,310.5,290.25,s1')));
     expect(issues).toEqual([{ file: 'cont.csv', line: 2, column: 'ci_lower', expected: 'ci_lower ≤ ci_upper (290.25)', found: 'ci_lower = 310.5' }]);
+  });
+
+  it('reports an estimate or mean outside its interval', async () => {
+    const comparison = await issuesOf(() =>
+      parseKindText('trial,outcome,measure,arm,comparator,estimate,ci_lower,ci_upper,source\nT,o,RR,A,B,2.5,0.8,1.9,s\n', 'reported-comparison', 'c.csv'),
+    );
+    expect(comparison).toEqual([{ file: 'c.csv', line: 2, column: 'estimate', expected: 'estimate ≤ ci_upper (1.9)', found: 'estimate = 2.5' }]);
+    const mean = await issuesOf(() => parseContinuous(continuous('T,6MWD,month 12,A,20,280,40,290,310,s1')));
+    expect(mean).toEqual([{ file: 'cont.csv', line: 2, column: 'ci_lower', expected: 'ci_lower ≤ mean (280)', found: 'ci_lower = 290' }]);
   });
 
   it('reports a missing required value', async () => {
@@ -216,6 +225,12 @@ describe('JSON input', () => {
       [3, 'n'],
     ]);
     expect(issues[1].hint).toBe('decimal comma? use 2.5');
+  });
+
+  it('reports a required key missing from one object', async () => {
+    const text = '[\n{"trial": "T", "outcome": "d", "arm": "A", "events": 3, "n": 20, "source": "s"},\n{"trial": "T", "outcome": "d", "arm": "B", "n": 20, "source": "s"}\n]';
+    const issues = await issuesOf(() => parseKindText(text, 'arm-binary', 'a.json', 'json'));
+    expect(issues).toEqual([expect.objectContaining({ line: 3, column: 'events', found: 'no "events" key in this object' })]);
   });
 
   it('reports invalid JSON and a non-array', async () => {

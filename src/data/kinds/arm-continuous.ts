@@ -31,7 +31,7 @@ export const armContinuousSchema = defineSchema({
   name: 'arm-continuous',
   columns,
   key: ['trial', 'outcome', 'timepoint', 'scale', 'arm'],
-  checks: [ordered('ci_lower', 'ci_upper'), ordered('min', 'q1', 'median', 'q3', 'max'), derivedColumnsExist(columns)],
+  checks: [ordered('ci_lower', 'mean', 'ci_upper'), ordered('min', 'q1', 'median', 'q3', 'max'), ordered('min', 'mean', 'max'), derivedColumnsExist(columns)],
 });
 
 /** A row of an `arm-continuous` table (plus `$line`, `$printed` when parsed). */

@@ -27,7 +27,7 @@ export const reportedComparisonSchema = defineSchema({
   name: 'reported-comparison',
   columns,
   key: ['trial', 'outcome', 'timepoint', 'measure', 'arm', 'comparator', 'population'],
-  checks: [ordered('ci_lower', 'ci_upper'), derivedColumnsExist(columns)],
+  checks: [ordered('ci_lower', 'estimate', 'ci_upper'), derivedColumnsExist(columns)],
 });
 
 /** A row of a `reported-comparison` table. */
