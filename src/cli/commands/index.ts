@@ -3,31 +3,37 @@ import type { CliContext } from '../context.js';
 import { registerCheck } from './check.js';
 import { registerCompare } from './compare.js';
 import { registerConsistency } from './consistency.js';
-import { registerFingerprint } from './fingerprint.js';
 import { registerDatasets } from './datasets.js';
-import { registerValidate } from './validate.js';
+import { registerDesign } from './design.js';
+import { registerFingerprint } from './fingerprint.js';
 import { registerMeans } from './means.js';
+import { registerMeta } from './meta.js';
 import { registerProp } from './prop.js';
 import { registerProps } from './props.js';
-import { registerMeta } from './meta.js';
+import { registerReport } from './report.js';
+import { registerSimulate } from './simulate.js';
+import { registerValidate } from './validate.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
 /**
- * Every subcommand, in the order `--help` lists them. Commands that need heavy
- * modules (vega) import them lazily inside their action so that other commands
- * start fast.
+ * Every subcommand, in the order `--help` lists them: data, comparisons, pooling,
+ * checks, design, reports. Commands that need heavy modules (vega) import them lazily
+ * inside their action so that other commands start fast.
  */
 export const commands: RegisterCommand[] = [
-  registerCheck,
-  registerConsistency,
-  registerFingerprint,
   registerDatasets,
   registerValidate,
   registerMeans,
-  registerProp,
   registerProps,
+  registerProp,
   registerCompare,
   registerMeta,
+  registerCheck,
+  registerConsistency,
+  registerFingerprint,
+  registerDesign,
+  registerSimulate,
+  registerReport,
 ];

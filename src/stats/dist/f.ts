@@ -2,7 +2,7 @@ import { chiSquareCdf, chiSquareSf } from './chi-square.js';
 import { solvePositive } from './invert.js';
 import { standardGammaQuantile } from './gamma.js';
 import { normalQuantile } from './normal.js';
-import { incompleteBeta, logBetaPrefactor } from './special.js';
+import { incompleteBeta, logBeta, logBetaPrefactor } from './special.js';
 import { checkNumber, checkPositive, checkProbability } from './validate.js';
 
 /**
@@ -23,11 +23,26 @@ function tail(x: number, df1: number, df2: number, upper: boolean): number {
   // df2 = ∞: F = χ²(df1)/df1; df1 = ∞: F = df2/χ²(df2).
   if (df2 === Infinity) return upper ? chiSquareSf(x * df1, df1) : chiSquareCdf(x * df1, df1);
   if (df1 === Infinity) return upper ? chiSquareCdf(df2 / x, df2) : chiSquareSf(df2 / x, df2);
+  const a = df1 / 2;
+  const b = df2 / 2;
+  // log u and log v without underflow or overflow (x may be subnormal or near the largest double).
+  const logD1x = Math.log(df1) + Math.log(x);
+  const logD2 = Math.log(df2);
+  const logTotal = Math.max(logD1x, logD2) + Math.log1p(Math.exp(-Math.abs(logD1x - logD2)));
+  const logU = logD1x - logTotal;
+  const logV = logD2 - logTotal;
+  // Where u or v is below 1e-282, I_u(a, b) = uᵃ/(a B(a, b)) (1 + O(u)) (A&S 26.5.4) to full precision.
+  if (logU < -650) {
+    const lower = Math.exp(a * logU - Math.log(a) - logBeta(a, b));
+    return upper ? 1 - lower : lower;
+  }
+  if (logV < -650) {
+    const tailUpper = Math.exp(b * logV - Math.log(b) - logBeta(a, b));
+    return upper ? tailUpper : 1 - tailUpper;
+  }
   const d1x = df1 * x;
   const total = d1x + df2;
-  const u = Number.isFinite(total) ? d1x / total : 1;
-  const v = Number.isFinite(total) ? df2 / total : df2 / d1x;
-  return incompleteBeta(u, v, df1 / 2, df2 / 2, upper);
+  return incompleteBeta(d1x / total, df2 / total, a, b, upper);
 }
 
 /**

@@ -22,6 +22,15 @@ describe('F against R pf/qf', () => {
     expectClose(fCdf(fQuantile(0.2, Infinity, 4), Infinity, 4), 0.2, 1e-13);
   });
 
+  it('stays accurate at subnormal and near-overflow x (40-digit mpmath 1.3 values)', () => {
+    // u = df1·x/(df1·x + df2) underflows here; the leading series term takes over.
+    expectClose(fCdf(1e-310, 0.2, 3), 8.0836458197546446204e-32, 1e-13);
+    expectClose(fSf(1e300, 3, 0.1), 8.6915769446646506439e-16, 1e-13);
+    // Quantiles below the smallest double are 0, above the largest Infinity (as R's convention).
+    expect(fQuantile(1e-154, 0.1179, 1728577)).toBe(0);
+    expect(fQuantile(0.9999999999994655, 649.83, 0.0779)).toBe(Infinity);
+  });
+
   it('handles the boundaries like R', () => {
     expect(fCdf(0, 3, 4)).toBe(0);
     expect(fSf(Infinity, 3, 4)).toBe(0);

@@ -1,0 +1,85 @@
+import { formatLevel, formatNumber } from '../../format/number.js';
+import { fisherExact } from '../../stats/binary/fisher-exact.js';
+import { riskDifference, wilsonInterval, type RdMethod } from '../../stats/binary/risk-difference.js';
+import { riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { normalQuantile } from '../../stats/dist/index.js';
+import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
+import { pCell, type AnalysisDefinition } from './analysis.js';
+import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
+
+const RD_NAMES: Record<RdMethod, string> = { newcombe: 'Newcombe hybrid score (method 10)', wald: 'Wald', mn: 'Miettinen–Nurminen score', ac: 'Agresti–Caffo' };
+const RR_NAMES: Record<RrMethod, string> = { katz: 'Katz log (0.5 added to every cell when a cell is zero)', koopman: 'Koopman score', mn: 'Miettinen–Nurminen score' };
+
+const pct = (x: number): string => `${formatNumber(100 * x, { digits: 3 })}%`;
+const interval = (lower: number | null, upper: number | null, f: (x: number) => string): string => (lower === null || upper === null ? 'not estimable' : `${f(lower)} to ${f(upper)}`);
+
+/**
+ * Two-arm binary outcomes (adverse events, discontinuations): per-arm rates with Wilson
+ * intervals, the risk difference and risk ratio with their intervals, and Fisher's exact
+ * test, from `riskDifference`, `riskRatio`, `wilsonInterval` and `fisherExact`.
+ */
+export const binaryComparison: AnalysisDefinition = {
+  name: 'binary-comparison',
+  description: 'Per-arm rates (Wilson CI), risk difference and risk ratio with CIs, Fisher exact p, per outcome.',
+  kinds: ['arm-binary'],
+  produces: 'adverse-events',
+  options: {
+    ...pairOptions,
+    rdMethod: { type: 'enum', values: ['newcombe', 'wald', 'mn', 'ac'], description: 'Risk-difference CI (default newcombe).' },
+    rrMethod: { type: 'enum', values: ['katz', 'koopman', 'mn'], description: 'Risk-ratio CI (default katz).' },
+  },
+  run(dataset, options) {
+    const level = (options.level as number | undefined) ?? 0.95;
+    const rdMethod = (options.rdMethod as RdMethod | undefined) ?? 'newcombe';
+    const rrMethod = (options.rrMethod as RrMethod | undefined) ?? 'katz';
+    const { pairs, warnings } = pairArms(dataset, options, 'binary-comparison');
+    const z = normalQuantile(1 - (1 - level) / 2);
+    const rates: AdverseEventArmRate[] = [];
+    const differences: AdverseEventDifference[] = [];
+    const tableRows: Record<string, string>[] = [];
+    const labels = pairLabels(pairs);
+    for (const [i, pair] of pairs.entries()) {
+      const label = labels[i];
+      for (const side of [pair.arm, pair.comparator]) {
+        const [lower, upper] = wilsonInterval(side.events, side.n, z);
+        rates.push({ event: label, arm: side.name, events: side.events, n: side.n, rate: side.events / side.n, lower, upper });
+      }
+      const table = { events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n };
+      const rd = riskDifference(table, { ci: rdMethod, level });
+      const rr = riskRatio(table, { ci: rrMethod, level });
+      const fisher = fisherExact(table);
+      for (const w of [...rd.warnings, ...rr.warnings, ...fisher.warnings]) warnings.push(`binary-comparison: ${label}: ${w}`);
+      if (rd.estimate !== null && rd.ci.lower !== null && rd.ci.upper !== null) differences.push({ event: label, estimate: rd.estimate, lower: rd.ci.lower, upper: rd.ci.upper });
+      tableRows.push({
+        outcome: label,
+        arm: `${pair.arm.events}/${pair.arm.n} (${pct(pair.arm.events / pair.arm.n)})`,
+        comparator: `${pair.comparator.events}/${pair.comparator.n} (${pct(pair.comparator.events / pair.comparator.n)})`,
+        rd: rd.estimate === null ? 'not estimable' : `${formatNumber(100 * rd.estimate)} (${interval(rd.ci.lower, rd.ci.upper, (x) => formatNumber(100 * x))})`,
+        rr: rr.estimate === null ? 'not estimable' : `${formatNumber(rr.estimate)} (${interval(rr.ci.lower, rr.ci.upper, (x) => formatNumber(x))})`,
+        p: pCell(fisher.test.p),
+      });
+    }
+    const arm = armText(options);
+    const comparator = options.comparator as string;
+    const lv = formatLevel(level);
+    return {
+      view: { kind: 'adverse-events', rates, differences, differenceLabel: `${arm} − ${comparator}`, rateIntervalLabel: `${lv} Wilson CI`, differenceIntervalLabel: `${lv} ${rdMethod === 'newcombe' ? 'Newcombe' : RD_NAMES[rdMethod]} CI`, arms: [...armNames(options), comparator] },
+      table: {
+        columns: [
+          { key: 'outcome', label: 'Outcome' },
+          { key: 'arm', label: `${armNames(options).length > 1 ? 'Arm' : arm}: events/n (%)`, numeric: true },
+          { key: 'comparator', label: `${comparator}: events/n (%)`, numeric: true },
+          { key: 'rd', label: `RD, percentage points (${lv} CI)`, numeric: true },
+          { key: 'rr', label: `RR (${lv} CI)`, numeric: true },
+          { key: 'p', label: 'Fisher exact p (two-sided)', numeric: true },
+        ],
+        rows: tableRows,
+      },
+      methods: [
+        `Binary outcomes (${arm} vs ${comparator}): per-arm ${lv} Wilson score intervals; risk difference with the ${RD_NAMES[rdMethod]} interval; risk ratio with the ${RR_NAMES[rrMethod]} interval; two-sided Fisher exact test (as R fisher.test). No multiplicity correction.`,
+      ],
+      notes: [],
+      warnings,
+    };
+  },
+};

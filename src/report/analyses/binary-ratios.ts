@@ -1,0 +1,87 @@
+import { formatLevel, formatNumber } from '../../format/number.js';
+import { oddsRatio, type OrMethod } from '../../stats/binary/odds-ratio.js';
+import { riskDifference, type RdMethod } from '../../stats/binary/risk-difference.js';
+import { riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import type { ForestRow } from '../charts/forest-plot.js';
+import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
+import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
+
+/**
+ * Risk ratios, odds ratios or risk differences per outcome (and per arm, or per trial
+ * when several are read together) of arm-binary tables, for a forest-style chart without
+ * pooling; from `riskRatio`, `oddsRatio`, `riskDifference`. RDs are in percentage points.
+ */
+export const binaryRatios: AnalysisDefinition = {
+  name: 'binary-ratios',
+  description: 'Risk ratio, odds ratio or risk difference with CI per outcome, arm vs comparator (no pooling).',
+  kinds: ['arm-binary'],
+  produces: 'effects',
+  options: {
+    ...pairOptions,
+    measure: { type: 'enum', values: ['RR', 'OR', 'RD'], required: true, description: 'RR, OR or RD.' },
+    method: { type: 'enum', values: ['katz', 'koopman', 'mn', 'woolf', 'exact', 'newcombe', 'wald', 'ac'], description: 'CI method (default katz for RR, woolf for OR, newcombe for RD).' },
+    ...AXIS_OPTIONS,
+  },
+  run(dataset, options) {
+    const measure = options.measure as 'RR' | 'OR' | 'RD';
+    const level = (options.level as number | undefined) ?? 0.95;
+    const method = (options.method as string | undefined) ?? { RR: 'katz', OR: 'woolf', RD: 'newcombe' }[measure];
+    if (measure === 'RR' && !['katz', 'koopman', 'mn'].includes(method)) throw new Error(`method ${method} is not a risk-ratio method (katz, koopman, mn)`);
+    if (measure === 'OR' && !['woolf', 'exact', 'mn'].includes(method)) throw new Error(`method ${method} is not an odds-ratio method (woolf, exact, mn)`);
+    if (measure === 'RD' && !['newcombe', 'wald', 'mn', 'ac'].includes(method)) throw new Error(`method ${method} is not a risk-difference method (newcombe, wald, mn, ac)`);
+    // RDs are shown in percentage points.
+    const show = measure === 'RD' ? (x: number) => 100 * x : (x: number) => x;
+    const { pairs, warnings } = pairArms(dataset, options, 'binary-ratios');
+    const rows: ForestRow[] = [];
+    const tableRows: Record<string, string>[] = [];
+    const labels = pairLabels(pairs);
+    for (const [i, pair] of pairs.entries()) {
+      const table = { events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n };
+      const result =
+        measure === 'RR' ? riskRatio(table, { ci: method as RrMethod, level }) : measure === 'OR' ? oddsRatio(table, { ci: method as OrMethod, level }) : riskDifference(table, { ci: method as RdMethod, level });
+      const label = labels[i];
+      for (const w of result.warnings) warnings.push(`binary-ratios: ${label}: ${w}`);
+      const { estimate } = result;
+      const { lower, upper } = result.ci;
+      if (estimate !== null && lower !== null && upper !== null) rows.push({ label, estimate: show(estimate), lower: show(lower), upper: show(upper) });
+      tableRows.push({
+        outcome: label,
+        arm: `${pair.arm.events}/${pair.arm.n}`,
+        comparator: `${pair.comparator.events}/${pair.comparator.n}`,
+        estimate: estimate === null ? 'not estimable' : formatNumber(show(estimate)),
+        ci: lower === null || upper === null ? '' : `${formatNumber(show(lower))} to ${formatNumber(show(upper))}`,
+      });
+    }
+    const arm = armText(options);
+    const comparator = options.comparator as string;
+    const lv = formatLevel(level);
+    const names: Record<string, string> = {
+      katz: 'Katz log',
+      koopman: 'Koopman score',
+      mn: 'Miettinen–Nurminen score',
+      woolf: 'Woolf logit',
+      exact: 'conditional exact (as R fisher.test)',
+      newcombe: 'Newcombe hybrid score',
+      wald: 'Wald',
+      ac: 'Agresti–Caffo',
+    };
+    const measureName = { RR: 'Risk ratio', OR: 'Odds ratio', RD: 'Risk difference' }[measure];
+    const defaultAxis = measure === 'RD' ? `Risk difference, ${arm} − ${comparator} (percentage points)` : `${measureName}, ${arm} vs ${comparator} (log scale)`;
+    return {
+      view: { kind: 'effects', rows, scale: measure === 'RD' ? 'linear' : 'log', axisTitle: (options.axisTitle as string | undefined) ?? defaultAxis, ...favoursFrom(options) },
+      table: {
+        columns: [
+          { key: 'outcome', label: 'Outcome' },
+          { key: 'arm', label: `${armNames(options).length > 1 ? 'Arm' : arm} events/n`, numeric: true },
+          { key: 'comparator', label: `${comparator} events/n`, numeric: true },
+          { key: 'estimate', label: measure === 'RD' ? 'RD (percentage points)' : measure, numeric: true },
+          { key: 'ci', label: `${lv} CI`, numeric: true },
+        ],
+        rows: tableRows,
+      },
+      methods: [`${measureName}s ${arm} vs ${comparator} with ${lv} ${names[method]} intervals${method === 'katz' || method === 'woolf' ? ' (0.5 added to every cell of a table with a zero cell)' : ''}; not pooled.`],
+      notes: [],
+      warnings,
+    };
+  },
+};

@@ -1,0 +1,17 @@
+import type { AnalysisDefinition } from './analysis.js';
+import { armMeans } from './arm-means.js';
+import { armValues } from './arm-values.js';
+import { meanDifferenceAnalysis } from './mean-difference.js';
+import { binaryComparison } from './binary-comparison.js';
+import { binaryRatios } from './binary-ratios.js';
+import { ciLevelReadings } from './ci-level-readings.js';
+import { pooledProportions } from './pooled-proportions.js';
+import { reportedComparisons } from './reported-comparisons.js';
+import { singleProportions } from './single-proportions.js';
+import { trialLandscape } from './trial-landscape.js';
+import { twoProportionPower } from './two-proportion-power.js';
+
+/** Every analysis a report spec can name, by name. */
+export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
+  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues].map((analysis) => [analysis.name, analysis]),
+);

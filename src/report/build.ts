@@ -1,0 +1,202 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CheckFailedError, DataError, InputError } from '../errors.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { VERSION } from '../version.js';
+import type { AnalysisOutput } from './analyses/analysis.js';
+import { ANALYSES } from './analyses/index.js';
+import { CHARTS } from './charts/index.js';
+import type { DatasetLoader, ReportDataset } from './dataset.js';
+import { escapeHtml, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
+import { renderSvg, rendererVersions } from './render.js';
+import { parseSpecText, validateSpec, type ReportSpec } from './spec.js';
+
+/** Folder of the bundled report specs (`reports/` at the package root). */
+export const BUNDLED_REPORTS_DIR = fileURLToPath(new URL('../../reports/', import.meta.url));
+
+/** The bundled spec files, sorted by name. */
+export function bundledSpecFiles(dir = BUNDLED_REPORTS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/i.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export interface BuildOptions {
+  /** Spec files to build. */
+  specFiles: string[];
+  outDir: string;
+  loadDataset: DatasetLoader;
+  knownDatasets: readonly string[];
+  /** Only with `--timestamp`: printed in each page (otherwise output is byte-identical). */
+  timestamp?: string;
+  /** Progress messages (the CLI passes one only when stderr is a terminal). */
+  onProgress?: (message: string) => void;
+}
+
+export interface BuiltReport {
+  name: string;
+  title: string;
+  file: string;
+  warnings: string[];
+}
+
+/** Reads and validates every spec first, so a bad spec stops the build before anything is written. */
+export function loadSpecs(specFiles: string[], knownDatasets: readonly string[]): ReportSpec[] {
+  const issues: DataError['issues'][number][] = [];
+  const specs: ReportSpec[] = [];
+  for (const file of specFiles) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new InputError('spec', file, 'a readable report spec file (.yaml, .yml or .json)');
+    }
+    try {
+      specs.push(validateSpec(parseSpecText(text, file), file, knownDatasets));
+    } catch (error) {
+      if (error instanceof DataError) issues.push(...error.issues);
+      else throw error;
+    }
+  }
+  const names = new Map<string, string>();
+  for (const spec of specs) {
+    const other = names.get(spec.name);
+    if (other) issues.push({ file: spec.file, expected: 'report names that differ (each becomes <name>.html)', found: `the same name as ${other}` });
+    names.set(spec.name, spec.file);
+  }
+  if (issues.length) throw new DataError(issues, `${issues.length} problem${issues.length === 1 ? '' : 's'} in report specs:`);
+  return specs;
+}
+
+const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+
+/** Several datasets read as one: their tables side by side (provenance stays per dataset). */
+function combine(parts: ReportDataset[]): ReportDataset {
+  if (parts.length === 1) return parts[0];
+  return {
+    name: parts.map((p) => p.name).join(' + '),
+    title: parts.map((p) => p.title).join(' + '),
+    sources: parts.flatMap((p) => p.sources),
+    derivations: parts.flatMap((p) => p.derivations),
+    notes: parts.flatMap((p) => p.notes),
+    units: Object.assign({}, ...parts.map((p) => p.units ?? {})),
+    tables: parts.flatMap((p) => p.tables),
+  };
+}
+
+/** Runs one report's analyses and charts and returns its HTML. Analysis failures become CheckFailedError (exit 1). */
+export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoader, timestamp?: string): Promise<{ html: string; warnings: string[] }> {
+  const datasets = new Map<string, ReportDataset>();
+  for (const section of spec.sections) {
+    for (const name of section.datasets) if (!datasets.has(name)) datasets.set(name, await loadDataset(name));
+  }
+  const methods: string[] = [];
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const addUnique = (target: string[], items: string[]): void => {
+    for (const item of items) if (!target.includes(item)) target.push(item);
+  };
+  const sections: HtmlSection[] = [];
+  let figureCount = 0;
+  for (const [s, section] of spec.sections.entries()) {
+    const outputs = new Map<string, AnalysisOutput>();
+    for (const [a, step] of section.analyses.entries()) {
+      const definition = ANALYSES.get(step.type)!;
+      const dataset = combine(step.datasets.map((name) => datasets.get(name)!));
+      if (!dataset.tables.some((t) => definition.kinds.includes(t.kind))) {
+        throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].dataset`, expected: `a dataset with a ${definition.kinds.join(' or ')} table (for ${step.type})`, found: `"${step.datasets.join(', ')}" (tables: ${dataset.tables.map((t) => t.kind).join(', ')})` }]);
+      }
+      try {
+        const output = definition.run(dataset, step.options);
+        outputs.set(step.id, output);
+        addUnique(methods, output.methods);
+        addUnique(notes, output.notes);
+        addUnique(warnings, output.warnings.map((w) => `${section.title}: ${w}`));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CheckFailedError(`${spec.file}: sections[${s}].analyses[${a}] (${step.id}, ${step.type}) failed: ${message}`);
+      }
+    }
+    const figures: HtmlFigure[] = [];
+    for (const step of section.charts) {
+      const output = outputs.get(step.analysis)!;
+      const chart = CHARTS.get(step.type)!.make(output.view, step.options);
+      figureCount += 1;
+      const id = `fig-${figureCount}`;
+      const rendered = await renderSvg(chart.spec, { idPrefix: id, title: step.options.title, description: chart.description });
+      const chartWarnings = [...chart.warnings, ...rendered.warnings];
+      addUnique(warnings, chartWarnings.map((w) => `${section.title}: ${w}`));
+      figures.push({
+        id,
+        svg: rendered.svg,
+        caption: `Figure ${figureCount}. ${chart.description}`,
+        warnings: chartWarnings,
+        embedded: { chart: step.type, analysis: step.analysis, data: output.view, vegaLite: chart.spec },
+        table: { title: `Data for figure ${figureCount}`, table: output.table },
+      });
+    }
+    const tables = section.tables.map((t) => ({ title: t.title ?? `Results: ${t.analysis}`, table: outputs.get(t.analysis)!.table }));
+    sections.push({ id: `section-${s + 1}-${slug(section.title)}`, title: section.title, ...(section.text ? { text: section.text } : {}), figures, tables });
+  }
+  const versions = await rendererVersions();
+  const html = renderHtml({
+    title: spec.title,
+    summary: spec.summary,
+    sections,
+    methods,
+    software: [`trialstat ${VERSION}`, `vega ${versions.vega}`, `vega-lite ${versions.vegaLite}`, 'Charts rendered to SVG in Node (no browser); text measured with a Liberation Sans/Arial width table.'],
+    datasets: [...datasets.values()],
+    notes,
+    warnings,
+    ...(timestamp ? { builtAt: timestamp } : {}),
+  });
+  return { html, warnings };
+}
+
+function renderIndex(reports: BuiltReport[], summaries: Map<string, string>, timestamp?: string): string {
+  const items = reports.map((r) => `<li><a href="${escapeHtml(encodeURIComponent(r.name))}.html">${escapeHtml(r.title)}</a><br><span>${escapeHtml(summaries.get(r.name) ?? '')}</span></li>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>trialstat reports</title>
+<style>body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; max-width: 800px; margin: 0 auto; padding: 24px; color: #222; } li { margin: 10px 0; } span { color: #555; font-size: 14px; }</style>
+</head>
+<body>
+<h1>trialstat reports</h1>
+<ul>
+${items}
+</ul>
+<p>trialstat ${escapeHtml(VERSION)}${timestamp ? `, built ${escapeHtml(timestamp)}` : ''}</p>
+</body>
+</html>
+`;
+}
+
+/**
+ * Builds reports: validates every spec (DataError, exit 2), runs each report's
+ * analyses and renders its charts (CheckFailedError, exit 1), and only when all
+ * succeeded writes `<name>.html` files and `index.html`, each atomically. A failed build
+ * leaves earlier outputs untouched. Same inputs → same bytes.
+ */
+export async function buildReports(options: BuildOptions): Promise<BuiltReport[]> {
+  const specs = loadSpecs(options.specFiles, options.knownDatasets);
+  const pages: { spec: ReportSpec; html: string; warnings: string[] }[] = [];
+  for (const [i, spec] of specs.entries()) {
+    options.onProgress?.(`[${i + 1}/${specs.length}] ${spec.name}`);
+    pages.push({ spec, ...(await buildReportHtml(spec, options.loadDataset, options.timestamp)) });
+  }
+  const outDir = resolve(options.outDir);
+  const built: BuiltReport[] = [];
+  for (const page of pages) {
+    const file = join(outDir, `${page.spec.name}.html`);
+    writeFileAtomic(file, page.html);
+    built.push({ name: page.spec.name, title: page.spec.title, file, warnings: page.warnings });
+  }
+  writeFileAtomic(join(outDir, 'index.html'), renderIndex(built, new Map(specs.map((s) => [s.name, s.summary])), options.timestamp));
+  return built;
+}

@@ -1,0 +1,127 @@
+import { InputError } from '../../errors.js';
+import { binomialPmf, binomialSf, normalQuantile } from '../dist/index.js';
+import { freeze } from '../types.js';
+import { checkOpenUnit } from './inflate-for-dropout.js';
+
+export interface SimonDesign {
+  /** Stop after stage 1 if responses ≤ r1 of n1. */
+  r1: number;
+  n1: number;
+  /** Declare the drug inactive if total responses ≤ r of n. */
+  r: number;
+  n: number;
+  /** Expected sample size under p0. */
+  en0: number;
+  /** Probability of early termination under p0. */
+  pet0: number;
+  /** Attained type I error P(> r responses and passing stage 1 | p0). */
+  alpha: number;
+  /** Attained power under p1. */
+  power: number;
+}
+
+export interface SimonTwoStageResult {
+  p0: number;
+  p1: number;
+  alpha: number;
+  power: number;
+  /** Minimises the expected sample size under p0. */
+  optimal: SimonDesign;
+  /** Minimises the maximum sample size n (ties: smallest en0). */
+  minimax: SimonDesign;
+  /** Largest total n searched. */
+  nMax: number;
+  warnings: string[];
+}
+
+/**
+ * Simon's two-stage designs for single-arm phase II trials (Simon 1989, Controlled Clinical
+ * Trials 10:1-10). Stage 1 treats n1 patients and stops if ≤ r1 respond; otherwise n − n1 more
+ * are treated and the drug is rejected if ≤ r of n respond. With X1 ~ Bin(n1, p), X2 ~ Bin(n − n1, p):
+ * P(reject H0 | p) = Σ_{x1 > r1} P(X1 = x1) P(X2 > r − x1); feasible designs have this ≤ α at p0
+ * and ≥ power at p1. Exhaustive search over 1 ≤ n1 < n ≤ nMax, 0 ≤ r1 < n1, r1 ≤ r < n (for each
+ * (n, n1, r1) the smallest r meeting α is the best one, found by bisection). Optimal: smallest
+ * EN0 = n1 + (1 − PET0)(n − n1) (ties: smaller n); minimax: smallest n (ties: smaller EN0).
+ *
+ * @example
+ * simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.05, power: 0.8 })
+ * // optimal { r1: 1, n1: 10, r: 5, n: 29, en0: 15.01, pet0: 0.736 }, minimax { r1: 1, n1: 15, r: 5, n: 25, en0: 19.51, pet0: 0.549 }
+ */
+export function simonTwoStage(options: { p0: number; p1: number; alpha?: number; power?: number; nMax?: number }): SimonTwoStageResult {
+  const { p0, p1, alpha = 0.05, power = 0.8 } = options;
+  checkOpenUnit('p0', p0);
+  checkOpenUnit('p1', p1);
+  checkOpenUnit('alpha', alpha);
+  checkOpenUnit('power', power);
+  if (!(p1 > p0)) throw new InputError('p1', p1, `a response rate above p0 = ${p0}`);
+  // Default search limit: twice the single-stage normal-approximation n (at least 30).
+  const za = normalQuantile(1 - alpha);
+  const zb = normalQuantile(power);
+  const single = ((za * Math.sqrt(p0 * (1 - p0)) + zb * Math.sqrt(p1 * (1 - p1))) / (p1 - p0)) ** 2;
+  const nMax = options.nMax ?? Math.max(30, Math.ceil(2 * single));
+  if (!Number.isInteger(nMax) || nMax < 2 || nMax > 600) throw new InputError('nMax', nMax, 'a whole number in [2, 600]');
+
+  // pmf[m][x] and sf[m][k] = P(X > k) for Bin(m, p), m = 0..nMax.
+  const tables = (p: number) => {
+    const pmf: Float64Array[] = [];
+    const sf: Float64Array[] = [];
+    for (let m = 0; m <= nMax; m += 1) {
+      const pm = new Float64Array(m + 1);
+      const s = new Float64Array(m + 1);
+      for (let x = 0; x <= m; x += 1) {
+        pm[x] = binomialPmf(x, m, p);
+        s[x] = binomialSf(x, m, p);
+      }
+      pmf.push(pm);
+      sf.push(s);
+    }
+    return { pmf, sf };
+  };
+  const t0 = tables(p0);
+  const t1 = tables(p1);
+  const reject = (t: typeof t0, r1: number, n1: number, r: number, n: number): number => {
+    const pm = t.pmf[n1];
+    const sf = t.sf[n - n1];
+    let total = 0;
+    for (let x1 = r1 + 1; x1 <= n1; x1 += 1) {
+      const k = r - x1;
+      total += pm[x1] * (k < 0 ? 1 : k >= n - n1 ? 0 : sf[k]);
+    }
+    return total;
+  };
+
+  let optimal: SimonDesign | undefined;
+  let minimax: SimonDesign | undefined;
+  for (let n = 2; n <= nMax; n += 1) {
+    for (let n1 = 1; n1 < n; n1 += 1) {
+      let stage1Fail1 = 0; // P(X1 ≤ r1 | p1): power can be at most 1 minus this
+      for (let r1 = 0; r1 < n1; r1 += 1) {
+        stage1Fail1 += t1.pmf[n1][r1];
+        if (1 - stage1Fail1 < power) break;
+        // Smallest r in [r1, n) with α(r) ≤ alpha (α decreases in r).
+        let lo = r1;
+        let hi = n - 1;
+        if (reject(t0, r1, n1, hi, n) > alpha) continue;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (reject(t0, r1, n1, mid, n) <= alpha) hi = mid;
+          else lo = mid + 1;
+        }
+        const r = lo;
+        const attained = reject(t1, r1, n1, r, n);
+        if (attained < power) continue;
+        let pet0 = 0;
+        for (let x = 0; x <= r1; x += 1) pet0 += t0.pmf[n1][x];
+        const en0 = n1 + (1 - pet0) * (n - n1);
+        const design: SimonDesign = { r1, n1, r, n, en0, pet0, alpha: reject(t0, r1, n1, r, n), power: attained };
+        // 1e-12 slack: equal EN0 up to rounding counts as a tie.
+        if (!optimal || en0 < optimal.en0 - 1e-12 || (Math.abs(en0 - optimal.en0) <= 1e-12 && n < optimal.n)) optimal = design;
+        if (!minimax || n < minimax.n || (n === minimax.n && en0 < minimax.en0 - 1e-12)) minimax = design;
+      }
+    }
+  }
+  if (!optimal || !minimax) throw new InputError('nMax', nMax, `a search limit large enough for a feasible design (none with n ≤ ${nMax})`);
+  const warnings: string[] = [];
+  if (optimal.n > 0.9 * nMax) warnings.push(`the optimal design's n = ${optimal.n} is near the search limit nMax = ${nMax}: a larger nMax may find a smaller EN0`);
+  return freeze({ p0, p1, alpha, power, optimal, minimax, nMax, warnings });
+}
