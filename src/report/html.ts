@@ -109,6 +109,13 @@ function renderProvenance(dataset: ReportDataset): string {
     .join('\n');
   const derivations = dataset.derivations.map((d) => `<li><strong>${escapeHtml(d.key)}</strong>: ${escapeHtml(d.description)}</li>`).join('\n');
   const notes = dataset.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('\n');
+  const alternatives = dataset.tables
+    .flatMap((t) => t.rows.filter((row) => row.reading === 'alternative'))
+    .map((row) => {
+      const what = ['trial', 'study', 'name', 'id', 'group', 'outcome', 'arm'].map((k) => row[k]).filter((v) => typeof v === 'string' && v !== '').join(', ');
+      return `<li>${escapeHtml(what)}${typeof row.note === 'string' ? `: ${escapeHtml(row.note)}` : ''}</li>`;
+    })
+    .join('\n');
   return [
     `<dt>${escapeHtml(dataset.title)} <code>${escapeHtml(dataset.name)}</code></dt>`,
     dataset.description ? `<dd>${escapeHtml(dataset.description)}</dd>` : '',
@@ -116,6 +123,7 @@ function renderProvenance(dataset: ReportDataset): string {
     `<dd>Sources:<ul>\n${sources}\n</ul></dd>`,
     derivations ? `<dd>Derived values:<ul>\n${derivations}\n</ul></dd>` : '',
     notes ? `<dd>Notes:<ul>\n${notes}\n</ul></dd>` : '',
+    alternatives ? `<dd>Alternative readings (sources conflict; kept in the dataset, left out of the analyses):<ul>\n${alternatives}\n</ul></dd>` : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -57,7 +57,8 @@ export function rowsOfKind(dataset: ReportDataset, kind: string, files?: unknown
   const wanted = Array.isArray(files) ? (files as string[]) : undefined;
   return dataset.tables
     .filter((t) => t.kind === kind && (!wanted || wanted.includes(t.path.split('/').pop() ?? t.path)))
-    .flatMap((t) => [...t.rows]);
+    // Alternative readings repeat a figure a primary row gives; the provenance section lists them.
+    .flatMap((t) => t.rows.filter((row) => row.reading !== 'alternative'));
 }
 
 /** Keeps rows whose `field` equals the option (when the option is given). */
