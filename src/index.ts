@@ -302,3 +302,7 @@ export { renderSvg } from './report/render.js';
 export { validateSpec } from './report/spec.js';
 export type { ReportSpec } from './report/spec.js';
 export type { ChartResult } from './report/charts/chart-result.js';
+export { verifyReportHtml } from './report/verify.js';
+export type { VerifyResult, Drift } from './report/verify.js';
+export { MANIFEST_FORMAT } from './report/build.js';
+export type { ReportManifest } from './report/build.js';

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckFailedError, DataError, InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
@@ -86,6 +86,23 @@ function combine(parts: ReportDataset[]): ReportDataset {
   };
 }
 
+/** Identifies the manifest layout that `trialstat verify` reads. */
+export const MANIFEST_FORMAT = 'trialstat-report-manifest/1';
+
+/**
+ * Everything needed to rebuild a report without its source files: the validated spec
+ * (analysis names and options), the dataset rows exactly as loaded, and the versions.
+ * Embedded in each page; `trialstat verify` rebuilds from it and compares every number.
+ */
+export interface ReportManifest {
+  format: typeof MANIFEST_FORMAT;
+  trialstat: string;
+  renderer: { vega: string; vegaLite: string };
+  spec: ReportSpec;
+  datasets: ReportDataset[];
+  timestamp?: string;
+}
+
 /** Runs one report's analyses and charts and returns its HTML. Analysis failures become CheckFailedError (exit 1). */
 export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoader, timestamp?: string): Promise<{ html: string; warnings: string[] }> {
   const datasets = new Map<string, ReportDataset>();
@@ -141,6 +158,15 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
     sections.push({ id: `section-${s + 1}-${slug(section.title)}`, title: section.title, ...(section.text ? { text: section.text } : {}), figures, tables });
   }
   const versions = await rendererVersions();
+  const manifest: ReportManifest = {
+    format: MANIFEST_FORMAT,
+    trialstat: VERSION,
+    renderer: versions,
+    // The file name only: an absolute path would differ between machines and break byte-identical output.
+    spec: { ...spec, file: basename(spec.file) },
+    datasets: [...datasets.values()],
+    ...(timestamp ? { timestamp } : {}),
+  };
   const html = renderHtml({
     title: spec.title,
     summary: spec.summary,
@@ -151,6 +177,7 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
     notes,
     warnings,
     ...(timestamp ? { builtAt: timestamp } : {}),
+    manifest,
   });
   return { html, warnings };
 }

@@ -49,6 +49,8 @@ export interface HtmlReport {
   warnings: string[];
   /** ISO time, only when the user asked for a timestamp (otherwise output is byte-identical). */
   builtAt?: string;
+  /** What `trialstat verify` needs to rebuild the page: spec, dataset rows, versions. */
+  manifest?: unknown;
 }
 
 const STYLE = `
@@ -190,7 +192,7 @@ ${report.notes.length ? `<h3>Derived values</h3>\n${list(report.notes)}` : ''}
 ${report.warnings.length ? `<h3>Warnings</h3>\n${list(report.warnings)}` : ''}
 </section>
 </main>
-</body>
+${report.manifest !== undefined ? `<script type="application/json" id="trialstat-manifest">${embedJson(report.manifest)}</script>\n` : ''}</body>
 </html>
 `;
 }

@@ -13,6 +13,7 @@ import { registerProps } from './props.js';
 import { registerReport } from './report.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
+import { registerVerify } from './verify.js';
 
 /** A subcommand module: adds its command (with help and examples) to the program. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -36,4 +37,5 @@ export const commands: RegisterCommand[] = [
   registerDesign,
   registerSimulate,
   registerReport,
+  registerVerify,
 ];

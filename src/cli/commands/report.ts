@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 export function registerReport(program: Command, context: CliContext): void {
   program
     .command('report')
-    .description('Build HTML reports from report specs (default: every bundled report) into one folder with an index.html.')
+    .description('build HTML reports from report specs (default: every bundled report) into one folder with an index.html')
     .argument('[spec...]', 'report spec files (.yaml, .yml or .json); none = all bundled specs in reports/')
     .option('--out <dir>', 'output folder', 'reports/build')
     .option('--timestamp', 'print the build time in each page (output is otherwise byte-identical between builds)')
