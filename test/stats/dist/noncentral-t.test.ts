@@ -19,7 +19,7 @@ describe('noncentral t against R pt(ncp =)/qt(ncp =)', () => {
     }
   });
 
-  it('matches 40-digit quadrature (mpmath 1.3) to 1e-12 relative, including tails R gets wrong', () => {
+  it('matches independent quadrature (mpmath 1.3 at 40 digits, scipy) to 1e-12 relative, incl. tails R gets wrong', () => {
     // P(T > t) = ∫ Q(t u − δ) f(u) du with u = √(V/df), evaluated by mpmath.quad at 40 digits.
     // R 4.2.2: pt(10, 2.5, 37) = 1.24735438e-7 (6e-6 off), pt(60, 5, 2, lower = F) = 5.3954793e-7.
     expectClose(noncentralTCdf(10, 2.5, 37), 1.2473623780413608884e-7, 1e-12);
