@@ -1,6 +1,6 @@
-import { normalCdf, normalQuantile, normalSf } from './normal.js';
+import { logPhi, normalCdf, normalLogSf, normalQuantile, normalSf } from './normal.js';
 import { tCdf, tSf } from './student-t.js';
-import { incompleteBeta, logBeta, logBetaPrefactor, logPoissonKernel } from './special.js';
+import { incompleteBeta, logBeta, logBetaPrefactor, logPoissonKernel, stirlerr } from './special.js';
 import { checkFinite, checkNumber, checkPositive, checkProbability } from './validate.js';
 
 /**
@@ -19,9 +19,10 @@ import { checkFinite, checkNumber, checkPositive, checkProbability } from './val
  * mode j ≈ δ²/2 and runs both ways until the remaining Poisson mass cannot change it, so large
  * |δ| keeps full precision. For t < 0, P(T ≤ t; δ) = P(T ≥ −t; −δ).
  *
- * For δ < 0 (after that reflection) the qⱼ are negative and the sum on the far side of δ is a
- * difference of terms of size ~ its neighbour tail: it is accurate to ~1e-16 absolute, not
- * relative (so is R's).
+ * For δ < 0 (after that reflection) the qⱼ are negative and the series for the tail on the far
+ * side of δ would be a difference of much larger terms (R's 1 − lower has the same problem); that
+ * tail is instead integrated directly, P(T > t) = ∫ Q(t u − δ) f_U(u) du, by the trapezoidal rule
+ * in log u (see farTail), which keeps ~1e-14 relative precision down to ~1e-300.
  */
 
 const SQRT_2 = Math.SQRT2;
@@ -40,8 +41,11 @@ interface SeriesState {
   aEven: number;
 }
 
-/** Σ of the series for t > 0 (upper = false: P(T ≤ t) − Φ(−δ); upper = true: P(T > t)). */
-function series(t: number, df: number, ncp: number, upper: boolean): number {
+/**
+ * Σ of the series for t > 0 (upper = false: P(T ≤ t) − Φ(−δ); upper = true: P(T > t)), and Σ of
+ * the terms' absolute values, which bounds the rounding error when the terms have both signs.
+ */
+function series(t: number, df: number, ncp: number, upper: boolean): { sum: number; magnitude: number } {
   const t2 = t * t;
   const total = df + t2;
   const x = Number.isFinite(total) ? t2 / total : 1;
@@ -67,6 +71,7 @@ function series(t: number, df: number, ncp: number, upper: boolean): number {
   const sign = upper ? 1 : -1;
   const mode: SeriesState = { j: j0, p: p0, q: q0, odd: odd0, even: even0, gOdd: gOdd0, gEven: gEven0, aOdd, aEven };
   let sum = p0 * odd0 + q0 * even0;
+  let magnitude = Math.abs(p0 * odd0) + Math.abs(q0 * even0);
   for (const direction of [1, -1] as const) {
     const s = { ...mode };
     while (direction === 1 ? s.j < j0 + 100_000 : s.j > 0) {
@@ -91,6 +96,7 @@ function series(t: number, df: number, ncp: number, upper: boolean): number {
       s.aOdd += direction;
       s.aEven += direction;
       sum += s.p * s.odd + s.q * s.even;
+      magnitude += Math.abs(s.p * s.odd) + Math.abs(s.q * s.even);
       // The Poisson weights beyond j shrink at least geometrically with ratio r < 1, so the rest
       // is below (p + |q|)·r/(1 − r) times the largest remaining I (≤ 1 for the complements).
       const r = direction === 1 ? halfLambda / (s.j + 1) : s.j / halfLambda;
@@ -98,6 +104,62 @@ function series(t: number, df: number, ncp: number, upper: boolean): number {
       const bound = r < 1 ? (((s.p + Math.abs(s.q)) * r) / (1 - r)) * largest : Infinity;
       if (bound <= 1e-17 * Math.abs(sum) || (s.p === 0 && s.q === 0)) break;
     }
+  }
+  return { sum, magnitude };
+}
+
+/**
+ * P(T > t) for t > 0 and δ < 0, the tail on the far side of δ, where Lenth's series has terms of
+ * both signs. With U = √(V/df) (density 2kᵏ/Γ(k) u^(2k−1) e^(−k u²), k = df/2),
+ * P(T > t) = ∫₀^∞ Q(t u − δ) f_U(u) du, an integral of positive terms. In s = log u the integrand
+ * is a smooth single-peaked function on the real line, so the trapezoidal rule converges
+ * geometrically in the step (Trefethen & Weideman 2014, SIAM Review 56:385); the step is 1/8 of
+ * the peak's Laplace width, and the sum runs out to where terms fall below e^−46 of the peak.
+ */
+function farTail(t: number, df: number, ncp: number): number {
+  const k = df / 2;
+  // log f_U(e^s) + s = log[2kᵏ/Γ(k)] + 2ks − k e^(2s) = log 2 + log k − stirlerr(k) − ½ log(2πk)
+  // − k (e^(2s) − 1 − 2s): Loader's form, so no huge k log k − log Γ(k) cancels for large df.
+  const logConst = Math.LN2 + Math.log(k) - stirlerr(k) - 0.5 * Math.log(2 * Math.PI * k);
+  const logIntegrand = (s: number): number => logConst - k * expm1MinusX(2 * s) + normalLogSf(t * Math.exp(s) - ncp);
+  // d/ds log integrand = 2k − 2k u² − t u h(t u − δ), h the normal hazard φ/Q: decreasing in s.
+  const slope = (s: number): number => {
+    const u = Math.exp(s);
+    const z = t * u - ncp;
+    return 2 * k - 2 * k * u * u - t * u * Math.exp(logPhi(z) - normalLogSf(z));
+  };
+  // The peak lies where t·u is at most of order |δ| + √k: search down to s = −log t − 60.
+  let lo = Math.min(-60, -Math.log(t) - 60);
+  let hi = 60;
+  for (let i = 0; i < 200 && hi - lo > 1e-10; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (slope(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  const peak = 0.5 * (lo + hi);
+  const e = 1e-4;
+  const curvature = (slope(peak - e) - slope(peak + e)) / (2 * e);
+  const step = Math.min(0.5, 1 / Math.sqrt(Math.max(curvature, 1e-12)) / 8);
+  const logPeak = logIntegrand(peak);
+  let sum = 1;
+  for (const direction of [1, -1]) {
+    for (let i = 1; i < 1_000_000; i++) {
+      const relative = Math.exp(logIntegrand(peak + direction * i * step) - logPeak);
+      sum += relative;
+      if (relative < 1e-20) break;
+    }
+  }
+  return Math.exp(logPeak + Math.log(sum * step));
+}
+
+/** eˣ − 1 − x without cancellation near 0 (Taylor series for |x| < ½). */
+function expm1MinusX(x: number): number {
+  if (Math.abs(x) >= 0.5) return Math.expm1(x) - x;
+  let term = (x * x) / 2;
+  let sum = term;
+  for (let n = 3; n < 40 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+    term *= x / n;
+    sum += term;
   }
   return sum;
 }
@@ -110,7 +172,15 @@ function tail(t: number, df: number, ncp: number, upper: boolean): number {
   if (df === Infinity) return upper ? normalSf(t, ncp) : normalCdf(t, ncp);
   if (t < 0) return tail(-t, df, -ncp, !upper);
   if (t === 0) return upper ? normalSf(0, ncp) : normalCdf(0, ncp);
-  const value = upper ? series(t, df, ncp, true) : normalCdf(-ncp) + series(t, df, ncp, false);
+  if (upper) {
+    const { sum, magnitude } = series(t, df, ncp, true);
+    // δ < 0: terms of both signs. Rounding costs ~1e-15 × magnitude/sum relative, so where the
+    // sum has cancelled by more than a factor 50 integrate the tail directly instead; likewise
+    // where it underflowed (t² ≫ df makes y = df/(t² + df) vanish).
+    if (!(sum > 0.02 * magnitude)) return farTail(t, df, ncp);
+    return Math.min(1, Math.max(0, sum));
+  }
+  const value = normalCdf(-ncp) + series(t, df, ncp, false).sum;
   return Math.min(1, Math.max(0, value));
 }
 
@@ -126,7 +196,7 @@ function checkArgs(x: number, df: number, ncp: number): void {
  *
  * @example
  * noncentralTCdf(2, 10, 1.5)   // 0.6591540724421907
- * noncentralTCdf(-1, 20, 3)    // 0.00004061502127031269
+ * noncentralTCdf(-1, 20, 3)    // 0.000040615021270262905
  */
 export function noncentralTCdf(x: number, df: number, ncp: number): number {
   checkArgs(x, df, ncp);
@@ -151,10 +221,11 @@ export function noncentralTSf(x: number, df: number, ncp: number): number {
  * Noncentral t quantile: the x with P(T ≤ x) = p, as R's `qt(p, df, ncp)`; p = 0 and 1 give
  * −Infinity and Infinity. Method: bracket from a normal approximation, then the Illinois variant
  * of regula falsi (Dowell & Jarratt 1971) on log of the tail being inverted (the upper tail for
- * p > ½), to a relative width of 4e-16.
+ * p > ½), first in asinh(x) (power-law tails become linear) and then in x, to a relative
+ * width of 4e-16.
  *
  * @example
- * noncentralTQuantile(0.9, 10, 1.5)   // 3.128736121253221
+ * noncentralTQuantile(0.9, 10, 1.5)   // 3.1287361212532208
  */
 export function noncentralTQuantile(p: number, df: number, ncp: number): number {
   checkProbability('p', p);
@@ -191,26 +262,46 @@ export function noncentralTQuantile(p: number, df: number, ncp: number): number 
   }
   if (!Number.isFinite(lo)) return -Infinity;
   if (!Number.isFinite(hi)) return Infinity;
+  // First in y = asinh(x), where log P is nearly linear also in the power-law tails, then in x
+  // itself for the last bits.
+  const [yLo, yHi] = illinois((y) => g(Math.sinh(y)), Math.asinh(lo), Math.asinh(hi), glo, ghi, 1e-13);
+  const [xLo, xHi, gxLo, gxHi] = [Math.sinh(yLo), Math.sinh(yHi), g(Math.sinh(yLo)), g(Math.sinh(yHi))];
+  const [a, b, ga, gb] = illinois(g, xLo, xHi, gxLo, gxHi, 4e-16);
+  return Math.abs(ga) <= Math.abs(gb) ? a : b;
+}
+
+/**
+ * Illinois variant of regula falsi (Dowell & Jarratt 1971) for increasing f with f(lo) ≤ 0 ≤ f(hi):
+ * shrinks the bracket to a relative width `tol`; returns [lo, hi, f(lo), f(hi)].
+ */
+function illinois(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  flo: number,
+  fhi: number,
+  tol: number,
+): [number, number, number, number] {
   let side = 0;
+  let fl = flo;
+  let fh = fhi;
   for (let i = 0; i < 300; i++) {
-    if (hi - lo <= 4e-16 * Math.max(Math.abs(lo), Math.abs(hi)) || glo === 0 || ghi === 0) break;
-    let x = Number.isFinite(glo) && Number.isFinite(ghi) ? (lo * ghi - hi * glo) / (ghi - glo) : 0.5 * (lo + hi);
+    if (hi - lo <= tol * Math.max(Math.abs(lo), Math.abs(hi), 1e-300) || fl === 0 || fh === 0) break;
+    let x = Number.isFinite(fl) && Number.isFinite(fh) ? (lo * fh - hi * fl) / (fh - fl) : 0.5 * (lo + hi);
     if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
-    const gx = g(x);
-    if (gx === 0) return x;
-    if (gx < 0) {
+    const fx = f(x);
+    if (fx === 0) return [x, x, 0, 0];
+    if (fx < 0) {
       lo = x;
-      glo = gx;
-      if (side === -1) ghi /= 2;
+      fl = fx;
+      if (side === -1) fh /= 2;
       side = -1;
     } else {
       hi = x;
-      ghi = gx;
-      if (side === 1) glo /= 2;
+      fh = fx;
+      if (side === 1) fl /= 2;
       side = 1;
     }
   }
-  if (glo === 0) return lo;
-  if (ghi === 0) return hi;
-  return Math.abs(glo) < Math.abs(ghi) ? lo : hi;
+  return [lo, hi, fl, fh];
 }

@@ -19,7 +19,7 @@ describe('noncentral t against R pt(ncp =)/qt(ncp =)', () => {
     }
   });
 
-  it('matches 40-digit quadrature (mpmath 1.3) to 1e-12 relative, including tails R gets wrong', () => {
+  it('matches independent quadrature (mpmath 1.3 at 40 digits, scipy) to 1e-12 relative, incl. tails R gets wrong', () => {
     // P(T > t) = ∫ Q(t u − δ) f(u) du with u = √(V/df), evaluated by mpmath.quad at 40 digits.
     // R 4.2.2: pt(10, 2.5, 37) = 1.24735438e-7 (6e-6 off), pt(60, 5, 2, lower = F) = 5.3954793e-7.
     expectClose(noncentralTCdf(10, 2.5, 37), 1.2473623780413608884e-7, 1e-12);
@@ -32,8 +32,15 @@ describe('noncentral t against R pt(ncp =)/qt(ncp =)', () => {
     expectClose(noncentralTCdf(55, 10, 50), 0.60278543258134918613, 1e-12);
     expectClose(noncentralTSf(55, 10, 50), 0.39721456741865081387, 1e-12);
     expectClose(noncentralTCdf(40, 30, 45), 0.15482184983669269536, 1e-12);
-    // The tail on the far side of ncp is a sum of terms of both signs: ~1e-16 absolute.
-    expectClose(noncentralTCdf(-3, 8, 2), 0.000020792706314472531006, 1e-11);
+    // Tails on the far side of ncp (integrated directly): R 4.2.2 gives 1.5646837e-9 for the first.
+    expectClose(noncentralTSf(2, 3, -5), 1.5645373999149622153e-9, 1e-12);
+    expectClose(noncentralTCdf(-3, 8, 2), 0.000020792706314472531006, 1e-12);
+    expectClose(noncentralTCdf(-1, 20, 3), 0.000040615021270262874462, 1e-12);
+    // Where the normal argument is large, mpmath's ncdf-based quadrature proved unstable (1e-11 …
+    // 1e-8 between point sets); these two are scipy integrate.quad of f_U(u)·exp(log_ndtr(δ − t u))
+    // (relative error estimates 2e-14): the first in u, the second (df = 1, U = |Z'|) in v.
+    expectClose(noncentralTSf(3, 60, -10), 1.505214566644165e-36, 1e-12);
+    expectClose(noncentralTSf(50, 1, -37), 2.46578043814553e-303, 1e-12);
   });
 
   it('quantile matches qt(ncp =) to 1e-9 relative for 0.01 ≤ p ≤ 0.99, and solves our cdf beyond', () => {
@@ -47,10 +54,9 @@ describe('noncentral t against R pt(ncp =)/qt(ncp =)', () => {
         continue;
       }
       // R's qnt inverts its own pnt (1e-12 absolute) by bisection: at p = 1e-6 or 1 − 1e-6 its
-      // quantile can be off by up to 1e-5 relative (df = 1). Ours solves our cdf to 1e-10 (on the
-      // far side of ncp our tail itself is accurate to ~1e-17 absolute, i.e. 1e-11 relative here).
+      // quantile can be off by up to 1e-5 relative (df = 1). Ours solves our cdf to 1e-12.
       const tail = p < 0.5 ? noncentralTCdf(ours, df, ncp) : noncentralTSf(ours, df, ncp);
-      expectClose(tail, p < 0.5 ? p : 1 - p, 1e-10, 0, label);
+      expectClose(tail, p < 0.5 ? p : 1 - p, 1e-12, 0, label);
       expectClose(ours, num(f.q[i]), 1e-4, 0, label);
     }
   });
