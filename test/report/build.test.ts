@@ -44,7 +44,7 @@ describe('report build', () => {
     // The only <script> elements are the JSON data blocks.
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
-    for (const tag of scripts) expect(tag).toMatch(/^<script type="application\/json" id="fig-\d+-vega-lite">$/);
+    for (const tag of scripts) expect(tag).toMatch(/^<script type="application\/json" id="(fig-\d+-vega-lite|trialstat-manifest)">$/);
     expect(html).not.toMatch(/<img\b/);
     expect(html).not.toMatch(/<b>|<i>/);
     expect(html).toContain('XSS sample &lt;script&gt;alert(1)&lt;/script&gt;');
