@@ -22,7 +22,9 @@ export function formatIssue(issue: InputIssue): string {
   const where = [issue.file, issue.line !== undefined ? String(issue.line) : undefined]
     .filter((part) => part !== undefined)
     .join(':');
-  const column = issue.column !== undefined ? `column "${issue.column}": ` : '';
+  // A JSON/YAML path (sections[2].charts[0]) is a place in a document, not a CSV column.
+  const isPath = issue.column !== undefined && /[[.]/.test(issue.column);
+  const column = issue.column === undefined ? '' : isPath ? `at ${issue.column}: ` : `column "${issue.column}": `;
   const hint = issue.hint ? ` (${issue.hint})` : '';
   return `${where ? `${where}: ` : ''}${column}expected ${issue.expected}, found ${issue.found}${hint}`;
 }

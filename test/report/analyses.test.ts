@@ -153,3 +153,14 @@ describe('analyses across datasets and arms', () => {
     expect(as(out.view, 'effects').scale).toBe('linear');
   });
 });
+
+describe('analysis sets (population column)', () => {
+  it('arm-values keeps the pooled skin analysis set apart from the full cohort (dazukibart, Lancet 2025)', async () => {
+    const dataset = await loadReportDataset('dazukibart');
+    const skin = ANALYSES.get('arm-values')!.run(dataset, { outcomes: ['CDASI-A'], population: 'pooled skin analysis set' });
+    const all = ANALYSES.get('arm-values')!.run(dataset, { outcomes: ['CDASI-A'] });
+    if (skin.view.kind !== 'arm-summary' || all.view.kind !== 'arm-summary') throw new Error('wrong view');
+    expect(skin.view.rows.map((r) => r.estimate)).toEqual([-19.2, -16.6, -2.9]);
+    expect(all.view.rows).toHaveLength(4);
+  });
+});

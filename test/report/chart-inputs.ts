@@ -1,3 +1,4 @@
+import type { PercentAuditInput } from '../../src/report/charts/percent-audit.js';
 import type { AdverseEventsInput } from '../../src/report/charts/adverse-events.js';
 import type { ArmDotsInput } from '../../src/report/charts/arm-dots.js';
 import type { ForestPlotInput } from '../../src/report/charts/forest-plot.js';
@@ -78,5 +79,14 @@ export const POWER: PowerCurveInput = {
   series: [
     { label: 'Δ = 30 m, SD 60', points: [20, 40, 60, 80].map((x, i) => ({ x, power: [0.34, 0.6, 0.78, 0.88][i] })) },
     { label: 'Δ = 20 m, SD 60', points: [20, 40, 60, 80].map((x, i) => ({ x, power: [0.18, 0.33, 0.46, 0.58][i] })) },
+  ],
+};
+
+/** Two printed percentages: 45 % of 22 (10/22 fits) and 60 % of 11 (no count fits). */
+export const PERCENT_AUDIT: PercentAuditInput = {
+  title: 'Printed percentages',
+  rows: [
+    { label: '45% of 22 — sae', half: 0.5, nearest: [{ count: 9, n: 22, difference: 100 * 9 / 22 - 45 }, { count: 10, n: 22, difference: 100 * 10 / 22 - 45 }], consistent: true, verdict: '10/22' },
+    { label: '60% of 11 — hla', half: 0.5, nearest: [{ count: 6, n: 11, difference: 100 * 6 / 11 - 60 }, { count: 7, n: 11, difference: 100 * 7 / 11 - 60 }], consistent: false, verdict: 'impossible' },
   ],
 };

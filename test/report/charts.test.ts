@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { adverseEvents } from '../../src/report/charts/adverse-events.js';
 import { armDots } from '../../src/report/charts/arm-dots.js';
 import { forestPlot } from '../../src/report/charts/forest-plot.js';
+import { percentAudit } from '../../src/report/charts/percent-audit.js';
 import { powerCurve } from '../../src/report/charts/power-curve.js';
 import { proportionCaterpillar } from '../../src/report/charts/proportion-caterpillar.js';
 import { isoDay, trialTimeline } from '../../src/report/charts/trial-timeline.js';
 import { logDomain, logTicks } from '../../src/report/charts/theme.js';
 import { renderSvg } from '../../src/report/render.js';
-import { ADVERSE_EVENTS, ARM_DOTS, CATERPILLAR, FOREST, POWER, TIMELINE } from './chart-inputs.js';
+import { ADVERSE_EVENTS, ARM_DOTS, CATERPILLAR, FOREST, PERCENT_AUDIT, POWER, TIMELINE } from './chart-inputs.js';
 
 const charts = {
   forest: () => forestPlot(FOREST),
@@ -16,6 +17,7 @@ const charts = {
   caterpillar: () => proportionCaterpillar(CATERPILLAR),
   timeline: () => trialTimeline(TIMELINE),
   'power-curve': () => powerCurve(POWER),
+  'percent-audit': () => percentAudit(PERCENT_AUDIT),
 };
 
 describe('chart specs', () => {

@@ -1,3 +1,4 @@
+import { CHARTS } from '../../src/report/charts/index.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ describe('trialstat report', () => {
     writeFileSync(spec, 'title: t\nsummary: s\nsections:\n  - title: x\n    datasets: [rapami]\n    analyses:\n      - { id: a, type: binary-comparison, options: { arm: sirolimus, comparator: placebo } }\n    charts:\n      - { type: pie, analysis: a, title: t }\n');
     const result = await runCli(['report', spec, '--out', join(dir, 'out')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${spec}: column "sections[0].charts[0].type": expected one of the charts forest, arm-dots, adverse-events, caterpillar, timeline, power-curve, found "pie"`);
+    expect(result.stderr).toContain(`${spec}: at sections[0].charts[0].type: expected one of the charts ${[...CHARTS.keys()].join(', ')}, found "pie"`);
     expect(() => readdirSync(join(dir, 'out'))).toThrow();
   });
 
@@ -43,8 +44,8 @@ describe('trialstat report', () => {
     writeFileSync(spec, JSON.stringify({ title: 't', summary: 's', sections: [{ title: 'x', datasets: ['nope'], analyses: [] }] }));
     const result = await runCli(['report', spec, '--out', dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/column "sections\[0\]\.datasets\[0\]": expected a bundled dataset \(.*rapami.*\), found "nope"/);
-    expect(result.stderr).toMatch(/column "sections\[0\]\.analyses": expected a non-empty list, found a list of 0/);
+    expect(result.stderr).toMatch(/at sections\[0\]\.datasets\[0\]: expected a bundled dataset \(.*rapami.*\), found "nope"/);
+    expect(result.stderr).toMatch(/at sections\[0\]\.analyses: expected a non-empty list, found a list of 0/);
     expect((await runCli(['report', join(dir, 'missing.yaml')])).code).toBe(2);
   });
 

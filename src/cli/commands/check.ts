@@ -21,6 +21,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option('--kind <kind>', `kind of a single file: ${KIND_NAMES.join(', ')}`)
     .option('--fail-on <when>', 'exit 1 on an unexpected discrepancy, or never', choice(['discrepancy', 'never'] as const), 'discrepancy')
     .option('--json', 'print { items, summary } as JSON')
+    .option('--quiet', 'print only the summary line and the unexpected discrepancies')
     .addHelpText(
       'after',
       `
@@ -32,7 +33,7 @@ Examples:
   $ trialstat check rapami --json
   $ trialstat check my-percentages.csv --kind reported-percentage`,
     )
-    .action(async (targets: string[], options: { kind?: string; failOn: 'discrepancy' | 'never'; json?: boolean }) => {
+    .action(async (targets: string[], options: { kind?: string; failOn: 'discrepancy' | 'never'; json?: boolean; quiet?: boolean }) => {
       const { io } = context;
       if (options.kind !== undefined && !isKind(options.kind)) throw new InputError('--kind', options.kind, `one of ${KIND_NAMES.join(', ')}`);
       const names = targets.length > 0 ? targets : bundledDatasetNames();
@@ -46,9 +47,10 @@ Examples:
       if (options.json) {
         io.stdout(`${JSON.stringify({ items, summary }, null, 2)}\n`);
       } else {
-        io.stdout(
+        const shown = options.quiet ? items.filter((i) => i.status === 'discrepant' && !i.expected) : items;
+        if (shown.length > 0) io.stdout(
           renderTable(
-            items,
+            shown,
             [
               { header: 'status', text: (i) => `${STATUS_MARK[i.status]}${i.status === 'discrepant' && i.expected ? ' (expected)' : ''}` },
               { header: 'dataset', text: (i) => i.dataset },
@@ -62,7 +64,7 @@ Examples:
             'table',
           ),
         );
-        io.stdout(`\n${summary.reproduced} reproduced, ${summary.discrepant} discrepant (${summary.discrepant - summary.unexpected} expected), ${summary.notCheckable} not checkable\n`);
+        io.stdout(`${shown.length > 0 ? '\n' : ''}trialstat check: ${summary.reproduced} reproduced, ${summary.discrepant} discrepant (${summary.discrepant - summary.unexpected} expected), ${summary.notCheckable} not checkable\n`);
       }
       if (summary.unexpected > 0 && options.failOn === 'discrepancy') {
         io.stderr(`trialstat check: ${summary.unexpected} unexpected discrepanc${summary.unexpected === 1 ? 'y' : 'ies'}\n`);

@@ -2,6 +2,7 @@ import { formatP } from '../../format/number.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import type { ForestPooled, ForestRow } from '../charts/forest-plot.js';
+import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { ProportionRow } from '../charts/proportion-caterpillar.js';
 import type { TimelineRow } from '../charts/trial-timeline.js';
@@ -15,7 +16,8 @@ export type AnalysisView =
   | { kind: 'proportions'; rows: ProportionRow[]; pooled?: { label: string; estimate: number; lower: number; upper: number }; outcome: string; intervalLabel: string }
   | { kind: 'adverse-events'; rates: AdverseEventArmRate[]; differences: AdverseEventDifference[]; differenceLabel: string; rateIntervalLabel: string; differenceIntervalLabel: string; arms: string[] }
   | { kind: 'timeline'; rows: TimelineRow[] }
-  | { kind: 'power'; series: PowerCurveSeries[]; axisTitle: string };
+  | { kind: 'power'; series: PowerCurveSeries[]; axisTitle: string }
+  | { kind: 'percent-audit'; rows: PercentAuditRow[] };
 
 export type ViewKind = AnalysisView['kind'];
 

@@ -17,13 +17,14 @@ export const armValues: AnalysisDefinition = {
   options: {
     outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
     trials: { type: 'string-list', description: 'Trials to include (default all).' },
-    files: { type: 'string-list', description: 'Read only these table files of the dataset (e.g. one analysis set).' },
+    files: { type: 'string-list', description: 'Read only these table files of the dataset.' },
+    population: { type: 'string', description: 'Analysis set or cohort to include (the population column; default all).' },
     scale: { type: 'enum', values: ['value', 'change', 'percent-change'], description: 'Which rows: value, change (default) or percent-change.' },
     axisTitle: { type: 'string', description: 'y-axis title with unit.' },
   },
   run(dataset, options) {
     const scale = (options.scale as string | undefined) ?? 'change';
-    const rows = rowsOfKind(dataset, 'arm-continuous', options.files).filter((r) => (str(r.scale) ?? 'value') === scale && matches(r, 'outcome', options.outcomes) && matches(r, 'trial', options.trials));
+    const rows = rowsOfKind(dataset, 'arm-continuous', options.files).filter((r) => (str(r.scale) ?? 'value') === scale && matches(r, 'outcome', options.outcomes) && matches(r, 'trial', options.trials) && matches(r, 'population', options.population));
     const warnings = rows.length === 0 ? [`arm-values: no ${scale} rows in ${dataset.name} match the filters`] : [];
     const trials = new Set(rows.map((r) => r.trial));
     const levels = new Set(rows.filter((r) => num(r.ci_lower) !== undefined).map((r) => (num(r.ci_level) !== undefined ? formatLevel(r.ci_level as number) : 'level not stated')));

@@ -5,6 +5,7 @@ import { meanDifferenceAnalysis } from './mean-difference.js';
 import { binaryComparison } from './binary-comparison.js';
 import { binaryRatios } from './binary-ratios.js';
 import { ciLevelReadings } from './ci-level-readings.js';
+import { consistencyAudit } from './consistency-audit.js';
 import { pooledProportions } from './pooled-proportions.js';
 import { reportedComparisons } from './reported-comparisons.js';
 import { singleProportions } from './single-proportions.js';
@@ -13,5 +14,5 @@ import { twoProportionPower } from './two-proportion-power.js';
 
 /** Every analysis a report spec can name, by name. */
 export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
-  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues].map((analysis) => [analysis.name, analysis]),
+  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues, consistencyAudit].map((analysis) => [analysis.name, analysis]),
 );

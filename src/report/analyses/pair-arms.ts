@@ -17,8 +17,8 @@ export interface ArmPair {
 export function pairArms(dataset: ReportDataset, options: Record<string, unknown>, analysis: string): { pairs: ArmPair[]; warnings: string[] } {
   const arms = armNames(options);
   const comparator = options.comparator as string;
-  const rows = rowsOfKind(dataset, 'arm-binary').filter((r) => matches(r, 'outcome', options.outcomes) && matches(r, 'trial', options.trial) && matches(r, 'timepoint', options.timepoint));
-  const key = (r: Record<string, unknown>): string => JSON.stringify([r.trial, r.outcome, str(r.timepoint) ?? null]);
+  const rows = rowsOfKind(dataset, 'arm-binary').filter((r) => matches(r, 'outcome', options.outcomes) && matches(r, 'trial', options.trial) && matches(r, 'timepoint', options.timepoint) && matches(r, 'population', options.population));
+  const key = (r: Record<string, unknown>): string => JSON.stringify([r.trial, r.outcome, str(r.timepoint) ?? null, str(r.population) ?? null]);
   const groups = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
   const pairs: ArmPair[] = [];
@@ -52,6 +52,7 @@ export const pairOptions = {
   outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
   trial: { type: 'string', description: 'Trial to include (default all).' },
   timepoint: { type: 'string', description: 'Timepoint to include (default all).' },
+  population: { type: 'string', description: 'Analysis set or cohort to include (the population column; default all).' },
   level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
 } as const;
 

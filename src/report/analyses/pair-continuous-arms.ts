@@ -29,12 +29,12 @@ export function pairContinuousArms(dataset: ReportDataset, options: Record<strin
   const comparator = options.comparator as string;
   const scale = (options.scale as string | undefined) ?? 'change';
   const rows = rowsOfKind(dataset, 'arm-continuous').filter(
-    (r) => (str(r.scale) ?? 'value') === scale && matches(r, 'outcome', options.outcomes) && matches(r, 'timepoint', options.timepoint) && matches(r, 'trial', options.trials),
+    (r) => (str(r.scale) ?? 'value') === scale && matches(r, 'outcome', options.outcomes) && matches(r, 'timepoint', options.timepoint) && matches(r, 'trial', options.trials) && matches(r, 'population', options.population),
   );
   const comparisons = rowsOfKind(dataset, 'reported-comparison');
   const groups = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
-    const key = JSON.stringify([row.trial, row.outcome, row.timepoint]);
+    const key = JSON.stringify([row.trial, row.outcome, row.timepoint, row.population ?? null]);
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   const pairs: ContinuousPair[] = [];
@@ -82,6 +82,7 @@ export const continuousPairOptions = {
   outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
   trials: { type: 'string-list', description: 'Trials to include (default all).' },
   timepoint: { type: 'string', description: 'Timepoint to include (default all).' },
+  population: { type: 'string', description: 'Analysis set or cohort to include (the population column; default all).' },
   scale: { type: 'enum', values: ['value', 'change', 'percent-change'], description: 'Which rows: value, change (default) or percent-change.' },
   level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
 } as const;

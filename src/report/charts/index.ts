@@ -4,6 +4,7 @@ import { adverseEvents } from './adverse-events.js';
 import { armDots } from './arm-dots.js';
 import type { ChartResult } from './chart-result.js';
 import { forestPlot } from './forest-plot.js';
+import { percentAudit } from './percent-audit.js';
 import { powerCurve } from './power-curve.js';
 import { proportionCaterpillar } from './proportion-caterpillar.js';
 import { trialTimeline } from './trial-timeline.js';
@@ -82,6 +83,12 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
           const v = only(view, 'power');
           return powerCurve({ title: o.title, ...sub(o), axisTitle: v.axisTitle, series: v.series, ...(o.targets ? { targets: o.targets as number[] } : {}) });
         },
+      },
+      {
+        name: 'percent-audit',
+        accepts: 'percent-audit',
+        options: { ...common },
+        make: (view, o) => percentAudit({ title: o.title, ...sub(o), rows: only(view, 'percent-audit').rows }),
       },
     ] satisfies ChartDefinition[]
   ).map((chart) => [chart.name, chart]),

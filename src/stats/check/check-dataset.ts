@@ -36,6 +36,8 @@ export interface CheckItem {
   expected: boolean;
   /** A number derived on the way (e.g. the pooled SD a p-value implies), with its method. */
   derived?: { quantity: string; value: number; method: string };
+  /** For a printed percentage: the text, its denominator and every whole count that prints as it. */
+  percent?: { printed: string; decimals: number; n: number; counts: number[] };
 }
 
 export interface CheckSummary {
@@ -136,6 +138,7 @@ function checkPercent(base: Base, percentText: string | undefined, events: numbe
   const result = percentCounts(percentText, n);
   const ok = result.counts.includes(events);
   return item(base, {
+    percent: { printed: percentText, decimals: result.decimals, n, counts: result.counts },
     quantity: 'percent',
     reported: `${percentText}%`,
     recomputed: (100 * events) / n,
@@ -165,6 +168,7 @@ function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckI
   const countOk = row.count === undefined || result.counts.includes(row.count);
   const ok = result.consistent && countOk;
   return item(base, {
+    percent: { printed: percentText, decimals: result.decimals, n: row.n, counts: result.counts },
     quantity: 'percent',
     reported: `${percentText}%${row.count !== undefined ? ` (${row.count}/${row.n})` : ` of ${row.n}`}`,
     recomputed: row.count !== undefined ? (100 * row.count) / row.n : result.counts.length === 1 ? (100 * result.counts[0]) / row.n : null,
