@@ -263,6 +263,7 @@ export {
   checkTestStatistic,
   fingerprintBinary,
   fingerprintMeans,
+  fingerprintMeta,
   checkDataset,
   summarize as summarizeChecks,
 } from './stats/check/index.js';
@@ -283,6 +284,7 @@ export type {
   StatisticKind,
   BinaryMethods,
   MeansMethods,
+  MetaMethods,
   ReportedFigures,
   FingerprintResult,
   FingerprintMatch,

@@ -27,3 +27,14 @@ describe('trialstat fingerprint', () => {
     expect(tooMany.stderr).toContain('--events1');
   });
 });
+
+describe('trialstat fingerprint meta', () => {
+  it("finds REML with a Wald CI behind metafor's BCG example (RR 0.49 [0.34, 0.70], τ² 0.313)", async () => {
+    const bcg = [[4, 119, 11, 128], [6, 300, 29, 274], [3, 228, 11, 209], [62, 13536, 248, 12619], [33, 5036, 47, 5761], [180, 1361, 372, 1079], [8, 2537, 10, 619], [505, 87886, 499, 87892], [29, 7470, 45, 7232], [17, 1699, 65, 1600], [186, 50448, 141, 27197], [5, 2493, 3, 2338], [27, 16886, 29, 17825]];
+    const csv = ['study,events1,n1,events2,n2', ...bcg.map(([a, b, c, d], i) => `${i + 1},${a},${a + b},${c},${c + d}`)].join('\n');
+    const result = await runCli(['fingerprint', 'meta', '-', '--measure', 'RR', '--reported-estimate', '0.49', '--reported-lower', '0.34', '--reported-upper', '0.70', '--reported-tau2', '0.313', '--json'], { stdin: csv });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { matches: { methods: { model: string; method: string; test: string } }[] };
+    expect(json.matches.map((m) => m.methods)).toEqual([expect.objectContaining({ model: 'IV', method: 'REML', test: 'z' })]);
+  });
+});

@@ -5,6 +5,9 @@ import { renderTable } from '../../format/table.js';
 import { fingerprintBinary, type BinaryMethods } from '../../stats/check/fingerprint-binary.js';
 import type { FingerprintMatch, FingerprintResult, ReportedFigures } from '../../stats/check/fingerprint-match.js';
 import { fingerprintMeans, type MeansMethods } from '../../stats/check/fingerprint-means.js';
+import { fingerprintMeta, type MetaMethods } from '../../stats/check/fingerprint-meta.js';
+import { META_MEASURES, type MetaMeasure } from '../../stats/meta/compute-effect-sizes.js';
+import { readMetaInput } from './meta.js';
 import { parseReported, type ReportedValue } from '../../stats/check/reported-value.js';
 import type { CliContext } from '../context.js';
 import { withOptionNames } from '../explain.js';
@@ -15,6 +18,10 @@ interface ReportedOptions {
   reportedLower?: string;
   reportedUpper?: string;
   reportedP?: string;
+  reportedPiLower?: string;
+  reportedPiUpper?: string;
+  reportedTau2?: string;
+  reportedI2?: string;
   json?: boolean;
   top: number;
 }
@@ -75,6 +82,25 @@ export function registerFingerprint(program: Command, context: CliContext): void
       );
       print(context, result, options, describeMeans);
     });
+
+  addReported(
+    fingerprint
+      .command('meta')
+      .description('meta-analysis: τ² estimator, Hartung–Knapp, MH vs IV, Peto, prediction interval, I² definition')
+      .argument('<input>', 'study-level CSV/JSON (as for trialstat meta), - for stdin, or a bundled single-arm dataset')
+      .requiredOption('--measure <M>', `effect measure: ${META_MEASURES.join(', ')}`, choice(META_MEASURES))
+      .option('--outcome <outcome>', 'outcome to pool when a dataset holds several')
+      .option('--reported-pi-lower <L>', 'the published lower prediction-interval bound (natural scale)')
+      .option('--reported-pi-upper <U>', 'the published upper prediction-interval bound (natural scale)')
+      .option('--reported-tau2 <T>', 'the published τ² (model scale)')
+      .option('--reported-i2 <I>', 'the published I² in percent'),
+  )
+    .addHelpText('after', '\nThe pooled estimate, CI and PI are on the natural scale (RR, OR, proportion), τ² on the model scale (log for ratios).\n\nExamples:\n  $ trialstat fingerprint meta bcg.csv --measure RR --reported-estimate 0.49 --reported-lower 0.34 --reported-upper 0.70 --reported-tau2 0.313')
+    .action(async (input: string, options: ReportedOptions & { measure: MetaMeasure; outcome?: string }) => {
+      const figures = reportedFigures(options);
+      const data = await readMetaInput(input, options, context);
+      print(context, fingerprintMeta(data, options.measure, figures), options, describeMeta);
+    });
 }
 
 function reportedFigures(options: ReportedOptions): ReportedFigures {
@@ -91,6 +117,10 @@ function reportedFigures(options: ReportedOptions): ReportedFigures {
     lower: parse('--reported-lower', options.reportedLower),
     upper: parse('--reported-upper', options.reportedUpper),
     p: parse('--reported-p', options.reportedP),
+    piLower: parse('--reported-pi-lower', options.reportedPiLower),
+    piUpper: parse('--reported-pi-upper', options.reportedPiUpper),
+    tau2: parse('--reported-tau2', options.reportedTau2),
+    I2: parse('--reported-i2', options.reportedI2),
   };
   if (Object.values(figures).every((value) => value === undefined)) {
     throw new InputError('--reported-*', '', 'at least one of --reported-estimate, --reported-lower, --reported-upper, --reported-p');
@@ -136,6 +166,13 @@ function describeBinary(m: BinaryMethods, hasCi: boolean): string {
   const correction = m.correction === 'none' ? ', no zero-cell correction' : '';
   const parts = [hasCi ? `${m.ci} ${formatLevel(m.level)} CI${correction}` : '', m.test ? `${m.test} (${m.sided})` : ''];
   return parts.filter(Boolean).join('; ');
+}
+
+function describeMeta(m: MetaMethods, hasCi: boolean): string {
+  const model = m.model === 'IV' ? (m.method === 'FE' ? 'common effect (IV)' : m.method) : `${m.model} common effect`;
+  const test = m.model === 'IV' ? { z: 'Wald', knha: 'HKSJ', adhoc: 'HKSJ never narrower', t: 't' }[m.test] : '';
+  const parts = [model, test, hasCi ? `${formatLevel(m.level)} CI` : '', m.pi ? `PI ${m.pi}` : '', m.i2 ? `I² from ${m.i2 === 'Q' ? 'Q' : 'τ²'}` : ''];
+  return parts.filter(Boolean).join(', ');
 }
 
 function describeMeans(m: MeansMethods, hasCi: boolean): string {

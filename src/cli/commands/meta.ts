@@ -121,7 +121,7 @@ Examples:
   $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
-      const data = await readInput(input, options, context);
+      const data = await readMetaInput(input, options, context);
       const out = context.io.stdout;
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
@@ -162,7 +162,8 @@ Examples:
     });
 }
 
-async function readInput(input: string, options: MetaCliOptions, context: CliContext): Promise<MetaInput> {
+/** Reads study-level data for a meta-analysis: a CSV/JSON file, stdin, or a bundled single-arm dataset. */
+export async function readMetaInput(input: string, options: Pick<MetaCliOptions, 'measure' | 'outcome'>, context: CliContext): Promise<MetaInput> {
   const kind = inputKind(options.measure);
   const schema = SCHEMAS[kind] as unknown as Schema<ColumnSpecs>;
   const toStudies = (rows: readonly Record<string, unknown>[]): MetaInput =>

@@ -7,10 +7,17 @@ export interface ReportedFigures {
   lower?: string | number | ReportedValue;
   upper?: string | number | ReportedValue;
   p?: string | number | ReportedValue;
+  /** Meta-analyses: prediction interval, τ² and I² (in %). */
+  piLower?: string | number | ReportedValue;
+  piUpper?: string | number | ReportedValue;
+  tau2?: string | number | ReportedValue;
+  I2?: string | number | ReportedValue;
 }
 
-export type Quantity = 'estimate' | 'lower' | 'upper' | 'p';
-export const QUANTITIES: readonly Quantity[] = ['estimate', 'lower', 'upper', 'p'];
+export type Quantity = keyof ReportedFigures;
+export const QUANTITIES: readonly Quantity[] = ['estimate', 'lower', 'upper', 'p', 'piLower', 'piUpper', 'tau2', 'I2'];
+/** Quantities that cannot be negative: their rounding interval stops at 0. */
+const NON_NEGATIVE: ReadonlySet<Quantity> = new Set(['p', 'tau2', 'I2']);
 
 /** One combination of methods and what it gives. */
 export interface Candidate<Methods> {
@@ -20,6 +27,8 @@ export interface Candidate<Methods> {
   p: number | null;
   /** Position in the method space's order of preference (0 = the usual default). */
   preference: number;
+  /** Other recomputed quantities (meta-analyses: piLower, piUpper, tau2, I2). */
+  extra?: Partial<Record<Quantity, number | null>>;
 }
 
 export interface FingerprintMatch<Methods> extends Candidate<Methods> {
@@ -67,15 +76,22 @@ export function rankCandidates<Methods>(
     for (const quantity of QUANTITIES) {
       const printed = reported[quantity];
       if (!printed) continue;
-      const value = quantity === 'estimate' ? candidate.estimate : quantity === 'p' ? candidate.p : candidate.ci ? candidate.ci[quantity] : null;
+      const value =
+        quantity === 'estimate'
+          ? candidate.estimate
+          : quantity === 'p'
+            ? candidate.p
+            : quantity === 'lower' || quantity === 'upper'
+              ? (candidate.ci?.[quantity] ?? null)
+              : (candidate.extra?.[quantity] ?? null);
       judgedCount++;
       if (value === null || value === undefined || !Number.isFinite(value)) {
         checks[quantity] = 'not-checkable';
         distance += 1e6;
         continue;
       }
-      const floor = quantity === 'p' ? 0 : -Infinity;
-      const status = judgeReported(printed, value, { floor, ceiling: quantity === 'p' ? 1 : Infinity }).status;
+      const floor = NON_NEGATIVE.has(quantity) ? 0 : -Infinity;
+      const status = judgeReported(printed, value, { floor, ceiling: quantity === 'p' ? 1 : quantity === 'I2' ? 100 : Infinity }).status;
       checks[quantity] = status;
       if (status === 'reproduced') matched++;
       distance += stepsAway(printed, value, floor);
