@@ -45,6 +45,13 @@ describe('trialstat compare', () => {
     expect(new Set(json.comparisons.map((c) => `${c.arm} vs ${c.comparator}`))).toEqual(new Set(['high dose vs low dose', 'mid dose vs low dose']));
   });
 
+  it('explains each formula with its numbers (--explain)', async () => {
+    const result = await runCli(['compare', 'miles-lam', '--explain']);
+    expect(result.stdout).toContain('MD: mean1 − mean2 = 19 − (−134) = 153');
+    expect(result.stdout).toContain('SE: √(sd1²/n1 + sd2²/n2) = √(124²/41 + 182²/34) = 36.7323');
+    expect(result.stdout).toContain('df: Welch–Satterthwaite = 56.4012');
+  });
+
   it('exits 2 on a wrong kind or an unknown dataset', async () => {
     expect((await runCli(['compare', 'rapami', '--kind', 'trial-registry'])).code).toBe(2);
     expect((await runCli(['compare', 'no-such-dataset'])).code).toBe(2);

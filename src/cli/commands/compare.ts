@@ -4,7 +4,9 @@ import { InputError } from '../../errors.js';
 import { formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable } from '../../format/table.js';
 import { compareDataset, type ArmComparison } from '../../stats/compare/compare-dataset.js';
+import { tQuantile } from '../../stats/dist/index.js';
 import type { CliContext } from '../context.js';
+import { explainNumber, formatExplain } from '../explain.js';
 import { choice, level } from '../options.js';
 
 /**
@@ -21,8 +23,9 @@ export function registerCompare(program: Command, context: CliContext): void {
     .option('--var <variance>', 'unequal (Welch) or equal (Student) variances for MD', choice(['unequal', 'equal'] as const), 'unequal')
     .option('--level <level>', 'confidence level', level, 0.95)
     .option('--json', 'print { comparisons, notes } as JSON')
+    .option('--explain', 'show each formula with the numbers that went in (for students)')
     .addHelpText('after', '\nExamples:\n  $ trialstat compare miles-lam\n  $ trialstat compare dazukibart --comparator placebo --json\n  $ trialstat compare my-arms.csv --kind arm-binary')
-    .action(async (input: string, options: { kind?: string; comparator?: string; var: 'unequal' | 'equal'; level: number; json?: boolean }) => {
+    .action(async (input: string, options: { kind?: string; comparator?: string; var: 'unequal' | 'equal'; level: number; json?: boolean; explain?: boolean }) => {
       const { io } = context;
       if (options.kind !== undefined && options.kind !== 'arm-continuous' && options.kind !== 'arm-binary') {
         throw new InputError('--kind', options.kind, `arm-continuous or arm-binary (kinds: ${KIND_NAMES.join(', ')})`);
@@ -49,9 +52,64 @@ export function registerCompare(program: Command, context: CliContext): void {
           ),
         );
       }
+      if (options.explain) for (const comparison of result.comparisons) io.stdout(`\n${explain(comparison)}\n`);
       const warnings = [...new Set(result.comparisons.flatMap((c) => c.warnings.map((w) => `${c.trial}, ${c.outcome}, ${c.measure}: ${w}`)))];
       for (const text of [...warnings, ...result.notes]) io.stdout(`note: ${text}\n`);
     });
+}
+
+/** Formula and intermediate numbers for one comparison (`--explain`). */
+function explain(c: ArmComparison): string {
+  const x = c.inputs;
+  const title = `${c.trial}, ${c.outcome}${c.timepoint ? `, ${c.timepoint}` : ''}: ${c.arm} vs ${c.comparator}`;
+  const q = c.ci ? normalOrT(c) : undefined;
+  switch (c.measure) {
+    case 'MD':
+      return formatExplain(`${title}, mean difference (${c.test ?? 'no test: SDs missing'})`, [
+        { label: 'MD', formula: `mean1 − mean2 = ${explainNumber(x.mean1)} − ${signed(x.mean2)}`, value: c.estimate ?? NaN },
+        ...(c.se !== undefined
+          ? [
+              { label: 'SE', formula: c.test?.startsWith('Welch') ? `√(sd1²/n1 + sd2²/n2) = √(${explainNumber(x.sd1)}²/${x.n1} + ${explainNumber(x.sd2)}²/${x.n2})` : `s_pooled·√(1/n1 + 1/n2)`, value: c.se },
+              { label: 'df', formula: c.test?.startsWith('Welch') ? 'Welch–Satterthwaite' : 'n1 + n2 − 2', value: c.df! },
+              { label: 't', formula: 'MD / SE', value: c.statistic! },
+              { label: `${formatLevel(c.ci!.level)} CI`, formula: `MD ± t(${formatLevel((1 + c.ci!.level) / 2)}, df)·SE = MD ± ${explainNumber(q!)}·SE`, value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
+              { label: 'p', formula: '2·P(T_df > |t|)', value: c.p! },
+            ]
+          : []),
+      ]);
+    case 'SMD':
+      return formatExplain(`${title}, Hedges' g`, [
+        { label: 'g', formula: 'J·(mean1 − mean2)/s_pooled, J = Γ(m/2)/(√(m/2)·Γ((m−1)/2)), m = n1 + n2 − 2', value: c.estimate ?? NaN },
+        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'g ± z·√(1/n1 + 1/n2 + g²/(2(n1 + n2)))', value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
+      ]);
+    case 'RD':
+      return formatExplain(`${title}, risk difference (Newcombe hybrid score)`, [
+        { label: 'p1, p2', formula: `${x.events1}/${x.n1}, ${x.events2}/${x.n2}`, value: `${explainNumber(x.events1 / x.n1)}, ${explainNumber(x.events2 / x.n2)}` },
+        { label: 'RD', formula: 'p1 − p2', value: c.estimate ?? NaN },
+        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²), with Wilson limits (l, u) of each arm', value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
+        { label: 'p', formula: 'Fisher exact: sum of the tables with these margins no more probable than the observed', value: c.p! },
+      ]);
+    case 'RR':
+      return formatExplain(`${title}, risk ratio (Katz log interval)`, [
+        { label: 'RR', formula: `(${x.events1}/${x.n1}) / (${x.events2}/${x.n2})`, value: c.estimate ?? NaN },
+        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'exp(ln RR ± z·√(1/a − 1/n1 + 1/c − 1/n2))', value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
+      ]);
+    case 'OR':
+      return formatExplain(`${title}, odds ratio (Woolf log interval)`, [
+        { label: 'OR', formula: `(a·d)/(b·c) = (${x.events1}·${x.n2 - x.events2})/(${x.n1 - x.events1}·${x.events2})`, value: c.estimate ?? NaN },
+        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'exp(ln OR ± z·√(1/a + 1/b + 1/c + 1/d))', value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
+      ]);
+  }
+}
+
+/** A number ready to follow a minus sign: negative ones in parentheses. */
+function signed(x: number): string {
+  return x < 0 ? `(${explainNumber(x)})` : explainNumber(x);
+}
+
+/** The critical value behind an MD interval (t with the comparison's df). */
+function normalOrT(c: ArmComparison): number {
+  return c.df !== undefined && c.ci ? tQuantile((1 + c.ci.level) / 2, c.df) : NaN;
 }
 
 /** `MD 34.4 (95% CI 2.8 to 66.0); p = 0.034` */

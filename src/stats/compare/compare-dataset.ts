@@ -24,6 +24,12 @@ export interface ArmComparison {
   p: number | null;
   /** The test behind `p` (e.g. `Welch two-sample t`, `Fisher exact`). */
   test: string | null;
+  /** For MD: the standard error, degrees of freedom and t statistic behind the interval and p. */
+  se?: number;
+  df?: number;
+  statistic?: number;
+  /** The arm summaries used (n, mean, sd) or (events, n), for explanations. */
+  inputs: Record<string, number>;
   unit: string | null;
   warnings: string[];
 }
@@ -78,6 +84,7 @@ export function compareDataset(dataset: Pick<Dataset, 'name' | 'tables'>, option
         arm: arm.arm,
         comparator: comparator.arm,
         unit: first.unit ?? null,
+        inputs: compact({ n1: arm.n, mean1: arm.mean, sd1: armSd(arm), n2: comparator.n, mean2: comparator.mean, sd2: armSd(comparator) }),
       };
       if (arm.mean === undefined || comparator.mean === undefined) {
         notes.push(`${label}: ${arm.arm} vs ${comparator.arm} not compared (no mean printed for ${arm.mean === undefined ? arm.arm : comparator.arm})`);
@@ -100,7 +107,7 @@ export function compareDataset(dataset: Pick<Dataset, 'name' | 'tables'>, option
       const a = { n: arm.n, mean: arm.mean, sd: sd1 };
       const b = { n: comparator.n, mean: comparator.mean, sd: sd2 };
       const md = meanDifference(a, b, { level, variance });
-      comparisons.push({ ...where, measure: 'MD', estimate: md.estimate, ci: md.ci, p: md.test.p, test: md.test.name, warnings: [...md.warnings, ...seNote(arm, comparator)] });
+      comparisons.push({ ...where, measure: 'MD', estimate: md.estimate, ci: md.ci, p: md.test.p, test: md.test.name, se: md.se, df: md.df, statistic: md.test.statistic, warnings: [...md.warnings, ...seNote(arm, comparator)] });
       const smd = standardizedMeanDifference(a, b, { level });
       comparisons.push({ ...where, measure: 'SMD', estimate: smd.estimate, ci: smd.ci, p: null, test: null, unit: null, warnings: smd.warnings });
     }
@@ -124,6 +131,7 @@ export function compareDataset(dataset: Pick<Dataset, 'name' | 'tables'>, option
         unit: null,
         p: fisher.test.p,
         test: fisher.test.name,
+        inputs: { events1: arm.events, n1: arm.n, events2: comparator.events, n2: comparator.n },
       };
       for (const result of [riskDifference(table, { level }), riskRatio(table, { level }), oddsRatio(table, { level })]) {
         comparisons.push({ ...where, measure: result.measure, estimate: result.estimate, ci: result.ci, warnings: result.warnings });
@@ -131,6 +139,10 @@ export function compareDataset(dataset: Pick<Dataset, 'name' | 'tables'>, option
     }
   }
   return { comparisons, notes };
+}
+
+function compact(values: Record<string, number | undefined>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, number] => entry[1] !== undefined));
 }
 
 function armSd(row: ArmContinuousRow): number | undefined {
