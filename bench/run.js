@@ -54,8 +54,9 @@ const columns = [
   ['name', (r) => r.name],
   ['value', (r) => formatValue(r.value), 'right'],
   ['unit', (r) => r.unit],
-  ['ratio', (r) => (Number.isFinite(r.ratio) ? r.ratio.toFixed(2) : '—'), 'right'],
-  ['reference', (r) => r.reference],
+  // Two significant digits below 0.1, so a 200× speed-up does not print as 0.00.
+  ['ratio', (r) => (Number.isFinite(r.ratio) ? (Math.abs(r.ratio) >= 0.1 ? r.ratio.toFixed(2) : r.ratio.toPrecision(2)) : '—'), 'right'],
+  ['reference', (r) => r.reference ?? '—'],
 ];
 const cells = all.map((row) => columns.map(([, get]) => String(get(row))));
 const widths = columns.map(([header], i) => Math.max(header.length, ...cells.map((row) => row[i].length)));
