@@ -47,6 +47,16 @@ describe('grim', () => {
   });
 });
 
+describe('INSPECT-SR (trustworthiness checks for randomised trials), check 4.8 example: Apgar scores, 30 per group', () => {
+  it('means 8.96 and 9.96 are impossible for n = 30 (GRIM); 9.93 with SD 0.18 is impossible (GRIMMER)', () => {
+    expect(grim('8.96', 30).consistent).toBe(false);
+    expect(grim('9.96', 30).consistent).toBe(false);
+    // 9.93 passes GRIM (298/30), but 29·[0.175², 0.185²] + 298²/30 = [2961.02, 2961.13] holds no whole Σx².
+    expect(grim('9.93', 30).totals).toEqual([298]);
+    expect(grimmer('9.93', '0.18', 30)).toMatchObject({ consistent: false, reason: 'sd-range' });
+  });
+});
+
 describe('grimmer', () => {
   it('reproduces the examples in rsprite2 / scrutiny tests: (5.21, 1.6, 28) consistent, (3.44, 2.47, 18) not', () => {
     expect(grimmer('5.21', '1.6', 28).consistent).toBe(true);
