@@ -44,12 +44,16 @@ export {
   noncentralTSf,
   noncentralTQuantile,
 } from './stats/dist/index.js';
+export { powerTTest } from './stats/design/power-t-test.js';
+export type { PowerTTestOptions, PowerTTestResult } from './stats/design/power-t-test.js';
 export { powerPropTest } from './stats/design/power-prop-test.js';
 export type { PowerPropTestOptions, PowerPropTestResult, PropPowerMethod } from './stats/design/power-prop-test.js';
 export { fisherExactPower } from './stats/design/fisher-exact-power.js';
 export { fisherRejectionRegion } from './stats/design/fisher-rejection-region.js';
 export { chiSquareRejectionRegion } from './stats/design/chi-square-rejection-region.js';
 export { exactBinomialPower } from './stats/design/exact-binomial-power.js';
+export { marginPower } from './stats/design/margin-power.js';
+export type { MarginPowerOptions, MarginPowerResult } from './stats/design/margin-power.js';
 export { simonTwoStage } from './stats/design/simon-two-stage.js';
 export type { SimonDesign, SimonTwoStageResult } from './stats/design/simon-two-stage.js';
 export { threePlusThree, simulateThreePlusThree } from './stats/design/three-plus-three.js';

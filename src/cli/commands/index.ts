@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerPower } from './power.js';
 import { registerDesign } from './design.js';
 import { registerSimulate } from './simulate.js';
 
@@ -12,6 +13,7 @@ export type RegisterCommand = (program: Command, context: CliContext) => void;
  * start fast.
  */
 export const commands: RegisterCommand[] = [
+  registerPower,
   registerDesign,
   registerSimulate,
 ];
