@@ -1,6 +1,6 @@
 /**
  * trialstat library API: named re-exports only. Everything in src/stats runs in Node and in
- * the browser; file loading, rendering and report building are Node only (marked below).
+ * the browser; file loading, rendering, report building and worker threads are Node only.
  */
 
 // Core: version, errors, result shapes, formatting
@@ -225,7 +225,9 @@ export { comparePresets } from './stats/meta/compare-presets.js';
 export type { EffectSizes, StudyEffect } from './stats/meta/effect-sizes.js';
 export type { FixedEffectResult } from './stats/meta/fixed-effect-result.js';
 
-// Trial design: power, sample size, simulation, dose escalation (src/stats/design)
+// Trial design: power, sample size, simulation, dose escalation, Simon designs (src/stats/design)
+export { powerTTest } from './stats/design/power-t-test.js';
+export type { PowerTTestOptions, PowerTTestResult } from './stats/design/power-t-test.js';
 export { powerPropTest } from './stats/design/power-prop-test.js';
 export type {
   PowerPropTestOptions,
@@ -236,6 +238,8 @@ export { fisherExactPower } from './stats/design/fisher-exact-power.js';
 export { fisherRejectionRegion } from './stats/design/fisher-rejection-region.js';
 export { chiSquareRejectionRegion } from './stats/design/chi-square-rejection-region.js';
 export { exactBinomialPower } from './stats/design/exact-binomial-power.js';
+export { marginPower } from './stats/design/margin-power.js';
+export type { MarginPowerOptions, MarginPowerResult } from './stats/design/margin-power.js';
 export { simonTwoStage } from './stats/design/simon-two-stage.js';
 export type { SimonDesign, SimonTwoStageResult } from './stats/design/simon-two-stage.js';
 export { threePlusThree, simulateThreePlusThree } from './stats/design/three-plus-three.js';
@@ -292,7 +296,7 @@ export type {
   CheckSummary,
 } from './stats/check/index.js';
 
-// Reports: chart specs, rendering, report specs (src/report); rendering and building are Node only
+// Reports: chart specs, rendering, report specs, verification (src/report); rendering and building are Node only
 export { forestPlot } from './report/charts/forest-plot.js';
 export type { ForestPlotInput, ForestRow, ForestPooled } from './report/charts/forest-plot.js';
 export { armDots } from './report/charts/arm-dots.js';
@@ -303,8 +307,8 @@ export { powerCurve } from './report/charts/power-curve.js';
 export { renderSvg } from './report/render.js';
 export { validateSpec } from './report/spec.js';
 export type { ReportSpec } from './report/spec.js';
-export type { ChartResult } from './report/charts/chart-result.js';
 export { verifyReportHtml } from './report/verify.js';
 export type { VerifyResult, Drift } from './report/verify.js';
 export { MANIFEST_FORMAT } from './report/build.js';
 export type { ReportManifest } from './report/build.js';
+export type { ChartResult } from './report/charts/chart-result.js';

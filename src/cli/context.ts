@@ -18,7 +18,7 @@ export interface CliIo {
 export interface CliContext {
   io: CliIo;
   /** Sets the process exit code without throwing (e.g. 1 for a failed check). */
-  setExitCode: (code: 0 | 1 | 2) => void;
+  setExitCode: (code: 0 | 1 | 2 | 130) => void; // 130: interrupted (Ctrl-C), as shells report SIGINT
 }
 
 export function processIo(): CliIo {

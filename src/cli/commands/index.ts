@@ -4,6 +4,7 @@ import { registerCheck } from './check.js';
 import { registerCompare } from './compare.js';
 import { registerConsistency } from './consistency.js';
 import { registerDatasets } from './datasets.js';
+import { registerPower } from './power.js';
 import { registerDesign } from './design.js';
 import { registerFingerprint } from './fingerprint.js';
 import { registerMeans } from './means.js';
@@ -34,6 +35,7 @@ export const commands: RegisterCommand[] = [
   registerCheck,
   registerConsistency,
   registerFingerprint,
+  registerPower,
   registerDesign,
   registerSimulate,
   registerReport,

@@ -27,7 +27,7 @@ interface SimulateOptions {
 }
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
-const EXIT_INTERRUPTED = 130;
+const EXIT_INTERRUPTED = 130 as const;
 
 /** `trialstat simulate power`: simulation-based power of two-arm comparisons on worker threads. */
 export function registerSimulate(program: Command, context: CliContext): void {
@@ -101,8 +101,7 @@ export function registerSimulate(program: Command, context: CliContext): void {
         if (!(error instanceof SimulationCancelled)) throw error;
         if (showProgress) io.stderr('\n');
         io.stderr(`trialstat: simulation cancelled (seed ${seed}); workers stopped\n`);
-        // CliContext types exit codes 0-2; 130 (interrupted) is passed through by run().
-        (context.setExitCode as (code: number) => void)(EXIT_INTERRUPTED);
+        context.setExitCode(EXIT_INTERRUPTED);
       } finally {
         process.off('SIGINT', onSigint);
       }

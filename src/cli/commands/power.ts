@@ -1,0 +1,137 @@
+import { Command, Option } from 'commander';
+import { InputError } from '../../errors.js';
+import { formatNumber } from '../../format/number.js';
+import { powerPropTest, type PropPowerMethod } from '../../stats/design/power-prop-test.js';
+import { powerTTest } from '../../stats/design/power-t-test.js';
+import { exactBinomialPower } from '../../stats/design/exact-binomial-power.js';
+import { marginPower, type MarginHypothesis } from '../../stats/design/margin-power.js';
+import type { TwoArmSizeResult } from '../../stats/design/inflate-for-dropout.js';
+import type { CliContext } from '../context.js';
+import { plain } from './design.js';
+import { choice, level, positiveNumber, number, probability } from '../options.js';
+
+interface Common {
+  n?: number;
+  power?: number;
+  alpha: number;
+  sided: '1' | '2';
+  ratio: number;
+  dropout: number;
+  strict?: boolean;
+  json?: boolean;
+}
+
+function dropoutFraction(text: string): number {
+  const value = probability(text);
+  if (value >= 1) throw new InputError('--dropout', text, 'a fraction in [0, 1)');
+  return value;
+}
+
+function commonOptions(command: Command): Command {
+  return command
+    .option('--n <n>', 'evaluable patients per arm (arm 1 when --ratio ≠ 1); leave out to solve for it', positiveNumber)
+    .option('--power <p>', 'target power; leave out to solve for it', level)
+    .option('--alpha <a>', 'significance level', level, 0.05)
+    .addOption(new Option('--sided <s>', 'one- or two-sided test').choices(['1', '2']).default('2'))
+    .option('--ratio <r>', 'allocation ratio n2/n1', positiveNumber, 1)
+    .option('--dropout <f>', 'fraction lost to follow-up (inflates the enrolment numbers)', dropoutFraction, 0)
+    .option('--strict', 'two-sided: count rejections in the wrong direction too (R strict = TRUE)')
+    .option('--json', 'print the result as JSON');
+}
+
+function sizeLines(r: TwoArmSizeResult & { solved: string }): string[] {
+  const lines: string[] = [];
+  if (r.solved === 'n') {
+    lines.push(Number.isInteger(r.n) ? `n per arm = ${r.n}: the smallest n with power ≥ ${plain(r.targetPower!)}` : `n per arm = ${plain(r.n)} (unrounded) for power ${plain(r.targetPower!)}`);
+    const arms = r.ratio === 1 ? `${r.nPerArm} per arm` : `${r.nPerArm} + ${r.nPerArm2}`;
+    lines.push(`Enrol ${arms} (${r.nTotal} in total)${r.dropout > 0 ? `, allowing ${plain(r.dropout * 100)}% dropout` : ''}; achieved power ${r.power.toFixed(4)}`);
+  } else {
+    lines.push(`Power ${r.power.toFixed(4)} with n = ${plain(r.n)} per arm${r.ratio === 1 ? '' : ` (arm 2: ${plain(r.n * r.ratio)})`}`);
+    if (r.dropout > 0) lines.push(`Enrol ${r.nPerArm} + ${r.nPerArm2} (${r.nTotal} in total) allowing ${plain(r.dropout * 100)}% dropout`);
+  }
+  return lines;
+}
+
+function output(context: CliContext, json: boolean | undefined, result: unknown, lines: string[]): void {
+  context.io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : `${lines.join('\n')}\n`);
+}
+
+/** `trialstat power means|props`: analytic power and sample size. */
+export function registerPower(program: Command, context: CliContext): void {
+  const power = program.command('power').description('Analytic power and sample size (solves for whichever of n, power, effect is left out)');
+
+  commonOptions(
+    power
+      .command('means')
+      .description('Two means: two-sample t-test with the noncentral t (R power.t.test)')
+      .option('--delta <d>', 'true difference in means; leave out to solve for it', number)
+      .option('--sd <s>', 'common standard deviation', positiveNumber, 1),
+  )
+    .addHelpText('after', '\nExamples:\n  $ trialstat power means --delta 1 --sd 1 --power 0.9\n  $ trialstat power means --delta 5 --sd 12 --n 60 --sided 1\n  $ trialstat power means --sd 10 --n 50 --power 0.8 --json')
+    .action((options: Common & { delta?: number; sd: number }) => {
+      const r = powerTTest({ n: options.n, delta: options.delta, sd: options.sd, power: options.power, alpha: options.alpha, sided: Number(options.sided) as 1 | 2, strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout });
+      const lines = [`${r.method}, α = ${plain(r.alpha)}`, `delta ${plain(r.delta, 6)}${r.solved === 'delta' ? ' (detectable difference)' : ''}, sd ${plain(r.sd)}${r.ratio === 1 ? '' : `, ratio ${plain(r.ratio)}`}`, ...sizeLines(r), ...r.warnings.map((w) => `Warning: ${w}`)];
+      output(context, options.json, r, lines);
+    });
+
+  commonOptions(
+    power
+      .command('props')
+      .description('Two proportions: normal approximation (R power.prop.test), arcsine (pwr.2p.test) or exact Fisher')
+      .option('--p1 <p>', 'proportion in arm 1', probability)
+      .option('--p2 <p>', 'proportion in arm 2; leave out to solve for it (normal, arcsine)', probability)
+      .addOption(new Option('--method <m>', 'normal, arcsine or fisher (exact power by enumeration)').choices(['normal', 'arcsine', 'fisher']).default('normal')),
+  )
+    .addHelpText('after', '\nExamples:\n  $ trialstat power props --p1 0.5 --p2 0.75 --power 0.9\n  $ trialstat power props --p1 0.2 --p2 0.5 --n 40 --method fisher\n  $ trialstat power props --p1 0.65 --p2 0.45 --power 0.8 --method arcsine --json')
+    .action((options: Common & { p1?: number; p2?: number; method: PropPowerMethod | 'fisher' }) => {
+      if (options.p1 === undefined) throw new InputError('--p1', undefined, 'the proportion in arm 1');
+      const r = powerPropTest({ p1: options.p1, p2: options.p2, n: options.n, power: options.power, alpha: options.alpha, sided: Number(options.sided) as 1 | 2, strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout, method: options.method });
+      const lines = [`${r.method}, α = ${plain(r.alpha)}`, `p1 ${plain(r.p1, 6)}, p2 ${plain(r.p2, 6)}${r.solved === 'p2' ? ' (detectable)' : ''}${r.h === undefined ? '' : `, h ${formatNumber(r.h, { digits: 4 })}`}`, ...sizeLines(r), ...r.warnings.map((w) => `Warning: ${w}`)];
+      output(context, options.json, r, lines);
+    });
+
+  power
+    .command('margin')
+    .description('Non-inferiority or equivalence (TOST) with a margin, for means (noncentral t) or proportions (normal approximation)')
+    .addOption(new Option('--hypothesis <h>', 'non-inferiority or equivalence').choices(['non-inferiority', 'equivalence']).makeOptionMandatory())
+    .option('--margin <m>', 'margin on the difference arm 1 − arm 2 (positive)', positiveNumber)
+    .option('--delta <d>', 'means: true difference arm 1 − arm 2', number)
+    .option('--sd <s>', 'means: common SD', positiveNumber)
+    .option('--p1 <p>', 'proportions: arm 1', probability)
+    .option('--p2 <p>', 'proportions: arm 2', probability)
+    .option('--n <n>', 'evaluable patients per arm; leave out to solve for it', positiveNumber)
+    .option('--power <p>', 'target power; leave out to solve for it', level)
+    .option('--alpha <a>', 'one-sided level of each test (default 0.025 non-inferiority, 0.05 equivalence)', level)
+    .option('--ratio <r>', 'allocation ratio n2/n1', positiveNumber, 1)
+    .option('--dropout <f>', 'fraction lost to follow-up', dropoutFraction, 0)
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  $ trialstat power margin --hypothesis non-inferiority --delta 0 --sd 10 --margin 4 --power 0.9\n  $ trialstat power margin --hypothesis equivalence --p1 0.8 --p2 0.8 --margin 0.1 --n 400 --json')
+    .action((options: { hypothesis: MarginHypothesis; margin?: number; delta?: number; sd?: number; p1?: number; p2?: number; n?: number; power?: number; alpha?: number; ratio: number; dropout: number; json?: boolean }) => {
+      if (options.margin === undefined) throw new InputError('--margin', undefined, 'a positive margin');
+      const outcome = options.p1 !== undefined || options.p2 !== undefined ? 'props' : 'means';
+      const r = marginPower({ ...options, margin: options.margin, outcome });
+      const lines = [`${r.method}, one-sided α = ${plain(r.alpha)} per test`, `true difference ${plain(r.difference, 6)}, margin ${plain(r.margin)}`, ...sizeLines(r), ...r.warnings.map((w) => `Warning: ${w}`)];
+      output(context, options.json, r, lines);
+    });
+
+  power
+    .command('binomial')
+    .description('Single proportion against p0: exact binomial test (reports the attained α; power is a saw-tooth in n)')
+    .requiredOption('--p0 <p>', 'proportion under H0', probability)
+    .requiredOption('--p1 <p>', 'true proportion', probability)
+    .option('--n <n>', 'patients; leave out to solve for it', positiveNumber)
+    .option('--power <p>', 'target power', level)
+    .option('--alpha <a>', 'one-sided significance level', level, 0.05)
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  $ trialstat power binomial --p0 0.2 --p1 0.4 --n 30\n  $ trialstat power binomial --p0 0.2 --p1 0.4 --power 0.8 --json')
+    .action((options: { p0: number; p1: number; n?: number; power?: number; alpha: number; json?: boolean }) => {
+      const r = exactBinomialPower(options);
+      const sign = r.alternative === 'greater' ? '≥' : '≤';
+      const lines = [
+        `Exact binomial test of p = ${plain(r.p0)} (${r.alternative}), nominal α = ${plain(r.alpha)}`,
+        `n = ${r.n}: reject when responses ${sign} ${r.critical}; attained α ${r.actualAlpha.toFixed(4)}; power at p = ${plain(r.p1)}: ${r.power.toFixed(4)}`,
+        ...r.warnings.map((w) => `Warning: ${w}`),
+      ];
+      output(context, options.json, r, lines);
+    });
+}
