@@ -122,7 +122,8 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
     for (const [a, step] of section.analyses.entries()) {
       const definition = ANALYSES.get(step.type)!;
       const dataset = combine(step.datasets.map((name) => datasets.get(name)!));
-      if (!dataset.tables.some((t) => definition.kinds.includes(t.kind))) {
+      // An analysis with no kinds reads nothing from its dataset (planning: power, 3+3, Simon).
+      if (definition.kinds.length > 0 && !dataset.tables.some((t) => definition.kinds.includes(t.kind))) {
         throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].dataset`, expected: `a dataset with a ${definition.kinds.join(' or ')} table (for ${step.type})`, found: `"${step.datasets.join(', ')}" (tables: ${dataset.tables.map((t) => t.kind).join(', ')})` }]);
       }
       try {

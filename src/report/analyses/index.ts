@@ -6,6 +6,9 @@ import { binaryComparison } from './binary-comparison.js';
 import { binaryRatios } from './binary-ratios.js';
 import { ciLevelReadings } from './ci-level-readings.js';
 import { consistencyAudit } from './consistency-audit.js';
+import { simonDesign } from './simon-design.js';
+import { threePlusThreeAnalysis } from './three-plus-three.js';
+import { twoMeanPower } from './two-mean-power.js';
 import { pooledProportions } from './pooled-proportions.js';
 import { reportedComparisons } from './reported-comparisons.js';
 import { singleProportions } from './single-proportions.js';
@@ -14,5 +17,5 @@ import { twoProportionPower } from './two-proportion-power.js';
 
 /** Every analysis a report spec can name, by name. */
 export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
-  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues, consistencyAudit].map((analysis) => [analysis.name, analysis]),
+  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues, consistencyAudit, twoMeanPower, threePlusThreeAnalysis, simonDesign].map((analysis) => [analysis.name, analysis]),
 );
