@@ -173,6 +173,10 @@ function tail(t: number, df: number, ncp: number, upper: boolean): number {
   if (t < 0) return tail(-t, df, -ncp, !upper);
   if (t === 0) return upper ? normalSf(0, ncp) : normalCdf(0, ncp);
   if (upper) {
+    // Below the bulk the upper tail is near 1 and its series loses terms (ncp = 40000, t = 2.4
+    // gave 0.9998): there the complement of the small lower tail is exact to rounding.
+    const lower = normalCdf(-ncp) + series(t, df, ncp, false).sum;
+    if (lower >= 0 && lower <= 0.5) return Math.min(1, Math.max(0, 1 - lower));
     const { sum, magnitude } = series(t, df, ncp, true);
     // δ < 0: terms of both signs. Rounding costs ~1e-15 × magnitude/sum relative, so where the
     // sum has cancelled by more than a factor 50 integrate the tail directly instead; likewise

@@ -3,6 +3,7 @@ import { InputError } from '../../../src/errors.js';
 import { normalCdf } from '../../../src/stats/dist/normal.js';
 import { noncentralTCdf, noncentralTQuantile, noncentralTSf } from '../../../src/stats/dist/noncentral-t.js';
 import { tCdf, tSf } from '../../../src/stats/dist/student-t.js';
+import { chiSquareSf } from '../../../src/stats/dist/chi-square.js';
 import { expectClose } from '../../support/close.js';
 import { fixture, num, rowArgs } from './fixture.js';
 
@@ -80,5 +81,22 @@ describe('noncentral t against R pt(ncp =)/qt(ncp =)', () => {
     expect(() => noncentralTCdf(1, 5, Infinity)).toThrow(InputError);
     expect(() => noncentralTSf(NaN, 5, 1)).toThrow(InputError);
     expect(() => noncentralTQuantile(1.1, 5, 1)).toThrow(InputError);
+  });
+});
+
+describe('noncentral t with a very large ncp', () => {
+  it('keeps cdf + sf = 1 and the upper tail at 1 far below the bulk (found by the design solvers)', () => {
+    expect(noncentralTSf(2.4, 6, 40000)).toBe(1);
+    for (const x of [39000, 40000, 41000, 1e5]) {
+      expect(noncentralTCdf(x, 6, 40000) + noncentralTSf(x, 6, 40000)).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('approaches the chi-square limit: with Z negligible beside ncp, P(T ≤ x) ≈ P(χ²_df ≥ df·(ncp/x)²)', () => {
+    // R's pt is documented to be inaccurate here (it gives 0.408 for x = 39000), so the limit is the reference.
+    for (const x of [39000, 1e5]) {
+      const limit = chiSquareSf(6 * (40000 / x) ** 2, 6);
+      expect(Math.abs(noncentralTCdf(x, 6, 40000) - limit)).toBeLessThan(1e-3 * limit);
+    }
   });
 });
