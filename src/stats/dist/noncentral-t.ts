@@ -172,20 +172,23 @@ function tail(t: number, df: number, ncp: number, upper: boolean): number {
   if (df === Infinity) return upper ? normalSf(t, ncp) : normalCdf(t, ncp);
   if (t < 0) return tail(-t, df, -ncp, !upper);
   if (t === 0) return upper ? normalSf(0, ncp) : normalCdf(0, ncp);
-  if (upper) {
-    // Below the bulk the upper tail is near 1 and its series loses terms (ncp = 40000, t = 2.4
-    // gave 0.9998): there the complement of the small lower tail is exact to rounding.
-    const lower = normalCdf(-ncp) + series(t, df, ncp, false).sum;
-    if (lower >= 0 && lower <= 0.5) return Math.min(1, Math.max(0, 1 - lower));
-    const { sum, magnitude } = series(t, df, ncp, true);
-    // δ < 0: terms of both signs. Rounding costs ~1e-15 × magnitude/sum relative, so where the
-    // sum has cancelled by more than a factor 50 integrate the tail directly instead; likewise
-    // where it underflowed (t² ≫ df makes y = df/(t² + df) vanish).
-    if (!(sum > 0.02 * magnitude)) return farTail(t, df, ncp);
-    return Math.min(1, Math.max(0, sum));
-  }
-  const value = normalCdf(-ncp) + series(t, df, ncp, false).sum;
-  return Math.min(1, Math.max(0, value));
+  // Sum whichever tail is the smaller and complement it for the larger one: a tail near 1 loses
+  // series terms when ncp is large (ncp = 40000: sf(2.4) gave 0.9998, cdf(1e5) 0.98688).
+  const lower = Math.min(1, Math.max(0, normalCdf(-ncp) + series(t, df, ncp, false).sum));
+  if (lower <= 0.5) return upper ? 1 - lower : lower;
+  const upperTail = directUpper(t, df, ncp);
+  if (upperTail < 0.5) return upper ? upperTail : 1 - upperTail;
+  return upper ? upperTail : lower;
+}
+
+/** P(T > t) summed directly (t > 0). */
+function directUpper(t: number, df: number, ncp: number): number {
+  const { sum, magnitude } = series(t, df, ncp, true);
+  // δ < 0: terms of both signs. Rounding costs ~1e-15 × magnitude/sum relative, so where the
+  // sum has cancelled by more than a factor 50 integrate the tail directly instead; likewise
+  // where it underflowed (t² ≫ df makes y = df/(t² + df) vanish).
+  if (!(sum > 0.02 * magnitude)) return farTail(t, df, ncp);
+  return Math.min(1, Math.max(0, sum));
 }
 
 function checkArgs(x: number, df: number, ncp: number): void {
