@@ -8,7 +8,7 @@ import type { AnalysisOutput } from './analyses/analysis.js';
 import { ANALYSES } from './analyses/index.js';
 import { CHARTS } from './charts/index.js';
 import type { DatasetLoader, ReportDataset } from './dataset.js';
-import { escapeHtml, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
+import { escapeHtml, pageHead, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
 import { renderSvg, rendererVersions } from './render.js';
 import { parseSpecText, validateSpec, type ReportSpec } from './spec.js';
 
@@ -185,14 +185,7 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
 
 function renderIndex(reports: BuiltReport[], summaries: Map<string, string>, timestamp?: string): string {
   const items = reports.map((r) => `<li><a href="${escapeHtml(encodeURIComponent(r.name))}.html">${escapeHtml(r.title)}</a><br><span>${escapeHtml(summaries.get(r.name) ?? '')}</span></li>`).join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>trialstat reports</title>
-<style>body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; max-width: 800px; margin: 0 auto; padding: 24px; color: #222; } li { margin: 10px 0; } span { color: #555; font-size: 14px; }</style>
+  return `${pageHead('trialstat reports', 'body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; max-width: 800px; margin: 0 auto; padding: 24px; color: #222; } li { margin: 10px 0; } span { color: #555; font-size: 14px; }')}
 </head>
 <body>
 <h1>trialstat reports</h1>

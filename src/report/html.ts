@@ -134,6 +134,21 @@ function renderProvenance(dataset: ReportDataset): string {
 const list = (items: string[]): string => `<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
 
 /**
+ * Start of a self-contained page up to `</head>`: the Content-Security-Policy lets no
+ * script run and nothing be fetched (inline styles and data: images only).
+ */
+export function pageHead(title: string, style: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>`;
+}
+
+/**
  * One self-contained HTML page: inline SVG charts with their data tables and embedded
  * specs, methods, provenance and notes. No scripts run, nothing is fetched: no external
  * scripts, fonts, stylesheets or images. Every string from a dataset or spec is escaped.
@@ -154,16 +169,7 @@ export function renderHtml(report: HtmlReport): string {
         .join('\n'),
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(report.title)}</title>
-<style>
-${STYLE}
-</style>
+  return `${pageHead(report.title, `\n${STYLE}\n`)}
 </head>
 <body>
 <header>
