@@ -18,6 +18,7 @@ import { subgroupAnalysis, type SubgroupResult } from '../../stats/meta/subgroup
 import { backTransform } from '../../stats/meta/back-transform.js';
 import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
+import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
 import { choice, level as levelOption } from '../options.js';
 
 const study = { type: 'text', required: true } as const;
@@ -84,6 +85,13 @@ interface MetaCliOptions {
   outcome?: string;
   level: number;
   json?: boolean;
+  leaveOneOut?: boolean;
+  cumulative?: boolean;
+  orderBy?: string;
+  influence?: boolean;
+  egger?: boolean;
+  eggerModel: 'rma' | 'lm';
+  funnel?: boolean;
 }
 
 /** Registers `trialstat meta`. */
@@ -104,6 +112,13 @@ export function registerMeta(program: Command, context: CliContext): void {
     .option('--subgroup <column>', 'pool per subgroup (an extra column) and test subgroup differences')
     .option('--outcome <outcome>', 'outcome to pool when a dataset holds several')
     .addOption(new Option('--level <level>', 'confidence level').argParser(levelOption).default(0.95))
+    .option('--leave-one-out', 'refit without each study in turn (metafor leave1out)')
+    .option('--cumulative', 'add studies one at a time, in input order or --order-by (metafor cumul)')
+    .option('--order-by <column>', 'with --cumulative: an extra column to sort by, e.g. year')
+    .option('--influence', 'case-deletion diagnostics: rstudent, dffits, Cook\'s D, hat, dfbetas (metafor influence)')
+    .option('--egger', 'regression test for funnel-plot asymmetry (metafor regtest)')
+    .addOption(new Option('--egger-model <model>', 'with --egger: rma (meta-regression on the SE) or lm (Egger 1997)').argParser(choice(['rma', 'lm'] as const)).default('rma'))
+    .option('--funnel', 'funnel plot data: each estimate with its SE and the pseudo-confidence region')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -119,11 +134,18 @@ Examples:
   $ trialstat meta bcg.csv --measure RR --preset cochrane-2025 --json
   $ trialstat meta bcg.csv --measure RR --compare-presets
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
-  $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region`,
+  $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region
+  $ trialstat meta bcg.csv --measure RR --leave-one-out
+  $ trialstat meta bcg.csv --measure RR --cumulative --order-by year --json
+  $ trialstat meta bcg.csv --measure RR --influence
+  $ trialstat meta bcg.csv --measure RR --egger --egger-model lm
+  $ trialstat meta bcg.csv --measure RR --funnel --json`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
       const data = await readMetaInput(input, options, context);
       const out = context.io.stdout;
+      const diagnosticFlag = META_DIAGNOSTICS.find((kind) => options[kind]);
+      if (options.comparePresets && diagnosticFlag) throw new InputError('--compare-presets', true, `not with ${DIAGNOSTIC_FLAGS[diagnosticFlag]}`);
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
         out(options.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(comparison));
@@ -139,6 +161,18 @@ Examples:
         ...(options.pi ? { pi: options.pi } : {}),
       };
       const effects = computeEffectSizes(data, options.measure);
+      const diagnostics = META_DIAGNOSTICS.filter((kind) => options[kind]);
+      if (options.orderBy !== undefined && !options.cumulative) throw new InputError('--order-by', options.orderBy, 'to be used with --cumulative');
+      if (diagnostics.length > 0) {
+        const flags = diagnostics.map((kind) => DIAGNOSTIC_FLAGS[kind]);
+        if (diagnostics.length > 1) throw new InputError(flags[1], true, `one diagnostic per run (also given: ${flags[0]})`);
+        const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : undefined;
+        if (other) throw new InputError(other, true, `not with ${flags[0]} (diagnostics refit the inverse-variance model)`);
+        const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel });
+        out(options.json ? JSON.stringify(run.json, null, 2) + '\n' : run.text);
+        if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
+        return;
+      }
       const binary = inputKind(options.measure) === 'binary';
       if ((options.mh || options.peto) && !binary) throw new InputError('--mh/--peto', options.measure, 'a binary measure (RR, OR, RD)');
       if (options.peto && options.measure !== 'OR') throw new InputError('--peto', options.measure, 'the OR measure');
