@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
 import { meanDifference, type MeanDifferenceResult } from '../../stats/continuous/mean-difference.js';
+import { meanFromMedian, type MeanFromMedianMethod } from '../../stats/continuous/mean-from-median.js';
+import { sdFromMedian, type SdFromMedianMethod } from '../../stats/continuous/sd-from-median.js';
 import { sdFromP } from '../../stats/continuous/sd-from-p.js';
 import { sdFromSe } from '../../stats/continuous/sd-from-se.js';
 import {
@@ -19,13 +21,26 @@ import { choice, level, number, positiveInteger } from '../options.js';
 
 interface MeansOptions {
   n1: number;
-  mean1: number;
+  mean1?: number;
   sd1?: number;
   se1?: number;
   n2: number;
-  mean2: number;
+  mean2?: number;
   sd2?: number;
   se2?: number;
+  /** Median-based summaries (commander's names for --median1, --q1-1, --q3-1, --min1, --max1, …). */
+  median1?: number;
+  q11?: number;
+  q31?: number;
+  min1?: number;
+  max1?: number;
+  median2?: number;
+  q12?: number;
+  q32?: number;
+  min2?: number;
+  max2?: number;
+  meanMethod: MeanFromMedianMethod;
+  sdMethod?: SdFromMedianMethod;
   var?: 'unequal' | 'equal';
   alternative: Alternative;
   level: number;
@@ -66,13 +81,25 @@ export function registerMeans(program: Command, context: CliContext): void {
     .command('means')
     .description('compare two arms on a continuous outcome from n, mean and SD (or SE, or a reported p): MD with t-test, and SMD')
     .requiredOption('--n1 <N>', 'arm 1 size', positiveInteger)
-    .requiredOption('--mean1 <M>', 'arm 1 mean (negative values work: --mean1 -4.1 or --mean1=-4.1)', number)
+    .option('--mean1 <M>', 'arm 1 mean (negative values work: --mean1 -4.1 or --mean1=-4.1)', number)
     .option('--sd1 <S>', 'arm 1 SD', number)
     .option('--se1 <SE>', 'arm 1 standard error of the mean, instead of --sd1 (SD = SE·√n)', number)
     .requiredOption('--n2 <N>', 'arm 2 size', positiveInteger)
-    .requiredOption('--mean2 <M>', 'arm 2 mean', number)
+    .option('--mean2 <M>', 'arm 2 mean', number)
     .option('--sd2 <S>', 'arm 2 SD', number)
     .option('--se2 <SE>', 'arm 2 standard error of the mean, instead of --sd2', number)
+    .option('--median1 <M>', 'arm 1 median, instead of --mean1 and --sd1: with --q1-1 --q3-1 and/or --min1 --max1', number)
+    .option('--q1-1 <Q>', 'arm 1 first quartile', number)
+    .option('--q3-1 <Q>', 'arm 1 third quartile', number)
+    .option('--min1 <A>', 'arm 1 minimum', number)
+    .option('--max1 <B>', 'arm 1 maximum', number)
+    .option('--median2 <M>', 'arm 2 median (with --q1-2 --q3-2 and/or --min2 --max2)', number)
+    .option('--q1-2 <Q>', 'arm 2 first quartile', number)
+    .option('--q3-2 <Q>', 'arm 2 third quartile', number)
+    .option('--min2 <A>', 'arm 2 minimum', number)
+    .option('--max2 <B>', 'arm 2 maximum', number)
+    .option('--mean-method <m>', 'mean from a median: luo (Luo 2018, default) or wan (Wan 2014)', choice(['luo', 'wan'] as const), 'luo')
+    .option('--sd-method <m>', 'SD from a median: wan (Wan 2014) or shi (Shi 2020, needs all five numbers); default shi with range and quartiles, else wan', choice(['wan', 'shi'] as const))
     .option('--var <kind>', 'unequal (Welch, default) or equal (Student; default with --derive-sd)', choice(['unequal', 'equal'] as const))
     .option('--alternative <kind>', 'two-sided (default), less or greater: one-sided p and interval (the open end is null in JSON)', choice(['two-sided', 'less', 'greater'] as const), 'two-sided')
     .option('--level <L>', 'confidence level', level, 0.95)
@@ -90,7 +117,12 @@ Arm 1 minus arm 2. The MD interval and p come from a t-test on the summary stati
 Examples:
   $ trialstat means --n1 41 --mean1 19 --sd1 124 --n2 34 --mean2 -134 --sd2 182
   $ trialstat means --n1 22 --mean1 -4.1 --n2 22 --mean2=-38.5 --p 0.035 --derive-sd --explain
-  $ trialstat means --n1 30 --mean1 5.1 --se1 0.4 --n2 30 --mean2 4.2 --se2 0.5 --var equal --json`,
+  $ trialstat means --n1 30 --mean1 5.1 --se1 0.4 --n2 30 --mean2 4.2 --se2 0.5 --var equal --json
+  $ trialstat means --n1 30 --median1 10 --q1-1 7 --q3-1 14 --n2 32 --median2 13 --q1-2 9 --q3-2 18 --explain
+  $ trialstat means --n1 25 --median1 4 --min1 1 --max1 12 --n2 25 --mean2 6.1 --sd2 2.9 --mean-method wan
+
+A median with its quartiles and/or range is turned into a mean and SD first (Wan 2014,
+Luo 2018, Shi 2020; all assume roughly normal data); the derivations are printed.`,
     )
     .action((options: MeansOptions) => {
       const { io } = context;
@@ -101,7 +133,7 @@ Examples:
         standardizedMeanDifference(arm1, arm2, { variant: options.smd, level: options.level }),
       );
       if (options.json) {
-        io.stdout(`${JSON.stringify(toJson(md, smd), null, 2)}\n`);
+        io.stdout(`${JSON.stringify(toJson(md, smd, [arm1, arm2]), null, 2)}\n`);
         return;
       }
       const lines = [
@@ -116,6 +148,42 @@ Examples:
     });
 }
 
+/** An arm mean, which every summary but a median-based one needs. */
+function meanOf(options: MeansOptions, k: 1 | 2): number {
+  const mean = options[`mean${k}`];
+  if (mean === undefined) {
+    throw new InputError(`--mean${k}`, undefined, `an arm mean (--mean${k}), or a median with quartiles and/or range (--median${k} with --q1-${k} --q3-${k} and/or --min${k} --max${k})`);
+  }
+  return mean;
+}
+
+/**
+ * An arm given as a median with quartiles and/or range: mean and SD estimated from them
+ * (meanFromMedian, sdFromMedian), each recorded as a derivation. Undefined when no
+ * median-based option was given.
+ */
+function medianArm(options: MeansOptions, k: 1 | 2): ArmSummary | undefined {
+  const given = {
+    median: options[`median${k}`],
+    q1: options[`q1${k}`],
+    q3: options[`q3${k}`],
+    min: options[`min${k}`],
+    max: options[`max${k}`],
+  };
+  const flags: Record<keyof typeof given, string> = { median: `--median${k}`, q1: `--q1-${k}`, q3: `--q3-${k}`, min: `--min${k}`, max: `--max${k}` };
+  const used = (Object.keys(given) as (keyof typeof given)[]).filter((key) => given[key] !== undefined);
+  if (used.length === 0) return undefined;
+  if (given.median === undefined) throw new InputError(flags[used[0]], given[used[0]], `to be used with --median${k}`);
+  for (const option of [`mean${k}`, `sd${k}`, `se${k}`] as const) {
+    if (options[option] !== undefined) throw new InputError(`--${option}`, options[option], `either --median${k} (with quartiles or range) or --mean${k} with an SD, not both`);
+  }
+  const summary = { n: options[`n${k}`], median: given.median, q1: given.q1, q3: given.q3, min: given.min, max: given.max };
+  const names = { ...flags, n: `--n${k}`, summary: `--median${k}` };
+  const mean = withOptionNames({ ...names, method: '--mean-method' }, () => meanFromMedian(summary, { method: options.meanMethod }));
+  const sd = withOptionNames({ ...names, method: '--sd-method' }, () => sdFromMedian(summary, options.sdMethod ? { method: options.sdMethod } : {}));
+  return { n: summary.n, mean: mean.value, sd: sd.value, derivations: [mean.derivation, sd.derivation] };
+}
+
 /** Builds both arms, deriving SDs from SEs or from the reported p where asked. */
 function arms(options: MeansOptions): [ArmSummary, ArmSummary] {
   if (options.deriveSd) {
@@ -123,13 +191,12 @@ function arms(options: MeansOptions): [ArmSummary, ArmSummary] {
     for (const option of ['sd1', 'se1', 'sd2', 'se2'] as const) {
       if (options[option] !== undefined) throw new InputError(`--${option}`, options[option], 'no SD or SE with --derive-sd (the pooled SD is derived from --p)');
     }
-    const derived = withOptionNames(OPTION_NAMES, () =>
-      sdFromP({ md: options.mean1 - options.mean2, p: options.p as number, n1: options.n1, n2: options.n2 }),
-    );
+    const [mean1, mean2] = [meanOf(options, 1), meanOf(options, 2)];
+    const derived = withOptionNames(OPTION_NAMES, () => sdFromP({ md: mean1 - mean2, p: options.p as number, n1: options.n1, n2: options.n2 }));
     const derivations = [derived.derivation];
     return [
-      { n: options.n1, mean: options.mean1, sd: derived.value, derivations },
-      { n: options.n2, mean: options.mean2, sd: derived.value, derivations },
+      { n: options.n1, mean: mean1, sd: derived.value, derivations },
+      { n: options.n2, mean: mean2, sd: derived.value, derivations },
     ];
   }
   if (options.p !== undefined) throw new InputError('--p', options.p, 'to be used with --derive-sd');
@@ -138,7 +205,9 @@ function arms(options: MeansOptions): [ArmSummary, ArmSummary] {
 
 function arm(options: MeansOptions, k: 1 | 2): ArmSummary {
   const n = options[`n${k}`];
-  const mean = options[`mean${k}`];
+  const fromMedian = medianArm(options, k);
+  if (fromMedian) return fromMedian;
+  const mean = meanOf(options, k);
   const sd = options[`sd${k}`];
   const se = options[`se${k}`];
   if (sd !== undefined && se !== undefined) throw new InputError(`--se${k}`, se, `either --sd${k} or --se${k}, not both`);
@@ -157,8 +226,10 @@ function describeDerivation(derivation: Derivation): string {
   return `${derivation.quantity} derived by ${derivation.method} (${derivation.reference}) from ${inputs}; assumes ${derivation.assumptions.join('; ')}`;
 }
 
-function toJson(md: MeanDifferenceResult, smd: StandardizedMeanDifferenceResult) {
+/** `arms` (added): the n, mean and SD that went in, after any derivation (SE → SD, median → mean/SD). */
+function toJson(md: MeanDifferenceResult, smd: StandardizedMeanDifferenceResult, arms: readonly ArmSummary[]) {
   return {
+    arms: arms.map(({ n, mean, sd }) => ({ n, mean, sd })),
     md: {
       estimate: md.estimate,
       se: md.se,
@@ -193,7 +264,8 @@ function explainMeans(arm1: ArmSummary, arm2: ArmSummary, md: MeanDifferenceResu
         steps.push({ label: `${derivation.quantity} (${derivation.method})`, formula: derivation.formula });
         for (const [key, value] of Object.entries(derivation.intermediate)) steps.push({ label: `  ${key}`, value });
       }
-      steps.push({ label: `  sd${index + 1}`, value: arm.sd });
+      const isMean = derivation.quantity === 'mean';
+      steps.push({ label: `  ${isMean ? 'mean' : 'sd'}${index + 1}`, value: isMean ? arm.mean : arm.sd });
     }
   });
   const f = explainNumber;
