@@ -24,6 +24,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'prop', load: async () => (await import('./prop.js')).registerProp },
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
   { name: 'meta', load: async () => (await import('./meta.js')).registerMeta },
+  { name: 'adjust', load: async () => (await import('./adjust.js')).registerAdjust },
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'consistency', load: async () => (await import('./consistency.js')).registerConsistency },
   { name: 'fingerprint', load: async () => (await import('./fingerprint.js')).registerFingerprint },
