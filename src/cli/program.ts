@@ -1,13 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { CheckFailedError, DataError, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { commands } from './commands/index.js';
+import { loadCommands, type RegisterCommand } from './commands/index.js';
 import type { CliContext, CliIo } from './context.js';
 
 /** Exit codes: 0 success, 1 a check failed, 2 bad input or usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-export function createProgram(context: CliContext): Command {
+/** The program with the given subcommands registered (see `loadCommands`). */
+export function createProgram(context: CliContext, commands: readonly RegisterCommand[]): Command {
   const { io } = context;
   const program = new Command('trialstat')
     .description('Analyse clinical-trial outcomes from published, summary-level data.')
@@ -48,8 +49,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       exitCode = Math.max(exitCode, code);
     },
   };
-  const program = createProgram(context);
   try {
+    const program = createProgram(context, await loadCommands(argv));
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -1,8 +1,8 @@
 import { InputError } from '../errors.js';
 
-export type AdjustMethod = 'bonferroni' | 'holm' | 'hochberg' | 'hommel' | 'BH' | 'BY';
+export type AdjustMethod = 'bonferroni' | 'holm' | 'hochberg' | 'hommel' | 'BH' | 'BY' | 'fdr' | 'none';
 
-export const ADJUST_METHODS: readonly AdjustMethod[] = ['bonferroni', 'holm', 'hochberg', 'hommel', 'BH', 'BY'];
+export const ADJUST_METHODS: readonly AdjustMethod[] = ['bonferroni', 'holm', 'hochberg', 'hommel', 'BH', 'BY', 'fdr', 'none'];
 
 /**
  * Adjusts p-values for multiple comparisons exactly as R's `p.adjust(p, method)`:
@@ -12,6 +12,7 @@ export const ADJUST_METHODS: readonly AdjustMethod[] = ['bonferroni', 'holm', 'h
  * - `hommel`: R's closed-testing algorithm (Wright 1992); with m = 2 it equals Hochberg, as in R
  * - `BH` (false discovery rate): cummin over descending p of (m / i)·p₍ᵢ₎
  * - `BY`: BH multiplied by Σ₁ᵐ 1/k (any dependence)
+ * - `fdr`: R's alias of `BH`; `none`: the p-values unchanged (R's `p.adjust.methods` has both)
  *
  * Missing values: `null` entries are R's `NA`. They stay `null` in the result and do not
  * count in m (R's default `n = length(p[!is.na(p)])`). NaN is rejected: pass `null` for a
@@ -57,6 +58,8 @@ function adjustComplete(p: readonly number[], method: AdjustMethod): number[] {
   if (n <= 1) return [...p];
   if (method === 'hommel' && n === 2) method = 'hochberg';
   switch (method) {
+    case 'none':
+      return [...p];
     case 'bonferroni':
       return p.map((value) => Math.min(1, n * value));
     case 'holm':
@@ -64,6 +67,7 @@ function adjustComplete(p: readonly number[], method: AdjustMethod): number[] {
     case 'hochberg':
       return stepwise(p, true, (value, i) => (n + 1 - i) * value);
     case 'BH':
+    case 'fdr':
       return stepwise(p, true, (value, i) => (n / i) * value);
     case 'BY': {
       let q = 0;

@@ -21,8 +21,10 @@ describe('trialstat compare', () => {
     const result = await runCli(['compare', 'rapami']);
     expect(result.stdout).toContain('MD 34.4 m');
     expect(result.stdout).toMatch(/RR 1\.67 \(95% CI 0\.733 to 3\.79\)/);
-    expect(result.stdout).toContain('no SD or SE printed for sirolimus');
-    expect(result.stdout).toContain('only one arm (sirolimus)');
+    // Notes go to stderr, so stdout holds only the results.
+    expect(result.stderr).toMatch(/^warning: .*no SD or SE printed for sirolimus/m);
+    expect(result.stderr).toMatch(/^note: .*only one arm \(sirolimus\)/m);
+    expect(result.stdout).not.toMatch(/^note:/m);
   });
 
   it('keeps analysis sets apart and leaves out alternative readings', async () => {
@@ -39,7 +41,7 @@ describe('trialstat compare', () => {
     const file = join(dir, 'arms.csv');
     writeFileSync(file, 'trial,outcome,arm,events,n,source\nT,response,low dose,5,20,s\nT,response,high dose,9,20,s\nT,response,mid dose,7,20,s\n');
     const without = await runCli(['compare', file, '--kind', 'arm-binary']);
-    expect(without.stdout).toContain('no single control arm');
+    expect(without.stderr).toContain('no single control arm');
     const named = await runCli(['compare', file, '--kind', 'arm-binary', '--comparator', 'low dose', '--json']);
     const json = JSON.parse(named.stdout) as { comparisons: { arm: string; comparator: string }[] };
     expect(new Set(json.comparisons.map((c) => `${c.arm} vs ${c.comparator}`))).toEqual(new Set(['high dose vs low dose', 'mid dose vs low dose']));

@@ -112,7 +112,8 @@ describe('trialstat meta', () => {
   it('k = 1 is a warning, not a crash', async () => {
     const r = await runCli(['meta', '-', '--measure', 'RR'], { stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Warning: only one study/);
+    expect(r.stderr).toMatch(/^warning: only one study/m);
+    expect(r.stdout).not.toMatch(/warning/i);
   });
 
   it('bad input exits 2 with a located message', async () => {

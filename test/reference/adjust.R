@@ -3,7 +3,7 @@
 # Writes test/reference/fixtures/adjust.json. Missing p-values (NA) are written as null.
 suppressPackageStartupMessages(library(jsonlite))
 
-methods <- c("bonferroni", "holm", "hochberg", "hommel", "BH", "BY")
+methods <- c("bonferroni", "holm", "hochberg", "hommel", "BH", "BY", "fdr", "none")
 vectors <- list(
   single = c(0.03),
   two = c(0.04, 0.01),

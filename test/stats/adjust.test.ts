@@ -31,7 +31,7 @@ describe('adjustP input handling', () => {
     expect(() => adjustP([0.1, NaN], 'holm')).toThrow(InputError);
     expect(() => adjustP([0.1, 1.2], 'holm')).toThrow(/p\[1\]/);
     expect(() => adjustP([0.1, -0.01], 'BH')).toThrow(InputError);
-    expect(() => adjustP([0.1], 'fdr' as never)).toThrow(/method/);
+    expect(() => adjustP([0.1], 'fwer' as never)).toThrow(/method/);
   });
   it('returns an empty array for no p-values and leaves the input untouched', () => {
     expect(adjustP([], 'BH')).toEqual([]);

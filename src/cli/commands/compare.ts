@@ -6,6 +6,7 @@ import { renderTable } from '../../format/table.js';
 import { compareDataset, type ArmComparison } from '../../stats/compare/compare-dataset.js';
 import { tQuantile } from '../../stats/dist/index.js';
 import type { CliContext } from '../context.js';
+import { writeNotes, writeWarnings } from '../messages.js';
 import { explainNumber, formatExplain } from '../explain.js';
 import { choice, level } from '../options.js';
 
@@ -53,8 +54,8 @@ export function registerCompare(program: Command, context: CliContext): void {
         );
       }
       if (options.explain) for (const comparison of result.comparisons) io.stdout(`\n${explain(comparison)}\n`);
-      const warnings = [...new Set(result.comparisons.flatMap((c) => c.warnings.map((w) => `${c.trial}, ${c.outcome}, ${c.measure}: ${w}`)))];
-      for (const text of [...warnings, ...result.notes]) io.stdout(`note: ${text}\n`);
+      writeWarnings(io, result.comparisons.flatMap((c) => c.warnings.map((w) => `${c.trial}, ${c.outcome}, ${c.measure}: ${w}`)));
+      writeNotes(io, result.notes);
     });
 }
 

@@ -8,6 +8,7 @@ import { grimmer } from '../../stats/check/grimmer.js';
 import { percentCounts, percentDenominators } from '../../stats/check/percent-counts.js';
 import { parseReported, type ReportedValue } from '../../stats/check/reported-value.js';
 import type { CliContext } from '../context.js';
+import { deprecatedOption } from '../deprecated-option.js';
 import { choice, nonNegativeInteger, positiveInteger, positiveNumber } from '../options.js';
 
 /**
@@ -116,8 +117,13 @@ export function registerConsistency(program: Command, context: CliContext): void
       out(Boolean(options.json), result, [`p ${p.relation} ${p.value} with ${options.estimate} (${options.lower} to ${options.upper}): ${verdict}${level === null ? ' at some level' : ` at ${formatLevel(level)}`}`, ...lines, `  method: ${result.method}`].join('\n'));
     });
 
-  consistency
-    .command('statistic')
+  const statistic = consistency.command('statistic');
+  deprecatedOption(statistic, context, {
+    flags: '--one-tailed',
+    replacement: { attribute: 'alternative', flag: '--alternative' },
+    translate: () => 'one-sided',
+  });
+  statistic
     .description("statcheck's check: does the reported p follow from a t, F, χ², z, r or Q statistic with its df?")
     .requiredOption('--test <T>', 't, F, chisq, z, r or Q', choice(['t', 'F', 'chisq', 'z', 'r', 'Q'] as const))
     .requiredOption('--value <X>', 'the statistic as printed')
@@ -125,10 +131,10 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--df2 <DF>', 'second df for F', positiveNumber)
     .requiredOption('--p <P>', 'reported p as printed, e.g. .03 or "< .001"')
     .option('--alpha <A>', 'significance level for decision errors', '0.05')
-    .option('--one-tailed', 'the reported p is one-tailed (t, z, r)')
+    .option('--alternative <kind>', 'two-sided (default), or one-sided: the reported p is one-tailed (t, z, r; as statcheck)', choice(['two-sided', 'one-sided'] as const), 'two-sided')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"')
-    .action((options: { test: StatisticKind; value: string; df?: number; df2?: number; p: string; alpha: string; oneTailed?: boolean; json?: boolean }) => {
+    .action((options: { test: StatisticKind; value: string; df?: number; df2?: number; p: string; alpha: string; alternative: 'two-sided' | 'one-sided'; json?: boolean }) => {
       const alpha = Number(options.alpha);
       if (!(alpha > 0 && alpha < 1)) throw new InputError('--alpha', options.alpha, 'a level in (0, 1)');
       const result = checkTestStatistic({
@@ -138,7 +144,7 @@ export function registerConsistency(program: Command, context: CliContext): void
         df2: options.df2,
         p: reported('--p', options.p),
         alpha,
-        twoTailed: !options.oneTailed,
+        twoTailed: options.alternative === 'two-sided',
       });
       const verdict = !result.error ? 'consistent' : result.decisionError ? 'decision error (significance changes)' : 'inconsistent';
       out(Boolean(options.json), result, `recomputed p = ${formatNumber(result.pRecomputed, { digits: 3 })} (range ${formatNumber(result.pRange.lower, { digits: 3 })} to ${formatNumber(result.pRange.upper, { digits: 3 })}): ${verdict}\n  method: ${result.method}`);

@@ -3,6 +3,7 @@ import { InputError } from '../../errors.js';
 import { simonTwoStage, type SimonDesign } from '../../stats/design/simon-two-stage.js';
 import { simulateThreePlusThree, threePlusThree, type ThreePlusThreeVariant } from '../../stats/design/three-plus-three.js';
 import type { CliContext } from '../context.js';
+import { writeWarnings } from '../messages.js';
 import { level, nonNegativeInteger, numberList, positiveInteger, probability } from '../options.js';
 
 /** A user-given or solved value without trailing zeros: 0.05, 22.02110, 50. */
@@ -69,8 +70,8 @@ export function registerDesign(program: Command, context: CliContext): void {
         `Simon two-stage design: p0 ${plain(r.p0)}, p1 ${plain(r.p1)}, α ${plain(r.alpha)}, power ${plain(r.power)}`,
         simonLine('Optimal', r.optimal),
         simonLine('Minimax', r.minimax),
-        ...r.warnings.map((w) => `Warning: ${w}`),
       ];
       context.io.stdout(`${lines.join('\n')}\n`);
+      writeWarnings(context.io, r.warnings);
     });
 }

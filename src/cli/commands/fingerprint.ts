@@ -10,6 +10,7 @@ import { META_MEASURES, type MetaMeasure } from '../../stats/meta/compute-effect
 import { readMetaInput } from './meta.js';
 import { parseReported, type ReportedValue } from '../../stats/check/reported-value.js';
 import type { CliContext } from '../context.js';
+import { writeNotes } from '../messages.js';
 import { withOptionNames } from '../explain.js';
 import { choice, nonNegativeInteger, number, positiveInteger, positiveNumber } from '../options.js';
 
@@ -143,7 +144,7 @@ function print<M>(context: CliContext, result: FingerprintResult<M>, options: Re
     io.stdout(`No combination of the ${result.tried} tried reproduces every printed figure. Nearest:\n`);
     io.stdout(renderRows(result.nearest, label));
   }
-  for (const note of result.skipped) io.stdout(`note: ${note}\n`);
+  if (!options.json) writeNotes(io, result.skipped);
   if (result.matches.length === 0) context.setExitCode(1);
 }
 

@@ -14,6 +14,7 @@ import type { ArmSummary, Derivation } from '../../stats/continuous/types.js';
 import type { Alternative } from '../../stats/types.js';
 import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
+import { writeWarnings } from '../messages.js';
 import { choice, level, number, positiveInteger } from '../options.js';
 
 interface MeansOptions {
@@ -108,10 +109,10 @@ Examples:
         formatEstimateLine(`SMD (${SMD_LABEL[smd.variant]})`, smd.estimate, smd.ci),
         `${md.test.name}: t = ${formatNumber(md.test.statistic)}, df = ${Number.isInteger(md.df) ? md.df : formatNumber(md.df, { digits: 4 })}`,
         ...md.derivation.map(describeDerivation),
-        ...[...md.warnings, ...smd.warnings].map((warning) => `warning: ${warning}`),
       ];
       if (options.explain) lines.push('', explainMeans(arm1, arm2, md, smd));
       io.stdout(`${lines.join('\n')}\n`);
+      writeWarnings(io, [...md.warnings, ...smd.warnings]);
     });
 }
 

@@ -17,6 +17,7 @@ import { PRESETS, PRESET_NAMES, type PresetName } from '../../stats/meta/presets
 import { subgroupAnalysis, type SubgroupResult } from '../../stats/meta/subgroup-analysis.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
 import type { CliContext } from '../context.js';
+import { writeNotes, writeWarnings } from '../messages.js';
 import { choice, level as levelOption } from '../options.js';
 
 const study = { type: 'text', required: true } as const;
@@ -149,16 +150,19 @@ Examples:
         if (missing.length > 0) throw new InputError('--subgroup', column, `a column present for every study (missing for ${missing[0].study})`);
         const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), analysis);
         out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatSubgroups(result));
+        if (!options.json) writeWarnings(context.io, result.warnings);
         return;
       }
       if (useMh || options.peto) {
         const fixed = options.peto ? peto(data as BinaryStudy[], { level: options.level }) : mantelHaenszel(data as BinaryStudy[], options.measure as 'RR' | 'OR' | 'RD', { level: options.level });
         const result = metaAnalysis(effects, { ...analysis, method: 'FE', pi: 'none' });
         out(options.json ? JSON.stringify(fixedJson(fixed, result), null, 2) + '\n' : formatResult(result, fixed));
+        if (!options.json) writeWarnings(context.io, textWarnings(result, fixed));
         return;
       }
       const result = metaAnalysis(effects, analysis);
       out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result));
+      if (!options.json) writeWarnings(context.io, textWarnings(result));
     });
 }
 
@@ -193,7 +197,7 @@ export async function readMetaInput(input: string, options: Pick<MetaCliOptions,
   const skipped = allRows.filter((r) => r.reading === 'alternative' && r.outcome === outcome);
   if (skipped.length > 0) {
     const names = skipped.map((r) => (r.group ? `${r.study} (${r.group})` : r.study)).join('; ');
-    context.io.stderr(`note: left out ${skipped.length} alternative reading${skipped.length === 1 ? '' : 's'} of studies already pooled (reading = alternative in ${dataset.name}): ${names}\n`);
+    writeNotes(context.io, [`left out ${skipped.length} alternative reading${skipped.length === 1 ? '' : 's'} of studies already pooled (reading = alternative in ${dataset.name}): ${names}`]);
   }
   return rows
     .filter((r) => r.outcome === outcome)
@@ -220,6 +224,11 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
     transformed: { estimate: tf.apply(fixed.estimate), ci: tf.interval(fixed.ci.lower, fixed.ci.upper), pi: null, transform: tf.name },
     warnings: [...result.warnings.filter((w) => !w.startsWith('τ² estimated at the boundary')), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
   };
+}
+
+/** The warnings printed with a text result (a common-effect fit has no τ², so none about it). */
+function textWarnings(result: MetaAnalysisResult, fixed?: FixedEffectResult): string[] {
+  return fixed ? [...result.warnings.filter((w) => !w.startsWith('τ²')), ...fixed.warnings] : [...result.warnings];
 }
 
 /** Per-study rows with weights, the pooled row and a heterogeneity line, like a paper or RevMan. */
@@ -267,8 +276,6 @@ function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): st
     const piNat = result.transformed.pi;
     lines.push(`Prediction interval (${pi.type === 'z' ? 'normal' : `t, ${pi.df} df`}): ${interval(pi.lower, pi.upper)}${natural && piNat ? `; ${naturalName(result)}: ${interval(piNat.lower, piNat.upper)}` : ''}`);
   }
-  const warnings = fixed ? [...result.warnings.filter((w) => !w.startsWith('τ²')), ...fixed.warnings] : result.warnings;
-  for (const w of [...new Set(warnings)]) lines.push(`Warning: ${w}`);
   return lines.join('\n') + '\n';
 }
 
@@ -291,7 +298,6 @@ function formatSubgroups(result: SubgroupResult): string {
   });
   const b = result.between;
   lines.push(`Test for subgroup differences: Q = ${formatFixed(b.Q, 2)}, df = ${b.Qdf}, ${formatP(b.Qp)}`);
-  for (const w of result.warnings) lines.push(`Warning: ${w}`);
   return lines.join('\n') + '\n';
 }
 

@@ -7,6 +7,8 @@ import { exactBinomialPower } from '../../stats/design/exact-binomial-power.js';
 import { marginPower, type MarginHypothesis } from '../../stats/design/margin-power.js';
 import type { TwoArmSizeResult } from '../../stats/design/inflate-for-dropout.js';
 import type { CliContext } from '../context.js';
+import { deprecatedOption } from '../deprecated-option.js';
+import { writeWarnings, type WarningLike } from '../messages.js';
 import { plain } from './design.js';
 import { choice, level, positiveNumber, number, probability } from '../options.js';
 
@@ -14,7 +16,7 @@ interface Common {
   n?: number;
   power?: number;
   alpha: number;
-  sided: '1' | '2';
+  alternative: 'two-sided' | 'one-sided';
   ratio: number;
   dropout: number;
   strict?: boolean;
@@ -27,12 +29,21 @@ function dropoutFraction(text: string): number {
   return value;
 }
 
-function commonOptions(command: Command): Command {
+/** `--alternative` of a design: R's power.t.test words; a one-sided design is in the direction of the assumed effect. */
+const sidedOf = (options: Common): 1 | 2 => (options.alternative === 'one-sided' ? 1 : 2);
+
+function commonOptions(command: Command, context: CliContext): Command {
+  deprecatedOption(command, context, {
+    flags: '--sided <s>',
+    choices: ['1', '2'],
+    replacement: { attribute: 'alternative', flag: '--alternative' },
+    translate: (value) => (value === '1' ? 'one-sided' : 'two-sided'),
+  });
   return command
     .option('--n <n>', 'evaluable patients per arm (arm 1 when --ratio ≠ 1); leave out to solve for it', positiveNumber)
     .option('--power <p>', 'target power; leave out to solve for it', level)
     .option('--alpha <a>', 'significance level', level, 0.05)
-    .addOption(new Option('--sided <s>', 'one- or two-sided test').choices(['1', '2']).default('2'))
+    .addOption(new Option('--alternative <kind>', 'two-sided, or one-sided in the direction of the assumed effect (as R power.t.test)').choices(['two-sided', 'one-sided']).default('two-sided'))
     .option('--ratio <r>', 'allocation ratio n2/n1', positiveNumber, 1)
     .option('--dropout <f>', 'fraction lost to follow-up (inflates the enrolment numbers)', dropoutFraction, 0)
     .option('--strict', 'two-sided: count rejections in the wrong direction too (R strict = TRUE)')
@@ -52,8 +63,10 @@ function sizeLines(r: TwoArmSizeResult & { solved: string }): string[] {
   return lines;
 }
 
-function output(context: CliContext, json: boolean | undefined, result: unknown, lines: string[]): void {
+/** The result on stdout; in text mode its warnings on stderr (with --json they are in the JSON). */
+function output(context: CliContext, json: boolean | undefined, result: { warnings: readonly WarningLike[] }, lines: string[]): void {
   context.io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : `${lines.join('\n')}\n`);
+  if (!json) writeWarnings(context.io, result.warnings);
 }
 
 /** `trialstat power means|props`: analytic power and sample size. */
@@ -66,11 +79,12 @@ export function registerPower(program: Command, context: CliContext): void {
       .description('Two means: two-sample t-test with the noncentral t (R power.t.test)')
       .option('--delta <d>', 'true difference in means; leave out to solve for it', number)
       .option('--sd <s>', 'common standard deviation', positiveNumber, 1),
+    context,
   )
-    .addHelpText('after', '\nExamples:\n  $ trialstat power means --delta 1 --sd 1 --power 0.9\n  $ trialstat power means --delta 5 --sd 12 --n 60 --sided 1\n  $ trialstat power means --sd 10 --n 50 --power 0.8 --json')
+    .addHelpText('after', '\nExamples:\n  $ trialstat power means --delta 1 --sd 1 --power 0.9\n  $ trialstat power means --delta 5 --sd 12 --n 60 --alternative one-sided\n  $ trialstat power means --sd 10 --n 50 --power 0.8 --json')
     .action((options: Common & { delta?: number; sd: number }) => {
-      const r = powerTTest({ n: options.n, delta: options.delta, sd: options.sd, power: options.power, alpha: options.alpha, sided: Number(options.sided) as 1 | 2, strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout });
-      const lines = [`${r.method}, α = ${plain(r.alpha)}`, `delta ${plain(r.delta, 6)}${r.solved === 'delta' ? ' (detectable difference)' : ''}, sd ${plain(r.sd)}${r.ratio === 1 ? '' : `, ratio ${plain(r.ratio)}`}`, ...sizeLines(r), ...r.warnings.map((w) => `Warning: ${w}`)];
+      const r = powerTTest({ n: options.n, delta: options.delta, sd: options.sd, power: options.power, alpha: options.alpha, sided: sidedOf(options), strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout });
+      const lines = [`${r.method}, α = ${plain(r.alpha)}`, `delta ${plain(r.delta, 6)}${r.solved === 'delta' ? ' (detectable difference)' : ''}, sd ${plain(r.sd)}${r.ratio === 1 ? '' : `, ratio ${plain(r.ratio)}`}`, ...sizeLines(r)];
       output(context, options.json, r, lines);
     });
 
@@ -81,12 +95,13 @@ export function registerPower(program: Command, context: CliContext): void {
       .option('--p1 <p>', 'proportion in arm 1', probability)
       .option('--p2 <p>', 'proportion in arm 2; leave out to solve for it (normal, arcsine)', probability)
       .addOption(new Option('--method <m>', 'normal, arcsine or fisher (exact power by enumeration)').choices(['normal', 'arcsine', 'fisher']).default('normal')),
+    context,
   )
     .addHelpText('after', '\nExamples:\n  $ trialstat power props --p1 0.5 --p2 0.75 --power 0.9\n  $ trialstat power props --p1 0.2 --p2 0.5 --n 40 --method fisher\n  $ trialstat power props --p1 0.65 --p2 0.45 --power 0.8 --method arcsine --json')
     .action((options: Common & { p1?: number; p2?: number; method: PropPowerMethod | 'fisher' }) => {
       if (options.p1 === undefined) throw new InputError('--p1', undefined, 'the proportion in arm 1');
-      const r = powerPropTest({ p1: options.p1, p2: options.p2, n: options.n, power: options.power, alpha: options.alpha, sided: Number(options.sided) as 1 | 2, strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout, method: options.method });
-      const lines = [`${r.method}, α = ${plain(r.alpha)}`, `p1 ${plain(r.p1, 6)}, p2 ${plain(r.p2, 6)}${r.solved === 'p2' ? ' (detectable)' : ''}${r.h === undefined ? '' : `, h ${formatNumber(r.h, { digits: 4 })}`}`, ...sizeLines(r), ...r.warnings.map((w) => `Warning: ${w}`)];
+      const r = powerPropTest({ p1: options.p1, p2: options.p2, n: options.n, power: options.power, alpha: options.alpha, sided: sidedOf(options), strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout, method: options.method });
+      const lines = [`${r.method}, α = ${plain(r.alpha)}`, `p1 ${plain(r.p1, 6)}, p2 ${plain(r.p2, 6)}${r.solved === 'p2' ? ' (detectable)' : ''}${r.h === undefined ? '' : `, h ${formatNumber(r.h, { digits: 4 })}`}`, ...sizeLines(r)];
       output(context, options.json, r, lines);
     });
 
@@ -110,7 +125,7 @@ export function registerPower(program: Command, context: CliContext): void {
       if (options.margin === undefined) throw new InputError('--margin', undefined, 'a positive margin');
       const outcome = options.p1 !== undefined || options.p2 !== undefined ? 'props' : 'means';
       const r = marginPower({ ...options, margin: options.margin, outcome });
-      const lines = [`${r.method}, one-sided α = ${plain(r.alpha)} per test`, `true difference ${plain(r.difference, 6)}, margin ${plain(r.margin)}`, ...sizeLines(r), ...r.warnings.map((w) => `Warning: ${w}`)];
+      const lines = [`${r.method}, one-sided α = ${plain(r.alpha)} per test`, `true difference ${plain(r.difference, 6)}, margin ${plain(r.margin)}`, ...sizeLines(r)];
       output(context, options.json, r, lines);
     });
 
@@ -130,7 +145,6 @@ export function registerPower(program: Command, context: CliContext): void {
       const lines = [
         `Exact binomial test of p = ${plain(r.p0)} (${r.alternative}), nominal α = ${plain(r.alpha)}`,
         `n = ${r.n}: reject when responses ${sign} ${r.critical}; attained α ${r.actualAlpha.toFixed(4)}; power at p = ${plain(r.p1)}: ${r.power.toFixed(4)}`,
-        ...r.warnings.map((w) => `Warning: ${w}`),
       ];
       output(context, options.json, r, lines);
     });

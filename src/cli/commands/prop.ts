@@ -10,6 +10,7 @@ import {
 } from '../../stats/proportion/proportion-ci.js';
 import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
+import { writeWarnings } from '../messages.js';
 import { choice, level, nonNegativeInteger, positiveInteger, probability } from '../options.js';
 
 interface PropOptions {
@@ -73,9 +74,9 @@ Examples:
         `${formatEstimateLine('Proportion', result.estimate, result.ci)} — ${options.events}/${options.n}, ${METHOD_LABEL[options.ciMethod]}`,
       ];
       if (result.test) lines.push(`Exact binomial test of proportion = ${options.p0}: ${formatP(result.test.p)} (two-sided)`);
-      lines.push(...result.warnings.map((warning) => `warning: ${warning}`));
       if (options.explain) lines.push('', explainProp(result));
       io.stdout(`${lines.join('\n')}\n`);
+      writeWarnings(io, result.warnings);
     });
 }
 

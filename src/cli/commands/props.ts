@@ -9,6 +9,7 @@ import type { RdMethod } from '../../stats/binary/risk-difference.js';
 import type { RrMethod } from '../../stats/binary/risk-ratio.js';
 import type { Correction } from '../../stats/binary/table.js';
 import type { CliContext } from '../context.js';
+import { writeWarnings } from '../messages.js';
 import { choice, level, nonNegativeInteger, nonNegativeNumber, positiveInteger } from '../options.js';
 
 interface PropsOptions {
@@ -91,8 +92,6 @@ function humanLines(r: CompareProportionsResult, options: PropsOptions): string[
   for (const test of [r.tests.barnard, r.tests.boschloo]) {
     if (test) lines.push(`${test.name} ${formatP(test.p)} (nuisance π = ${formatNumber(test.nuisance)}; ${test.method})`);
   }
-  const warnings = [...r.rd.warnings, ...r.rr.warnings, ...r.or.warnings, ...r.nnt.warnings];
-  lines.push(...[...new Set(warnings)].map((w) => `warning: ${w}`));
   return lines;
 }
 
@@ -163,5 +162,6 @@ Examples:
       const lines = humanLines(result, options);
       if (options.explain) lines.push(...explainLines(result));
       context.io.stdout(`${lines.join('\n')}\n`);
+      writeWarnings(context.io, [...result.rd.warnings, ...result.rr.warnings, ...result.or.warnings, ...result.nnt.warnings]);
     });
 }

@@ -5,6 +5,8 @@ import { formatNumber } from '../../format/number.js';
 import { plain } from './design.js';
 import type { SimulationTest } from '../../stats/design/simulate-power.js';
 import type { CliContext } from '../context.js';
+import { deprecatedOption } from '../deprecated-option.js';
+import { InvalidArgumentError } from 'commander';
 import { level, nonNegativeInteger, number, positiveInteger, positiveNumber, probability } from '../options.js';
 
 interface SimulateOptions {
@@ -18,12 +20,19 @@ interface SimulateOptions {
   p1?: number;
   p2?: number;
   alpha: number;
-  sided: '1' | '2';
+  alternative: 'two-sided' | 'greater';
   correct: boolean;
   reps: number;
   seed?: number;
   workers: number;
   json?: boolean;
+}
+
+/** The simulated one-sided tests reject for arm 1 > arm 2 only. */
+function simulatedAlternative(text: string): 'two-sided' | 'greater' {
+  if (text === 'two-sided' || text === 'greater') return text;
+  if (text === 'less') throw new InvalidArgumentError('expected two-sided or greater, found "less" (the one-sided test is arm 1 > arm 2: swap the arms)');
+  throw new InvalidArgumentError(`expected two-sided or greater, found "${text}"`);
 }
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
@@ -32,8 +41,14 @@ const EXIT_INTERRUPTED = 130 as const;
 /** `trialstat simulate power`: simulation-based power of two-arm comparisons on worker threads. */
 export function registerSimulate(program: Command, context: CliContext): void {
   const simulate = program.command('simulate').description('Simulation-based design evaluation (seeded, reproducible)');
-  simulate
-    .command('power')
+  const power = simulate.command('power');
+  deprecatedOption(power, context, {
+    flags: '--sided <s>',
+    choices: ['1', '2'],
+    replacement: { attribute: 'alternative', flag: '--alternative' },
+    translate: (value) => (value === '1' ? 'greater' : 'two-sided'),
+  });
+  power
     .description('Simulated power of a two-arm comparison, with Monte Carlo SE')
     .addOption(new Option('--test <t>', 'welch, student, fisher or chisq').choices(['welch', 'student', 'fisher', 'chisq']).makeOptionMandatory())
     .requiredOption('--n <n>', 'patients per arm (arm 1 when --n2 is given)', positiveInteger)
@@ -45,7 +60,7 @@ export function registerSimulate(program: Command, context: CliContext): void {
     .option('--p1 <p>', 'true event probability in arm 1 (fisher, chisq)', probability)
     .option('--p2 <p>', 'true event probability in arm 2 (fisher, chisq)', probability)
     .option('--alpha <a>', 'significance level', level, 0.05)
-    .addOption(new Option('--sided <s>', 'one-sided means arm 1 > arm 2').choices(['1', '2']).default('2'))
+    .option('--alternative <kind>', 'two-sided, or greater (H1: arm 1 > arm 2; for arm 1 < arm 2 swap the arms)', simulatedAlternative, 'two-sided')
     .option('--no-correct', 'chisq: no Yates continuity correction')
     .requiredOption('--reps <n>', 'simulated trials', positiveInteger)
     .option('--seed <s>', 'seed (printed; default: random)', nonNegativeInteger)
@@ -84,7 +99,7 @@ export function registerSimulate(program: Command, context: CliContext): void {
             p1: options.p1,
             p2: options.p2,
             alpha: options.alpha,
-            sided: Number(options.sided) as 1 | 2,
+            sided: options.alternative === 'greater' ? 1 : 2,
             correct: options.correct,
           },
           { reps: options.reps, seed, workers: options.workers, onProgress, signal: controller.signal },
@@ -94,7 +109,7 @@ export function registerSimulate(program: Command, context: CliContext): void {
           return;
         }
         io.stdout(
-          `Simulated power (${options.test}, ${options.sided}-sided, α = ${plain(options.alpha)}): ${result.power.toFixed(4)} ` +
+          `Simulated power (${options.test}, ${options.alternative}, α = ${plain(options.alpha)}): ${result.power.toFixed(4)} ` +
             `(Monte Carlo SE ${formatNumber(result.mcse, { digits: 2 })}); ${result.reps} trials, seed ${result.seed}\n`,
         );
       } catch (error) {

@@ -1,6 +1,7 @@
 import { solvePositive } from './invert.js';
 import { incompleteBeta, logBeta, logBetaPrefactor } from './special.js';
-import { checkNumber, checkPositive, checkProbability } from './validate.js';
+import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import { checkNumber, checkPositive } from './validate.js';
 
 /**
  * Beta distribution with shapes a, b > 0: cdf, survival function and quantile, as R's
@@ -20,10 +21,10 @@ function checkShapes(a: number, b: number): void {
  * @example
  * betaCdf(0.3, 2, 5) // 0.579825
  */
-export function betaCdf(x: number, a: number, b: number): number {
+export function betaCdf(x: number, a: number, b: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkShapes(a, b);
-  return incompleteBeta(x, 1 - x, a, b, false);
+  return finishProbability(incompleteBeta(x, 1 - x, a, b, false), () => incompleteBeta(x, 1 - x, a, b, true), options);
 }
 
 /**
@@ -33,10 +34,10 @@ export function betaCdf(x: number, a: number, b: number): number {
  * @example
  * betaSf(0.999, 2, 50) // 5.095000000000332e-149
  */
-export function betaSf(x: number, a: number, b: number): number {
+export function betaSf(x: number, a: number, b: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkShapes(a, b);
-  return incompleteBeta(x, 1 - x, a, b, true);
+  return finishProbability(incompleteBeta(x, 1 - x, a, b, true), () => incompleteBeta(x, 1 - x, a, b, false), options);
 }
 
 /** log density of Beta(a, b) at 0 < x < 1. */
@@ -54,19 +55,19 @@ function logDensity(x: number, a: number, b: number): number {
  * @example
  * betaQuantile(0.975, 2, 5) // 0.6412345789976748
  */
-export function betaQuantile(p: number, a: number, b: number): number {
-  checkProbability('p', p);
+export function betaQuantile(p: number, a: number, b: number, options: QuantileOptions = {}): number {
+  const target = quantileTarget(p, options);
   checkShapes(a, b);
-  if (p === 0) return 0;
-  if (p === 1) return 1;
+  if (target.prob === 0) return target.upper ? 1 : 0;
   const logB = logBeta(a, b);
   const mean = a / (a + b);
   const spec = { logDensity: (x: number) => logDensity(x, a, b), upper: 1 };
-  if (p <= 0.5) {
-    const small = Math.exp((Math.log(p) + Math.log(a) + logB) / a);
-    return solvePositive({ ...spec, tail: (x) => incompleteBeta(x, 1 - x, a, b, false), increasing: true }, p, Math.min(mean, small));
+  if (!target.upper) {
+    const pLow = target.prob;
+    const small = Math.exp((Math.log(pLow) + Math.log(a) + logB) / a);
+    return solvePositive({ ...spec, tail: (x) => incompleteBeta(x, 1 - x, a, b, false), increasing: true }, pLow, Math.min(mean, small));
   }
-  const q = 1 - p;
+  const q = target.prob;
   const nearOne = -Math.expm1((Math.log(q) + Math.log(b) + logB) / b);
   return solvePositive({ ...spec, tail: (x) => incompleteBeta(x, 1 - x, a, b, true), increasing: false }, q, Math.max(mean, nearOne));
 }

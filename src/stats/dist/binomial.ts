@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile } from './normal.js';
 import { incompleteBeta, logBinomialProbability } from './special.js';
+import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
 import { checkCount, checkNumber, checkProbability } from './validate.js';
 
 /**
@@ -49,10 +50,10 @@ function tail(k: number, n: number, p: number, upper: boolean): number {
  * binomialCdf(3, 10, 0.2)        // 0.8791261184000001
  * binomialCdf(400000, 1e6, 0.5)  // 0
  */
-export function binomialCdf(k: number, n: number, p: number): number {
+export function binomialCdf(k: number, n: number, p: number, options: ProbabilityOptions = {}): number {
   checkNumber('k', k);
   checkNP(n, p);
-  return tail(k, n, p, false);
+  return finishProbability(tail(k, n, p, false), () => tail(k, n, p, true), options);
 }
 
 /**
@@ -63,10 +64,10 @@ export function binomialCdf(k: number, n: number, p: number): number {
  * binomialSf(3, 10, 0.2)    // 0.12087388159999989
  * binomialSf(60, 100, 0.3)  // 1.4198924832110655e-10
  */
-export function binomialSf(k: number, n: number, p: number): number {
+export function binomialSf(k: number, n: number, p: number, options: ProbabilityOptions = {}): number {
   checkNumber('k', k);
   checkNP(n, p);
-  return tail(k, n, p, true);
+  return finishProbability(tail(k, n, p, true), () => tail(k, n, p, false), options);
 }
 
 /**
@@ -76,11 +77,31 @@ export function binomialSf(k: number, n: number, p: number): number {
  * q(1 − 64ε) for q ≤ ½, where our lower tail is accurate to a few ulps but not bit-identical to R's.
  * Start: Cornish–Fisher expansion (as R's qbinom), then an exact bracketing search.
  *
+ * With `lowerTail: false` (R's `lower.tail = FALSE`) q is an upper-tail probability and the result
+ * is the smallest k with P(X > k) ≤ q(1 + 64ε), searched on the directly computed upper tail, so a
+ * tiny q is not lost in 1 − q; `logP` reads q as log q.
+ *
  * @example
  * binomialQuantile(0.5, 10, 0.2)   // 2
  * binomialQuantile(0.975, 1e6, 0.3) // 300898
+ * binomialQuantile(1e-20, 100, 0.3, { lowerTail: false }) // 80 (R: qbinom(1e-20, 100, 0.3, lower.tail = FALSE))
  */
-export function binomialQuantile(q: number, n: number, p: number): number {
+export function binomialQuantile(q: number, n: number, p: number, options: QuantileOptions = {}): number {
+  if (options.lowerTail === false || options.logP) {
+    const given = quantileTarget(q, { logP: options.logP });
+    checkNP(n, p);
+    const lowerTail = options.lowerTail !== false;
+    // An upper-tail target stays on the upper tail; a log-scale lower tail becomes an ordinary one.
+    if (lowerTail) return binomialQuantile(given.upper ? 1 - given.prob : given.prob, n, p);
+    const upperProbability = given.upper ? 1 - given.prob : given.prob;
+    if (p === 0 || n === 0 || upperProbability === 1) return 0;
+    if (p === 1 || upperProbability === 0) return n;
+    const mu = n * p;
+    const sigma = Math.sqrt(n * p * (1 - p));
+    const start = Math.min(Math.max(Math.floor(mu - sigma * normalQuantile(Math.min(upperProbability, 0.5)) + 0.5), 0), n);
+    const target = upperProbability * (1 + 64 * EPS);
+    return smallestSatisfying((k) => tail(k, n, p, true) <= target, start, n);
+  }
   checkProbability('q', q);
   checkNP(n, p);
   if (p === 0 || n === 0 || q === 0) return 0;

@@ -3,7 +3,8 @@ import { solvePositive } from './invert.js';
 import { standardGammaQuantile } from './gamma.js';
 import { normalQuantile } from './normal.js';
 import { incompleteBeta, logBeta, logBetaPrefactor } from './special.js';
-import { checkNumber, checkPositive, checkProbability } from './validate.js';
+import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import { checkNumber, checkPositive } from './validate.js';
 
 /**
  * F distribution with df1, df2 > 0 (non-integer allowed, either may be Infinity), as R's pf/qf.
@@ -51,10 +52,10 @@ function tail(x: number, df1: number, df2: number, upper: boolean): number {
  * @example
  * fCdf(3.1, 2, 40) // 0.9439777799016138
  */
-export function fCdf(x: number, df1: number, df2: number): number {
+export function fCdf(x: number, df1: number, df2: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkDf(df1, df2);
-  return tail(x, df1, df2, false);
+  return finishProbability(tail(x, df1, df2, false), () => tail(x, df1, df2, true), options);
 }
 
 /**
@@ -64,10 +65,10 @@ export function fCdf(x: number, df1: number, df2: number): number {
  * @example
  * fSf(3.1, 2, 40) // 0.056022220098386165
  */
-export function fSf(x: number, df1: number, df2: number): number {
+export function fSf(x: number, df1: number, df2: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkDf(df1, df2);
-  return tail(x, df1, df2, true);
+  return finishProbability(tail(x, df1, df2, true), () => tail(x, df1, df2, false), options);
 }
 
 /**
@@ -78,15 +79,15 @@ export function fSf(x: number, df1: number, df2: number): number {
  * @example
  * fQuantile(0.95, 2, 40) // 3.2317269928308443
  */
-export function fQuantile(p: number, df1: number, df2: number): number {
-  checkProbability('p', p);
+export function fQuantile(p: number, df1: number, df2: number, options: QuantileOptions = {}): number {
+  const target = quantileTarget(p, options);
   checkDf(df1, df2);
-  if (p === 0) return 0;
-  if (p === 1) return Infinity;
+  const { upper, prob } = target;
+  if (prob === 0) return upper ? Infinity : 0;
   if (df1 === Infinity && df2 === Infinity) return 1;
-  // df2 = ∞: F = χ²(df1)/df1; df1 = ∞: F = df2/χ²(df2).
-  if (df2 === Infinity) return standardGammaQuantile(p, df1 / 2, true) * (2 / df1);
-  if (df1 === Infinity) return df2 / (2 * standardGammaQuantile(p, df2 / 2, false));
+  // df2 = ∞: F = χ²(df1)/df1; df1 = ∞: F = df2/χ²(df2) (an upper tail of F is a lower tail of χ²).
+  if (df2 === Infinity) return standardGammaQuantile(prob, df1 / 2, !upper) * (2 / df1);
+  if (df1 === Infinity) return df2 / (2 * standardGammaQuantile(prob, df2 / 2, upper));
   const a = df1 / 2;
   const b = df2 / 2;
   const logDensity = (x: number): number => {
@@ -94,7 +95,7 @@ export function fQuantile(p: number, df1: number, df2: number): number {
     return logBetaPrefactor((df1 * x) / total, df2 / total, a, b) - Math.log(x);
   };
   // Start: F = (χ²₁/df1)/(χ²₂/df2) with each χ²/df ≈ (1 − c + z√c)³, c = 2/(9 df) (Wilson–Hilferty).
-  const z = normalQuantile(p);
+  const z = upper ? -normalQuantile(prob) : normalQuantile(prob);
   const c1 = 2 / (9 * df1);
   const c2 = 2 / (9 * df2);
   const num = 1 - c1 + z * Math.sqrt(c1);
@@ -102,6 +103,6 @@ export function fQuantile(p: number, df1: number, df2: number): number {
   let start = (num / den) ** 3;
   if (!(num > 0 && den > 0 && Number.isFinite(start))) start = 1;
   const spec = { logDensity, upper: Infinity };
-  if (p <= 0.5) return solvePositive({ ...spec, tail: (x) => tail(x, df1, df2, false), increasing: true }, p, start);
-  return solvePositive({ ...spec, tail: (x) => tail(x, df1, df2, true), increasing: false }, 1 - p, start);
+  if (!upper) return solvePositive({ ...spec, tail: (x) => tail(x, df1, df2, false), increasing: true }, prob, start);
+  return solvePositive({ ...spec, tail: (x) => tail(x, df1, df2, true), increasing: false }, prob, start);
 }

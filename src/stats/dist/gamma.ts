@@ -1,7 +1,8 @@
 import { normalQuantile } from './normal.js';
 import { solvePositive } from './invert.js';
 import { incompleteGamma, logGamma, logPoissonKernel } from './special.js';
-import { checkNumber, checkPositive, checkProbability } from './validate.js';
+import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import { checkNumber, checkPositive } from './validate.js';
 
 /**
  * Gamma distribution with shape a > 0 and scale s > 0 (mean a·s): cdf, survival function and
@@ -21,9 +22,9 @@ function checkArgs(x: number, shape: number, scale: number): void {
  * @example
  * gammaCdf(3, 2) // 0.8008517265285442
  */
-export function gammaCdf(x: number, shape: number, scale = 1): number {
+export function gammaCdf(x: number, shape: number, scale = 1, options: ProbabilityOptions = {}): number {
   checkArgs(x, shape, scale);
-  return incompleteGamma(x / scale, shape, false);
+  return finishProbability(incompleteGamma(x / scale, shape, false), () => incompleteGamma(x / scale, shape, true), options);
 }
 
 /**
@@ -33,9 +34,9 @@ export function gammaCdf(x: number, shape: number, scale = 1): number {
  * @example
  * gammaSf(700, 2) // 6.911633257174936e-302
  */
-export function gammaSf(x: number, shape: number, scale = 1): number {
+export function gammaSf(x: number, shape: number, scale = 1, options: ProbabilityOptions = {}): number {
   checkArgs(x, shape, scale);
-  return incompleteGamma(x / scale, shape, true);
+  return finishProbability(incompleteGamma(x / scale, shape, true), () => incompleteGamma(x / scale, shape, false), options);
 }
 
 /**
@@ -73,11 +74,10 @@ function solveGamma(target: number, a: number, lower: boolean): number {
  * @example
  * gammaQuantile(0.95, 2) // 4.743864518390578
  */
-export function gammaQuantile(p: number, shape: number, scale = 1): number {
-  checkProbability('p', p);
+export function gammaQuantile(p: number, shape: number, scale = 1, options: QuantileOptions = {}): number {
+  const target = quantileTarget(p, options);
   checkPositive('shape', shape);
   checkPositive('scale', scale);
-  if (p === 0) return 0;
-  if (p === 1) return Infinity;
-  return scale * standardGammaQuantile(p, shape);
+  if (target.prob === 0) return target.upper ? Infinity : 0;
+  return scale * standardGammaQuantile(target.prob, shape, !target.upper);
 }

@@ -1,4 +1,5 @@
 /** Probability distributions: cdf, survival function (upper tail computed directly), quantile. */
+export type { QuantileOptions, ProbabilityOptions } from './tail-options.js';
 export { normalCdf, normalSf, normalQuantile, normalLogCdf, normalLogSf } from './normal.js';
 export { tCdf, tSf, tQuantile } from './student-t.js';
 export { chiSquareCdf, chiSquareSf, chiSquareQuantile } from './chi-square.js';

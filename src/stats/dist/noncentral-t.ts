@@ -1,7 +1,8 @@
 import { logPhi, normalCdf, normalLogSf, normalQuantile, normalSf } from './normal.js';
 import { tCdf, tSf } from './student-t.js';
 import { incompleteBeta, logBeta, logBetaPrefactor, logPoissonKernel, stirlerr } from './special.js';
-import { checkFinite, checkNumber, checkPositive, checkProbability } from './validate.js';
+import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import { checkFinite, checkNumber, checkPositive } from './validate.js';
 
 /**
  * Noncentral t distribution T = (Z + δ)/√(V/df), Z ~ N(0, 1), V ~ χ²(df): cdf, survival function
@@ -205,9 +206,9 @@ function checkArgs(x: number, df: number, ncp: number): void {
  * noncentralTCdf(2, 10, 1.5)   // 0.6591540724421907
  * noncentralTCdf(-1, 20, 3)    // 0.000040615021270262905
  */
-export function noncentralTCdf(x: number, df: number, ncp: number): number {
+export function noncentralTCdf(x: number, df: number, ncp: number, options: ProbabilityOptions = {}): number {
   checkArgs(x, df, ncp);
-  return tail(x, df, ncp, false);
+  return finishProbability(tail(x, df, ncp, false), () => tail(x, df, ncp, true), options);
 }
 
 /**
@@ -219,9 +220,9 @@ export function noncentralTCdf(x: number, df: number, ncp: number): number {
  * noncentralTSf(2, 10, 1.5)    // 0.3408459275578093
  * noncentralTSf(60, 5, 2)      // 5.395475073815774e-7
  */
-export function noncentralTSf(x: number, df: number, ncp: number): number {
+export function noncentralTSf(x: number, df: number, ncp: number, options: ProbabilityOptions = {}): number {
   checkArgs(x, df, ncp);
-  return tail(x, df, ncp, true);
+  return finishProbability(tail(x, df, ncp, true), () => tail(x, df, ncp, false), options);
 }
 
 /**
@@ -234,15 +235,13 @@ export function noncentralTSf(x: number, df: number, ncp: number): number {
  * @example
  * noncentralTQuantile(0.9, 10, 1.5)   // 3.1287361212532208
  */
-export function noncentralTQuantile(p: number, df: number, ncp: number): number {
-  checkProbability('p', p);
+export function noncentralTQuantile(p: number, df: number, ncp: number, options: QuantileOptions = {}): number {
+  const resolved = quantileTarget(p, options);
   checkPositive('df', df, true);
   checkFinite('ncp', ncp);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  const upper = p > 0.5;
-  const target = upper ? 1 - p : p;
-  const logTarget = Math.log(target);
+  const { upper, prob } = resolved;
+  if (prob === 0) return upper ? Infinity : -Infinity;
+  const logTarget = Math.log(prob);
   // g increasing in x.
   const g = (x: number): number => {
     const v = tail(x, df, ncp, upper);
@@ -250,7 +249,7 @@ export function noncentralTQuantile(p: number, df: number, ncp: number): number 
   };
   // Normal approximation to T: mean ≈ ncp, sd ≈ √(1 + ncp²/(2 df)) · √(df/(df − 2)) (rough).
   const scale = Math.sqrt(1 + (ncp * ncp) / (2 * df)) * (df > 2 ? Math.sqrt(df / (df - 2)) : 2);
-  const guess = ncp + scale * normalQuantile(p);
+  const guess = ncp + scale * (upper ? -normalQuantile(prob) : normalQuantile(prob));
   let lo = guess - scale;
   let hi = guess + scale;
   let glo = g(lo);

@@ -1,4 +1,5 @@
-import { checkFinite, checkNumber, checkPositive, checkProbability } from './validate.js';
+import { quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import { checkFinite, checkNumber, checkPositive } from './validate.js';
 
 /**
  * Normal distribution: cdf, survival function, log-space tails and quantile, accurate to a few
@@ -107,8 +108,9 @@ function standardize(x: number, mean: number, sd: number): number {
  * normalCdf(1.96) // 0.9750021048517794
  * normalCdf(-37)  // 5.725571222524578e-300
  */
-export function normalCdf(x: number, mean = 0, sd = 1): number {
-  return upper(-standardize(x, mean, sd));
+export function normalCdf(x: number, mean = 0, sd = 1, options: ProbabilityOptions = {}): number {
+  const z = standardize(x, mean, sd);
+  return options.logP ? logUpper(-z) : upper(-z);
 }
 
 /**
@@ -119,8 +121,9 @@ export function normalCdf(x: number, mean = 0, sd = 1): number {
  * normalSf(1.96) // 0.024997895148220445
  * normalSf(37)   // 5.725571222524578e-300
  */
-export function normalSf(x: number, mean = 0, sd = 1): number {
-  return upper(standardize(x, mean, sd));
+export function normalSf(x: number, mean = 0, sd = 1, options: ProbabilityOptions = {}): number {
+  const z = standardize(x, mean, sd);
+  return options.logP ? logUpper(z) : upper(z);
 }
 
 /**
@@ -151,12 +154,11 @@ export function normalLogSf(x: number, mean = 0, sd = 1): number {
  * Φ(z) − ½ = ½ − q near the centre (q > ¼, where ½ − q is exact), on log Q in the tail (q < 0.1)
  * and on Q in between.
  */
-function upperQuantile(q: number): number {
+function upperQuantile(q: number, logQ = Math.log(q)): number {
   if (q === 0.5) return 0;
-  const t = Math.sqrt(-2 * Math.log(q));
+  const t = Math.sqrt(-2 * logQ);
   let z = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
   if (z < 0) z = 0;
-  const logQ = Math.log(q);
   const half = 0.5 - q;
   for (let i = 0; i < 50; i++) {
     let step: number;
@@ -188,16 +190,20 @@ function upperQuantile(q: number): number {
  * to the root to within a couple of ulps; for p > ½ the upper tail 1 − p (exact in floating
  * point for p ≥ ½) is inverted, so quantiles near 1 keep their precision.
  *
+ * `options.lowerTail: false` reads p as P(X > x) and `options.logP` as log p (R's `lower.tail`,
+ * `log.p`); on the log scale the tail is inverted from log p itself, so p below the smallest double
+ * still gives a finite quantile (qnorm(−1e5, log.p = TRUE) = −447.1974945…).
+ *
  * @example
  * normalQuantile(0.975)   // 1.959963984540054
  * normalQuantile(1e-300)  // -37.0470962993612
+ * normalQuantile(1e-300, 0, 1, { lowerTail: false }) // 37.0470962993612
  */
-export function normalQuantile(p: number, mean = 0, sd = 1): number {
-  checkProbability('p', p);
+export function normalQuantile(p: number, mean = 0, sd = 1, options: QuantileOptions = {}): number {
+  const target = quantileTarget(p, options);
   checkFinite('mean', mean);
   checkPositive('sd', sd);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  const z = p < 0.5 ? -upperQuantile(p) : upperQuantile(1 - p);
-  return mean + sd * z;
+  if (target.logProb === -Infinity) return target.upper ? Infinity : -Infinity;
+  const tail = upperQuantile(target.prob, target.logProb);
+  return mean + sd * (target.upper ? tail : -tail);
 }

@@ -1,7 +1,8 @@
 import { solvePositive } from './invert.js';
 import { normalCdf, normalQuantile, normalSf } from './normal.js';
 import { incompleteBeta, logBeta } from './special.js';
-import { checkNumber, checkPositive, checkProbability } from './validate.js';
+import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import { checkNumber, checkPositive } from './validate.js';
 
 /**
  * Student t distribution with df > 0 degrees of freedom: non-integer df (Welch) and
@@ -57,9 +58,9 @@ function checkArgs(t: number, df: number): void {
  * tCdf(-2.5, 10)     // 0.015723422118304395
  * tCdf(1.3, 4.37)    // 0.8710328767305506
  */
-export function tCdf(x: number, df: number): number {
+export function tCdf(x: number, df: number, options: ProbabilityOptions = {}): number {
   checkArgs(x, df);
-  return tTail(x, df, false);
+  return finishProbability(tTail(x, df, false), () => tTail(x, df, true), options);
 }
 
 /**
@@ -69,9 +70,9 @@ export function tCdf(x: number, df: number): number {
  * tSf(40, 3)  // 0.000017190340394579192
  * tSf(2, 1e7) // 0.022750145445921417
  */
-export function tSf(x: number, df: number): number {
+export function tSf(x: number, df: number, options: ProbabilityOptions = {}): number {
   checkArgs(x, df);
-  return tTail(x, df, true);
+  return finishProbability(tTail(x, df, true), () => tTail(x, df, false), options);
 }
 
 /**
@@ -86,14 +87,13 @@ export function tSf(x: number, df: number): number {
  * tQuantile(0.975, 10)   // 2.228138851986275
  * tQuantile(0.975, 5.5)  // 2.50185861758924
  */
-export function tQuantile(p: number, df: number): number {
-  checkProbability('p', p);
+export function tQuantile(p: number, df: number, options: QuantileOptions = {}): number {
+  const target = quantileTarget(p, options);
   checkPositive('df', df, true);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (p === 0.5) return 0;
-  if (df === Infinity) return normalQuantile(p);
-  const q = p < 0.5 ? p : 1 - p; // exact for p ≥ ½
+  if (target.prob === 0) return target.upper ? Infinity : -Infinity;
+  if (target.prob === 0.5) return 0;
+  if (df === Infinity) return normalQuantile(p, 0, 1, options);
+  const q = target.prob;
   const logB = logBeta(df / 2, 0.5);
   const z = -normalQuantile(q);
   const tailApprox = Math.sqrt(df) * Math.exp(-(Math.log(q * df) + logB) / df);
@@ -109,5 +109,5 @@ export function tQuantile(p: number, df: number): number {
     q,
     start,
   );
-  return p < 0.5 ? -t : t;
+  return target.upper ? t : -t;
 }

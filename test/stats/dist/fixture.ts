@@ -22,7 +22,8 @@ export function nums(values: Array<number | string>): number[] {
   return values.map(num);
 }
 
-type Fn = (...args: number[]) => number;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fn = (...args: any[]) => number;
 
 /** Fixture columns `keys` of row i, decoded. */
 export function rowArgs(table: Record<string, Array<number | string>>, keys: string[], i: number): number[] {
