@@ -177,6 +177,7 @@ export type { PairedTable } from './stats/binary/paired-table.js';
 
 // Single proportions (src/stats/proportion)
 export { proportionCi, PROPORTION_CI_METHODS } from './stats/proportion/proportion-ci.js';
+export { proportionTest } from './stats/proportion/proportion-test.js';
 export type {
   ProportionCiMethod,
   ProportionCiOptions,
