@@ -112,6 +112,7 @@ export {
   noncentralTSf,
   noncentralTQuantile,
 } from './stats/dist/index.js';
+export type { QuantileOptions, ProbabilityOptions } from './stats/dist/index.js';
 
 // Two-arm continuous outcomes and derivations (src/stats/continuous)
 export { meanDifference } from './stats/continuous/mean-difference.js';
@@ -167,9 +168,16 @@ export type {
 export { validateTable } from './stats/binary/table.js';
 export type { TwoByTwo, Correction } from './stats/binary/table.js';
 export type { BinaryEstimate } from './stats/binary/binary-estimate.js';
+export { mcnemarTest } from './stats/binary/mcnemar-test.js';
+export type { McNemarMethod, McNemarResult } from './stats/binary/mcnemar-test.js';
+export { pairedRiskDifference } from './stats/binary/paired-risk-difference.js';
+export type { PairedRdMethod } from './stats/binary/paired-risk-difference.js';
+export { validatePairedTable } from './stats/binary/paired-table.js';
+export type { PairedTable } from './stats/binary/paired-table.js';
 
 // Single proportions (src/stats/proportion)
 export { proportionCi, PROPORTION_CI_METHODS } from './stats/proportion/proportion-ci.js';
+export { proportionTest } from './stats/proportion/proportion-test.js';
 export type {
   ProportionCiMethod,
   ProportionCiOptions,

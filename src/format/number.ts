@@ -64,3 +64,52 @@ export function formatP(p: number, options: { threshold?: number; prefix?: boole
 export function formatLevel(level: number): string {
   return `${Number((level * 100).toPrecision(6))}%`;
 }
+
+/**
+ * Decimals for a column of computed values: enough for `significant` digits in the largest
+ * magnitude, so an estimate and its limits (and every row of a column) share one count.
+ * Ratios on a log axis use 2 (RevMan's convention) unless their values are all below 0.1.
+ * @example columnDecimals([0.41, 0.13, 1.26], { ratio: true }) // 2
+ * @example columnDecimals([34.4, 2.54, 66.3]) // 1
+ */
+export function columnDecimals(values: readonly number[], options: { significant?: number; ratio?: boolean; max?: number } = {}): number {
+  const { significant = 3, ratio = false, max = 4 } = options;
+  const finite = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
+  if (finite.length === 0) return ratio ? 2 : 0;
+  if (ratio) return Math.min(max, Math.max(...finite) < 0.1 ? 3 : 2);
+  const magnitude = Math.floor(Math.log10(Math.max(...finite)));
+  return Math.min(max, Math.max(0, significant - 1 - magnitude));
+}
+
+/**
+ * An estimate with its interval, all with the same decimals: `0.49 (0.34 to 0.70)`.
+ * @example formatEstimateCi(-0.714, -1.07, -0.362, 2) // '−0.71 (−1.07 to −0.36)'
+ */
+export function formatEstimateCi(estimate: number, lower: number, upper: number, decimals: number): string {
+  return `${formatFixed(estimate, decimals)} (${formatFixed(lower, decimals)} to ${formatFixed(upper, decimals)})`;
+}
+
+/**
+ * A percentage for people: one decimal, `0` for exact zero, `< 0.1` for tiny positive values.
+ * @example formatPercent(38.4456) // '38.4%'
+ * @example formatPercent(0.0000382) // '< 0.1%'
+ */
+export function formatPercent(x: number, options: { decimals?: number } = {}): string {
+  const { decimals = 1 } = options;
+  if (x === 0) return '0%';
+  const floor = 10 ** -decimals;
+  if (x > 0 && x < floor) return `< ${formatFixed(floor, decimals)}%`;
+  return `${formatFixed(x, decimals)}%`;
+}
+
+/**
+ * Between-study variance as a person reads it: 3 significant digits, `< 0.001` when tiny,
+ * `0` when zero (never `2.57e-7`).
+ * @example formatTau2(0.313243) // '0.313'
+ * @example formatTau2(2.57e-7) // '< 0.001'
+ */
+export function formatTau2(tau2: number): string {
+  if (tau2 === 0) return '0';
+  if (tau2 > 0 && tau2 < 0.001) return '< 0.001';
+  return formatNumber(tau2, { digits: 3 });
+}

@@ -1,5 +1,6 @@
 import type { AnalysisTable } from './analyses/analysis.js';
 import type { ReportDataset } from './dataset.js';
+import { fontFaceCss } from './text-metrics/font-face.js';
 import { REPORT_FONT } from './text-metrics/text-width.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -135,7 +136,8 @@ const list = (items: string[]): string => `<ul>\n${items.map((i) => `<li>${escap
 
 /**
  * Start of a self-contained page up to `</head>`: the Content-Security-Policy lets no
- * script run and nothing be fetched (inline styles and data: images only).
+ * script run and nothing be fetched (inline styles, data: images and the embedded data: font
+ * only). Every page carries the report font, so its text is drawn with the measured widths.
  */
 export function pageHead(title: string, style: string): string {
   return `<!doctype html>
@@ -143,9 +145,9 @@ export function pageHead(title: string, style: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>${escapeHtml(title)}</title>
-<style>${style}</style>`;
+<style>\n${fontFaceCss()}\n${style}</style>`;
 }
 
 /**

@@ -6,11 +6,15 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReports, bundledSpecFiles } from '../../src/report/build.js';
 import { loadReportDataset, reportDatasetNames } from '../../src/report/bundled-datasets.js';
+import { textWidth } from '../../src/report/text-metrics/text-width.js';
 import { FIXTURE_DATASETS, FIXTURE_SPECS_DIR, loadFixtureDataset } from '../report/fixtures/load-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/browser/reports.test.ts: skipped, ${CHROMIUM} is not installed (CI installs it with apt-get install chromium)`);
+
+/** 'Hamburgefonstiv' at 1000 px from the width table (sum of per-mille advances), kerning off. */
+const EXPECTED_FONT_WIDTH = textWidth('Hamburgefonstiv', 1000);
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -20,6 +24,8 @@ interface PageReport {
   dialogs: string[];
   charts: { id: string; width: number; height: number; texts: number; outside: string[] }[];
   headings: string[];
+  /** Width of a test string in the embedded font at 1000 px, or null when it did not load. */
+  fontWidth: number | null;
 }
 
 describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
@@ -50,7 +56,7 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
   async function open(file: string): Promise<PageReport> {
     const page = await context.newPage();
     const url = pathToFileURL(file).href;
-    const report: PageReport = { consoleErrors: [], requests: [], dialogs: [], charts: [], headings: [] };
+    const report: PageReport = { consoleErrors: [], requests: [], dialogs: [], charts: [], headings: [], fontWidth: null };
     page.on('console', (message) => {
       if (message.type() === 'error') report.consoleErrors.push(message.text());
     });
@@ -64,8 +70,14 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
     });
     await page.goto(url, { waitUntil: 'load' });
     // Runs in the page; typed loosely because the project compiles without the DOM lib.
-    const measured = await page.evaluate(() => {
+    const measured = await page.evaluate(async () => {
       const doc = (globalThis as any).document;
+      // The page carries its font: measure it as canvas does (kerning off), no system font involved.
+      const faces = await doc.fonts.load('1000px "trialstat-sans"');
+      const ctx = doc.createElement('canvas').getContext('2d');
+      ctx.fontKerning = 'none';
+      ctx.font = '1000px "trialstat-sans"';
+      const fontWidth = faces.length > 0 ? Number(ctx.measureText('Hamburgefonstiv').width) : null;
       const charts = [...doc.querySelectorAll('figure > svg')].map((svg: any) => {
         const box = svg.getBoundingClientRect();
         const texts = [...svg.querySelectorAll('text')];
@@ -78,8 +90,9 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
           .map((text: any) => String(text.textContent ?? ''));
         return { id: svg.closest('figure')?.id ?? '', width: box.width, height: box.height, texts: texts.length, outside };
       });
-      return { charts, headings: [...doc.querySelectorAll('h1, h2, figcaption, td')].map((e: any) => String(e.textContent ?? '')) } as { charts: PageReport['charts']; headings: string[] };
+      return { fontWidth, charts, headings: [...doc.querySelectorAll('h1, h2, figcaption, td')].map((e: any) => String(e.textContent ?? '')) } as { fontWidth: number | null; charts: PageReport['charts']; headings: string[] };
     });
+    report.fontWidth = measured.fontWidth;
     report.charts = measured.charts;
     report.headings = measured.headings;
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -94,6 +107,10 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
       const report = await open(file);
       expect({ file, errors: report.consoleErrors, requests: report.requests, dialogs: report.dialogs }).toEqual({ file, errors: [], requests: [], dialogs: [] });
       if (!file.endsWith('index.html')) expect(report.charts.length, file).toBeGreaterThan(0);
+      // The embedded subset is the font of the width table the layout was measured with.
+      expect(report.fontWidth, `${file}: embedded font`).not.toBeNull();
+      // Table widths are rounded per character: up to 0.5 per mille each (DejaVu would be ~12 % wider).
+      expect(Math.abs((report.fontWidth ?? 0) - EXPECTED_FONT_WIDTH), `${file}: embedded font width`).toBeLessThan(8);
       for (const chart of report.charts) {
         expect(chart.width, `${file} ${chart.id}`).toBeGreaterThan(0);
         expect(chart.height, `${file} ${chart.id}`).toBeGreaterThan(0);

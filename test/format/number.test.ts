@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLevel, formatNumber, formatP } from '../../src/format/number.js';
+import { columnDecimals, formatEstimateCi, formatLevel, formatNumber, formatP, formatPercent, formatTau2 } from '../../src/format/number.js';
 
 describe('formatNumber', () => {
   it('keeps three significant digits and a typeset minus', () => {
@@ -29,5 +29,28 @@ describe('formatLevel', () => {
     expect(formatLevel(0.95)).toBe('95%');
     expect(formatLevel(0.975)).toBe('97.5%');
     expect(formatLevel(0.9)).toBe('90%');
+  });
+});
+
+describe('column formatting', () => {
+  it('gives an estimate and its limits the same decimals', () => {
+    expect(columnDecimals([34.4231, 2.5412, 66.31])).toBe(1);
+    expect(formatEstimateCi(34.4231, 2.5412, 66.31, columnDecimals([34.4231, 2.5412, 66.31]))).toBe('34.4 (2.5 to 66.3)');
+    expect(columnDecimals([0.4894, 0.3441, 0.6962], { ratio: true })).toBe(2);
+    expect(columnDecimals([0.05, 0.01], { ratio: true })).toBe(3);
+    expect(columnDecimals([-9.02, -0.51])).toBe(2);
+    expect(columnDecimals([153.2, 227.4])).toBe(0);
+    expect(formatEstimateCi(-0.7145, -1.0669, -0.3622, 2)).toBe('−0.71 (−1.07 to −0.36)');
+  });
+  it('prints percentages with one decimal and tiny ones as a bound', () => {
+    expect(formatPercent(38.4456)).toBe('38.4%');
+    expect(formatPercent(0.0000382)).toBe('< 0.1%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(4.3478)).toBe('4.3%');
+  });
+  it('prints τ² for people', () => {
+    expect(formatTau2(0.313243)).toBe('0.313');
+    expect(formatTau2(2.57e-7)).toBe('< 0.001');
+    expect(formatTau2(0)).toBe('0');
   });
 });

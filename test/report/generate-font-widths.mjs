@@ -1,9 +1,11 @@
 // Regenerates src/report/text-metrics/liberation-sans-widths.json: advance widths of
 // Liberation Sans (metric-compatible with Arial and Helvetica) measured once with
 // headless chromium's canvas, kerning off, at 1000 px so widths are per-mille of the em.
+// It measures the font the pages embed (liberation-sans-subset.json, loaded as a FontFace
+// from its data URI), not whatever the machine has installed.
 // Run: node test/report/generate-font-widths.mjs   (needs /usr/bin/chromium)
 import { chromium } from 'playwright-core';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,18 +21,23 @@ const browser = await chromium.launchPersistentContext(dir, {
 });
 try {
   const page = browser.pages()[0] ?? (await browser.newPage());
-  const result = await page.evaluate((codes) => {
+  const subset = JSON.parse(readFileSync('src/report/text-metrics/liberation-sans-subset.json', 'utf8'));
+  const result = await page.evaluate(async ({ codes, faces }) => {
+    for (const [weight, face] of Object.entries(faces)) {
+      const font = new FontFace('measured', `url(data:font/woff2;base64,${face.woff2})`, { weight: weight === 'bold' ? '700' : '400' });
+      document.fonts.add(await font.load());
+    }
     const ctx = document.createElement('canvas').getContext('2d');
     ctx.fontKerning = 'none';
     const out = {};
     for (const weight of ['normal', 'bold']) {
-      ctx.font = `${weight} 1000px "Liberation Sans"`;
+      ctx.font = `${weight} 1000px measured`;
       out[weight] = codes.map((c) => Math.round(ctx.measureText(String.fromCodePoint(c)).width));
     }
-    ctx.font = 'normal 1000px "Liberation Sans"';
+    ctx.font = 'normal 1000px measured';
     const check = ctx.measureText('Hamburgefonstiv').width;
     return { ...out, check };
-  }, codes);
+  }, { codes, faces: subset.faces });
   const table = {
     font: 'Liberation Sans',
     compatible: ['Arial', 'Helvetica'],

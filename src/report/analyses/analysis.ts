@@ -1,7 +1,7 @@
 import { formatP } from '../../format/number.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
-import type { ForestPooled, ForestRow } from '../charts/forest-plot.js';
+import type { ForestPlotInput, ForestPooled, ForestRow } from '../charts/forest-plot.js';
 import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { ProportionRow } from '../charts/proportion-caterpillar.js';
@@ -11,7 +11,17 @@ import type { OptionsSchema } from '../options-schema.js';
 
 /** Chart-ready data an analysis produces; each chart type accepts some kinds. */
 export type AnalysisView =
-  | { kind: 'effects'; rows: ForestRow[]; pooled?: ForestPooled; scale: 'log' | 'linear'; axisTitle: string; favours?: { left: string; right: string }; reference?: number | null }
+  | {
+      kind: 'effects';
+      rows: ForestRow[];
+      pooled?: ForestPooled;
+      scale: 'log' | 'linear';
+      axisTitle: string;
+      favours?: { left: string; right: string };
+      reference?: number | null;
+      /** Column headers, data columns and statements of a RevMan-style forest plot. */
+      forest?: Pick<ForestPlotInput, 'columns' | 'studyHeader' | 'effectHeader' | 'statements'>;
+    }
   | { kind: 'arm-summary'; rows: ArmDotRow[]; axisTitle: string; intervalLabel: string; groupTitle?: string }
   | { kind: 'proportions'; rows: ProportionRow[]; pooled?: { label: string; estimate: number; lower: number; upper: number }; outcome: string; intervalLabel: string }
   | { kind: 'adverse-events'; rates: AdverseEventArmRate[]; differences: AdverseEventDifference[]; differenceLabel: string; rateIntervalLabel: string; differenceIntervalLabel: string; arms: string[] }

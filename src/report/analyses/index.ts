@@ -13,9 +13,10 @@ import { pooledProportions } from './pooled-proportions.js';
 import { reportedComparisons } from './reported-comparisons.js';
 import { singleProportions } from './single-proportions.js';
 import { trialLandscape } from './trial-landscape.js';
+import { twoArmMeta } from './two-arm-meta.js';
 import { twoProportionPower } from './two-proportion-power.js';
 
 /** Every analysis a report spec can name, by name. */
 export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
-  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues, consistencyAudit, twoMeanPower, threePlusThreeAnalysis, simonDesign].map((analysis) => [analysis.name, analysis]),
+  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues, consistencyAudit, twoMeanPower, threePlusThreeAnalysis, simonDesign, twoArmMeta].map((analysis) => [analysis.name, analysis]),
 );

@@ -39,7 +39,7 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
         options: { ...common, axisTitle: { type: 'string', description: 'Axis title (default from the analysis).' }, width: { type: 'number', min: 120, max: 800, description: 'Plot width in px.' } },
         make: (view, o) => {
           const v = only(view, 'effects');
-          return forestPlot({ title: o.title, ...sub(o), axisTitle: (o.axisTitle as string | undefined) ?? v.axisTitle, scale: v.scale, rows: v.rows, ...(v.pooled ? { pooled: v.pooled } : {}), ...(v.favours ? { favours: v.favours } : {}), ...(v.reference !== undefined ? { reference: v.reference } : {}), ...(o.width ? { width: o.width as number } : {}) });
+          return forestPlot({ title: o.title, ...sub(o), axisTitle: (o.axisTitle as string | undefined) ?? v.axisTitle, scale: v.scale, rows: v.rows, ...(v.pooled ? { pooled: v.pooled } : {}), ...(v.favours ? { favours: v.favours } : {}), ...(v.reference !== undefined ? { reference: v.reference } : {}), ...(o.width ? { width: o.width as number } : {}), ...(v.forest ?? {}) });
         },
       },
       {

@@ -1,14 +1,16 @@
 import widths from './liberation-sans-widths.json' with { type: 'json' };
+import { EMBEDDED_FONT_FAMILY } from './font-face.js';
 
 /**
  * Text widths for the report font, from a table measured once (not guessed): advance
  * widths of Liberation Sans, which is metric-compatible with Arial and Helvetica, in
  * thousandths of an em, kerning off. `test/report/generate-font-widths.mjs` regenerates
- * the table with headless chromium. The HTML sets the same font stack and
- * `font-kerning: none`, so the layout Vega computes is the layout the browser draws,
- * identically on every machine.
+ * the table with headless chromium from the font the pages embed (see font-face.ts). The
+ * HTML sets this font stack and `font-kerning: none`, so the layout Vega computes is the
+ * layout the browser draws, identically on every machine: the embedded subset comes first,
+ * the metric-compatible system fonts only for characters outside it.
  */
-export const REPORT_FONT = 'Arial, "Liberation Sans", Helvetica, sans-serif';
+export const REPORT_FONT = `"${EMBEDDED_FONT_FAMILY}", Arial, "Liberation Sans", Helvetica, sans-serif`;
 
 type WidthTable = Record<string, number>;
 const normal = widths.normal as WidthTable;
