@@ -33,9 +33,9 @@ describe('chart specs', () => {
     });
   }
 
-  it('collects warnings instead of printing: rows left out are named', () => {
+  it('collects warnings instead of printing: rows not estimable are named', () => {
     const forest = forestPlot({ ...FOREST, rows: [...FOREST.rows, { label: 'Zero events', estimate: 0, lower: 0, upper: Infinity }] });
-    expect(forest.warnings).toEqual(['forest plot "Serious adverse events": row "Zero events" left out (estimate or CI not finite or not positive)']);
+    expect(forest.warnings).toEqual(['forest plot "Serious adverse events": row "Zero events" shown as not estimable (estimate or CI not finite or not positive)']);
     expect(trialTimeline(TIMELINE).warnings).toEqual([
       'timeline "Trial landscape": 1 trial(s) without a start date left out: No dates',
       'timeline "Trial landscape": 1 trial(s) without an end date drawn as a start marker: Trial Z',

@@ -1,0 +1,232 @@
+/**
+ * The browser-safe statistics entry, published as `trialstat/stats`: the pure maths of
+ * src/stats (numbers in, frozen result objects out). Nothing in its module graph reads files,
+ * prints or imports `node:*`; test/stats/browser-entry.test.ts bundles it for the browser and
+ * runs it in Chromium to keep it that way. `trialstat` (src/index.ts) re-exports all of it.
+ */
+
+// Errors and result shapes
+export { InputError } from '../errors.js';
+export type { InputIssue } from '../errors.js';
+export type { Estimate, ConfidenceInterval, TestResult, Measure, Alternative } from './types.js';
+
+// Distributions (src/stats/dist)
+export {
+  normalCdf,
+  normalSf,
+  normalQuantile,
+  normalLogCdf,
+  normalLogSf,
+  tCdf,
+  tSf,
+  tQuantile,
+  chiSquareCdf,
+  chiSquareSf,
+  chiSquareQuantile,
+  fCdf,
+  fSf,
+  fQuantile,
+  betaCdf,
+  betaSf,
+  betaQuantile,
+  gammaCdf,
+  gammaSf,
+  gammaQuantile,
+  logGamma,
+  logBeta,
+  regularizedBeta,
+  regularizedGamma,
+  binomialPmf,
+  binomialCdf,
+  binomialSf,
+  binomialQuantile,
+  hypergeometricPmf,
+  hypergeometricCdf,
+  hypergeometricSf,
+  noncentralTCdf,
+  noncentralTSf,
+  noncentralTQuantile,
+} from './dist/index.js';
+export type { QuantileOptions, ProbabilityOptions } from './dist/index.js';
+
+// Two-arm continuous outcomes and derivations (src/stats/continuous)
+export { meanDifference } from './continuous/mean-difference.js';
+export type { MeanDifferenceOptions, MeanDifferenceResult } from './continuous/mean-difference.js';
+export { standardizedMeanDifference, SMD_VARIANTS } from './continuous/standardized-mean-difference.js';
+export type {
+  SmdVariant,
+  StandardizedMeanDifferenceOptions,
+  StandardizedMeanDifferenceResult,
+} from './continuous/standardized-mean-difference.js';
+export { ratioOfMeans } from './continuous/ratio-of-means.js';
+export type { RatioOfMeansResult } from './continuous/ratio-of-means.js';
+export { hedgesCorrection } from './continuous/hedges-correction.js';
+export { sdFromSe } from './continuous/sd-from-se.js';
+export { sdFromCi } from './continuous/sd-from-ci.js';
+export type { SdFromCiInput } from './continuous/sd-from-ci.js';
+export { sdOfChange } from './continuous/sd-of-change.js';
+export { sdFromT } from './continuous/sd-from-t.js';
+export { sdFromP } from './continuous/sd-from-p.js';
+export { meanFromMedian } from './continuous/mean-from-median.js';
+export type { MeanFromMedianMethod } from './continuous/mean-from-median.js';
+export { sdFromMedian } from './continuous/sd-from-median.js';
+export type { SdFromMedianMethod } from './continuous/sd-from-median.js';
+export { expectedNormalRange } from './continuous/expected-normal-range.js';
+export { sdFromDifferenceCi } from './continuous/sd-from-difference-ci.js';
+export type { SdFromDifferenceCiInput } from './continuous/sd-from-difference-ci.js';
+export type { MedianSummary, MedianScenario } from './continuous/median-summary.js';
+export type { ArmSummary, Derivation, Derived } from './continuous/types.js';
+
+// Two-arm binary outcomes (src/stats/binary)
+export { riskDifference, wilsonInterval } from './binary/risk-difference.js';
+export type { RdMethod } from './binary/risk-difference.js';
+export { riskRatio } from './binary/risk-ratio.js';
+export type { RrMethod } from './binary/risk-ratio.js';
+export { oddsRatio } from './binary/odds-ratio.js';
+export type { OrMethod } from './binary/odds-ratio.js';
+export { fisherExact } from './binary/fisher-exact.js';
+export type { FisherExactResult } from './binary/fisher-exact.js';
+export { chiSquareTest } from './binary/chi-square-test.js';
+export type { ChiSquareResult } from './binary/chi-square-test.js';
+export { midPTest } from './binary/mid-p-test.js';
+export { barnardExact } from './binary/barnard-exact.js';
+export type { UnconditionalExactResult } from './binary/barnard-exact.js';
+export { boschlooExact } from './binary/boschloo-exact.js';
+export { numberNeededToTreat } from './binary/number-needed-to-treat.js';
+export type { NntResult, NntRange } from './binary/number-needed-to-treat.js';
+export { compareProportions } from './binary/compare-proportions.js';
+export type {
+  CompareProportionsOptions,
+  CompareProportionsResult,
+  ExtraTest,
+} from './binary/compare-proportions.js';
+export { validateTable } from './binary/table.js';
+export type { TwoByTwo, Correction } from './binary/table.js';
+export type { BinaryEstimate } from './binary/binary-estimate.js';
+export { mcnemarTest } from './binary/mcnemar-test.js';
+export type { McNemarMethod, McNemarResult } from './binary/mcnemar-test.js';
+export { pairedRiskDifference } from './binary/paired-risk-difference.js';
+export type { PairedRdMethod } from './binary/paired-risk-difference.js';
+export { validatePairedTable } from './binary/paired-table.js';
+export type { PairedTable } from './binary/paired-table.js';
+
+// Single proportions (src/stats/proportion)
+export { proportionCi, PROPORTION_CI_METHODS } from './proportion/proportion-ci.js';
+export { proportionTest } from './proportion/proportion-test.js';
+export type {
+  ProportionCiMethod,
+  ProportionCiOptions,
+  ProportionCiResult,
+} from './proportion/proportion-ci.js';
+export { binomialTest } from './proportion/binomial-test.js';
+
+// Multiplicity (src/stats/adjust.ts)
+export { adjustP, ADJUST_METHODS } from './adjust.js';
+export type { AdjustMethod } from './adjust.js';
+
+// Meta-analysis (src/stats/meta)
+export { binaryEffectSizes } from './meta/binary-effect-sizes.js';
+export type { BinaryStudy } from './meta/binary-effect-sizes.js';
+export { continuousEffectSizes } from './meta/continuous-effect-sizes.js';
+export type { ContinuousStudy } from './meta/continuous-effect-sizes.js';
+export { proportionEffectSizes } from './meta/proportion-effect-sizes.js';
+export type { ProportionStudy } from './meta/proportion-effect-sizes.js';
+export { genericEffectSizes } from './meta/generic-effect-sizes.js';
+export type { GenericStudy } from './meta/generic-effect-sizes.js';
+export { computeEffectSizes, META_MEASURES } from './meta/compute-effect-sizes.js';
+export { estimateTau2, TAU2_METHODS } from './meta/estimate-tau2.js';
+export type { Tau2Method } from './meta/estimate-tau2.js';
+export { metaAnalysis } from './meta/meta-analysis.js';
+export type {
+  MetaAnalysisOptions,
+  MetaAnalysisResult,
+  MetaMethod,
+  MetaTest,
+  PredictionType,
+} from './meta/meta-analysis.js';
+export { tau2ConfidenceInterval } from './meta/tau2-confidence-interval.js';
+export { mantelHaenszel } from './meta/mantel-haenszel.js';
+export { peto } from './meta/peto.js';
+export { leaveOneOut } from './meta/leave-one-out.js';
+export { cumulativeMetaAnalysis } from './meta/cumulative-meta-analysis.js';
+export { influenceDiagnostics } from './meta/influence-diagnostics.js';
+export { eggerTest } from './meta/egger-test.js';
+export { funnelData } from './meta/funnel-data.js';
+export { backTransform } from './meta/back-transform.js';
+export { subgroupAnalysis } from './meta/subgroup-analysis.js';
+export { PRESETS, PRESET_NAMES } from './meta/presets.js';
+export type { PresetName, MetaPreset } from './meta/presets.js';
+export { comparePresets } from './meta/compare-presets.js';
+export type { EffectSizes, StudyEffect } from './meta/effect-sizes.js';
+export type { FixedEffectResult } from './meta/fixed-effect-result.js';
+
+// Trial design: power, sample size, simulation, dose escalation, Simon designs (src/stats/design)
+export { powerTTest } from './design/power-t-test.js';
+export type { PowerTTestOptions, PowerTTestResult } from './design/power-t-test.js';
+export { powerPropTest } from './design/power-prop-test.js';
+export type {
+  PowerPropTestOptions,
+  PowerPropTestResult,
+  PropPowerMethod,
+} from './design/power-prop-test.js';
+export { fisherExactPower } from './design/fisher-exact-power.js';
+export { fisherRejectionRegion } from './design/fisher-rejection-region.js';
+export { chiSquareRejectionRegion } from './design/chi-square-rejection-region.js';
+export { exactBinomialPower } from './design/exact-binomial-power.js';
+export { marginPower } from './design/margin-power.js';
+export type { MarginPowerOptions, MarginPowerResult } from './design/margin-power.js';
+export { simonTwoStage } from './design/simon-two-stage.js';
+export type { SimonDesign, SimonTwoStageResult } from './design/simon-two-stage.js';
+export { threePlusThree, simulateThreePlusThree } from './design/three-plus-three.js';
+export type {
+  ThreePlusThreeResult,
+  ThreePlusThreeSimulation,
+  ThreePlusThreeVariant,
+} from './design/three-plus-three.js';
+export { createRng, Rng } from './design/create-rng.js';
+export { simulatePower, prepareSimulation, simulateChunk } from './design/simulate-power.js';
+export type { SimulationDesign, SimulatedPower, SimulationTest } from './design/simulate-power.js';
+export { findRoot } from './design/find-root.js';
+export { inflateForDropout } from './design/inflate-for-dropout.js';
+
+// Reproduction and consistency checks (src/stats/check)
+export {
+  parseReported,
+  reportedInterval,
+  judgeReported,
+  percentCounts,
+  percentDenominators,
+  grim,
+  grimmer,
+  checkPValueCi,
+  checkTestStatistic,
+  fingerprintBinary,
+  fingerprintMeans,
+  fingerprintMeta,
+  checkDataset,
+  summarize as summarizeChecks,
+} from './check/index.js';
+export type {
+  ReportedValue,
+  Relation,
+  ValueInterval,
+  CheckStatus,
+  Judgement,
+  PercentCountsResult,
+  PercentDenominatorsResult,
+  GrimResult,
+  GrimmerResult,
+  PValueCiInput,
+  PValueCiResult,
+  TestStatisticInput,
+  TestStatisticResult,
+  StatisticKind,
+  BinaryMethods,
+  MeansMethods,
+  MetaMethods,
+  ReportedFigures,
+  FingerprintResult,
+  FingerprintMatch,
+  CheckItem,
+  CheckSummary,
+} from './check/index.js';
