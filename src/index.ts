@@ -78,13 +78,23 @@ export type {
 // The statistics core (src/stats): also published alone as the browser-safe `trialstat/stats`
 export * from './stats/index.js';
 
-// Every comparison a dataset allows (src/stats/compare)
-export { compareDataset } from './stats/compare/compare-dataset.js';
+// Dataset → comparison, written once (src/analysis): typed tables, arm pairing, estimates, compare
+export { compareDataset } from './analysis/compare-dataset.js';
 export type {
   ArmComparison,
   CompareDatasetOptions,
   CompareDatasetResult,
-} from './stats/compare/compare-dataset.js';
+} from './analysis/compare-dataset.js';
+export {
+  datasetTables,
+  continuousPairs,
+  binaryPairs,
+  pairForComparison,
+  continuousEstimates,
+  binaryEstimate,
+  binaryTest,
+} from './analysis/index.js';
+export type { DatasetTables, PairSelection, ContinuousPair, BinaryPair, PairDerivation, Pairing } from './analysis/index.js';
 
 // Reports: chart specs, rendering, report specs, verification (src/report); rendering and building are Node only
 export { forestPlot } from './report/charts/forest-plot.js';

@@ -203,8 +203,6 @@ export {
   fingerprintBinary,
   fingerprintMeans,
   fingerprintMeta,
-  checkDataset,
-  summarize as summarizeChecks,
 } from './check/index.js';
 export type {
   ReportedValue,
@@ -227,6 +225,7 @@ export type {
   ReportedFigures,
   FingerprintResult,
   FingerprintMatch,
-  CheckItem,
-  CheckSummary,
 } from './check/index.js';
+// Checking a whole dataset is the analysis core's (src/analysis, pure like this entry).
+export { checkDataset, summarize as summarizeChecks } from '../analysis/check-dataset.js';
+export type { CheckItem, CheckSummary } from '../analysis/check-dataset.js';

@@ -19,12 +19,33 @@ describe('trialstat compare', () => {
 
   it('prints paper-style lines and says what it could not compute', async () => {
     const result = await runCli(['compare', 'rapami']);
-    expect(result.stdout).toContain('MD 34.4 m');
+    // No SDs printed: the pooled SD is derived from the published p (as the report does), and said so.
+    expect(result.stdout).toContain('MD 34.4 m (95% CI 2.54 to 66.3); p = 0.035');
     expect(result.stdout).toMatch(/RR 1\.67 \(95% CI 0\.733 to 3\.79\)/);
     // Notes go to stderr, so stdout holds only the results.
-    expect(result.stderr).toMatch(/^warning: .*no SD or SE printed for sirolimus/m);
+    expect(result.stderr).toMatch(/^warning: Rapami, 6MWD, MD: pooled SD of sirolimus and placebo = 52\.36, derived from the reported p = 0\.035/m);
     expect(result.stderr).toMatch(/^note: .*only one arm \(sirolimus\)/m);
     expect(result.stdout).not.toMatch(/^note:/m);
+    const off = await runCli(['compare', 'rapami', '--no-sd-from-p']);
+    expect(off.stdout).toMatch(/MD 34\.4 m\s*$/m);
+    expect(off.stderr).toMatch(/^warning: .*no SD or SE printed for sirolimus/m);
+  });
+
+  it('derives SDs from SEs and records it (two arm rows with only an SE)', async () => {
+    const result = await runCli(['compare', 'test/analysis/fixtures/derivations', '--json']);
+    const json = JSON.parse(result.stdout) as { comparisons: { trial: string; measure: string; estimate: number; ci: { lower: number; upper: number }; derivations: { method: string; arms: string[] }[] }[] };
+    const md = json.comparisons.find((c) => c.trial === 'SE trial' && c.measure === 'MD')!;
+    expect(md.estimate).toBeCloseTo(0.9, 12);
+    expect(md.ci.lower).toBeCloseTo(-0.40367314616596, 10);
+    expect(md.derivations.map((d) => d.method)).toEqual(['sd-from-se', 'sd-from-se']);
+  });
+
+  it('compares the preferred scale and says which rows it left out (--scale all for every one)', async () => {
+    const preferred = await runCli(['compare', 'miles-lam', '--json']);
+    const scales = (out: string) => (JSON.parse(out) as { comparisons: { outcome: string; scale: string; measure: string }[] }).comparisons.filter((c) => c.outcome === '6MWD' && c.measure === 'MD').map((c) => c.scale);
+    expect(scales(preferred.stdout)).toEqual(['change']);
+    expect(JSON.parse(preferred.stdout).notes).toContain('MILES, 6MWD, month 12: value rows left out (change is compared; --scale all compares every scale)');
+    expect(scales((await runCli(['compare', 'miles-lam', '--json', '--scale', 'all'])).stdout)).toEqual(['change', 'value']);
   });
 
   it('keeps analysis sets apart and leaves out alternative readings', async () => {

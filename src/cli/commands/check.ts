@@ -3,7 +3,7 @@ import { bundledDatasetNames, isKind, KIND_NAMES, loadInput, type Kind } from '.
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
 import { renderTable } from '../../format/table.js';
-import { checkDataset, summarize, type CheckItem } from '../../stats/check/check-dataset.js';
+import { checkDataset, summarize, type CheckItem } from '../../analysis/check-dataset.js';
 import type { CliContext } from '../context.js';
 import { choice } from '../options.js';
 

@@ -3,7 +3,7 @@ import { KIND_NAMES, loadInput, type Kind } from '../../data/index.js';
 import { InputError } from '../../errors.js';
 import { formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable } from '../../format/table.js';
-import { compareDataset, type ArmComparison } from '../../stats/compare/compare-dataset.js';
+import { compareDataset, type ArmComparison } from '../../analysis/compare-dataset.js';
 import { tQuantile } from '../../stats/dist/index.js';
 import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
@@ -22,18 +22,31 @@ export function registerCompare(program: Command, context: CliContext): void {
     .option('--kind <kind>', 'kind of a single file: arm-continuous or arm-binary')
     .option('--comparator <arm>', 'the comparator arm (default: the arm named like placebo or control, or the second of two arms)')
     .option('--var <variance>', 'unequal (Welch) or equal (Student) variances for MD', choice(['unequal', 'equal'] as const), 'unequal')
+    .option('--scale <scale>', 'continuous rows: change, percent-change, value, all, or preferred (default: change, else percent-change, else value)', choice(['preferred', 'all', 'change', 'percent-change', 'value'] as const), 'preferred')
+    .option('--no-sd-from-p', 'do not derive a pooled SD from the published p when no SD is printed')
     .option('--level <level>', 'confidence level', level, 0.95)
     .option('--json', 'print { comparisons, notes } as JSON')
     .option('--explain', 'show each formula with the numbers that went in (for students)')
-    .addHelpText('after', '\nExamples:\n  $ trialstat compare miles-lam\n  $ trialstat compare dazukibart --comparator placebo --json\n  $ trialstat compare my-arms.csv --kind arm-binary')
-    .action(async (input: string, options: { kind?: string; comparator?: string; var: 'unequal' | 'equal'; level: number; json?: boolean; explain?: boolean }) => {
+    .addHelpText('after', `
+Arms are paired per trial, outcome, timepoint and population (analysis set); the
+comparator is --comparator, else the one arm named like placebo/control/sham, else the
+second of two arms. SDs not printed are derived from the SE, the arm's CI, a median with
+quartiles or range, or the published p (each derivation is listed). See docs/analysis.md.
+
+Examples:
+  $ trialstat compare miles-lam
+  $ trialstat compare miles-lam --scale all
+  $ trialstat compare dazukibart --comparator placebo --json
+  $ trialstat compare rapami --no-sd-from-p
+  $ trialstat compare my-arms.csv --kind arm-binary`)
+    .action(async (input: string, options: { kind?: string; comparator?: string; var: 'unequal' | 'equal'; scale: 'preferred' | 'all' | 'change' | 'percent-change' | 'value'; sdFromP: boolean; level: number; json?: boolean; explain?: boolean }) => {
       const { io } = context;
       if (options.kind !== undefined && options.kind !== 'arm-continuous' && options.kind !== 'arm-binary') {
         throw new InputError('--kind', options.kind, `arm-continuous or arm-binary (kinds: ${KIND_NAMES.join(', ')})`);
       }
       const loaded = await loadInput(input, { kind: options.kind as Kind | undefined, cwd: io.cwd, readStdin: io.readStdin });
       const dataset = loaded.type === 'dataset' ? loaded.dataset : { name: input, tables: [loaded.table] };
-      const result = compareDataset(dataset, { level: options.level, variance: options.var, comparator: options.comparator });
+      const result = compareDataset(dataset, { level: options.level, variance: options.var, comparator: options.comparator, scale: options.scale, sdFromP: options.sdFromP });
       if (options.json) {
         io.stdout(`${JSON.stringify(result, null, 2)}\n`);
         return;
@@ -67,6 +80,7 @@ function explain(c: ArmComparison): string {
   switch (c.measure) {
     case 'MD':
       return formatExplain(`${title}, mean difference (${c.test ?? 'no test: SDs missing'})`, [
+        ...c.derivations.map((d) => ({ label: `${d.quantity === 'sd' ? 'SD' : d.quantity} of ${d.arms.join(' and ')} (derived, ${d.method})`, formula: d.formula, value: d.value })),
         { label: 'MD', formula: `mean1 − mean2 = ${explainNumber(x.mean1)} − ${signed(x.mean2)}`, value: c.estimate ?? NaN },
         ...(c.se !== undefined
           ? [

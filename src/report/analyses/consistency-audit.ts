@@ -1,5 +1,5 @@
 import { formatNumber } from '../../format/number.js';
-import { checkDataset, type CheckItem } from '../../stats/check/check-dataset.js';
+import { checkDataset, type CheckItem } from '../../analysis/check-dataset.js';
 import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { ReportDataset } from '../dataset.js';
 import type { AnalysisDefinition } from './analysis.js';
@@ -65,17 +65,14 @@ export const consistencyAudit: AnalysisDefinition = {
 };
 
 /** Splits combined datasets back by folder, so every item names its own dataset. */
-function perDataset(dataset: ReportDataset): Parameters<typeof checkDataset>[0][] {
+function perDataset(dataset: ReportDataset): ReportDataset[] {
   const groups = new Map<string, ReportDataset['tables'][number][]>();
   for (const table of dataset.tables) {
     const parts = table.path.split('/');
     const name = parts.length >= 2 ? parts[parts.length - 2] : dataset.name;
     groups.set(name, [...(groups.get(name) ?? []), table]);
   }
-  return [...groups].map(([name, tables]) => ({
-    name,
-    tables: tables.map((t) => ({ file: t.path, kind: t.kind, table: { rows: t.rows } })),
-  })) as unknown as Parameters<typeof checkDataset>[0][];
+  return [...groups].map(([name, tables]) => ({ ...dataset, name, tables }));
 }
 
 function auditRow(item: CheckItem): PercentAuditRow {

@@ -18,7 +18,5 @@ export { fingerprintMeans } from './fingerprint-means.js';
 export type { MeansMethods } from './fingerprint-means.js';
 export { rankCandidates } from './fingerprint-match.js';
 export type { ReportedFigures, FingerprintResult, FingerprintMatch, Candidate, Quantity } from './fingerprint-match.js';
-export { checkDataset, summarize } from './check-dataset.js';
-export type { CheckItem, CheckSummary } from './check-dataset.js';
 export { fingerprintMeta } from './fingerprint-meta.js';
 export type { MetaMethods } from './fingerprint-meta.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/index.js';
-import { checkDataset, summarize, type CheckItem } from '../../../src/stats/check/check-dataset.js';
+import { loadDataset } from '../../src/data/index.js';
+import { checkDataset, summarize, type CheckItem } from '../../src/analysis/check-dataset.js';
 
 const FIXTURE = 'test/stats/check/fixtures/check-demo';
 

@@ -1,19 +1,15 @@
-import type { Dataset } from '../../data/load-dataset.js';
-import type { ArmBinaryRow, ArmContinuousRow, ReportedComparisonRow, ReportedPercentageRow, SingleArmProportionRow } from '../../data/index.js';
-import { fisherExact } from '../binary/fisher-exact.js';
-import { chiSquareTest } from '../binary/chi-square-test.js';
-import { oddsRatio } from '../binary/odds-ratio.js';
-import { riskDifference } from '../binary/risk-difference.js';
-import { riskRatio } from '../binary/risk-ratio.js';
-import { meanDifference } from '../continuous/mean-difference.js';
-import { sdFromP } from '../continuous/sd-from-p.js';
-import { fingerprintBinary } from './fingerprint-binary.js';
-import { fingerprintMeans } from './fingerprint-means.js';
-import type { FingerprintMatch } from './fingerprint-match.js';
-import { judgeReported, type CheckStatus } from './judge-reported.js';
-import { checkPValueCi } from './p-value-from-ci.js';
-import { percentCounts } from './percent-counts.js';
-import { parseReported, type ReportedValue } from './reported-value.js';
+import type { ArmBinaryRow, ReportedComparisonRow, ReportedPercentageRow, SingleArmProportionRow } from '../data/kinds/index.js';
+import { fingerprintBinary } from '../stats/check/fingerprint-binary.js';
+import { fingerprintMeans } from '../stats/check/fingerprint-means.js';
+import type { FingerprintMatch } from '../stats/check/fingerprint-match.js';
+import { judgeReported, type CheckStatus } from '../stats/check/judge-reported.js';
+import { checkPValueCi } from '../stats/check/p-value-from-ci.js';
+import { percentCounts } from '../stats/check/percent-counts.js';
+import { parseReported, type ReportedValue } from '../stats/check/reported-value.js';
+import { datasetTables, tablesOfKind, type DatasetLike, type DatasetTables } from './dataset-tables.js';
+import { MODEL_BASED_TEST, pairForComparison } from './pair-arms.js';
+import { shortNumber } from './short-number.js';
+import { binaryEstimate, binaryTest, continuousEstimates, pairTable } from './pair-estimates.js';
 
 /** One checked figure: the contract of `trialstat check --json`. */
 export interface CheckItem {
@@ -48,12 +44,6 @@ export interface CheckSummary {
   unexpected: number;
 }
 
-type Table = Dataset['tables'][number];
-type Rows<R> = { file: string; rows: readonly R[] }[];
-
-/** Statistical models a two-sample test on arm summaries cannot reproduce exactly. */
-const MODEL_BASED = /adjust|model|ancova|mmrm|mixed|regression|ls[- ]?mean|least[- ]squares/i;
-
 /**
  * Checks every printed figure of a loaded dataset against what its own data imply:
  * reported comparisons against the arm tables (estimate, CI, p; default methods, then
@@ -61,11 +51,8 @@ const MODEL_BASED = /adjust|model|ancova|mmrm|mixed|regression|ls[- ]?mean|least
  * and printed percentages against counts and denominators. Pure: the dataset is
  * loaded by the caller.
  */
-export function checkDataset(dataset: Pick<Dataset, 'name' | 'tables'>): CheckItem[] {
-  const byKind = <R>(kind: Table['kind']): Rows<R> =>
-    dataset.tables.filter((t) => t.kind === kind).map((t) => ({ file: t.file, rows: t.table.rows as unknown as readonly R[] }));
-  const continuous = byKind<ArmContinuousRow>('arm-continuous').flatMap((t) => t.rows);
-  const binary = byKind<ArmBinaryRow>('arm-binary').flatMap((t) => t.rows);
+export function checkDataset(dataset: DatasetLike): CheckItem[] {
+  const tables = datasetTables(dataset);
   const items: CheckItem[] = [];
   const base = (file: string, row: { $line: number; expected_check?: string }, trial: string, outcome: string) => ({
     dataset: dataset.name,
@@ -76,25 +63,30 @@ export function checkDataset(dataset: Pick<Dataset, 'name' | 'tables'>): CheckIt
     expectedCheck: row.expected_check,
   });
 
-  for (const { file, rows } of byKind<ReportedComparisonRow>('reported-comparison')) {
-    for (const row of rows) items.push(...checkComparison(base(file, row, row.trial, row.outcome), row, continuous, binary));
+  for (const { file, rows } of tablesOfKind(tables, 'reported-comparison')) {
+    for (const row of rows) items.push(...checkComparison(base(file, row, row.trial, row.outcome), row, tables));
   }
-  for (const { file, rows } of byKind<ArmBinaryRow>('arm-binary')) {
+  for (const { file, rows } of tablesOfKind(tables, 'arm-binary')) {
     for (const row of rows) {
-      const item = checkPercent(base(file, row, row.trial, row.outcome), row.$printed.percent, row.events, row.n);
+      const item = checkPercent(base(file, row, row.trial, row.outcome), printedText(row, 'percent'), row.events, row.n);
       if (item) items.push(item);
     }
   }
-  for (const { file, rows } of byKind<SingleArmProportionRow>('single-arm-proportion')) {
+  for (const { file, rows } of tablesOfKind(tables, 'single-arm-proportion')) {
     for (const row of rows) {
-      const item = checkPercent(base(file, row, row.study, row.group ? `${row.outcome} (${row.group})` : row.outcome), row.$printed.percent, row.events, row.n);
+      const item = checkPercent(base(file, row, row.study, row.group ? `${row.outcome} (${row.group})` : row.outcome), printedText(row, 'percent'), row.events, row.n);
       if (item) items.push(item);
     }
   }
-  for (const { file, rows } of byKind<ReportedPercentageRow>('reported-percentage')) {
+  for (const { file, rows } of tablesOfKind(tables, 'reported-percentage')) {
     for (const row of rows) items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
   }
   return items;
+}
+
+/** The cell as printed in the source file (rows built by hand may have no `$printed`). */
+function printedText(row: { $printed?: Readonly<Record<string, string>> }, column: string): string | undefined {
+  return row.$printed?.[column];
 }
 
 export function summarize(items: readonly CheckItem[]): CheckSummary {
@@ -121,8 +113,8 @@ function item(base: Base, fields: Omit<CheckItem, 'dataset' | 'file' | 'line' | 
   return { ...where, ...fields, expected };
 }
 
-function printed(row: { $printed: Readonly<Record<string, string>> }, column: string, relation?: string): ReportedValue | undefined {
-  const text = row.$printed[column];
+function printed(row: { $printed?: Readonly<Record<string, string>> }, column: string, relation?: string): ReportedValue | undefined {
+  const text = printedText(row, column);
   if (text === undefined) return undefined;
   const value = parseReported(text);
   return relation && relation !== '=' ? { ...value, relation: relation as ReportedValue['relation'] } : value;
@@ -153,7 +145,7 @@ function checkPercent(base: Base, percentText: string | undefined, events: numbe
 }
 
 function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckItem {
-  const percentText = row.$printed.percent ?? String(row.percent);
+  const percentText = printedText(row, 'percent') ?? String(row.percent);
   if (row.n === undefined) {
     return item(base, {
       quantity: 'percent',
@@ -190,33 +182,13 @@ function nearestCounts(percent: number, n: number): string {
     .join(', ');
 }
 
-const SCALE_PREFERENCE = ['change', 'percent-change', 'value'];
-
-function findArm<R extends { trial: string; outcome: string; arm: string; timepoint?: string; population?: string }>(
-  rows: readonly R[],
-  comparison: { trial: string; outcome: string; timepoint?: string; population?: string },
-  arm: string,
-): R | undefined {
-  let candidates = rows.filter(
-    (r) => r.trial === comparison.trial && r.outcome === comparison.outcome && r.arm === arm && (comparison.timepoint === undefined || r.timepoint === undefined || r.timepoint === comparison.timepoint),
-  );
-  // Join on the analysis set when the arm rows name one; rows naming another set never match.
-  if (comparison.population !== undefined) {
-    const same = candidates.filter((r) => r.population === comparison.population);
-    candidates = same.length > 0 ? same : candidates.filter((r) => r.population === undefined);
-  }
-  if (candidates.length <= 1) return candidates[0];
-  const rank = (r: R): number => SCALE_PREFERENCE.indexOf((r as { scale?: string }).scale ?? 'value');
-  return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
-}
-
-function checkComparison(base: Base, row: ReportedComparisonRow, continuous: readonly ArmContinuousRow[], binary: readonly ArmBinaryRow[]): CheckItem[] {
+function checkComparison(base: Base, row: ReportedComparisonRow, tables: DatasetTables): CheckItem[] {
   const estimate = printed(row, 'estimate');
   const lower = printed(row, 'ci_lower');
   const upper = printed(row, 'ci_upper');
   const p = printed(row, 'p', row.p_relation);
   const items: CheckItem[] = [];
-  const modelBased = row.measure === 'LSMD' || MODEL_BASED.test(row.test ?? '');
+  const modelBased = row.measure === 'LSMD' || MODEL_BASED_TEST.test(row.test ?? '');
 
   // Internal consistency of the printed numbers needs no arm data.
   if (estimate && lower && upper && p) {
@@ -230,30 +202,32 @@ function checkComparison(base: Base, row: ReportedComparisonRow, continuous: rea
         recomputed: result.pRecomputed,
         status: result.consistent ? 'reproduced' : 'discrepant',
         method: 'altman-bland-2011',
-        reason: `${levelText}; p recomputed from the CI ranges ${fmt(result.pRange.lower)} to ${fmt(result.pRange.upper)}${result.consistentLevels.length > 0 ? `; consistent at ${result.consistentLevels.map((l) => `${l * 100}%`).join(', ')}` : '; consistent at none of 90/95/99%'}`,
+        reason: `${levelText}; p recomputed from the CI ranges ${shortNumber(result.pRange.lower)} to ${shortNumber(result.pRange.upper)}${result.consistentLevels.length > 0 ? `; consistent at ${result.consistentLevels.map((l) => `${l * 100}%`).join(', ')}` : '; consistent at none of 90/95/99%'}`,
       }),
     );
   }
 
   if (row.measure === 'MD' || row.measure === 'LSMD') {
-    const arm = findArm(continuous, row, row.arm);
-    const comparator = findArm(continuous, row, row.comparator);
-    if (!arm || !comparator || arm.mean === undefined || comparator.mean === undefined) {
+    // The analysis core pairs the arms (population join, preferred scale, SE/CI/median → SD).
+    const pair = pairForComparison(tables, row, { sdFromP: true });
+    if (!pair || pair.kind !== 'continuous' || pair.arm.mean === null || pair.comparator.mean === null) {
       for (const [quantity, value] of [['estimate', estimate], ['p', p]] as const) {
         if (value) items.push(item(base, { quantity, reported: show(value), recomputed: null, status: 'not-checkable', method: 'none', reason: 'no arm means for this comparison in the dataset' }));
       }
       return items;
     }
-    const md = arm.mean - comparator.mean;
+    const md = pair.arm.mean - pair.comparator.mean;
     if (estimate) {
       const judged = judgeReported(estimate, md);
       items.push(item(base, { quantity: 'estimate', reported: show(estimate), recomputed: md, status: judged.status, method: 'difference of arm means', reason: judged.reason }));
     }
-    const sd1 = arm.sd ?? (arm.se !== undefined ? arm.se * Math.sqrt(arm.n) : undefined);
-    const sd2 = comparator.sd ?? (comparator.se !== undefined ? comparator.se * Math.sqrt(comparator.n) : undefined);
-    if (sd1 === undefined || sd2 === undefined || arm.n < 2 || comparator.n < 2) {
+    // A pooled SD derived from this very p would reproduce it by construction: say what it implies, judge nothing.
+    const fromP = pair.derivations.find((d) => d.method === 'cochrane-p-to-sd');
+    const level = row.ci_level ?? 0.95;
+    const estimates = fromP ? undefined : continuousEstimates(pair, { level });
+    if (!estimates?.md) {
+      const missing = estimates?.missing;
       if (p) {
-        const derived = p.relation === '=' && md !== 0 && p.value > 0 && p.value < 1 ? sdFromP({ md, p: p.value, n1: arm.n, n2: comparator.n }) : undefined;
         items.push(
           item(base, {
             quantity: 'p',
@@ -261,8 +235,8 @@ function checkComparison(base: Base, row: ReportedComparisonRow, continuous: rea
             recomputed: null,
             status: 'not-checkable',
             method: 'none',
-            reason: `no SD printed for ${sd1 === undefined ? row.arm : row.comparator}: a t-test p needs both SDs${derived ? `; under a two-sample t-test, p = ${p.text ?? p.value} with MD ${fmt(md)} implies a pooled SD of ${fmt(derived.value)}${arm.unit ? ` ${arm.unit}` : ''} (Cochrane Handbook 6.5.2.3)` : ''}`,
-            ...(derived ? { derived: { quantity: 'pooled SD', value: derived.value, method: derived.derivation.method } } : {}),
+            reason: `${missing?.what === 'n' ? `${missing.arm} has n < 2` : `no SD printed for ${missing?.arm ?? row.arm}`}: a t-test p needs both SDs${fromP ? `; under a two-sample t-test, p = ${p.text ?? p.value} with MD ${shortNumber(md)} implies a pooled SD of ${shortNumber(fromP.value)}${pair.unit ? ` ${pair.unit}` : ''} (Cochrane Handbook 6.5.2.3)` : ''}`,
+            ...(fromP ? { derived: { quantity: 'pooled SD', value: fromP.value, method: fromP.method } } : {}),
           }),
         );
       }
@@ -271,10 +245,9 @@ function checkComparison(base: Base, row: ReportedComparisonRow, continuous: rea
       }
       return items;
     }
-    const armA = { n: arm.n, mean: arm.mean, sd: sd1 };
-    const armB = { n: comparator.n, mean: comparator.mean, sd: sd2 };
-    const level = row.ci_level ?? 0.95;
-    const welch = meanDifference(armA, armB, { level });
+    const welch = estimates.md;
+    const armA = { n: pair.arm.n, mean: pair.arm.mean, sd: pair.arm.sd! };
+    const armB = { n: pair.comparator.n, mean: pair.comparator.mean, sd: pair.comparator.sd! };
     const recomputed = { ci_lower: welch.ci.lower, ci_upper: welch.ci.upper, p: welch.test.p };
     const fingerprint = (): FingerprintMatch<unknown> | undefined => fingerprintMeans(armA, armB, { estimate, lower, upper, p }).matches[0];
     items.push(...judgeWithFallback(base, { lower, upper, p }, recomputed, 'welch-t', modelBased ? `reported from "${row.test ?? row.measure}"` : undefined, fingerprint, describeMeans));
@@ -282,24 +255,22 @@ function checkComparison(base: Base, row: ReportedComparisonRow, continuous: rea
   }
 
   if (row.measure === 'RD' || row.measure === 'RR' || row.measure === 'OR') {
-    const arm = findArm(binary, row, row.arm);
-    const comparator = findArm(binary, row, row.comparator);
-    if (!arm || !comparator) {
+    const pair = pairForComparison(tables, row);
+    if (!pair || pair.kind !== 'binary') {
       for (const [quantity, value] of [['estimate', estimate], ['p', p]] as const) {
         if (value) items.push(item(base, { quantity, reported: show(value), recomputed: null, status: 'not-checkable', method: 'none', reason: 'no arm counts for this comparison in the dataset' }));
       }
       return items;
     }
-    const table = { events1: arm.events, n1: arm.n, events2: comparator.events, n2: comparator.n };
     const level = row.ci_level ?? 0.95;
-    const result = row.measure === 'RD' ? riskDifference(table, { level }) : row.measure === 'RR' ? riskRatio(table, { level }) : oddsRatio(table, { level });
+    const result = binaryEstimate(pair, row.measure, { level });
     const useChiSquare = /chi/i.test(row.test ?? '');
-    const pValue = useChiSquare ? (chiSquareTest(table, { correct: /yates|correct/i.test(row.test ?? '') })?.p ?? null) : fisherExact(table).test.p;
+    const pValue = binaryTest(pair, useChiSquare ? (/yates|correct/i.test(row.test ?? '') ? 'chi-square-yates' : 'chi-square') : 'fisher').p;
     if (estimate && result.estimate !== null) {
       const judged = judgeReported(estimate, result.estimate);
       items.push(item(base, { quantity: 'estimate', reported: show(estimate), recomputed: result.estimate, status: judged.status, method: `${row.measure} from arm counts`, reason: judged.reason }));
     }
-    const fingerprint = (): FingerprintMatch<unknown> | undefined => fingerprintBinary(table, row.measure as 'RD' | 'RR' | 'OR', { estimate, lower, upper, p }).matches[0];
+    const fingerprint = (): FingerprintMatch<unknown> | undefined => fingerprintBinary(pairTable(pair), row.measure as 'RD' | 'RR' | 'OR', { estimate, lower, upper, p }).matches[0];
     items.push(
       ...judgeWithFallback(base, { lower, upper, p }, { ci_lower: result.ci.lower, ci_upper: result.ci.upper, p: pValue }, `${result.ci.method}; ${useChiSquare ? 'chi-square' : 'fisher-exact'}`, modelBased ? `reported from "${row.test}"` : undefined, fingerprint, describeBinary),
     );
@@ -343,7 +314,7 @@ function judgeWithFallback(
         recomputed: x,
         status: 'not-checkable',
         method: defaultMethod,
-        reason: `${modelNote}: a test on the arm summaries only approximates it (${defaultMethod} gives ${x === null ? 'nothing' : fmt(x)}; ${judgement?.status ?? 'n/a'})`,
+        reason: `${modelNote}: a test on the arm summaries only approximates it (${defaultMethod} gives ${x === null ? 'nothing' : shortNumber(x)}; ${judgement?.status ?? 'n/a'})`,
       });
     }
     if (judgement?.status === 'reproduced') {
@@ -357,7 +328,7 @@ function judgeWithFallback(
         recomputed: matchValue,
         status: 'reproduced',
         method: describe(match),
-        reason: `not with the default (${defaultMethod} gives ${x === null ? 'nothing' : fmt(x)}); reproduced by ${describe(match)}`,
+        reason: `not with the default (${defaultMethod} gives ${x === null ? 'nothing' : shortNumber(x)}); reproduced by ${describe(match)}`,
       });
     }
     return item(base, {
@@ -379,10 +350,4 @@ function describeMeans(match: FingerprintMatch<unknown>): string {
 function describeBinary(match: FingerprintMatch<unknown>): string {
   const m = match.methods as { ci: string; level: number; test: string | null; sided: string | null };
   return `${m.ci} ${m.level * 100}% CI${m.test ? `, ${m.test} ${m.sided} p` : ''}`;
-}
-
-function fmt(x: number): string {
-  if (x === 0) return '0';
-  const abs = Math.abs(x);
-  return abs >= 0.001 && abs < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(3);
 }
