@@ -242,3 +242,5 @@ export type { RatioContext, RatioInterval } from './binary/risk-ratio.js';
 export { OR_INTERVALS } from './binary/odds-ratio.js';
 export { PROPORTION_INTERVALS } from './proportion/proportion-ci.js';
 export type { ProportionCiContext, ProportionInterval, FormulaStep } from './proportion/proportion-ci.js';
+export { fingerprintProportion } from './check/fingerprint-proportion.js';
+export type { ProportionMethods } from './check/fingerprint-proportion.js';

@@ -21,4 +21,6 @@ export type { ReportedFigures, FingerprintResult, FingerprintMatch, Candidate, Q
 export { checkDataset, summarize } from './check-dataset.js';
 export type { CheckItem, CheckSummary } from './check-dataset.js';
 export { fingerprintMeta } from './fingerprint-meta.js';
+export { fingerprintProportion } from './fingerprint-proportion.js';
+export type { ProportionMethods } from './fingerprint-proportion.js';
 export type { MetaMethods } from './fingerprint-meta.js';
