@@ -56,6 +56,27 @@ export const PROPORTION_INTERVALS = defineMethods('proportion interval', [
     ],
   },
   {
+    // As R's prop.test(correct = TRUE), whose Yates correction shrinks to |x − n·p0| near p0.
+    id: 'wilson-cc',
+    label: 'Wilson score with continuity correction',
+    formula: 'c = min(½, |x − n·p0|) (p0 = 0.5 unless given); Wilson limits of (x ∓ c)/n: [p + z²/2n ± z√(p(1 − p)/n + z²/4n²)] / (1 + z²/n), 0 below 0 and 1 above 1',
+    reference: 'Newcombe RG. Stat Med 1998;17:857–872, method 4; as R prop.test(correct = TRUE)',
+    run: (x, n, { z, p0 = 0.5 }) => {
+      const c = Math.min(0.5, Math.abs(x - n * p0));
+      const z22n = (z * z) / (2 * n);
+      const limit = (p: number, sign: 1 | -1): number =>
+        (p + z22n + sign * z * Math.sqrt((p * (1 - p)) / n + z22n / (2 * n))) / (1 + 2 * z22n);
+      const low = x / n - c / n;
+      const high = x / n + c / n;
+      return [low <= 0 ? 0 : limit(low, -1), high >= 1 ? 1 : limit(high, 1)];
+    },
+    steps: (x, n, { z, p0 = 0.5 }) => [
+      { label: 'z', formula: 'z_{1 − α/2}', value: z },
+      { label: 'c', formula: `min(½, |x − n·p0|) with p0 = ${p0}`, value: Math.min(0.5, Math.abs(x - n * p0)) },
+      { label: 'limits', formula: 'Wilson lower limit of (x − c)/n, upper limit of (x + c)/n' },
+    ],
+  },
+  {
     id: 'exact',
     label: 'Clopper–Pearson exact',
     resultMethod: 'exact',
