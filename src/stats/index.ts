@@ -229,3 +229,17 @@ export type {
 // Checking a whole dataset is the analysis core's (src/analysis, pure like this entry).
 export { checkDataset, summarize as summarizeChecks } from '../analysis/check-dataset.js';
 export type { CheckItem, CheckSummary } from '../analysis/check-dataset.js';
+
+// Method registries ({ id, label, formula, reference, run }): CLI choices, report options,
+// the fingerprint search space, --explain and report methods text are read from these.
+export { defineMethods } from './method-registry.js';
+export type { MethodEntry, MethodRegistry, MethodId, Resolved } from './method-registry.js';
+export { RD_INTERVALS } from './binary/risk-difference.js';
+export type { RdContext, RdInterval } from './binary/risk-difference.js';
+export { RR_INTERVALS } from './binary/risk-ratio.js';
+export type { RatioContext, RatioInterval } from './binary/risk-ratio.js';
+export { OR_INTERVALS } from './binary/odds-ratio.js';
+export { PROPORTION_INTERVALS } from './proportion/proportion-ci.js';
+export type { ProportionCiContext, ProportionInterval, FormulaStep } from './proportion/proportion-ci.js';
+export { fingerprintProportion } from './check/fingerprint-proportion.js';
+export type { ProportionMethods } from './check/fingerprint-proportion.js';

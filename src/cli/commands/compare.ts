@@ -4,6 +4,9 @@ import { InputError } from '../../errors.js';
 import { formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable } from '../../format/table.js';
 import { compareDataset, type ArmComparison } from '../../analysis/compare-dataset.js';
+import { OR_INTERVALS } from '../../stats/binary/odds-ratio.js';
+import { RD_INTERVALS } from '../../stats/binary/risk-difference.js';
+import { RR_INTERVALS } from '../../stats/binary/risk-ratio.js';
 import { tQuantile } from '../../stats/dist/index.js';
 import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
@@ -97,24 +100,35 @@ function explain(c: ArmComparison): string {
         { label: 'g', formula: 'J·(mean1 − mean2)/s_pooled, J = Γ(m/2)/(√(m/2)·Γ((m−1)/2)), m = n1 + n2 − 2', value: c.estimate ?? NaN },
         { label: `${formatLevel(c.ci!.level)} CI`, formula: 'g ± z·√(1/n1 + 1/n2 + g²/(2(n1 + n2)))', value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
       ]);
-    case 'RD':
-      return formatExplain(`${title}, risk difference (Newcombe hybrid score)`, [
+    case 'RD': {
+      const rd = interval(RD_INTERVALS, c);
+      return formatExplain(`${title}, risk difference (${rd.label})`, [
         { label: 'p1, p2', formula: `${x.events1}/${x.n1}, ${x.events2}/${x.n2}`, value: `${explainNumber(x.events1 / x.n1)}, ${explainNumber(x.events2 / x.n2)}` },
         { label: 'RD', formula: 'p1 − p2', value: c.estimate ?? NaN },
-        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²), with Wilson limits (l, u) of each arm', value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
+        { label: `${formatLevel(c.ci!.level)} CI`, formula: rd.formula, value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
         { label: 'p', formula: 'Fisher exact: sum of the tables with these margins no more probable than the observed', value: c.p! },
       ]);
-    case 'RR':
-      return formatExplain(`${title}, risk ratio (Katz log interval)`, [
+    }
+    case 'RR': {
+      const rr = interval(RR_INTERVALS, c);
+      return formatExplain(`${title}, risk ratio (${rr.label} interval)`, [
         { label: 'RR', formula: `(${x.events1}/${x.n1}) / (${x.events2}/${x.n2})`, value: c.estimate ?? NaN },
-        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'exp(ln RR ± z·√(1/a − 1/n1 + 1/c − 1/n2))', value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
+        { label: `${formatLevel(c.ci!.level)} CI`, formula: rr.formula, value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
       ]);
-    case 'OR':
-      return formatExplain(`${title}, odds ratio (Woolf log interval)`, [
+    }
+    case 'OR': {
+      const or = interval(OR_INTERVALS, c);
+      return formatExplain(`${title}, odds ratio (${or.label} interval)`, [
         { label: 'OR', formula: `(a·d)/(b·c) = (${x.events1}·${x.n2 - x.events2})/(${x.n1 - x.events1}·${x.events2})`, value: c.estimate ?? NaN },
-        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'exp(ln OR ± z·√(1/a + 1/b + 1/c + 1/d))', value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
+        { label: `${formatLevel(c.ci!.level)} CI`, formula: or.formula, value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
       ]);
+    }
   }
+}
+
+/** The registry entry behind a comparison's interval (its default when the result names none). */
+function interval(registry: typeof RD_INTERVALS | typeof RR_INTERVALS | typeof OR_INTERVALS, c: ArmComparison): { label: string; formula: string } {
+  return registry.byResultMethod(c.ci?.method ?? '') ?? registry.get(registry.defaultId);
 }
 
 /** A number ready to follow a minus sign: negative ones in parentheses. */

@@ -6,6 +6,8 @@ import { fingerprintBinary, type BinaryMethods } from '../../stats/check/fingerp
 import type { FingerprintMatch, FingerprintResult, ReportedFigures } from '../../stats/check/fingerprint-match.js';
 import { fingerprintMeans, type MeansMethods } from '../../stats/check/fingerprint-means.js';
 import { fingerprintMeta, type MetaMethods } from '../../stats/check/fingerprint-meta.js';
+import { fingerprintProportion, type ProportionMethods } from '../../stats/check/fingerprint-proportion.js';
+import { PROPORTION_INTERVALS } from '../../stats/proportion/proportion-ci.js';
 import { META_MEASURES, type MetaMeasure } from '../../stats/meta/compute-effect-sizes.js';
 import { readMetaInput } from './meta.js';
 import { parseReported, type ReportedValue } from '../../stats/check/reported-value.js';
@@ -62,6 +64,20 @@ export function registerFingerprint(program: Command, context: CliContext): void
         fingerprintBinary({ events1: options.events1, n1: options.n1, events2: options.events2, n2: options.n2 }, options.measure, figures),
       );
       print(context, result, options, describeBinary);
+    });
+
+  addReported(
+    fingerprint
+      .command('prop')
+      .description(`single proportion: which interval (${PROPORTION_INTERVALS.ids.join(', ')}) and level, as proportion or percent`)
+      .requiredOption('--events <X>', 'number of events', nonNegativeInteger)
+      .requiredOption('--n <N>', 'number of participants', positiveInteger),
+  )
+    .addHelpText('after', '\nExamples:\n  $ trialstat fingerprint prop --events 9 --n 22 --reported-estimate 40.9 --reported-lower 23.3 --reported-upper 61.3')
+    .action((options: ReportedOptions & { events: number; n: number }) => {
+      const figures = reportedFigures(options);
+      const result = withOptionNames({ events: '--events', n: '--n' }, () => fingerprintProportion(options.events, options.n, figures));
+      print(context, result, options, describeProportion);
     });
 
   addReported(
@@ -173,6 +189,11 @@ function describeMeta(m: MetaMethods, hasCi: boolean): string {
   const model = m.model === 'IV' ? (m.method === 'FE' ? 'common effect (IV)' : m.method) : `${m.model} common effect`;
   const test = m.model === 'IV' ? { z: 'Wald', knha: 'HKSJ', adhoc: 'HKSJ never narrower', t: 't' }[m.test] : '';
   const parts = [model, test, hasCi ? `${formatLevel(m.level)} CI` : '', m.pi ? `PI ${m.pi}` : '', m.i2 ? `I² from ${m.i2 === 'Q' ? 'Q' : 'τ²'}` : ''];
+  return parts.filter(Boolean).join(', ');
+}
+
+function describeProportion(m: ProportionMethods, hasCi: boolean): string {
+  const parts = [hasCi ? `${PROPORTION_INTERVALS.get(m.ci).label} ${formatLevel(m.level)} CI` : '', m.scale === 'percent' ? 'in percent' : 'as a proportion'];
   return parts.filter(Boolean).join(', ');
 }
 

@@ -4,9 +4,9 @@ import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/nu
 import type { BinaryEstimate } from '../../stats/binary/binary-estimate.js';
 import { compareProportions, type CompareProportionsResult, type ExtraTest } from '../../stats/binary/compare-proportions.js';
 import type { NntResult } from '../../stats/binary/number-needed-to-treat.js';
-import type { OrMethod } from '../../stats/binary/odds-ratio.js';
-import type { RdMethod } from '../../stats/binary/risk-difference.js';
-import type { RrMethod } from '../../stats/binary/risk-ratio.js';
+import { OR_INTERVALS, type OrMethod } from '../../stats/binary/odds-ratio.js';
+import { RD_INTERVALS, type RdMethod } from '../../stats/binary/risk-difference.js';
+import { RR_INTERVALS, type RrMethod } from '../../stats/binary/risk-ratio.js';
 import type { Correction } from '../../stats/binary/table.js';
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../messages.js';
@@ -95,23 +95,20 @@ function humanLines(r: CompareProportionsResult, options: PropsOptions): string[
   return lines;
 }
 
-const EXPLAIN: Record<string, string> = {
-  'newcombe-hybrid-score': 'RD, Newcombe (1998) method 10: Wilson intervals (l, u) per arm; RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²)',
-  wald: 'RD, Wald: RD ± z √(p1(1 − p1)/n1 + p2(1 − p2)/n2)',
-  'miettinen-nurminen': 'Miettinen–Nurminen (1985) score interval: all θ with |score z(θ)| ≤ z, variance at the constrained MLE × N/(N − 1)',
-  'agresti-caffo': 'RD, Agresti–Caffo (2000): Wald interval after adding 1 event and 1 non-event to each arm',
-  'katz-log': 'RR, Katz (1978): exp(log RR ± z √(1/a − 1/n1 + 1/c − 1/n2))',
-  'koopman-score': 'RR, Koopman (1984) score interval: all θ with |score z(θ)| ≤ z, variance at the constrained MLE',
-  'woolf-log': 'OR, Woolf (1955): exp(log OR ± z √(1/a + 1/b + 1/c + 1/d))',
-  'conditional-exact': "OR, conditional MLE and exact interval from the noncentral hypergeometric distribution (as R's fisher.test)",
-};
+const REGISTRIES = { RD: RD_INTERVALS, RR: RR_INTERVALS, OR: OR_INTERVALS } as const;
+
+/** `RD, Newcombe hybrid score: <formula>` from the method's registry entry. */
+function explainMethod(measure: 'RD' | 'RR' | 'OR', method: string): string {
+  const entry = REGISTRIES[measure].byResultMethod(method);
+  return entry ? `${measure}, ${entry.label}: ${entry.formula} (${entry.reference})` : `${measure}, ${method}`;
+}
 
 function explainLines(r: CompareProportionsResult): string[] {
   const [a, b, c, d] = [r.table.events1, r.table.n1 - r.table.events1, r.table.events2, r.table.n2 - r.table.events2];
   const lines = ['', 'How it was computed:', `  cells: a = ${a}, b = ${b} (arm 1); c = ${c}, d = ${d} (arm 2)`];
   lines.push(`  p1 = a/n1 = ${formatNumber(a / r.table.n1, { digits: 6 })}, p2 = c/n2 = ${formatNumber(c / r.table.n2, { digits: 6 })}`);
   for (const e of [r.rd, r.rr, r.or]) {
-    lines.push(`  ${EXPLAIN[e.ci.method] ?? e.ci.method}${e.correction !== null ? ` (after adding ${e.correction} to every cell)` : ''}`);
+    lines.push(`  ${explainMethod(e.measure, e.ci.method)}${e.correction !== null ? ` (after adding ${e.correction} to every cell)` : ''}`);
     if (e.se !== undefined) lines.push(`    SE${e.measure === 'RD' ? '' : ' (log scale)'} = ${formatNumber(e.se, { digits: 6 })}`);
   }
   lines.push("  NNT: 1/|RD|, interval by inverting the RD limits (Altman 1998); Fisher p: tables as or less probable than the observed one");
@@ -128,9 +125,9 @@ export function registerProps(program: Command, context: CliContext): void {
     .requiredOption('--n1 <N>', 'patients in arm 1', positiveInteger)
     .requiredOption('--events2 <C>', 'events in arm 2 (comparator)', nonNegativeInteger)
     .requiredOption('--n2 <N>', 'patients in arm 2', positiveInteger)
-    .option('--rd-ci <method>', 'newcombe | wald | mn | ac', choice(['newcombe', 'wald', 'mn', 'ac'] as const), 'newcombe')
-    .option('--rr-ci <method>', 'katz | koopman | mn', choice(['katz', 'koopman', 'mn'] as const), 'katz')
-    .option('--or-ci <method>', 'woolf | exact | mn', choice(['woolf', 'exact', 'mn'] as const), 'woolf')
+    .option('--rd-ci <method>', RD_INTERVALS.ids.join(' | '), choice(RD_INTERVALS.ids), RD_INTERVALS.defaultId)
+    .option('--rr-ci <method>', RR_INTERVALS.ids.join(' | '), choice(RR_INTERVALS.ids), RR_INTERVALS.defaultId)
+    .option('--or-ci <method>', OR_INTERVALS.ids.join(' | '), choice(OR_INTERVALS.ids), OR_INTERVALS.defaultId)
     .option('--correction <x>', "added to all four cells for Katz/Woolf when a cell is zero, or 'none'", correction, 0.5 as Correction)
     .option('--level <L>', 'confidence level', level, 0.95)
     .option('--test <name>', 'also run barnard | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])

@@ -1,14 +1,18 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
 import { fisherExact } from '../../stats/binary/fisher-exact.js';
-import { riskDifference, wilsonInterval, type RdMethod } from '../../stats/binary/risk-difference.js';
-import { riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { RD_INTERVALS, riskDifference, wilsonInterval, type RdMethod } from '../../stats/binary/risk-difference.js';
+import { RR_INTERVALS, riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
 import { normalQuantile } from '../../stats/dist/index.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import { pCell, type AnalysisDefinition } from './analysis.js';
 import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
 
-const RD_NAMES: Record<RdMethod, string> = { newcombe: 'Newcombe hybrid score (method 10)', wald: 'Wald', mn: 'Miettinen–Nurminen score', ac: 'Agresti–Caffo' };
-const RR_NAMES: Record<RrMethod, string> = { katz: 'Katz log (0.5 added to every cell when a cell is zero)', koopman: 'Koopman score', mn: 'Miettinen–Nurminen score' };
+/** Methods text for an interval method, from its registry entry. */
+const rdName = (id: RdMethod): string => RD_INTERVALS.get(id).label;
+function rrName(id: RrMethod): string {
+  const entry = RR_INTERVALS.get(id);
+  return entry.zeroCellCorrection ? `${entry.label} (0.5 added to every cell when a cell is zero)` : entry.label;
+}
 
 const pct = (x: number): string => `${formatNumber(100 * x, { digits: 3 })}%`;
 const interval = (lower: number | null, upper: number | null, f: (x: number) => string): string => (lower === null || upper === null ? 'not estimable' : `${f(lower)} to ${f(upper)}`);
@@ -25,13 +29,13 @@ export const binaryComparison: AnalysisDefinition = {
   produces: 'adverse-events',
   options: {
     ...pairOptions,
-    rdMethod: { type: 'enum', values: ['newcombe', 'wald', 'mn', 'ac'], description: 'Risk-difference CI (default newcombe).' },
-    rrMethod: { type: 'enum', values: ['katz', 'koopman', 'mn'], description: 'Risk-ratio CI (default katz).' },
+    rdMethod: { type: 'enum', values: RD_INTERVALS.ids, description: `Risk-difference CI (default ${RD_INTERVALS.defaultId}).` },
+    rrMethod: { type: 'enum', values: RR_INTERVALS.ids, description: `Risk-ratio CI (default ${RR_INTERVALS.defaultId}).` },
   },
   run(dataset, options) {
     const level = (options.level as number | undefined) ?? 0.95;
-    const rdMethod = (options.rdMethod as RdMethod | undefined) ?? 'newcombe';
-    const rrMethod = (options.rrMethod as RrMethod | undefined) ?? 'katz';
+    const rdMethod = (options.rdMethod as RdMethod | undefined) ?? RD_INTERVALS.defaultId;
+    const rrMethod = (options.rrMethod as RrMethod | undefined) ?? RR_INTERVALS.defaultId;
     const { pairs, warnings } = pairArms(dataset, options, 'binary-comparison');
     const z = normalQuantile(1 - (1 - level) / 2);
     const rates: AdverseEventArmRate[] = [];
@@ -63,7 +67,7 @@ export const binaryComparison: AnalysisDefinition = {
     const comparator = options.comparator as string;
     const lv = formatLevel(level);
     return {
-      view: { kind: 'adverse-events', rates, differences, differenceLabel: `${arm} − ${comparator}`, rateIntervalLabel: `${lv} Wilson CI`, differenceIntervalLabel: `${lv} ${rdMethod === 'newcombe' ? 'Newcombe' : RD_NAMES[rdMethod]} CI`, arms: [...armNames(options), comparator] },
+      view: { kind: 'adverse-events', rates, differences, differenceLabel: `${arm} − ${comparator}`, rateIntervalLabel: `${lv} Wilson CI`, differenceIntervalLabel: `${lv} ${rdMethod === 'newcombe' ? 'Newcombe' : rdName(rdMethod)} CI`, arms: [...armNames(options), comparator] },
       table: {
         columns: [
           { key: 'outcome', label: 'Outcome' },
@@ -76,7 +80,7 @@ export const binaryComparison: AnalysisDefinition = {
         rows: tableRows,
       },
       methods: [
-        `Binary outcomes (${arm} vs ${comparator}): per-arm ${lv} Wilson score intervals; risk difference with the ${RD_NAMES[rdMethod]} interval; risk ratio with the ${RR_NAMES[rrMethod]} interval; two-sided Fisher exact test (as R fisher.test). No multiplicity correction.`,
+        `Binary outcomes (${arm} vs ${comparator}): per-arm ${lv} Wilson score intervals; risk difference with the ${rdName(rdMethod)} interval; risk ratio with the ${rrName(rrMethod)} interval; two-sided Fisher exact test (as R fisher.test). No multiplicity correction.`,
       ],
       notes: [],
       warnings,

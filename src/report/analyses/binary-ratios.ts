@@ -1,10 +1,13 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { oddsRatio, type OrMethod } from '../../stats/binary/odds-ratio.js';
-import { riskDifference, type RdMethod } from '../../stats/binary/risk-difference.js';
-import { riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { OR_INTERVALS, oddsRatio, type OrMethod } from '../../stats/binary/odds-ratio.js';
+import { RD_INTERVALS, riskDifference, type RdMethod } from '../../stats/binary/risk-difference.js';
+import { RR_INTERVALS, riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
 import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
+
+const REGISTRIES = { RR: RR_INTERVALS, OR: OR_INTERVALS, RD: RD_INTERVALS } as const;
+const ALL_METHODS = [...new Set([...RR_INTERVALS.ids, ...OR_INTERVALS.ids, ...RD_INTERVALS.ids])];
 
 /**
  * Risk ratios, odds ratios or risk differences per outcome (and per arm, or per trial
@@ -19,16 +22,16 @@ export const binaryRatios: AnalysisDefinition = {
   options: {
     ...pairOptions,
     measure: { type: 'enum', values: ['RR', 'OR', 'RD'], required: true, description: 'RR, OR or RD.' },
-    method: { type: 'enum', values: ['katz', 'koopman', 'mn', 'woolf', 'exact', 'newcombe', 'wald', 'ac'], description: 'CI method (default katz for RR, woolf for OR, newcombe for RD).' },
+    method: { type: 'enum', values: ALL_METHODS, description: `CI method (RR: ${RR_INTERVALS.ids.join(', ')}; OR: ${OR_INTERVALS.ids.join(', ')}; RD: ${RD_INTERVALS.ids.join(', ')}; default ${RR_INTERVALS.defaultId} for RR, ${OR_INTERVALS.defaultId} for OR, ${RD_INTERVALS.defaultId} for RD).` },
     ...AXIS_OPTIONS,
   },
   run(dataset, options) {
     const measure = options.measure as 'RR' | 'OR' | 'RD';
     const level = (options.level as number | undefined) ?? 0.95;
-    const method = (options.method as string | undefined) ?? { RR: 'katz', OR: 'woolf', RD: 'newcombe' }[measure];
-    if (measure === 'RR' && !['katz', 'koopman', 'mn'].includes(method)) throw new Error(`method ${method} is not a risk-ratio method (katz, koopman, mn)`);
-    if (measure === 'OR' && !['woolf', 'exact', 'mn'].includes(method)) throw new Error(`method ${method} is not an odds-ratio method (woolf, exact, mn)`);
-    if (measure === 'RD' && !['newcombe', 'wald', 'mn', 'ac'].includes(method)) throw new Error(`method ${method} is not a risk-difference method (newcombe, wald, mn, ac)`);
+    const registry = REGISTRIES[measure];
+    const method = (options.method as string | undefined) ?? registry.defaultId;
+    if (!registry.has(method)) throw new Error(`method ${method} is not a ${registry.family.replace(' interval', '')} method (${registry.ids.join(', ')})`);
+    const entry = registry.get(method);
     // RDs are shown in percentage points.
     const show = measure === 'RD' ? (x: number) => 100 * x : (x: number) => x;
     const { pairs, warnings } = pairArms(dataset, options, 'binary-ratios');
@@ -55,16 +58,6 @@ export const binaryRatios: AnalysisDefinition = {
     const arm = armText(options);
     const comparator = options.comparator as string;
     const lv = formatLevel(level);
-    const names: Record<string, string> = {
-      katz: 'Katz log',
-      koopman: 'Koopman score',
-      mn: 'Miettinen–Nurminen score',
-      woolf: 'Woolf logit',
-      exact: 'conditional exact (as R fisher.test)',
-      newcombe: 'Newcombe hybrid score',
-      wald: 'Wald',
-      ac: 'Agresti–Caffo',
-    };
     const measureName = { RR: 'Risk ratio', OR: 'Odds ratio', RD: 'Risk difference' }[measure];
     const defaultAxis = measure === 'RD' ? `Risk difference, ${arm} − ${comparator} (percentage points)` : `${measureName}, ${arm} vs ${comparator} (log scale)`;
     return {
@@ -79,7 +72,7 @@ export const binaryRatios: AnalysisDefinition = {
         ],
         rows: tableRows,
       },
-      methods: [`${measureName}s ${arm} vs ${comparator} with ${lv} ${names[method]} intervals${method === 'katz' || method === 'woolf' ? ' (0.5 added to every cell of a table with a zero cell)' : ''}; not pooled.`],
+      methods: [`${measureName}s ${arm} vs ${comparator} with ${lv} ${entry.label} intervals (${entry.reference})${'zeroCellCorrection' in entry && entry.zeroCellCorrection ? ' (0.5 added to every cell of a table with a zero cell)' : ''}; not pooled.`],
       notes: [],
       warnings,
     };

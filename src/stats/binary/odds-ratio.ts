@@ -1,16 +1,79 @@
-import { InputError } from '../../errors.js';
-import { normalQuantile } from '../dist/index.js';
-import { freeze } from '../types.js';
+import { defineMethods, type MethodId } from '../method-registry.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { fisherExact } from './fisher-exact.js';
 import { logWald } from './log-wald.js';
+import { MN_SCORE, runRatioInterval, type RatioContext, type RatioInterval } from './risk-ratio.js';
 import { invertRatio, orScoreZ } from './score-statistics.js';
-import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
+import { degeneracy, type Correction, type TwoByTwo } from './table.js';
 
-export type OrMethod = 'woolf' | 'exact' | 'mn';
+/** Conditional exact or Miettinen–Nurminen OR interval: no correction, 0 / ∞ at the edges. */
+function uncorrectedOr(table: TwoByTwo, { level, z }: RatioContext, ci: 'exact' | 'mn'): BinaryEstimate {
+  const method = ci === 'mn' ? 'miettinen-nurminen' : 'conditional-exact';
+  const { events1: x1, n1, events2: x2, n2 } = table;
+  const degenerate = degeneracy(table);
+  const warnings: string[] = [];
+  if (degenerate) {
+    warnings.push(`${degenerateWarning(degenerate, 'OR')}: not estimable`);
+    return notEstimable('OR', method, level, warnings);
+  }
+  const zero = x1 === 0 || x2 === n2;
+  const infinite = x2 === 0 || x1 === n1;
+  if (zero) warnings.push('a zero cell puts the OR estimate at 0');
+  if (infinite) warnings.push('a zero cell puts the OR estimate and upper limit at infinity');
+  if (ci === 'exact') {
+    const fisher = fisherExact(table, { level });
+    return {
+      measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
+      ci: { lower: fisher.ci.lower, upper: fisher.ci.upper, level, method }, correction: null, warnings,
+    };
+  }
+  const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
+  const [lower, upper] = invertRatio((t) => orScoreZ(table, t), estimate, z, { zero, infinite });
+  return {
+    measure: 'OR' as const, estimable: true, estimate,
+    ci: { lower, upper, level, method }, correction: null, warnings,
+  };
+}
 
 /**
- * Odds ratio a·d / (b·c) (arm 1 versus arm 2; a, b = events and non-events in arm 1) with a CI.
+ * The odds-ratio interval methods, in the order the fingerprint search prefers them.
+ * `zeroCellCorrection`: the method adds `correction` to every cell of a table with a zero cell.
+ */
+export const OR_INTERVALS = defineMethods('odds-ratio interval', [
+  {
+    id: 'woolf',
+    label: 'Woolf logit',
+    resultMethod: 'woolf-log',
+    zeroCellCorrection: true,
+    formula: 'exp(log OR ± z √(1/a + 1/b + 1/c + 1/d))',
+    reference: 'Woolf B. Ann Hum Genet 1955;19:251–253; as metafor::escalc "OR"',
+    run: (table: TwoByTwo, { level, z, correction }: RatioContext): BinaryEstimate =>
+      logWald(table, 'OR', 'woolf-log', z, level, correction,
+        (a, b, c, d) => Math.log((a * d) / (b * c)),
+        (a, b, c, d) => 1 / a + 1 / b + 1 / c + 1 / d,
+        () => true),
+  },
+  {
+    id: 'exact',
+    label: 'conditional exact',
+    resultMethod: 'conditional-exact',
+    zeroCellCorrection: false,
+    formula: 'conditional MLE and exact interval from the noncentral hypergeometric distribution',
+    reference: "Fisher RA. The Design of Experiments, 1935; as R fisher.test",
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'exact'),
+  },
+  {
+    ...MN_SCORE,
+    zeroCellCorrection: false,
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'mn'),
+  },
+] as const satisfies readonly RatioInterval[]);
+
+export type OrMethod = MethodId<typeof OR_INTERVALS>;
+
+/**
+ * Odds ratio a·d / (b·c) (arm 1 versus arm 2; a, b = events and non-events in arm 1) with a CI;
+ * the methods are the entries of `OR_INTERVALS`:
  * - `woolf` (default): Woolf (1955) Ann Hum Genet 19:251, exp(log OR ± z·SE), SE² = 1/a + 1/b + 1/c + 1/d;
  *   when any cell is zero `correction` (default 0.5) is added to all four cells (as metafor::escalc), warned.
  * - `exact`: the conditional MLE and exact conditional interval, as R's fisher.test.
@@ -23,44 +86,5 @@ export function oddsRatio(
   table: TwoByTwo,
   options: { ci?: OrMethod; level?: number; correction?: Correction } = {},
 ): BinaryEstimate {
-  validateTable(table);
-  const { ci = 'woolf', level = 0.95, correction = 0.5 } = options;
-  validateLevel(level);
-  validateCorrection(correction);
-  if (ci === 'woolf') {
-    const z = zCritical(level, normalQuantile);
-    return freeze(
-      logWald(table, 'OR', 'woolf-log', z, level, correction,
-        (a, b, c, d) => Math.log((a * d) / (b * c)),
-        (a, b, c, d) => 1 / a + 1 / b + 1 / c + 1 / d,
-        () => true),
-    );
-  }
-  if (ci !== 'exact' && ci !== 'mn') throw new InputError('ci', ci, 'one of woolf, exact, mn');
-  const method = ci === 'mn' ? 'miettinen-nurminen' : 'conditional-exact';
-  const { events1: x1, n1, events2: x2, n2 } = table;
-  const degenerate = degeneracy(table);
-  const warnings: string[] = [];
-  if (degenerate) {
-    warnings.push(`${degenerateWarning(degenerate, 'OR')}: not estimable`);
-    return freeze(notEstimable('OR', method, level, warnings));
-  }
-  const zero = x1 === 0 || x2 === n2;
-  const infinite = x2 === 0 || x1 === n1;
-  if (zero) warnings.push('a zero cell puts the OR estimate at 0');
-  if (infinite) warnings.push('a zero cell puts the OR estimate and upper limit at infinity');
-  if (ci === 'exact') {
-    const fisher = fisherExact(table, { level });
-    return freeze({
-      measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
-      ci: { lower: fisher.ci.lower, upper: fisher.ci.upper, level, method }, correction: null, warnings,
-    });
-  }
-  const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
-  const z = zCritical(level, normalQuantile);
-  const [lower, upper] = invertRatio((t) => orScoreZ(table, t), estimate, z, { zero, infinite });
-  return freeze({
-    measure: 'OR' as const, estimable: true, estimate,
-    ci: { lower, upper, level, method }, correction: null, warnings,
-  });
+  return runRatioInterval(OR_INTERVALS, table, options);
 }

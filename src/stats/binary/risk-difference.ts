@@ -1,18 +1,11 @@
-import { InputError } from '../../errors.js';
 import { normalQuantile } from '../dist/index.js';
+import { defineMethods, type MethodEntry, type MethodId } from '../method-registry.js';
 import { freeze } from '../types.js';
 import type { BinaryEstimate } from './binary-estimate.js';
+import { MN_SCORE } from './risk-ratio.js';
 import { invertDifference, rdScoreZ } from './score-statistics.js';
 import { validateLevel, validateTable, zCritical, type TwoByTwo } from './table.js';
 
-export type RdMethod = 'newcombe' | 'wald' | 'mn' | 'ac';
-
-const METHOD_NAMES: Record<RdMethod, string> = {
-  newcombe: 'newcombe-hybrid-score',
-  wald: 'wald',
-  mn: 'miettinen-nurminen',
-  ac: 'agresti-caffo',
-};
 
 /**
  * Wilson score interval for one proportion, written as R's prop.test(correct = FALSE) computes it
@@ -28,8 +21,83 @@ export function wilsonInterval(x: number, n: number, z: number): [number, number
   return [lower, upper];
 }
 
+/** What an RD interval method receives: the table, the level and its two-sided z. */
+export interface RdContext {
+  level: number;
+  z: number;
+  /** p1 − p2. */
+  estimate: number;
+  /** Warnings to add to (clipping, zero width). */
+  warnings: string[];
+}
+
+/** A registry entry of `RD_INTERVALS`: `run` gives [lower, upper]. */
+export type RdInterval = MethodEntry<string, (table: TwoByTwo, context: RdContext) => [number, number]>;
+
+/** The Wald-type RD interval on (possibly pseudo-count adjusted) proportions, clipped to [−1, 1]. */
+function waldInterval(table: TwoByTwo, z: number, add: number, name: string, warnings: string[]): [number, number] {
+  const { events1: x1, n1, events2: x2, n2 } = table;
+  const q1 = (x1 + add) / (n1 + 2 * add);
+  const q2 = (x2 + add) / (n2 + 2 * add);
+  const center = q1 - q2;
+  const half = z * Math.sqrt((q1 * (1 - q1)) / (n1 + 2 * add) + (q2 * (1 - q2)) / (n2 + 2 * add));
+  let lower = center - half;
+  let upper = center + half;
+  if (half === 0) warnings.push('both proportions are 0 or 1: the Wald interval has zero width (use newcombe or mn)');
+  if (lower < -1 || upper > 1) {
+    warnings.push(`the ${name} interval (${lower}, ${upper}) extends beyond [−1, 1] and was clipped`);
+    lower = Math.max(-1, lower);
+    upper = Math.min(1, upper);
+  }
+  return [lower, upper];
+}
+
 /**
- * Risk difference p1 − p2 (arm 1 minus arm 2) with a confidence interval.
+ * The risk-difference interval methods, in the order the fingerprint search prefers them.
+ * `run` returns [lower, upper] for arm 1 minus arm 2.
+ */
+export const RD_INTERVALS = defineMethods('risk-difference interval', [
+  {
+    id: 'newcombe',
+    label: 'Newcombe hybrid score',
+    resultMethod: 'newcombe-hybrid-score',
+    formula: 'Newcombe (1998) method 10: Wilson intervals (l, u) per arm; RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²)',
+    reference: 'Newcombe RG. Stat Med 1998;17:873–890, method 10',
+    run(table: TwoByTwo, { z, estimate }: RdContext): [number, number] {
+      const { events1: x1, n1, events2: x2, n2 } = table;
+      const p1 = x1 / n1;
+      const p2 = x2 / n2;
+      const [l1, u1] = wilsonInterval(x1, n1, z);
+      const [l2, u2] = wilsonInterval(x2, n2, z);
+      return [estimate - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), estimate + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)];
+    },
+  },
+  {
+    id: 'wald',
+    label: 'Wald',
+    formula: 'RD ± z √(p1(1 − p1)/n1 + p2(1 − p2)/n2), clipped to [−1, 1]',
+    reference: 'Agresti A. Categorical Data Analysis, 3rd ed., 2013, §3.1',
+    run: (table: TwoByTwo, { z, warnings }: RdContext): [number, number] => waldInterval(table, z, 0, 'wald', warnings),
+  },
+  {
+    ...MN_SCORE,
+    run: (table: TwoByTwo, { z, estimate }: RdContext): [number, number] => invertDifference((d) => rdScoreZ(table, d, true), estimate, z),
+  },
+  {
+    id: 'ac',
+    label: 'Agresti–Caffo',
+    resultMethod: 'agresti-caffo',
+    formula: 'Wald interval after adding 1 event and 1 non-event to each arm, clipped to [−1, 1]',
+    reference: 'Agresti A, Caffo B. Am Stat 2000;54:280–288',
+    run: (table: TwoByTwo, { z, warnings }: RdContext): [number, number] => waldInterval(table, z, 1, 'agresti-caffo', warnings),
+  },
+] as const satisfies readonly RdInterval[]);
+
+export type RdMethod = MethodId<typeof RD_INTERVALS>;
+
+/**
+ * Risk difference p1 − p2 (arm 1 minus arm 2) with a confidence interval; the methods are the
+ * entries of `RD_INTERVALS`:
  * - `newcombe` (default): Newcombe (1998) Stat Med 17:873–890, method 10, the hybrid of the two
  *   Wilson intervals (l_i, u_i): δ − √((p1 − l1)² + (u2 − p2)²) to δ + √((u1 − p1)² + (p2 − l2)²).
  * - `wald`: δ ± z √(p1q1/n1 + p2q2/n2), clipped to [−1, 1] with a warning.
@@ -40,8 +108,9 @@ export function wilsonInterval(x: number, n: number, z: number): [number, number
  */
 export function riskDifference(table: TwoByTwo, options: { ci?: RdMethod; level?: number } = {}): BinaryEstimate {
   validateTable(table);
-  const { ci = 'newcombe', level = 0.95 } = options;
+  const { ci = RD_INTERVALS.defaultId, level = 0.95 } = options;
   validateLevel(level);
+  const method = RD_INTERVALS.get(ci, 'ci');
   const { events1: x1, n1, events2: x2, n2 } = table;
   const z = zCritical(level, normalQuantile);
   const p1 = x1 / n1;
@@ -49,39 +118,13 @@ export function riskDifference(table: TwoByTwo, options: { ci?: RdMethod; level?
   const estimate = p1 - p2;
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
   const warnings: string[] = [];
-  let lower: number;
-  let upper: number;
-  if (ci === 'newcombe') {
-    const [l1, u1] = wilsonInterval(x1, n1, z);
-    const [l2, u2] = wilsonInterval(x2, n2, z);
-    lower = estimate - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2);
-    upper = estimate + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2);
-  } else if (ci === 'mn') {
-    [lower, upper] = invertDifference((d) => rdScoreZ(table, d, true), estimate, z);
-  } else if (ci === 'wald' || ci === 'ac') {
-    const q1 = ci === 'ac' ? (x1 + 1) / (n1 + 2) : p1;
-    const q2 = ci === 'ac' ? (x2 + 1) / (n2 + 2) : p2;
-    const m1 = ci === 'ac' ? n1 + 2 : n1;
-    const m2 = ci === 'ac' ? n2 + 2 : n2;
-    const center = q1 - q2;
-    const half = z * Math.sqrt((q1 * (1 - q1)) / m1 + (q2 * (1 - q2)) / m2);
-    lower = center - half;
-    upper = center + half;
-    if (half === 0) warnings.push('both proportions are 0 or 1: the Wald interval has zero width (use newcombe or mn)');
-    if (lower < -1 || upper > 1) {
-      warnings.push(`the ${METHOD_NAMES[ci]} interval (${lower}, ${upper}) extends beyond [−1, 1] and was clipped`);
-      lower = Math.max(-1, lower);
-      upper = Math.min(1, upper);
-    }
-  } else {
-    throw new InputError('ci', ci, 'one of newcombe, wald, mn, ac');
-  }
+  const [lower, upper] = method.run(table, { level, z, estimate, warnings });
   return freeze({
     measure: 'RD' as const,
     estimable: true,
     estimate,
     se,
-    ci: { lower, upper, level, method: METHOD_NAMES[ci] },
+    ci: { lower, upper, level, method: method.resultMethod },
     correction: null,
     warnings,
   });

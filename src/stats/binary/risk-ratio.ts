@@ -1,15 +1,94 @@
-import { InputError } from '../../errors.js';
 import { normalQuantile } from '../dist/index.js';
+import { defineMethods, type MethodEntry, type MethodId, type MethodRegistry } from '../method-registry.js';
 import { freeze } from '../types.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, rrScoreZ } from './score-statistics.js';
 import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
 
-export type RrMethod = 'katz' | 'koopman' | 'mn';
+/** What a ratio interval method receives (RR and OR alike). */
+export interface RatioContext {
+  level: number;
+  /** Two-sided normal critical value for `level`. */
+  z: number;
+  /** Zero-cell correction; used only by entries with `zeroCellCorrection`. */
+  correction: Correction;
+}
+
+/** A registry entry of `RR_INTERVALS` or `OR_INTERVALS`. */
+export interface RatioInterval extends MethodEntry<string, (table: TwoByTwo, context: RatioContext) => BinaryEstimate> {
+  /** The method adds `correction` to every cell of a table with a zero cell (Katz, Woolf). */
+  readonly zeroCellCorrection: boolean;
+}
+
+/** The Miettinen–Nurminen score interval's entry text, shared by RD, RR and OR. */
+export const MN_SCORE = {
+  id: 'mn',
+  label: 'Miettinen–Nurminen score',
+  resultMethod: 'miettinen-nurminen',
+  formula: 'all θ with |score z(θ)| ≤ z, variance at the constrained MLE × N/(N − 1)',
+  reference: 'Miettinen O, Nurminen M. Stat Med 1985;4:213–226',
+} as const;
+
+/** Koopman / Miettinen–Nurminen score interval for the RR: no correction needed. */
+function scoreRr(table: TwoByTwo, { level, z }: RatioContext, mn: boolean): BinaryEstimate {
+  const method = mn ? 'miettinen-nurminen' : 'koopman-score';
+  const { events1: x1, n1, events2: x2, n2 } = table;
+  const degenerate = degeneracy(table);
+  const warnings: string[] = [];
+  if (degenerate === 'no-events') {
+    warnings.push(`${degenerateWarning(degenerate, 'RR')}: not estimable`);
+    return notEstimable('RR', method, level, warnings);
+  }
+  const estimate = x2 === 0 ? Infinity : x1 / n1 / (x2 / n2);
+  if (x1 === 0) warnings.push('no events in arm 1: the RR estimate is 0');
+  if (x2 === 0) warnings.push('no events in arm 2: the RR estimate and upper limit are infinite');
+  const [lower, upper] = invertRatio((t) => rrScoreZ(table, t, mn), estimate, z, { zero: x1 === 0, infinite: x2 === 0 });
+  return {
+    measure: 'RR' as const, estimable: true, estimate,
+    ci: { lower, upper, level, method }, correction: null, warnings,
+  };
+}
 
 /**
- * Risk ratio p1/p2 (arm 1 over arm 2) with a confidence interval.
+ * The risk-ratio interval methods, in the order the fingerprint search prefers them.
+ * `zeroCellCorrection`: the method adds `correction` to every cell of a table with a zero cell.
+ */
+export const RR_INTERVALS = defineMethods('risk-ratio interval', [
+  {
+    id: 'katz',
+    label: 'Katz log',
+    resultMethod: 'katz-log',
+    zeroCellCorrection: true,
+    formula: 'exp(log RR ± z √(1/a − 1/n1 + 1/c − 1/n2))',
+    reference: 'Katz D et al. Biometrics 1978;34:469–474; as metafor::escalc "RR"',
+    run: (table: TwoByTwo, { level, z, correction }: RatioContext): BinaryEstimate =>
+      logWald(table, 'RR', 'katz-log', z, level, correction,
+        (a, b, c, d) => Math.log(a / (a + b)) - Math.log(c / (c + d)),
+        (a, b, c, d) => 1 / a - 1 / (a + b) + 1 / c - 1 / (c + d),
+        (a, _b, c) => a === 0 || c === 0),
+  },
+  {
+    id: 'koopman',
+    label: 'Koopman score',
+    resultMethod: 'koopman-score',
+    zeroCellCorrection: false,
+    formula: 'all θ with |score z(θ)| ≤ z, variance at the constrained MLE',
+    reference: 'Koopman PAR. Biometrics 1984;40:513–517',
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => scoreRr(table, context, false),
+  },
+  {
+    ...MN_SCORE,
+    zeroCellCorrection: false,
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => scoreRr(table, context, true),
+  },
+] as const satisfies readonly RatioInterval[]);
+
+export type RrMethod = MethodId<typeof RR_INTERVALS>;
+
+/**
+ * Risk ratio p1/p2 (arm 1 over arm 2) with a confidence interval; the methods are the entries
+ * of `RR_INTERVALS`:
  * - `katz` (default): Katz et al. (1978) Biometrics 34:469, exp(log RR ± z·SE),
  *   SE² = 1/a − 1/n1 + 1/c − 1/n2. When any cell is zero, `correction` (default 0.5) is added
  *   to all four cells (as metafor::escalc), and the estimate is the corrected one (warned).
@@ -24,34 +103,19 @@ export function riskRatio(
   table: TwoByTwo,
   options: { ci?: RrMethod; level?: number; correction?: Correction } = {},
 ): BinaryEstimate {
+  return runRatioInterval(RR_INTERVALS, table, options);
+}
+
+/** The shared front of `riskRatio` and `oddsRatio`: validate, pick the registry entry, run it. */
+export function runRatioInterval(
+  registry: MethodRegistry<RatioInterval>,
+  table: TwoByTwo,
+  options: { ci?: string; level?: number; correction?: Correction },
+): BinaryEstimate {
   validateTable(table);
-  const { ci = 'katz', level = 0.95, correction = 0.5 } = options;
+  const { ci = registry.defaultId, level = 0.95, correction = 0.5 } = options;
   validateLevel(level);
   validateCorrection(correction);
-  const z = zCritical(level, normalQuantile);
-  if (ci === 'katz') {
-    return freeze(
-      logWald(table, 'RR', 'katz-log', z, level, correction,
-        (a, b, c, d) => Math.log(a / (a + b)) - Math.log(c / (c + d)),
-        (a, b, c, d) => 1 / a - 1 / (a + b) + 1 / c - 1 / (c + d),
-        (a, _b, c) => a === 0 || c === 0),
-    );
-  }
-  if (ci !== 'koopman' && ci !== 'mn') throw new InputError('ci', ci, 'one of katz, koopman, mn');
-  const method = ci === 'mn' ? 'miettinen-nurminen' : 'koopman-score';
-  const { events1: x1, n1, events2: x2, n2 } = table;
-  const degenerate = degeneracy(table);
-  const warnings: string[] = [];
-  if (degenerate === 'no-events') {
-    warnings.push(`${degenerateWarning(degenerate, 'RR')}: not estimable`);
-    return freeze(notEstimable('RR', method, level, warnings));
-  }
-  const estimate = x2 === 0 ? Infinity : x1 / n1 / (x2 / n2);
-  if (x1 === 0) warnings.push('no events in arm 1: the RR estimate is 0');
-  if (x2 === 0) warnings.push('no events in arm 2: the RR estimate and upper limit are infinite');
-  const [lower, upper] = invertRatio((t) => rrScoreZ(table, t, ci === 'mn'), estimate, z, { zero: x1 === 0, infinite: x2 === 0 });
-  return freeze({
-    measure: 'RR' as const, estimable: true, estimate,
-    ci: { lower, upper, level, method }, correction: null, warnings,
-  });
+  const method = registry.get(ci, 'ci');
+  return freeze(method.run(table, { level, z: zCritical(level, normalQuantile), correction }));
 }

@@ -4,9 +4,9 @@ import { boschlooExact } from '../binary/boschloo-exact.js';
 import { chiSquareTest } from '../binary/chi-square-test.js';
 import { fisherExact } from '../binary/fisher-exact.js';
 import { midPTest } from '../binary/mid-p-test.js';
-import { oddsRatio, type OrMethod } from '../binary/odds-ratio.js';
-import { riskDifference, type RdMethod } from '../binary/risk-difference.js';
-import { riskRatio, type RrMethod } from '../binary/risk-ratio.js';
+import { OR_INTERVALS, oddsRatio, type OrMethod } from '../binary/odds-ratio.js';
+import { RD_INTERVALS, riskDifference, type RdMethod } from '../binary/risk-difference.js';
+import { RR_INTERVALS, riskRatio, type RrMethod } from '../binary/risk-ratio.js';
 import { validateTable, type TwoByTwo } from '../binary/table.js';
 import { normalSf } from '../dist/index.js';
 import { rankCandidates, toReportedFigures, type Candidate, type FingerprintResult, type ReportedFigures } from './fingerprint-match.js';
@@ -34,14 +34,22 @@ export interface FingerprintBinaryOptions {
   exactTestLimit?: number;
 }
 
-const CI_METHODS = { RD: ['newcombe', 'wald', 'mn', 'ac'], RR: ['katz', 'koopman', 'mn'], OR: ['woolf', 'exact', 'mn'] } as const;
+/** The search space is the registries: a method added there is tried here. */
+const CI_METHODS = { RD: RD_INTERVALS.ids, RR: RR_INTERVALS.ids, OR: OR_INTERVALS.ids } as const;
+/** Whether a method adds a correction to zero cells (only then is 'none' tried as well). */
+const CORRECTS: Record<'RD' | 'RR' | 'OR', (id: string) => boolean> = {
+  RD: () => false,
+  RR: (id) => RR_INTERVALS.get(id).zeroCellCorrection,
+  OR: (id) => OR_INTERVALS.get(id).zeroCellCorrection,
+};
 const TEST_ORDER: readonly BinaryTestName[] = ['chisq', 'fisher', 'chisq-yates', 'wald-z', 'midp', 'barnard', 'boschloo'];
 
 /**
  * Which methods reproduce a published RD, RR or OR? Every combination of CI method
- * (RD: Newcombe, Wald, Miettinen–Nurminen, Agresti–Caffo; RR: Katz, Koopman, MN;
- * OR: Woolf, conditional exact, MN), CI level (90/95/99 %), zero-cell correction
- * (0.5 or none, when a cell is zero), and test for p (Pearson χ² with and without
+ * (the entries of RD_INTERVALS, RR_INTERVALS, OR_INTERVALS: today RD Newcombe, Wald,
+ * Miettinen–Nurminen, Agresti–Caffo; RR Katz, Koopman, MN; OR Woolf, conditional exact, MN),
+ * CI level (90/95/99 %), zero-cell correction (0.5 or none, when a cell is zero and the
+ * method corrects zero cells), and test for p (Pearson χ² with and without
  * Yates, Fisher exact, mid-p, Wald z, Barnard, Boschloo; two- or one-sided) is
  * recomputed from the arm counts and judged against the printed figures with their
  * rounding. Combinations that reproduce every printed figure are listed, closest
@@ -62,13 +70,13 @@ export function fingerprintBinary(
   const skipped: string[] = [];
 
   const hasZero = table.events1 === 0 || table.events2 === 0 || table.events1 === table.n1 || table.events2 === table.n2;
-  const corrections: (number | 'none')[] = measure !== 'RD' && hasZero ? [0.5, 'none'] : [0.5];
   const wantCi = reported.lower !== undefined || reported.upper !== undefined || reported.estimate !== undefined;
   const intervals: { ci: BinaryMethods['ci']; level: number; correction: number | 'none'; estimate: number | null; lower: number | null; upper: number | null; method: string; preference: number }[] = [];
   if (wantCi) {
     // The level matters only when a bound was printed.
     const levelsTried = reported.lower || reported.upper ? levels : [0.95];
-    CI_METHODS[measure].forEach((ci, methodIndex) => {
+    CI_METHODS[measure].forEach((ci: BinaryMethods['ci'], methodIndex) => {
+      const corrections: (number | 'none')[] = hasZero && CORRECTS[measure](ci) ? [0.5, 'none'] : [0.5];
       levelsTried.forEach((level) => {
         corrections.forEach((correction, correctionIndex) => {
           const result =

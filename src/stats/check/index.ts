@@ -19,4 +19,6 @@ export type { MeansMethods } from './fingerprint-means.js';
 export { rankCandidates } from './fingerprint-match.js';
 export type { ReportedFigures, FingerprintResult, FingerprintMatch, Candidate, Quantity } from './fingerprint-match.js';
 export { fingerprintMeta } from './fingerprint-meta.js';
+export { fingerprintProportion } from './fingerprint-proportion.js';
+export type { ProportionMethods } from './fingerprint-proportion.js';
 export type { MetaMethods } from './fingerprint-meta.js';
