@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckFailedError, DataError, InputError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { openStagedFolder, type StagingFs } from '../io/staged-folder.js';
 import { VERSION } from '../version.js';
 import type { AnalysisOutput } from './analyses/analysis.js';
 import { ANALYSES } from './analyses/index.js';
@@ -33,6 +33,8 @@ export interface BuildOptions {
   timestamp?: string;
   /** Progress messages (the CLI passes one only when stderr is a terminal). */
   onProgress?: (message: string) => void;
+  /** File-system calls for writing the output (tests inject ENOSPC, EROFS, ...). Default node:fs. */
+  fs?: StagingFs;
 }
 
 export interface BuiltReport {
@@ -199,25 +201,30 @@ ${items}
 }
 
 /**
- * Builds reports: validates every spec (DataError, exit 2), runs each report's
- * analyses and renders its charts (CheckFailedError, exit 1), and only when all
- * succeeded writes `<name>.html` files and `index.html`, each atomically. A failed build
- * leaves earlier outputs untouched. Same inputs → same bytes.
+ * Builds reports all-or-nothing: validates every spec (DataError, exit 2), then stages
+ * each page as it is built in a hidden folder beside the output folder
+ * (src/io/staged-folder.ts), and only when every analysis ran (else CheckFailedError,
+ * exit 1) and every file was written (else OutputError, exit 2) moves `<name>.html` and
+ * `index.html` into place. A failed or killed build leaves the previous build as it was;
+ * the next build removes what a killed one left. Same inputs → same bytes.
  */
 export async function buildReports(options: BuildOptions): Promise<BuiltReport[]> {
   const specs = loadSpecs(options.specFiles, options.knownDatasets);
-  const pages: { spec: ReportSpec; html: string; warnings: string[] }[] = [];
-  for (const [i, spec] of specs.entries()) {
-    options.onProgress?.(`[${i + 1}/${specs.length}] ${spec.name}`);
-    pages.push({ spec, ...(await buildReportHtml(spec, options.loadDataset, options.timestamp)) });
-  }
   const outDir = resolve(options.outDir);
-  const built: BuiltReport[] = [];
-  for (const page of pages) {
-    const file = join(outDir, `${page.spec.name}.html`);
-    writeFileAtomic(file, page.html);
-    built.push({ name: page.spec.name, title: page.spec.title, file, warnings: page.warnings });
+  const stage = openStagedFolder(outDir, { what: 'the report folder', ...(options.fs ? { fs: options.fs } : {}) });
+  try {
+    const built: BuiltReport[] = [];
+    for (const [i, spec] of specs.entries()) {
+      options.onProgress?.(`[${i + 1}/${specs.length}] ${spec.name}`);
+      const page = await buildReportHtml(spec, options.loadDataset, options.timestamp);
+      stage.write(`${spec.name}.html`, page.html);
+      built.push({ name: spec.name, title: spec.title, file: join(outDir, `${spec.name}.html`), warnings: page.warnings });
+    }
+    // Last, so the index never links to a page that is not in place.
+    stage.write('index.html', renderIndex(built, new Map(specs.map((s) => [s.name, s.summary])), options.timestamp));
+    stage.commit();
+    return built;
+  } finally {
+    stage.abort(); // no-op after a commit; removes the staging folder after any failure
   }
-  writeFileAtomic(join(outDir, 'index.html'), renderIndex(built, new Map(specs.map((s) => [s.name, s.summary])), options.timestamp));
-  return built;
 }
