@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import type { AnalysisOutput } from './analyses/analysis.js';
 import { ANALYSES } from './analyses/index.js';
 import { CHARTS } from './charts/index.js';
+import { checkSelections } from './check-selections.js';
 import type { DatasetLoader, ReportDataset } from './dataset.js';
 import { escapeHtml, pageHead, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
 import { renderSvg, rendererVersions } from './render.js';
@@ -117,6 +118,15 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
   const addUnique = (target: string[], items: string[]): void => {
     for (const item of items) if (!target.includes(item)) target.push(item);
   };
+  // Options that name an arm, outcome, trial, ... absent from the data: exit 2, before anything runs.
+  const selectionIssues = spec.sections.flatMap((section, s) =>
+    section.analyses.flatMap((step, a) => {
+      const definition = ANALYSES.get(step.type)!;
+      if (definition.kinds.length === 0) return [];
+      return checkSelections(combine(step.datasets.map((name) => datasets.get(name)!)), definition.kinds, step.options, spec.file, `sections[${s}].analyses[${a}]`);
+    }),
+  );
+  if (selectionIssues.length > 0) throw new DataError(selectionIssues, `${spec.file}: ${selectionIssues.length} option${selectionIssues.length === 1 ? '' : 's'} select${selectionIssues.length === 1 ? 's' : ''} nothing:`);
   const sections: HtmlSection[] = [];
   let figureCount = 0;
   for (const [s, section] of spec.sections.entries()) {
@@ -130,11 +140,16 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
       }
       try {
         const output = definition.run(dataset, step.options);
+        // Each name exists but together they select no rows (an outcome not in that trial, ...).
+        if (definition.kinds.length > 0 && output.table.rows.length === 0) {
+          throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].options`, expected: `options that select at least one row of ${step.datasets.join(', ')} (for ${step.type})`, found: `${JSON.stringify(step.options)}, which select nothing${output.warnings.length ? `: ${output.warnings.join('; ')}` : ''}` }]);
+        }
         outputs.set(step.id, output);
         addUnique(methods, output.methods);
         addUnique(notes, output.notes);
         addUnique(warnings, output.warnings.map((w) => `${section.title}: ${w}`));
       } catch (error) {
+        if (error instanceof DataError) throw error;
         const message = error instanceof Error ? error.message : String(error);
         throw new CheckFailedError(`${spec.file}: sections[${s}].analyses[${a}] (${step.id}, ${step.type}) failed: ${message}`);
       }

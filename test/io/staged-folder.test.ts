@@ -1,19 +1,13 @@
 import * as fs from 'node:fs';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/errors.js';
 import { explainFsError } from '../../src/io/explain-fs-error.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 import { openStagedFolder, removeStaleStaging, type StagingFs } from '../../src/io/staged-folder.js';
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'trialstat-stage-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = useTempDirs('trialstat-stage');
 
 const systemError = (code: string, syscall: string, path: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });

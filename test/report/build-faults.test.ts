@@ -1,25 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/errors.js';
 import type { StagingFs } from '../../src/io/staged-folder.js';
 import { buildReports } from '../../src/report/build.js';
 import { runCli } from '../support/cli.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 import { FIXTURE_DATASETS, FIXTURE_SPECS_DIR, loadFixtureDataset } from './fixtures/load-fixture.js';
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'trialstat-faults-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('trialstat-faults');
 const mounts: string[] = [];
+// Registered after useTempDirs' hook, so it runs first: unmount, then remove.
 afterAll(() => {
   for (const m of mounts) spawnSync('umount', [m]);
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
 const RAPAMI = 'reports/rapami.yaml';
