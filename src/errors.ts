@@ -55,6 +55,26 @@ export class DataError extends Error {
   }
 }
 
+/**
+ * Output that cannot be written (exit 2): names what was being written, where, and why in
+ * plain words (`a file is in the way`, `the disk is full`), never a stack trace.
+ */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(
+    /** The file or folder that could not be written. */
+    readonly path: string,
+    /** What was being done, e.g. "write the report folder". */
+    readonly action: string,
+    /** Why, in plain words. */
+    readonly reason: string,
+    /** The system error code (ENOSPC, EROFS, ...), when there was one. */
+    readonly code?: string,
+  ) {
+    super(`cannot ${action} ${path}: ${reason}${code ? ` (${code})` : ''}`);
+  }
+}
+
 /** A check that ran and failed (CLI exit code 1): not a user mistake. */
 export class CheckFailedError extends Error {
   override readonly name = 'CheckFailedError';

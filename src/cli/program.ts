@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { CheckFailedError, DataError, InputError } from '../errors.js';
+import { CheckFailedError, DataError, InputError, OutputError } from '../errors.js';
+import { explainFsError, isEnvironmentError } from '../io/explain-fs-error.js';
 import { VERSION } from '../version.js';
 import { loadCommands, type RegisterCommand } from './commands/index.js';
 import type { CliContext, CliIo } from './context.js';
@@ -60,8 +61,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof InputError || error instanceof DataError) {
+    if (error instanceof InputError || error instanceof DataError || error instanceof OutputError) {
       io.stderr(`trialstat: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    // A disk full, a read-only file system, a missing permission: the environment, not a bug.
+    if (isEnvironmentError(error)) {
+      io.stderr(`trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`);
       return EXIT.usage;
     }
     if (error instanceof CheckFailedError) {

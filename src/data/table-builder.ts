@@ -1,4 +1,5 @@
 import { DataError, type InputIssue } from '../errors.js';
+import { closestName } from './closest-name.js';
 import { INVALID, parseCell } from './parse-cell.js';
 import type { CheckIssue, ColumnSpec, ColumnSpecs, RowMeta, Schema, ValuesOf } from './schema.js';
 
@@ -247,27 +248,6 @@ function decimalCommaSplit(cells: readonly (string | undefined)[], header: reado
 
 /** "did you mean sd?" for a column name close to a known one. */
 function suggest(name: string, known: readonly string[]): string | undefined {
-  const lower = name.toLowerCase().replace(/[\s-]+/g, '_');
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = candidate === lower ? 0 : editDistance(lower, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? `did you mean "${best}"?` : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  const best = closestName(name.replace(/[\s-]+/g, '_'), known);
+  return best !== undefined ? `did you mean "${best}"?` : undefined;
 }

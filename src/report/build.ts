@@ -2,11 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckFailedError, DataError, InputError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { openStagedFolder, type StagingFs } from '../io/staged-folder.js';
 import { VERSION } from '../version.js';
 import type { AnalysisOutput } from './analyses/analysis.js';
 import { ANALYSES } from './analyses/index.js';
 import { CHARTS } from './charts/index.js';
+import { checkSelections } from './check-selections.js';
 import type { DatasetLoader, ReportDataset } from './dataset.js';
 import { escapeHtml, pageHead, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
 import { renderSvg, rendererVersions } from './render.js';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   timestamp?: string;
   /** Progress messages (the CLI passes one only when stderr is a terminal). */
   onProgress?: (message: string) => void;
+  /** File-system calls for writing the output (tests inject ENOSPC, EROFS, ...). Default node:fs. */
+  fs?: StagingFs;
 }
 
 export interface BuiltReport {
@@ -115,6 +118,15 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
   const addUnique = (target: string[], items: string[]): void => {
     for (const item of items) if (!target.includes(item)) target.push(item);
   };
+  // Options that name an arm, outcome, trial, ... absent from the data: exit 2, before anything runs.
+  const selectionIssues = spec.sections.flatMap((section, s) =>
+    section.analyses.flatMap((step, a) => {
+      const definition = ANALYSES.get(step.type)!;
+      if (definition.kinds.length === 0) return [];
+      return checkSelections(combine(step.datasets.map((name) => datasets.get(name)!)), definition.kinds, step.options, spec.file, `sections[${s}].analyses[${a}]`);
+    }),
+  );
+  if (selectionIssues.length > 0) throw new DataError(selectionIssues, `${spec.file}: ${selectionIssues.length} option${selectionIssues.length === 1 ? '' : 's'} select${selectionIssues.length === 1 ? 's' : ''} nothing:`);
   const sections: HtmlSection[] = [];
   let figureCount = 0;
   for (const [s, section] of spec.sections.entries()) {
@@ -128,11 +140,16 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
       }
       try {
         const output = definition.run(dataset, step.options);
+        // Each name exists but together they select no rows (an outcome not in that trial, ...).
+        if (definition.kinds.length > 0 && output.table.rows.length === 0) {
+          throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].options`, expected: `options that select at least one row of ${step.datasets.join(', ')} (for ${step.type})`, found: `${JSON.stringify(step.options)}, which select nothing${output.warnings.length ? `: ${output.warnings.join('; ')}` : ''}` }]);
+        }
         outputs.set(step.id, output);
         addUnique(methods, output.methods);
         addUnique(notes, output.notes);
         addUnique(warnings, output.warnings.map((w) => `${section.title}: ${w}`));
       } catch (error) {
+        if (error instanceof DataError) throw error;
         const message = error instanceof Error ? error.message : String(error);
         throw new CheckFailedError(`${spec.file}: sections[${s}].analyses[${a}] (${step.id}, ${step.type}) failed: ${message}`);
       }
@@ -199,25 +216,30 @@ ${items}
 }
 
 /**
- * Builds reports: validates every spec (DataError, exit 2), runs each report's
- * analyses and renders its charts (CheckFailedError, exit 1), and only when all
- * succeeded writes `<name>.html` files and `index.html`, each atomically. A failed build
- * leaves earlier outputs untouched. Same inputs → same bytes.
+ * Builds reports all-or-nothing: validates every spec (DataError, exit 2), then stages
+ * each page as it is built in a hidden folder beside the output folder
+ * (src/io/staged-folder.ts), and only when every analysis ran (else CheckFailedError,
+ * exit 1) and every file was written (else OutputError, exit 2) moves `<name>.html` and
+ * `index.html` into place. A failed or killed build leaves the previous build as it was;
+ * the next build removes what a killed one left. Same inputs → same bytes.
  */
 export async function buildReports(options: BuildOptions): Promise<BuiltReport[]> {
   const specs = loadSpecs(options.specFiles, options.knownDatasets);
-  const pages: { spec: ReportSpec; html: string; warnings: string[] }[] = [];
-  for (const [i, spec] of specs.entries()) {
-    options.onProgress?.(`[${i + 1}/${specs.length}] ${spec.name}`);
-    pages.push({ spec, ...(await buildReportHtml(spec, options.loadDataset, options.timestamp)) });
-  }
   const outDir = resolve(options.outDir);
-  const built: BuiltReport[] = [];
-  for (const page of pages) {
-    const file = join(outDir, `${page.spec.name}.html`);
-    writeFileAtomic(file, page.html);
-    built.push({ name: page.spec.name, title: page.spec.title, file, warnings: page.warnings });
+  const stage = openStagedFolder(outDir, { what: 'the report folder', ...(options.fs ? { fs: options.fs } : {}) });
+  try {
+    const built: BuiltReport[] = [];
+    for (const [i, spec] of specs.entries()) {
+      options.onProgress?.(`[${i + 1}/${specs.length}] ${spec.name}`);
+      const page = await buildReportHtml(spec, options.loadDataset, options.timestamp);
+      stage.write(`${spec.name}.html`, page.html);
+      built.push({ name: spec.name, title: spec.title, file: join(outDir, `${spec.name}.html`), warnings: page.warnings });
+    }
+    // Last, so the index never links to a page that is not in place.
+    stage.write('index.html', renderIndex(built, new Map(specs.map((s) => [s.name, s.summary])), options.timestamp));
+    stage.commit();
+    return built;
+  } finally {
+    stage.abort(); // no-op after a commit; removes the staging folder after any failure
   }
-  writeFileAtomic(join(outDir, 'index.html'), renderIndex(built, new Map(specs.map((s) => [s.name, s.summary])), options.timestamp));
-  return built;
 }

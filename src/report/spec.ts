@@ -155,11 +155,22 @@ export function parseSpecText(text: string, file: string): unknown {
     }
   }
   try {
-    return parseYaml(text, { uniqueKeys: true, prettyErrors: true });
+    // maxAliasCount bounds what aliases may expand to ("billion laughs"); a spec needs few.
+    return parseYaml(text, { uniqueKeys: true, prettyErrors: true, maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = error.linePos?.[0]?.line;
       throw new DataError([{ file, ...(line !== undefined ? { line } : {}), expected: 'valid YAML', found: error.message.split('\n')[0] }], `${file}: not a valid report spec`);
+    }
+    // The yaml package throws a ReferenceError for an alias bomb and for an alias to nothing.
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      const issue = /excessive/i.test(error.message)
+        ? { expected: 'a report spec with few YAML aliases (&anchor / *alias)', found: 'aliases that expand to too much data (a YAML alias bomb?)' }
+        : { expected: 'every YAML alias (*name) after its anchor (&name)', found: error.message.replace(/\s*\(the anchor must be set before the alias\)/, '') };
+      throw new DataError([{ file, ...issue }], `${file}: not a valid report spec`);
+    }
+    if (error instanceof RangeError) {
+      throw new DataError([{ file, expected: 'a report spec nested a few levels deep', found: 'nesting too deep to read' }], `${file}: not a valid report spec`);
     }
     throw error;
   }

@@ -18,7 +18,7 @@ describe('trialstat report', () => {
   it('builds every bundled report and an index, byte-identical on a second run', async () => {
     const a = tempDir();
     const b = tempDir();
-    const first = await runCli(['report', '--out', a]);
+    const first = await runCli(['report', '--out', a, '--quiet']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     await runCli(['report', '--out', b]);
@@ -67,8 +67,8 @@ describe('trialstat report', () => {
     let stderr = '';
     const io = { stdout: () => {}, stderr: (text: string) => void (stderr += text), readStdin: async () => '', stderrIsTTY: true, color: false, cwd: process.cwd() };
     expect(await run(['report', ...specs, '--out', dir], io)).toBe(0);
-    expect(stderr).toBe('[1/2] ibm-veterans\n[2/2] landscape\n');
-    const quiet = await runCli(['report', ...specs, '--out', dir]);
+    expect(stderr).toMatch(/^\[1\/2\] ibm-veterans\n\[2\/2\] landscape\n(warning: .*\n)*$/);
+    const quiet = await runCli(['report', ...specs, '--out', dir, '--quiet']);
     expect(quiet.stderr).toBe('');
   });
 
