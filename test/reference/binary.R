@@ -15,6 +15,8 @@
 #     Biometrics 40:513-517 (= MN risk-ratio score without the N/(N-1) factor).
 # The Koopman port is cross-checked against PropCIs::riskscoreci's non-iterative cubic
 # (Nam 1995), re-implemented as `nam_riskscoreci` below for interior tables.
+# These closed forms are the ones under test; the independent reference for the score
+# intervals (numeric constrained MLE, all tables n1, n2 <= 8, n up to 1e6) is score_intervals.R.
 library(jsonlite)
 library(metafor)
 
