@@ -230,3 +230,16 @@ export type {
   CheckItem,
   CheckSummary,
 } from './check/index.js';
+
+// Time-to-event outcomes (src/stats/survival)
+export { deriveHazardRatio } from './survival/derive-hazard-ratio.js';
+export type {
+  DeriveHazardRatioOptions,
+  HazardRatioResult,
+  HrAgreement,
+  HrDerivationWithRange,
+  RoundingRange,
+} from './survival/derive-hazard-ratio.js';
+export { HR_METHODS, hrMethod } from './survival/hr-methods.js';
+export type { HrMethod } from './survival/hr-methods.js';
+export type { HrReported, HrDerivation, HrField } from './survival/hr-derivation.js';
