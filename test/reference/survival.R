@@ -106,7 +106,8 @@ analyse <- function(name, time, status, group, strata = NULL, tau, times) {
   sd <- survdiff(Surv(time, status) ~ g, data = d)
   # coxph: arm = second level vs first (R's default contrast)
   cox <- function(ties) {
-    cx <- coxph(Surv(time, status) ~ g, data = d, ties = ties)
+    # eps 1e-12: converged to rounding (coxph's default 1e-9 stops a step early for 1e-8 tests)
+    cx <- coxph(Surv(time, status) ~ g, data = d, ties = ties, control = coxph.control(eps = 1e-12, toler.chol = 1e-15, iter.max = 100))
     s <- summary(cx)
     list(coef = unname(coef(cx)), se = unname(sqrt(vcov(cx)[1, 1])),
          lower = unname(s$conf.int[1, 3]), upper = unname(s$conf.int[1, 4]),
@@ -132,7 +133,7 @@ analyse <- function(name, time, status, group, strata = NULL, tau, times) {
     d$s <- strata
     st <- survdiff(Surv(time, status) ~ g + strata(s), data = d)
     out$stratified <- list(obs = unname(st$obs), exp = unname(st$exp), var = unname(st$var[1, 1]), chisq = st$chisq)
-    sc <- coxph(Surv(time, status) ~ g + strata(s), data = d)
+    sc <- coxph(Surv(time, status) ~ g + strata(s), data = d, control = coxph.control(eps = 1e-12, toler.chol = 1e-15, iter.max = 100))
     out$stratifiedCox <- list(coef = unname(coef(sc)), se = unname(sqrt(vcov(sc)[1, 1])))
   }
   out
