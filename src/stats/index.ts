@@ -243,3 +243,28 @@ export { PROPORTION_INTERVALS } from './proportion/proportion-ci.js';
 export type { ProportionCiContext, ProportionInterval, FormulaStep } from './proportion/proportion-ci.js';
 export { fingerprintProportion } from './check/fingerprint-proportion.js';
 export type { ProportionMethods } from './check/fingerprint-proportion.js';
+
+// Time-to-event outcomes (src/stats/survival)
+export { deriveHazardRatio } from './survival/derive-hazard-ratio.js';
+export type {
+  DeriveHazardRatioOptions,
+  HazardRatioResult,
+  HrAgreement,
+  HrDerivationWithRange,
+  RoundingRange,
+} from './survival/derive-hazard-ratio.js';
+export { HR_METHODS, hrMethod } from './survival/hr-methods.js';
+export type { HrMethod } from './survival/hr-methods.js';
+export type { HrReported, HrDerivation, HrField } from './survival/hr-derivation.js';
+export { kaplanMeier, KM_CONF_TYPES } from './survival/kaplan-meier.js';
+export type { KaplanMeierResult, KaplanMeierOptions, KmStep, KmQuantile, KmConfType } from './survival/kaplan-meier.js';
+export { survivalAt } from './survival/survival-at.js';
+export type { SurvivalAtTime } from './survival/survival-at.js';
+export { restrictedMean } from './survival/restricted-mean.js';
+export type { RestrictedMean } from './survival/restricted-mean.js';
+export { logRankTest } from './survival/log-rank-test.js';
+export type { LogRankResult } from './survival/log-rank-test.js';
+export { coxHazardRatio, COX_TIES } from './survival/cox-hazard-ratio.js';
+export type { CoxOptions, CoxResult, CoxTies } from './survival/cox-hazard-ratio.js';
+export { riskTable } from './survival/survival-records.js';
+export type { SurvivalRecord, RiskRow } from './survival/survival-records.js';

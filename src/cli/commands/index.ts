@@ -28,6 +28,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'consistency', load: async () => (await import('./consistency.js')).registerConsistency },
   { name: 'fingerprint', load: async () => (await import('./fingerprint.js')).registerFingerprint },
+  { name: 'survival', load: async () => (await import('./survival.js')).registerSurvival },
   { name: 'power', load: async () => (await import('./power.js')).registerPower },
   { name: 'design', load: async () => (await import('./design.js')).registerDesign },
   { name: 'simulate', load: async () => (await import('./simulate.js')).registerSimulate },
