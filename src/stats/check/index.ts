@@ -22,3 +22,5 @@ export { checkDataset, summarize } from './check-dataset.js';
 export type { CheckItem, CheckSummary } from './check-dataset.js';
 export { fingerprintMeta } from './fingerprint-meta.js';
 export type { MetaMethods } from './fingerprint-meta.js';
+export { ciSymmetry } from './ci-symmetry.js';
+export type { CiSymmetryResult } from './ci-symmetry.js';
