@@ -22,3 +22,5 @@ export { fingerprintMeta } from './fingerprint-meta.js';
 export { fingerprintProportion } from './fingerprint-proportion.js';
 export type { ProportionMethods } from './fingerprint-proportion.js';
 export type { MetaMethods } from './fingerprint-meta.js';
+export { ciSymmetry } from './ci-symmetry.js';
+export type { CiSymmetryResult } from './ci-symmetry.js';
