@@ -1,4 +1,4 @@
-import { weightedFit } from './weighted-fit.js';
+import { logDeterminant, weightedFit } from './weighted-fit.js';
 import { zeroin } from '../numeric/zeroin.js';
 
 /** Between-study variance estimators, named as metafor's `rma(method = ...)`. */
@@ -160,13 +160,8 @@ export function logLik(
   const sumLogV = vi.reduce((s, v) => s + Math.log(v + tau2), 0);
   if (method === 'ML') return -0.5 * k * Math.log(2 * Math.PI) - 0.5 * sumLogV - 0.5 * fit.rss;
   // log det(X'WX) = −log det((X'WX)⁻¹)
-  const logDet = -Math.log(determinant(fit.vb));
+  const logDet = -logDeterminant(fit.vb);
   return -0.5 * (k - p) * Math.log(2 * Math.PI) - 0.5 * sumLogV - 0.5 * logDet - 0.5 * fit.rss;
-}
-
-function determinant(m: number[][]): number {
-  if (m.length === 1) return m[0][0];
-  return m[0][0] * m[1][1] - m[0][1] * m[1][0];
 }
 
 /** R's mad(): 1.4826 × median |x − median(x)|. */

@@ -106,3 +106,27 @@ export function invert(m: readonly (readonly number[])[]): number[][] {
   }
   return a.map((row) => row.slice(p));
 }
+
+/**
+ * log det of a symmetric positive-definite matrix by Cholesky (Σ 2 log Lᵢᵢ); −Infinity when
+ * the matrix is not positive definite (a pivot ≤ 0), so callers can tell a singular design.
+ * @example logDeterminant([[4, 2], [2, 3]]) // 2.0794415416798357 (log 8)
+ */
+export function logDeterminant(m: readonly (readonly number[])[]): number {
+  const p = m.length;
+  const l = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  let sum = 0;
+  for (let j = 0; j < p; j++) {
+    let d = m[j][j];
+    for (let c = 0; c < j; c++) d -= l[j][c] * l[j][c];
+    if (!(d > 0)) return -Infinity;
+    l[j][j] = Math.sqrt(d);
+    sum += Math.log(l[j][j]);
+    for (let r = j + 1; r < p; r++) {
+      let v = m[r][j];
+      for (let c = 0; c < j; c++) v -= l[r][c] * l[j][c];
+      l[r][j] = v / l[j][j];
+    }
+  }
+  return 2 * sum;
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Decodes the R fixture's encoding of non-finite numbers ("Inf", "-Inf", "NaN"; NA → null). */
-function decode(value: unknown): unknown {
+export function decode(value: unknown): unknown {
   if (value === 'Inf') return Infinity;
   if (value === '-Inf') return -Infinity;
   if (value === 'NaN') return NaN;
@@ -13,9 +13,14 @@ function decode(value: unknown): unknown {
   return value;
 }
 
-const path = fileURLToPath(new URL('../../reference/fixtures/meta.json', import.meta.url));
+/** Reads test/reference/fixtures/<name>.json with `decode`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const fixture: any = decode(JSON.parse(readFileSync(path, 'utf8')));
+export function loadFixture(name: string): any {
+  return decode(JSON.parse(readFileSync(fileURLToPath(new URL(`../../reference/fixtures/${name}.json`, import.meta.url)), 'utf8')));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const fixture: any = loadFixture('meta');
 
 export interface FitFixture {
   method: string;
