@@ -268,3 +268,15 @@ export { coxHazardRatio, COX_TIES } from './survival/cox-hazard-ratio.js';
 export type { CoxOptions, CoxResult, CoxTies } from './survival/cox-hazard-ratio.js';
 export { riskTable } from './survival/survival-records.js';
 export type { SurvivalRecord, RiskRow } from './survival/survival-records.js';
+
+// Group-sequential designs (src/stats/design/group-sequential-*)
+export { groupSequentialDesign } from './design/group-sequential-design.js';
+export type { GroupSequentialDesign, GroupSequentialOptions, GroupSequentialExits } from './design/group-sequential-design.js';
+export { groupSequentialProbabilities } from './design/group-sequential-probabilities.js';
+export type { GroupSequentialProbabilities } from './design/group-sequential-probabilities.js';
+export { groupSequentialSampleSize } from './design/group-sequential-sample-size.js';
+export type { GroupSequentialSampleSize, GroupSequentialEndpoint } from './design/group-sequential-sample-size.js';
+export { groupSequentialInterim } from './design/group-sequential-interim.js';
+export type { GroupSequentialInterim } from './design/group-sequential-interim.js';
+export { SPENDING_FUNCTIONS, CLASSICAL_BOUNDARIES, GROUP_SEQUENTIAL_TYPES, BETA_SPENDING_TYPES } from './design/group-sequential-types.js';
+export type { SpendingFunction, ClassicalBoundary, GroupSequentialType, BetaSpendingType } from './design/group-sequential-types.js';

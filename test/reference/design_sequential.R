@@ -1,0 +1,144 @@
+# Reference values for group-sequential designs (src/stats/design/group-sequential-*.ts).
+# Run from the repo root: Rscript --vanilla test/reference/design_sequential.R
+# Writes test/reference/fixtures/design_sequential.json. Needs jsonlite, rpact (3.3.4) and mvtnorm.
+#
+# Two independent references:
+# - rpact's getDesignGroupSequential / getDesignCharacteristics / getSampleSize* (its own C++
+#   recursive integration and root finding);
+# - mvtnorm::pmvnorm (Miwa's algorithm) for exit probabilities, stage-wise p-values and the
+#   critical values themselves (re-solved here with uniroot on pmvnorm), i.e. a multivariate
+#   normal integral that shares nothing with the recursive integration under test.
+suppressPackageStartupMessages({ library(jsonlite); library(rpact); library(mvtnorm) })
+
+num <- function(x) if (is.null(x)) NULL else I(as.numeric(x))  # I(): length-1 vectors stay arrays
+
+designs <- list()
+add_design <- function(kMax, rates, alpha, beta, sided, type, param = NA, futility = NA, fparam = NA) {
+  args <- list(kMax = kMax, informationRates = rates, alpha = alpha, beta = beta, sided = sided, typeOfDesign = type)
+  if (type == "asHSD" || type == "asKD") args$gammaA <- param
+  if (type == "WT") args$deltaWT <- param
+  if (!is.na(futility)) {
+    args$typeBetaSpending <- futility
+    args$bindingFutility <- FALSE
+    if (futility == "bsHSD" || futility == "bsKD") args$gammaB <- fparam
+  }
+  d <- do.call(getDesignGroupSequential, args)
+  ch <- getDesignCharacteristics(d)
+  designs[[length(designs) + 1]] <<- list(
+    kMax = kMax, informationRates = rates, alpha = alpha, beta = beta, sided = sided, type = type,
+    parameter = if (is.na(param)) NULL else param,
+    futility = if (is.na(futility)) NULL else futility, futilityParameter = if (is.na(fparam)) NULL else fparam,
+    criticalValues = num(d$criticalValues), alphaSpent = num(d$alphaSpent),
+    futilityBounds = if (is.na(futility)) NULL else num(d$futilityBounds),
+    betaSpent = if (is.na(futility)) NULL else num(d$betaSpent),
+    shift = ch$shift, inflationFactor = ch$inflationFactor, power = num(ch$power),
+    rejectionProbabilities = num(ch$rejectionProbabilities),
+    futilityProbabilities = num(ch$futilityProbabilities),
+    asn0 = ch$averageSampleNumber0, asn01 = ch$averageSampleNumber01, asn1 = ch$averageSampleNumber1)
+}
+
+eq <- function(k) (1:k) / k
+for (sided in c(1, 2)) for (k in 2:5) for (type in c("asOF", "asP", "OF", "P", "HP")) {
+  add_design(k, eq(k), if (sided == 1) 0.025 else 0.05, 0.2, sided, type)
+}
+for (rates in list(c(0.3, 0.6, 1), c(0.25, 0.5, 0.8, 1), c(0.5, 1), c(0.1, 0.2, 0.7, 1))) {
+  k <- length(rates)
+  for (type in c("asOF", "asP", "OF", "P")) add_design(k, rates, 0.025, 0.1, 1, type)
+  for (g in c(-4, -2, 1)) add_design(k, rates, 0.025, 0.2, 1, "asHSD", g)
+  for (rho in c(1, 2, 3)) add_design(k, rates, 0.05, 0.2, 2, "asKD", rho)
+  add_design(k, rates, 0.025, 0.2, 1, "WT", 0.25)
+  add_design(k, rates, 0.05, 0.1, 2, "WT", 0.1)
+}
+add_design(4, eq(4), 0.01, 0.05, 1, "asOF")
+add_design(3, eq(3), 0.1, 0.2, 2, "asP")
+# Non-binding futility by beta-spending (one-sided).
+for (rates in list(eq(2), eq(3), eq(4), c(0.3, 0.6, 1), c(0.4, 0.7, 1))) {
+  k <- length(rates)
+  add_design(k, rates, 0.025, 0.2, 1, "asOF", NA, "bsOF")
+  add_design(k, rates, 0.025, 0.1, 1, "asP", NA, "bsP")
+  add_design(k, rates, 0.025, 0.2, 1, "asHSD", -4, "bsHSD", -2)
+  add_design(k, rates, 0.05, 0.2, 1, "asKD", 3, "bsKD", 2)
+}
+
+# --- mvtnorm: crossing probabilities for given bounds, critical values by uniroot on pmvnorm -----
+corr <- function(t) outer(t, t, function(a, b) sqrt(pmin(a, b) / pmax(a, b)))
+alg <- Miwa(steps = 4096)
+options(warn = -1) # Miwa notes that it approximates ±Inf by ±1000: harmless here
+exit_probs <- function(t, lo, up, drift) {
+  K <- length(t); mu <- drift * sqrt(t); S <- corr(t)
+  upper <- numeric(K); lower <- numeric(K)
+  for (k in 1:K) {
+    l <- c(lo[seq_len(k - 1)], up[k]); u <- c(up[seq_len(k - 1)], Inf)
+    upper[k] <- pmvnorm(lower = l, upper = u, mean = mu[1:k], sigma = S[1:k, 1:k, drop = FALSE], algorithm = alg)[1]
+    if (is.finite(lo[k])) {
+      l <- c(lo[seq_len(k - 1)], -Inf); u <- c(up[seq_len(k - 1)], lo[k])
+      lower[k] <- pmvnorm(lower = l, upper = u, mean = mu[1:k], sigma = S[1:k, 1:k, drop = FALSE], algorithm = alg)[1]
+    }
+  }
+  list(upper = upper, lower = lower)
+}
+mvn <- list()
+for (cfg in list(list(t = eq(3), lo = rep(-Inf, 3), up = c(3.710303, 2.511427, 1.993047), drift = c(0, 1.5, 2.944)),
+                 list(t = c(0.3, 0.6, 1), lo = c(-0.5, 0.8, 2.1), up = c(3.2, 2.6, 2.1), drift = c(0, 2, 3.2)),
+                 list(t = eq(4), lo = c(-2.4, -2.4, -2.4, -2.4), up = c(2.4, 2.4, 2.4, 2.4), drift = c(0, 1, 3)),
+                 list(t = c(0.1, 0.2, 0.7, 1), lo = rep(-Inf, 4), up = c(4.5, 3.9, 2.3, 2.0), drift = c(0, 2.5)))) {
+  for (th in cfg$drift) {
+    p <- exit_probs(cfg$t, cfg$lo, cfg$up, th)
+    mvn[[length(mvn) + 1]] <- list(informationRates = cfg$t, lower = cfg$lo, upper = cfg$up, drift = th, exitUpper = p$upper, exitLower = p$lower)
+  }
+}
+# Critical values of an alpha-spending design solved stage by stage on pmvnorm (one-sided).
+spend_of <- function(t, a) ifelse(t >= 1, a, 2 * (1 - pnorm(qnorm(1 - a / 2) / sqrt(t))))
+spend_p <- function(t, a) a * log(1 + (exp(1) - 1) * t)
+mvn_bounds <- list()
+for (cfg in list(list(t = eq(3), f = spend_of, type = "asOF"), list(t = c(0.25, 0.5, 0.8, 1), f = spend_p, type = "asP"))) {
+  t <- cfg$t; K <- length(t); b <- numeric(0)
+  for (k in 1:K) {
+    target <- cfg$f(t[k], 0.025) - (if (k > 1) cfg$f(t[k - 1], 0.025) else 0)
+    g <- function(x) exit_probs(t[1:k], rep(-Inf, k), c(b, x), 0)$upper[k] - target
+    b <- c(b, uniroot(g, c(0.5, 8), tol = 1e-10)$root)
+  }
+  mvn_bounds[[length(mvn_bounds) + 1]] <- list(type = cfg$type, informationRates = t, alpha = 0.025, criticalValues = b)
+}
+# Stage-wise ordering p-value at look k with observed z: sum_{j<k} P0(exit up at j) + P0(continue, Z_k >= z).
+stagewise <- list()
+for (cfg in list(list(t = eq(3), up = c(3.710303, 2.511427, 1.993047), k = 2, z = 2.2, sided = 1),
+                 list(t = eq(3), up = c(3.710303, 2.511427, 1.993047), k = 3, z = 2.5, sided = 1),
+                 list(t = eq(3), up = c(3.710303, 2.511427, 1.993047), k = 1, z = 4.0, sided = 1),
+                 list(t = c(0.25, 0.5, 0.8, 1), up = c(2.4, 2.4, 2.4, 2.4), k = 4, z = 1.1, sided = 2))) {
+  K <- cfg$k; t <- cfg$t[1:K]; up <- cfg$up[1:K]; lo <- if (cfg$sided == 2) -up else rep(-Inf, K)
+  up2 <- c(up[seq_len(K - 1)], abs(cfg$z)); lo2 <- if (cfg$sided == 2) c(lo[seq_len(K - 1)], -abs(cfg$z)) else rep(-Inf, K)
+  p <- exit_probs(t, lo2, up2, 0)
+  stagewise[[length(stagewise) + 1]] <- list(informationRates = cfg$t, criticalValues = cfg$up, sided = cfg$sided, look = cfg$k, z = cfg$z,
+    p = sum(p$upper) + sum(p$lower))
+}
+
+# --- sample sizes (rpact, normal approximation) ----------------------------------------------
+sizes <- list()
+for (cfg in list(list(k = 3, type = "asOF", sided = 1, alpha = 0.025, beta = 0.2), list(k = 4, type = "asP", sided = 2, alpha = 0.05, beta = 0.1),
+                 list(k = 2, type = "OF", sided = 1, alpha = 0.025, beta = 0.1))) {
+  d <- getDesignGroupSequential(kMax = cfg$k, alpha = cfg$alpha, beta = cfg$beta, sided = cfg$sided, typeOfDesign = cfg$type)
+  for (r in c(1, 2)) {
+    m <- getSampleSizeMeans(d, groups = 2, alternative = 5, stDev = 12, allocationRatioPlanned = r, normalApproximation = TRUE)
+    sizes[[length(sizes) + 1]] <- list(design = cfg, endpoint = "means", groups = 2, delta = 5, sd = 12, allocation = r,
+      nFixed = m$nFixed, nMax = m$maxNumberOfSubjects, n = num(m$numberOfSubjects), enH0 = m$expectedNumberOfSubjectsH0, enH1 = m$expectedNumberOfSubjectsH1)
+    s <- getSampleSizeRates(d, groups = 2, pi1 = 0.45, pi2 = 0.3, allocationRatioPlanned = r, normalApproximation = TRUE)
+    sizes[[length(sizes) + 1]] <- list(design = cfg, endpoint = "rates", groups = 2, p1 = 0.45, p2 = 0.3, allocation = r,
+      nFixed = s$nFixed, nMax = s$maxNumberOfSubjects, n = num(s$numberOfSubjects), enH0 = s$expectedNumberOfSubjectsH0, enH1 = s$expectedNumberOfSubjectsH1)
+    v <- getSampleSizeSurvival(d, hazardRatio = 0.7, pi2 = 0.3, eventTime = 12, accrualTime = 12, followUpTime = 12, allocationRatioPlanned = r)
+    sizes[[length(sizes) + 1]] <- list(design = cfg, endpoint = "survival", hazardRatio = 0.7, allocation = r,
+      nFixed = v$eventsFixed, nMax = v$maxNumberOfEvents, n = num(v$eventsPerStage), enH0 = v$expectedEventsH0, enH1 = v$expectedEventsH1)
+  }
+  m1 <- getSampleSizeMeans(d, groups = 1, alternative = 0.4, stDev = 1, normalApproximation = TRUE)
+  sizes[[length(sizes) + 1]] <- list(design = cfg, endpoint = "means", groups = 1, delta = 0.4, sd = 1, allocation = 1,
+    nFixed = m1$nFixed, nMax = m1$maxNumberOfSubjects, n = num(m1$numberOfSubjects), enH0 = m1$expectedNumberOfSubjectsH0, enH1 = m1$expectedNumberOfSubjectsH1)
+  r1 <- getSampleSizeRates(d, groups = 1, pi1 = 0.35, thetaH0 = 0.2, normalApproximation = TRUE)
+  sizes[[length(sizes) + 1]] <- list(design = cfg, endpoint = "rates", groups = 1, p1 = 0.35, p0 = 0.2, allocation = 1,
+    nFixed = r1$nFixed, nMax = r1$maxNumberOfSubjects, n = num(r1$numberOfSubjects), enH0 = r1$expectedNumberOfSubjectsH0, enH1 = r1$expectedNumberOfSubjectsH1)
+}
+
+out <- list(rpact = as.character(packageVersion("rpact")), mvtnorm = as.character(packageVersion("mvtnorm")),
+  designs = designs, mvn = mvn, mvnBounds = mvn_bounds, stagewise = stagewise, sizes = sizes)
+dir.create("test/reference/fixtures", showWarnings = FALSE)
+writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE), "test/reference/fixtures/design_sequential.json")
+cat("wrote test/reference/fixtures/design_sequential.json:", length(designs), "designs\n")
