@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { CheckFailedError, DataError, InputError, OutputError } from '../errors.js';
-import { explainFsError, isEnvironmentError } from '../io/explain-fs-error.js';
 import { VERSION } from '../version.js';
 import { loadCommands, type RegisterCommand } from './commands/index.js';
 import type { CliContext, CliIo } from './context.js';
@@ -66,6 +65,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     // A disk full, a read-only file system, a missing permission: the environment, not a bug.
+    // Loaded only on this path: start-up of a command imports nothing from io/.
+    const { explainFsError, isEnvironmentError } = await import('../io/explain-fs-error.js');
     if (isEnvironmentError(error)) {
       io.stderr(`trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`);
       return EXIT.usage;
