@@ -84,11 +84,15 @@ export function binaryEstimate(pair: BinaryPair, measure: BinaryMeasure, options
   const { level = 0.95 } = options;
   const table = pairTable(pair);
   const method = options.method ?? BINARY_CI_METHODS[measure][0];
-  if (!(BINARY_CI_METHODS[measure] as readonly string[]).includes(method)) throw new Error(`method ${method} is not a ${measure} interval method (${BINARY_CI_METHODS[measure].join(', ')})`);
+  if (!(BINARY_CI_METHODS[measure] as readonly string[]).includes(method)) {
+    throw new Error(`method ${method} is not ${measure === 'OR' ? 'an' : 'a'} ${MEASURE_NAMES[measure]} method (${BINARY_CI_METHODS[measure].join(', ')})`);
+  }
   if (measure === 'RD') return riskDifference(table, { ci: method as RdMethod, level });
   if (measure === 'RR') return riskRatio(table, { ci: method as RrMethod, level });
   return oddsRatio(table, { ci: method as OrMethod, level });
 }
+
+const MEASURE_NAMES: Record<BinaryMeasure, string> = { RD: 'risk-difference', RR: 'risk-ratio', OR: 'odds-ratio' };
 
 export type BinaryTest = 'fisher' | 'chi-square' | 'chi-square-yates';
 

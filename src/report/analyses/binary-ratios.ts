@@ -1,7 +1,5 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { oddsRatio, type OrMethod } from '../../stats/binary/odds-ratio.js';
-import { riskDifference, type RdMethod } from '../../stats/binary/risk-difference.js';
-import { riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { BINARY_CI_METHODS, binaryEstimate } from '../../analysis/pair-estimates.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
 import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
@@ -9,7 +7,8 @@ import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arm
 /**
  * Risk ratios, odds ratios or risk differences per outcome (and per arm, or per trial
  * when several are read together) of arm-binary tables, for a forest-style chart without
- * pooling; from `riskRatio`, `oddsRatio`, `riskDifference`. RDs are in percentage points.
+ * pooling; pairs and estimates from the analysis core (`pairArms`, `binaryEstimate`). RDs
+ * are in percentage points.
  */
 export const binaryRatios: AnalysisDefinition = {
   name: 'binary-ratios',
@@ -19,16 +18,13 @@ export const binaryRatios: AnalysisDefinition = {
   options: {
     ...pairOptions,
     measure: { type: 'enum', values: ['RR', 'OR', 'RD'], required: true, description: 'RR, OR or RD.' },
-    method: { type: 'enum', values: ['katz', 'koopman', 'mn', 'woolf', 'exact', 'newcombe', 'wald', 'ac'], description: 'CI method (default katz for RR, woolf for OR, newcombe for RD).' },
+    method: { type: 'enum', values: [...new Set(Object.values(BINARY_CI_METHODS).flat())], description: 'CI method (default katz for RR, woolf for OR, newcombe for RD).' },
     ...AXIS_OPTIONS,
   },
   run(dataset, options) {
     const measure = options.measure as 'RR' | 'OR' | 'RD';
     const level = (options.level as number | undefined) ?? 0.95;
-    const method = (options.method as string | undefined) ?? { RR: 'katz', OR: 'woolf', RD: 'newcombe' }[measure];
-    if (measure === 'RR' && !['katz', 'koopman', 'mn'].includes(method)) throw new Error(`method ${method} is not a risk-ratio method (katz, koopman, mn)`);
-    if (measure === 'OR' && !['woolf', 'exact', 'mn'].includes(method)) throw new Error(`method ${method} is not an odds-ratio method (woolf, exact, mn)`);
-    if (measure === 'RD' && !['newcombe', 'wald', 'mn', 'ac'].includes(method)) throw new Error(`method ${method} is not a risk-difference method (newcombe, wald, mn, ac)`);
+    const method = (options.method as string | undefined) ?? BINARY_CI_METHODS[measure][0];
     // RDs are shown in percentage points.
     const show = measure === 'RD' ? (x: number) => 100 * x : (x: number) => x;
     const { pairs, warnings } = pairArms(dataset, options, 'binary-ratios');
@@ -36,9 +32,8 @@ export const binaryRatios: AnalysisDefinition = {
     const tableRows: Record<string, string>[] = [];
     const labels = pairLabels(pairs);
     for (const [i, pair] of pairs.entries()) {
-      const table = { events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n };
-      const result =
-        measure === 'RR' ? riskRatio(table, { ci: method as RrMethod, level }) : measure === 'OR' ? oddsRatio(table, { ci: method as OrMethod, level }) : riskDifference(table, { ci: method as RdMethod, level });
+      // Throws for a method of another measure (e.g. woolf with RR): the builder reports it as a failed analysis.
+      const result = binaryEstimate(pair, measure, { method, level });
       const label = labels[i];
       for (const w of result.warnings) warnings.push(`binary-ratios: ${label}: ${w}`);
       const { estimate } = result;
