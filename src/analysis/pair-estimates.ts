@@ -36,7 +36,7 @@ export interface ContinuousEstimates {
  * printed or derived summaries; the pair's derivations are passed on to the results.
  *
  * @example
- * continuousEstimates(pair).md // MILES FEV1: estimate 153, ci { lower 80.4, upper 225.6, method 'welch-t' }
+ * continuousEstimates(pair).md // MILES FEV1: estimate 153, ci { lower 79.43, upper 226.57, method 'welch-t' }
  */
 export function continuousEstimates(pair: ContinuousPair, options: ContinuousEstimateOptions = {}): ContinuousEstimates {
   const { level = 0.95, variance = 'unequal', smd = 'hedges-g' } = options;
