@@ -71,6 +71,9 @@ describe('trialstat meta', () => {
 
   it('--compare-presets lists what differs and why', async () => {
     const r = await runCli(['meta', '-', '--measure', 'RR', '--compare-presets'], { stdin: bcgCsv });
+    // The model scale named as such, the RR beside it.
+    expect(r.stdout).toMatch(/^Preset\s+log RR\s+CI\s+RR \(CI\)/m);
+    expect(r.stdout).toMatch(/^metafor\s+−0\.715\s+−1\.07 to −0\.362\s+0\.489 \(0\.344 to 0\.696\)/m);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/tau2 differs: τ² estimator: REML \(metafor, meta, cochrane-2025\) vs DL \(revman5\)/);
     expect(r.stdout).toMatch(/I2 differs: .*I² from: tau2 \(metafor\) vs Q/);

@@ -423,14 +423,22 @@ function formatSubgroups(result: SubgroupResult): string {
 
 function formatComparison(c: PresetComparison): string {
   type Row = PresetComparison['rows'][number];
+  const first = c.rows[0]?.result;
+  const tf = first ? backTransform(first) : undefined;
+  // Ratio measures and transformed proportions: the model scale named as such, the natural scale beside it.
+  const natural: Column<Row>[] =
+    first && tf && tf.name !== 'identity'
+      ? [{ header: `${naturalName(first)} (CI)`, text: (r) => `${num(tf.apply(r.result.estimate))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(r.result.ci.lower, r.result.ci.upper))})`, align: 'right' }]
+      : [];
   const columns: Column<Row>[] = [
     { header: 'Preset', text: (r) => r.preset },
-    { header: 'Estimate', text: (r) => num(r.result.estimate), align: 'right' },
+    { header: first ? scaleName(first) : 'Estimate', text: (r) => num(r.result.estimate), align: 'right' },
     { header: 'CI', text: (r) => interval(r.result.ci.lower, r.result.ci.upper), align: 'right' },
+    ...natural,
     { header: 'τ²', text: (r) => num(r.result.tau2), align: 'right' },
     { header: 'I²', text: (r) => `${formatFixed(r.result.I2, 1)}%`, align: 'right' },
     { header: 'PI', text: (r) => (r.result.pi ? interval(r.result.pi.lower, r.result.pi.upper) : '—'), align: 'right' },
-    { header: 'Common effect', text: (r) => `${num(r.fixed.estimate)} (${r.fixed.method})`, align: 'right' },
+    { header: first && natural.length > 0 ? `Common effect (${scaleName(first)})` : 'Common effect', text: (r) => `${num(r.fixed.estimate)} (${r.fixed.method})`, align: 'right' },
     { header: 'Settings', text: (r) => r.settings },
   ];
   const lines = [renderTable(c.rows, columns, 'table').trimEnd(), ''];
