@@ -12,8 +12,9 @@ import { runCli } from '../support/cli.js';
 /**
  * The same pair of arms gives the same numbers everywhere: every bundled dataset (and the
  * synthetic one with SE-only, CI-only, median-only and p-only arms) goes through
- * `trialstat compare --json`, `trialstat check --json` and the report analyses that pair
- * arms (mean-difference, arm-means, binary-ratios, binary-comparison, two-arm-meta); each
+ * `trialstat compare --json`, `trialstat check --json`, `trialstat meta <dataset> --json` and
+ * the report analyses that pair arms (mean-difference, arm-means, binary-ratios,
+ * binary-comparison, two-arm-meta); each
  * pair's estimate, interval and p must be identical in all of them. The cases where the
  * views used to disagree (issue 10) have their own tests below.
  */
@@ -158,6 +159,30 @@ describe.each(DATASETS)('cross-view: %s', (name) => {
       // check says what SD the p implies; compare uses exactly that SD.
       expect(c.derivations.find((d) => d.method === 'cochrane-p-to-sd')?.value, `${name}: derived SD, line ${item.line}`).toBe(item.derived!.value);
       agreements++;
+    }
+
+    // meta <dataset>: each trial's effect is the compare number of its pair (RR on the natural scale, MD with its Welch SE).
+    const byOutcome = new Map<string, Comparison[]>();
+    for (const c of comparisons.filter((x) => x.measure === 'RR' || x.measure === 'MD')) byOutcome.set(`${c.measure}|${c.outcome}`, [...(byOutcome.get(`${c.measure}|${c.outcome}`) ?? []), c]);
+    for (const [key, group] of byOutcome) {
+      const [measure, outcome] = key.split('|');
+      // One pair per trial, and every pair estimable (a trial without events in either arm is left out by escalc).
+      if (new Set(group.map((c) => c.trial)).size !== group.length || group.some((c) => c.ci === null || (c.inputs.events1 === 0 && c.inputs.events2 === 0))) continue;
+      if (comparisons.some((c) => c.measure === measure && c.outcome === outcome && !group.includes(c))) continue;
+      const result = await runCli(['meta', name, '--measure', measure, '--outcome', outcome, '--method', 'FE', '--json']);
+      expect(result.code, `${name} meta ${key}: ${result.stderr}`).toBe(0);
+      const studies = (JSON.parse(result.stdout) as { studies: { study: string; yi: number; vi: number; ci: { lower: number; upper: number } }[] }).studies;
+      expect(studies.map((x) => x.study), `${name} meta ${key}`).toEqual(group.map((c) => c.trial));
+      for (const [i, c] of group.entries()) {
+        const where = `${name}: meta ${key}, ${c.trial}`;
+        if (measure === 'RR') {
+          for (const [mine, theirs] of [[studies[i].ci.lower, c.ci!.lower!], [studies[i].ci.upper, c.ci!.upper!], [Math.exp(studies[i].yi), c.estimate!]]) expect(Math.abs(mine - theirs) / theirs, where).toBeLessThan(1e-12);
+        } else {
+          expect(studies[i].yi, where).toBe(c.estimate);
+          expect(Math.abs(Math.sqrt(studies[i].vi) - c.se!) / c.se!, where).toBeLessThan(1e-12);
+        }
+        agreements++;
+      }
     }
 
     // Every dataset with something to compare is compared somewhere.
