@@ -7,7 +7,7 @@ import { checkPValueCi } from '../stats/check/p-value-from-ci.js';
 import { percentCounts } from '../stats/check/percent-counts.js';
 import { parseReported, type ReportedValue } from '../stats/check/reported-value.js';
 import { datasetTables, tablesOfKind, type DatasetLike, type DatasetTables } from './dataset-tables.js';
-import { MODEL_BASED_TEST, pairForComparison } from './pair-arms.js';
+import { MODEL_BASED_TEST, pairForComparison, type PairDerivation } from './pair-arms.js';
 import { shortNumber } from './short-number.js';
 import { binaryEstimate, binaryTest, continuousEstimates, pairTable } from './pair-estimates.js';
 
@@ -32,6 +32,8 @@ export interface CheckItem {
   expected: boolean;
   /** A number derived on the way (e.g. the pooled SD a p-value implies), with its method. */
   derived?: { quantity: string; value: number; method: string };
+  /** Arm summaries the recomputation used that were derived, not printed (an SD from an SE, CI or median), with their rules. */
+  derivations?: PairDerivation[];
   /** For a printed percentage: the text, its denominator and every whole count that prints as it. */
   percent?: { printed: string; decimals: number; n: number; counts: number[] };
 }
@@ -250,7 +252,10 @@ function checkComparison(base: Base, row: ReportedComparisonRow, tables: Dataset
     const armB = { n: pair.comparator.n, mean: pair.comparator.mean, sd: pair.comparator.sd! };
     const recomputed = { ci_lower: welch.ci.lower, ci_upper: welch.ci.upper, p: welch.test.p };
     const fingerprint = (): FingerprintMatch<unknown> | undefined => fingerprintMeans(armA, armB, { estimate, lower, upper, p }).matches[0];
-    items.push(...judgeWithFallback(base, { lower, upper, p }, recomputed, 'welch-t', modelBased ? `reported from "${row.test ?? row.measure}"` : undefined, fingerprint, describeMeans));
+    const judged = judgeWithFallback(base, { lower, upper, p }, recomputed, 'welch-t', modelBased ? `reported from "${row.test ?? row.measure}"` : undefined, fingerprint, describeMeans);
+    // Say which arm summaries were derived: the verdict depends on them.
+    const derivedText = pair.derivations.map((d) => `${d.quantity} of ${d.arms.join(', ')} derived (${d.method})`).join(', ');
+    items.push(...(pair.derivations.length === 0 ? judged : judged.map((i) => ({ ...i, reason: `${i.reason}; ${derivedText}`, derivations: pair.derivations }))));
     return items;
   }
 

@@ -105,6 +105,8 @@ export interface ContinuousSide {
 
 export interface ContinuousPair extends PairKey {
   kind: 'continuous';
+  /** Arm-continuous rows always name their timepoint. */
+  timepoint: string;
   scale: Scale;
   unit: string | null;
   arm: ContinuousSide;
@@ -290,6 +292,7 @@ function continuousPair(armRow: ArmContinuousRow, comparatorRow: ArmContinuousRo
   return {
     kind: 'continuous',
     ...keyOf(armRow),
+    timepoint: armRow.timepoint,
     scale: armRow.scale,
     unit: armRow.unit ?? comparatorRow.unit ?? null,
     arm,

@@ -1,9 +1,9 @@
 import type { BinaryEstimate } from '../stats/binary/binary-estimate.js';
 import { chiSquareTest } from '../stats/binary/chi-square-test.js';
 import { fisherExact } from '../stats/binary/fisher-exact.js';
-import { oddsRatio, type OrMethod } from '../stats/binary/odds-ratio.js';
-import { riskDifference, type RdMethod } from '../stats/binary/risk-difference.js';
-import { riskRatio, type RrMethod } from '../stats/binary/risk-ratio.js';
+import { OR_INTERVALS, oddsRatio, type OrMethod } from '../stats/binary/odds-ratio.js';
+import { RD_INTERVALS, riskDifference, type RdMethod } from '../stats/binary/risk-difference.js';
+import { RR_INTERVALS, riskRatio, type RrMethod } from '../stats/binary/risk-ratio.js';
 import type { TwoByTwo } from '../stats/binary/table.js';
 import { meanDifference, type MeanDifferenceResult } from '../stats/continuous/mean-difference.js';
 import { standardizedMeanDifference, type SmdVariant, type StandardizedMeanDifferenceResult } from '../stats/continuous/standardized-mean-difference.js';
@@ -36,7 +36,7 @@ export interface ContinuousEstimates {
  * printed or derived summaries; the pair's derivations are passed on to the results.
  *
  * @example
- * continuousEstimates(pair).md // MILES FEV1: estimate 153, ci { lower 80.4, upper 225.6, method 'welch-t' }
+ * continuousEstimates(pair).md // MILES FEV1: estimate 153, ci { lower 79.43, upper 226.57, method 'welch-t' }
  */
 export function continuousEstimates(pair: ContinuousPair, options: ContinuousEstimateOptions = {}): ContinuousEstimates {
   const { level = 0.95, variance = 'unequal', smd = 'hedges-g' } = options;
@@ -59,12 +59,11 @@ export function continuousEstimates(pair: ContinuousPair, options: ContinuousEst
 
 export type BinaryMeasure = 'RD' | 'RR' | 'OR';
 
-/** Interval method ids of each binary measure; the first is the default. */
-export const BINARY_CI_METHODS = {
-  RD: ['newcombe', 'wald', 'mn', 'ac'],
-  RR: ['katz', 'koopman', 'mn'],
-  OR: ['woolf', 'exact', 'mn'],
-} as const satisfies Record<BinaryMeasure, readonly string[]>;
+/** The interval registry of each binary measure (ids, default, labels, formulas). */
+export const BINARY_INTERVALS = { RD: RD_INTERVALS, RR: RR_INTERVALS, OR: OR_INTERVALS } as const;
+
+/** Interval method ids of each binary measure, read from the registries. */
+export const BINARY_CI_METHODS = { RD: RD_INTERVALS.ids, RR: RR_INTERVALS.ids, OR: OR_INTERVALS.ids } as const;
 
 export type BinaryCiMethod<M extends BinaryMeasure = BinaryMeasure> = (typeof BINARY_CI_METHODS)[M][number];
 
@@ -83,12 +82,17 @@ export function pairTable(pair: BinaryPair): TwoByTwo {
 export function binaryEstimate(pair: BinaryPair, measure: BinaryMeasure, options: { level?: number; method?: string } = {}): BinaryEstimate {
   const { level = 0.95 } = options;
   const table = pairTable(pair);
-  const method = options.method ?? BINARY_CI_METHODS[measure][0];
-  if (!(BINARY_CI_METHODS[measure] as readonly string[]).includes(method)) throw new Error(`method ${method} is not a ${measure} interval method (${BINARY_CI_METHODS[measure].join(', ')})`);
+  const registry = BINARY_INTERVALS[measure];
+  const method = options.method ?? registry.defaultId;
+  if (!registry.has(method)) {
+    throw new Error(`method ${method} is not ${measure === 'OR' ? 'an' : 'a'} ${MEASURE_NAMES[measure]} method (${registry.ids.join(', ')})`);
+  }
   if (measure === 'RD') return riskDifference(table, { ci: method as RdMethod, level });
   if (measure === 'RR') return riskRatio(table, { ci: method as RrMethod, level });
   return oddsRatio(table, { ci: method as OrMethod, level });
 }
+
+const MEASURE_NAMES: Record<BinaryMeasure, string> = { RD: 'risk-difference', RR: 'risk-ratio', OR: 'odds-ratio' };
 
 export type BinaryTest = 'fisher' | 'chi-square' | 'chi-square-yates';
 

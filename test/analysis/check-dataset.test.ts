@@ -64,4 +64,21 @@ describe('checkDataset', () => {
     expect(item.file).toBe(`${FIXTURE}/comparisons.csv`);
     expect(item.dataset).toBe('check-demo');
   });
+
+  it('rebuilds a CI from arm rows that print only SEs, and says the SDs were derived', async () => {
+    const all = checkDataset(await loadDataset('test/analysis/fixtures/derivations'));
+    const se = all.filter((i) => i.trial === 'SE trial' && ['ci_lower', 'ci_upper', 'p'].includes(i.quantity));
+    expect(se.map((i) => i.status)).toEqual(['reproduced', 'reproduced', 'reproduced']);
+    // R t.test on samples with SD = SE·√n (test/reference/analysis.R): −0.40367314616596.
+    expect(se[0].recomputed).toBeCloseTo(-0.40367314616596, 12);
+    expect(se[0].derivations?.map((d) => [d.method, d.arms])).toEqual([['sd-from-se', ['active']], ['sd-from-se', ['placebo']]]);
+    expect(se[0].reason).toMatch(/sd of active derived \(sd-from-se\)/);
+  });
+
+  it('joins a published comparison to the arm rows of its own analysis set', async () => {
+    const all = checkDataset(await loadDataset('test/analysis/fixtures/derivations'));
+    const estimates = all.filter((i) => i.trial === 'Population trial' && i.quantity === 'estimate');
+    // per protocol: 2.6 − 0.4 = 2.2; ITT: 2.0 − 0.5 = 1.5 (comparisons.csv lines 3 and 4).
+    expect(estimates.map((i) => [i.line, i.recomputed])).toEqual([[3, 2.2], [4, 1.5]]);
+  });
 });

@@ -73,6 +73,12 @@ describe('trialstat compare', () => {
     expect(result.stdout).toContain('MD: mean1 − mean2 = 19 − (−134) = 153');
     expect(result.stdout).toContain('SE: √(sd1²/n1 + sd2²/n2) = √(124²/41 + 182²/34) = 36.7323');
     expect(result.stdout).toContain('df: Welch–Satterthwaite = 56.4012');
+    expect(result.stdout).toContain('95% CI: MD ± t(97.5%, df)·SE = MD ± 2.00293·SE = 79.428 to 226.572');
+    // Derived SDs are part of the explanation.
+    const derived = await runCli(['compare', 'test/analysis/fixtures/derivations', '--explain']);
+    expect(derived.stdout).toContain('SD of active (derived, sd-from-se): SD = SE × √n = 2.46475');
+    const rapami = await runCli(['compare', 'rapami', '--explain']);
+    expect(rapami.stdout).toContain('pooled SD of sirolimus and placebo (derived, cochrane-p-to-sd): t = t_{1−p/2, n1+n2−2}; SE = |MD| / t; SD = SE / √(1/n1 + 1/n2) = 52.3622');
   });
 
   it('exits 2 on a wrong kind or an unknown dataset', async () => {

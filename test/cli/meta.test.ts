@@ -23,10 +23,16 @@ describe('trialstat meta', () => {
     }
     const e = fixture.bcg.fits.REML_z;
     expect(out.k).toBe(13);
-    expectClose(out.estimate, e.estimate, 1e-6);
-    expectClose(out.ci.lower, e.ci_lb, 1e-6);
-    expectClose(out.pi.upper, e.pi_ub, 1e-6);
+    // RR on the natural scale under estimate/ci/pi; metafor's log-scale values under log-named fields.
+    expectClose(out.logEstimate, e.estimate, 1e-6);
+    expectClose(out.logCi.lower, e.ci_lb, 1e-6);
+    expectClose(out.logPi.upper, e.pi_ub, 1e-6);
+    expectClose(out.estimate, Math.exp(e.estimate), 1e-6);
+    expectClose(out.ci.lower, Math.exp(e.ci_lb), 1e-6);
+    expectClose(out.pi.upper, Math.exp(e.pi_ub), 1e-6);
+    expectClose(out.se, e.se, 1e-6);
     expectClose(out.transformed.estimate, Math.exp(e.estimate), 1e-6);
+    expectClose(out.studies[0].logCi.lower, Math.log(out.studies[0].ci.lower), 1e-12);
     expect(out.studies[0]).toMatchObject({ study: 'Aronson 1948' });
     expect(out.studies[0]).toHaveProperty('weight');
     expect(out.studies[0].ci).toHaveProperty('lower');
@@ -37,7 +43,8 @@ describe('trialstat meta', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Aronson 1948/);
     expect(r.stdout).toMatch(/Weight/);
-    expect(r.stdout).toMatch(/Random effects \(REML\): RR −0\.715 \(95% CI −1\.07 to −0\.362\); p < 0\.001/);
+    // The pooled RR on the natural scale (exp(−0.715) = 0.489), the log RR named as such.
+    expect(r.stdout).toMatch(/Random effects \(REML\): RR 0\.489 \(95% CI 0\.344 to 0\.696\); p < 0\.001; log RR −0\.715 \(−1\.07 to −0\.362\)/);
     expect(r.stdout).toMatch(/Heterogeneity: Q = 152\.23, df = 12, p < 0\.001; I² = 92\.2% \(from τ²\)/);
     expect(r.stdout).toMatch(/Prediction interval \(t, 12 df\)/);
   });
@@ -46,23 +53,27 @@ describe('trialstat meta', () => {
     const r = await runCli(['meta', '-', '--measure', 'OR', '--mh', '--json'], { stdin: bcgCsv });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expectClose(out.estimate, fixture.bcg.mh.OR.estimate, 1e-10);
+    expectClose(out.logEstimate, fixture.bcg.mh.OR.estimate, 1e-10);
+    expectClose(out.estimate, Math.exp(fixture.bcg.mh.OR.estimate), 1e-10);
     expect(out.method).toBe('MH');
     expect(out.pi).toBeNull();
   });
 
   it('--peto, --hk, --method DL and --preset run', async () => {
     const peto = JSON.parse((await runCli(['meta', '-', '--measure', 'OR', '--peto', '--json'], { stdin: bcgCsv })).stdout);
-    expectClose(peto.estimate, fixture.bcg.peto.estimate, 1e-10);
+    expectClose(peto.logEstimate, fixture.bcg.peto.estimate, 1e-10);
     const hk = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--method', 'DL', '--hk', '--json'], { stdin: bcgCsv })).stdout);
-    expectClose(hk.ci.upper, fixture.bcg.fits.DL_knha.ci_ub, 1e-10);
+    expectClose(hk.logCi.upper, fixture.bcg.fits.DL_knha.ci_ub, 1e-10);
     const preset = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--preset', 'cochrane-2025', '--json'], { stdin: bcgCsv })).stdout);
-    expectClose(preset.ci.lower, fixture.bcg.fits.REML_knha.ci_lb, 1e-6);
+    expectClose(preset.logCi.lower, fixture.bcg.fits.REML_knha.ci_lb, 1e-6);
     expect(preset.I2).toBeCloseTo((100 * (preset.Q - 12)) / preset.Q, 10);
   });
 
   it('--compare-presets lists what differs and why', async () => {
     const r = await runCli(['meta', '-', '--measure', 'RR', '--compare-presets'], { stdin: bcgCsv });
+    // The model scale named as such, the RR beside it.
+    expect(r.stdout).toMatch(/^Preset\s+log RR\s+CI\s+RR \(CI\)/m);
+    expect(r.stdout).toMatch(/^metafor\s+−0\.715\s+−1\.07 to −0\.362\s+0\.489 \(0\.344 to 0\.696\)/m);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/tau2 differs: τ² estimator: REML \(metafor, meta, cochrane-2025\) vs DL \(revman5\)/);
     expect(r.stdout).toMatch(/I2 differs: .*I² from: tau2 \(metafor\) vs Q/);
@@ -135,5 +146,20 @@ describe('trialstat meta on a dataset with conflicting readings', () => {
     expect(studies).toContain('Jasinski 2017 (ITP (abstract reading))');
     expect(studies).not.toContain('Jasinski 2017 (ITP (seed-004 reading))');
     expect(result.stderr).toContain('left out 1 alternative reading');
+  });
+
+  it('pools a dataset of arm rows, paired as compare pairs them (bcg-vaccine = dat.bcg)', async () => {
+    const fromDataset = JSON.parse((await runCli(['meta', 'bcg-vaccine', '--measure', 'RR', '--json'])).stdout);
+    const fromFile = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--json'], { stdin: bcgCsv })).stdout);
+    expect(fromDataset.k).toBe(13);
+    expectClose(fromDataset.logEstimate, fixture.bcg.fits.REML_z.estimate, 1e-6);
+    expect(fromDataset.estimate).toBe(fromFile.estimate);
+    expect(fromDataset.studies.map((x: { study: string }) => x.study)).toEqual(fromFile.studies.map((x: { study: string }) => x.study));
+    // SDs derived by the analysis core (SE, CI, p) are used and said so; a bad comparator is named.
+    const md = await runCli(['meta', 'test/analysis/fixtures/derivations', '--measure', 'MD', '--outcome', 'score', '--json']);
+    const out = JSON.parse(md.stdout);
+    expect(out.studies.find((x: { study: string }) => x.study === 'SE trial').yi).toBeCloseTo(0.9, 12);
+    expect(md.stderr).toMatch(/^note: SE trial: SD of active = 2\.465, derived from its SE/m);
+    expect(md.stderr).toMatch(/^note: Population trial gives 2 comparisons/m);
   });
 });

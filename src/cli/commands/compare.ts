@@ -83,7 +83,7 @@ function explain(c: ArmComparison): string {
   switch (c.measure) {
     case 'MD':
       return formatExplain(`${title}, mean difference (${c.test ?? 'no test: SDs missing'})`, [
-        ...c.derivations.map((d) => ({ label: `${d.quantity === 'sd' ? 'SD' : d.quantity} of ${d.arms.join(' and ')} (derived, ${d.method})`, formula: d.formula, value: d.value })),
+        ...c.derivations.map((d) => ({ label: `${d.quantity.replace(/\bsd\b/, 'SD')} of ${d.arms.join(' and ')} (derived, ${d.method})`, formula: d.formula, value: d.value })),
         { label: 'MD', formula: `mean1 − mean2 = ${explainNumber(x.mean1)} − ${signed(x.mean2)}`, value: c.estimate ?? NaN },
         ...(c.se !== undefined
           ? [
@@ -136,9 +136,9 @@ function signed(x: number): string {
   return x < 0 ? `(${explainNumber(x)})` : explainNumber(x);
 }
 
-/** The critical value behind an MD interval (t with the comparison's df). */
+/** The critical value behind an MD interval, read off the result (half-width / SE), not recomputed. */
 function normalOrT(c: ArmComparison): number {
-  return c.df !== undefined && c.ci ? tQuantile((1 + c.ci.level) / 2, c.df) : NaN;
+  return c.se !== undefined && c.ci?.upper != null && c.estimate !== null ? (c.ci.upper - c.estimate) / c.se : NaN;
 }
 
 /** `MD 34.4 (95% CI 2.8 to 66.0); p = 0.034` */

@@ -16,6 +16,9 @@ import { peto } from '../../stats/meta/peto.js';
 import { PRESETS, PRESET_NAMES, type PresetName } from '../../stats/meta/presets.js';
 import { subgroupAnalysis, type SubgroupResult } from '../../stats/meta/subgroup-analysis.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
+import { datasetTables, isAlternative, rowsOfKind, tablesOfKind } from '../../analysis/dataset-tables.js';
+import { binaryPairs, continuousPairs } from '../../analysis/pair-arms.js';
+import { derivationNotes } from '../../analysis/compare-dataset.js';
 import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
@@ -83,6 +86,7 @@ interface MetaCliOptions {
   comparePresets?: boolean;
   subgroup?: string;
   outcome?: string;
+  comparator?: string;
   level: number;
   json?: boolean;
   leaveOneOut?: boolean;
@@ -99,7 +103,7 @@ export function registerMeta(program: Command, context: CliContext): void {
   program
     .command('meta')
     .description('meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible)')
-    .argument('<input>', 'CSV/JSON file, - for stdin, or a bundled dataset of kind single-arm-proportion')
+    .argument('<input>', 'CSV/JSON file, - for stdin, or a dataset (bundled name or folder) of single-arm proportions or arm rows')
     .addOption(new Option('--measure <measure>', 'effect measure').argParser(choice(META_MEASURES)).makeOptionMandatory())
     .addOption(new Option('--method <method>', 'FE or a τ² estimator (default REML)').argParser(choice(['FE', ...TAU2_METHODS] as const)))
     .option('--mh', 'Mantel–Haenszel common effect (RR, OR, RD)')
@@ -111,6 +115,7 @@ export function registerMeta(program: Command, context: CliContext): void {
     .option('--compare-presets', 'run every preset and list where and why results differ')
     .option('--subgroup <column>', 'pool per subgroup (an extra column) and test subgroup differences')
     .option('--outcome <outcome>', 'outcome to pool when a dataset holds several')
+    .option('--comparator <arm>', 'with a dataset of arm rows: the comparator arm (default: the arm named like placebo or control, or the second of two)')
     .addOption(new Option('--level <level>', 'confidence level').argParser(levelOption).default(0.95))
     .option('--leave-one-out', 'refit without each study in turn (metafor leave1out)')
     .option('--cumulative', 'add studies one at a time, in input order or --order-by (metafor cumul)')
@@ -125,8 +130,12 @@ export function registerMeta(program: Command, context: CliContext): void {
       `
 CSV columns: binary study,events1,n1,events2,n2; continuous study,n1,mean1,sd1,n2,mean2,sd2;
 proportions study,events,n; generic study,yi,vi or study,yi,sei. Extra columns are kept.
-Estimates, CIs and PIs are on the model scale (log for RR/OR/ROM, logit for PLO, ...);
-the natural scale is shown alongside (and in "transformed" with --json).
+The table shows each study on the model scale (log for RR/OR/ROM, logit for PLO, ...) with
+the natural scale beside it; the pooled line gives RR, OR, ROM and proportions on the natural
+scale first. With --json, ratio measures have estimate, ci and pi as ratios and the log-scale
+values under logEstimate, logCi, logPi (and each study's yi, logCi).
+A dataset's arm rows are paired as in trialstat compare (docs/analysis.md): one study per
+trial, arm vs comparator, for the --outcome given.
 
 Examples:
   $ trialstat meta bcg.csv --measure RR
@@ -134,6 +143,7 @@ Examples:
   $ trialstat meta bcg.csv --measure RR --preset cochrane-2025 --json
   $ trialstat meta bcg.csv --measure RR --compare-presets
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
+  $ trialstat meta bcg-vaccine --measure RR --comparator control
   $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region
   $ trialstat meta bcg.csv --measure RR --leave-one-out
   $ trialstat meta bcg.csv --measure RR --cumulative --order-by year --json
@@ -183,25 +193,28 @@ Examples:
         const missing = effects.studies.filter((s) => s.extra?.[column] === undefined);
         if (missing.length > 0) throw new InputError('--subgroup', column, `a column present for every study (missing for ${missing[0].study})`);
         const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), analysis);
-        out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatSubgroups(result));
+        out(options.json ? JSON.stringify({ ...result, groups: result.groups.map((g) => ({ ...g, result: ratioJson(g.result) })) }, null, 2) + '\n' : formatSubgroups(result));
         if (!options.json) writeWarnings(context.io, result.warnings);
         return;
       }
       if (useMh || options.peto) {
         const fixed = options.peto ? peto(data as BinaryStudy[], { level: options.level }) : mantelHaenszel(data as BinaryStudy[], options.measure as 'RR' | 'OR' | 'RD', { level: options.level });
         const result = metaAnalysis(effects, { ...analysis, method: 'FE', pi: 'none' });
-        out(options.json ? JSON.stringify(fixedJson(fixed, result), null, 2) + '\n' : formatResult(result, fixed));
+        out(options.json ? JSON.stringify(ratioJson(fixedJson(fixed, result)), null, 2) + '\n' : formatResult(result, fixed));
         if (!options.json) writeWarnings(context.io, textWarnings(result, fixed));
         return;
       }
       const result = metaAnalysis(effects, analysis);
-      out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result));
+      out(options.json ? JSON.stringify(ratioJson(result), null, 2) + '\n' : formatResult(result));
       if (!options.json) writeWarnings(context.io, textWarnings(result));
     });
 }
 
-/** Reads study-level data for a meta-analysis: a CSV/JSON file, stdin, or a bundled single-arm dataset. */
-export async function readMetaInput(input: string, options: Pick<MetaCliOptions, 'measure' | 'outcome'>, context: CliContext): Promise<MetaInput> {
+/**
+ * Reads study-level data for a meta-analysis: a CSV/JSON file, stdin, or a dataset (bundled
+ * name or folder): single-arm proportions, or arm rows paired by the analysis core.
+ */
+export async function readMetaInput(input: string, options: Pick<MetaCliOptions, 'measure' | 'outcome' | 'comparator'>, context: CliContext): Promise<MetaInput> {
   const kind = inputKind(options.measure);
   const schema = SCHEMAS[kind] as unknown as Schema<ColumnSpecs>;
   const toStudies = (rows: readonly Record<string, unknown>[]): MetaInput =>
@@ -216,26 +229,66 @@ export async function readMetaInput(input: string, options: Pick<MetaCliOptions,
   const path = resolve(context.io.cwd, input);
   if (statSync(path, { throwIfNoEntry: false })?.isFile()) return toStudies((await readTableFile(path, schema, { file: input })).rows);
   const dataset = await loadDataset(input, { cwd: context.io.cwd });
-  const tables = dataset.tables.filter((t) => t.kind === 'single-arm-proportion');
-  if (tables.length === 0 || kind !== 'proportion') {
-    throw new InputError('input', input, 'a CSV/JSON file, or a dataset of kind single-arm-proportion with --measure PLO, PFT or PR');
+  const tables = datasetTables(dataset);
+  const has = (k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous'): boolean => tablesOfKind(tables, k).length > 0;
+  const source = kind === 'proportion' ? 'single-arm-proportion' : kind === 'binary' ? 'arm-binary' : kind === 'continuous' ? 'arm-continuous' : undefined;
+  if (!source || !has(source)) {
+    throw new InputError('input', input, 'a CSV/JSON file, or a dataset with single-arm-proportion rows (--measure PLO, PFT, PR), arm-binary rows (RR, OR, RD) or arm-continuous rows (MD, SMD, ROM)');
   }
-  const allRows = tables.flatMap((t) => t.table.rows as unknown as { study: string; group?: string; outcome: string; events: number; n: number; reading: string }[]);
-  const rows = allRows.filter((r) => r.reading !== 'alternative');
-  const outcomes = [...new Set(rows.map((r) => r.outcome))];
-  const outcome = options.outcome ?? (outcomes.length === 1 ? outcomes[0] : undefined);
+  const outcome = pickOutcome(rowsOfKind(tables, source), options.outcome, dataset.name);
+  if (source === 'single-arm-proportion') {
+    const all = rowsOfKind(tables, source, { readings: 'all' }).filter((r) => r.outcome === outcome);
+    // Alternative readings of a study already pooled would count its patients twice.
+    const skipped = all.filter(isAlternative);
+    if (skipped.length > 0) {
+      const names = skipped.map((r) => (r.group ? `${r.study} (${r.group})` : r.study)).join('; ');
+      writeNotes(context.io, [`left out ${skipped.length} alternative reading${skipped.length === 1 ? '' : 's'} of studies already pooled (reading = alternative in ${dataset.name}): ${names}`]);
+    }
+    return all
+      .filter((r) => !isAlternative(r))
+      .map((r) => ({ study: r.study + (r.group ? ` (${r.group})` : ''), events: r.events, n: r.n, extra: { group: r.group ?? '', outcome: r.outcome } }));
+  }
+  // Two-arm rows: one study per pair of the analysis core (population join, comparator rule, derived SDs).
+  const selection = { outcomes: outcome, ...(options.comparator !== undefined ? { comparator: options.comparator } : {}) };
+  const pairing = source === 'arm-binary' ? binaryPairs(tables, selection) : continuousPairs(tables, selection);
+  const notes = [
+    ...pairing.alternatives.map((r) => `${r.trial}, ${r.arm}: alternative reading left out`),
+    ...pairing.unpaired.filter((u) => u.reason !== 'other-scale').map((u) => `${u.trial}: not pooled (${u.reason === 'one-arm' ? 'one arm' : u.reason === 'ambiguous-comparator' ? `no single control arm among ${u.arms.join(', ')}: name one with --comparator` : `no arm ${options.comparator ?? ''}`})`),
+  ];
+  const studyName = (pair: { trial: string; timepoint: string | null; population: string | null; arm: { name: string } }): string => {
+    const same = pairing.pairs.filter((q) => q.trial === pair.trial);
+    if (same.length === 1) return pair.trial;
+    notes.push(`${pair.trial} gives ${same.length} comparisons; they share arms, so patients are counted more than once`);
+    return [pair.trial, pair.arm.name, pair.timepoint, pair.population].filter(Boolean).join(', ');
+  };
+  const studies: Record<string, unknown>[] = [];
+  for (const pair of pairing.pairs) {
+    const extra = { outcome, arm: pair.arm.name, comparator: pair.comparator.name, ...(pair.timepoint ? { timepoint: pair.timepoint } : {}), ...(pair.population ? { population: pair.population } : {}) };
+    if (pair.kind === 'binary') {
+      studies.push({ study: studyName(pair), events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n, extra });
+      continue;
+    }
+    const { arm, comparator } = pair;
+    if (arm.mean === null || comparator.mean === null || arm.sd === null || comparator.sd === null) {
+      notes.push(`${pair.trial}: not pooled (no ${arm.mean === null || comparator.mean === null ? 'mean' : 'SD'} printed or derivable)`);
+      continue;
+    }
+    notes.push(...derivationNotes(pair.derivations).map((d) => `${pair.trial}: ${d}`));
+    studies.push({ study: studyName(pair), n1: arm.n, mean1: arm.mean, sd1: arm.sd, n2: comparator.n, mean2: comparator.mean, sd2: comparator.sd, extra });
+  }
+  writeNotes(context.io, [...new Set(notes)]);
+  if (studies.length === 0) throw new InputError('input', input, `a dataset with at least one pair of arms for "${outcome}"`);
+  return studies as unknown as MetaInput;
+}
+
+/** The outcome to pool: the one given, or the dataset's only one. */
+function pickOutcome(rows: readonly { outcome: string }[], wanted: string | undefined, name: string): string {
+  const outcomes = [...new Set(rows.filter((r) => !isAlternative(r as { reading?: string })).map((r) => r.outcome))];
+  const outcome = wanted ?? (outcomes.length === 1 ? outcomes[0] : undefined);
   if (outcome === undefined || !outcomes.includes(outcome)) {
-    throw new InputError('--outcome', options.outcome, `one of the outcomes of ${dataset.name}: ${outcomes.map((o) => `"${o}"`).join(', ')}`);
+    throw new InputError('--outcome', wanted, `one of the outcomes of ${name}: ${outcomes.map((o) => `"${o}"`).join(', ')}`);
   }
-  // Alternative readings of a study already pooled would count its patients twice.
-  const skipped = allRows.filter((r) => r.reading === 'alternative' && r.outcome === outcome);
-  if (skipped.length > 0) {
-    const names = skipped.map((r) => (r.group ? `${r.study} (${r.group})` : r.study)).join('; ');
-    writeNotes(context.io, [`left out ${skipped.length} alternative reading${skipped.length === 1 ? '' : 's'} of studies already pooled (reading = alternative in ${dataset.name}): ${names}`]);
-  }
-  return rows
-    .filter((r) => r.outcome === outcome)
-    .map((r) => ({ study: r.group ? `${r.study} (${r.group})` : r.study, events: r.events, n: r.n, extra: { group: r.group ?? '', outcome: r.outcome } }));
+  return outcome;
 }
 
 const num = (x: number): string => formatNumber(x, { digits: 3 });
@@ -257,6 +310,27 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
     H2: fixed.H2,
     transformed: { estimate: tf.apply(fixed.estimate), ci: tf.interval(fixed.ci.lower, fixed.ci.upper), pi: null, transform: tf.name },
     warnings: [...result.warnings.filter((w) => !w.startsWith('τ² estimated at the boundary')), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
+  };
+}
+
+/**
+ * `--json` of a pooled result: ratio measures (RR, OR, ROM) have `estimate`, `ci`, `pi` and
+ * each study's `ci` on the natural scale, as every other result; the log-scale values the
+ * model was fitted on are under `logEstimate`, `logCi`, `logPi` and each study's `yi`,
+ * `logCi` (`se` and `vi` stay on the log scale, where they are defined).
+ */
+function ratioJson<R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>>(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
+  if (result.measure !== 'RR' && result.measure !== 'OR' && result.measure !== 'ROM') return result;
+  const natural = <I extends { lower: number; upper: number }>(i: I): I => ({ ...i, lower: Math.exp(i.lower), upper: Math.exp(i.upper) });
+  return {
+    ...result,
+    estimate: Math.exp(result.estimate),
+    ci: natural(result.ci),
+    pi: result.pi ? natural(result.pi) : result.pi,
+    studies: result.studies.map((s) => ({ ...s, ci: natural(s.ci), logCi: s.ci })),
+    logEstimate: result.estimate,
+    logCi: result.ci,
+    logPi: result.pi,
   };
 }
 
@@ -298,7 +372,13 @@ function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): st
   ];
   const lines = [renderTable(rows, columns, 'table').trimEnd()];
   const p = fixed ? fixed.test.p : result.p;
-  lines.push(`${label}: ${result.measure} ${num(estimate)} (${lvl} CI ${interval(ci.lower, ci.upper)}); ${formatP(p)}`);
+  // Ratio measures (and transformed proportions) on their natural scale; the model scale beside it, named as such.
+  const modelScale = `${scaleName(result)} ${num(estimate)} (${interval(ci.lower, ci.upper)})`;
+  lines.push(
+    natural
+      ? `${label}: ${naturalName(result)} ${num(tf.apply(estimate))} (${lvl} CI ${interval(pooledNat.lower, pooledNat.upper)}); ${formatP(p)}; ${modelScale}`
+      : `${label}: ${result.measure} ${num(estimate)} (${lvl} CI ${interval(ci.lower, ci.upper)}); ${formatP(p)}`,
+  );
   const Q = fixed ?? result;
   const het = [`Heterogeneity: Q = ${formatFixed(Q.Q, 2)}, df = ${Q.Qdf}, ${formatP(Q.Qp)}`, `I² = ${formatFixed(Q.I2, 1)}%${fixed || result.i2Method === 'Q' ? '' : ' (from τ²)'}`];
   if (!fixed && result.method !== 'FE') {
@@ -328,7 +408,13 @@ function scaleName(result: MetaAnalysisResult): string {
 function formatSubgroups(result: SubgroupResult): string {
   const lines = result.groups.map((g) => {
     const r = g.result;
-    return `${g.name} (k = ${r.k}): ${num(r.estimate)} (${formatLevel(r.ci.level)} CI ${interval(r.ci.lower, r.ci.upper)}); τ² = ${num(r.tau2)}; I² = ${formatFixed(r.I2, 1)}%`;
+    const tf = backTransform(r);
+    const nat = tf.interval(r.ci.lower, r.ci.upper);
+    const pooled =
+      tf.name === 'identity'
+        ? `${num(r.estimate)} (${formatLevel(r.ci.level)} CI ${interval(r.ci.lower, r.ci.upper)})`
+        : `${naturalName(r)} ${num(tf.apply(r.estimate))} (${formatLevel(r.ci.level)} CI ${interval(nat.lower, nat.upper)}); ${scaleName(r)} ${num(r.estimate)} (${interval(r.ci.lower, r.ci.upper)})`;
+    return `${g.name} (k = ${r.k}): ${pooled}; τ² = ${num(r.tau2)}; I² = ${formatFixed(r.I2, 1)}%`;
   });
   const b = result.between;
   lines.push(`Test for subgroup differences: Q = ${formatFixed(b.Q, 2)}, df = ${b.Qdf}, ${formatP(b.Qp)}`);
@@ -337,14 +423,22 @@ function formatSubgroups(result: SubgroupResult): string {
 
 function formatComparison(c: PresetComparison): string {
   type Row = PresetComparison['rows'][number];
+  const first = c.rows[0]?.result;
+  const tf = first ? backTransform(first) : undefined;
+  // Ratio measures and transformed proportions: the model scale named as such, the natural scale beside it.
+  const natural: Column<Row>[] =
+    first && tf && tf.name !== 'identity'
+      ? [{ header: `${naturalName(first)} (CI)`, text: (r) => `${num(tf.apply(r.result.estimate))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(r.result.ci.lower, r.result.ci.upper))})`, align: 'right' }]
+      : [];
   const columns: Column<Row>[] = [
     { header: 'Preset', text: (r) => r.preset },
-    { header: 'Estimate', text: (r) => num(r.result.estimate), align: 'right' },
+    { header: first ? scaleName(first) : 'Estimate', text: (r) => num(r.result.estimate), align: 'right' },
     { header: 'CI', text: (r) => interval(r.result.ci.lower, r.result.ci.upper), align: 'right' },
+    ...natural,
     { header: 'τ²', text: (r) => num(r.result.tau2), align: 'right' },
     { header: 'I²', text: (r) => `${formatFixed(r.result.I2, 1)}%`, align: 'right' },
     { header: 'PI', text: (r) => (r.result.pi ? interval(r.result.pi.lower, r.result.pi.upper) : '—'), align: 'right' },
-    { header: 'Common effect', text: (r) => `${num(r.fixed.estimate)} (${r.fixed.method})`, align: 'right' },
+    { header: first && natural.length > 0 ? `Common effect (${scaleName(first)})` : 'Common effect', text: (r) => `${num(r.fixed.estimate)} (${r.fixed.method})`, align: 'right' },
     { header: 'Settings', text: (r) => r.settings },
   ];
   const lines = [renderTable(c.rows, columns, 'table').trimEnd(), ''];

@@ -1,14 +1,13 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { sdFromP } from '../../stats/continuous/sd-from-p.js';
 import { tQuantile } from '../../stats/dist/index.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
-import { num, type AnalysisDefinition } from './analysis.js';
+import type { AnalysisDefinition } from './analysis.js';
 import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arms.js';
 
 /**
  * Arm means (or mean changes) with t intervals, mean ± t(1 − α/2, n − 1)·SD/√n, for a
  * dot-and-whisker chart by trial and timepoint; SDs not printed are derived from the
- * reported p as in `mean-difference` (`sdFromP`).
+ * reported p as in `mean-difference` (the analysis core's pairing derives them).
  */
 export const armMeans: AnalysisDefinition = {
   name: 'arm-means',
@@ -23,37 +22,33 @@ export const armMeans: AnalysisDefinition = {
     const tableRows: Record<string, string>[] = [];
     const trials = new Set(pairs.map((p) => p.trial));
     for (const pair of pairs) {
-      let sds = [pair.arm.sd, pair.comparator.sd];
-      let how = 'printed';
-      if (sds.some((sd) => sd === undefined)) {
-        const p = pair.reported ? num(pair.reported.p) : undefined;
-        const md = pair.arm.mean - pair.comparator.mean;
-        if (p === undefined || String(pair.reported?.p_relation ?? '=') !== '=' || md === 0) {
-          warnings.push(`arm-means: ${pair.trial} ${pair.outcome} left out (no SD printed and no exact reported p)`);
-          continue;
-        }
-        const pooled = sdFromP({ md, p, n1: pair.arm.n, n2: pair.comparator.n }).value;
-        sds = [pooled, pooled];
-        how = `pooled, derived from p = ${String(p)}`;
+      const fromP = pair.derivations.find((d) => d.method === 'cochrane-p-to-sd');
+      if (pair.arm.sd === null || pair.comparator.sd === null) {
+        warnings.push(`arm-means: ${pair.trial} ${pair.outcome} left out (no SD printed and no exact reported p)`);
+        continue;
       }
       const timepoint = trials.size > 1 ? `${pair.trial}, ${pair.timepoint}` : pair.timepoint;
-      [pair.arm, pair.comparator].forEach((side, i) => {
-        const sd = sds[i]!;
+      for (const side of [pair.arm, pair.comparator]) {
+        const sd = side.sd!;
+        const mean = side.mean!;
+        const derived = pair.derivations.find((d) => d.quantity === 'sd' && d.arms.includes(side.name));
+        const how = fromP ? `pooled, derived from p = ${String(fromP.inputs.p)}` : derived ? `derived, ${derived.method}` : 'printed';
         const half = (tQuantile(1 - (1 - level) / 2, side.n - 1) * sd) / Math.sqrt(side.n);
-        rows.push({ arm: side.name, timepoint, estimate: side.mean, lower: side.mean - half, upper: side.mean + half, n: side.n });
+        rows.push({ arm: side.name, timepoint, estimate: mean, lower: mean - half, upper: mean + half, n: side.n });
         tableRows.push({
           group: `${pair.trial}, ${pair.outcome} (${pair.timepoint})`,
           arm: side.name,
           n: String(side.n),
-          mean: formatNumber(side.mean),
+          mean: formatNumber(mean),
           sd: `${formatNumber(sd)} (${how})`,
-          ci: `${formatNumber(side.mean - half)} to ${formatNumber(side.mean + half)}`,
+          ci: `${formatNumber(mean - half)} to ${formatNumber(mean + half)}`,
         });
-      });
+      }
     }
     const units = [...new Set(pairs.map((p) => p.unit).filter(Boolean))];
     const lv = formatLevel(level);
-    const scale = (options.scale as string | undefined) ?? 'change';
+    const scales = [...new Set(pairs.map((p) => p.scale))];
+    const scale = scales.length === 1 ? scales[0] : ((options.scale as string | undefined) ?? 'change');
     return {
       view: {
         kind: 'arm-summary',

@@ -1,7 +1,7 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { fisherExact } from '../../stats/binary/fisher-exact.js';
-import { RD_INTERVALS, riskDifference, wilsonInterval, type RdMethod } from '../../stats/binary/risk-difference.js';
-import { RR_INTERVALS, riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { binaryEstimate, binaryTest } from '../../analysis/pair-estimates.js';
+import { RD_INTERVALS, wilsonInterval, type RdMethod } from '../../stats/binary/risk-difference.js';
+import { RR_INTERVALS, type RrMethod } from '../../stats/binary/risk-ratio.js';
 import { normalQuantile } from '../../stats/dist/index.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import { pCell, type AnalysisDefinition } from './analysis.js';
@@ -20,7 +20,8 @@ const interval = (lower: number | null, upper: number | null, f: (x: number) => 
 /**
  * Two-arm binary outcomes (adverse events, discontinuations): per-arm rates with Wilson
  * intervals, the risk difference and risk ratio with their intervals, and Fisher's exact
- * test, from `riskDifference`, `riskRatio`, `wilsonInterval` and `fisherExact`.
+ * test: the pairs and their estimates from the analysis core (`pairArms`, `binaryEstimate`,
+ * `binaryTest`), per-arm rates from `wilsonInterval`.
  */
 export const binaryComparison: AnalysisDefinition = {
   name: 'binary-comparison',
@@ -48,10 +49,9 @@ export const binaryComparison: AnalysisDefinition = {
         const [lower, upper] = wilsonInterval(side.events, side.n, z);
         rates.push({ event: label, arm: side.name, events: side.events, n: side.n, rate: side.events / side.n, lower, upper });
       }
-      const table = { events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n };
-      const rd = riskDifference(table, { ci: rdMethod, level });
-      const rr = riskRatio(table, { ci: rrMethod, level });
-      const fisher = fisherExact(table);
+      const rd = binaryEstimate(pair, 'RD', { method: rdMethod, level });
+      const rr = binaryEstimate(pair, 'RR', { method: rrMethod, level });
+      const fisher = binaryTest(pair, 'fisher');
       for (const w of [...rd.warnings, ...rr.warnings, ...fisher.warnings]) warnings.push(`binary-comparison: ${label}: ${w}`);
       if (rd.estimate !== null && rd.ci.lower !== null && rd.ci.upper !== null) differences.push({ event: label, estimate: rd.estimate, lower: rd.ci.lower, upper: rd.ci.upper });
       tableRows.push({
@@ -60,7 +60,7 @@ export const binaryComparison: AnalysisDefinition = {
         comparator: `${pair.comparator.events}/${pair.comparator.n} (${pct(pair.comparator.events / pair.comparator.n)})`,
         rd: rd.estimate === null ? 'not estimable' : `${formatNumber(100 * rd.estimate)} (${interval(rd.ci.lower, rd.ci.upper, (x) => formatNumber(100 * x))})`,
         rr: rr.estimate === null ? 'not estimable' : `${formatNumber(rr.estimate)} (${interval(rr.ci.lower, rr.ci.upper, (x) => formatNumber(x))})`,
-        p: pCell(fisher.test.p),
+        p: pCell(fisher.p!),
       });
     }
     const arm = armText(options);

@@ -1,18 +1,19 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { OR_INTERVALS, oddsRatio, type OrMethod } from '../../stats/binary/odds-ratio.js';
-import { RD_INTERVALS, riskDifference, type RdMethod } from '../../stats/binary/risk-difference.js';
-import { RR_INTERVALS, riskRatio, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { BINARY_INTERVALS, binaryEstimate } from '../../analysis/pair-estimates.js';
+import { OR_INTERVALS } from '../../stats/binary/odds-ratio.js';
+import { RD_INTERVALS } from '../../stats/binary/risk-difference.js';
+import { RR_INTERVALS } from '../../stats/binary/risk-ratio.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
 import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
 
-const REGISTRIES = { RR: RR_INTERVALS, OR: OR_INTERVALS, RD: RD_INTERVALS } as const;
 const ALL_METHODS = [...new Set([...RR_INTERVALS.ids, ...OR_INTERVALS.ids, ...RD_INTERVALS.ids])];
 
 /**
  * Risk ratios, odds ratios or risk differences per outcome (and per arm, or per trial
  * when several are read together) of arm-binary tables, for a forest-style chart without
- * pooling; from `riskRatio`, `oddsRatio`, `riskDifference`. RDs are in percentage points.
+ * pooling; pairs and estimates from the analysis core (`pairArms`, `binaryEstimate`). RDs
+ * are in percentage points.
  */
 export const binaryRatios: AnalysisDefinition = {
   name: 'binary-ratios',
@@ -28,7 +29,7 @@ export const binaryRatios: AnalysisDefinition = {
   run(dataset, options) {
     const measure = options.measure as 'RR' | 'OR' | 'RD';
     const level = (options.level as number | undefined) ?? 0.95;
-    const registry = REGISTRIES[measure];
+    const registry = BINARY_INTERVALS[measure];
     const method = (options.method as string | undefined) ?? registry.defaultId;
     if (!registry.has(method)) throw new Error(`method ${method} is not a ${registry.family.replace(' interval', '')} method (${registry.ids.join(', ')})`);
     const entry = registry.get(method);
@@ -39,9 +40,8 @@ export const binaryRatios: AnalysisDefinition = {
     const tableRows: Record<string, string>[] = [];
     const labels = pairLabels(pairs);
     for (const [i, pair] of pairs.entries()) {
-      const table = { events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n };
-      const result =
-        measure === 'RR' ? riskRatio(table, { ci: method as RrMethod, level }) : measure === 'OR' ? oddsRatio(table, { ci: method as OrMethod, level }) : riskDifference(table, { ci: method as RdMethod, level });
+      // Throws for a method of another measure (e.g. woolf with RR): the builder reports it as a failed analysis.
+      const result = binaryEstimate(pair, measure, { method, level });
       const label = labels[i];
       for (const w of result.warnings) warnings.push(`binary-ratios: ${label}: ${w}`);
       const { estimate } = result;

@@ -1,28 +1,27 @@
+import { continuousEstimates } from '../../analysis/pair-estimates.js';
+import type { ContinuousPair, PairDerivation } from '../../analysis/pair-arms.js';
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { meanDifference } from '../../stats/continuous/mean-difference.js';
-import { sdFromP } from '../../stats/continuous/sd-from-p.js';
 import type { ForestRow } from '../charts/forest-plot.js';
-import { AXIS_OPTIONS, favoursFrom, num, pCell, type AnalysisDefinition } from './analysis.js';
+import { AXIS_OPTIONS, favoursFrom, pCell, type AnalysisDefinition } from './analysis.js';
 import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arms.js';
 
 const SCALE_WORDS: Record<string, string> = { change: 'change from baseline', 'percent-change': 'relative change from baseline (%)', value: 'value' };
 
 /**
- * Two-arm mean difference per outcome (`meanDifference`, as R t.test from summaries).
- * When an arm's SD is not printed but the dataset has the published p-value of the
- * comparison (exact, not a bound), the pooled SD is derived from it by the Cochrane method
- * (`sdFromP`, Handbook §6.5.2.3) and used for both arms; the recomputed p then reproduces
- * the reported p by construction, which the table says.
+ * Two-arm mean difference per outcome (`continuousEstimates` of the analysis core, as R
+ * t.test from summaries). SDs that are not printed come from the pairing's derivations:
+ * the arm's SE, CI or median summary, or, when neither arm prints any, the pooled SD that
+ * the published exact p implies (Cochrane Handbook §6.5.2.3, used for both arms); the
+ * recomputed p then reproduces the reported p by construction, which the table says.
  */
 export const meanDifferenceAnalysis: AnalysisDefinition = {
   name: 'mean-difference',
-  description: 'Mean difference with CI and t-test per outcome; SDs from the reported p when not printed (Cochrane).',
+  description: 'Mean difference with CI and t-test per outcome; SDs from SE, CI or median, or from the reported p when not printed (Cochrane).',
   kinds: ['arm-continuous'],
   produces: 'effects',
   options: {
     ...continuousPairOptions,
     variance: { type: 'enum', values: ['unequal', 'equal'], description: 'Welch (unequal, default) or Student (equal).' },
-    sdFromP: { type: 'boolean', description: 'Derive missing SDs from the reported p-value (default true).' },
     ...AXIS_OPTIONS,
   },
   run(dataset, options) {
@@ -37,39 +36,28 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
     let derivedAny = false;
     for (const pair of pairs) {
       const label = trials.size > 1 ? `${pair.trial}, ${pair.outcome}` : pair.outcome;
-      let sd1 = pair.arm.sd;
-      let sd2 = pair.comparator.sd;
-      let sdText = `${formatNumber(sd1 ?? NaN)} / ${formatNumber(sd2 ?? NaN)}`;
-      const reportedP = pair.reported ? num(pair.reported.p) : undefined;
-      const relation = pair.reported ? String(pair.reported.p_relation ?? '=') : '=';
-      if (sd1 === undefined || sd2 === undefined) {
-        const md = pair.arm.mean - pair.comparator.mean;
-        if (!deriveSd || reportedP === undefined || relation !== '=' || md === 0) {
-          warnings.push(`mean-difference: ${label} left out (no SD printed${deriveSd ? ' and no exact reported p to derive it from' : ''})`);
-          continue;
-        }
-        const derived = sdFromP({ md, p: reportedP, n1: pair.arm.n, n2: pair.comparator.n });
-        for (const w of derived.warnings) warnings.push(`mean-difference: ${label}: ${w}`);
-        sd1 = derived.value;
-        sd2 = derived.value;
-        derivedAny = true;
-        sdText = `${formatNumber(derived.value)} (derived from p = ${String(reportedP)})`;
-        notes.push(
-          `${pair.trial} ${pair.outcome}: SDs are not printed; a pooled SD of ${formatNumber(derived.value)}${pair.unit ? ` ${pair.unit}` : ''} is derived from the reported p = ${String(reportedP)} with MD ${formatNumber(md)} and n = ${pair.arm.n} + ${pair.comparator.n} (Cochrane Handbook §6.5.2.3: t = t(1 − p/2, n1 + n2 − 2), SE = |MD|/t, SD = SE/√(1/n1 + 1/n2)); it assumes the p came from a two-sample t-test.`,
-        );
+      const estimates = continuousEstimates(pair, { variance, level });
+      const result = estimates.md;
+      if (!result) {
+        warnings.push(`mean-difference: ${label} left out (no SD printed${deriveSd ? ' and no exact reported p to derive it from' : ''})`);
+        continue;
       }
-      const result = meanDifference({ n: pair.arm.n, mean: pair.arm.mean, sd: sd1 }, { n: pair.comparator.n, mean: pair.comparator.mean, sd: sd2 }, { variance, level });
+      for (const w of pair.warnings) warnings.push(`mean-difference: ${label}: ${w}`);
+      const fromP = pair.derivations.find((d) => d.method === 'cochrane-p-to-sd');
+      if (fromP) derivedAny = true;
+      notes.push(...pair.derivations.map((d) => derivationNote(pair, d)));
       for (const w of result.warnings) warnings.push(`mean-difference: ${label}: ${w}`);
       rows.push({ label, estimate: result.estimate, lower: result.ci.lower, upper: result.ci.upper });
       const unit = pair.unit ? ` ${pair.unit}` : '';
+      const reported = pair.reported;
       tableRows.push({
         outcome: `${pair.trial}, ${pair.outcome} (${pair.timepoint}, ${SCALE_WORDS[pair.scale] ?? pair.scale})`,
-        arm: `${formatNumber(pair.arm.mean)}${unit} (n = ${pair.arm.n})`,
-        comparator: `${formatNumber(pair.comparator.mean)}${unit} (n = ${pair.comparator.n})`,
-        sd: sdText,
+        arm: `${formatNumber(pair.arm.mean!)}${unit} (n = ${pair.arm.n})`,
+        comparator: `${formatNumber(pair.comparator.mean!)}${unit} (n = ${pair.comparator.n})`,
+        sd: fromP ? `${formatNumber(fromP.value)} (derived from p = ${String(fromP.inputs.p)})` : `${sdCell(pair, pair.arm.name, pair.arm.sd!)} / ${sdCell(pair, pair.comparator.name, pair.comparator.sd!)}`,
         md: `${formatNumber(result.estimate)} (${formatNumber(result.ci.lower)} to ${formatNumber(result.ci.upper)})`,
         p: pCell(result.test.p),
-        reported: reportedP !== undefined ? `${relation === '=' ? '' : relation}${String(reportedP)}${pair.reported?.test ? ` (${String(pair.reported.test)})` : ''}` : 'not reported',
+        reported: reported?.p !== undefined ? `${(reported.p_relation ?? '=') === '=' ? '' : reported.p_relation}${String(reported.p)}${reported.test ? ` (${reported.test})` : ''}` : 'not reported',
       });
     }
     const arm = options.arm as string;
@@ -104,3 +92,19 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
     };
   },
 };
+
+/** A printed SD as printed; a derived one with where it came from. */
+function sdCell(pair: ContinuousPair, arm: string, sd: number): string {
+  const derived = pair.derivations.find((d) => d.quantity === 'sd' && d.arms.includes(arm));
+  return derived ? `${formatNumber(sd)} (${DERIVED_FROM[derived.method] ?? derived.method})` : formatNumber(sd);
+}
+
+const DERIVED_FROM: Record<string, string> = { 'sd-from-se': 'from SE', 'sd-from-ci-t': 'from CI', 'sd-from-ci-z': 'from CI' };
+
+/** The derived-values note of one derivation (the pooled SD from p keeps its long explanation). */
+export function derivationNote(pair: ContinuousPair, d: PairDerivation): string {
+  if (d.method === 'cochrane-p-to-sd') {
+    return `${pair.trial} ${pair.outcome}: SDs are not printed; a pooled SD of ${formatNumber(d.value)}${pair.unit ? ` ${pair.unit}` : ''} is derived from the reported p = ${String(d.inputs.p)} with MD ${formatNumber(d.inputs.md)} and n = ${pair.arm.n} + ${pair.comparator.n} (Cochrane Handbook §6.5.2.3: t = t(1 − p/2, n1 + n2 − 2), SE = |MD|/t, SD = SE/√(1/n1 + 1/n2)); it assumes the p came from a two-sample t-test.`;
+  }
+  return `${pair.trial} ${pair.outcome}: the ${d.quantity === 'sd' ? 'SD' : d.quantity} of ${d.arms.join(', ')} is not printed; ${formatNumber(d.value)}${pair.unit ? ` ${pair.unit}` : ''} is derived (${d.formula}; ${d.reference}).`;
+}

@@ -1,47 +1,27 @@
+import { binaryPairs, type BinaryPair } from '../../analysis/pair-arms.js';
+import { datasetTables } from '../../analysis/dataset-tables.js';
 import type { ReportDataset } from '../dataset.js';
-import { matches, num, rowsOfKind, str } from './analysis.js';
 
-export interface ArmPair {
-  trial: string;
-  outcome: string;
-  timepoint?: string;
-  arm: { name: string; events: number; n: number };
-  comparator: { name: string; events: number; n: number };
-}
+/** A pair of arm-binary rows, as the analysis core pairs them (src/analysis). */
+export type ArmPair = BinaryPair;
 
 /**
- * Pairs the `arm` and `comparator` rows of an arm-binary table by trial, outcome and
- * timepoint, in table order. Outcomes where one of the two arms is missing are named in
- * the warnings.
+ * The `arm` and `comparator` rows of a dataset's arm-binary tables, paired by the analysis
+ * core (`binaryPairs`: trial × outcome × timepoint × population, primary readings), in
+ * table order. Outcomes where one of the two arms is missing are named in the warnings.
  */
 export function pairArms(dataset: ReportDataset, options: Record<string, unknown>, analysis: string): { pairs: ArmPair[]; warnings: string[] } {
   const arms = armNames(options);
   const comparator = options.comparator as string;
-  const rows = rowsOfKind(dataset, 'arm-binary').filter((r) => matches(r, 'outcome', options.outcomes) && matches(r, 'trial', options.trial) && matches(r, 'timepoint', options.timepoint) && matches(r, 'population', options.population));
-  const key = (r: Record<string, unknown>): string => JSON.stringify([r.trial, r.outcome, str(r.timepoint) ?? null, str(r.population) ?? null]);
-  const groups = new Map<string, Record<string, unknown>[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  const pairs: ArmPair[] = [];
-  const warnings: string[] = [];
-  for (const group of groups.values()) {
-    const found = arms.map((name) => group.find((r) => r.arm === name)).filter((r): r is Record<string, unknown> => r !== undefined);
-    const c = group.find((r) => r.arm === comparator);
-    const first = group[0];
-    const label = `${String(first.trial)}, ${String(first.outcome)}${str(first.timepoint) ? ` (${String(first.timepoint)})` : ''}`;
-    if (found.length === 0 || !c) {
-      warnings.push(`${analysis}: ${label} left out (no row for ${found.length === 0 ? arms.join(' or ') : comparator})`);
-      continue;
-    }
-    for (const a of found) {
-      pairs.push({
-        trial: String(first.trial),
-        outcome: String(first.outcome),
-        ...(str(first.timepoint) ? { timepoint: String(first.timepoint) } : {}),
-        arm: { name: String(a.arm), events: num(a.events)!, n: num(a.n)! },
-        comparator: { name: comparator, events: num(c.events)!, n: num(c.n)! },
-      });
-    }
-  }
+  const { pairs, unpaired } = binaryPairs(datasetTables(dataset), {
+    arms,
+    comparator,
+    outcomes: options.outcomes as string[] | undefined,
+    trials: options.trial as string | undefined,
+    timepoints: options.timepoint as string | undefined,
+    populations: options.population as string | undefined,
+  });
+  const warnings = unpaired.map((u) => `${analysis}: ${u.trial}, ${u.outcome}${u.timepoint ? ` (${u.timepoint})` : ''} left out (no row for ${u.reason === 'no-arm' ? arms.join(' or ') : comparator})`);
   if (pairs.length === 0) warnings.push(`${analysis}: no outcome in ${dataset.name} has both ${arms.join(' or ')} and ${comparator}`);
   return { pairs, warnings };
 }

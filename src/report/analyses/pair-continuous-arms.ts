@@ -1,79 +1,48 @@
+import { continuousPairs, type ContinuousPair } from '../../analysis/pair-arms.js';
+import { datasetTables } from '../../analysis/dataset-tables.js';
 import type { ReportDataset } from '../dataset.js';
-import { matches, num, rowsOfKind, str } from './analysis.js';
 
-export interface ContinuousArm {
-  n: number;
-  mean: number;
-  sd?: number;
-  unit?: string;
-}
-
-export interface ContinuousPair {
-  trial: string;
-  outcome: string;
-  timepoint: string;
-  scale: string;
-  unit?: string;
-  arm: ContinuousArm & { name: string };
-  comparator: ContinuousArm & { name: string };
-  /** The published comparison of these arms, when the dataset has one. */
-  reported?: Record<string, unknown>;
-}
+export type { ContinuousPair };
 
 /**
- * Pairs arm and comparator rows of arm-continuous tables by trial, outcome, timepoint and
- * scale (default `change`), and attaches the matching reported-comparison row (MD) if any.
+ * The `arm` and `comparator` rows of a dataset's arm-continuous tables, paired by the
+ * analysis core (`continuousPairs`: trial × outcome × timepoint × population, the scale
+ * option or the preferred scale, SDs derived from SE, CI, median or the published p and
+ * recorded). A pair's `unit` falls back to the dataset's unit of the outcome.
  */
 export function pairContinuousArms(dataset: ReportDataset, options: Record<string, unknown>, analysis: string): { pairs: ContinuousPair[]; warnings: string[] } {
   const arm = options.arm as string;
   const comparator = options.comparator as string;
-  const scale = (options.scale as string | undefined) ?? 'change';
-  const rows = rowsOfKind(dataset, 'arm-continuous').filter(
-    (r) => (str(r.scale) ?? 'value') === scale && matches(r, 'outcome', options.outcomes) && matches(r, 'timepoint', options.timepoint) && matches(r, 'trial', options.trials) && matches(r, 'population', options.population),
+  const scale = options.scale as ContinuousPair['scale'] | undefined;
+  const { pairs, unpaired } = continuousPairs(
+    datasetTables(dataset),
+    {
+      arms: [arm],
+      comparator,
+      outcomes: options.outcomes as string[] | undefined,
+      trials: options.trials as string[] | undefined,
+      timepoints: options.timepoint as string | undefined,
+      populations: options.population as string | undefined,
+      scale: scale ?? 'preferred',
+    },
+    { sdFromP: (options.sdFromP as boolean | undefined) ?? true },
   );
-  const comparisons = rowsOfKind(dataset, 'reported-comparison');
-  const groups = new Map<string, Record<string, unknown>[]>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.trial, row.outcome, row.timepoint, row.population ?? null]);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  const pairs: ContinuousPair[] = [];
   const warnings: string[] = [];
-  for (const group of groups.values()) {
-    const first = group[0];
-    const a = group.find((r) => r.arm === arm);
-    const c = group.find((r) => r.arm === comparator);
-    const label = `${String(first.trial)} ${String(first.outcome)} (${String(first.timepoint)})`;
-    if (!a || !c) {
-      warnings.push(`${analysis}: ${label} left out (no ${scale} row for ${!a ? arm : comparator})`);
-      continue;
-    }
-    const side = (r: Record<string, unknown>, name: string) => ({
-      name,
-      n: num(r.n)!,
-      mean: num(r.mean)!,
-      ...(num(r.sd) !== undefined ? { sd: num(r.sd) } : {}),
-      ...(str(r.unit) ? { unit: str(r.unit) } : {}),
-    });
-    if (num(a.mean) === undefined || num(c.mean) === undefined) {
-      warnings.push(`${analysis}: ${label} left out (no mean printed)`);
-      continue;
-    }
-    const reported = comparisons.find((r) => r.trial === first.trial && r.outcome === first.outcome && r.timepoint === first.timepoint && r.arm === arm && r.comparator === comparator && r.measure === 'MD');
-    const unit = str(a.unit) ?? dataset.units?.[String(first.outcome)];
-    pairs.push({
-      trial: String(first.trial),
-      outcome: String(first.outcome),
-      timepoint: String(first.timepoint),
-      scale,
-      ...(unit ? { unit } : {}),
-      arm: side(a, arm),
-      comparator: side(c, comparator),
-      ...(reported ? { reported } : {}),
-    });
+  for (const u of unpaired) {
+    // A scale left out by the preferred-scale rule is a choice, not a missing row.
+    if (u.reason === 'other-scale') continue;
+    warnings.push(`${analysis}: ${u.trial} ${u.outcome} (${u.timepoint}) left out (no ${u.scale} row for ${u.reason === 'no-arm' ? arm : comparator})`);
   }
-  if (pairs.length === 0) warnings.push(`${analysis}: no outcome has ${scale} rows for both ${arm} and ${comparator}`);
-  return { pairs, warnings };
+  const kept: ContinuousPair[] = [];
+  for (const pair of pairs) {
+    if (pair.arm.mean === null || pair.comparator.mean === null) {
+      warnings.push(`${analysis}: ${pair.trial} ${pair.outcome} (${pair.timepoint}) left out (no mean printed)`);
+      continue;
+    }
+    kept.push({ ...pair, unit: pair.unit ?? dataset.units?.[pair.outcome] ?? null });
+  }
+  if (kept.length === 0) warnings.push(`${analysis}: no outcome has ${scale ?? 'comparable'} rows for both ${arm} and ${comparator}`);
+  return { pairs: kept, warnings };
 }
 
 export const continuousPairOptions = {
@@ -83,6 +52,7 @@ export const continuousPairOptions = {
   trials: { type: 'string-list', description: 'Trials to include (default all).' },
   timepoint: { type: 'string', description: 'Timepoint to include (default all).' },
   population: { type: 'string', description: 'Analysis set or cohort to include (the population column; default all).' },
-  scale: { type: 'enum', values: ['value', 'change', 'percent-change'], description: 'Which rows: value, change (default) or percent-change.' },
+  scale: { type: 'enum', values: ['value', 'change', 'percent-change', 'all'], description: 'Which rows: value, change, percent-change or all (default: per outcome, change, else percent-change, else value).' },
+  sdFromP: { type: 'boolean', description: 'Derive a pooled SD from the exact published p when no SD is printed (default true; Cochrane Handbook 6.5.2.3).' },
   level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
 } as const;
