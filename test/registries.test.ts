@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { binaryComparison } from '../src/report/analyses/binary-comparison.js';
 import { binaryRatios } from '../src/report/analyses/binary-ratios.js';
+import { pooledProportions } from '../src/report/analyses/pooled-proportions.js';
 import { singleProportions } from '../src/report/analyses/single-proportions.js';
+import { twoArmMeta } from '../src/report/analyses/two-arm-meta.js';
 import type { OptionSpec } from '../src/report/options-schema.js';
 import { OR_INTERVALS, oddsRatio } from '../src/stats/binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference } from '../src/stats/binary/risk-difference.js';
 import { RR_INTERVALS, riskRatio } from '../src/stats/binary/risk-ratio.js';
 import { fingerprintBinary } from '../src/stats/check/fingerprint-binary.js';
+import { fingerprintMeta } from '../src/stats/check/fingerprint-meta.js';
 import { fingerprintProportion } from '../src/stats/check/fingerprint-proportion.js';
+import { computeEffectSizes } from '../src/stats/meta/compute-effect-sizes.js';
+import { TAU2_ESTIMATORS } from '../src/stats/meta/estimate-tau2.js';
+import { metaAnalysis } from '../src/stats/meta/meta-analysis.js';
 import { PROPORTION_INTERVALS, proportionCi } from '../src/stats/proportion/proportion-ci.js';
 import { runCli } from './support/cli.js';
 
@@ -95,6 +101,28 @@ describe('single-proportion interval registry', () => {
       expect(fingerprintProportion(9, 22, figures).matches.map((m) => m.methods.ci), entry.id).toContain(entry.id);
       const cli = await runCli(['fingerprint', 'prop', '--events', '9', '--n', '22', '--reported-lower', figures.lower, '--reported-upper', figures.upper]);
       expect(cli.stdout).toContain(entry.label);
+    }
+  });
+});
+
+describe('τ² estimator registry', () => {
+  it('every entry is a choice of meta --method and of the two-arm-meta and pooled-proportions report analyses', async () => {
+    const help = await runCli(['meta', '--help']);
+    for (const entry of TAU2_ESTIMATORS.entries) {
+      expect(help.stdout.replace(/\s+/g, ' ')).toContain(`${entry.id} (${entry.label})`);
+    }
+    expect(enumValues(twoArmMeta.options.method)).toEqual(expect.arrayContaining([...TAU2_ESTIMATORS.ids]));
+    expect(enumValues(pooledProportions.options.method)).toEqual(expect.arrayContaining([...TAU2_ESTIMATORS.ids]));
+  });
+
+  it('every entry is in the fingerprint meta search space', () => {
+    const effects = { yi: [-0.9, -1.6, -1.4, -1.4, -0.2, -0.5, 0.0, -0.4, -1.4], vi: [0.33, 0.19, 0.42, 0.02, 0.05, 0.01, 0.03, 0.09, 0.27] };
+    const input = effects.yi.map((yi, i) => ({ study: `s${i + 1}`, yi, vi: effects.vi[i] }));
+    for (const entry of TAU2_ESTIMATORS.entries) {
+      const own = metaAnalysis(computeEffectSizes(input, 'GEN'), { method: entry.id });
+      const figures = { estimate: own.estimate.toFixed(5), tau2: own.tau2.toFixed(5) };
+      const found = fingerprintMeta(input, 'GEN', figures).matches.map((m) => m.methods.method);
+      expect(found, entry.id).toContain(entry.id);
     }
   });
 });

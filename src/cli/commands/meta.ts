@@ -8,7 +8,7 @@ import { renderTable, type Column } from '../../format/table.js';
 import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
 import { computeEffectSizes, inputKind, META_MEASURES, type MetaInput, type MetaMeasure } from '../../stats/meta/compute-effect-sizes.js';
 import type { BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
-import { TAU2_METHODS } from '../../stats/meta/estimate-tau2.js';
+import { TAU2_ESTIMATORS } from '../../stats/meta/estimate-tau2.js';
 import type { FixedEffectResult } from '../../stats/meta/fixed-effect-result.js';
 import { mantelHaenszel } from '../../stats/meta/mantel-haenszel.js';
 import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult, type MetaMethod, type PredictionType } from '../../stats/meta/meta-analysis.js';
@@ -101,7 +101,7 @@ export function registerMeta(program: Command, context: CliContext): void {
     .description('meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible)')
     .argument('<input>', 'CSV/JSON file, - for stdin, or a bundled dataset of kind single-arm-proportion')
     .addOption(new Option('--measure <measure>', 'effect measure').argParser(choice(META_MEASURES)).makeOptionMandatory())
-    .addOption(new Option('--method <method>', 'FE or a τ² estimator (default REML)').argParser(choice(['FE', ...TAU2_METHODS] as const)))
+    .addOption(new Option('--method <method>', `FE or a τ² estimator: ${TAU2_ESTIMATORS.entries.map((e) => `${e.id} (${e.label})`).join(', ')}; default ${TAU2_ESTIMATORS.defaultId}`).argParser(choice(['FE', ...TAU2_ESTIMATORS.ids] as const)))
     .option('--mh', 'Mantel–Haenszel common effect (RR, OR, RD)')
     .option('--peto', 'Peto common-effect odds ratio (OR)')
     .option('--hk', 'Hartung–Knapp(–Sidik–Jonkman) t-based CI')
