@@ -15,6 +15,7 @@ import { computeEffectSizes } from '../src/stats/meta/compute-effect-sizes.js';
 import { TAU2_ESTIMATORS } from '../src/stats/meta/estimate-tau2.js';
 import { metaAnalysis } from '../src/stats/meta/meta-analysis.js';
 import { PROPORTION_INTERVALS, proportionCi } from '../src/stats/proportion/proportion-ci.js';
+import { SMD_METHODS } from '../src/stats/continuous/standardized-mean-difference.js';
 import { runCli } from './support/cli.js';
 
 /**
@@ -123,6 +124,19 @@ describe('τ² estimator registry', () => {
       const figures = { estimate: own.estimate.toFixed(5), tau2: own.tau2.toFixed(5) };
       const found = fingerprintMeta(input, 'GEN', figures).matches.map((m) => m.methods.method);
       expect(found, entry.id).toContain(entry.id);
+    }
+  });
+});
+
+describe('SMD variant registry', () => {
+  it('every entry is a choice of means --smd, with its label and formula in --explain', async () => {
+    const help = await runCli(['means', '--help']);
+    for (const entry of SMD_METHODS.entries) {
+      expect(help.stdout).toContain(entry.id);
+      const r = await runCli(['means', '--n1', '20', '--mean1', '5', '--sd1', '2', '--n2', '22', '--mean2', '3.6', '--sd2', '2.5', '--smd', entry.id, '--explain']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`SMD, ${entry.label}`);
+      expect(r.stdout).toContain(entry.formula);
     }
   });
 });

@@ -244,3 +244,7 @@ export { PROPORTION_INTERVALS } from './proportion/proportion-ci.js';
 export type { ProportionCiContext, ProportionInterval, FormulaStep } from './proportion/proportion-ci.js';
 export { fingerprintProportion } from './check/fingerprint-proportion.js';
 export type { ProportionMethods } from './check/fingerprint-proportion.js';
+export { SMD_METHODS } from './continuous/standardized-mean-difference.js';
+export type { SmdMethod, SmdScaling } from './continuous/standardized-mean-difference.js';
+export { TAU2_ESTIMATORS } from './meta/estimate-tau2.js';
+export type { Tau2Context, Tau2Estimator, Tau2Fit } from './meta/estimate-tau2.js';
