@@ -8,6 +8,7 @@ import type { OptionSpec } from '../src/report/options-schema.js';
 import { OR_INTERVALS, oddsRatio } from '../src/stats/binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference } from '../src/stats/binary/risk-difference.js';
 import { RR_INTERVALS, riskRatio } from '../src/stats/binary/risk-ratio.js';
+import { TWO_ARM_TESTS, waldZTest } from '../src/stats/binary/two-arm-tests.js';
 import { fingerprintBinary } from '../src/stats/check/fingerprint-binary.js';
 import { fingerprintMeta } from '../src/stats/check/fingerprint-meta.js';
 import { fingerprintProportion } from '../src/stats/check/fingerprint-proportion.js';
@@ -138,5 +139,19 @@ describe('SMD variant registry', () => {
       expect(r.stdout).toContain(`SMD, ${entry.label}`);
       expect(r.stdout).toContain(entry.formula);
     }
+  });
+});
+
+describe('two-arm test registry', () => {
+  it('every entry is in the fingerprint props search space for a printed p', () => {
+    for (const entry of TWO_ARM_TESTS.entries) {
+      const p = entry.run(table, 'two-sided')!;
+      const found = fingerprintBinary(table, 'RD', { p: p.toFixed(5) }).matches.map((m) => m.methods.test);
+      expect(found, entry.id).toContain(entry.id);
+    }
+  });
+
+  it('the Wald z test agrees with scipy: 2·norm.sf(0.2/√(0.25/20 + 0.21/20)) = 0.1872490441233765', () => {
+    expect(waldZTest({ events1: 10, n1: 20, events2: 6, n2: 20 })).toBeCloseTo(0.1872490441233765, 14);
   });
 });

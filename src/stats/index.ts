@@ -248,3 +248,5 @@ export { SMD_METHODS } from './continuous/standardized-mean-difference.js';
 export type { SmdMethod, SmdScaling } from './continuous/standardized-mean-difference.js';
 export { TAU2_ESTIMATORS } from './meta/estimate-tau2.js';
 export type { Tau2Context, Tau2Estimator, Tau2Fit } from './meta/estimate-tau2.js';
+export { TWO_ARM_TESTS, waldZTest } from './binary/two-arm-tests.js';
+export type { TwoArmTest, TwoArmTestId, TestSides } from './binary/two-arm-tests.js';
