@@ -4,6 +4,8 @@ import { binaryRatios } from '../src/report/analyses/binary-ratios.js';
 import { pooledProportions } from '../src/report/analyses/pooled-proportions.js';
 import { singleProportions } from '../src/report/analyses/single-proportions.js';
 import { twoArmMeta } from '../src/report/analyses/two-arm-meta.js';
+import { twoProportionPower } from '../src/report/analyses/two-proportion-power.js';
+import { POWER_PROP_METHODS } from '../src/stats/design/power-prop-test.js';
 import type { OptionSpec } from '../src/report/options-schema.js';
 import { OR_INTERVALS, oddsRatio } from '../src/stats/binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference } from '../src/stats/binary/risk-difference.js';
@@ -153,5 +155,17 @@ describe('two-arm test registry', () => {
 
   it('the Wald z test agrees with scipy: 2·norm.sf(0.2/√(0.25/20 + 0.21/20)) = 0.1872490441233765', () => {
     expect(waldZTest({ events1: 10, n1: 20, events2: 6, n2: 20 })).toBeCloseTo(0.1872490441233765, 14);
+  });
+});
+
+describe('two-proportion power method registry', () => {
+  it('every entry is a choice of power props --method; the analytic ones are options of two-proportion-power', async () => {
+    const help = (await runCli(['power', 'props', '--help'])).stdout.replace(/\s+/g, ' ');
+    for (const entry of POWER_PROP_METHODS.entries) {
+      expect(help).toContain(`${entry.id} (${entry.label})`);
+      const r = await runCli(['power', 'props', '--p1', '0.2', '--p2', '0.5', '--n', '40', '--method', entry.id, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(enumValues(twoProportionPower.options.method)).toEqual(POWER_PROP_METHODS.entries.filter((e) => e.analytic).map((e) => e.id));
   });
 });

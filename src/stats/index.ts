@@ -250,3 +250,5 @@ export { TAU2_ESTIMATORS } from './meta/estimate-tau2.js';
 export type { Tau2Context, Tau2Estimator, Tau2Fit } from './meta/estimate-tau2.js';
 export { TWO_ARM_TESTS, waldZTest } from './binary/two-arm-tests.js';
 export type { TwoArmTest, TwoArmTestId, TestSides } from './binary/two-arm-tests.js';
+export { POWER_PROP_METHODS } from './design/power-prop-test.js';
+export type { PowerPropMethod } from './design/power-prop-test.js';
