@@ -18,6 +18,7 @@ import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
 import { writeWarnings } from '../messages.js';
 import { choice, level, number, positiveInteger } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface MeansOptions {
   n1: number;
@@ -126,7 +127,7 @@ Luo 2018, Shi 2020; all assume roughly normal data); the derivations are printed
         standardizedMeanDifference(arm1, arm2, { variant: options.smd, level: options.level }),
       );
       if (options.json) {
-        io.stdout(`${JSON.stringify(toJson(md, smd, [arm1, arm2]), null, 2)}\n`);
+        io.stdout(formatJson(toJson(md, smd, [arm1, arm2])));
         return;
       }
       const lines = [

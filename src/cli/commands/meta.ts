@@ -20,6 +20,7 @@ import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
 import { choice, level as levelOption } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -148,7 +149,7 @@ Examples:
       if (options.comparePresets && diagnosticFlag) throw new InputError('--compare-presets', true, `not with ${DIAGNOSTIC_FLAGS[diagnosticFlag]}`);
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
-        out(options.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(comparison));
+        out(options.json ? formatJson(comparison) : formatComparison(comparison));
         return;
       }
       const preset = options.preset ? PRESETS[options.preset] : undefined;
@@ -169,7 +170,7 @@ Examples:
         const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : undefined;
         if (other) throw new InputError(other, true, `not with ${flags[0]} (diagnostics refit the inverse-variance model)`);
         const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel });
-        out(options.json ? JSON.stringify(run.json, null, 2) + '\n' : run.text);
+        out(options.json ? formatJson(run.json) : run.text);
         if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
         return;
       }
@@ -183,19 +184,19 @@ Examples:
         const missing = effects.studies.filter((s) => s.extra?.[column] === undefined);
         if (missing.length > 0) throw new InputError('--subgroup', column, `a column present for every study (missing for ${missing[0].study})`);
         const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), analysis);
-        out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatSubgroups(result));
+        out(options.json ? formatJson(result) : formatSubgroups(result));
         if (!options.json) writeWarnings(context.io, result.warnings);
         return;
       }
       if (useMh || options.peto) {
         const fixed = options.peto ? peto(data as BinaryStudy[], { level: options.level }) : mantelHaenszel(data as BinaryStudy[], options.measure as 'RR' | 'OR' | 'RD', { level: options.level });
         const result = metaAnalysis(effects, { ...analysis, method: 'FE', pi: 'none' });
-        out(options.json ? JSON.stringify(fixedJson(fixed, result), null, 2) + '\n' : formatResult(result, fixed));
+        out(options.json ? formatJson(fixedJson(fixed, result)) : formatResult(result, fixed));
         if (!options.json) writeWarnings(context.io, textWarnings(result, fixed));
         return;
       }
       const result = metaAnalysis(effects, analysis);
-      out(options.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result));
+      out(options.json ? formatJson(result) : formatResult(result));
       if (!options.json) writeWarnings(context.io, textWarnings(result));
     });
 }

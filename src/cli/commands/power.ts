@@ -11,6 +11,7 @@ import { deprecatedOption } from '../deprecated-option.js';
 import { writeWarnings, type WarningLike } from '../messages.js';
 import { plain } from './design.js';
 import { choice, level, positiveNumber, number, probability } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface Common {
   n?: number;
@@ -65,7 +66,7 @@ function sizeLines(r: TwoArmSizeResult & { solved: string }): string[] {
 
 /** The result on stdout; in text mode its warnings on stderr (with --json they are in the JSON). */
 function output(context: CliContext, json: boolean | undefined, result: { warnings: readonly WarningLike[] }, lines: string[]): void {
-  context.io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : `${lines.join('\n')}\n`);
+  context.io.stdout(json ? formatJson(result) : `${lines.join('\n')}\n`);
   if (!json) writeWarnings(context.io, result.warnings);
 }
 

@@ -12,6 +12,7 @@ import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
 import { writeWarnings } from '../messages.js';
 import { choice, level, nonNegativeInteger, positiveInteger, probability } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface PropOptions {
   events: number;
@@ -58,7 +59,7 @@ Examples:
           test: result.test ? { ...result.test, p0: options.p0 } : null,
           warnings: result.warnings,
         };
-        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        io.stdout(formatJson(json));
         return;
       }
       const lines = [
