@@ -127,7 +127,7 @@ Luo 2018, Shi 2020; all assume roughly normal data); the derivations are printed
         standardizedMeanDifference(arm1, arm2, { variant: options.smd, level: options.level }),
       );
       if (options.json) {
-        io.stdout(formatJson(toJson(md, smd, [arm1, arm2])));
+        io.stdout(formatJson(meansJson(md, smd, [arm1, arm2])));
         return;
       }
       const lines = [
@@ -221,7 +221,8 @@ function describeDerivation(derivation: Derivation): string {
 }
 
 /** `arms` (added): the n, mean and SD that went in, after any derivation (SE → SD, median → mean/SD). */
-function toJson(md: MeanDifferenceResult, smd: StandardizedMeanDifferenceResult, arms: readonly ArmSummary[]) {
+/** The `means --json` object (schema: schemas/means.schema.json). */
+export function meansJson(md: MeanDifferenceResult, smd: StandardizedMeanDifferenceResult, arms: readonly ArmSummary[]) {
   return {
     arms: arms.map(({ n, mean, sd }) => ({ n, mean, sd })),
     md: {
