@@ -95,6 +95,9 @@ export {
   binaryTest,
 } from './analysis/index.js';
 export type { DatasetTables, PairSelection, ContinuousPair, BinaryPair, PairDerivation, Pairing } from './analysis/index.js';
+// Checking a whole dataset (Node entry only: it reads dataset rows, which the browser-safe stats entry does not).
+export { checkDataset, summarize as summarizeChecks } from './analysis/check-dataset.js';
+export type { CheckItem, CheckSummary } from './analysis/check-dataset.js';
 
 // Reports: chart specs, rendering, report specs, verification (src/report); rendering and building are Node only
 export { forestPlot } from './report/charts/forest-plot.js';

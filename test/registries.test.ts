@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { binaryComparison } from '../src/report/analyses/binary-comparison.js';
 import { binaryRatios } from '../src/report/analyses/binary-ratios.js';
+import { pooledProportions } from '../src/report/analyses/pooled-proportions.js';
 import { singleProportions } from '../src/report/analyses/single-proportions.js';
+import { twoArmMeta } from '../src/report/analyses/two-arm-meta.js';
+import { twoProportionPower } from '../src/report/analyses/two-proportion-power.js';
+import { POWER_PROP_METHODS } from '../src/stats/design/power-prop-test.js';
 import type { OptionSpec } from '../src/report/options-schema.js';
 import { OR_INTERVALS, oddsRatio } from '../src/stats/binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference } from '../src/stats/binary/risk-difference.js';
 import { RR_INTERVALS, riskRatio } from '../src/stats/binary/risk-ratio.js';
+import { TWO_ARM_TESTS, waldZTest } from '../src/stats/binary/two-arm-tests.js';
 import { fingerprintBinary } from '../src/stats/check/fingerprint-binary.js';
+import { fingerprintMeta } from '../src/stats/check/fingerprint-meta.js';
 import { fingerprintProportion } from '../src/stats/check/fingerprint-proportion.js';
+import { computeEffectSizes } from '../src/stats/meta/compute-effect-sizes.js';
+import { TAU2_ESTIMATORS } from '../src/stats/meta/estimate-tau2.js';
+import { metaAnalysis } from '../src/stats/meta/meta-analysis.js';
 import { PROPORTION_INTERVALS, proportionCi } from '../src/stats/proportion/proportion-ci.js';
+import { SMD_METHODS } from '../src/stats/continuous/standardized-mean-difference.js';
 import { runCli } from './support/cli.js';
 
 /**
@@ -96,5 +106,66 @@ describe('single-proportion interval registry', () => {
       const cli = await runCli(['fingerprint', 'prop', '--events', '9', '--n', '22', '--reported-lower', figures.lower, '--reported-upper', figures.upper]);
       expect(cli.stdout).toContain(entry.label);
     }
+  });
+});
+
+describe('τ² estimator registry', () => {
+  it('every entry is a choice of meta --method and of the two-arm-meta and pooled-proportions report analyses', async () => {
+    const help = await runCli(['meta', '--help']);
+    for (const entry of TAU2_ESTIMATORS.entries) {
+      expect(help.stdout.replace(/\s+/g, ' ')).toContain(`${entry.id} (${entry.label})`);
+    }
+    expect(enumValues(twoArmMeta.options.method)).toEqual(expect.arrayContaining([...TAU2_ESTIMATORS.ids]));
+    expect(enumValues(pooledProportions.options.method)).toEqual(expect.arrayContaining([...TAU2_ESTIMATORS.ids]));
+  });
+
+  it('every entry is in the fingerprint meta search space', () => {
+    const effects = { yi: [-0.9, -1.6, -1.4, -1.4, -0.2, -0.5, 0.0, -0.4, -1.4], vi: [0.33, 0.19, 0.42, 0.02, 0.05, 0.01, 0.03, 0.09, 0.27] };
+    const input = effects.yi.map((yi, i) => ({ study: `s${i + 1}`, yi, vi: effects.vi[i] }));
+    for (const entry of TAU2_ESTIMATORS.entries) {
+      const own = metaAnalysis(computeEffectSizes(input, 'GEN'), { method: entry.id });
+      const figures = { estimate: own.estimate.toFixed(5), tau2: own.tau2.toFixed(5) };
+      const found = fingerprintMeta(input, 'GEN', figures).matches.map((m) => m.methods.method);
+      expect(found, entry.id).toContain(entry.id);
+    }
+  });
+});
+
+describe('SMD variant registry', () => {
+  it('every entry is a choice of means --smd, with its label and formula in --explain', async () => {
+    const help = await runCli(['means', '--help']);
+    for (const entry of SMD_METHODS.entries) {
+      expect(help.stdout).toContain(entry.id);
+      const r = await runCli(['means', '--n1', '20', '--mean1', '5', '--sd1', '2', '--n2', '22', '--mean2', '3.6', '--sd2', '2.5', '--smd', entry.id, '--explain']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`SMD, ${entry.label}`);
+      expect(r.stdout).toContain(entry.formula);
+    }
+  });
+});
+
+describe('two-arm test registry', () => {
+  it('every entry is in the fingerprint props search space for a printed p', () => {
+    for (const entry of TWO_ARM_TESTS.entries) {
+      const p = entry.run(table, 'two-sided')!;
+      const found = fingerprintBinary(table, 'RD', { p: p.toFixed(5) }).matches.map((m) => m.methods.test);
+      expect(found, entry.id).toContain(entry.id);
+    }
+  });
+
+  it('the Wald z test agrees with scipy: 2·norm.sf(0.2/√(0.25/20 + 0.21/20)) = 0.1872490441233765', () => {
+    expect(waldZTest({ events1: 10, n1: 20, events2: 6, n2: 20 })).toBeCloseTo(0.1872490441233765, 14);
+  });
+});
+
+describe('two-proportion power method registry', () => {
+  it('every entry is a choice of power props --method; the analytic ones are options of two-proportion-power', async () => {
+    const help = (await runCli(['power', 'props', '--help'])).stdout.replace(/\s+/g, ' ');
+    for (const entry of POWER_PROP_METHODS.entries) {
+      expect(help).toContain(`${entry.id} (${entry.label})`);
+      const r = await runCli(['power', 'props', '--p1', '0.2', '--p2', '0.5', '--n', '40', '--method', entry.id, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(enumValues(twoProportionPower.options.method)).toEqual(POWER_PROP_METHODS.entries.filter((e) => e.analytic).map((e) => e.id));
   });
 });

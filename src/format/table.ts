@@ -1,3 +1,5 @@
+import { formatJson } from './json.js';
+
 /**
  * Renders rows as an aligned text table, CSV, JSON or Markdown, for CLI output.
  */
@@ -19,7 +21,7 @@ export interface Column<Row> {
 export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], format: TableFormat): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(rows.map((row) => rowObject(row, columns)), null, 2) + '\n';
+      return formatJson(rows.map((row) => rowObject(row, columns)));
     case 'csv':
       return [columns.map((c) => csvCell(c.header)), ...rows.map((row) => columns.map((c) => csvCell(rawValue(row, c))))]
         .map((cells) => cells.join(','))

@@ -226,9 +226,6 @@ export type {
   FingerprintResult,
   FingerprintMatch,
 } from './check/index.js';
-// Checking a whole dataset is the analysis core's (src/analysis, pure like this entry).
-export { checkDataset, summarize as summarizeChecks } from '../analysis/check-dataset.js';
-export type { CheckItem, CheckSummary } from '../analysis/check-dataset.js';
 
 // Method registries ({ id, label, formula, reference, run }): CLI choices, report options,
 // the fingerprint search space, --explain and report methods text are read from these.
@@ -280,3 +277,11 @@ export { groupSequentialInterim } from './design/group-sequential-interim.js';
 export type { GroupSequentialInterim } from './design/group-sequential-interim.js';
 export { SPENDING_FUNCTIONS, CLASSICAL_BOUNDARIES, GROUP_SEQUENTIAL_TYPES, BETA_SPENDING_TYPES } from './design/group-sequential-types.js';
 export type { SpendingFunction, ClassicalBoundary, GroupSequentialType, BetaSpendingType } from './design/group-sequential-types.js';
+export { SMD_METHODS } from './continuous/standardized-mean-difference.js';
+export type { SmdMethod, SmdScaling } from './continuous/standardized-mean-difference.js';
+export { TAU2_ESTIMATORS } from './meta/estimate-tau2.js';
+export type { Tau2Context, Tau2Estimator, Tau2Fit } from './meta/estimate-tau2.js';
+export { TWO_ARM_TESTS, waldZTest } from './binary/two-arm-tests.js';
+export type { TwoArmTest, TwoArmTestId, TestSides } from './binary/two-arm-tests.js';
+export { POWER_PROP_METHODS } from './design/power-prop-test.js';
+export type { PowerPropMethod } from './design/power-prop-test.js';

@@ -5,6 +5,7 @@ import { ADJUST_METHODS, adjustP, type AdjustMethod } from '../../stats/adjust.j
 import type { CliContext } from '../context.js';
 import { explainNumber } from '../explain.js';
 import { choice } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface AdjustOptions {
   method: AdjustMethod | 'all';
@@ -42,7 +43,7 @@ Examples:
       const methods = options.method === 'all' ? [...ADJUST_METHODS] : [options.method];
       const adjusted = Object.fromEntries(methods.map((method) => [method, adjustP(p, method)])) as Record<AdjustMethod, (number | null)[]>;
       if (options.json) {
-        io.stdout(`${JSON.stringify({ p, n: p.filter((x) => x !== null).length, methods, adjusted }, null, 2)}\n`);
+        io.stdout(formatJson({ p, n: p.filter((x) => x !== null).length, methods, adjusted }));
         return;
       }
       const show = (x: number | null) => (x === null ? 'NA' : explainNumber(x));

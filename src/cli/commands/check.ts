@@ -6,6 +6,7 @@ import { renderTable } from '../../format/table.js';
 import { checkDataset, summarize, type CheckItem } from '../../analysis/check-dataset.js';
 import type { CliContext } from '../context.js';
 import { choice } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 const STATUS_MARK = { reproduced: 'ok', discrepant: 'DISCREPANT', 'not-checkable': '—' } as const;
 
@@ -45,7 +46,7 @@ Examples:
       }
       const summary = summarize(items);
       if (options.json) {
-        io.stdout(`${JSON.stringify({ items, summary }, null, 2)}\n`);
+        io.stdout(formatJson({ items, summary }));
       } else {
         const shown = options.quiet ? items.filter((i) => i.status === 'discrepant' && !i.expected) : items;
         if (shown.length > 0) io.stdout(

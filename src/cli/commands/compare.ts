@@ -12,6 +12,7 @@ import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { explainNumber, formatExplain } from '../explain.js';
 import { choice, level } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 /**
  * `trialstat compare <dataset|file>`: every comparison the arm tables allow, printed
@@ -51,7 +52,7 @@ Examples:
       const dataset = loaded.type === 'dataset' ? loaded.dataset : { name: input, tables: [loaded.table] };
       const result = compareDataset(dataset, { level: options.level, variance: options.var, comparator: options.comparator, scale: options.scale, sdFromP: options.sdFromP });
       if (options.json) {
-        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        io.stdout(formatJson(result));
         return;
       }
       if (result.comparisons.length === 0) io.stdout(`No comparison possible in ${dataset.name}.\n`);

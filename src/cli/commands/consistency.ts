@@ -10,6 +10,7 @@ import { parseReported, type ReportedValue } from '../../stats/check/reported-va
 import type { CliContext } from '../context.js';
 import { deprecatedOption } from '../deprecated-option.js';
 import { choice, nonNegativeInteger, positiveInteger, positiveNumber } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 /**
  * `trialstat consistency <percent|grim|grimmer|p|statistic>`: is a single printed
@@ -19,7 +20,7 @@ export function registerConsistency(program: Command, context: CliContext): void
   const { io } = context;
   // An impossible or inconsistent figure is a failed check: exit 1, so scripts can act on it.
   const out = (json: boolean, value: { consistent?: boolean; ns?: number[] }, text: string): void => {
-    io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+    io.stdout(json ? formatJson(value) : `${text}\n`);
     if (value.consistent === false || (value.ns !== undefined && value.ns.length === 0)) context.setExitCode(1);
   };
   const consistency = program

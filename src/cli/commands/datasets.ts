@@ -6,6 +6,7 @@ import { bundledDatasetNames, loadDataset, type Dataset, type LoadedTable } from
 import type { RowMeta } from '../../data/schema.js';
 import { choice } from '../options.js';
 import type { CliContext } from '../context.js';
+import { formatJson } from '../../format/json.js';
 
 /** One line of `trialstat datasets --json` (field names are a contract). */
 export interface DatasetSummary {
@@ -46,7 +47,7 @@ export function registerDatasets(program: Command, context: CliContext): void {
     .action(async (options: { json?: boolean }) => {
       const summaries: DatasetSummary[] = [];
       for (const name of bundledDatasetNames()) summaries.push(summarizeDataset(await loadDataset(name)));
-      if (options.json) io.stdout(JSON.stringify(summaries, null, 2) + '\n');
+      if (options.json) io.stdout(formatJson(summaries));
       else if (summaries.length === 0) io.stdout('No bundled datasets.\n');
       else io.stdout(renderTable(summaries, LIST_COLUMNS, 'table'));
     });
@@ -104,7 +105,7 @@ function showTables(dataset: Dataset, tables: readonly LoadedTable[], format: Ta
       kind: table.kind,
       rows: JSON.parse(renderTable(table.table.rows, columnsOf(table), 'json')) as unknown,
     }));
-    return JSON.stringify({ name: dataset.name, title: dataset.meta.title, tables: entries }, null, 2) + '\n';
+    return formatJson({ name: dataset.name, title: dataset.meta.title, tables: entries });
   }
   const heading = (table: LoadedTable): string => {
     const title = `${table.file.split('/').pop()} (${table.kind}, ${table.table.rows.length} rows)`;

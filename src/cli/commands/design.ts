@@ -5,6 +5,7 @@ import { simulateThreePlusThree, threePlusThree, type ThreePlusThreeVariant } fr
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../messages.js';
 import { level, nonNegativeInteger, numberList, positiveInteger, probability } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 /** A user-given or solved value without trailing zeros: 0.05, 22.02110, 50. */
 export function plain(x: number, digits = 7): string {
@@ -35,7 +36,7 @@ export function registerDesign(program: Command, context: CliContext): void {
       const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
       const simulated = options.simulate === undefined ? undefined : simulateThreePlusThree(options.dlt, { variant: options.variant, reps: Math.max(2, options.simulate), seed });
       if (options.json) {
-        context.io.stdout(`${JSON.stringify({ ...exact, ...(simulated ? { simulated } : {}) }, null, 2)}\n`);
+        context.io.stdout(formatJson({ ...exact, ...(simulated ? { simulated } : {}) }));
         return;
       }
       const lines = [`3+3 design (${options.variant}), exact enumeration`];
@@ -63,7 +64,7 @@ export function registerDesign(program: Command, context: CliContext): void {
     .action((options: { p0: number; p1: number; alpha: number; power: number; nMax?: number; json?: boolean }) => {
       const r = simonTwoStage({ p0: options.p0, p1: options.p1, alpha: options.alpha, power: options.power, nMax: options.nMax });
       if (options.json) {
-        context.io.stdout(`${JSON.stringify(r, null, 2)}\n`);
+        context.io.stdout(formatJson(r));
         return;
       }
       const lines = [

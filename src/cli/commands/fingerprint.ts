@@ -15,6 +15,7 @@ import type { CliContext } from '../context.js';
 import { writeNotes } from '../messages.js';
 import { withOptionNames } from '../explain.js';
 import { choice, nonNegativeInteger, number, positiveInteger, positiveNumber } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface ReportedOptions {
   reportedEstimate?: string;
@@ -152,7 +153,7 @@ function print<M>(context: CliContext, result: FingerprintResult<M>, options: Re
   const hasCi = options.reportedLower !== undefined || options.reportedUpper !== undefined;
   const label = (methods: M): string => describe(methods, hasCi);
   if (options.json) {
-    io.stdout(`${JSON.stringify({ ...result, matches: top }, null, 2)}\n`);
+    io.stdout(formatJson({ ...result, matches: top }));
   } else if (top.length > 0) {
     io.stdout(`${result.matches.length} of ${result.tried} method combinations reproduce every printed figure${result.matches.length > top.length ? ` (best ${top.length} shown)` : ''}:\n`);
     io.stdout(renderRows(top, label));

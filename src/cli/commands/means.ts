@@ -7,7 +7,7 @@ import { sdFromMedian, type SdFromMedianMethod } from '../../stats/continuous/sd
 import { sdFromP } from '../../stats/continuous/sd-from-p.js';
 import { sdFromSe } from '../../stats/continuous/sd-from-se.js';
 import {
-  SMD_VARIANTS,
+  SMD_METHODS,
   standardizedMeanDifference,
   type SmdVariant,
   type StandardizedMeanDifferenceResult,
@@ -18,6 +18,7 @@ import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
 import { writeWarnings } from '../messages.js';
 import { choice, level, number, positiveInteger } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface MeansOptions {
   n1: number;
@@ -65,13 +66,6 @@ const OPTION_NAMES: Record<string, string> = {
   n2: '--n2',
 };
 
-const SMD_LABEL: Record<SmdVariant, string> = {
-  'hedges-g': "Hedges' g",
-  'cohen-d': "Cohen's d",
-  'glass-delta': "Glass's Δ",
-  'glass-delta-corrected': "Glass's Δ, bias-corrected",
-};
-
 /**
  * `trialstat means`: two-arm comparison of a continuous outcome from summary statistics
  * (mean difference with a Welch or Student t-test, and a standardised mean difference).
@@ -103,7 +97,7 @@ export function registerMeans(program: Command, context: CliContext): void {
     .option('--var <kind>', 'unequal (Welch, default) or equal (Student; default with --derive-sd)', choice(['unequal', 'equal'] as const))
     .option('--alternative <kind>', 'two-sided (default), less or greater: one-sided p and interval (the open end is null in JSON)', choice(['two-sided', 'less', 'greater'] as const), 'two-sided')
     .option('--level <L>', 'confidence level', level, 0.95)
-    .option('--smd <variant>', `standardised mean difference: ${SMD_VARIANTS.join(', ')}`, choice(SMD_VARIANTS), 'hedges-g')
+    .option('--smd <variant>', `standardised mean difference: ${SMD_METHODS.ids.join(', ')}`, choice(SMD_METHODS.ids), SMD_METHODS.defaultId)
     .option('--p <P>', 'reported two-sided p-value of the difference (with --derive-sd)', number)
     .option('--derive-sd', 'derive a pooled SD for both arms from --p (Cochrane Handbook 6.5.2.3)')
     .option('--json', 'print JSON')
@@ -133,12 +127,12 @@ Luo 2018, Shi 2020; all assume roughly normal data); the derivations are printed
         standardizedMeanDifference(arm1, arm2, { variant: options.smd, level: options.level }),
       );
       if (options.json) {
-        io.stdout(`${JSON.stringify(toJson(md, smd, [arm1, arm2]), null, 2)}\n`);
+        io.stdout(formatJson(meansJson(md, smd, [arm1, arm2])));
         return;
       }
       const lines = [
         formatEstimateLine('MD', md.estimate, md.ci, md.test.p),
-        formatEstimateLine(`SMD (${SMD_LABEL[smd.variant]})`, smd.estimate, smd.ci),
+        formatEstimateLine(`SMD (${SMD_METHODS.get(smd.variant).label})`, smd.estimate, smd.ci),
         `${md.test.name}: t = ${formatNumber(md.test.statistic)}, df = ${Number.isInteger(md.df) ? md.df : formatNumber(md.df, { digits: 4 })}`,
         ...md.derivation.map(describeDerivation),
       ];
@@ -227,7 +221,8 @@ function describeDerivation(derivation: Derivation): string {
 }
 
 /** `arms` (added): the n, mean and SD that went in, after any derivation (SE → SD, median → mean/SD). */
-function toJson(md: MeanDifferenceResult, smd: StandardizedMeanDifferenceResult, arms: readonly ArmSummary[]) {
+/** The `means --json` object (schema: schemas/means.schema.json). */
+export function meansJson(md: MeanDifferenceResult, smd: StandardizedMeanDifferenceResult, arms: readonly ArmSummary[]) {
   return {
     arms: arms.map(({ n, mean, sd }) => ({ n, mean, sd })),
     md: {
@@ -289,7 +284,8 @@ function explainMeans(arm1: ArmSummary, arm2: ArmSummary, md: MeanDifferenceResu
   const nVariance = smd.variant.startsWith('glass') ? 'n2' : 'n1 + n2';
   steps.push({ label: `standardiser (${smd.variant.startsWith('glass') ? 'sd2' : 'pooled SD'})`, value: smd.standardizer });
   steps.push({ label: 'correction J', formula: smd.correction === 1 ? 'none' : 'exp(lgamma(m/2) − log √(m/2) − lgamma((m − 1)/2))', value: smd.correction });
-  steps.push({ label: 'SMD', formula: 'J × MD / standardiser', value: smd.estimate });
+  const entry = SMD_METHODS.get(smd.variant);
+  steps.push({ label: `SMD, ${entry.label}`, formula: `${entry.formula} = J × MD / standardiser (${entry.reference})`, value: smd.estimate });
   steps.push({ label: 'SMD variance', formula: `1/n1 + 1/n2 + SMD²/(2(${nVariance}))`, value: smd.variance });
   steps.push({ label: 'SMD CI', formula: 'SMD ± z_{1 − α/2} × √variance', value: `${f(smd.ci.lower)} to ${f(smd.ci.upper)}` });
   return formatExplain(md.test.name, steps);

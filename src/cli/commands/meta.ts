@@ -8,7 +8,7 @@ import { renderTable, type Column } from '../../format/table.js';
 import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
 import { computeEffectSizes, inputKind, META_MEASURES, type MetaInput, type MetaMeasure } from '../../stats/meta/compute-effect-sizes.js';
 import type { BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
-import { TAU2_METHODS } from '../../stats/meta/estimate-tau2.js';
+import { TAU2_ESTIMATORS } from '../../stats/meta/estimate-tau2.js';
 import type { FixedEffectResult } from '../../stats/meta/fixed-effect-result.js';
 import { mantelHaenszel } from '../../stats/meta/mantel-haenszel.js';
 import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult, type MetaMethod, type PredictionType } from '../../stats/meta/meta-analysis.js';
@@ -23,6 +23,7 @@ import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
 import { choice, level as levelOption } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -105,7 +106,7 @@ export function registerMeta(program: Command, context: CliContext): void {
     .description('meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible)')
     .argument('<input>', 'CSV/JSON file, - for stdin, or a dataset (bundled name or folder) of single-arm proportions or arm rows')
     .addOption(new Option('--measure <measure>', 'effect measure').argParser(choice(META_MEASURES)).makeOptionMandatory())
-    .addOption(new Option('--method <method>', 'FE or a τ² estimator (default REML)').argParser(choice(['FE', ...TAU2_METHODS] as const)))
+    .addOption(new Option('--method <method>', `FE or a τ² estimator: ${TAU2_ESTIMATORS.entries.map((e) => `${e.id} (${e.label})`).join(', ')}; default ${TAU2_ESTIMATORS.defaultId}`).argParser(choice(['FE', ...TAU2_ESTIMATORS.ids] as const)))
     .option('--mh', 'Mantel–Haenszel common effect (RR, OR, RD)')
     .option('--peto', 'Peto common-effect odds ratio (OR)')
     .option('--hk', 'Hartung–Knapp(–Sidik–Jonkman) t-based CI')
@@ -158,7 +159,7 @@ Examples:
       if (options.comparePresets && diagnosticFlag) throw new InputError('--compare-presets', true, `not with ${DIAGNOSTIC_FLAGS[diagnosticFlag]}`);
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
-        out(options.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(comparison));
+        out(options.json ? formatJson(comparison) : formatComparison(comparison));
         return;
       }
       const preset = options.preset ? PRESETS[options.preset] : undefined;
@@ -179,7 +180,7 @@ Examples:
         const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : undefined;
         if (other) throw new InputError(other, true, `not with ${flags[0]} (diagnostics refit the inverse-variance model)`);
         const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel });
-        out(options.json ? JSON.stringify(run.json, null, 2) + '\n' : run.text);
+        out(options.json ? formatJson(run.json) : run.text);
         if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
         return;
       }
@@ -193,19 +194,19 @@ Examples:
         const missing = effects.studies.filter((s) => s.extra?.[column] === undefined);
         if (missing.length > 0) throw new InputError('--subgroup', column, `a column present for every study (missing for ${missing[0].study})`);
         const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), analysis);
-        out(options.json ? JSON.stringify({ ...result, groups: result.groups.map((g) => ({ ...g, result: ratioJson(g.result) })) }, null, 2) + '\n' : formatSubgroups(result));
+        out(options.json ? formatJson({ ...result, groups: result.groups.map((g) => ({ ...g, result: ratioJson(g.result) })) }) : formatSubgroups(result));
         if (!options.json) writeWarnings(context.io, result.warnings);
         return;
       }
       if (useMh || options.peto) {
         const fixed = options.peto ? peto(data as BinaryStudy[], { level: options.level }) : mantelHaenszel(data as BinaryStudy[], options.measure as 'RR' | 'OR' | 'RD', { level: options.level });
         const result = metaAnalysis(effects, { ...analysis, method: 'FE', pi: 'none' });
-        out(options.json ? JSON.stringify(ratioJson(fixedJson(fixed, result)), null, 2) + '\n' : formatResult(result, fixed));
+        out(options.json ? formatJson(ratioJson(fixedJson(fixed, result))) : formatResult(result, fixed));
         if (!options.json) writeWarnings(context.io, textWarnings(result, fixed));
         return;
       }
       const result = metaAnalysis(effects, analysis);
-      out(options.json ? JSON.stringify(ratioJson(result), null, 2) + '\n' : formatResult(result));
+      out(options.json ? formatJson(ratioJson(result)) : formatResult(result));
       if (!options.json) writeWarnings(context.io, textWarnings(result));
     });
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
-import { powerPropTest, type PropPowerMethod } from '../../stats/design/power-prop-test.js';
+import { POWER_PROP_METHODS, powerPropTest, type PropPowerMethod } from '../../stats/design/power-prop-test.js';
 import { powerTTest } from '../../stats/design/power-t-test.js';
 import { exactBinomialPower } from '../../stats/design/exact-binomial-power.js';
 import { marginPower, type MarginHypothesis } from '../../stats/design/margin-power.js';
@@ -11,6 +11,7 @@ import { deprecatedOption } from '../deprecated-option.js';
 import { writeWarnings, type WarningLike } from '../messages.js';
 import { plain } from './design.js';
 import { choice, level, positiveNumber, number, probability } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface Common {
   n?: number;
@@ -65,7 +66,7 @@ function sizeLines(r: TwoArmSizeResult & { solved: string }): string[] {
 
 /** The result on stdout; in text mode its warnings on stderr (with --json they are in the JSON). */
 function output(context: CliContext, json: boolean | undefined, result: { warnings: readonly WarningLike[] }, lines: string[]): void {
-  context.io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : `${lines.join('\n')}\n`);
+  context.io.stdout(json ? formatJson(result) : `${lines.join('\n')}\n`);
   if (!json) writeWarnings(context.io, result.warnings);
 }
 
@@ -94,11 +95,11 @@ export function registerPower(program: Command, context: CliContext): void {
       .description('Two proportions: normal approximation (R power.prop.test), arcsine (pwr.2p.test) or exact Fisher')
       .option('--p1 <p>', 'proportion in arm 1', probability)
       .option('--p2 <p>', 'proportion in arm 2; leave out to solve for it (normal, arcsine)', probability)
-      .addOption(new Option('--method <m>', 'normal, arcsine or fisher (exact power by enumeration)').choices(['normal', 'arcsine', 'fisher']).default('normal')),
+      .addOption(new Option('--method <m>', POWER_PROP_METHODS.entries.map((e) => `${e.id} (${e.label})`).join(', ')).choices(POWER_PROP_METHODS.ids).default(POWER_PROP_METHODS.defaultId)),
     context,
   )
     .addHelpText('after', '\nExamples:\n  $ trialstat power props --p1 0.5 --p2 0.75 --power 0.9\n  $ trialstat power props --p1 0.2 --p2 0.5 --n 40 --method fisher\n  $ trialstat power props --p1 0.65 --p2 0.45 --power 0.8 --method arcsine --json')
-    .action((options: Common & { p1?: number; p2?: number; method: PropPowerMethod | 'fisher' }) => {
+    .action((options: Common & { p1?: number; p2?: number; method: PropPowerMethod }) => {
       if (options.p1 === undefined) throw new InputError('--p1', undefined, 'the proportion in arm 1');
       const r = powerPropTest({ p1: options.p1, p2: options.p2, n: options.n, power: options.power, alpha: options.alpha, sided: sidedOf(options), strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout, method: options.method });
       const lines = [`${r.method}, α = ${plain(r.alpha)}`, `p1 ${plain(r.p1, 6)}, p2 ${plain(r.p2, 6)}${r.solved === 'p2' ? ' (detectable)' : ''}${r.h === undefined ? '' : `, h ${formatNumber(r.h, { digits: 4 })}`}`, ...sizeLines(r)];

@@ -12,6 +12,7 @@ import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
 import { writeWarnings } from '../messages.js';
 import { choice, level, nonNegativeInteger, positiveInteger, probability } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface PropOptions {
   events: number;
@@ -50,15 +51,7 @@ Examples:
         proportionCi(options.events, options.n, { method: options.ciMethod, level: options.level, p0: options.p0 }),
       );
       if (options.json) {
-        const json = {
-          estimate: result.estimate,
-          events: result.events,
-          n: result.n,
-          ci: result.ci,
-          test: result.test ? { ...result.test, p0: options.p0 } : null,
-          warnings: result.warnings,
-        };
-        io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        io.stdout(formatJson(propJson(result, options.p0)));
         return;
       }
       const lines = [
@@ -69,6 +62,18 @@ Examples:
       io.stdout(`${lines.join('\n')}\n`);
       writeWarnings(io, result.warnings);
     });
+}
+
+/** The `prop --json` object (schema: schemas/prop.schema.json). */
+export function propJson(result: ProportionCiResult, p0: number | undefined) {
+  return {
+    estimate: result.estimate,
+    events: result.events,
+    n: result.n,
+    ci: result.ci,
+    test: result.test ? { ...result.test, p0 } : null,
+    warnings: result.warnings,
+  };
 }
 
 function explainProp(result: ProportionCiResult): string {

@@ -11,6 +11,7 @@ import type { Correction } from '../../stats/binary/table.js';
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../messages.js';
 import { choice, level, nonNegativeInteger, nonNegativeNumber, positiveInteger } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface PropsOptions {
   events1: number;
@@ -39,13 +40,6 @@ function collectTests(text: string, previous: ExtraTest[] = []): ExtraTest[] {
   const parse = choice(TESTS);
   const names = text.split(',').map((part) => parse(part.trim()));
   return [...previous, ...names.filter((name) => !previous.includes(name))];
-}
-
-/** JSON cannot hold ±Infinity: write them as the strings "Infinity" / "-Infinity". */
-function jsonReplacer(_key: string, value: unknown): unknown {
-  if (value === Infinity) return 'Infinity';
-  if (value === -Infinity) return '-Infinity';
-  return value;
 }
 
 /** Ratios print with two decimals as papers do (more digits when tiny or huge). */
@@ -153,7 +147,7 @@ Examples:
         },
       );
       if (options.json) {
-        context.io.stdout(`${JSON.stringify(result, jsonReplacer, 2)}\n`);
+        context.io.stdout(formatJson(result));
         return;
       }
       const lines = humanLines(result, options);

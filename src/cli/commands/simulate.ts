@@ -8,6 +8,7 @@ import type { CliContext } from '../context.js';
 import { deprecatedOption } from '../deprecated-option.js';
 import { InvalidArgumentError } from 'commander';
 import { level, nonNegativeInteger, number, positiveInteger, positiveNumber, probability } from '../options.js';
+import { formatJson } from '../../format/json.js';
 
 interface SimulateOptions {
   test: SimulationTest;
@@ -105,7 +106,7 @@ export function registerSimulate(program: Command, context: CliContext): void {
           { reps: options.reps, seed, workers: options.workers, onProgress, signal: controller.signal },
         );
         if (options.json) {
-          io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+          io.stdout(formatJson(result));
           return;
         }
         io.stdout(

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import type { CliContext } from '../context.js';
+import { formatJson } from '../../format/json.js';
 
 /** `trialstat verify <report.html...>`: recompute every number of built reports. */
 export function registerVerify(program: Command, context: CliContext): void {
@@ -50,6 +51,6 @@ Examples:
         if (result.drifts.length > 20) io.stdout(`  … and ${result.drifts.length - 20} more\n`);
         if (result.structure) io.stdout(`  ${result.structure}\n`);
       }
-      if (options.json) io.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+      if (options.json) io.stdout(formatJson(results.length === 1 ? results[0] : results));
     });
 }

@@ -1,5 +1,6 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
+import { TAU2_ESTIMATORS } from '../../stats/meta/estimate-tau2.js';
 import { metaAnalysis, type MetaMethod } from '../../stats/meta/meta-analysis.js';
 import { proportionEffectSizes } from '../../stats/meta/proportion-effect-sizes.js';
 import type { ForestRow } from '../charts/forest-plot.js';
@@ -23,7 +24,7 @@ export const pooledProportions: AnalysisDefinition = {
     outcomes: { type: 'string-list', description: 'Outcomes to pool (default all: choose comparable ones).' },
     groups: { type: 'string-list', description: 'Groups to include (default all), e.g. to keep one reading of a study.' },
     measure: { type: 'enum', values: ['PLO', 'PFT'], description: 'Scale of pooling: PLO logit (default) or PFT Freeman–Tukey double arcsine.' },
-    method: { type: 'enum', values: ['FE', 'DL', 'REML', 'ML', 'PM', 'HE', 'HS', 'SJ', 'EB'], description: 'τ² estimator or FE (default REML).' },
+    method: { type: 'enum', values: ['FE', ...TAU2_ESTIMATORS.ids], description: `τ² estimator (${TAU2_ESTIMATORS.ids.join(', ')}) or FE (default ${TAU2_ESTIMATORS.defaultId}).` },
     test: { type: 'enum', values: ['z', 'knha'], description: 'Inference for the pooled estimate (default z).' },
     level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
     outcomeLabel: { type: 'string', description: 'Axis label for the proportion (default "Proportion").' },

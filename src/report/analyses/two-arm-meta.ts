@@ -1,6 +1,7 @@
 import { columnDecimals, formatEstimateCi, formatFixed, formatLevel, formatPercent, formatTau2 } from '../../format/number.js';
 import { binaryEffectSizes, type BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
 import { cumulativeMetaAnalysis } from '../../stats/meta/cumulative-meta-analysis.js';
+import { TAU2_ESTIMATORS } from '../../stats/meta/estimate-tau2.js';
 import { leaveOneOut, type SensitivityRow } from '../../stats/meta/leave-one-out.js';
 import { mantelHaenszel } from '../../stats/meta/mantel-haenszel.js';
 import { metaAnalysis, type MetaMethod, type MetaTest } from '../../stats/meta/meta-analysis.js';
@@ -36,7 +37,7 @@ export const twoArmMeta: AnalysisDefinition = {
     ...pairOptions,
     ...AXIS_OPTIONS,
     measure: { type: 'enum', values: ['RR', 'OR', 'RD'], description: 'Effect measure (default RR).' },
-    method: { type: 'enum', values: ['FE', 'DL', 'REML', 'ML', 'PM', 'HE', 'HS', 'SJ', 'EB', 'MH', 'Peto'], description: 'Pooling: a τ² estimator (random effects, default REML), FE (inverse-variance common effect), MH (Mantel–Haenszel) or Peto (odds ratio only).' },
+    method: { type: 'enum', values: ['FE', ...TAU2_ESTIMATORS.ids, 'MH', 'Peto'], description: `Pooling: a τ² estimator (${TAU2_ESTIMATORS.ids.join(', ')}; random effects, default ${TAU2_ESTIMATORS.defaultId}), FE (inverse-variance common effect), MH (Mantel–Haenszel) or Peto (odds ratio only).` },
     test: { type: 'enum', values: ['z', 'knha'], description: 'Inference for inverse-variance pooling: z (default) or Hartung–Knapp.' },
     show: { type: 'enum', values: ['studies', 'leave-one-out', 'cumulative'], description: 'What the forest plot shows (default studies).' },
     armLabel: { type: 'string', description: 'Column header of arm 1 (default the arm name).' },
@@ -135,7 +136,7 @@ export const twoArmMeta: AnalysisDefinition = {
         ],
       },
       methods: [
-        `Two-arm meta-analysis: ${name.toLowerCase()} per trial (metafor escalc; 0.5 added to every cell of tables with a zero cell, trials without events in either arm not estimable), pooled by ${method === 'MH' ? 'Mantel–Haenszel (common effect)' : method === 'Peto' ? 'the Peto method (common effect)' : method === 'FE' ? 'inverse variance (common effect)' : `inverse variance with random effects, τ² by ${method}`}${test === 'knha' && !special ? ', Hartung–Knapp t inference' : ''}; heterogeneity by Cochran's Q and I²${ivMethod !== 'FE' ? `; ${lv} prediction interval from t(k − 1)` : ''} (as metafor rma / rma.mh / rma.peto).`,
+        `Two-arm meta-analysis: ${name.toLowerCase()} per trial (metafor escalc; 0.5 added to every cell of tables with a zero cell, trials without events in either arm not estimable), pooled by ${method === 'MH' ? 'Mantel–Haenszel (common effect)' : method === 'Peto' ? 'the Peto method (common effect)' : method === 'FE' ? 'inverse variance (common effect)' : `inverse variance with random effects, τ² by ${method} (${TAU2_ESTIMATORS.get(method).label}; ${TAU2_ESTIMATORS.get(method).reference})`}${test === 'knha' && !special ? ', Hartung–Knapp t inference' : ''}; heterogeneity by Cochran's Q and I²${ivMethod !== 'FE' ? `; ${lv} prediction interval from t(k − 1)` : ''} (as metafor rma / rma.mh / rma.peto).`,
       ],
       notes: effects.dropped.map((d) => `${d.study} not estimable: ${d.reason}`),
       warnings: [...pairWarnings, ...fit.warnings.map((w) => `two-arm-meta: ${w}`), ...(special ? special.warnings.map((w) => `two-arm-meta: ${w}`) : [])],

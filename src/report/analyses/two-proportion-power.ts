@@ -1,8 +1,11 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { powerPropTest } from '../../stats/design/power-prop-test.js';
+import { POWER_PROP_METHODS, powerPropTest, type PropPowerMethod } from '../../stats/design/power-prop-test.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { AnalysisDefinition } from './analysis.js';
 import { pairArms, pairLabels, pairOptions } from './pair-arms.js';
+
+/** Methods with a closed-form power function (curves need fractional n and fast evaluation). */
+const ANALYTIC = POWER_PROP_METHODS.entries.filter((e) => e.analytic);
 
 /**
  * Power of a future two-arm trial to detect the proportions observed in each outcome of
@@ -22,11 +25,12 @@ export const twoProportionPower: AnalysisDefinition = {
     timepoint: pairOptions.timepoint,
     sizes: { type: 'number-list', required: true, description: 'Participants per arm at which to compute power.' },
     alpha: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Two-sided significance level (default 0.05).' },
-    method: { type: 'enum', values: ['normal', 'arcsine'], description: 'normal (R power.prop.test, default) or arcsine (pwr.2p.test).' },
+    method: { type: 'enum', values: ANALYTIC.map((e) => e.id), description: `${ANALYTIC.map((e) => `${e.id} (${e.label})`).join(' or ')}; default ${POWER_PROP_METHODS.defaultId}.` },
   },
   run(dataset, options) {
     const alpha = (options.alpha as number | undefined) ?? 0.05;
-    const method = (options.method as 'normal' | 'arcsine' | undefined) ?? 'normal';
+    const method = (options.method as PropPowerMethod | undefined) ?? POWER_PROP_METHODS.defaultId;
+    const entry = POWER_PROP_METHODS.get(method);
     const sizes = options.sizes as number[];
     const badSize = sizes.find((n) => !(n > 0));
     if (badSize !== undefined) throw new Error(`sizes: expected positive numbers, found ${badSize}`);
@@ -62,7 +66,7 @@ export const twoProportionPower: AnalysisDefinition = {
         rows,
       },
       methods: [
-        `Power of a two-sided ${method === 'normal' ? 'pooled two-proportion z-test (as R power.prop.test)' : 'arcsine test (Cohen h, as R pwr.2p.test)'} at α = ${String(alpha)} (${formatLevel(1 - alpha)} confidence), taking the observed rates as the true rates; n per arm for 80% power rounded up.`,
+        `Power of a two-sided ${entry.label} (${entry.reference}) at α = ${String(alpha)} (${formatLevel(1 - alpha)} confidence), taking the observed rates as the true rates; n per arm for 80% power rounded up.`,
       ],
       notes: ['Derived: power curves treat the observed rates of a small trial as true rates; they describe what a future trial would need, not the power the observed trial had.'],
       warnings,

@@ -1,17 +1,13 @@
 import { InputError } from '../../errors.js';
-import { barnardExact } from '../binary/barnard-exact.js';
-import { boschlooExact } from '../binary/boschloo-exact.js';
-import { chiSquareTest } from '../binary/chi-square-test.js';
-import { fisherExact } from '../binary/fisher-exact.js';
-import { midPTest } from '../binary/mid-p-test.js';
 import { OR_INTERVALS, oddsRatio, type OrMethod } from '../binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference, type RdMethod } from '../binary/risk-difference.js';
 import { RR_INTERVALS, riskRatio, type RrMethod } from '../binary/risk-ratio.js';
 import { validateTable, type TwoByTwo } from '../binary/table.js';
-import { normalSf } from '../dist/index.js';
+import { TWO_ARM_TESTS, type TwoArmTestId } from '../binary/two-arm-tests.js';
 import { rankCandidates, toReportedFigures, type Candidate, type FingerprintResult, type ReportedFigures } from './fingerprint-match.js';
 
-export type BinaryTestName = 'chisq' | 'chisq-yates' | 'fisher' | 'midp' | 'wald-z' | 'barnard' | 'boschloo';
+/** The tests tried for a printed p: the entries of TWO_ARM_TESTS. */
+export type BinaryTestName = TwoArmTestId;
 export type Sided = 'two-sided' | 'one-sided';
 
 export interface BinaryMethods {
@@ -42,7 +38,6 @@ const CORRECTS: Record<'RD' | 'RR' | 'OR', (id: string) => boolean> = {
   RR: (id) => RR_INTERVALS.get(id).zeroCellCorrection,
   OR: (id) => OR_INTERVALS.get(id).zeroCellCorrection,
 };
-const TEST_ORDER: readonly BinaryTestName[] = ['chisq', 'fisher', 'chisq-yates', 'wald-z', 'midp', 'barnard', 'boschloo'];
 
 /**
  * Which methods reproduce a published RD, RR or OR? Every combination of CI method
@@ -51,7 +46,7 @@ const TEST_ORDER: readonly BinaryTestName[] = ['chisq', 'fisher', 'chisq-yates',
  * CI level (90/95/99 %), zero-cell correction (0.5 or none, when a cell is zero and the
  * method corrects zero cells), and test for p (Pearson χ² with and without
  * Yates, Fisher exact, mid-p, Wald z, Barnard, Boschloo; two- or one-sided) is
- * recomputed from the arm counts and judged against the printed figures with their
+ * recomputed from the arm counts (the tests are the entries of TWO_ARM_TESTS) and judged against the printed figures with their
  * rounding. Combinations that reproduce every printed figure are listed, closest
  * and most conventional first.
  * @example fingerprintBinary({ events1: 36, n1: 40, events2: 16, n2: 80 }, 'RR', { estimate: '4.50', lower: '2.94', upper: '7.15' }).matches[0].methods.ci // 'koopman'
@@ -103,25 +98,19 @@ export function fingerprintBinary(
   const tests: { test: BinaryTestName; sided: Sided; p: number; preference: number }[] = [];
   if (reported.p !== undefined) {
     const n = table.n1 + table.n2;
-    const pushTest = (test: BinaryTestName, twoSided: number | null, oneSided: number | null): void => {
-      const rank = TEST_ORDER.indexOf(test) * 10;
-      if (twoSided !== null) tests.push({ test, sided: 'two-sided', p: twoSided, preference: rank });
-      if (oneSided !== null) tests.push({ test, sided: 'one-sided', p: oneSided, preference: rank + 5 });
-    };
-    const direction = table.events1 / table.n1 >= table.events2 / table.n2 ? 'greater' : 'less';
-    const chisq = chiSquareTest(table, { correct: false });
-    const yates = chiSquareTest(table, { correct: true });
-    pushTest('chisq', chisq?.p ?? null, chisq ? chisq.p / 2 : null);
-    pushTest('chisq-yates', yates?.p ?? null, yates ? yates.p / 2 : null);
-    pushTest('fisher', fisherExact(table).test.p, fisherExact(table, { alternative: direction }).test.p);
-    pushTest('midp', midPTest(table).p, null);
-    const wald = waldZ(table);
-    pushTest('wald-z', wald, wald === null ? null : wald / 2);
-    if (n <= exactTestLimit) {
-      pushTest('barnard', barnardExact(table).p, barnardExact(table, { alternative: direction }).p);
-      pushTest('boschloo', boschlooExact(table).p, boschlooExact(table, { alternative: direction }).p);
-    } else {
-      skipped.push(`Barnard and Boschloo tests skipped: n1 + n2 = ${n} exceeds exactTestLimit ${exactTestLimit}`);
+    const skippedCostly: string[] = [];
+    TWO_ARM_TESTS.entries.forEach((entry, index) => {
+      if (entry.costly && n > exactTestLimit) {
+        skippedCostly.push(entry.label.split(' ')[0]);
+        return;
+      }
+      for (const [sides, extra] of [['two-sided', 0], ['one-sided', 5]] as const) {
+        const p = entry.run(table, sides);
+        if (p !== null) tests.push({ test: entry.id, sided: sides, p, preference: index * 10 + extra });
+      }
+    });
+    if (skippedCostly.length > 0) {
+      skipped.push(`${skippedCostly.join(' and ')} tests skipped: n1 + n2 = ${n} exceeds exactTestLimit ${exactTestLimit}`);
     }
   }
 
@@ -147,12 +136,4 @@ export function fingerprintBinary(
     }
   }
   return rankCandidates(candidates, reported, skipped);
-}
-
-/** Unpooled Wald z-test for p1 − p2 (two-sided); null when its SE is 0. */
-function waldZ(table: TwoByTwo): number | null {
-  const p1 = table.events1 / table.n1;
-  const p2 = table.events2 / table.n2;
-  const se = Math.sqrt((p1 * (1 - p1)) / table.n1 + (p2 * (1 - p2)) / table.n2);
-  return se > 0 ? 2 * normalSf(Math.abs(p1 - p2) / se) : null;
 }

@@ -1,14 +1,66 @@
 import { normalQuantile } from '../dist/normal.js';
 import { InputError } from '../../errors.js';
+import { defineMethods, type MethodEntry, type MethodId } from '../method-registry.js';
 import { freeze, type Estimate } from '../types.js';
 import { hedgesCorrection } from './hedges-correction.js';
 import { armDerivations } from './arm-derivations.js';
 import type { ArmSummary, Derivation } from './types.js';
-import { assertArm, assertChoice, assertLevel } from './validate.js';
+import { assertArm, assertLevel } from './validate.js';
 
-export type SmdVariant = 'hedges-g' | 'cohen-d' | 'glass-delta' | 'glass-delta-corrected';
+/** What an SMD variant decides: the SD divided by, the small-sample factor, and the N of the variance. */
+export interface SmdScaling {
+  standardizer: number;
+  /** Small-sample correction factor J (1 when none). */
+  correction: number;
+  /** N in v = 1/n₁ + 1/n₂ + y²/(2N). */
+  nVariance: number;
+}
 
-export const SMD_VARIANTS: readonly SmdVariant[] = ['hedges-g', 'cohen-d', 'glass-delta', 'glass-delta-corrected'];
+/** A registry entry of `SMD_METHODS`. */
+export type SmdMethod = MethodEntry<string, (arm1: ArmSummary, arm2: ArmSummary) => SmdScaling>;
+
+const pooledSd = (arm1: ArmSummary, arm2: ArmSummary): number =>
+  Math.sqrt(((arm1.n - 1) * arm1.sd ** 2 + (arm2.n - 1) * arm2.sd ** 2) / (arm1.n + arm2.n - 2));
+
+/** The SMD variants; `hedges-g` (metafor's "SMD") is the default. */
+export const SMD_METHODS = defineMethods('standardised mean difference', [
+  {
+    id: 'hedges-g',
+    label: "Hedges' g",
+    formula: 'J(m)·(mean1 − mean2)/s_pooled, J(m) = Γ(m/2)/(√(m/2)·Γ((m − 1)/2)), m = n1 + n2 − 2',
+    reference: 'Hedges LV. J Educ Stat 1981;6:107–128; as metafor escalc("SMD")',
+    run: (arm1, arm2) => ({ standardizer: pooledSd(arm1, arm2), correction: hedgesCorrection(arm1.n + arm2.n - 2), nVariance: arm1.n + arm2.n }),
+  },
+  {
+    id: 'cohen-d',
+    label: "Cohen's d",
+    formula: '(mean1 − mean2)/s_pooled',
+    reference: 'Cohen J. Statistical Power Analysis for the Behavioral Sciences, 2nd ed., 1988, ch. 2',
+    run: (arm1, arm2) => ({ standardizer: pooledSd(arm1, arm2), correction: 1, nVariance: arm1.n + arm2.n }),
+  },
+  {
+    id: 'glass-delta',
+    label: "Glass's Δ",
+    formula: '(mean1 − mean2)/sd2 (the control arm\'s SD)',
+    reference: 'Glass GV. Educ Res 1976;5:3–8',
+    run: (_arm1, arm2) => ({ standardizer: arm2.sd, correction: 1, nVariance: arm2.n }),
+  },
+  {
+    id: 'glass-delta-corrected',
+    label: "Glass's Δ, bias-corrected",
+    formula: 'J(n2 − 1)·(mean1 − mean2)/sd2',
+    reference: 'Hedges LV, Olkin I. Statistical Methods for Meta-Analysis, 1985, ch. 5; as metafor escalc("SMD1")',
+    run: (_arm1, arm2) => {
+      if (arm2.n < 3) throw new InputError('arm2.n', arm2.n, 'a whole number ≥ 3 for the corrected Glass Δ (J needs n₂ − 1 > 1)');
+      return { standardizer: arm2.sd, correction: hedgesCorrection(arm2.n - 1), nVariance: arm2.n };
+    },
+  },
+] as const satisfies readonly SmdMethod[]);
+
+export type SmdVariant = MethodId<typeof SMD_METHODS>;
+
+/** The variant ids (kept for callers of 0.1; the registry is `SMD_METHODS`). */
+export const SMD_VARIANTS: readonly SmdVariant[] = SMD_METHODS.ids;
 
 export interface StandardizedMeanDifferenceOptions {
   /**
@@ -56,28 +108,11 @@ export function standardizedMeanDifference(
   arm2: ArmSummary,
   options: StandardizedMeanDifferenceOptions = {},
 ): StandardizedMeanDifferenceResult {
-  const { variant = 'hedges-g', level = 0.95 } = options;
+  const { variant = SMD_METHODS.defaultId, level = 0.95 } = options;
   assertArm('arm1', arm1);
   assertArm('arm2', arm2);
   assertLevel('level', level);
-  assertChoice('variant', variant, SMD_VARIANTS);
-  const glass = variant === 'glass-delta' || variant === 'glass-delta-corrected';
-  let standardizer: number;
-  let correction = 1;
-  let nVariance: number;
-  if (glass) {
-    standardizer = arm2.sd;
-    nVariance = arm2.n;
-    if (variant === 'glass-delta-corrected') {
-      if (arm2.n < 3) throw new InputError('arm2.n', arm2.n, 'a whole number ≥ 3 for the corrected Glass Δ (J needs n₂ − 1 > 1)');
-      correction = hedgesCorrection(arm2.n - 1);
-    }
-  } else {
-    const m = arm1.n + arm2.n - 2;
-    standardizer = Math.sqrt(((arm1.n - 1) * arm1.sd ** 2 + (arm2.n - 1) * arm2.sd ** 2) / m);
-    nVariance = arm1.n + arm2.n;
-    if (variant === 'hedges-g') correction = hedgesCorrection(m);
-  }
+  const { standardizer, correction, nVariance } = SMD_METHODS.get(variant, 'variant').run(arm1, arm2);
   const estimate = correction * ((arm1.mean - arm2.mean) / standardizer);
   const variance = 1 / arm1.n + 1 / arm2.n + estimate ** 2 / (2 * nVariance);
   const se = Math.sqrt(variance);

@@ -1,11 +1,11 @@
 import { InputError } from '../../errors.js';
+import { defineMethods, type MethodEntry, type MethodId } from '../method-registry.js';
 import { normalCdf, normalQuantile, normalSf } from '../dist/index.js';
 import { freeze } from '../types.js';
 import { findRoot } from './find-root.js';
 import { fisherExactPower } from './fisher-exact-power.js';
 import { checkOpenUnit, enrolment, solveFor, type TwoArmSizeOptions, type TwoArmSizeResult } from './inflate-for-dropout.js';
 
-export type PropPowerMethod = 'normal' | 'arcsine' | 'fisher';
 
 export interface PowerPropTestOptions extends TwoArmSizeOptions {
   p1: number;
@@ -37,19 +37,15 @@ interface Settings {
   sided: 1 | 2;
   strict: boolean;
   ratio: number;
-  method: 'normal' | 'arcsine';
 }
 
-/** Power of the two-proportion z-test (normal) or of the arcsine test (Cohen's h). */
-export function propPower(n1: number, p1: number, p2: number, s: Settings): number {
+/** Power of an analytic two-proportion test at n1 (arm 2: ratio × n1). */
+type PowerFunction = (n1: number, p1: number, p2: number, s: Settings) => number;
+
+/** Power of the pooled two-proportion z-test: Fleiss (1981); n2 = n1 gives R's power.prop.test exactly. */
+function normalPower(n1: number, p1: number, p2: number, s: Settings): number {
   const n2 = s.ratio * n1;
   const z = normalQuantile(1 - s.alpha / s.sided);
-  if (s.method === 'arcsine') {
-    const h = Math.abs(2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2)));
-    const shift = h * Math.sqrt((n1 * n2) / (n1 + n2));
-    return s.sided === 2 ? normalSf(z - shift) + normalCdf(-z - shift) : normalSf(z - shift);
-  }
-  // Fleiss (1981) with pooled p under H0; n2 = n1 gives R's power.prop.test exactly.
   const d = Math.abs(p1 - p2);
   const pbar = (n1 * p1 + n2 * p2) / (n1 + n2);
   const null0 = Math.sqrt(pbar * (1 - pbar) * (1 / n1 + 1 / n2));
@@ -57,6 +53,51 @@ export function propPower(n1: number, p1: number, p2: number, s: Settings): numb
   const upper = normalCdf((d - z * null0) / alt);
   return s.strict && s.sided === 2 ? upper + normalSf((d + z * null0) / alt) : upper;
 }
+
+/** Power of the arcsine test (Cohen's h), both tails when two-sided, as pwr. */
+function arcsinePower(n1: number, p1: number, p2: number, s: Settings): number {
+  const n2 = s.ratio * n1;
+  const z = normalQuantile(1 - s.alpha / s.sided);
+  const h = Math.abs(2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2)));
+  const shift = h * Math.sqrt((n1 * n2) / (n1 + n2));
+  return s.sided === 2 ? normalSf(z - shift) + normalCdf(-z - shift) : normalSf(z - shift);
+}
+
+/** A registry entry of `POWER_PROP_METHODS`: `run` gets validated options. */
+export interface PowerPropMethod extends MethodEntry<string, (options: PowerPropTestOptions) => PowerPropTestResult> {
+  /** A closed-form power function: solves for n, power or p2, and takes fractional n. */
+  readonly analytic: boolean;
+}
+
+/** Power methods for two proportions; `normal` (R power.prop.test) is the default. */
+export const POWER_PROP_METHODS = defineMethods('two-proportion power', [
+  {
+    id: 'normal',
+    label: 'pooled z-test, normal approximation',
+    analytic: true,
+    formula: 'power = Φ((|p1 − p2| − z(1−α/s) √(p̄q̄(1/n1 + 1/n2))) / √(p1q1/n1 + p2q2/n2))',
+    reference: 'Fleiss JL, Levin B, Paik MC. Statistical Methods for Rates and Proportions, 3rd ed., 2003, §4.2; as R power.prop.test',
+    run: (options): PowerPropTestResult => analyticPower(options, normalPower, 'normal'),
+  },
+  {
+    id: 'arcsine',
+    label: "arcsine test (Cohen's h)",
+    analytic: true,
+    formula: 'h = 2 asin √p1 − 2 asin √p2; power = Φ(|h| √(n1n2/(n1 + n2)) − z) [+ Φ(−z − |h|√…) two-sided]',
+    reference: 'Cohen J. Statistical Power Analysis for the Behavioral Sciences, 2nd ed., 1988, ch. 6; as R pwr.2p.test, pwr.2p2n.test',
+    run: (options): PowerPropTestResult => analyticPower(options, arcsinePower, 'arcsine'),
+  },
+  {
+    id: 'fisher',
+    label: 'Fisher exact test, exact power by enumeration',
+    analytic: false,
+    formula: 'power = Σ over tables in the Fisher rejection region of P(x1 | n1, p1) P(x2 | n2, p2)',
+    reference: 'Casagrande JT, Pike MC, Smith PG. Appl Stat 1978;27:176–180 (exact power of Fisher’s test)',
+    run: (options): PowerPropTestResult => fisherPowerPropTest(options),
+  },
+] as const satisfies readonly PowerPropMethod[]);
+
+export type PropPowerMethod = MethodId<typeof POWER_PROP_METHODS>;
 
 /**
  * Power and sample size for comparing two proportions. `normal`: the pooled z-test,
@@ -71,19 +112,25 @@ export function propPower(n1: number, p1: number, p2: number, s: Settings): numb
  * // { n: 76.70693…, nPerArm: 77, … }  (R: power.prop.test(p1 = .5, p2 = .75, power = .9)$n = 76.70693)
  */
 export function powerPropTest(options: PowerPropTestOptions): PowerPropTestResult {
-  const { p1, alpha = 0.05, sided = 2, strict = false, ratio = 1, dropout = 0, method = 'normal' } = options;
-  const solved = solveFor({ n: options.n, power: options.power, p2: options.p2 });
+  const { p1, alpha = 0.05, sided = 2, ratio = 1, method = POWER_PROP_METHODS.defaultId } = options;
+  solveFor({ n: options.n, power: options.power, p2: options.p2 });
   checkOpenUnit('p1', p1);
   if (options.p2 !== undefined) checkOpenUnit('p2', options.p2);
   checkOpenUnit('alpha', alpha);
   if (options.power !== undefined) checkOpenUnit('power', options.power);
   if (sided !== 1 && sided !== 2) throw new InputError('sided', sided, '1 or 2');
-  if (method !== 'normal' && method !== 'arcsine' && method !== 'fisher') throw new InputError('method', method, 'normal, arcsine or fisher');
+  const entry = POWER_PROP_METHODS.get(method);
   if (!(ratio > 0 && Number.isFinite(ratio))) throw new InputError('ratio', ratio, 'a positive number');
   if (options.n !== undefined && !(options.n > 0 && Number.isFinite(options.n))) throw new InputError('n', options.n, 'a positive number');
   if (options.p2 === p1) throw new InputError('p2', p1, 'a proportion different from p1');
-  if (method === 'fisher') return fisherPowerPropTest(options);
-  const s: Settings = { alpha, sided, strict, ratio, method };
+  return entry.run(options);
+}
+
+/** Power, n or detectable p2 for an analytic method: Brent on its power function. */
+function analyticPower(options: PowerPropTestOptions, propPower: PowerFunction, method: 'normal' | 'arcsine'): PowerPropTestResult {
+  const { p1, alpha = 0.05, sided = 2, strict = false, ratio = 1, dropout = 0 } = options;
+  const solved = solveFor({ n: options.n, power: options.power, p2: options.p2 });
+  const s: Settings = { alpha, sided, strict, ratio };
   const warnings: string[] = [];
   let n = options.n ?? NaN;
   let p2 = options.p2 ?? NaN;

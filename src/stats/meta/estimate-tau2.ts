@@ -1,9 +1,183 @@
 import { logDeterminant, weightedFit } from './weighted-fit.js';
 import { zeroin } from '../numeric/zeroin.js';
+import { defineMethods, type MethodEntry, type MethodId } from '../method-registry.js';
 
-/** Between-study variance estimators, named as metafor's `rma(method = ...)`. */
-export type Tau2Method = 'DL' | 'REML' | 'ML' | 'PM' | 'HE' | 'HS' | 'SJ' | 'EB';
-export const TAU2_METHODS: readonly Tau2Method[] = ['DL', 'REML', 'ML', 'PM', 'HE', 'HS', 'SJ', 'EB'];
+/** Everything a τ² estimator receives: the data, the resolved control and shared helpers. */
+export interface Tau2Context {
+  yi: readonly number[];
+  vi: readonly number[];
+  X: readonly (readonly number[])[];
+  /** Studies and fixed-effect parameters. */
+  k: number;
+  p: number;
+  /** 1/vᵢ. */
+  inv: number[];
+  control: Required<Tau2Control>;
+  /** Warnings to add to. */
+  warnings: string[];
+  /** The Hedges (HE) estimate, untruncated: the start of Fisher scoring. */
+  he(): number;
+  /** The result: τ² truncated at 0. */
+  done(tau2: number, iterations?: number, converged?: boolean): Tau2Fit;
+}
+
+/** What an estimator returns; `estimateTau2` adds the method's id. */
+export interface Tau2Fit {
+  tau2: number;
+  iterations: number;
+  converged: boolean;
+  warnings: string[];
+}
+
+/** A registry entry of `TAU2_ESTIMATORS`. */
+export interface Tau2Estimator extends MethodEntry<string, (context: Tau2Context) => Tau2Fit> {
+  /** Iterative (Fisher scoring or root finding): results carry iterations and convergence. */
+  readonly iterative: boolean;
+}
+
+/** The DL estimate on the same data (the fallback when an iterative estimator fails). */
+function dlFit({ yi, X, inv, k, p }: Tau2Context): { tau2: number; iterations: number } {
+  const fit = weightedFit(yi, X, inv);
+  return { tau2: Math.max(0, (fit.rss - (k - p)) / fit.trP), iterations: 0 };
+}
+
+/** Fisher scoring from the HE value with metafor's step halving and stopping rule. */
+function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2Fit {
+  const { yi, vi, X, k, p, control, warnings, done } = context;
+  const { threshold, maxiter, stepadj, tol } = control;
+  let tau2 = Math.max(0, context.he());
+  let change = threshold + 1;
+  let iter = 0;
+  let converged = true;
+  while (change > threshold) {
+    iter++;
+    const old = tau2;
+    const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
+    let adj: number;
+    if (method === 'ML') adj = (fit.rss2 - fit.sumW) / fit.sumW2;
+    else if (method === 'REML') adj = (fit.rss2 - fit.trP) / fit.trPP;
+    else adj = ((fit.rss * k) / (k - p) - k) / fit.sumW;
+    adj *= stepadj;
+    if (Number.isNaN(adj)) adj = 0;
+    while (tau2 + adj < 0) adj /= 2;
+    tau2 += adj;
+    change = Math.abs(old - tau2);
+    if (iter > maxiter) {
+      converged = false;
+      break;
+    }
+  }
+  if (!converged) {
+    warnings.push(`${method}: Fisher scoring did not converge in ${maxiter} iterations; using the DL estimate instead`);
+    return { ...dlFit(context), iterations: iter, converged: false, warnings };
+  }
+  if (method !== 'EB' && tau2 > threshold && logLik(yi, vi, X, 0, method) - logLik(yi, vi, X, tau2, method) > tol) {
+    warnings.push(`${method}: Fisher scoring may have stopped at a local maximum (higher likelihood at τ² = 0); τ² set to 0`);
+    tau2 = 0;
+  }
+  return done(tau2, iter, true);
+}
+
+/**
+ * Between-study variance estimators, named as metafor's `rma(method = ...)`, in metafor's
+ * order of documentation; REML is the default (as metafor). All are truncated at 0.
+ */
+export const TAU2_ESTIMATORS = defineMethods('τ² estimator', [
+  {
+    id: 'DL',
+    label: 'DerSimonian–Laird',
+    iterative: false,
+    formula: 'τ² = (Q − (k − p)) / tr P, wᵢ = 1/vᵢ',
+    reference: 'DerSimonian R, Laird N. Control Clin Trials 1986;7:177–188',
+    run: ({ yi, X, inv, k, p, done }): Tau2Fit => {
+      const fit = weightedFit(yi, X, inv);
+      return done((fit.rss - (k - p)) / fit.trP);
+    },
+  },
+  {
+    id: 'REML',
+    label: 'restricted maximum likelihood',
+    iterative: true,
+    formula: 'Fisher scoring on the restricted likelihood from the HE value: τ² += (y′P²y − tr P) / tr P²',
+    reference: 'Viechtbauer W. J Educ Behav Stat 2005;30:261–293',
+    run: (context): Tau2Fit => fisherScoring('REML', context),
+  },
+  {
+    id: 'ML',
+    label: 'maximum likelihood',
+    iterative: true,
+    formula: 'Fisher scoring on the likelihood from the HE value: τ² += (Σwᵢ²rᵢ² − Σwᵢ) / Σwᵢ²',
+    reference: 'Viechtbauer W. J Educ Behav Stat 2005;30:261–293',
+    run: (context): Tau2Fit => fisherScoring('ML', context),
+  },
+  {
+    id: 'PM',
+    label: 'Paule–Mandel',
+    iterative: true,
+    formula: 'root of y′P(τ²)y = k − p (generalised Q equals its expectation), Brent',
+    reference: 'Paule RC, Mandel J. J Res Natl Bur Stand 1982;87:377–385; DerSimonian R, Kacker R. Contemp Clin Trials 2007;28:105–114',
+    run: (context): Tau2Fit => {
+      const { yi, vi, X, k, p, control, warnings, done } = context;
+      const { tol, maxiter } = control;
+      const q = (tau2: number): number => weightedFit(yi, X, vi.map((v) => 1 / (v + tau2))).rss - (k - p);
+      const tau2Max = Math.max(100, 10 * mad(yi) ** 2);
+      const q0 = q(0);
+      if (q0 < 0) return done(0);
+      const qMax = q(tau2Max);
+      if (qMax > 0) {
+        warnings.push(`PM: generalised Q still above k − p at τ² = ${tau2Max}; no root found, using the DL estimate instead`);
+        return { ...dlFit(context), converged: false, warnings };
+      }
+      const root = zeroin(q, 0, tau2Max, { tol, maxiter, fLower: q0, fUpper: qMax });
+      if (!root.converged) warnings.push(`PM: root finding did not converge in ${maxiter} iterations; last value used`);
+      return done(root.root, root.iterations, root.converged);
+    },
+  },
+  {
+    id: 'HE',
+    label: 'Hedges',
+    iterative: false,
+    formula: 'τ² = (Σ OLS residual² − tr(P₀V)) / (k − p)',
+    reference: 'Hedges LV, Olkin I. Statistical Methods for Meta-Analysis, 1985',
+    run: ({ he, done }): Tau2Fit => done(he()),
+  },
+  {
+    id: 'HS',
+    label: 'Hunter–Schmidt',
+    iterative: false,
+    formula: 'τ² = (Q − k) / Σwᵢ, wᵢ = 1/vᵢ',
+    reference: 'Hunter JE, Schmidt FL. Methods of Meta-Analysis, 2nd ed., 2004',
+    run: ({ yi, X, inv, k, done }): Tau2Fit => {
+      const fit = weightedFit(yi, X, inv);
+      return done((fit.rss - k) / fit.sumW);
+    },
+  },
+  {
+    id: 'SJ',
+    label: 'Sidik–Jonkman',
+    iterative: false,
+    formula: 'τ² = τ₀² · y′P(τ₀²)y / (k − p), τ₀² = Σ(yᵢ − ȳ)²/k',
+    reference: 'Sidik K, Jonkman JN. J Biopharm Stat 2005;15:823–838',
+    run: ({ yi, vi, X, k, p, done }): Tau2Fit => {
+      const mean = yi.reduce((s, y) => s + y, 0) / k;
+      const tau20 = yi.reduce((s, y) => s + (y - mean) ** 2, 0) / k;
+      const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau20)));
+      return done((tau20 * fit.rss) / (k - p));
+    },
+  },
+  {
+    id: 'EB',
+    label: 'empirical Bayes',
+    iterative: true,
+    formula: 'Fisher scoring from the HE value: τ² += (Q·k/(k − p) − k) / Σwᵢ',
+    reference: 'Morris CN. JASA 1983;78:47–55; Berkey CS et al. Stat Med 1995;14:395–411',
+    run: (context): Tau2Fit => fisherScoring('EB', context),
+  },
+] as const satisfies readonly Tau2Estimator[], 'REML');
+
+export type Tau2Method = MethodId<typeof TAU2_ESTIMATORS>;
+/** The estimator ids (kept for callers of 0.1; the registry is `TAU2_ESTIMATORS`). */
+export const TAU2_METHODS: readonly Tau2Method[] = TAU2_ESTIMATORS.ids;
 
 export interface Tau2Control {
   /** Fisher scoring stops when |Δτ²| ≤ threshold. Default 1e-5 (metafor). */
@@ -28,7 +202,7 @@ export interface Tau2Estimate {
 /**
  * Estimates τ² with the algorithms of metafor 3.8 `rma.uni` (same starting values, step
  * halving at τ² = 0, stopping rule and truncation), so that results agree with metafor to
- * rounding, not merely to its tolerance.
+ * rounding, not merely to its tolerance. The estimators are the entries of `TAU2_ESTIMATORS`:
  * - DL  (RSS − (k−p)) / tr P with wᵢ = 1/vᵢ            DerSimonian & Laird 1986, Control Clin Trials 7:177
  * - HE  (Σ OLS residual² − tr(P₀V)) / (k−p)              Hedges 1983; Hedges & Olkin 1985
  * - HS  (RSS − k) / Σwᵢ                                   Hunter & Schmidt 2004
@@ -47,20 +221,20 @@ export function estimateTau2(
   X: readonly (readonly number[])[] = yi.map(() => [1]),
 ): Tau2Estimate {
   const { threshold = 1e-5, maxiter = 100, stepadj = 1, tol = Math.pow(2.220446049250313e-16, 0.25) } = control;
+  const estimator = TAU2_ESTIMATORS.get(method);
   const k = yi.length;
   const p = X[0].length;
   const warnings: string[] = [];
   const inv = vi.map((v) => 1 / v);
-  const done = (tau2: number, iterations = 0, converged = true): Tau2Estimate => ({
+  const done = (tau2: number, iterations = 0, converged = true): Tau2Fit => ({
     tau2: Math.max(0, tau2),
-    method,
     iterations,
     converged,
     warnings,
   });
   if (k - p < 1) {
     warnings.push(`τ² cannot be estimated from k = ${k} studies; τ² set to 0`);
-    return done(0);
+    return { method, ...done(0) };
   }
   const he = (): number => {
     const ols = weightedFit(yi, X, yi.map(() => 1));
@@ -72,73 +246,8 @@ export function estimateTau2(
     }
     return (ols.rss - trPV) / (k - p);
   };
-  switch (method) {
-    case 'DL': {
-      const fit = weightedFit(yi, X, inv);
-      return done((fit.rss - (k - p)) / fit.trP);
-    }
-    case 'HE':
-      return done(he());
-    case 'HS': {
-      const fit = weightedFit(yi, X, inv);
-      return done((fit.rss - k) / fit.sumW);
-    }
-    case 'SJ': {
-      const mean = yi.reduce((s, y) => s + y, 0) / k;
-      const tau20 = yi.reduce((s, y) => s + (y - mean) ** 2, 0) / k;
-      const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau20)));
-      return done((tau20 * fit.rss) / (k - p));
-    }
-    case 'PM': {
-      const q = (tau2: number): number => weightedFit(yi, X, vi.map((v) => 1 / (v + tau2))).rss - (k - p);
-      const tau2Max = Math.max(100, 10 * mad(yi) ** 2);
-      const q0 = q(0);
-      if (q0 < 0) return done(0);
-      const qMax = q(tau2Max);
-      if (qMax > 0) {
-        warnings.push(`PM: generalised Q still above k − p at τ² = ${tau2Max}; no root found, using the DL estimate instead`);
-        return { ...estimateTau2(yi, vi, 'DL', control, X), method, converged: false, warnings };
-      }
-      const root = zeroin(q, 0, tau2Max, { tol, maxiter, fLower: q0, fUpper: qMax });
-      if (!root.converged) warnings.push(`PM: root finding did not converge in ${maxiter} iterations; last value used`);
-      return done(root.root, root.iterations, root.converged);
-    }
-    case 'ML':
-    case 'REML':
-    case 'EB': {
-      let tau2 = Math.max(0, he());
-      let change = threshold + 1;
-      let iter = 0;
-      let converged = true;
-      while (change > threshold) {
-        iter++;
-        const old = tau2;
-        const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
-        let adj: number;
-        if (method === 'ML') adj = (fit.rss2 - fit.sumW) / fit.sumW2;
-        else if (method === 'REML') adj = (fit.rss2 - fit.trP) / fit.trPP;
-        else adj = ((fit.rss * k) / (k - p) - k) / fit.sumW;
-        adj *= stepadj;
-        if (Number.isNaN(adj)) adj = 0;
-        while (tau2 + adj < 0) adj /= 2;
-        tau2 += adj;
-        change = Math.abs(old - tau2);
-        if (iter > maxiter) {
-          converged = false;
-          break;
-        }
-      }
-      if (!converged) {
-        warnings.push(`${method}: Fisher scoring did not converge in ${maxiter} iterations; using the DL estimate instead`);
-        return { ...estimateTau2(yi, vi, 'DL', control, X), method, iterations: iter, converged: false, warnings };
-      }
-      if (method !== 'EB' && tau2 > threshold && logLik(yi, vi, X, 0, method) - logLik(yi, vi, X, tau2, method) > tol) {
-        warnings.push(`${method}: Fisher scoring may have stopped at a local maximum (higher likelihood at τ² = 0); τ² set to 0`);
-        tau2 = 0;
-      }
-      return done(tau2, iter, true);
-    }
-  }
+  const fit = estimator.run({ yi, vi, X, k, p, inv, control: { threshold, maxiter, stepadj, tol }, warnings, he, done });
+  return { tau2: fit.tau2, method, iterations: fit.iterations, converged: fit.converged, warnings: fit.warnings };
 }
 
 /**

@@ -3,7 +3,7 @@ import { normalQuantile, normalSf, tQuantile, tSf } from '../dist/index.js';
 import { freeze, type Measure } from '../types.js';
 import { backTransform } from './back-transform.js';
 import type { EffectSizes } from './effect-sizes.js';
-import { estimateTau2, type Tau2Control, type Tau2Method } from './estimate-tau2.js';
+import { estimateTau2, TAU2_ESTIMATORS, type Tau2Control, type Tau2Method } from './estimate-tau2.js';
 import { qStatistics } from './fixed-effect-result.js';
 import { tau2ConfidenceInterval } from './tau2-confidence-interval.js';
 import { weightedFit } from './weighted-fit.js';
@@ -116,7 +116,7 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
     const est = estimateTau2(yi, vi, method, control, X);
     tau2 = est.tau2;
     warnings.push(...est.warnings);
-    if (['REML', 'ML', 'EB', 'PM'].includes(method)) convergence = { iterations: est.iterations, converged: est.converged };
+    if (TAU2_ESTIMATORS.get(method).iterative) convergence = { iterations: est.iterations, converged: est.converged };
     if (tau2 === 0) warnings.push(`τ² estimated at the boundary 0 (${method}): random-effects result equals the common-effect result`);
   }
 
