@@ -49,7 +49,7 @@ function requireKind(kind: Kind | undefined, what: string): Kind {
 }
 
 /** The kind dataset.json next to `path` gives it, if any. */
-function kindFromDatasetJson(path: string): Kind | undefined {
+export function kindFromDatasetJson(path: string): Kind | undefined {
   const metaPath = join(dirname(path), 'dataset.json');
   if (!existsSync(metaPath)) return undefined;
   try {

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckFailedError, DataError, InputError } from '../errors.js';
 import { openStagedFolder, type StagingFs } from '../io/staged-folder.js';
@@ -109,8 +109,12 @@ export interface ReportManifest {
 /** Runs one report's analyses and charts and returns its HTML. Analysis failures become CheckFailedError (exit 1). */
 export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoader, timestamp?: string): Promise<{ html: string; warnings: string[] }> {
   const datasets = new Map<string, ReportDataset>();
+  const baseDir = dirname(resolve(spec.file));
   for (const section of spec.sections) {
-    for (const name of section.datasets) if (!datasets.has(name)) datasets.set(name, await loadDataset(name));
+    for (const name of section.datasets) {
+      const entry = section.datasetFiles?.[name];
+      if (!datasets.has(name)) datasets.set(name, await loadDataset(name, { baseDir, ...(entry ? { file: entry.file, kind: entry.kind } : {}) }));
+    }
   }
   const methods: string[] = [];
   const notes: string[] = [];
