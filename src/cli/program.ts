@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { CheckFailedError, DataError, InputError, OutputError } from '../errors.js';
-import { explainFsError, isEnvironmentError } from '../io/explain-fs-error.js';
 import { VERSION } from '../version.js';
 import { loadCommands, type RegisterCommand } from './commands/index.js';
 import type { CliContext, CliIo } from './context.js';
@@ -66,9 +65,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     // A disk full, a read-only file system, a missing permission: the environment, not a bug.
-    if (isEnvironmentError(error)) {
-      io.stderr(`trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`);
-      return EXIT.usage;
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+      const { explainFsError, isEnvironmentError } = await import('../io/explain-fs-error.js');
+      if (isEnvironmentError(error)) {
+        io.stderr(`trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`);
+        return EXIT.usage;
+      }
     }
     if (error instanceof CheckFailedError) {
       io.stderr(`trialstat: ${error.message}\n`);

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { DataError, InputError, type InputIssue } from '../errors.js';
 import { lineOf, validateDatasetMeta, type DatasetFile, type DatasetMeta } from './dataset-meta.js';
 import { derivedPairs, isKind, KINDS, splitList, type Kind, type KindRows } from './kinds/index.js';
 import { parseTable } from './parse-table.js';
 import { bundledDatasetsDir } from './package-root.js';
-import { readIntoBuilder, readTableFile } from './read-table-file.js';
+import { decodeText } from './decode-text.js';
+import { readBytes, readIntoBuilder, readTableFile } from './read-table-file.js';
 import type { ColumnSpecs, Schema } from './schema.js';
 import type { ParsedTable } from './table-builder.js';
 
@@ -72,7 +72,7 @@ async function loadDatasetFolder(dir: string, display: string, bundled: boolean)
   const metaFile = `${display}/dataset.json`;
   const metaPath = join(dir, 'dataset.json');
   if (!existsSync(metaPath)) throw new DataError([{ file: metaFile, expected: 'a dataset.json in the dataset folder', found: 'no such file' }]);
-  const text = await readFile(metaPath, 'utf8');
+  const text = decodeText(await readBytes(metaPath, metaFile), metaFile);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeText } from '../data/decode-text.js';
 import { CheckFailedError, DataError, InputError } from '../errors.js';
 import { openStagedFolder, type StagingFs } from '../io/staged-folder.js';
 import { VERSION } from '../version.js';
@@ -50,14 +51,14 @@ export function loadSpecs(specFiles: string[], knownDatasets: readonly string[])
   const issues: DataError['issues'][number][] = [];
   const specs: ReportSpec[] = [];
   for (const file of specFiles) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch {
       throw new InputError('spec', file, 'a readable report spec file (.yaml, .yml or .json)');
     }
     try {
-      specs.push(validateSpec(parseSpecText(text, file), file, knownDatasets));
+      specs.push(validateSpec(parseSpecText(decodeText(bytes, file), file), file, knownDatasets));
     } catch (error) {
       if (error instanceof DataError) issues.push(...error.issues);
       else throw error;
