@@ -105,9 +105,28 @@ async function loadDatasetFolder(dir: string, display: string, bundled: boolean)
       issues.push({ file: metaFile, line: lineOf(text, '"files"'), column: 'files', expected: `an entry for every table file`, found: `${name} not listed` });
     }
   }
+  if (bundled) issues.push(...requireProvenance(tables));
   issues.push(...checkReferences(meta, tables));
   if (issues.length > 0) throw new DataError(issues, `${display}: ${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}:`);
   return { name: meta.name, dir, bundled, meta, tables };
+}
+
+/**
+ * A bundled dataset is documentation: every table has a `source` column and every row a
+ * source key. A user's own files and folders may leave provenance out.
+ */
+function requireProvenance(tables: readonly LoadedTable[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const { file, table } of tables) {
+    if (table.rows.length > 0 && !table.columns.includes('source')) {
+      issues.push({ file, line: 1, column: 'source', expected: 'a column "source" (required in bundled datasets)', found: 'no such column' });
+      continue;
+    }
+    for (const row of table.rows) {
+      if (splitList(row.source).length === 0) issues.push({ file, line: row.$line, column: 'source', expected: 'a source key from dataset.json (required in bundled datasets)', found: 'an empty cell' });
+    }
+  }
+  return issues;
 }
 
 /** Every `source` key used in a table exists in sources; every `derived` key in derivations. */
