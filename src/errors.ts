@@ -60,8 +60,10 @@ export class InputError extends Error {
     readonly value: unknown,
     /** What was expected, e.g. "a positive number". */
     readonly expected: string,
+    /** Optional hint, e.g. `did you mean "placebo"?`. */
+    readonly hint?: string,
   ) {
-    super(printable(`${argument}: expected ${expected}, found ${describeValue(value)}`));
+    super(printable(`${argument}: expected ${expected}, found ${describeValue(value)}${hint ? ` (${hint})` : ''}`));
   }
 }
 
