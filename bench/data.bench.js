@@ -33,7 +33,7 @@ export async function run() {
       rows.push({ name: `${name}: peak memory`, value: result.peakMB, unit: 'MB', reference: `${refName}: peak memory`, ratio: result.peakMB / ref.peakMB });
     };
     add('csv-parse/sync alone, 100k rows', csvRef, 'csv-parse/sync alone, 100k rows', csvRef);
-    add('readTableFile (stream) arm-binary CSV', measure('trialstat-stream', csvPath), 'csv-parse/sync alone, 100k rows', csvRef);
+    add('readTableFile arm-binary CSV file', measure('trialstat-stream', csvPath), 'csv-parse/sync alone, 100k rows', csvRef);
     add('parseTable arm-binary CSV text', measure('trialstat-text', csvPath), 'csv-parse/sync alone, 100k rows', csvRef);
     add('JSON.parse alone, 100k rows', jsonRef, 'JSON.parse alone, 100k rows', jsonRef);
     add('parseTable arm-binary JSON text', measure('trialstat-json', jsonPath), 'JSON.parse alone, 100k rows', jsonRef);

@@ -9,6 +9,8 @@ export interface InputIssue {
   file?: string;
   /** 1-based line in the file (the header is line 1). */
   line?: number;
+  /** 1-based character on the line, where a position is more precise than a column (an opening quote, a bad byte). */
+  char?: number;
   /** Column name (CSV) or JSON path (`sections[2].charts[0]`). */
   column?: string;
   expected: string;
@@ -17,16 +19,35 @@ export interface InputIssue {
   hint?: string;
 }
 
-/** Formats an issue as `file:line: column "x": expected …, found …`. */
+/**
+ * Text from a file or an argument made safe to print on a terminal: control characters
+ * (ANSI escape sequences, NUL, carriage returns), bidi overrides and other invisible
+ * format characters become visible escapes (`\x1B`, `\u202E`), so no file content can
+ * move the cursor, recolour the terminal or reorder the text around it.
+ *
+ * @example
+ * printable('a\u001b[31mred\u202e'); // 'a\\x1B[31mred\\u202E'
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
+/** Formats an issue as `file:line[:char]: column "x": expected …, found …`, every part printable. */
 export function formatIssue(issue: InputIssue): string {
-  const where = [issue.file, issue.line !== undefined ? String(issue.line) : undefined]
+  const where = [issue.file, issue.line !== undefined ? String(issue.line) : undefined, issue.line !== undefined && issue.char !== undefined ? String(issue.char) : undefined]
     .filter((part) => part !== undefined)
     .join(':');
   // A JSON/YAML path (sections[2].charts[0]) is a place in a document, not a CSV column.
   const isPath = issue.column !== undefined && /[[.]/.test(issue.column);
   const column = issue.column === undefined ? '' : isPath ? `at ${issue.column}: ` : `column "${issue.column}": `;
   const hint = issue.hint ? ` (${issue.hint})` : '';
-  return `${where ? `${where}: ` : ''}${column}expected ${issue.expected}, found ${issue.found}${hint}`;
+  return printable(`${where ? `${where}: ` : ''}${column}expected ${issue.expected}, found ${issue.found}${hint}`);
 }
 
 /** A bad argument to a function or a CLI option: names the argument and the value. */
@@ -39,8 +60,10 @@ export class InputError extends Error {
     readonly value: unknown,
     /** What was expected, e.g. "a positive number". */
     readonly expected: string,
+    /** Optional hint, e.g. `did you mean "placebo"?`. */
+    readonly hint?: string,
   ) {
-    super(`${argument}: expected ${expected}, found ${describeValue(value)}`);
+    super(printable(`${argument}: expected ${expected}, found ${describeValue(value)}${hint ? ` (${hint})` : ''}`));
   }
 }
 
@@ -48,10 +71,8 @@ export class InputError extends Error {
 export class DataError extends Error {
   override readonly name = 'DataError';
   constructor(readonly issues: readonly InputIssue[], summary?: string) {
-    super(
-      (summary ? `${summary}\n` : '') +
-        issues.map((issue) => formatIssue(issue)).join('\n'),
-    );
+    // Each line printable: the summary names a file, whose name may hold anything too.
+    super((summary ? `${printable(summary)}\n` : '') + issues.map((issue) => formatIssue(issue)).join('\n'));
   }
 }
 

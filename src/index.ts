@@ -14,6 +14,8 @@ export type { Estimate, ConfidenceInterval, TestResult, Measure, Alternative } f
 export {
   defineSchema,
   parseTable,
+  parseTableBytes,
+  decodeText,
   formatOf,
   ordered,
   printedDecimals,

@@ -5,7 +5,10 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Reads all of standard input (for `-` arguments). */
+  /**
+   * Reads all of standard input (for `-` arguments), decoded as strict UTF-8 by the same
+   * decoder as files (`decodeText`): a UTF-16 or Latin-1 stream is a DataError, never U+FFFD.
+   */
   readStdin: () => Promise<string>;
   /** Whether stderr is a terminal (progress bars only then). */
   stderrIsTTY: boolean;
@@ -28,10 +31,16 @@ export function processIo(): CliIo {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return decodeStdin(Buffer.concat(chunks));
     },
     stderrIsTTY: Boolean(process.stderr.isTTY),
     color: !process.env.NO_COLOR && Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
   };
+}
+
+/** Standard input's bytes as text: the decoder files use, loaded only when stdin is read (start-up stays lean). */
+export async function decodeStdin(bytes: Uint8Array): Promise<string> {
+  const { decodeText } = await import('../data/decode-text.js');
+  return decodeText(bytes, '<stdin>');
 }

@@ -61,7 +61,8 @@ export function probability(text: string): number {
 export function level(text: string): number {
   const value = parseNumber(text);
   if (!(value > 0 && value < 1)) {
-    const hint = value > 1 && value < 100 ? ` (write ${value / 100}, not ${text})` : '';
+    // 95 or 2.5 is a percentage typed as such; 1.5 is more likely a slip than 1.5 %.
+    const hint = value >= 2 && value < 100 ? ` (a percentage? write ${value / 100}, not ${text})` : '';
     throw new InvalidArgumentError(`expected a level in (0, 1), found ${text}${hint}`);
   }
   return value;

@@ -8,7 +8,7 @@ import type { CliContext, CliIo } from './context.js';
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The program with the given subcommands registered (see `loadCommands`). */
-export function createProgram(context: CliContext, commands: readonly RegisterCommand[]): Command {
+export function createProgram(context: CliContext, commands: readonly RegisterCommand[], argv: readonly string[] = []): Command {
   const { io } = context;
   const program = new Command('trialstat')
     .description('Analyse clinical-trial outcomes from published, summary-level data.')
@@ -27,9 +27,30 @@ Examples:
   $ trialstat validate my-arms.csv --kind arm-continuous`,
   );
   for (const register of commands) register(program, context);
+  program.hook('preAction', (_program, action) => refuseRepeatedOptions(action, argv));
   // Subcommands inherit output routing and error handling.
   for (const command of program.commands) applyDefaults(command, io);
   return program;
+}
+
+/**
+ * An option given twice (`--level 0.9 --level 0.95`) is refused: commander would keep the
+ * last one without a word. Options meant to repeat (variadic, or collecting into a list,
+ * whose default is a list) are allowed.
+ */
+function refuseRepeatedOptions(command: Command, argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  for (const option of command.options) {
+    if (option.variadic || Array.isArray(option.defaultValue)) continue;
+    const names = [option.long, option.short].filter((n): n is string => n !== undefined);
+    const given: string[] = [];
+    args.forEach((arg, i) => {
+      if (names.includes(arg)) given.push(option.required || option.optional ? `${arg} ${args[i + 1] ?? ''}`.trim() : arg);
+      else if (names.some((name) => arg.startsWith(`${name}=`))) given.push(arg);
+    });
+    if (given.length > 1) throw new InputError(option.long ?? option.flags, given.join(' and '), 'the option once (given twice, which value should win is unclear)');
+  }
 }
 
 function applyDefaults(command: Command, io: CliIo): void {
@@ -50,7 +71,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     },
   };
   try {
-    const program = createProgram(context, await loadCommands(argv));
+    const program = createProgram(context, await loadCommands(argv), argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -65,11 +86,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     // A disk full, a read-only file system, a missing permission: the environment, not a bug.
-    // Loaded only on this path: start-up of a command imports nothing from io/.
-    const { explainFsError, isEnvironmentError } = await import('../io/explain-fs-error.js');
-    if (isEnvironmentError(error)) {
-      io.stderr(`trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`);
-      return EXIT.usage;
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+      const { explainFsError, isEnvironmentError } = await import('../io/explain-fs-error.js');
+      if (isEnvironmentError(error)) {
+        io.stderr(`trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`);
+        return EXIT.usage;
+      }
     }
     if (error instanceof CheckFailedError) {
       io.stderr(`trialstat: ${error.message}\n`);

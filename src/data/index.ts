@@ -15,7 +15,8 @@ export type {
   RowOf,
   ValuesOf,
 } from './schema.js';
-export { parseTable, formatOf } from './parse-table.js';
+export { parseTable, parseTableBytes, formatOf } from './parse-table.js';
+export { decodeText } from './decode-text.js';
 export type { ParsedTable, ParseOptions, DataFormat } from './table-builder.js';
 export { ordered, printedDecimals } from './checks.js';
 export { KINDS, KIND_NAMES, isKind, REPORTED_MEASURES, TRIAL_PHASES, TRIAL_STATUSES, splitList, derivedPairs } from './kinds/index.js';

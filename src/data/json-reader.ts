@@ -28,6 +28,10 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
     return;
   }
   const scanned = scanElements(source);
+  // JSON.parse keeps the last of two equal keys without a word: a row must say each thing once.
+  for (const { key, line } of scanned.duplicates) {
+    builder.issue({ line, column: key, expected: 'each key once in an object', found: `"${key}" again in the same object (JSON would keep only the last value)` });
+  }
   const names: string[] = [];
   const firstLine = new Map<string, number>();
   data.forEach((element, i) => {
@@ -68,6 +72,8 @@ interface Scanned {
   starts: number[];
   keys: string[];
   raws: string[];
+  /** Keys given twice in one row object, with the line of the second. */
+  duplicates: { key: string; line: number }[];
 }
 
 function printedNumber(scanned: Scanned, element: number, key: string): string | undefined {
@@ -78,7 +84,8 @@ function printedNumber(scanned: Scanned, element: number, key: string): string |
 
 /** Finds the line of each element of the top-level array and the raw text of its numbers. */
 function scanElements(text: string): Scanned {
-  const scanned: Scanned = { lines: [], starts: [], keys: [], raws: [] };
+  const scanned: Scanned = { lines: [], starts: [], keys: [], raws: [], duplicates: [] };
+  let seen = new Set<string>();
   const element = (line: number): void => {
     scanned.lines.push(line);
     scanned.starts.push(scanned.keys.length);
@@ -99,6 +106,8 @@ function scanElements(text: string): Scanned {
         const raw = text.slice(i + 1, j);
         key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         expectKey = false;
+        if (seen.has(key)) scanned.duplicates.push({ key, line });
+        else seen.add(key);
       }
       i = j;
     } else if (c === 123 || c === 91) {
@@ -107,6 +116,7 @@ function scanElements(text: string): Scanned {
         element(line);
         expectKey = c === 123;
         key = undefined;
+        seen = new Set();
       }
     } else if (c === 125 || c === 93) depth -= 1;
     else if (depth === 2 && c === 44) expectKey = true;

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { DataError, InputError, type InputIssue } from '../errors.js';
 import { lineOf, validateDatasetMeta, type DatasetFile, type DatasetMeta } from './dataset-meta.js';
 import { derivedPairs, isKind, KINDS, splitList, type Kind, type KindRows } from './kinds/index.js';
 import { parseTable } from './parse-table.js';
 import { bundledDatasetsDir } from './package-root.js';
-import { readIntoBuilder, readTableFile } from './read-table-file.js';
+import { decodeText } from './decode-text.js';
+import { readBytes, readIntoBuilder, readTableFile } from './read-table-file.js';
 import type { ColumnSpecs, Schema } from './schema.js';
 import type { ParsedTable } from './table-builder.js';
 
@@ -72,7 +72,7 @@ async function loadDatasetFolder(dir: string, display: string, bundled: boolean)
   const metaFile = `${display}/dataset.json`;
   const metaPath = join(dir, 'dataset.json');
   if (!existsSync(metaPath)) throw new DataError([{ file: metaFile, expected: 'a dataset.json in the dataset folder', found: 'no such file' }]);
-  const text = await readFile(metaPath, 'utf8');
+  const text = decodeText(await readBytes(metaPath, metaFile), metaFile);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
@@ -105,9 +105,28 @@ async function loadDatasetFolder(dir: string, display: string, bundled: boolean)
       issues.push({ file: metaFile, line: lineOf(text, '"files"'), column: 'files', expected: `an entry for every table file`, found: `${name} not listed` });
     }
   }
+  if (bundled) issues.push(...requireProvenance(tables));
   issues.push(...checkReferences(meta, tables));
   if (issues.length > 0) throw new DataError(issues, `${display}: ${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}:`);
   return { name: meta.name, dir, bundled, meta, tables };
+}
+
+/**
+ * A bundled dataset is documentation: every table has a `source` column and every row a
+ * source key. A user's own files and folders may leave provenance out.
+ */
+function requireProvenance(tables: readonly LoadedTable[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const { file, table } of tables) {
+    if (table.rows.length > 0 && !table.columns.includes('source')) {
+      issues.push({ file, line: 1, column: 'source', expected: 'a column "source" (required in bundled datasets)', found: 'no such column' });
+      continue;
+    }
+    for (const row of table.rows) {
+      if (splitList(row.source).length === 0) issues.push({ file, line: row.$line, column: 'source', expected: 'a source key from dataset.json (required in bundled datasets)', found: 'an empty cell' });
+    }
+  }
+  return issues;
 }
 
 /** Every `source` key used in a table exists in sources; every `derived` key in derivations. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { DataError, InputError } from '../errors.js';
 import { isKind, KIND_NAMES, type Kind } from './kinds/index.js';
 import { bundledDatasetNames, loadDataset, parseKindText, readKindFile, type Dataset, type LoadedTable } from './load-dataset.js';
 import type { DataFormat } from './table-builder.js';
@@ -37,6 +37,8 @@ export async function loadInput(target: string, options: LoadInputOptions = {}):
     const kind = options.kind ?? kindFromDatasetJson(path);
     return { type: 'table', table: await readKindFile(path, requireKind(kind, target), { file: target }) };
   }
+  // `studies.csv` that is not there is a missing file, not an unknown dataset name.
+  if (!existsSync(path) && /\.(csv|json)$/i.test(target)) throw new DataError([{ file: target, expected: 'a readable file', found: 'no such file' }]);
   if (existsSync(path) || bundledDatasetNames(options).includes(target)) {
     return { type: 'dataset', dataset: await loadDataset(target, { cwd, datasetsDir: options.datasetsDir }) };
   }
@@ -49,7 +51,7 @@ function requireKind(kind: Kind | undefined, what: string): Kind {
 }
 
 /** The kind dataset.json next to `path` gives it, if any. */
-function kindFromDatasetJson(path: string): Kind | undefined {
+export function kindFromDatasetJson(path: string): Kind | undefined {
   const metaPath = join(dirname(path), 'dataset.json');
   if (!existsSync(metaPath)) return undefined;
   try {

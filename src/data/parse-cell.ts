@@ -62,7 +62,17 @@ function parseNumberCell(
   }
   const value = Number(trimmed);
   if (!Number.isFinite(value)) {
-    report({ expected: describeSpec(spec), found: quote(text) });
+    report({ expected: describeSpec(spec), found: quote(text), hint: 'too large to store as a number' });
+    return INVALID;
+  }
+  // 1e-999 reads as 0: a printed non-zero that cannot be stored is not zero.
+  if (value === 0 && /[1-9]/.test(trimmed.replace(/[eE].*$/, ''))) {
+    report({ expected: describeSpec(spec), found: trimmed, hint: 'too small to store: it would read as 0' });
+    return INVALID;
+  }
+  // Beyond 2^53 whole numbers are rounded (9007199254740993 reads as …992).
+  if (spec.type === 'integer' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    report({ expected: `${describeSpec(spec)} up to ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`, found: trimmed, hint: 'larger whole numbers cannot be stored exactly' });
     return INVALID;
   }
   if (spec.type === 'integer' && !Number.isInteger(value)) {

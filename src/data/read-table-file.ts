@@ -1,19 +1,13 @@
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
 import { DataError } from '../errors.js';
-import { CSV_OPTIONS, CsvFeeder, reportCsvError } from './csv-reader.js';
-import { readJsonTable } from './json-reader.js';
-import { formatOf } from './parse-table.js';
+import { bytesIntoBuilder, formatOf } from './parse-table.js';
 import type { ColumnSpecs, RowMeta, Schema, ValuesOf } from './schema.js';
-import { TableBuilder, type ParseOptions, type ParsedTable } from './table-builder.js';
+import type { ParseOptions, ParsedTable, TableBuilder } from './table-builder.js';
 
 /**
- * Reads and validates a table file (Node only). CSV is streamed through csv-parse and each
- * record becomes a typed row at once, so memory holds the rows, never the whole text or
- * an array of raw records. JSON is read whole (JSON.parse needs it). Throws DataError.
+ * Reads and validates a table file (Node only): its bytes go through the same strict
+ * UTF-8 decoder and the same parser as standard input and `parseTable`, so a file and
+ * the same bytes piped in give the same rows and the same issues. Throws DataError.
  *
  * @example
  * const { rows } = await readTableFile('arms.csv', KINDS['arm-binary']);
@@ -29,33 +23,28 @@ export async function readTableFile<C extends ColumnSpecs>(
 /** Reads a file into a TableBuilder (the caller chooses `finish` or `partial`); throws DataError for an unreadable file. */
 export async function readIntoBuilder<C extends ColumnSpecs>(path: string, schema: Schema<C>, options: Partial<ParseOptions> = {}): Promise<TableBuilder<C>> {
   const file = options.file ?? path;
-  const format = options.format ?? formatOf(path);
-  const builder = new TableBuilder(schema, file, format, options.maxIssues);
+  return bytesIntoBuilder(await readBytes(path, file), schema, { ...options, file, format: options.format ?? formatOf(path) });
+}
+
+/** A file's bytes; a missing, unreadable or folder path is a DataError naming it. */
+export async function readBytes(path: string, file = path): Promise<Uint8Array> {
   try {
-    if (format === 'json') readJsonTable(await readFile(path, 'utf8'), builder);
-    else {
-      const feeder = new CsvFeeder(builder);
-      const source = createReadStream(path, { encoding: 'utf8' });
-      source.once('data', (chunk) => feeder.detectNewline(String(chunk)));
-      const sink = new Writable({
-        objectMode: true,
-        write: (record: string[], _encoding, done) => {
-          feeder.record(record);
-          done();
-        },
-      });
-      await pipeline(source, parse(CSV_OPTIONS), sink).catch((error: unknown) => {
-        if (error instanceof CsvError) reportCsvError(builder, error);
-        else throw error;
-      });
-    }
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-      const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : 'no permission to read it';
-      throw new DataError([{ file, expected: 'a readable file', found }]);
-    }
+    const found = READ_ERRORS[code ?? ''];
+    if (found) throw new DataError([{ file, expected: 'a readable file', found }]);
     throw error;
   }
-  return builder;
 }
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder',
+  EACCES: 'no permission to read it',
+  EPERM: 'no permission to read it',
+  ENOTDIR: 'a path through a file (a part of it is not a folder)',
+  ELOOP: 'a loop of symbolic links',
+  ENAMETOOLONG: 'a path too long',
+  EIO: 'an input/output error from the device',
+};

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeText } from '../data/decode-text.js';
 import { CheckFailedError, DataError, InputError } from '../errors.js';
 import { openStagedFolder, type StagingFs } from '../io/staged-folder.js';
 import { VERSION } from '../version.js';
@@ -50,14 +51,14 @@ export function loadSpecs(specFiles: string[], knownDatasets: readonly string[])
   const issues: DataError['issues'][number][] = [];
   const specs: ReportSpec[] = [];
   for (const file of specFiles) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch {
       throw new InputError('spec', file, 'a readable report spec file (.yaml, .yml or .json)');
     }
     try {
-      specs.push(validateSpec(parseSpecText(text, file), file, knownDatasets));
+      specs.push(validateSpec(parseSpecText(decodeText(bytes, file), file), file, knownDatasets));
     } catch (error) {
       if (error instanceof DataError) issues.push(...error.issues);
       else throw error;
@@ -109,8 +110,12 @@ export interface ReportManifest {
 /** Runs one report's analyses and charts and returns its HTML. Analysis failures become CheckFailedError (exit 1). */
 export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoader, timestamp?: string): Promise<{ html: string; warnings: string[] }> {
   const datasets = new Map<string, ReportDataset>();
+  const baseDir = dirname(resolve(spec.file));
   for (const section of spec.sections) {
-    for (const name of section.datasets) if (!datasets.has(name)) datasets.set(name, await loadDataset(name));
+    for (const name of section.datasets) {
+      const entry = section.datasetFiles?.[name];
+      if (!datasets.has(name)) datasets.set(name, await loadDataset(name, { baseDir, ...(entry ? { file: entry.file, kind: entry.kind } : {}) }));
+    }
   }
   const methods: string[] = [];
   const notes: string[] = [];

@@ -32,5 +32,27 @@ export interface ReportDataset {
   tables: ReportTable[];
 }
 
-/** Loads a dataset by name; throws DataError/InputError for an unknown or invalid one. */
-export type DatasetLoader = (name: string) => Promise<ReportDataset>;
+/**
+ * Where a spec's dataset reference points: the spec's folder (paths are relative to it)
+ * and, for a `{ file, kind }` entry, the file and its kind.
+ */
+export interface DatasetReference {
+  baseDir: string;
+  file?: string;
+  kind?: string;
+}
+
+/**
+ * Loads a dataset by its reference in a spec (a bundled name, or a path relative to the
+ * spec); throws DataError/InputError for an unknown or invalid one.
+ */
+export type DatasetLoader = (name: string, from?: DatasetReference) => Promise<ReportDataset>;
+
+/**
+ * Whether a spec's dataset entry is a path (to a folder or a table file) rather than a
+ * bundled name: it has a slash, starts with `.`, or ends in `.csv`/`.json`. Bundled names
+ * are `[a-z0-9-]+`, so the two never collide (a folder `mine` beside the spec is `./mine`).
+ */
+export function isDatasetPath(reference: string): boolean {
+  return /[\\/]/.test(reference) || reference.startsWith('.') || /\.(csv|json)$/i.test(reference);
+}

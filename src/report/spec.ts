@@ -7,7 +7,10 @@
  * sections:                                      # required, at least one
  *   - title: Serious adverse events              # required
  *     text: Optional paragraph.
- *     datasets: [rapami]                         # bundled dataset names (required)
+ *     datasets: [rapami]                         # required: bundled names, or paths relative to this spec:
+ *                                                #   ./my-trial (a dataset folder), data/arms.csv (a table
+ *                                                #   listed in a dataset.json beside it), or
+ *                                                #   { file: my-arms.csv, kind: arm-binary, name: mine }
  *     analyses:                                  # at least one
  *       - id: sae                                # unique in the report
  *         type: binary-comparison                # a name from ANALYSES (src/report/analyses/index.ts)
@@ -23,11 +26,15 @@
  * ```
  * Every chart also shows its analysis's table; `tables` adds tables without a chart.
  */
-import { basename, extname } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { KIND_NAMES } from '../data/kinds/index.js';
+import { kindFromDatasetJson } from '../data/load-input.js';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { DataError, type InputIssue } from '../errors.js';
 import { ANALYSES } from './analyses/index.js';
 import { CHARTS } from './charts/index.js';
+import { isDatasetPath } from './dataset.js';
 import { checkOptions, describeFound } from './options-schema.js';
 
 export interface AnalysisStep {
@@ -52,7 +59,10 @@ export interface TableStep {
 export interface ReportSection {
   title: string;
   text?: string;
+  /** References as written: bundled names, paths, or the `name` (default `file`) of a `{ file, kind }` entry. */
   datasets: string[];
+  /** The `{ file, kind }` entries, by reference. */
+  datasetFiles?: Record<string, { file: string; kind: string }>;
   analyses: AnalysisStep[];
   charts: ChartStep[];
   tables: TableStep[];
@@ -145,6 +155,78 @@ function analysisDatasets(check: Checker, value: unknown, path: string, sectionD
   return ok ? (names as string[]) : undefined;
 }
 
+/**
+ * One entry of a section's `datasets`: a bundled name, a path (relative to the spec) to a
+ * dataset folder or to a table file that a dataset.json beside it lists, or a mapping
+ * `{ file, kind, name? }` for a table file of a given kind. Checks that the folder or file
+ * exists (its content is validated when it is loaded, as strictly as a bundled dataset).
+ */
+function datasetReference(check: Checker, value: unknown, at: string, specFile: string, known: readonly string[]): { name: string; file?: string; kind?: string } | undefined {
+  const baseDir = dirname(resolve(specFile));
+  const expected = `a bundled dataset (${known.join(', ') || 'none found'}), a path relative to the spec to a dataset folder or a table file, or { file, kind }`;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entry = check.mapping(value, at, ['file', 'kind', 'name']);
+    if (!entry) return undefined;
+    const file = check.string(entry, 'file', at, true);
+    const kind = check.string(entry, 'kind', at, true);
+    const name = check.string(entry, 'name', at, false);
+    if (kind !== undefined && !(KIND_NAMES as readonly string[]).includes(kind)) check.add(`${at}.kind`, `one of the kinds ${KIND_NAMES.join(', ')}`, `"${kind}"`);
+    if (file !== undefined && !isFile(resolve(baseDir, file))) {
+      check.add(`${at}.file`, 'a table file (.csv or .json), relative to the spec', `"${file}" (${describePath(resolve(baseDir, file))})`);
+      return undefined;
+    }
+    if (file === undefined || kind === undefined || !(KIND_NAMES as readonly string[]).includes(kind)) return undefined;
+    return { name: name ?? file, file, kind };
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    check.add(at, expected, describeFound(value));
+    return undefined;
+  }
+  if (!isDatasetPath(value)) {
+    if (known.includes(value)) return { name: value };
+    check.add(at, expected, `"${value}"`);
+    return undefined;
+  }
+  const path = resolve(baseDir, value);
+  if (isDirectory(path)) {
+    if (!isFile(resolve(path, 'dataset.json'))) check.add(at, 'a dataset folder (with a dataset.json)', `"${value}", a folder without dataset.json`);
+    return { name: value };
+  }
+  if (!isFile(path)) {
+    check.add(at, 'a dataset folder or a table file, relative to the spec', `"${value}" (${describePath(path)})`);
+    return undefined;
+  }
+  if (!/\.(csv|json)$/i.test(value)) {
+    check.add(at, 'a table file ending in .csv or .json', `"${value}"`);
+    return undefined;
+  }
+  if (kindFromDatasetJson(path) === undefined) {
+    check.add(at, `a table file whose kind is known: list it in a dataset.json beside it, or write { file: ${JSON.stringify(value)}, kind: <${KIND_NAMES.join(' | ')}> }`, `"${value}", kind unknown`);
+    return undefined;
+  }
+  return { name: value };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function describePath(path: string): string {
+  return isDirectory(path) ? `${path} is a folder` : `no such file: ${path}`;
+}
+
 /** Reads the text of a spec file as YAML (or JSON for `.json`); syntax errors become issues with a line. */
 export function parseSpecText(text: string, file: string): unknown {
   if (extname(file).toLowerCase() === '.json') {
@@ -199,9 +281,10 @@ export function validateSpec(value: unknown, file: string, knownDatasets: readon
       const text = check.string(section, 'text', path, false);
       if (text !== undefined) out.text = text;
       check.list(section, 'datasets', path, true).forEach((dataset, d) => {
-        if (typeof dataset !== 'string' || dataset === '') check.add(`${path}.datasets[${d}]`, 'a dataset name', describeFound(dataset));
-        else if (!knownDatasets.includes(dataset)) check.add(`${path}.datasets[${d}]`, `a bundled dataset (${knownDatasets.join(', ') || 'none found'})`, `"${dataset}"`);
-        else out.datasets.push(dataset);
+        const reference = datasetReference(check, dataset, `${path}.datasets[${d}]`, file, knownDatasets);
+        if (reference === undefined) return;
+        out.datasets.push(reference.name);
+        if (reference.file) (out.datasetFiles ??= {})[reference.name] = { file: reference.file, kind: reference.kind! };
       });
       const produced = new Map<string, string>();
       check.list(section, 'analyses', path, true).forEach((rawAnalysis, a) => {

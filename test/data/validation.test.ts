@@ -78,8 +78,9 @@ describe('CSV structure', () => {
 
   it('reports bad CSV quoting with its line', async () => {
     const issues = await issuesOf(() => parseBinary(binary('T,death,A,,3,20,,s1', 'T,"death,B,,5,21,,s1')));
-    expect(issues[0]).toMatchObject({ file: 'arms.csv', line: 3 });
-    expect(issues[0].expected).toMatch(/well-formed CSV/);
+    // Where the quote opened (line 3, character 3, the outcome cell), not the end of the file.
+    expect(issues[0]).toMatchObject({ file: 'arms.csv', line: 3, char: 3, column: 'outcome', found: 'no closing quote before the end of the file' });
+    expect(issues[0].expected).toMatch(/a closing " for the quote that opens this cell/);
   });
 
   it('locates issues past the first 1 MB chunk of a text', async () => {

@@ -44,7 +44,7 @@ describe('trialstat report', () => {
     writeFileSync(spec, JSON.stringify({ title: 't', summary: 's', sections: [{ title: 'x', datasets: ['nope'], analyses: [] }] }));
     const result = await runCli(['report', spec, '--out', dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/at sections\[0\]\.datasets\[0\]: expected a bundled dataset \(.*rapami.*\), found "nope"/);
+    expect(result.stderr).toMatch(/at sections\[0\]\.datasets\[0\]: expected a bundled dataset \(.*rapami.*\), .*, found "nope"/);
     expect(result.stderr).toMatch(/at sections\[0\]\.analyses: expected a non-empty list, found a list of 0/);
     expect((await runCli(['report', join(dir, 'missing.yaml')])).code).toBe(2);
   });

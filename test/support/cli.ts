@@ -1,5 +1,5 @@
 import { run } from '../../src/cli/program.js';
-import type { CliIo } from '../../src/cli/context.js';
+import { decodeStdin, type CliIo } from '../../src/cli/context.js';
 
 export interface CliResult {
   code: number;
@@ -7,8 +7,8 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured output (and optional stdin text). */
-export async function runCli(argv: string[], options: { stdin?: string; cwd?: string } = {}): Promise<CliResult> {
+/** Runs the CLI in-process with captured output (and optional stdin: text, or bytes decoded as the real stdin is). */
+export async function runCli(argv: string[], options: { stdin?: string | Uint8Array; cwd?: string } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -18,7 +18,7 @@ export async function runCli(argv: string[], options: { stdin?: string; cwd?: st
     stderr: (text) => {
       stderr += text;
     },
-    readStdin: async () => options.stdin ?? '',
+    readStdin: async () => (options.stdin instanceof Uint8Array ? decodeStdin(options.stdin) : (options.stdin ?? '')),
     stderrIsTTY: false,
     color: false,
     cwd: options.cwd ?? process.cwd(),

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { closestName } from '../../data/closest-name.js';
 import { KIND_NAMES, loadInput, type Kind } from '../../data/index.js';
 import { InputError } from '../../errors.js';
 import { formatLevel, formatNumber, formatP } from '../../format/number.js';
@@ -50,6 +51,14 @@ Examples:
       }
       const loaded = await loadInput(input, { kind: options.kind as Kind | undefined, cwd: io.cwd, readStdin: io.readStdin });
       const dataset = loaded.type === 'dataset' ? loaded.dataset : { name: input, tables: [loaded.table] };
+      if (options.comparator !== undefined) {
+        // A comparator that names no arm would compare nothing and exit 0.
+        const arms = [...new Set(dataset.tables.filter((t) => t.kind === 'arm-continuous' || t.kind === 'arm-binary').flatMap((t) => t.table.rows.map((r) => String((r as { arm: unknown }).arm))))].sort();
+        if (!arms.includes(options.comparator)) {
+          const best = closestName(options.comparator, arms);
+          throw new InputError('--comparator', options.comparator, `an arm of ${dataset.name} (${arms.join(', ') || 'none'})`, best ? `did you mean "${best}"?` : undefined);
+        }
+      }
       const result = compareDataset(dataset, { level: options.level, variance: options.var, comparator: options.comparator, scale: options.scale, sdFromP: options.sdFromP });
       if (options.json) {
         io.stdout(formatJson(result));

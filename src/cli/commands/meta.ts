@@ -228,7 +228,8 @@ export async function readMetaInput(input: string, options: Pick<MetaCliOptions,
     return toStudies(parseTable(text, schema, { file: '<stdin>', format: text.trimStart().startsWith('[') ? 'json' : 'csv' }).rows);
   }
   const path = resolve(context.io.cwd, input);
-  if (statSync(path, { throwIfNoEntry: false })?.isFile()) return toStudies((await readTableFile(path, schema, { file: input })).rows);
+  // A .csv/.json name that is not there: "no such file" from the reader, not "unknown dataset".
+  if (statSync(path, { throwIfNoEntry: false })?.isFile() || /\.(csv|json)$/i.test(input)) return toStudies((await readTableFile(path, schema, { file: input })).rows);
   const dataset = await loadDataset(input, { cwd: context.io.cwd });
   const tables = datasetTables(dataset);
   const has = (k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous'): boolean => tablesOfKind(tables, k).length > 0;

@@ -84,6 +84,9 @@ export function registerPower(program: Command, context: CliContext): void {
   )
     .addHelpText('after', '\nExamples:\n  $ trialstat power means --delta 1 --sd 1 --power 0.9\n  $ trialstat power means --delta 5 --sd 12 --n 60 --alternative one-sided\n  $ trialstat power means --sd 10 --n 50 --power 0.8 --json')
     .action((options: Common & { delta?: number; sd: number }) => {
+      if (options.delta === 0 && options.n === undefined) {
+        throw new InputError('--delta', 0, 'a non-zero difference to size the trial for', `with delta 0 the power equals α (${plain(options.alpha)}) whatever n is`);
+      }
       const r = powerTTest({ n: options.n, delta: options.delta, sd: options.sd, power: options.power, alpha: options.alpha, sided: sidedOf(options), strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout });
       const lines = [`${r.method}, α = ${plain(r.alpha)}`, `delta ${plain(r.delta, 6)}${r.solved === 'delta' ? ' (detectable difference)' : ''}, sd ${plain(r.sd)}${r.ratio === 1 ? '' : `, ratio ${plain(r.ratio)}`}`, ...sizeLines(r)];
       output(context, options.json, r, lines);

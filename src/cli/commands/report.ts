@@ -27,6 +27,9 @@ Warnings (a zero cell corrected, a row left out) are printed on stderr as
 
 A spec (YAML or JSON) has title, summary and sections; each section names datasets,
 analyses (id, type, dataset, options), charts (type, analysis, title, ...) and tables.
+Datasets are bundled names or paths relative to the spec: a dataset folder (./my-trial),
+a table file listed in a dataset.json beside it, or { file: arms.csv, kind: arm-binary };
+each is validated as strictly as a bundled dataset.
 Analyses: ${[...ANALYSES.keys()].join(', ')}
 Charts:   ${[...CHARTS.keys()].join(', ')}
 

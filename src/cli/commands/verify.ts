@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { formatJson } from '../../format/json.js';
+import { writeNotes } from '../messages.js';
 
 /** `trialstat verify <report.html...>`: recompute every number of built reports. */
 export function registerVerify(program: Command, context: CliContext): void {
@@ -26,14 +26,20 @@ Examples:
     )
     .action(async (files: string[], options: { json?: boolean }) => {
       const { io } = context;
-      const { verifyReportHtml } = await import('../../report/verify.js');
+      const [{ verifyReportHtml }, { readBytes }, { decodeText }] = await Promise.all([
+        import('../../report/verify.js'),
+        import('../../data/read-table-file.js'),
+        import('../../data/decode-text.js'),
+      ]);
       const results = [];
+      const skipped: string[] = [];
       for (const file of files) {
-        let html: string;
-        try {
-          html = readFileSync(resolve(io.cwd, file), 'utf8');
-        } catch {
-          throw new InputError('report', file, 'a readable HTML file built by trialstat report');
+        const html = decodeText(await readBytes(resolve(io.cwd, file), file), file);
+        // `reports/build/*.html` includes index.html, which has nothing to verify.
+        if (files.length > 1 && !html.includes('id="trialstat-manifest"')) {
+          skipped.push(file);
+          writeNotes(io, [`skipped ${file}: no trialstat manifest in it (an index page, or not built by trialstat report)`]);
+          continue;
         }
         const result = await verifyReportHtml(html, file);
         results.push({ file, ...result });
@@ -51,6 +57,7 @@ Examples:
         if (result.drifts.length > 20) io.stdout(`  … and ${result.drifts.length - 20} more\n`);
         if (result.structure) io.stdout(`  ${result.structure}\n`);
       }
-      if (options.json) io.stdout(formatJson(results.length === 1 ? results[0] : results));
+      if (results.length === 0) throw new InputError('report', skipped.join(', '), 'at least one report built by trialstat report (each embeds a trialstat-manifest)');
+      if (options.json) io.stdout(formatJson(results.length === 1 && files.length === 1 ? results[0] : results));
     });
 }

@@ -4,7 +4,8 @@ const DERIVED_PAIR = String.raw`\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*[A-Za-z0-9][A-Za
 
 /** Columns every dataset kind has (docs/datasets.md, "Columns common to every kind"). */
 export const commonColumns = {
-  source: { type: 'text', required: true, description: 'key of a source in dataset.json; several separated by ;' },
+  // Required in bundled datasets (load-dataset.ts checks it); optional in a user's own file.
+  source: { type: 'text', description: 'key of a source in dataset.json; several separated by ; (required in bundled datasets)' },
   derived: {
     type: 'text',
     pattern: new RegExp(`^${DERIVED_PAIR}(;${DERIVED_PAIR})*;?\\s*$`),
@@ -27,8 +28,8 @@ export const commonColumns = {
 
 /** The typed values of the common columns. */
 export interface CommonValues {
-  /** Key(s) of sources in dataset.json, separated by `;`. */
-  readonly source: string;
+  /** Key(s) of sources in dataset.json, separated by `;`: always present in bundled datasets, optional in a user's file. */
+  readonly source?: string;
   /** Derived cells: `column:derivation-key` pairs separated by `;`. */
   readonly derived?: string;
   readonly note?: string;

@@ -1,5 +1,5 @@
 import { ordered } from '../checks.js';
-import { defineSchema, type ValuesOf } from '../schema.js';
+import { defineSchema, type CheckIssue, type ValuesOf } from '../schema.js';
 import { commonColumns, derivedColumnsExist, type CommonValues, type Same } from './common.js';
 
 export const REPORTED_MEASURES = ['MD', 'SMD', 'RD', 'RR', 'OR', 'HR', 'ROM', 'LSMD', 'other'] as const;
@@ -27,8 +27,21 @@ export const reportedComparisonSchema = defineSchema({
   name: 'reported-comparison',
   columns,
   key: ['trial', 'outcome', 'timepoint', 'measure', 'arm', 'comparator', 'population'],
-  checks: [ordered('ci_lower', 'estimate', 'ci_upper'), derivedColumnsExist(columns)],
+  checks: [ordered('ci_lower', 'estimate', 'ci_upper'), positiveRatio, derivedColumnsExist(columns)],
 });
+
+/** Ratio measures are printed on the ratio scale: a ratio, and its CI, is > 0 (a log ratio belongs in another column). */
+const RATIO_MEASURES: readonly string[] = ['RR', 'OR', 'HR', 'ROM'];
+
+function positiveRatio(row: ValuesOf<typeof columns>, report: (issue: CheckIssue) => void): void {
+  if (!RATIO_MEASURES.includes(row.measure)) return;
+  for (const column of ['estimate', 'ci_lower', 'ci_upper'] as const) {
+    const value = row[column];
+    if (value !== undefined && !(value > 0)) {
+      report({ column, expected: `a number > 0 (${row.measure} is a ratio)`, found: String(value), hint: 'a log ratio? give exp(value)' });
+    }
+  }
+}
 
 /** A row of a `reported-comparison` table. */
 export interface ReportedComparisonValues extends CommonValues {
