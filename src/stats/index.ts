@@ -255,3 +255,5 @@ export { coxHazardRatio, COX_TIES } from './survival/cox-hazard-ratio.js';
 export type { CoxOptions, CoxResult, CoxTies } from './survival/cox-hazard-ratio.js';
 export { riskTable } from './survival/survival-records.js';
 export type { SurvivalRecord, RiskRow } from './survival/survival-records.js';
+export { summarizePatients, QUANTILE_DEFINITION } from './survival/summarize-patients.js';
+export type { PatientRow, PatientSummaries } from './survival/summarize-patients.js';
