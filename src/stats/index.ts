@@ -257,3 +257,6 @@ export { riskTable } from './survival/survival-records.js';
 export type { SurvivalRecord, RiskRow } from './survival/survival-records.js';
 export { summarizePatients, QUANTILE_DEFINITION } from './survival/summarize-patients.js';
 export type { PatientRow, PatientSummaries } from './survival/summarize-patients.js';
+export { reconstructKm } from './survival/reconstruct-km.js';
+export type { KmCurveInput, ReconstructedArm } from './survival/reconstruct-km.js';
+export { fixTimes } from './survival/survival-records.js';
