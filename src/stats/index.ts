@@ -260,3 +260,5 @@ export type { PatientRow, PatientSummaries } from './survival/summarize-patients
 export { reconstructKm } from './survival/reconstruct-km.js';
 export type { KmCurveInput, ReconstructedArm } from './survival/reconstruct-km.js';
 export { fixTimes } from './survival/survival-records.js';
+export { compareSurvival } from './survival/compare-survival.js';
+export type { CompareSurvivalOptions, SurvivalComparison, ArmSurvival, RmstComparison } from './survival/compare-survival.js';
