@@ -262,3 +262,5 @@ export type { KmCurveInput, ReconstructedArm } from './survival/reconstruct-km.j
 export { fixTimes } from './survival/survival-records.js';
 export { compareSurvival } from './survival/compare-survival.js';
 export type { CompareSurvivalOptions, SurvivalComparison, ArmSurvival, RmstComparison } from './survival/compare-survival.js';
+export { kmReachable, kmPercent } from './survival/km-reachable.js';
+export type { KmReachableValue, KmPercentResult, KmStepWitness } from './survival/km-reachable.js';

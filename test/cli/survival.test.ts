@@ -132,3 +132,15 @@ describe('trialstat survival km', () => {
     expectClose(JSON.parse(back.stdout).cox.logHr, guyot.cases.find((c) => c.name.includes('total events'))!.fits.coxLogHr, 1e-9);
   });
 });
+
+describe('trialstat survival percent', () => {
+  it('seed 001 "77 %" in 7 children: impossible (exit 1), nearest 75 % and 80 %', async () => {
+    const r = await runCli(['survival', 'percent', '--percent', '77', '--n', '7']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('not a Kaplan–Meier value');
+    expect(r.stdout).toMatch(/nearest below: 75\.00% \(1 of 4 at risk\)/);
+    const ok = JSON.parse((await runCli(['survival', 'percent', '--percent', '100', '--n', '7', '--json'])).stdout);
+    expect(ok.possible).toBe(true);
+    expect((await runCli(['survival', 'percent', '--percent', '77', '--n', '40'])).code).toBe(2);
+  });
+});

@@ -9,7 +9,8 @@ import { HR_METHODS } from '../../stats/survival/hr-methods.js';
 import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
 import { writeNotes, writeWarnings } from '../messages.js';
-import { choice, level, numberList, positiveNumber } from '../options.js';
+import { choice, level, numberList, positiveInteger, positiveNumber } from '../options.js';
+import { kmPercent, type KmReachableValue } from '../../stats/survival/km-reachable.js';
 import { loadInput } from '../../data/index.js';
 import { compareSurvival, type SurvivalComparison } from '../../stats/survival/compare-survival.js';
 import { COX_TIES, type CoxTies } from '../../stats/survival/cox-hazard-ratio.js';
@@ -47,6 +48,7 @@ export function registerSurvival(program: Command, context: CliContext): void {
     .command('survival')
     .description('time-to-event outcomes: HR from what a paper prints (hr); KM, log-rank, Cox and RMST on patient-level data or on data reconstructed from a digitised KM curve (compare, km)');
   registerCompareAndKm(survival, context);
+  registerPercent(survival, context);
   const hr = survival
     .command('hr')
     .description('log HR and SE from an HR with CI or p, log-rank O − E and V, log-rank p with events, events per arm, or medians; every applicable derivation side by side, disagreements beyond rounding flagged');
@@ -426,4 +428,43 @@ function compareJson(data: SurvivalInput, r: SurvivalComparison, warnings: strin
     notes: data.notes,
     warnings,
   };
+}
+
+/** `survival percent`: is a printed KM percentage reachable with n patients? */
+function registerPercent(survival: Command, context: CliContext): void {
+  survival
+    .command('percent')
+    .description('is a printed Kaplan–Meier survival percentage reachable with n patients (with or without censoring)? the reachable values near it')
+    .requiredOption('--percent <P>', 'the percentage as printed, e.g. 77 or 76.9')
+    .requiredOption('--n <N>', 'patients at the start (at most 20: the values are enumerated exactly)', positiveInteger)
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Exit code 1 when no Kaplan–Meier estimate on n patients rounds to the printed value.
+
+Examples:
+  $ trialstat survival percent --percent 77 --n 7
+  $ trialstat survival percent --percent 83 --n 7 --json`,
+    )
+    .action((options: { percent: string; n: number; json?: boolean }) => {
+      const { io } = context;
+      const r = withOptionNames({ percent: '--percent', n: '--n' }, () => kmPercent(options.percent, options.n));
+      if (!r.possible) context.setExitCode(1);
+      if (options.json) {
+        io.stdout(`${JSON.stringify(r, null, 2)}\n`);
+        return;
+      }
+      const pct = (v: KmReachableValue): string => `${formatNumber(100 * v.survival, { digits: 4 })}%`;
+      const how = (v: KmReachableValue): string =>
+        v.witness.length === 0 ? 'no event' : `${v.withoutCensoring ? 'no censoring needed; ' : ''}${v.witness.map((w) => `${w.events} of ${w.atRisk} at risk`).join(', then ')}`;
+      const lines = [
+        r.possible
+          ? `${options.percent}% with n = ${r.n}: possible${r.possibleWithoutCensoring ? '' : ' only with censoring'} — ${r.consistent.map((v) => `${pct(v)} (${how(v)})`).join('; ')}`
+          : `${options.percent}% with n = ${r.n}: not a Kaplan–Meier value, with or without censoring`,
+      ];
+      if (r.below) lines.push(`  nearest below: ${pct(r.below)} (${how(r.below)})`);
+      if (r.above) lines.push(`  nearest above: ${pct(r.above)} (${how(r.above)})`);
+      io.stdout(`${lines.join('\n')}\n`);
+    });
 }
