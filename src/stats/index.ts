@@ -264,3 +264,5 @@ export { compareSurvival } from './survival/compare-survival.js';
 export type { CompareSurvivalOptions, SurvivalComparison, ArmSurvival, RmstComparison } from './survival/compare-survival.js';
 export { kmReachable, kmPercent } from './survival/km-reachable.js';
 export type { KmReachableValue, KmPercentResult, KmStepWitness } from './survival/km-reachable.js';
+export { survivalSampleSize, survivalPower, eventProbability, SURVIVAL_EVENTS_METHODS } from './survival/survival-design.js';
+export type { SurvivalDesignOptions, SurvivalSampleSize, SurvivalPower, SurvivalEventsMethod } from './survival/survival-design.js';

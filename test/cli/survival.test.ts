@@ -144,3 +144,28 @@ describe('trialstat survival percent', () => {
     expect((await runCli(['survival', 'percent', '--percent', '77', '--n', '40'])).code).toBe(2);
   });
 });
+
+const design = readFixture<{ sampleSize: { hr: number; r: number; method: string; events: number; n: number; beta: number; alpha: number; sided: number; lambda2: number; a: number; f: number; d1: number; d2: number; dt: number }[]; power: { hr: number; events: number; n: number; power: number; followUp: number; lambda2: number; a: number; alpha: number; sided: number; r: number; method: string }[] }>('survival_design');
+
+describe('trialstat power survival (also trialstat survival power)', () => {
+  it('--json events and patients match rpact getSampleSizeSurvival (with dropout)', async () => {
+    const c = design.sampleSize[1];
+    const argv = ['--hr', String(c.hr), '--power', String(1 - c.beta), '--alpha', String(c.alpha), '--sided', String(c.sided), '--ratio', String(c.r), '--method', c.method.toLowerCase(), '--lambda2', String(c.lambda2), '--accrual', String(c.a), '--follow-up', String(c.f), '--dropout1', String(c.d1), '--dropout2', String(c.d2), '--dropout-time', String(c.dt), '--json'];
+    for (const prefix of [['power', 'survival'], ['survival', 'power']]) {
+      const r = await runCli([...prefix, ...argv]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expectClose(json.events, c.events, 1e-9);
+      expectClose(json.n, c.n, 1e-8);
+    }
+  });
+  it('power for a number of events and the follow-up it needs, as getPowerSurvival', async () => {
+    const c = design.power[0];
+    const r = await runCli(['power', 'survival', '--hr', String(c.hr), '--events', String(c.events), '--n', String(c.n), '--lambda2', String(c.lambda2), '--accrual', String(c.a), '--json']);
+    const json = JSON.parse(r.stdout);
+    expectClose(json.power, c.power, 1e-9);
+    expectClose(json.followUpTime, c.followUp, 1e-6);
+    const text = await runCli(['power', 'survival', '--hr', '0.7', '--power', '0.8', '--events', '100']);
+    expect(text.code).toBe(2);
+  });
+});

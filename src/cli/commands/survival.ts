@@ -10,6 +10,7 @@ import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { choice, level, numberList, positiveInteger, positiveNumber } from '../options.js';
+import { registerSurvivalPower } from './survival-power.js';
 import { kmPercent, type KmReachableValue } from '../../stats/survival/km-reachable.js';
 import { loadInput } from '../../data/index.js';
 import { compareSurvival, type SurvivalComparison } from '../../stats/survival/compare-survival.js';
@@ -49,6 +50,7 @@ export function registerSurvival(program: Command, context: CliContext): void {
     .description('time-to-event outcomes: HR from what a paper prints (hr); KM, log-rank, Cox and RMST on patient-level data or on data reconstructed from a digitised KM curve (compare, km)');
   registerCompareAndKm(survival, context);
   registerPercent(survival, context);
+  registerSurvivalPower(survival, context, 'power');
   const hr = survival
     .command('hr')
     .description('log HR and SE from an HR with CI or p, log-rank O − E and V, log-rank p with events, events per arm, or medians; every applicable derivation side by side, disagreements beyond rounding flagged');
