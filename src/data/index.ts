@@ -44,6 +44,8 @@ export type {
   ReportedPercentageValues,
   TrialRegistryValues,
 } from './kinds/index.js';
+export { armTimeToEventSchema, kmCurveSchema, patientLevelSchema } from './kinds/index.js';
+export type { ArmTimeToEventRow, KmCurveRow, PatientLevelRow, ArmTimeToEventValues, KmCurveValues, PatientLevelValues } from './kinds/index.js';
 export { validateDatasetMeta } from './dataset-meta.js';
 export type { DatasetMeta, DatasetSource, DatasetDerivation, DatasetFile } from './dataset-meta.js';
 // Node only (read files):

@@ -273,6 +273,14 @@ const KIND_CASES: Record<Kind, { header: string; good: string; bad: string; issu
     bad: 'NCT0248145,OTHER,drug,IBM,2,2020,2018-05,completed,s1',
     issue: ['registry_id', 'NCT followed by 8 digits (e.g. NCT02481453)'],
   },
+  'arm-time-to-event': {
+    header: 'trial,outcome,arm,n,events,median,median_ci_lower,median_ci_upper,time,survival_percent,source',
+    good: 'T,OS,A,69,64,103,54,126,,,s1',
+    bad: 'T,OS,B,68,64,52.5,60,90,,,s1',
+    issue: ['median_ci_lower', 'median_ci_lower ≤ median (52.5)'],
+  },
+  'km-curve': { header: 'trial,outcome,arm,time,survival,n_risk,source', good: 'T,OS,A,0,1,69,s1', bad: 'T,OS,A,30,1.2,,s1', issue: ['survival', 'a number in [0, 1]'] },
+  'patient-level': { header: 'trial,outcome,arm,time,event,value,source', good: 'T,OS,A,72,1,,s1', bad: 'T,OS,A,411,,,s1', issue: ['event', 'time and event together'] },
 };
 
 describe('every kind', () => {

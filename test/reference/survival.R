@@ -149,7 +149,17 @@ analyses <- list(
   analyse("lung", lung$time, lung$status - 1L, lung$sex, NULL, tau = 750, times = c(180, 365, 730))
 )
 
-out <- list(ci = ci_out, p = p_out, onestep = onestep, simulated = simulated, data = data_out, analyses = analyses)
+# --- Descriptive summaries of patient-level values (quantile type 7, R's default) ------
+# The value summarised is log(time), which has few ties, so the quartiles interpolate.
+describe <- lapply(split(vet, vet$trt), function(d) list(
+  arm = as.character(d$trt[1]), n = nrow(d), mean = mean(log(d$time)), sd = sd(log(d$time)),
+  q = unname(quantile(log(d$time), c(0.25, 0.5, 0.75), type = 7)), min = min(log(d$time)), max = max(log(d$time)),
+  prior = sum(d$prior == 10)))
+names(describe) <- NULL
+type7 <- list(x = c(3.1, 1, 4, 1.5, 9.2, 2.6, 5), p = c(0.05, 0.1, 0.25, 0.33, 0.5, 0.75, 0.9, 1),
+              q = unname(quantile(c(3.1, 1, 4, 1.5, 9.2, 2.6, 5), c(0.05, 0.1, 0.25, 0.33, 0.5, 0.75, 0.9, 1), type = 7)))
+
+out <- list(describe = describe, type7 = type7, ci = ci_out, p = p_out, onestep = onestep, simulated = simulated, data = data_out, analyses = analyses)
 dir.create("test/reference/fixtures", showWarnings = FALSE)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = FALSE), "test/reference/fixtures/survival.json")
 cat("wrote test/reference/fixtures/survival.json\n")

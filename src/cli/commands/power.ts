@@ -1,3 +1,4 @@
+import { registerSurvivalPower } from './survival-power.js';
 import { Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
@@ -73,6 +74,7 @@ function output(context: CliContext, json: boolean | undefined, result: { warnin
 /** `trialstat power means|props`: analytic power and sample size. */
 export function registerPower(program: Command, context: CliContext): void {
   const power = program.command('power').description('Analytic power and sample size (solves for whichever of n, power, effect is left out)');
+  registerSurvivalPower(power, context);
 
   commonOptions(
     power

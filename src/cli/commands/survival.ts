@@ -8,8 +8,15 @@ import type { HrField, HrReported } from '../../stats/survival/hr-derivation.js'
 import { HR_METHODS } from '../../stats/survival/hr-methods.js';
 import type { CliContext } from '../context.js';
 import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
-import { writeWarnings } from '../messages.js';
-import { choice, level } from '../options.js';
+import { writeNotes, writeWarnings } from '../messages.js';
+import { choice, level, numberList, positiveInteger, positiveNumber } from '../options.js';
+import { registerSurvivalPower } from './survival-power.js';
+import { kmPercent, type KmReachableValue } from '../../stats/survival/km-reachable.js';
+import { loadInput } from '../../data/index.js';
+import { compareSurvival, type SurvivalComparison } from '../../stats/survival/compare-survival.js';
+import { COX_TIES, type CoxTies } from '../../stats/survival/cox-hazard-ratio.js';
+import { kaplanMeier as kaplanMeierFn, KM_CONF_TYPES, type KmConfType, type KaplanMeierResult } from '../../stats/survival/kaplan-meier.js';
+import { parseArmCounts, survivalInput, type SurvivalInput } from '../survival-input.js';
 
 /** CLI option → HrReported field. Values are read as printed text so their decimals count. */
 const HR_OPTIONS: readonly { flag: string; field: HrField; help: string }[] = [
@@ -36,11 +43,14 @@ const HR_OPTIONS: readonly { flag: string; field: HrField; help: string }[] = [
 const camel = (flag: string): string => flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const OPTION_NAMES: Record<string, string> = Object.fromEntries(HR_OPTIONS.map((o) => [o.field, `--${o.flag}`]));
 
-/** `trialstat survival <hr>`: time-to-event outcomes. */
+/** `trialstat survival <hr|compare|km>`: time-to-event outcomes. */
 export function registerSurvival(program: Command, context: CliContext): void {
   const survival = program
     .command('survival')
-    .description('time-to-event outcomes: log HR and its SE from what a paper prints (Tierney 2007), side by side');
+    .description('time-to-event outcomes: HR from what a paper prints (hr); KM, log-rank, Cox and RMST on patient-level data or on data reconstructed from a digitised KM curve (compare, km)');
+  registerCompareAndKm(survival, context);
+  registerPercent(survival, context);
+  registerSurvivalPower(survival, context, 'power');
   const hr = survival
     .command('hr')
     .description('log HR and SE from an HR with CI or p, log-rank O − E and V, log-rank p with events, events per arm, or medians; every applicable derivation side by side, disagreements beyond rounding flagged');
@@ -181,4 +191,282 @@ function hrJson(r: HazardRatioResult) {
     skipped: r.skipped,
     warnings: r.warnings,
   };
+}
+
+interface PatientOptions {
+  trial?: string;
+  outcome?: string;
+  arms?: string;
+  events?: string;
+  fromCurve?: boolean;
+  stratified?: boolean;
+  ties: CoxTies;
+  confType: KmConfType;
+  level: number;
+  times?: number[];
+  tau?: number;
+  json?: boolean;
+  explain?: boolean;
+  ipd?: boolean;
+}
+
+/** Options shared by `survival compare` and `survival km`. */
+function patientOptions(command: Command): Command {
+  return command
+    .argument('<input>', 'a bundled dataset name, a dataset folder, or a patient-level / km-curve file (with --kind)')
+    .option('--kind <kind>', 'kind of a single file: patient-level or km-curve', choice(['patient-level', 'km-curve'] as const))
+    .option('--trial <name>', 'the trial, when the input holds several')
+    .option('--outcome <name>', 'the outcome, when the input holds several')
+    .option('--arms <a,b>', 'arm 1 (HR numerator) and arm 2, comma-separated; default the order of the input')
+    .option('--events <arm=n,…>', 'km-curve: total events per arm (else from an arm-time-to-event table, else none)')
+    .option('--from-curve', 'use the dataset\'s km-curve table even when it has patient-level data (to test the reconstruction)')
+    .option('--stratified', 'patient-level data with a stratum column: stratified log-rank and Cox (default: strata ignored)')
+    .option('--conf-type <type>', `pointwise KM interval: ${KM_CONF_TYPES.join(', ')}`, choice(KM_CONF_TYPES), 'log-log')
+    .option('--level <L>', 'confidence level', level, 0.95)
+    .option('--times <t,…>', 'times at which to report S(t), comma-separated', numberList)
+    .option('--json', 'print JSON');
+}
+
+function loadSurvival(context: CliContext) {
+  return async (input: string, options: PatientOptions & { kind?: 'patient-level' | 'km-curve' }): Promise<{ data: SurvivalInput; arms?: [string, string] }> => {
+    const loaded = await loadInput(input, { kind: options.kind, cwd: context.io.cwd, readStdin: context.io.readStdin });
+    const data = survivalInput(loaded, {
+      ...(options.trial ? { trial: options.trial } : {}),
+      ...(options.outcome ? { outcome: options.outcome } : {}),
+      ...(options.events ? { events: parseArmCounts(options.events) } : {}),
+      fromCurve: Boolean(options.fromCurve),
+    });
+    if (!options.stratified) data.records = data.records.map(({ stratum: _stratum, ...r }) => r);
+    else if (!data.records.some((r) => r.stratum !== undefined)) throw new InputError('--stratified', true, 'records with a stratum (the patient-level stratum column)');
+    let arms: [string, string] | undefined;
+    if (options.arms !== undefined) {
+      const parts = options.arms.split(',').map((a) => a.trim());
+      if (parts.length !== 2) throw new InputError('--arms', options.arms, 'two arm names separated by a comma');
+      arms = [parts[0], parts[1]];
+    }
+    return { data, ...(arms ? { arms } : {}) };
+  };
+}
+
+function registerCompareAndKm(survival: Command, context: CliContext): void {
+  const load = loadSurvival(context);
+  patientOptions(
+    survival
+      .command('compare')
+      .description('two arms on patient-level survival data (or reconstructed from a km-curve): KM medians, S(t), RMST, log-rank, Cox HR'),
+  )
+    .option('--ties <method>', `Cox ties: ${COX_TIES.join(', ')}`, choice(COX_TIES), 'efron')
+    .option('--tau <T>', 'RMST horizon (default: the shorter arm\'s last follow-up)', positiveNumber)
+    .option('--explain', 'show the formulas behind each number')
+    .addHelpText(
+      'after',
+      `
+Arm 1 vs arm 2. Records with a stratum give the stratified log-rank test and Cox model.
+A km-curve input is first turned into pseudo patient-level data (Guyot et al. 2012).
+
+Examples:
+  $ trialstat survival compare veteran-lung --arms test,standard --times 180,365 --tau 500
+  $ trialstat survival compare veteran-lung --from-curve --arms test,standard --json
+  $ trialstat survival compare curve.csv --kind km-curve --events A=120,B=131 --explain`,
+    )
+    .action(async (input: string, options: PatientOptions & { kind?: 'patient-level' | 'km-curve' }) => {
+      const { io } = context;
+      const { data, arms } = await load(input, options);
+      const result = withOptionNames({ tau: '--tau', arms: '--arms', level: '--level', ties: '--ties' }, () =>
+        compareSurvival(data.records, {
+          ...(arms ? { arms } : {}),
+          level: options.level,
+          confType: options.confType,
+          ties: options.ties,
+          times: options.times ?? [],
+          ...(options.tau !== undefined ? { tau: options.tau } : {}),
+        }),
+      );
+      const warnings = [...(data.reconstruction ?? []).flatMap((r) => r.result.warnings.map((w) => `${r.arm}: ${w}`)), ...result.warnings];
+      if (options.json) {
+        io.stdout(`${JSON.stringify(compareJson(data, result, warnings), null, 2)}\n`);
+        return;
+      }
+      io.stdout(`${compareText(data, result, Boolean(options.explain))}\n`);
+      writeWarnings(io, warnings);
+    });
+
+  patientOptions(
+    survival
+      .command('km')
+      .description('the Kaplan–Meier table of each arm (from patient-level data, or reconstructed from a km-curve); --ipd prints the pseudo patient-level data'),
+  )
+    .option('--ipd', 'print the (reconstructed) patient-level data as a patient-level CSV instead')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ trialstat survival km veteran-lung --from-curve --ipd > reconstructed.csv
+  $ trialstat survival km veteran-lung --conf-type log --times 90,180
+  $ trialstat survival km curve.csv --kind km-curve --events A=120,B=131 --json`,
+    )
+    .action(async (input: string, options: PatientOptions & { kind?: 'patient-level' | 'km-curve' }) => {
+      const { io } = context;
+      const { data, arms } = await load(input, options);
+      const armNames = arms ?? [...new Set(data.records.map((r) => r.arm as string))];
+      if (options.ipd) {
+        const rows = data.records.map((r, i) => ({ ...r, patient: i + 1 }));
+        io.stdout(
+          renderTable(
+            rows,
+            [
+              { header: 'trial', text: () => data.trial },
+              { header: 'outcome', text: () => data.outcome },
+              { header: 'arm', text: (r) => r.arm ?? '' },
+              { header: 'patient', text: (r) => String(r.patient) },
+              { header: 'stratum', text: (r) => r.stratum ?? '' },
+              { header: 'time', text: (r) => String(r.time) },
+              { header: 'event', text: (r) => (r.event ? '1' : '0') },
+              { header: 'unit', text: () => data.unit ?? '' },
+              { header: 'source', text: () => (data.source === 'km-curve' ? 'guyot-reconstruction' : 'patient-level') },
+            ],
+            'csv',
+          ),
+        );
+        writeNotes(io, data.notes);
+        writeWarnings(io, (data.reconstruction ?? []).flatMap((r) => r.result.warnings.map((w) => `${r.arm}: ${w}`)));
+        return;
+      }
+      const fits = armNames.map((arm) => {
+        const rs = data.records.filter((r) => r.arm === arm);
+        if (rs.length === 0) throw new InputError('--arms', arm, `an arm of the input (${[...new Set(data.records.map((r) => r.arm))].join(', ')})`);
+        return { arm, km: withOptionNames({ level: '--level' }, () => kaplanMeierOf(rs, options)) };
+      });
+      if (options.json) {
+        io.stdout(`${JSON.stringify({ trial: data.trial, outcome: data.outcome, source: data.source, arms: fits.map((f) => ({ arm: f.arm, n: f.km.n, events: f.km.events, median: f.km.median, level: f.km.level, confType: f.km.confType, steps: f.km.steps })), notes: data.notes }, null, 2)}\n`);
+        return;
+      }
+      const blocks = fits.map(({ arm, km }) =>
+        [
+          `${arm}: n = ${km.n}, events = ${km.events}, median ${medianText(km)}`,
+          renderTable(km.steps.filter((s) => s.nEvent > 0), [
+            { header: 'time', text: (s) => timeText(s.time), align: 'right' },
+            { header: 'n.risk', text: (s) => String(s.nRisk), align: 'right' },
+            { header: 'n.event', text: (s) => String(s.nEvent), align: 'right' },
+            { header: 'survival', text: (s) => formatFixed(s.surv, 4), align: 'right' },
+            { header: 'std.err', text: (s) => formatFixed(s.surv * s.stdErr, 4), align: 'right' },
+            { header: `${formatLevel(km.level)} CI (${km.confType})`, text: (s) => `${formatFixed(s.lower, 4)} to ${formatFixed(s.upper, 4)}`, align: 'right' },
+          ], 'table').trimEnd(),
+        ].join('\n'),
+      );
+      io.stdout(`${blocks.join('\n\n')}\n`);
+      writeWarnings(io, fits.flatMap((f) => f.km.warnings.map((w) => `${f.arm}: ${w}`)));
+    });
+}
+
+function kaplanMeierOf(records: SurvivalInput['records'], options: PatientOptions): KaplanMeierResult {
+  return kaplanMeierFn(records, { level: options.level, confType: options.confType });
+}
+
+/** A time as given: 52.5 stays 52.5, 43 stays 43 (no padding to significant digits). */
+const timeText = (x: number): string => (Number.isNaN(x) ? 'NR' : String(Number(x.toPrecision(6))).replace(/^-/, '\u2212'));
+
+function medianText(km: KaplanMeierResult): string {
+  const f = timeText;
+  return `${f(km.median.estimate)} (${formatLevel(km.level)} CI ${f(km.median.lower)} to ${f(km.median.upper)})`;
+}
+
+function compareText(data: SurvivalInput, r: SurvivalComparison, explain: boolean): string {
+  const [a1, a2] = r.arms;
+  const unit = data.unit ? ` ${data.unit}` : '';
+  const lines = [
+    `${data.trial} — ${data.outcome}: ${a1.arm} vs ${a2.arm}${data.source === 'km-curve' ? ' (patient-level data reconstructed from the digitised curve, Guyot 2012)' : ''}`,
+    '',
+    renderTable(r.arms, [
+      { header: 'arm', text: (a) => a.arm },
+      { header: 'n', text: (a) => String(a.km.n), align: 'right' },
+      { header: 'events', text: (a) => String(a.km.events), align: 'right' },
+      { header: `median${unit} (${formatLevel(a1.km.level)} CI)`, text: (a) => medianText(a.km).replace(/\(\d+(\.\d+)?% CI /, '('), align: 'right' },
+      ...(a1.at.map((at, i) => ({ header: `S(${timeText(at.time)})`, text: (a: SurvivalComparison['arms'][number]) => `${formatFixed(100 * a.at[i].surv, 1)}%`, align: 'right' as const }))),
+      { header: `RMST to ${timeText(r.rmst.tau)} (SE)`, text: (a) => `${formatNumber(a.rmst.rmst)} (${formatNumber(a.rmst.se)})`, align: 'right' },
+    ], 'table').trimEnd(),
+    '',
+    `Log-rank${r.logRank.stratified ? ` (stratified, ${r.logRank.strata} strata)` : ''}: χ² = ${formatNumber(r.logRank.chiSq)}, df = 1, ${formatP(r.logRank.p)}; O − E = ${formatNumber(r.logRank.oMinusE)}, V = ${formatNumber(r.logRank.v)} (${a1.arm})`,
+    `${formatEstimateLine(`Cox HR (${r.cox.ties}${r.cox.stratified ? ', stratified' : ''}), ${a1.arm} vs ${a2.arm}:`, r.cox.estimate, r.cox.ci, r.cox.wald.p)} (Wald); score ${formatP(r.cox.score.p)}, likelihood ratio ${formatP(r.cox.likelihoodRatio.p)}`,
+    `${formatEstimateLine(`RMST difference to ${timeText(r.rmst.tau)}${unit}:`, r.rmst.difference.estimate, r.rmst.difference.ci, r.rmst.difference.p)}; ratio ${formatNumber(r.rmst.ratio.estimate)} (${formatNumber(r.rmst.ratio.ci.lower)} to ${formatNumber(r.rmst.ratio.ci.upper)})`,
+  ];
+  if (data.notes.length > 0) lines.push('', ...data.notes.map((n) => `note: ${n}`));
+  if (explain) {
+    lines.push(
+      '',
+      formatExplain('two-arm survival comparison', [
+        { label: 'Kaplan–Meier', formula: 'S(t) = Π_{tᵢ ≤ t} (1 − dᵢ/nᵢ); Var(log S) = Σ dᵢ/(nᵢ(nᵢ − dᵢ)) (Greenwood)' },
+        { label: `pointwise CI (${a1.km.confType})`, formula: a1.km.confType === 'log-log' ? 'exp(−exp(log(−log S) ± z·SE/log S))' : a1.km.confType === 'log' ? 'exp(log S ± z·SE)' : 'S ± z·SE·S' },
+        { label: 'median CI (Brookmeyer–Crowley)', formula: 'first times at which the upper and the lower pointwise limits reach ½' },
+        { label: 'log-rank', formula: 'O − E = Σ (d₁ − d·n₁/n); V = Σ d(n − d)n₁n₂/(n²(n − 1)); χ² = (O − E)²/V' },
+        { label: 'O − E', value: r.logRank.oMinusE },
+        { label: 'V', value: r.logRank.v },
+        { label: `β = log HR (Cox, ${r.cox.ties} ties)`, formula: 'maximises the partial likelihood (Newton–Raphson from 0)', value: r.cox.logHr },
+        { label: 'SE(β)', formula: '1/√I(β), I = observed information', value: r.cox.se },
+        { label: 'iterations', value: r.cox.iterations },
+        { label: 'score test', formula: 'U(0)²/I(0)', value: r.cox.score.chiSq },
+        { label: 'likelihood-ratio test', formula: '2(ℓ(β) − ℓ(0))', value: r.cox.likelihoodRatio.chiSq },
+        { label: 'RMST', formula: '∫₀^τ S(t) dt; Var = Σ A(tᵢ)² dᵢ/(nᵢ(nᵢ − dᵢ)), A(tᵢ) = area from tᵢ to τ' },
+        { label: 'RMST difference SE', formula: '√(SE₁² + SE₂²)', value: r.rmst.difference.se },
+        { label: 'RMST ratio SE (log)', formula: '√((SE₁/RMST₁)² + (SE₂/RMST₂)²)', value: r.rmst.ratio.seLog },
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The `--json` contract of `survival compare`. */
+function compareJson(data: SurvivalInput, r: SurvivalComparison, warnings: string[]) {
+  return {
+    trial: data.trial,
+    outcome: data.outcome,
+    unit: data.unit ?? null,
+    source: data.source,
+    arms: r.arms.map((a) => ({ arm: a.arm, n: a.km.n, events: a.km.events, median: a.km.median, survival: a.at, rmst: a.rmst })),
+    logRank: { chiSq: r.logRank.chiSq, df: 1, p: r.logRank.p, oMinusE: r.logRank.oMinusE, v: r.logRank.v, observed: r.logRank.observed, expected: r.logRank.expected, stratified: r.logRank.stratified },
+    cox: { hr: r.cox.estimate, logHr: r.cox.logHr, se: r.cox.se, ci: r.cox.ci, wald: r.cox.wald, score: r.cox.score, likelihoodRatio: r.cox.likelihoodRatio, ties: r.cox.ties, stratified: r.cox.stratified, converged: r.cox.converged },
+    rmst: r.rmst,
+    reconstruction: data.reconstruction?.map((x) => ({ arm: x.arm, totalEvents: x.totalEvents ?? null, patients: x.result.records.length, events: x.result.records.filter((p) => p.event).length })) ?? null,
+    notes: data.notes,
+    warnings,
+  };
+}
+
+/** `survival percent`: is a printed KM percentage reachable with n patients? */
+function registerPercent(survival: Command, context: CliContext): void {
+  survival
+    .command('percent')
+    .description('is a printed Kaplan–Meier survival percentage reachable with n patients (with or without censoring)? the reachable values near it')
+    .requiredOption('--percent <P>', 'the percentage as printed, e.g. 77 or 76.9')
+    .requiredOption('--n <N>', 'patients at the start (at most 20: the values are enumerated exactly)', positiveInteger)
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Exit code 1 when no Kaplan–Meier estimate on n patients rounds to the printed value.
+
+Examples:
+  $ trialstat survival percent --percent 77 --n 7
+  $ trialstat survival percent --percent 83 --n 7 --json`,
+    )
+    .action((options: { percent: string; n: number; json?: boolean }) => {
+      const { io } = context;
+      const r = withOptionNames({ percent: '--percent', n: '--n' }, () => kmPercent(options.percent, options.n));
+      if (!r.possible) context.setExitCode(1);
+      if (options.json) {
+        io.stdout(`${JSON.stringify(r, null, 2)}\n`);
+        return;
+      }
+      const pct = (v: KmReachableValue): string => `${formatNumber(100 * v.survival, { digits: 4 })}%`;
+      const how = (v: KmReachableValue): string =>
+        v.witness.length === 0 ? 'no event' : `${v.withoutCensoring ? 'no censoring needed; ' : ''}${v.witness.map((w) => `${w.events} of ${w.atRisk} at risk`).join(', then ')}`;
+      const lines = [
+        r.possible
+          ? `${options.percent}% with n = ${r.n}: possible${r.possibleWithoutCensoring ? '' : ' only with censoring'} — ${r.consistent.map((v) => `${pct(v)} (${how(v)})`).join('; ')}`
+          : `${options.percent}% with n = ${r.n}: not a Kaplan–Meier value, with or without censoring`,
+      ];
+      if (r.below) lines.push(`  nearest below: ${pct(r.below)} (${how(r.below)})`);
+      if (r.above) lines.push(`  nearest above: ${pct(r.above)} (${how(r.above)})`);
+      io.stdout(`${lines.join('\n')}\n`);
+    });
 }

@@ -5,6 +5,9 @@ import { reportedComparisonSchema, type ReportedComparisonValues } from './repor
 import { reportedPercentageSchema, type ReportedPercentageValues } from './reported-percentage.js';
 import { singleArmProportionSchema, type SingleArmProportionValues } from './single-arm-proportion.js';
 import { trialRegistrySchema, type TrialRegistryValues } from './trial-registry.js';
+import { armTimeToEventSchema, type ArmTimeToEventValues } from './arm-time-to-event.js';
+import { kmCurveSchema, type KmCurveValues } from './km-curve.js';
+import { patientLevelSchema, type PatientLevelValues } from './patient-level.js';
 
 /** Every dataset kind's schema, by kind name (docs/datasets.md). */
 export const KINDS = {
@@ -14,6 +17,9 @@ export const KINDS = {
   'single-arm-proportion': singleArmProportionSchema,
   'reported-percentage': reportedPercentageSchema,
   'trial-registry': trialRegistrySchema,
+  'arm-time-to-event': armTimeToEventSchema,
+  'km-curve': kmCurveSchema,
+  'patient-level': patientLevelSchema,
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -29,6 +35,9 @@ export type ReportedComparisonRow = ReportedComparisonValues & RowMeta;
 export type SingleArmProportionRow = SingleArmProportionValues & RowMeta;
 export type ReportedPercentageRow = ReportedPercentageValues & RowMeta;
 export type TrialRegistryRow = TrialRegistryValues & RowMeta;
+export type ArmTimeToEventRow = ArmTimeToEventValues & RowMeta;
+export type KmCurveRow = KmCurveValues & RowMeta;
+export type PatientLevelRow = PatientLevelValues & RowMeta;
 
 /** Row type of each kind. */
 export interface KindRows {
@@ -38,10 +47,15 @@ export interface KindRows {
   'single-arm-proportion': SingleArmProportionRow;
   'reported-percentage': ReportedPercentageRow;
   'trial-registry': TrialRegistryRow;
+  'arm-time-to-event': ArmTimeToEventRow;
+  'km-curve': KmCurveRow;
+  'patient-level': PatientLevelRow;
 }
 
 export { armContinuousSchema, armBinarySchema, reportedComparisonSchema, singleArmProportionSchema, reportedPercentageSchema, trialRegistrySchema };
 export type { ArmContinuousValues, ArmBinaryValues, ReportedComparisonValues, SingleArmProportionValues, ReportedPercentageValues, TrialRegistryValues };
 export { REPORTED_MEASURES } from './reported-comparison.js';
+export { armTimeToEventSchema, kmCurveSchema, patientLevelSchema };
+export type { ArmTimeToEventValues, KmCurveValues, PatientLevelValues };
 export { TRIAL_PHASES, TRIAL_STATUSES } from './trial-registry.js';
 export { splitList, derivedPairs } from './common.js';

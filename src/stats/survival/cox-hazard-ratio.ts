@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { chiSquareSf } from '../dist/chi-square.js';
 import { normalQuantile, normalSf } from '../dist/normal.js';
 import { freeze, type ConfidenceInterval } from '../types.js';
-import { resolveArms, riskTable, strataOf, validateRecords, type RiskRow, type SurvivalRecord } from './survival-records.js';
+import { fixTimes, resolveArms, riskTable, strataOf, validateRecords, type RiskRow, type SurvivalRecord } from './survival-records.js';
 
 export type CoxTies = 'efron' | 'breslow';
 export const COX_TIES: readonly CoxTies[] = ['efron', 'breslow'];
@@ -98,8 +98,9 @@ export function coxHazardRatio(records: readonly SurvivalRecord[], options: CoxO
   if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
   validateRecords(records);
   const arms = resolveArms(records, options.arms);
+  const fixed = fixTimes(records);
   const strata = strataOf(records);
-  const tables = strata.map((s) => riskTable(records.filter((r) => r.stratum === s), arms[0], arms[1]));
+  const tables = strata.map((s) => riskTable(fixed.filter((r) => r.stratum === s), arms[0], arms[1]));
   const warnings: string[] = [];
   const events = tables.flat().reduce((sum, row) => sum + row.events[0] + row.events[1], 0);
   const null0 = evaluate(tables, 0, ties);

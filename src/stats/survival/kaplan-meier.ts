@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile } from '../dist/normal.js';
 import { freeze } from '../types.js';
-import { validateRecords, type SurvivalRecord } from './survival-records.js';
+import { fixTimes, validateRecords, type SurvivalRecord } from './survival-records.js';
 
 /** Pointwise interval for S(t): on log(−log S) (default, as Kalbfleisch & Prentice), log S, or S. */
 export type KmConfType = 'log-log' | 'log' | 'plain';
@@ -51,7 +51,8 @@ const TOLERANCE = Math.sqrt(2.220446049250313e-16);
  * Kaplan–Meier estimate S(t) = Π_{tᵢ ≤ t} (1 − dᵢ/nᵢ) with Greenwood's variance
  * Var(log S) = Σ dᵢ/(nᵢ(nᵢ − dᵢ)) and pointwise intervals on the log-log (default), log or
  * plain scale, and the median with the Brookmeyer–Crowley interval, all as R's
- * `survfit(Surv(time, status) ~ 1, conf.type = …)` and its printed table.
+ * `survfit(Surv(time, status) ~ 1, conf.type = …)` and its printed table (times within √ε
+ * are one time, as survival's timefix).
  *
  * Reference: Kaplan EL, Meier P. JASA 1958;53:457–81; Brookmeyer R, Crowley J. Biometrics
  * 1982;38:29–41; Kalbfleisch JD, Prentice RL. The Statistical Analysis of Failure Time Data, 1980.
@@ -63,7 +64,7 @@ export function kaplanMeier(records: readonly SurvivalRecord[], options: KaplanM
   if (!KM_CONF_TYPES.includes(confType)) throw new InputError('confType', confType, `one of ${KM_CONF_TYPES.join(', ')}`);
   validateRecords(records);
   const z = normalQuantile(1 - (1 - level) / 2);
-  const sorted = [...records].sort((a, b) => a.time - b.time);
+  const sorted = [...fixTimes(records)].sort((a, b) => a.time - b.time);
   const steps: KmStep[] = [];
   let atRisk = sorted.length;
   let surv = 1;

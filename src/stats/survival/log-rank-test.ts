@@ -1,6 +1,6 @@
 import { chiSquareSf } from '../dist/chi-square.js';
 import { freeze } from '../types.js';
-import { resolveArms, riskTable, strataOf, validateRecords, type SurvivalRecord } from './survival-records.js';
+import { fixTimes, resolveArms, riskTable, strataOf, validateRecords, type SurvivalRecord } from './survival-records.js';
 
 export interface LogRankResult {
   arms: [string, string];
@@ -29,12 +29,13 @@ export interface LogRankResult {
 export function logRankTest(records: readonly SurvivalRecord[], options: { arms?: readonly [string, string] } = {}): LogRankResult {
   validateRecords(records);
   const arms = resolveArms(records, options.arms);
+  const fixed = fixTimes(records);
   const strata = strataOf(records);
   const observed: [number, number] = [0, 0];
   const expected: [number, number] = [0, 0];
   let v = 0;
   for (const stratum of strata) {
-    const rows = riskTable(records.filter((r) => r.stratum === stratum), arms[0], arms[1]);
+    const rows = riskTable(fixed.filter((r) => r.stratum === stratum), arms[0], arms[1]);
     for (const row of rows) {
       const d = row.events[0] + row.events[1];
       if (d === 0) continue;

@@ -75,3 +75,26 @@ export function resolveArms(records: readonly SurvivalRecord[], arms?: readonly 
 export function strataOf(records: readonly SurvivalRecord[]): (string | undefined)[] {
   return [...new Set(records.map((r) => r.stratum))];
 }
+
+/**
+ * survival's `timefix` (aeqSurv): times closer than √ε — absolutely, or relative to the mean
+ * |time| — are one time, the smallest of the group. Without it, a censoring at
+ * (8.24 + 8.26)/2 = 8.249999999999998 would not tie with a death at 8.25, as it does in R.
+ */
+export function fixTimes<R extends SurvivalRecord>(records: readonly R[]): readonly R[] {
+  const tolerance = Math.sqrt(2.220446049250313e-16);
+  const unique = [...new Set(records.map((r) => r.time))].sort((a, b) => a - b);
+  if (unique.length < 2) return records;
+  const meanAbs = unique.reduce((sum, t) => sum + Math.abs(t), 0) / unique.length;
+  const snap = new Map<number, number>();
+  let cut = unique[0];
+  snap.set(cut, cut);
+  let tied = false;
+  for (let i = 1; i < unique.length; i++) {
+    const dy = unique[i] - unique[i - 1];
+    if (dy <= tolerance || dy / meanAbs <= tolerance) tied = true;
+    else cut = unique[i];
+    snap.set(unique[i], cut);
+  }
+  return tied ? records.map((r) => ({ ...r, time: snap.get(r.time) as number })) : records;
+}
