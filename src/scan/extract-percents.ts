@@ -49,6 +49,11 @@ export function extractPercents(context: ExtractContext): Candidate[] {
     const percent = num(m[3]);
     add(m.index, m.index + m[0].length, 1, 'percent ↔ count (k of n)', judgeCount(percent, Number(m[1]), Number(m[2])));
   }
+  // k (x %) of n
+  for (const m of text.matchAll(new RegExp(`(${INT})\\s*[(\\[]\\s*${PCT}\\s*[)\\]]\\s+${of}\\s+(?:the\\s+|les\\s+|ces\\s+)?(${INT})(?![\\d])`, 'gu'))) {
+    const percent = num(m[2]);
+    add(m.index, m.index + m[0].length, 1, 'percent ↔ count (k of n)', judgeCount(percent, Number(m[1]), Number(m[3])));
+  }
   // x % of N people
   const ofN = locale === 'fr' ? `(?:des|de|parmi\\s+les|d['’]une?\\s+(?:\\p{L}+\\s+){1,3}?de)` : `(?:of(?:\\s+the|\\s+all)?|among(?:\\s+the)?)`;
   for (const m of text.matchAll(new RegExp(`${PCT}\\s+${ofN}\\s+(${N})\\s+(\\p{L}[\\p{L}-]*)`, 'gu'))) {
@@ -59,12 +64,18 @@ export function extractPercents(context: ExtractContext): Candidate[] {
   }
   // Sur N patients …, x %   /   Among the N patients …, x %
   const lead = locale === 'fr' ? '(?:Sur|Parmi)\\s+(?:les\\s+|ces\\s+)?' : '(?:Among|Of)\\s+(?:the\\s+|these\\s+)?';
-  for (const m of text.matchAll(new RegExp(`\\b${lead}(${N})\\s+(\\p{L}[\\p{L}-]*)[^%.;:\\d]{0,120}?,\\s*${PCT}`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`\\b${lead}(${N})\\s+(\\p{L}[\\p{L}-]*)[^%.;:\\d]{0,120}?,\\s*(?:(${INT})\\s*[(\\[]\\s*)?${PCT}`, 'gu'))) {
     if (UNITS.test(m[2])) continue;
     const n = num(m[1]);
     if (n.decimals > 0 || n.value < 1) continue;
-    const at = m.index + m[0].lastIndexOf(m[3]);
-    add(at, m.index + m[0].length, 2, 'percent of a stated denominator', percentOf(num(m[3]), n.value));
+    if (m[3] !== undefined) {
+      // "Of 120 studies, 22 (18 %) …": the count and its percentage of N
+      const at = m.index + m[0].lastIndexOf(m[3]);
+      add(at, m.index + m[0].length + (/^\s*[)\]]/.test(text.slice(m.index + m[0].length)) ? 1 : 0), 1, 'percent ↔ count (k of a stated N)', judgeCount(num(m[4]), Number(m[3]), n.value));
+      continue;
+    }
+    const at = m.index + m[0].lastIndexOf(m[4]);
+    add(at, m.index + m[0].length, 2, 'percent of a stated denominator', percentOf(num(m[4]), n.value));
   }
   // x % d'entre eux / of them / des enfants — and "Parmi eux, x %": the group named before
   const them = locale === 'fr'
@@ -120,6 +131,8 @@ export function extractPercents(context: ExtractContext): Candidate[] {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/[/]\s*$|(?:of|sur|parmi)\s+$/.test(before)) continue;
     const k = Number(m[1]);
+    // "in 2019 (45 %)": a year, not a count
+    if (k >= 1900 && k <= 2100 && /\b(?:in|en|since|depuis|from|de|until|by|year|année)\s+$/i.test(before)) continue;
     const percent = num(m[2]);
     const end = m.index + m[0].length;
     const arm = namedArm(arms, text, end);

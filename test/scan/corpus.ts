@@ -63,6 +63,12 @@ export const CORPUS: readonly CorpusPassage[] = [
   { id: 'en-k-pct-no-denominator', locale: 'en', about: 'k (x %) with no denominator anywhere', text: 'Nausea was reported by 4 (18%) patients.', expect: [
     { find: '4 (18%)', kind: 'percent', verdict: 'not-checked' },
   ] },
+  { id: 'en-lead-denominator', locale: 'en', about: '"Of N …, k (x %)" uses the N that opens the sentence', text: 'Of 120 studies, 22 (18%) were run in France.', expect: [
+    { find: '22 (18%)', kind: 'percent', verdict: 'consistent' },
+  ] },
+  { id: 'en-k-pct-of-n-planted', locale: 'en', about: 'k (x %) of n, planted; a year before a percentage is not a count', text: 'Enrolment closed in 2019 (45%). In all, 3 (70%) of 4 patients responded.', expect: [
+    { find: '3 (70%) of 4', kind: 'percent', verdict: 'inconsistent', planted: true },
+  ] },
   // ── estimates ────────────────────────────────────────────────────────────
   { id: 'en-hr-p', locale: 'en', about: 'HR with CI and p (log scale)', text: 'The hazard ratio for death was 0.72 (95% CI 0.61 to 0.85; p < 0.001).', expect: [
     { find: 'hazard ratio for death was 0.72', kind: 'estimate', verdict: 'consistent' },
