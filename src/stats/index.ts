@@ -230,3 +230,7 @@ export type {
   CheckItem,
   CheckSummary,
 } from './check/index.js';
+
+// Consistency checks added for `trialstat scan` and issue 15 (src/stats/check)
+export { ciSymmetry, debit, sprite } from './check/index.js';
+export type { CiSymmetryResult, DebitResult, SpriteOptions, SpriteResult } from './check/index.js';
