@@ -123,3 +123,8 @@ export type { VerifyResult, Drift } from './report/verify.js';
 export { MANIFEST_FORMAT } from './report/build.js';
 export type { ReportManifest } from './report/build.js';
 export type { ChartResult } from './report/charts/chart-result.js';
+
+// Scanning a document for checkable figures (src/scan)
+export { scanText, summarizeFindings } from './scan/scan-text.js';
+export type { ScanOptions } from './scan/scan-text.js';
+export type { ScanFinding, ScanResult, ScanSummary, ScanVerdict, FindingKind, ScanLocale, DocumentFormat } from './scan/types.js';

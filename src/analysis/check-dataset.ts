@@ -30,20 +30,37 @@ export interface CheckItem {
   reason: string;
   /** The dataset records this outcome as known and explained (`expected_check`). */
   expected: boolean;
+  /**
+   * False when an input of the check was derived from the figure checked (a count filled
+   * in from its printed percentage, a percentage or arm assigned by fitting): such a
+   * figure is consistent by construction and is not an independent reproduction.
+   */
+  independent: boolean;
+  /** The derived inputs that make the check circular (`events:percent-to-count`, …). */
+  derivedInputs?: string[];
   /** A number derived on the way (e.g. the pooled SD a p-value implies), with its method. */
   derived?: { quantity: string; value: number; method: string };
   /** Arm summaries the recomputation used that were derived, not printed (an SD from an SE, CI or median), with their rules. */
   derivations?: PairDerivation[];
+  /** Identity of the printed figure across tables (`percent|n|source`), for percentages. */
+  figure?: string;
   /** For a printed percentage: the text, its denominator and every whole count that prints as it. */
   percent?: { printed: string; decimals: number; n: number; counts: number[] };
 }
 
 export interface CheckSummary {
+  /** Independent reproductions only: figures checked against inputs not derived from them. */
   reproduced: number;
+  /** Consistent by construction: reproduced only because an input was derived from the figure. */
+  derived: number;
   discrepant: number;
   notCheckable: number;
   /** Discrepancies the datasets do not record as expected: these fail a check run. */
   unexpected: number;
+  /** Distinct printed figures among the discrepancies (one figure can be a row in several tables). */
+  discrepantFigures: number;
+  /** ... and among those the datasets record as expected. */
+  expectedFigures: number;
 }
 
 /**
@@ -70,13 +87,13 @@ export function checkDataset(dataset: DatasetLike): CheckItem[] {
   }
   for (const { file, rows } of tablesOfKind(tables, 'arm-binary')) {
     for (const row of rows) {
-      const item = checkPercent(base(file, row, row.trial, row.outcome), printedText(row, 'percent'), row.events, row.n);
+      const item = checkPercent(base(file, row, row.trial, row.outcome), printedText(row, 'percent'), row.events, row.n, row);
       if (item) items.push(item);
     }
   }
   for (const { file, rows } of tablesOfKind(tables, 'single-arm-proportion')) {
     for (const row of rows) {
-      const item = checkPercent(base(file, row, row.study, row.group ? `${row.outcome} (${row.group})` : row.outcome), printedText(row, 'percent'), row.events, row.n);
+      const item = checkPercent(base(file, row, row.study, row.group ? `${row.outcome} (${row.group})` : row.outcome), printedText(row, 'percent'), row.events, row.n, row);
       if (item) items.push(item);
     }
   }
@@ -92,11 +109,17 @@ function printedText(row: { $printed?: Readonly<Record<string, string>> }, colum
 }
 
 export function summarize(items: readonly CheckItem[]): CheckSummary {
+  const discrepant = items.filter((i) => i.status === 'discrepant');
+  // The same printed figure (same percentage of the same denominator from the same source) counts once.
+  const figures = (list: readonly CheckItem[]): number => new Set(list.map((i) => i.figure ?? `${i.dataset}|${i.file}|${i.line}|${i.quantity}`)).size;
   return {
-    reproduced: items.filter((i) => i.status === 'reproduced').length,
+    reproduced: items.filter((i) => i.status === 'reproduced' && i.independent).length,
+    derived: items.filter((i) => i.status === 'reproduced' && !i.independent).length,
     discrepant: items.filter((i) => i.status === 'discrepant').length,
     notCheckable: items.filter((i) => i.status === 'not-checkable').length,
     unexpected: items.filter((i) => i.status === 'discrepant' && !i.expected).length,
+    discrepantFigures: figures(discrepant),
+    expectedFigures: figures(discrepant.filter((i) => i.expected)),
   };
 }
 
@@ -109,10 +132,19 @@ interface Base {
   expectedCheck?: string;
 }
 
-function item(base: Base, fields: Omit<CheckItem, 'dataset' | 'file' | 'line' | 'trial' | 'outcome' | 'expected'>): CheckItem {
+function item(base: Base, fields: Omit<CheckItem, 'dataset' | 'file' | 'line' | 'trial' | 'outcome' | 'expected' | 'independent'> & { independent?: boolean }): CheckItem {
   const { expectedCheck, ...where } = base;
   const expected = expectedCheck !== undefined && expectedCheck === fields.status;
-  return { ...where, ...fields, expected };
+  return { ...where, ...fields, expected, independent: fields.independent ?? true };
+}
+
+/** Inputs of a percentage check (count, denominator, the percentage, the arm) that a row marks as derived. */
+function circularInputs(derived: string | undefined): string[] {
+  if (!derived) return [];
+  return derived
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => /^(?:events|count|n|percent|arm)\s*:/.test(pair));
 }
 
 function printed(row: { $printed?: Readonly<Record<string, string>> }, column: string, relation?: string): ReportedValue | undefined {
@@ -127,23 +159,40 @@ function show(value: ReportedValue | undefined): string | null {
   return `${value.relation === '=' ? '' : `${value.relation} `}${value.text ?? value.value}`;
 }
 
-function checkPercent(base: Base, percentText: string | undefined, events: number, n: number): CheckItem | undefined {
+function checkPercent(base: Base, percentText: string | undefined, events: number, n: number, row: { derived?: string; source?: string }): CheckItem | undefined {
   if (percentText === undefined) return undefined;
   const result = percentCounts(percentText, n);
   const ok = result.counts.includes(events);
+  const circular = circularInputs(row.derived);
+  const reason = ok
+    ? `${events}/${n} prints as ${percentText}%`
+    : result.consistent
+      ? `${events}/${n} = ${((100 * events) / n).toFixed(2)}% does not print as ${percentText}%; counts that do: ${result.counts.join(', ')}`
+      : `no whole count of ${n} prints as ${percentText}%`;
   return item(base, {
+    figure: `${percentText}%|${n}|${row.source ?? ""}`,
     percent: { printed: percentText, decimals: result.decimals, n, counts: result.counts },
     quantity: 'percent',
     reported: `${percentText}%`,
     recomputed: (100 * events) / n,
     status: ok ? 'reproduced' : 'discrepant',
     method: 'percent-to-count',
-    reason: ok
-      ? `${events}/${n} prints as ${percentText}%`
-      : result.consistent
-        ? `${events}/${n} = ${((100 * events) / n).toFixed(2)}% does not print as ${percentText}%; counts that do: ${result.counts.join(', ')}`
-        : `no whole count of ${n} prints as ${percentText}%`,
+    reason: ok && circular.length > 0 ? `${reason} — derived, consistent by construction (${circular.join('; ')}): ${circularNote(percentText, events, circular)}` : reason,
+    independent: circular.length === 0,
+    ...(circular.length > 0 ? { derivedInputs: circular } : {}),
   });
+}
+
+/** What a circular percentage check leaves open: the denominators the printed count and percentage allow. */
+function circularNote(percentText: string, events: number, circular: string[]): string {
+  if (!circular.some((pair) => /^(?:n|arm)\s*:/.test(pair)) || events === 0) return 'not an independent reproduction';
+  const reported = parseReported(percentText);
+  const half = 0.5 * 10 ** -reported.decimals;
+  const low = Math.max(events, Math.floor((100 * events) / (reported.value + half)));
+  const high = reported.value - half > 0 ? Math.ceil((100 * events) / (reported.value - half)) : low;
+  const ns: number[] = [];
+  for (let n = low; n <= high; n++) if (percentCounts(reported, n).counts.includes(events)) ns.push(n);
+  return `the arm was chosen to fit; ${events} (${percentText}%) fits any denominator ${ns.length > 1 ? `${ns[0]}–${ns.at(-1)}` : ns.join('')}`;
 }
 
 function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckItem {
@@ -161,7 +210,11 @@ function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckI
   const result = percentCounts(percentText, row.n);
   const countOk = row.count === undefined || result.counts.includes(row.count);
   const ok = result.consistent && countOk;
+  const circular = row.count !== undefined ? circularInputs(row.derived) : [];
   return item(base, {
+    figure: `${percentText}%|${row.n}|${row.source}`,
+    independent: circular.length === 0,
+    ...(circular.length > 0 ? { derivedInputs: circular } : {}),
     percent: { printed: percentText, decimals: result.decimals, n: row.n, counts: result.counts },
     quantity: 'percent',
     reported: `${percentText}%${row.count !== undefined ? ` (${row.count}/${row.n})` : ` of ${row.n}`}`,

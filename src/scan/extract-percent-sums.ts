@@ -46,7 +46,7 @@ export function extractPercentSums(context: ExtractContext): Candidate[] {
 function nearPercent(words: string, category: RegExp, N: string, locale: 'en' | 'fr') {
   const at = category.exec(words);
   if (!at) return undefined;
-  const before = new RegExp(`(${N})\\s*%\\s*(?:(?:were|are|of|des|d['’]|de|étaient|sont)\\s+)?(?:the\\s+)?$`, 'u').exec(words.slice(Math.max(0, at.index - 30), at.index));
+  const before = new RegExp(`(${N})\\s*%\\s*(?:(?:were|are|of|des|de|étaient|sont)\\s+|d['’]\\s*)?(?:the\\s+)?$`, 'u').exec(words.slice(Math.max(0, at.index - 30), at.index));
   if (before) {
     const start = Math.max(0, at.index - 30) + before.index;
     return { value: readNumber(before[1], locale), start, end: at.index + at[0].length };

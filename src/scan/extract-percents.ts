@@ -1,5 +1,6 @@
 import { percentCounts } from '../stats/check/percent-counts.js';
 import { armsNamedIn, findArms, type StatedArm } from './find-arms.js';
+import { groupSizes, referenceScope, referredGroup } from './group-sizes.js';
 import { judgePercent } from './judge-percent.js';
 import { numberPattern, readNumber, type ScannedNumber } from './scan-number.js';
 import type { Candidate, ExtractContext } from './types.js';
@@ -48,6 +49,11 @@ export function extractPercents(context: ExtractContext): Candidate[] {
     const percent = num(m[3]);
     add(m.index, m.index + m[0].length, 1, 'percent ↔ count (k of n)', judgeCount(percent, Number(m[1]), Number(m[2])));
   }
+  // k (x %) of n
+  for (const m of text.matchAll(new RegExp(`(${INT})\\s*[(\\[]\\s*${PCT}\\s*[)\\]]\\s+${of}\\s+(?:the\\s+|les\\s+|ces\\s+)?(${INT})(?![\\d])`, 'gu'))) {
+    const percent = num(m[2]);
+    add(m.index, m.index + m[0].length, 1, 'percent ↔ count (k of n)', judgeCount(percent, Number(m[1]), Number(m[3])));
+  }
   // x % of N people
   const ofN = locale === 'fr' ? `(?:des|de|parmi\\s+les|d['’]une?\\s+(?:\\p{L}+\\s+){1,3}?de)` : `(?:of(?:\\s+the|\\s+all)?|among(?:\\s+the)?)`;
   for (const m of text.matchAll(new RegExp(`${PCT}\\s+${ofN}\\s+(${N})\\s+(\\p{L}[\\p{L}-]*)`, 'gu'))) {
@@ -58,18 +64,75 @@ export function extractPercents(context: ExtractContext): Candidate[] {
   }
   // Sur N patients …, x %   /   Among the N patients …, x %
   const lead = locale === 'fr' ? '(?:Sur|Parmi)\\s+(?:les\\s+|ces\\s+)?' : '(?:Among|Of)\\s+(?:the\\s+|these\\s+)?';
-  for (const m of text.matchAll(new RegExp(`\\b${lead}(${N})\\s+(\\p{L}[\\p{L}-]*)[^%.;:\\d]{0,120}?,\\s*${PCT}`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`\\b${lead}(${N})\\s+(\\p{L}[\\p{L}-]*)[^%.;:\\d]{0,120}?,\\s*(?:(${INT})\\s*[(\\[]\\s*)?${PCT}`, 'gu'))) {
     if (UNITS.test(m[2])) continue;
     const n = num(m[1]);
     if (n.decimals > 0 || n.value < 1) continue;
-    const at = m.index + m[0].lastIndexOf(m[3]);
-    add(at, m.index + m[0].length, 2, 'percent of a stated denominator', percentOf(num(m[3]), n.value));
+    if (m[3] !== undefined) {
+      // "Of 120 studies, 22 (18 %) …": the count and its percentage of N
+      const at = m.index + m[0].lastIndexOf(m[3]);
+      add(at, m.index + m[0].length + (/^\s*[)\]]/.test(text.slice(m.index + m[0].length)) ? 1 : 0), 1, 'percent ↔ count (k of a stated N)', judgeCount(num(m[4]), Number(m[3]), n.value));
+      continue;
+    }
+    const at = m.index + m[0].lastIndexOf(m[4]);
+    add(at, m.index + m[0].length, 2, 'percent of a stated denominator', percentOf(num(m[4]), n.value));
+  }
+  // x % d'entre eux / of them / des enfants — and "Parmi eux, x %": the group named before
+  const them = locale === 'fr'
+    ? `(?:d['’]entre\\s+(?:eux|elles)|des\\s+(?:patients|enfants|participants|adultes|malades|sujets|jeunes|personnes|vétérans))`
+    : `(?:of\\s+(?:them|these|those|the\\s+(?:patients|children|participants|adults|subjects))|of\\s+(?:patients|participants))`;
+  const themLead = locale === 'fr' ? '(?:Parmi\\s+(?:eux|elles|ceux-ci|celles-ci))' : '(?:Among\\s+(?:them|these)|Of\\s+(?:them|these))';
+  const anaphoric = [new RegExp(`${PCT}\\s+${them}(?![\\p{L}])`, 'gu'), new RegExp(`${themLead}\\s*,\\s*${PCT}`, 'gu')];
+  for (const pattern of anaphoric) {
+    for (const m of text.matchAll(pattern)) {
+      const percent = num(m[1]);
+      const at = m.index + m[0].indexOf(m[1]);
+      const pronoun = /entre|eux|elles|them|these|those|ceux|celles/i.test(m[0]);
+      const following = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const restricted = /^\s*(?:sous|ayant|avec|qui|traités?|traitées?|recevant|atteints?|who|with|on|receiving|treated|that|in the|dans le|du groupe)\b/i.test(following);
+      const { group, candidates, why } = referredGroup(context, at, { pronoun });
+      if (group && restricted) {
+        add(m.index, m.index + m[0].length, 2, 'percent of the group named before', {
+          verdict: 'not-checked',
+          reason: `"${m[0].trim()}${following.split(/[,.;]/)[0].replace(/\s+\S*$/, '')}" is a subset of the ${group.n} named before: its size is not stated`,
+          numbers: { percent: percent.value, decimals: percent.decimals, candidates },
+        });
+      } else if (group) {
+        const judged = percentOf(percent, group.n);
+        add(m.index, m.index + m[0].length, 2, 'percent of the group named before', { ...judged, reason: `${judged.reason} (the group of ${group.n} named in the same passage)`, numbers: { ...judged.numbers, groupStart: group.start } });
+      } else {
+        // Unresolved: any other reading of the same figure ("(n = k)" after it) goes first.
+        add(m.index, m.index + m[0].length, 5, 'percent of the group named before', {
+          verdict: 'not-checked',
+          reason: candidates.length === 0 ? `"${m[0].trim()}": no group size stated in the passage` : `"${m[0].trim()}": the group is ambiguous (${candidates.join(' or ')}${why ? `; ${why}` : ''})`,
+          numbers: { percent: percent.value, decimals: percent.decimals, candidates },
+        });
+      }
+    }
+  }
+  // (x % versus y %) with two groups named in the passage, in that order
+  for (const m of text.matchAll(new RegExp(`${PCT}\\s*(?:versus|vs\\.?|contre|compared with|against)\\s*${PCT}`, 'gu'))) {
+    const scope = referenceScope(context, m.index);
+    const sizes = groupSizes(context, { start: scope.start, end: m.index });
+    const distinct = [...new Map(sizes.map((size) => [size.n, size])).values()];
+    if (distinct.length !== 2) continue;
+    const second = m.index + m[0].lastIndexOf(m[2]);
+    const pairs: [string, number, number, number][] = [
+      [m[1], distinct[0].n, m.index, m.index + m[0].indexOf('%') + 1],
+      [m[2], distinct[1].n, second, m.index + m[0].length],
+    ];
+    for (const [raw, n, start, end] of pairs) {
+      const judged = percentOf(num(raw), n);
+      add(start, end, 2, 'paired shares of two groups named before (in order)', { ...judged, reason: `${judged.reason} (groups of ${distinct[0].n} and ${distinct[1].n}, in the order named)` });
+    }
   }
   // k (x %)
   for (const m of text.matchAll(new RegExp(`(${INT})\\s*[(\\[]\\s*${PCT}\\s*[)\\]]`, 'g'))) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (/[/]\s*$|(?:of|sur|parmi)\s+$/.test(before)) continue;
     const k = Number(m[1]);
+    // "in 2019 (45 %)": a year, not a count
+    if (k >= 1900 && k <= 2100 && /\b(?:in|en|since|depuis|from|de|until|by|year|année)\s+$/i.test(before)) continue;
     const percent = num(m[2]);
     const end = m.index + m[0].length;
     const arm = namedArm(arms, text, end);

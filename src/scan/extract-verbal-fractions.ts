@@ -1,3 +1,4 @@
+import { referredGroup } from './group-sizes.js';
 import { numberPattern, readNumber } from './scan-number.js';
 import type { Candidate, ExtractContext } from './types.js';
 
@@ -39,6 +40,27 @@ export function extractVerbalFractions(context: ExtractContext): Candidate[] {
     } else {
       out.push({ ...base, verdict: 'rounding', reason: `${a}/${b} of ${n.value} = ${round(exact)}, not a whole count: "${word}" must stand for ${Math.floor(exact)} or ${Math.ceil(exact)}`, numbers });
     }
+  }
+  // "près du quart d'entre eux", "la moitié des enfants", "a third of them": the group named in the passage
+  const anaphoric =
+    locale === 'fr'
+      ? new RegExp(`(?<![\\p{L}])((?:près\\s+d[eu'’]|presque|environ|plus\\s+d[eu'’]|moins\\s+d[eu'’]|quasiment|pratiquement|seul(?:ement)?)\\s*)?(?:la\\s+|le\\s+|un\\s+|du\\s+|de\\s+la\\s+|d['’]un\\s+)?(moitié|deux\\s+tiers|trois\\s+quarts|tiers|quart)\\s+(?:d['’]entre\\s+(?:eux|elles)|des\\s+(?:patients|enfants|participants|adultes|malades|personnes))(?![\\p{L}])`, 'giu')
+      : new RegExp(`(?<![\\p{L}])((?:about|nearly|almost|approximately|roughly|around|over|more than|less than|only)\\s+)?(?:a\\s+|one[-\\s])?(half|two[-\\s]thirds|three[-\\s]quarters|third|quarter)\\s+of\\s+(?:them|these|the\\s+(?:patients|children|participants|adults))(?![\\p{L}])`, 'giu');
+  for (const m of text.matchAll(anaphoric)) {
+    const [, hedge, word] = m;
+    const [a, b] = FRACTIONS[word.toLowerCase().replace(/\s+/g, ' ').replace('two thirds', 'two-thirds').replace('three quarters', 'three-quarters')];
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const base = { kind: 'verbal-fraction' as const, start, end: m.index + m[0].length, priority: 3, check: 'verbal fraction of the group named before' };
+    const { group, candidates, why } = referredGroup(context, start, { pronoun: /entre|them|these/i.test(m[0]) });
+    if (!group) {
+      out.push({ ...base, verdict: 'not-checked', reason: candidates.length ? `the group is ambiguous (${candidates.join(' or ')}${why ? `; ${why}` : ''})` : 'no group size stated in the passage', numbers: { fraction: `${a}/${b}`, candidates } });
+      continue;
+    }
+    const exact = (a * group.n) / b;
+    const numbers = { fraction: `${a}/${b}`, n: group.n, exact, hedged: Boolean(hedge && !/^seul|^only/i.test(hedge)) };
+    if (numbers.hedged) out.push({ ...base, verdict: 'not-checked', reason: `a hedged fraction ("${hedge.trim()}") of the ${group.n} named in the passage: ${round(exact)}, i.e. about ${Math.round(exact)}`, numbers });
+    else if (Number.isInteger(exact)) out.push({ ...base, verdict: 'consistent', reason: `${a}/${b} of the ${group.n} named in the passage = ${exact}`, numbers });
+    else out.push({ ...base, verdict: 'rounding', reason: `${a}/${b} of the ${group.n} named in the passage = ${round(exact)}, not a whole count: "${word}" must stand for ${Math.floor(exact)} or ${Math.ceil(exact)}`, numbers });
   }
   return out;
 }

@@ -18,7 +18,9 @@ export interface StatedArm {
 export const SUBSET_WORDS =
   /\b(?:per[- ]protocol|completers?|completed|evaluable|analy[sz]ed|analysable|analysés?|analysées?|lost to follow[- ]up|perdus? de vue|withdrew|withdrawn|discontinued|arrêt|subgroups?|sous[- ]groupes?|subset|modified intention|mITT|safety population|population de tolérance|ayant terminé)\b/i;
 
-const STOP = /^(?:the|a|an|in|of|and|or|to|with|for|vs|versus|le|la|les|du|des|de|et|ou|au|aux|dans|avec|group|groups|arm|arms|groupe|groupes|bras|cohort|cohorte|patients?|participants?|receiving|received|assigned|randomi[sz]ed|allocated|treated|reçu|recevant|traités?)$/i;
+// Words skipped when reading an arm label backwards ("the placebo group (n = 23)"), and words that mean "not an arm label".
+const SKIP = /^(?:the|a|an|of|to|with|for|le|la|les|du|des|de|au|aux|group|groups|arm|arms|groupe|groupes|bras|receiving|recevant|et|and|or|ou|vs|versus)$/i;
+const REJECT = /^(?:in|dans|patients?|participants?|subjects?|children|adults?|enfants?|adultes?|assigned|randomi[sz]ed|randomisé(?:e|s|es)?|allocated|included|inclus|enrolled|treated|traités?|were|was|is|are|été|ont|sont|total|all|each|cohort|cohorte|population|analysis|analyse|sample|échantillon)$/i;
 
 /**
  * Arm sizes stated anywhere in the text. A "(n = k)" directly after a percentage in
@@ -88,7 +90,8 @@ function labelWords(words: string[]): string | undefined {
   if (/^\d+(?:[.,]\d+)?(?:mg|mg\/kg|µg)$/i.test(words.at(-1) ?? '')) return words.at(-1);
   for (let i = words.length - 1; i >= 0 && i >= words.length - 3; i--) {
     const word = words[i].replace(/^[("'«]+|[)"'»,;:]+$/g, '');
-    if (word === '' || STOP.test(word)) continue;
+    if (word === '' || SKIP.test(word)) continue;
+    if (REJECT.test(word)) return undefined;
     if (/^\p{L}[\p{L}-]{2,}$/u.test(word)) return word;
     return undefined;
   }

@@ -296,3 +296,6 @@ export { kmReachable, kmPercent } from './survival/km-reachable.js';
 export type { KmReachableValue, KmPercentResult, KmStepWitness } from './survival/km-reachable.js';
 export { survivalSampleSize, survivalPower, eventProbability, SURVIVAL_EVENTS_METHODS } from './survival/survival-design.js';
 export type { SurvivalDesignOptions, SurvivalSampleSize, SurvivalPower, SurvivalEventsMethod } from './survival/survival-design.js';
+// Consistency checks added for `trialstat scan` and issue 15 (src/stats/check)
+export { ciSymmetry, debit, sprite } from './check/index.js';
+export type { CiSymmetryResult, DebitResult, SpriteOptions, SpriteResult } from './check/index.js';

@@ -53,7 +53,7 @@ Examples:
           renderTable(
             shown,
             [
-              { header: 'status', text: (i) => `${STATUS_MARK[i.status]}${i.status === 'discrepant' && i.expected ? ' (expected)' : ''}` },
+              { header: 'status', text: (i) => (i.status === 'reproduced' && !i.independent ? 'derived' : `${STATUS_MARK[i.status]}${i.status === 'discrepant' && i.expected ? ' (expected)' : ''}`) },
               { header: 'dataset', text: (i) => i.dataset },
               { header: 'trial / study', text: (i) => i.trial },
               { header: 'outcome', text: (i) => truncate(i.outcome, 48) },
@@ -65,7 +65,7 @@ Examples:
             'table',
           ),
         );
-        io.stdout(`${shown.length > 0 ? '\n' : ''}trialstat check: ${summary.reproduced} reproduced, ${summary.discrepant} discrepant (${summary.discrepant - summary.unexpected} expected), ${summary.notCheckable} not checkable\n`);
+        io.stdout(`${shown.length > 0 ? '\n' : ''}trialstat check: ${summary.reproduced} reproduced independently, ${summary.derived} consistent by construction (derived), ${summary.discrepant} discrepant (${summary.discrepant - summary.unexpected} expected; ${summary.discrepantFigures} distinct figure${summary.discrepantFigures === 1 ? '' : 's'}), ${summary.notCheckable} not checkable\n`);
       }
       if (summary.unexpected > 0 && options.failOn === 'discrepancy') {
         io.stderr(`trialstat check: ${summary.unexpected} unexpected discrepanc${summary.unexpected === 1 ? 'y' : 'ies'}\n`);

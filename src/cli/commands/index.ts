@@ -27,6 +27,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'adjust', load: async () => (await import('./adjust.js')).registerAdjust },
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'consistency', load: async () => (await import('./consistency.js')).registerConsistency },
+  { name: 'scan', load: async () => (await import('./scan.js')).registerScan },
   { name: 'fingerprint', load: async () => (await import('./fingerprint.js')).registerFingerprint },
   { name: 'survival', load: async () => (await import('./survival.js')).registerSurvival },
   { name: 'power', load: async () => (await import('./power.js')).registerPower },

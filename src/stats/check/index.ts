@@ -24,3 +24,7 @@ export type { ProportionMethods } from './fingerprint-proportion.js';
 export type { MetaMethods } from './fingerprint-meta.js';
 export { ciSymmetry } from './ci-symmetry.js';
 export type { CiSymmetryResult } from './ci-symmetry.js';
+export { debit } from './debit.js';
+export type { DebitResult } from './debit.js';
+export { sprite } from './sprite.js';
+export type { SpriteOptions, SpriteResult } from './sprite.js';
