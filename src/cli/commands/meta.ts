@@ -19,6 +19,7 @@ import { backTransform } from '../../stats/meta/back-transform.js';
 import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
+import { REGTEST_PREDICTORS, type RegtestPredictor } from '../../stats/meta/egger-test.js';
 import { choice, level as levelOption, nonNegativeInteger, positiveInteger } from '../options.js';
 import { commonTau2Text, runMetaRegression, type MetaRegressionCliOptions } from './meta-regression-output.js';
 
@@ -92,6 +93,7 @@ interface MetaCliOptions extends Partial<MetaRegressionCliOptions> {
   influence?: boolean;
   egger?: boolean;
   eggerModel: 'rma' | 'lm';
+  eggerPredictor?: RegtestPredictor;
   funnel?: boolean;
   commonTau2?: boolean;
 }
@@ -120,6 +122,7 @@ export function registerMeta(program: Command, context: CliContext): void {
     .option('--influence', 'case-deletion diagnostics: rstudent, dffits, Cook\'s D, hat, dfbetas (metafor influence)')
     .option('--egger', 'regression test for funnel-plot asymmetry (metafor regtest)')
     .addOption(new Option('--egger-model <model>', 'with --egger: rma (meta-regression on the SE) or lm (Egger 1997)').argParser(choice(['rma', 'lm'] as const)).default('rma'))
+    .addOption(new Option('--egger-predictor <predictor>', 'with --egger: regressor sei (Egger), vi, ni, ninv (Peters-type 1/n), sqrtni, sqrtninv').argParser(choice(REGTEST_PREDICTORS)))
     .option('--funnel', 'funnel plot data: each estimate with its SE and the pseudo-confidence region')
     .option('--mods <columns>', 'meta-regression on extra columns, comma-separated (non-numeric ones are categorical)')
     .option('--factor <columns>', 'with --mods: treat these columns as categorical even when numeric')
@@ -195,7 +198,7 @@ Examples:
         if (diagnostics.length > 1) throw new InputError(flags[1], true, `one diagnostic per run (also given: ${flags[0]})`);
         const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : undefined;
         if (other) throw new InputError(other, true, `not with ${flags[0]} (diagnostics refit the inverse-variance model)`);
-        const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel });
+        const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel, ...(options.eggerPredictor ? { eggerPredictor: options.eggerPredictor } : {}) });
         out(options.json ? JSON.stringify(run.json, null, 2) + '\n' : run.text);
         if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
         return;
