@@ -299,3 +299,14 @@ export type { SurvivalDesignOptions, SurvivalSampleSize, SurvivalPower, Survival
 // Consistency checks added for `trialstat scan` and issue 15 (src/stats/check)
 export { ciSymmetry, debit, sprite } from './check/index.js';
 export type { CiSymmetryResult, DebitResult, SpriteOptions, SpriteResult } from './check/index.js';
+// Meta-regression, permutation test, bubble-plot data (src/stats/meta)
+export { metaRegression } from './meta/meta-regression.js';
+export type { MetaRegressionOptions, MetaRegressionResult, MetaRegressionCoefficient } from './meta/meta-regression.js';
+export { moderatorDesign, moderatorRow } from './meta/moderator-design.js';
+export type { ModeratorSpec, ModeratorDesign } from './meta/moderator-design.js';
+export { predictMetaRegression } from './meta/predict-meta-regression.js';
+export type { MetaRegressionPrediction } from './meta/predict-meta-regression.js';
+export { permutationTest } from './meta/permutation-test.js';
+export type { PermutationTestOptions, PermutationTestResult } from './meta/permutation-test.js';
+export { regressionLine } from './meta/regression-line.js';
+export type { RegressionLine } from './meta/regression-line.js';

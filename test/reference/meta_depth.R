@@ -158,4 +158,113 @@ for (m in c("DL", "REML", "PM")) for (t in c("z", "knha")) {
 }
 out$subgroup_common <- sub_common
 
+# --- small-study effects and publication bias -----------------------------------------------
+# dat.egger2001 (magnesium, log OR, 16 trials) and dat.bcg (log RR) as 2×2 tables; dat.hackshaw1998
+# (log OR from reported CIs, 37 studies, no sample sizes).
+eg <- escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = dat.egger2001)
+hs <- dat.hackshaw1998
+out$egger2001 <- list(study = paste(eg$study, eg$year), ai = eg$ai, n1i = eg$n1i, ci = eg$ci, n2i = eg$n2i,
+                      yi = num(eg$yi), vi = num(eg$vi))
+out$hackshaw <- list(study = paste(hs$author, hs$year), yi = num(hs$yi), vi = num(hs$vi))
+bias_sets <- list(bcg = list(yi = bcg$yi, vi = bcg$vi, ni = bcg$tpos + bcg$tneg + bcg$cpos + bcg$cneg),
+                  egger2001 = list(yi = eg$yi, vi = eg$vi, ni = eg$n1i + eg$n2i),
+                  hackshaw = list(yi = hs$yi, vi = hs$vi, ni = NULL))
+
+regtests <- list()
+for (dn in names(bias_sets)) {
+  ds <- bias_sets[[dn]]
+  preds <- if (is.null(ds$ni)) c("sei", "vi") else c("sei", "vi", "ni", "ninv", "sqrtni", "sqrtninv")
+  for (pr in preds) for (mdl in c("rma_REML_z", "rma_DL_knha", "rma_FE_z", "lm")) {
+    parts <- strsplit(mdl, "_")[[1]]
+    if (parts[1] == "lm") {
+      yy <- ds$yi; vv <- ds$vi; nn <- ds$ni
+      r <- if (is.null(nn)) regtest(yy, vv, model = "lm", predictor = pr) else regtest(yy, vv, ni = nn, model = "lm", predictor = pr)
+    } else {
+      f0 <- if (is.null(ds$ni)) rma(ds$yi, ds$vi, method = parts[2], test = parts[3])
+            else rma(ds$yi, ds$vi, ni = ds$ni, method = parts[2], test = parts[3])
+      r <- regtest(f0, predictor = pr)
+    }
+    fitc <- if (parts[1] == "lm") NULL else r$fit
+    regtests[[paste(dn, pr, mdl, sep = "_")]] <- list(
+      data = dn, predictor = pr, model = parts[1], method = if (length(parts) > 1) parts[2] else NULL,
+      test = if (length(parts) > 1) parts[3] else NULL,
+      zval = n1(r$zval), pval = n1(r$pval), dfs = n1(r$dfs), est = n1(r$est), ci_lb = n1(r$ci.lb), ci_ub = n1(r$ci.ub),
+      slope = if (is.null(fitc)) n1(coef(r$fit)[2]) else n1(coef(fitc)[2]), tau2 = if (is.null(fitc)) NULL else n1(fitc$tau2))
+  }
+}
+out$regtest <- regtests
+
+# Begg & Mazumdar rank correlation (exact Kendall when there are no ties, as cor.test(exact = TRUE))
+rk <- list()
+for (dn in names(bias_sets)) {
+  ds <- bias_sets[[dn]]
+  yy <- ds$yi; vv <- ds$vi
+  r <- ranktest(yy, vv)
+  rn <- suppressWarnings(ranktest(yy, vv, exact = FALSE))
+  rk[[dn]] <- list(tau = n1(r$tau), pval = n1(r$pval), pval_normal = n1(rn$pval))
+}
+# ties in vi: the normal approximation with the tie-corrected variance
+tied <- c(0.04, 0.04, 0.09, 0.09, 0.16, 0.25, 0.25, 0.36)
+tied_y <- c(0.1, 0.3, -0.2, 0.5, 0.05, 0.9, 0.4, 1.1)
+r <- suppressWarnings(ranktest(tied_y, tied))
+rk$tied <- list(yi = num(tied_y), vi = num(tied), tau = n1(r$tau), pval = n1(r$pval))
+out$ranktest <- rk
+
+# Harbord (2006) score test and Peters (2006) test for 2×2 tables, from the papers' definitions
+# with R's lm (independent of the TypeScript regression code).
+harbord_peters <- function(a, n1, c, n2) {
+  a <- as.numeric(a); n1 <- as.numeric(n1); c <- as.numeric(c); n2 <- as.numeric(n2)
+  b <- n1 - a; d <- n2 - c; N <- n1 + n2
+  E <- n1 * (a + c) / N
+  V <- n1 * n2 * (a + c) * (b + d) / (N^2 * (N - 1))
+  Z <- a - E
+  h <- summary(lm(I(Z / sqrt(V)) ~ sqrt(V)))$coefficients
+  es <- escalc("OR", ai = a, n1i = n1, ci = c, n2i = n2)
+  w <- 1 / (1 / (a + c) + 1 / (b + d))
+  pt <- summary(lm(es$yi ~ I(1 / N), weights = w))$coefficients
+  list(harbord = list(bias = n1(h[1, 1]), se = n1(h[1, 2]), t = n1(h[1, 3]), p = n1(h[1, 4]), slope = n1(h[2, 1]), df = length(a) - 2),
+       peters = list(slope = n1(pt[2, 1]), se = n1(pt[2, 2]), t = n1(pt[2, 3]), p = n1(pt[2, 4]), intercept = n1(pt[1, 1]), df = length(a) - 2))
+}
+out$harbord_peters <- list(
+  egger2001 = harbord_peters(eg$ai, eg$n1i, eg$ci, eg$n2i),
+  bcg = harbord_peters(dat.bcg$tpos, dat.bcg$tpos + dat.bcg$tneg, dat.bcg$cpos, dat.bcg$cpos + dat.bcg$cneg)
+)
+
+# Trim and fill (Duval & Tweedie 2000): L0 and R0, side estimated or given, FE/DL/REML
+tf <- list()
+for (dn in names(bias_sets)) {
+  ds <- bias_sets[[dn]]
+  for (m in c("FE", "DL", "REML")) for (est in c("L0", "R0")) for (side in c("auto", "left", "right")) {
+    fit <- rma(ds$yi, ds$vi, method = m)
+    r <- if (side == "auto") trimfill(fit, estimator = est) else trimfill(fit, estimator = est, side = side)
+    tf[[paste(dn, m, est, side, sep = "_")]] <- list(
+      data = dn, method = m, estimator = est, side_asked = side, side = r$side, k0 = r$k0, se_k0 = n1(r$se.k0),
+      p_k0 = n1(r$p.k0), estimate = n1(r$beta), se = n1(r$se), ci_lb = n1(r$ci.lb), ci_ub = n1(r$ci.ub),
+      pval = n1(r$pval), tau2 = n1(r$tau2), QE = n1(r$QE), k = r$k,
+      fill_yi = num(r$yi[r$fill]), fill_vi = num(r$vi[r$fill]))
+  }
+}
+out$trimfill <- tf
+
+# Fail-safe N
+fs <- list()
+for (dn in names(bias_sets)) {
+  ds <- bias_sets[[dn]]
+  for (a in c(0.05, 0.01)) {
+    yy <- ds$yi; vv <- ds$vi
+    r <- fsn(yy, vv, type = "Rosenthal", alpha = a)
+    fs[[paste(dn, "Rosenthal", a, sep = "_")]] <- list(data = dn, type = "Rosenthal", alpha = a, fsnum = n1(r$fsnum), pval = n1(r$pval))
+    r <- fsn(yy, vv, type = "Rosenberg", alpha = a)
+    fs[[paste(dn, "Rosenberg", a, sep = "_")]] <- list(data = dn, type = "Rosenberg", alpha = a, fsnum = n1(r$fsnum), pval = n1(r$pval), meanes = n1(r$meanes))
+  }
+  yy <- ds$yi; vv <- ds$vi
+  for (w in c(FALSE, TRUE)) {
+    r <- fsn(yy, vv, type = "Orwin", weighted = w)
+    fs[[paste(dn, "Orwin", w, sep = "_")]] <- list(data = dn, type = "Orwin", weighted = w, fsnum = n1(r$fsnum), meanes = n1(r$meanes), target = n1(r$target))
+    r <- fsn(yy, vv, type = "Orwin", weighted = w, target = 0.05)
+    fs[[paste(dn, "Orwin", w, "target", sep = "_")]] <- list(data = dn, type = "Orwin", weighted = w, target_asked = 0.05, fsnum = n1(r$fsnum), meanes = n1(r$meanes), target = n1(r$target))
+  }
+}
+out$fsn <- fs
+
 write_json(out, "test/reference/fixtures/meta_depth.json", digits = NA, auto_unbox = TRUE, pretty = FALSE, null = "null")

@@ -3,7 +3,7 @@ import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/nu
 import { renderTable, type Column } from '../../format/table.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
 import { cumulativeMetaAnalysis } from '../../stats/meta/cumulative-meta-analysis.js';
-import { eggerTest, type EggerTestResult } from '../../stats/meta/egger-test.js';
+import { eggerTest, type EggerTestResult, type RegtestPredictor } from '../../stats/meta/egger-test.js';
 import type { EffectSizes, StudyEffect } from '../../stats/meta/effect-sizes.js';
 import { funnelData, type FunnelData } from '../../stats/meta/funnel-data.js';
 import { influenceDiagnostics, type InfluenceRow } from '../../stats/meta/influence-diagnostics.js';
@@ -28,6 +28,8 @@ export interface MetaDiagnosticOptions {
   orderBy?: string;
   /** Egger test: `rma` (meta-regression on the SE, metafor's default) or `lm` (Egger 1997). */
   eggerModel: 'rma' | 'lm';
+  /** Egger test regressor (default `sei`). */
+  eggerPredictor?: RegtestPredictor;
 }
 
 /** What a diagnostic run prints: text for people, the JSON object, and warnings for stderr. */
@@ -67,8 +69,9 @@ export function metaDiagnostic(kind: MetaDiagnostic, effects: EffectSizes, analy
       return { text: influenceText(rows), json: { ...base, rows }, warnings: [] };
     }
     case 'egger': {
-      const result = eggerTest(effects, { model: options.eggerModel, method: base.method, test: base.test, level });
-      const json = { ...base, ...result, transformed: { limitEstimate: natural(result.limitEstimate), ci: tf.interval(result.ci.lower, result.ci.upper) } };
+      const result = eggerTest(effects, { model: options.eggerModel, method: base.method, test: base.test, level, predictor: options.eggerPredictor ?? 'sei' });
+      const transformed = result.limitEstimate !== null && result.ci ? { limitEstimate: natural(result.limitEstimate), ci: tf.interval(result.ci.lower, result.ci.upper) } : null;
+      const json = { ...base, ...result, transformed };
       return { text: eggerText(result, effects.studies.length), json, warnings: [...result.warnings] };
     }
     case 'funnel': {
@@ -134,14 +137,16 @@ function influenceText(rows: readonly InfluenceRow[]): string {
   ].join('\n') + '\n';
 }
 
+const PREDICTOR_NAMES: Record<RegtestPredictor, string> = { sei: 'SE', vi: 'variance', ni: 'n', ninv: '1/n', sqrtni: '√n', sqrtninv: '1/√n' };
+
 function eggerText(r: EggerTestResult, k: number): string {
   const model = r.model === 'lm' ? 'weighted regression (Egger 1997)' : 'meta-regression on the standard error';
   const statistic = r.df === null ? `z = ${formatFixed(r.statistic, 4)}` : `t = ${formatFixed(r.statistic, 4)}, df = ${r.df}`;
   return [
     `Regression test for funnel plot asymmetry, ${model}; k = ${k}`,
     `Test for asymmetry: ${statistic}, ${formatP(r.p)}`,
-    `Slope on SE ${num(r.slope)} (SE ${num(r.slopeSe)})`,
-    `Limit estimate (as se → 0): ${num(r.limitEstimate)} (${formatLevel(r.ci.level)} CI ${interval(r.ci.lower, r.ci.upper)})`,
+    `Slope on ${PREDICTOR_NAMES[r.predictor]} ${num(r.slope)} (SE ${num(r.slopeSe)})`,
+    ...(r.limitEstimate !== null && r.ci ? [`Limit estimate (as ${PREDICTOR_NAMES[r.predictor]} → 0): ${num(r.limitEstimate)} (${formatLevel(r.ci.level)} CI ${interval(r.ci.lower, r.ci.upper)})`] : []),
   ].join('\n') + '\n';
 }
 

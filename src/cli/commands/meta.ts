@@ -22,8 +22,10 @@ import { derivationNotes } from '../../analysis/compare-dataset.js';
 import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
-import { choice, level as levelOption } from '../options.js';
 import { formatJson } from '../../format/json.js';
+import { REGTEST_PREDICTORS, type RegtestPredictor } from '../../stats/meta/egger-test.js';
+import { choice, level as levelOption, nonNegativeInteger, positiveInteger } from '../options.js';
+import { commonTau2Text, runMetaRegression, type MetaRegressionCliOptions } from './meta-regression-output.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -75,7 +77,7 @@ const SCHEMAS = {
   }),
 };
 
-interface MetaCliOptions {
+interface MetaCliOptions extends Partial<MetaRegressionCliOptions> {
   measure: MetaMeasure;
   method?: MetaMethod;
   mh?: boolean;
@@ -96,7 +98,9 @@ interface MetaCliOptions {
   influence?: boolean;
   egger?: boolean;
   eggerModel: 'rma' | 'lm';
+  eggerPredictor?: RegtestPredictor;
   funnel?: boolean;
+  commonTau2?: boolean;
 }
 
 /** Registers `trialstat meta`. */
@@ -124,7 +128,16 @@ export function registerMeta(program: Command, context: CliContext): void {
     .option('--influence', 'case-deletion diagnostics: rstudent, dffits, Cook\'s D, hat, dfbetas (metafor influence)')
     .option('--egger', 'regression test for funnel-plot asymmetry (metafor regtest)')
     .addOption(new Option('--egger-model <model>', 'with --egger: rma (meta-regression on the SE) or lm (Egger 1997)').argParser(choice(['rma', 'lm'] as const)).default('rma'))
+    .addOption(new Option('--egger-predictor <predictor>', 'with --egger: regressor sei (Egger), vi, ni, ninv (Peters-type 1/n), sqrtni, sqrtninv').argParser(choice(REGTEST_PREDICTORS)))
     .option('--funnel', 'funnel plot data: each estimate with its SE and the pseudo-confidence region')
+    .option('--mods <columns>', 'meta-regression on extra columns, comma-separated (non-numeric ones are categorical)')
+    .option('--factor <columns>', 'with --mods: treat these columns as categorical even when numeric')
+    .option('--reference <column=level>', 'with --mods: reference level of a categorical moderator (comma-separated pairs)')
+    .option('--no-intercept', 'with --mods: fit without an intercept')
+    .option('--permutations <n>', 'with --mods: permutation test with n permutations (exhaustive when there are no more distinct ones)', positiveInteger)
+    .option('--seed <s>', 'with --permutations: seed of the random permutations (printed; default: random)', nonNegativeInteger)
+    .option('--predict <values>', 'with --mods: predicted effect at moderator values, e.g. ablat=30 (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--common-tau2', 'with --subgroup: also the mixed-effects model with one τ² and its test for subgroup differences')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -150,7 +163,11 @@ Examples:
   $ trialstat meta bcg.csv --measure RR --cumulative --order-by year --json
   $ trialstat meta bcg.csv --measure RR --influence
   $ trialstat meta bcg.csv --measure RR --egger --egger-model lm
-  $ trialstat meta bcg.csv --measure RR --funnel --json`,
+  $ trialstat meta bcg.csv --measure RR --funnel --json
+  $ trialstat meta bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
+  $ trialstat meta bcg.csv --measure RR --mods alloc --reference alloc=random --hk
+  $ trialstat meta bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
+  $ trialstat meta bcg.csv --measure RR --subgroup alloc --common-tau2`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
       const data = await readMetaInput(input, options, context);
@@ -172,6 +189,19 @@ Examples:
         ...(options.pi ? { pi: options.pi } : {}),
       };
       const effects = computeEffectSizes(data, options.measure);
+      const regressionOnly = (['factor', 'reference', 'permutations', 'predict'] as const).find((o) => options[o] !== undefined) ?? (options.intercept === false ? 'intercept' : undefined);
+      if (regressionOnly && !options.mods) throw new InputError(regressionOnly === 'intercept' ? '--no-intercept' : `--${regressionOnly}`, true, 'to be used with --mods');
+      if (options.seed !== undefined && options.permutations === undefined) throw new InputError('--seed', options.seed, 'to be used with --permutations');
+      if (options.commonTau2 && !options.subgroup) throw new InputError('--common-tau2', true, 'to be used with --subgroup');
+      if (options.mods) {
+        const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : diagnosticFlag ? DIAGNOSTIC_FLAGS[diagnosticFlag] : undefined;
+        if (other) throw new InputError('--mods', options.mods, `not with ${other}`);
+        const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
+        const run = runMetaRegression(effects, analysis, { ...options, mods: options.mods, seed });
+        out(options.json ? formatJson(run.json) : run.text);
+        if (!options.json) writeWarnings(context.io, [...run.warnings]);
+        return;
+      }
       const diagnostics = META_DIAGNOSTICS.filter((kind) => options[kind]);
       if (options.orderBy !== undefined && !options.cumulative) throw new InputError('--order-by', options.orderBy, 'to be used with --cumulative');
       if (diagnostics.length > 0) {
@@ -179,7 +209,7 @@ Examples:
         if (diagnostics.length > 1) throw new InputError(flags[1], true, `one diagnostic per run (also given: ${flags[0]})`);
         const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : undefined;
         if (other) throw new InputError(other, true, `not with ${flags[0]} (diagnostics refit the inverse-variance model)`);
-        const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel });
+        const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel, ...(options.eggerPredictor ? { eggerPredictor: options.eggerPredictor } : {}) });
         out(options.json ? formatJson(run.json) : run.text);
         if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
         return;
@@ -193,8 +223,8 @@ Examples:
         const column = options.subgroup;
         const missing = effects.studies.filter((s) => s.extra?.[column] === undefined);
         if (missing.length > 0) throw new InputError('--subgroup', column, `a column present for every study (missing for ${missing[0].study})`);
-        const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), analysis);
-        out(options.json ? formatJson({ ...result, groups: result.groups.map((g) => ({ ...g, result: ratioJson(g.result) })) }) : formatSubgroups(result));
+        const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), { ...analysis, commonTau2: options.commonTau2 === true });
+        out(options.json ? formatJson({ ...result, groups: result.groups.map((g) => ({ ...g, result: ratioJson(g.result) })) }) : formatSubgroups(result) + commonTau2Text(result));
         if (!options.json) writeWarnings(context.io, result.warnings);
         return;
       }

@@ -60,6 +60,9 @@ export function moderatorDesign(
     if (seen.has(m.column)) throw new InputError('moderators', m.column, 'each moderator once');
     seen.add(m.column);
   }
+  for (const m of moderators) {
+    if (studies.length > 0 && studies.every((s) => isMissing(s.extra?.[m.column]))) throw new InputError('moderator', m.column, 'a column with a value for at least one study (no study has one)');
+  }
   const dropped: ModeratorDesign['dropped'] = [];
   const kept = studies.filter((s) => {
     const missing = moderators.find((m) => isMissing(s.extra?.[m.column]));

@@ -33,7 +33,7 @@ describe('sensitivity analyses against metafor 3.8 (REML)', () => {
         expectClose(r.estimate, e.estimate[i], TOL, 0, `estimate[${i}]`);
         expectClose(r.se, e.se[i], TOL, 0, `se[${i}]`);
         expectClose(r.p, e.pval[i], TOL, 0, `p[${i}]`);
-        expectClose(r.ci.lower, e.ci_lb[i], TOL, 0, `ci_lb[${i}]`);
+        expectClose(r.ci!.lower, e.ci_lb[i], TOL, 0, `ci_lb[${i}]`);
         expectClose(r.Q, e.Q[i], TOL, 0, `Q[${i}]`);
         expectClose(r.tau2, e.tau2[i], TOL, 1e-12, `tau2[${i}]`);
         expectClose(r.I2, e.I2[i], TOL, 1e-10, `I2[${i}]`);
@@ -60,15 +60,15 @@ describe('sensitivity analyses against metafor 3.8 (REML)', () => {
       const e = d.s.regtest;
       expectClose(r.statistic, e.zval, TOL, 0, 'zval');
       expectClose(r.p, e.pval, TOL, 0, 'pval');
-      expectClose(r.limitEstimate, e.est, TOL, 0, 'est');
-      expectClose(r.ci.lower, e.ci_lb, TOL, 0, 'ci_lb');
+      expectClose(r.limitEstimate!, e.est, TOL, 0, 'est');
+      expectClose(r.ci!.lower, e.ci_lb, TOL, 0, 'ci_lb');
       expectClose(r.tau2, e.tau2, TOL, 1e-12, 'tau2');
       const lm = eggerTest(effects, { model: 'lm' });
       const el = d.s.regtest_lm;
       expectClose(lm.statistic, el.zval, 1e-10, 0, 'lm t');
       expectClose(lm.p, el.pval, 1e-10, 0, 'lm p');
       expect(lm.df).toBe(el.dfs);
-      expectClose(lm.ci.upper, el.ci_ub, 1e-10, 0, 'lm ci_ub');
+      expectClose(lm.ci!.upper, el.ci_ub, 1e-10, 0, 'lm ci_ub');
     });
     if (d.s.cumul) {
       it(`${d.name}: cumul ordered by year`, () => {
