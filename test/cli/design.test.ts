@@ -44,3 +44,57 @@ describe('trialstat design simon', () => {
     expect((await runCli(['design', 'simon', '--p0', '0.3', '--p1', '0.1'])).code).toBe(2);
   });
 });
+
+describe('trialstat design group-sequential', () => {
+  it('prints rpact\'s asOF boundaries and the JSON contract', async () => {
+    const r = await runCli(['design', 'group-sequential', '--k', '3', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // rpact getDesignGroupSequential(kMax = 3, alpha = 0.025, typeOfDesign = "asOF")$criticalValues
+    [3.710303, 2.511427, 1.993047].forEach((c, k) => expect(Math.abs(out.design.criticalValues[k] - c)).toBeLessThan(1e-6));
+    expect(out.design.alphaSpent[2]).toBeCloseTo(0.025, 8);
+    expect(out.design.underH1).toHaveProperty('averageSampleNumber');
+    const human = await runCli(['design', 'group-sequential', '--k', '3']);
+    expect(human.stdout).toContain("O'Brien–Fleming type (Lan–DeMets) α-spending, 3 looks, one-sided α 0.025, power 0.8");
+    expect(human.stdout).toMatch(/1\s+0\.333\s+3\.7103/);
+  });
+
+  it('adds sample size, futility and an interim analysis; --explain shows the formulas', async () => {
+    const args = ['design', 'group-sequential', '--k', '3', '--futility', 'bsOF', '--endpoint', 'survival', '--hr', '0.7', '--look', '2', '--estimate', '0.5', '--se', '0.2'];
+    const out = JSON.parse((await runCli([...args, '--json'])).stdout);
+    // rpact: futilityBounds −0.2361446, 1.1703720; inflation factor 1.104334
+    expect(Math.abs(out.design.futility.bounds[0] + 0.2361446)).toBeLessThan(1e-6);
+    expect(Math.abs(out.design.inflationFactor - 1.104334)).toBeLessThan(1e-6);
+    expect(out.sampleSize.unit).toBe('events');
+    expect(out.interim.decision).toBe('continue'); // z = 2.5 < 2.5114
+    const human = await runCli([...args, '--explain']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Sample size (survival, HR 0.7)');
+    expect(human.stdout).toContain('How it was computed');
+    expect(human.stdout).toContain('stage-wise adjusted p');
+  });
+
+  it('writes the boundary chart as SVG', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'gs-'));
+    const r = await runCli(['design', 'group-sequential', '--k', '4', '--type', 'P', '--alternative', 'two-sided', '--alpha', '0.05', '--svg', 'b.svg'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const svg = readFileSync(join(dir, 'b.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('p 0.018'); // Pocock nominal two-sided level for K = 4 (J&T Table 2.1: C_P = 2.361)
+  });
+
+  it('exits 2 on bad input', async () => {
+    expect((await runCli(['design', 'group-sequential', '--info', '0.5,0.4,1'])).code).toBe(2);
+    expect((await runCli(['design', 'group-sequential', '--k', '3', '--info', '0.5,1'])).code).toBe(2);
+    expect((await runCli(['design', 'group-sequential', '--type', 'asOF', '--parameter', '2'])).code).toBe(2);
+    expect((await runCli(['design', 'group-sequential', '--alternative', 'two-sided', '--futility', 'bsOF'])).code).toBe(2);
+    expect((await runCli(['design', 'group-sequential', '--look', '2'])).code).toBe(2);
+    expect((await runCli(['design', 'group-sequential', '--endpoint', 'means', '--delta', '2'])).code).toBe(2);
+    const r = await runCli(['design', 'group-sequential', '--type', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/at .*\.ts/);
+  });
+});

@@ -75,3 +75,15 @@ describe('trialstat power margin and binomial', () => {
     expect(json.power).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('trialstat power props --method fisher: bounded search', () => {
+  it('p 0.02 vs 0.04 finishes (n = 1202) and --n-max stops the search with exit 2', async () => {
+    const r = await runCli(['power', 'props', '--p1', '0.02', '--p2', '0.04', '--power', '0.8', '--method', 'fisher', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).n).toBe(1202);
+    const bounded = await runCli(['power', 'props', '--p1', '0.02', '--p2', '0.04', '--power', '0.8', '--method', 'fisher', '--n-max', '1000']);
+    expect(bounded.code).toBe(2);
+    expect(bounded.stderr).toContain('not reached within n ≤ 1000');
+    expect((await runCli(['power', 'props', '--p1', '0.2', '--p2', '0.4', '--power', '0.8', '--n-max', '100'])).code).toBe(2);
+  });
+});

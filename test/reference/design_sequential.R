@@ -137,8 +137,27 @@ for (cfg in list(list(k = 3, type = "asOF", sided = 1, alpha = 0.025, beta = 0.2
     nFixed = r1$nFixed, nMax = r1$maxNumberOfSubjects, n = num(r1$numberOfSubjects), enH0 = r1$expectedNumberOfSubjectsH0, enH1 = r1$expectedNumberOfSubjectsH1)
 }
 
+# --- Fisher exact power at large n (power props --method fisher): every outcome with binomial
+# probability not negligible (tails beyond 1e-13 left out) run through fisher.test itself.
+fisher_power <- function(n1, n2, p1, p2, alpha = 0.05) {
+  r1 <- c(qbinom(1e-13, n1, p1), qbinom(1e-13, n1, p1, lower.tail = FALSE))
+  r2 <- c(qbinom(1e-13, n2, p2), qbinom(1e-13, n2, p2, lower.tail = FALSE))
+  total <- 0
+  for (x1 in r1[1]:r1[2]) {
+    w1 <- dbinom(x1, n1, p1)
+    for (x2 in r2[1]:r2[2]) {
+      if (fisher.test(matrix(c(x1, n1 - x1, x2, n2 - x2), 2))$p.value <= alpha) total <- total + w1 * dbinom(x2, n2, p2)
+    }
+  }
+  total
+}
+fisher_large <- list()
+for (cfg in list(c(1201, 1201, 0.02, 0.04), c(1202, 1202, 0.02, 0.04), c(700, 1400, 0.05, 0.09))) {
+  fisher_large[[length(fisher_large) + 1]] <- list(n1 = cfg[1], n2 = cfg[2], p1 = cfg[3], p2 = cfg[4], alpha = 0.05, power = fisher_power(cfg[1], cfg[2], cfg[3], cfg[4]))
+}
+
 out <- list(rpact = as.character(packageVersion("rpact")), mvtnorm = as.character(packageVersion("mvtnorm")),
-  designs = designs, mvn = mvn, mvnBounds = mvn_bounds, stagewise = stagewise, sizes = sizes)
+  designs = designs, mvn = mvn, mvnBounds = mvn_bounds, stagewise = stagewise, sizes = sizes, fisherLarge = fisher_large)
 dir.create("test/reference/fixtures", showWarnings = FALSE)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE), "test/reference/fixtures/design_sequential.json")
 cat("wrote test/reference/fixtures/design_sequential.json:", length(designs), "designs\n")

@@ -4,6 +4,7 @@ import { simonTwoStage, type SimonDesign } from '../../stats/design/simon-two-st
 import { simulateThreePlusThree, threePlusThree, type ThreePlusThreeVariant } from '../../stats/design/three-plus-three.js';
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../messages.js';
+import { registerGroupSequential } from './design-group-sequential.js';
 import { level, nonNegativeInteger, numberList, positiveInteger, probability } from '../options.js';
 import { formatJson } from '../../format/json.js';
 
@@ -18,7 +19,7 @@ function simonLine(label: string, d: SimonDesign): string {
 
 /** `trialstat design three-plus-three|simon`: operating characteristics of trial designs. */
 export function registerDesign(program: Command, context: CliContext): void {
-  const design = program.command('design').description('Dose-escalation (3+3) and single-arm phase II (Simon two-stage) designs');
+  const design = program.command('design').description('Dose-escalation (3+3), single-arm phase II (Simon two-stage) and group-sequential designs');
 
   design
     .command('three-plus-three')
@@ -75,4 +76,6 @@ export function registerDesign(program: Command, context: CliContext): void {
       context.io.stdout(`${lines.join('\n')}\n`);
       writeWarnings(context.io, r.warnings);
     });
+
+  registerGroupSequential(design, context);
 }

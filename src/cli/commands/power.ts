@@ -11,7 +11,7 @@ import type { CliContext } from '../context.js';
 import { deprecatedOption } from '../deprecated-option.js';
 import { writeWarnings, type WarningLike } from '../messages.js';
 import { plain } from './design.js';
-import { choice, level, positiveNumber, number, probability } from '../options.js';
+import { choice, level, positiveInteger, positiveNumber, number, probability } from '../options.js';
 import { formatJson } from '../../format/json.js';
 
 interface Common {
@@ -29,6 +29,30 @@ function dropoutFraction(text: string): number {
   const value = probability(text);
   if (value >= 1) throw new InputError('--dropout', text, 'a fraction in [0, 1)');
   return value;
+}
+
+/**
+ * Progress of a sample-size search on a terminal: silent for the first 2 s, then one
+ * self-overwriting stderr line (at most 10 a second). Ctrl-C stops the synchronous search with
+ * the default SIGINT handling (exit 130).
+ */
+function searchProgress(context: CliContext): { update: (state: { n: number; power: number }) => void; done: () => void } {
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update: ({ n, power }) => {
+      if (!context.io.stderrIsTTY) return;
+      const now = Date.now();
+      if (now - started < 2000 || now - last < 100) return;
+      last = now;
+      shown = true;
+      context.io.stderr(`\rsearching: n = ${n} per arm, exact power ${power.toFixed(4)} (Ctrl-C to stop)`);
+    },
+    done: () => {
+      if (shown) context.io.stderr('\r\x1b[K');
+    },
+  };
 }
 
 /** `--alternative` of a design: R's power.t.test words; a one-sided design is in the direction of the assumed effect. */
@@ -100,13 +124,22 @@ export function registerPower(program: Command, context: CliContext): void {
       .description('Two proportions: normal approximation (R power.prop.test), arcsine (pwr.2p.test) or exact Fisher')
       .option('--p1 <p>', 'proportion in arm 1', probability)
       .option('--p2 <p>', 'proportion in arm 2; leave out to solve for it (normal, arcsine)', probability)
-      .addOption(new Option('--method <m>', POWER_PROP_METHODS.entries.map((e) => `${e.id} (${e.label})`).join(', ')).choices(POWER_PROP_METHODS.ids).default(POWER_PROP_METHODS.defaultId)),
+      .addOption(new Option('--method <m>', POWER_PROP_METHODS.entries.map((e) => `${e.id} (${e.label})`).join(', ')).choices(POWER_PROP_METHODS.ids).default(POWER_PROP_METHODS.defaultId))
+      .option('--n-max <n>', 'fisher, solving for n: largest n per arm searched (default max(5000, 4 × the normal n))', positiveInteger),
     context,
   )
-    .addHelpText('after', '\nExamples:\n  $ trialstat power props --p1 0.5 --p2 0.75 --power 0.9\n  $ trialstat power props --p1 0.2 --p2 0.5 --n 40 --method fisher\n  $ trialstat power props --p1 0.65 --p2 0.45 --power 0.8 --method arcsine --json')
-    .action((options: Common & { p1?: number; p2?: number; method: PropPowerMethod }) => {
+    .addHelpText('after', '\nExamples:\n  $ trialstat power props --p1 0.5 --p2 0.75 --power 0.9\n  $ trialstat power props --p1 0.2 --p2 0.5 --n 40 --method fisher\n  $ trialstat power props --p1 0.02 --p2 0.04 --power 0.8 --method fisher --n-max 3000\n  $ trialstat power props --p1 0.65 --p2 0.45 --power 0.8 --method arcsine --json')
+    .action((options: Common & { p1?: number; p2?: number; method: PropPowerMethod | 'fisher'; nMax?: number }) => {
       if (options.p1 === undefined) throw new InputError('--p1', undefined, 'the proportion in arm 1');
-      const r = powerPropTest({ p1: options.p1, p2: options.p2, n: options.n, power: options.power, alpha: options.alpha, sided: sidedOf(options), strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout, method: options.method });
+      if (options.nMax !== undefined && !(options.method === 'fisher' && options.n === undefined)) throw new InputError('--n-max', options.nMax, '--method fisher solving for n (leave out --n)');
+      const progress = searchProgress(context);
+      const r = (() => {
+        try {
+          return powerPropTest({ p1: options.p1!, p2: options.p2, n: options.n, power: options.power, alpha: options.alpha, sided: sidedOf(options), strict: Boolean(options.strict), ratio: options.ratio, dropout: options.dropout, method: options.method, ...(options.nMax !== undefined ? { nMax: options.nMax } : {}), onProgress: progress.update });
+        } finally {
+          progress.done();
+        }
+      })();
       const lines = [`${r.method}, α = ${plain(r.alpha)}`, `p1 ${plain(r.p1, 6)}, p2 ${plain(r.p2, 6)}${r.solved === 'p2' ? ' (detectable)' : ''}${r.h === undefined ? '' : `, h ${formatNumber(r.h, { digits: 4 })}`}`, ...sizeLines(r)];
       output(context, options.json, r, lines);
     });

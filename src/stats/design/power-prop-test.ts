@@ -14,12 +14,17 @@ export interface PowerPropTestOptions extends TwoArmSizeOptions {
   sided?: 1 | 2;
   /**
    * `normal` (default): R's power.prop.test; `arcsine`: Cohen's h as pwr.2p.test / pwr.2p2n.test;
-   * `fisher`: exact power of Fisher's exact test by enumeration (whole n only; solving for n scans
-   * upwards from half the normal-approximation n and returns the first n reaching the power).
+   * `fisher`: exact power of Fisher's exact test by bounded enumeration (whole n only; solving for
+   * n scans upwards from half the normal-approximation n — in strides of 1/200 of it while the power
+   * is more than 0.01 below the target — and returns the first n reaching the power, up to `nMax`).
    */
   method?: PropPowerMethod;
   /** normal, two-sided: count both tails (R's strict = TRUE). arcsine always counts both tails, as pwr does. */
   strict?: boolean;
+  /** fisher, solving for n: largest n per arm searched (default max(5000, 4 × the normal n)). */
+  nMax?: number;
+  /** fisher, solving for n: called after each exact power evaluated (for progress displays). */
+  onProgress?: (state: { n: number; power: number }) => void;
 }
 
 export interface PowerPropTestResult extends TwoArmSizeResult {
@@ -192,13 +197,32 @@ function fisherPowerPropTest(options: PowerPropTestOptions): PowerPropTestResult
   } else {
     const target = options.power!;
     const approximate = powerPropTest({ p1, p2, power: target, alpha, sided, ratio, method: 'normal' }).n;
-    n = Math.max(1, Math.floor(approximate / 2));
-    const limit = Math.max(5000, 4 * approximate);
-    while ((power = exact(n)) < target) {
-      n += 1;
-      if (n > limit) throw new InputError('power', target, `a power Fisher's test reaches with n ≤ ${limit}`);
+    const nMax = options.nMax ?? Math.max(5000, Math.ceil(4 * approximate));
+    if (!(Number.isInteger(nMax) && nMax >= 1)) throw new InputError('nMax', nMax, 'a whole number ≥ 1');
+    const notReached = () => new InputError('nMax', nMax, `a limit the search can reach: power ${target} is not reached within n ≤ ${nMax} per arm (raise nMax)`);
+    const evaluate = (m: number) => {
+      const value = exact(m);
+      options.onProgress?.({ n: m, power: value });
+      return value;
+    };
+    // Coarse pass with a stride of 1/200 of the normal n (none below n = 400): the one-by-one scan
+    // starts at the last stride point whose power is below target − 0.05(1 − target) (0.01 for
+    // power 0.8). This assumes that the saw-tooth of the exact power (its dips between neighbouring
+    // n) stays under that margin at n ≥ 400 per arm; test/stats/design/exact-power.test.ts compares
+    // it with the full scan.
+    const stride = Math.max(1, Math.floor(approximate / 200));
+    let start = Math.max(1, Math.floor(approximate / 2));
+    if (start > nMax) throw notReached();
+    if (stride > 1) {
+      const margin = 0.05 * (1 - target);
+      while (start + stride <= nMax && evaluate(start + stride) < target - margin) start += stride;
     }
-    if (exact(n + 1) < target) warnings.push(`exact power is a saw-tooth in n: n = ${n + 1} falls below ${target} again`);
+    n = start;
+    while ((power = evaluate(n)) < target) {
+      n += 1;
+      if (n > nMax) throw notReached();
+    }
+    if (n + 1 <= nMax && exact(n + 1) < target) warnings.push(`exact power is a saw-tooth in n: n = ${n + 1} falls below ${target} again`);
   }
   return freeze({
     solved: options.n === undefined ? 'n' : 'power',
@@ -213,7 +237,7 @@ function fisherPowerPropTest(options: PowerPropTestOptions): PowerPropTestResult
     strict: false,
     ratio,
     dropout,
-    method: `${alternative} Fisher exact test, exact power by enumeration`,
+    method: `${alternative} Fisher exact test, exact power by enumeration (binomial tails beyond 1e-16 left out)`,
     warnings,
   });
 }

@@ -39,8 +39,11 @@ export interface SimonTwoStageResult {
  * Trials 10:1-10). Stage 1 treats n1 patients and stops if ≤ r1 respond; otherwise n − n1 more
  * are treated and the drug is rejected if ≤ r of n respond. With X1 ~ Bin(n1, p), X2 ~ Bin(n − n1, p):
  * P(reject H0 | p) = Σ_{x1 > r1} P(X1 = x1) P(X2 > r − x1); feasible designs have this ≤ α at p0
- * and ≥ power at p1. Exhaustive search over 1 ≤ n1 < n ≤ nMax, 0 ≤ r1 < n1, r1 ≤ r < n (for each
- * (n, n1, r1) the smallest r meeting α is the best one, found by bisection). Optimal: smallest
+ * and ≥ power at p1. Search over 1 ≤ n1 < n ≤ nMax, 0 ≤ r1 < n1, r1 ≤ r < n (for each
+ * (n, n1, r1) the smallest r meeting α is the best one), exhaustive in effect but pruned: n starts
+ * where the randomised UMP test of size α reaches the power (Neyman–Pearson: no smaller n can),
+ * (n1, r1) are skipped when their EN0 can replace neither design, and r is found by bisection for
+ * the first r1 and then by walking down (it never rises with r1). Optimal: smallest
  * EN0 = n1 + (1 − PET0)(n − n1) (ties: smaller n); minimax: smallest n (ties: smaller EN0).
  *
  * @example
@@ -90,29 +93,52 @@ export function simonTwoStage(options: { p0: number; p1: number; alpha?: number;
     return total;
   };
 
+  // cdf0[m][k] = P(X ≤ k | Bin(m, p0)): PET0 of a stage 1 of m patients stopping at ≤ k.
+  const cdf0: Float64Array[] = t0.pmf.map((pm) => {
+    const c = new Float64Array(pm.length);
+    let sum = 0;
+    for (let x = 0; x < pm.length; x += 1) c[x] = sum += pm[x];
+    return c;
+  });
+
+  // No level-α test on n patients beats the randomised UMP one-sided binomial test (Neyman–
+  // Pearson), and a two-stage design is such a test: below the first n where the UMP test reaches
+  // the power no design is feasible, so the search starts there.
+  let nStart = 2;
+  while (nStart <= nMax && umpPower(t0.pmf[nStart], t1.pmf[nStart], alpha) < power) nStart += 1;
+
   let optimal: SimonDesign | undefined;
   let minimax: SimonDesign | undefined;
-  for (let n = 2; n <= nMax; n += 1) {
+  for (let n = nStart; n <= nMax; n += 1) {
     for (let n1 = 1; n1 < n; n1 += 1) {
+      let r = -1; // the smallest α-feasible r for the previous r1: it can only fall as r1 grows
       let stage1Fail1 = 0; // P(X1 ≤ r1 | p1): power can be at most 1 minus this
       for (let r1 = 0; r1 < n1; r1 += 1) {
         stage1Fail1 += t1.pmf[n1][r1];
         if (1 - stage1Fail1 < power) break;
-        // Smallest r in [r1, n) with α(r) ≤ alpha (α decreases in r).
-        let lo = r1;
-        let hi = n - 1;
-        if (reject(t0, r1, n1, hi, n) > alpha) continue;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (reject(t0, r1, n1, mid, n) <= alpha) hi = mid;
-          else lo = mid + 1;
+        // EN0 does not depend on r: a design that can replace neither the optimal (n only grows,
+        // so only a smaller EN0 replaces it) nor the minimax (same n and smaller EN0) is skipped
+        // before the search for r. The results are those of the exhaustive search.
+        const pet0 = cdf0[n1][r1];
+        const en0 = n1 + (1 - pet0) * (n - n1);
+        if (optimal && minimax && en0 >= optimal.en0 - 1e-12 && (n > minimax.n || en0 >= minimax.en0 - 1e-12)) continue;
+        // Smallest r in [r1, n) with α(r) ≤ alpha (α decreases in r, and in r1 for each r).
+        if (r < 0) {
+          let lo = r1;
+          let hi = n - 1;
+          if (reject(t0, r1, n1, hi, n) > alpha) continue;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (reject(t0, r1, n1, mid, n) <= alpha) hi = mid;
+            else lo = mid + 1;
+          }
+          r = lo;
+        } else {
+          r = Math.max(r, r1);
+          while (r > r1 && reject(t0, r1, n1, r - 1, n) <= alpha) r -= 1;
         }
-        const r = lo;
         const attained = reject(t1, r1, n1, r, n);
         if (attained < power) continue;
-        let pet0 = 0;
-        for (let x = 0; x <= r1; x += 1) pet0 += t0.pmf[n1][x];
-        const en0 = n1 + (1 - pet0) * (n - n1);
         const design: SimonDesign = { r1, n1, r, n, en0, pet0, alpha: reject(t0, r1, n1, r, n), power: attained };
         // 1e-12 slack: equal EN0 up to rounding counts as a tie.
         if (!optimal || en0 < optimal.en0 - 1e-12 || (Math.abs(en0 - optimal.en0) <= 1e-12 && n < optimal.n)) optimal = design;
@@ -124,4 +150,16 @@ export function simonTwoStage(options: { p0: number; p1: number; alpha?: number;
   const warnings: string[] = [];
   if (optimal.n > 0.9 * nMax) warnings.push(`the optimal design's n = ${optimal.n} is near the search limit nMax = ${nMax}: a larger nMax may find a smaller EN0`);
   return freeze({ p0, p1, alpha, power, optimal, minimax, nMax, warnings });
+}
+
+/** Power of the randomised UMP level-α test of p0 against p1 > p0 on one binomial sample. */
+function umpPower(pmf0: Float64Array, pmf1: Float64Array, alpha: number): number {
+  let size = 0;
+  let power = 0;
+  for (let x = pmf0.length - 1; x >= 0; x -= 1) {
+    if (size + pmf0[x] > alpha) return power + ((alpha - size) / pmf0[x]) * pmf1[x];
+    size += pmf0[x];
+    power += pmf1[x];
+  }
+  return power;
 }

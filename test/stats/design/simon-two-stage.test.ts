@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { binomialPmf } from '../../../src/stats/dist/index.js';
 import { simonTwoStage } from '../../../src/stats/design/simon-two-stage.js';
 import { InputError } from '../../../src/errors.js';
 import { expectClose } from '../../support/close.js';
@@ -72,4 +73,68 @@ describe('simonTwoStage vs R', () => {
     expect(() => simonTwoStage({ p0: 0.3, p1: 0.2 })).toThrow(InputError);
     expect(() => simonTwoStage({ p0: 0.1, p1: 0.3, nMax: 5 })).toThrow(InputError);
   });
+});
+
+describe('simonTwoStage: pruned search (Neyman–Pearson start, EN0 bound, monotone r)', () => {
+  it('p0 0.4, p1 0.5 (α 0.05, power 0.8): the designs of the exhaustive search, fast', () => {
+    const started = performance.now();
+    const r = simonTwoStage({ p0: 0.4, p1: 0.5 });
+    const elapsed = performance.now() - started;
+    // Found by the previous exhaustive search over every (n, n1, r1) with n ≤ 302 (≈ 9 s).
+    expect([r.optimal.r1, r.optimal.n1, r.optimal.r, r.optimal.n]).toEqual([25, 60, 80, 176]);
+    expect(r.optimal.en0).toBeCloseTo(99.87407330146684, 10);
+    expect([r.minimax.r1, r.minimax.n1, r.minimax.r, r.minimax.n]).toEqual([53, 121, 71, 154]);
+    expect(r.minimax.en0).toBeCloseTo(126.6698538778551, 10);
+    expect(elapsed).toBeLessThan(20_000); // a generous hang guard; speed is measured in npm run bench
+  });
+});
+
+/** The plain exhaustive search (every n, n1, r1, r), as the search was before pruning. */
+function bruteForce(p0: number, p1: number, alpha: number, power: number, nMax: number) {
+  const pmfs = new Map<string, number[]>();
+  const pmf = (m: number, p: number) => {
+    const key = `${m},${p}`;
+    if (!pmfs.has(key)) pmfs.set(key, Array.from({ length: m + 1 }, (_, x) => binomialPmf(x, m, p)));
+    return pmfs.get(key)!;
+  };
+  const sf = (m: number, p: number, k: number) => (k < 0 ? 1 : k >= m ? 0 : pmf(m, p).slice(k + 1).reduce((a, b) => a + b, 0));
+  const cache = new Map<string, number>();
+  const S = (m: number, p: number, k: number) => {
+    const key = `${m},${p},${k}`;
+    if (!cache.has(key)) cache.set(key, sf(m, p, k));
+    return cache.get(key)!;
+  };
+  const rej = (p: number, r1: number, n1: number, r: number, n: number) => {
+    const b = pmf(n1, p);
+    let t = 0;
+    for (let x1 = r1 + 1; x1 <= n1; x1 += 1) t += b[x1] * S(n - n1, p, r - x1);
+    return t;
+  };
+  let opt: { n: number; en0: number; key: number[] } | undefined;
+  let mm: { n: number; en0: number; key: number[] } | undefined;
+  for (let n = 2; n <= nMax; n += 1) for (let n1 = 1; n1 < n; n1 += 1) {
+    const b0 = pmf(n1, p0);
+    for (let r1 = 0; r1 < n1; r1 += 1) for (let r = r1; r < n; r += 1) {
+      if (rej(p0, r1, n1, r, n) > alpha) continue;
+      if (rej(p1, r1, n1, r, n) < power) break;
+      const pet0 = b0.slice(0, r1 + 1).reduce((a, c) => a + c, 0);
+      const en0 = n1 + (1 - pet0) * (n - n1);
+      const d = { n, en0, key: [r1, n1, r, n] };
+      if (!opt || en0 < opt.en0 - 1e-12) opt = d;
+      if (!mm || n < mm.n || (n === mm.n && en0 < mm.en0 - 1e-12)) mm = d;
+      break; // the smallest feasible r is the best for this (n, n1, r1)
+    }
+  }
+  return { optimal: opt!.key, minimax: mm!.key };
+}
+
+describe('simonTwoStage: pruned search equals the plain exhaustive search', () => {
+  for (const [p0, p1, alpha, power] of [[0.1, 0.3, 0.05, 0.8], [0.2, 0.4, 0.1, 0.9], [0.3, 0.5, 0.05, 0.8], [0.5, 0.7, 0.05, 0.9], [0.05, 0.2, 0.1, 0.8]] as const) {
+    it(`p0 ${p0}, p1 ${p1}, α ${alpha}, power ${power}`, () => {
+      const r = simonTwoStage({ p0, p1, alpha, power, nMax: 60 });
+      const b = bruteForce(p0, p1, alpha, power, 60);
+      expect([r.optimal.r1, r.optimal.n1, r.optimal.r, r.optimal.n]).toEqual(b.optimal);
+      expect([r.minimax.r1, r.minimax.n1, r.minimax.r, r.minimax.n]).toEqual(b.minimax);
+    });
+  }
 });
