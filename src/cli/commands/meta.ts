@@ -136,7 +136,7 @@ export function registerMeta(program: Command, context: CliContext): void {
     .option('--no-intercept', 'with --mods: fit without an intercept')
     .option('--permutations <n>', 'with --mods: permutation test with n permutations (exhaustive when there are no more distinct ones)', positiveInteger)
     .option('--seed <s>', 'with --permutations: seed of the random permutations (printed; default: random)', nonNegativeInteger)
-    .option('--predict <values>', 'with --mods: predicted effect at moderator values, e.g. ablat=30 (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--predict <values>', 'with --mods: predicted effect at moderator values, e.g. ablat=30 (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--common-tau2', 'with --subgroup: also the mixed-effects model with one τ² and its test for subgroup differences')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -189,7 +189,7 @@ Examples:
         ...(options.pi ? { pi: options.pi } : {}),
       };
       const effects = computeEffectSizes(data, options.measure);
-      const regressionOnly = (['factor', 'reference', 'permutations', 'predict'] as const).find((o) => options[o] !== undefined) ?? (options.intercept === false ? 'intercept' : undefined);
+      const regressionOnly = (['factor', 'reference', 'permutations', 'predict'] as const).find((o) => options[o] !== undefined && !(Array.isArray(options[o]) && options[o].length === 0)) ?? (options.intercept === false ? 'intercept' : undefined);
       if (regressionOnly && !options.mods) throw new InputError(regressionOnly === 'intercept' ? '--no-intercept' : `--${regressionOnly}`, true, 'to be used with --mods');
       if (options.seed !== undefined && options.permutations === undefined) throw new InputError('--seed', options.seed, 'to be used with --permutations');
       if (options.commonTau2 && !options.subgroup) throw new InputError('--common-tau2', true, 'to be used with --subgroup');
