@@ -43,6 +43,15 @@ describe('trialstat props', () => {
     expect(json.tests.barnard.method).toMatch(/grid/);
   });
 
+  it('--test barnard-unpooled adds tests.barnardUnpooled (scipy pooled=False)', async () => {
+    const r = await runCli(['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--json', '--test', 'barnard-unpooled']);
+    const json = JSON.parse(r.stdout);
+    expect(json.tests.barnard).toBeUndefined();
+    expect(json.tests.barnardUnpooled.name).toBe('Barnard exact (unpooled Wald)');
+    const human = await runCli(['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--test', 'barnard-unpooled']);
+    expect(human.stdout).toMatch(/Barnard exact \(unpooled Wald\) p = /);
+  });
+
   it('zero margin: chisq entries are null; non-estimable ratios are null, infinite limits are "Infinity"', async () => {
     const none = JSON.parse((await runCli(['props', '--events1', '0', '--n1', '10', '--events2', '0', '--n2', '20', '--json', '--rr-ci', 'koopman'])).stdout);
     expect(none.tests.chisq).toBeNull();

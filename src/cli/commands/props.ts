@@ -28,7 +28,7 @@ interface PropsOptions {
   explain?: boolean;
 }
 
-const TESTS = ['barnard', 'boschloo', 'midp'] as const;
+const TESTS = ['barnard', 'barnard-unpooled', 'boschloo', 'midp'] as const;
 
 function correction(text: string): Correction {
   return text === 'none' ? 'none' : nonNegativeNumber(text);
@@ -89,7 +89,7 @@ function humanLines(r: CompareProportionsResult, options: PropsOptions): string[
   const chi = (x: CompareProportionsResult['tests']['chisq']) => (x ? `X² = ${formatNumber(x.statistic)}, ${formatP(x.p)}` : 'not defined (a margin is zero)');
   lines.push(`Pearson chi-square ${chi(r.tests.chisq)}; with Yates correction ${chi(r.tests.chisqYates)}`);
   if (r.tests.midp) lines.push(`Mid-p exact test ${formatP(r.tests.midp.p)}`);
-  for (const test of [r.tests.barnard, r.tests.boschloo]) {
+  for (const test of [r.tests.barnard, r.tests.barnardUnpooled, r.tests.boschloo]) {
     if (test) lines.push(`${test.name} ${formatP(test.p)} (nuisance π = ${formatNumber(test.nuisance)}; ${test.method})`);
   }
   return lines;
@@ -133,7 +133,7 @@ export function registerProps(program: Command, context: CliContext): void {
     .option('--or-ci <method>', 'woolf | exact | mn', choice(['woolf', 'exact', 'mn'] as const), 'woolf')
     .option('--correction <x>', "added to all four cells for Katz/Woolf when a cell is zero, or 'none'", correction, 0.5 as Correction)
     .option('--level <L>', 'confidence level', level, 0.95)
-    .option('--test <name>', 'also run barnard | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])
+    .option('--test <name>', 'also run barnard | barnard-unpooled | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])
     .option('--events-are <kind>', 'harmful (NNTB when arm 1 has fewer events) | beneficial', choice(['harmful', 'beneficial'] as const), 'harmful')
     .option('--json', 'print JSON (Infinity written as the string "Infinity"; non-estimable values as null)')
     .option('--explain', 'show the formulas used')
