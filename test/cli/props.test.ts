@@ -43,6 +43,23 @@ describe('trialstat props', () => {
     expect(json.tests.barnard.method).toMatch(/grid/);
   });
 
+  it('--alternative gives one-sided intervals (open end at the bound) and one-sided Fisher / Barnard p', async () => {
+    const args = ['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--rr-ci', 'koopman', '--test', 'barnard'];
+    const json = JSON.parse((await runCli([...args, '--alternative', 'greater', '--json'])).stdout);
+    expect(json.alternative).toBe('greater');
+    expect(json.rr.ci.upper).toBe('Infinity');
+    expect(json.rd.ci.upper).toBe(1);
+    expect(json.rr.ci.lower).toBeCloseTo(riskRatio({ events1: 7, n1: 12, events2: 1, n2: 10 }, { ci: 'koopman', level: 0.9 }).ci.lower!, 12);
+    const two = JSON.parse((await runCli([...args, '--json'])).stdout);
+    expect(two.alternative).toBe('two-sided');
+    expect(json.tests.fisher.p).toBeLessThan(two.tests.fisher.p);
+    expect(json.tests.barnard.alternative).toBe('greater');
+    const human = await runCli([...args, '--alternative', 'less']);
+    expect(human.stdout).toContain('RR 5.83 (95% one-sided CI 0.00 to ');
+    expect(human.stdout).toContain('Fisher exact (one-sided, less) p = ');
+    expect((await runCli([...args, '--alternative', 'upper'])).code).toBe(2);
+  });
+
   it('--test barnard-unpooled adds tests.barnardUnpooled (scipy pooled=False)', async () => {
     const r = await runCli(['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--json', '--test', 'barnard-unpooled']);
     const json = JSON.parse(r.stdout);

@@ -8,6 +8,7 @@ import type { OrMethod } from '../../stats/binary/odds-ratio.js';
 import type { RdMethod } from '../../stats/binary/risk-difference.js';
 import type { RrMethod } from '../../stats/binary/risk-ratio.js';
 import type { Correction } from '../../stats/binary/table.js';
+import type { Alternative } from '../../stats/types.js';
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../messages.js';
 import { choice, level, nonNegativeInteger, nonNegativeNumber, positiveInteger } from '../options.js';
@@ -23,6 +24,7 @@ interface PropsOptions {
   correction: Correction;
   level: number;
   test: ExtraTest[];
+  alternative: Alternative;
   eventsAre: 'harmful' | 'beneficial';
   json?: boolean;
   explain?: boolean;
@@ -57,11 +59,17 @@ function ratio(x: number): string {
 
 const difference = (x: number): string => formatFixed(x, 3);
 
-function estimateLine(label: string, r: BinaryEstimate, format: (x: number) => string): string {
+/** " (one-sided, less)" after a test or interval that is not two-sided. */
+function sidedLabel(alternative: Alternative): string {
+  return alternative === 'two-sided' ? '' : ` (one-sided, ${alternative})`;
+}
+
+function estimateLine(label: string, r: BinaryEstimate, format: (x: number) => string, alternative: Alternative): string {
   if (!r.estimable || r.estimate === null || r.ci.lower === null || r.ci.upper === null) {
     return `${label} not estimable [${r.ci.method}]`;
   }
-  return `${label} ${format(r.estimate)} (${formatLevel(r.ci.level)} CI ${format(r.ci.lower)} to ${format(r.ci.upper)}) [${r.ci.method}]`;
+  const level = `${formatLevel(r.ci.level)}${alternative === 'two-sided' ? '' : ' one-sided'}`;
+  return `${label} ${format(r.estimate)} (${level} CI ${format(r.ci.lower)} to ${format(r.ci.upper)}) [${r.ci.method}]`;
 }
 
 function nntLine(nnt: NntResult): string {
@@ -80,17 +88,17 @@ function humanLines(r: CompareProportionsResult, options: PropsOptions): string[
   const pct = (x: number, n: number) => `${formatNumber((100 * x) / n)}%`;
   const lines = [
     `Arm 1: ${t.events1}/${t.n1} (${pct(t.events1, t.n1)}); arm 2: ${t.events2}/${t.n2} (${pct(t.events2, t.n2)})`,
-    estimateLine('RD', r.rd, difference),
-    estimateLine('RR', r.rr, ratio),
-    estimateLine('OR', r.or, ratio),
+    estimateLine('RD', r.rd, difference, r.alternative),
+    estimateLine('RR', r.rr, ratio, r.alternative),
+    estimateLine('OR', r.or, ratio, r.alternative),
     `${nntLine(r.nnt)} (events counted as ${options.eventsAre})`,
-    `Fisher exact ${formatP(r.tests.fisher.p)}`,
+    `Fisher exact${sidedLabel(r.alternative)} ${formatP(r.tests.fisher.p)}`,
   ];
   const chi = (x: CompareProportionsResult['tests']['chisq']) => (x ? `X² = ${formatNumber(x.statistic)}, ${formatP(x.p)}` : 'not defined (a margin is zero)');
   lines.push(`Pearson chi-square ${chi(r.tests.chisq)}; with Yates correction ${chi(r.tests.chisqYates)}`);
   if (r.tests.midp) lines.push(`Mid-p exact test ${formatP(r.tests.midp.p)}`);
   for (const test of [r.tests.barnard, r.tests.barnardUnpooled, r.tests.boschloo]) {
-    if (test) lines.push(`${test.name} ${formatP(test.p)} (nuisance π = ${formatNumber(test.nuisance)}; ${test.method})`);
+    if (test) lines.push(`${test.name}${sidedLabel(r.alternative)} ${formatP(test.p)} (nuisance π = ${formatNumber(test.nuisance)}; ${test.method})`);
   }
   return lines;
 }
@@ -134,6 +142,7 @@ export function registerProps(program: Command, context: CliContext): void {
     .option('--correction <x>', "added to all four cells for Katz/Woolf when a cell is zero, or 'none'", correction, 0.5 as Correction)
     .option('--level <L>', 'confidence level', level, 0.95)
     .option('--test <name>', 'also run barnard | barnard-unpooled | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])
+    .option('--alternative <kind>', 'two-sided (default), less or greater (arm 1 vs arm 2): one-sided intervals and Fisher / Barnard / Boschloo p; chi-square and mid-p stay two-sided', choice(['two-sided', 'less', 'greater'] as const), 'two-sided')
     .option('--events-are <kind>', 'harmful (NNTB when arm 1 has fewer events) | beneficial', choice(['harmful', 'beneficial'] as const), 'harmful')
     .option('--json', 'print JSON (Infinity written as the string "Infinity"; non-estimable values as null)')
     .option('--explain', 'show the formulas used')
@@ -143,7 +152,8 @@ export function registerProps(program: Command, context: CliContext): void {
 Examples:
   $ trialstat props --events1 10 --n1 20 --events2 6 --n2 20
   $ trialstat props --events1 5 --n1 56 --events2 0 --n2 29 --rr-ci koopman --or-ci exact --test barnard,boschloo
-  $ trialstat props --events1 56 --n1 70 --events2 48 --n2 80 --rd-ci mn --level 0.9 --json`,
+  $ trialstat props --events1 56 --n1 70 --events2 48 --n2 80 --rd-ci mn --level 0.9 --json
+  $ trialstat props --events1 7 --n1 12 --events2 1 --n2 10 --alternative greater --rr-ci koopman --test barnard`,
     )
     .action((options: PropsOptions) => {
       if (options.events1 > options.n1) throw new InputError('--events1', options.events1, `at most --n1 (${options.n1})`);
@@ -152,7 +162,7 @@ Examples:
         { events1: options.events1, n1: options.n1, events2: options.events2, n2: options.n2 },
         {
           rdCi: options.rdCi, rrCi: options.rrCi, orCi: options.orCi, correction: options.correction,
-          level: options.level, tests: options.test, events: options.eventsAre,
+          level: options.level, tests: options.test, events: options.eventsAre, alternative: options.alternative,
         },
       );
       if (options.json) {

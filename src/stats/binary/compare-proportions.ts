@@ -27,6 +27,8 @@ export interface CompareProportionsOptions {
 
 export interface CompareProportionsResult {
   table: TwoByTwo;
+  /** Sidedness of the intervals and of the Fisher / Barnard / Boschloo tests (chi-square and mid-p are two-sided). */
+  alternative: Alternative;
   rd: BinaryEstimate;
   rr: BinaryEstimate;
   or: BinaryEstimate;
@@ -47,12 +49,14 @@ export interface CompareProportionsResult {
  * Everything the `props` command reports for a two-arm 2×2 table: RD (default Newcombe), RR
  * (default Katz), OR (default Woolf), NNT, Fisher exact and Pearson chi-square (with and without
  * Yates), plus Barnard (pooled or unpooled) / Boschloo / mid-p on request (the unconditional tests cost
- * O(n1·n2) per evaluation, so they are opt-in).
+ * O(n1·n2) per evaluation, so they are opt-in). `alternative` (default two-sided) makes the
+ * three intervals and the Fisher, Barnard and Boschloo tests one-sided; chi-square and mid-p
+ * stay two-sided.
  * @example compareProportions({ events1: 10, n1: 20, events2: 6, n2: 20 }).rr.estimate // 1.666666666666667
  */
 export function compareProportions(table: TwoByTwo, options: CompareProportionsOptions = {}): CompareProportionsResult {
-  const { level = 0.95, correction = 0.5, tests = [] } = options;
-  const rd = riskDifference(table, { ci: options.rdCi, level });
+  const { level = 0.95, correction = 0.5, tests = [], alternative = 'two-sided' } = options;
+  const rd = riskDifference(table, { ci: options.rdCi, level, alternative });
   const extra: Partial<CompareProportionsResult['tests']> = {};
   if (tests.includes('barnard')) extra.barnard = barnardExact(table, { alternative: options.alternative });
   if (tests.includes('barnard-unpooled')) extra.barnardUnpooled = barnardExact(table, { alternative: options.alternative, pooled: false });
@@ -60,9 +64,10 @@ export function compareProportions(table: TwoByTwo, options: CompareProportionsO
   if (tests.includes('midp')) extra.midp = midPTest(table);
   return freeze({
     table: { ...table },
+    alternative,
     rd,
-    rr: riskRatio(table, { ci: options.rrCi, level, correction }),
-    or: oddsRatio(table, { ci: options.orCi, level, correction }),
+    rr: riskRatio(table, { ci: options.rrCi, level, correction, alternative }),
+    or: oddsRatio(table, { ci: options.orCi, level, correction, alternative }),
     nnt: numberNeededToTreat(rd, { events: options.events }),
     tests: {
       fisher: { p: fisherExact(table, { alternative: options.alternative }).test.p },

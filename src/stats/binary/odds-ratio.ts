@@ -5,7 +5,8 @@ import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-e
 import { fisherExact } from './fisher-exact.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, orScoreZ } from './score-statistics.js';
-import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
+import type { Alternative } from '../types.js';
+import { degeneracy, oneSided, validateAlternative, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
 
 export type OrMethod = 'woolf' | 'exact' | 'mn';
 
@@ -17,19 +18,23 @@ export type OrMethod = 'woolf' | 'exact' | 'mn';
  * - `mn`: Miettinen & Nurminen (1985) Stat Med 4:213–226 score interval.
  * `exact` and `mn` use no correction: the estimate is 0 or Infinity at the edge (with the limit on
  * that side 0 or Infinity), and a table with no events or only events returns `estimable: false`.
+ * `alternative` `less` / `greater` (default `two-sided`) gives the one-sided interval (0, U] /
+ * [L, ∞): z_{level} for Woolf and MN, fisher.test's one-sided limits for `exact`.
  * @example oddsRatio({ events1: 15, n1: 50, events2: 9, n2: 50 }).estimate // 1.9523809523809523
  */
 export function oddsRatio(
   table: TwoByTwo,
-  options: { ci?: OrMethod; level?: number; correction?: Correction } = {},
+  options: { ci?: OrMethod; level?: number; correction?: Correction; alternative?: Alternative } = {},
 ): BinaryEstimate {
   validateTable(table);
-  const { ci = 'woolf', level = 0.95, correction = 0.5 } = options;
+  const { ci = 'woolf', level = 0.95, correction = 0.5, alternative = 'two-sided' } = options;
   validateLevel(level);
   validateCorrection(correction);
+  validateAlternative(alternative);
+  const sided = (r: BinaryEstimate): BinaryEstimate => freeze({ ...r, ci: oneSided(r.ci, alternative, [0, Infinity]) });
   if (ci === 'woolf') {
-    const z = zCritical(level, normalQuantile);
-    return freeze(
+    const z = zCritical(level, normalQuantile, alternative);
+    return sided(
       logWald(table, 'OR', 'woolf-log', z, level, correction,
         (a, b, c, d) => Math.log((a * d) / (b * c)),
         (a, b, c, d) => 1 / a + 1 / b + 1 / c + 1 / d,
@@ -50,16 +55,16 @@ export function oddsRatio(
   if (zero) warnings.push('a zero cell puts the OR estimate at 0');
   if (infinite) warnings.push('a zero cell puts the OR estimate and upper limit at infinity');
   if (ci === 'exact') {
-    const fisher = fisherExact(table, { level });
-    return freeze({
+    const fisher = fisherExact(table, { level, alternative });
+    return sided({
       measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
       ci: { lower: fisher.ci.lower, upper: fisher.ci.upper, level, method }, correction: null, warnings,
     });
   }
   const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
-  const z = zCritical(level, normalQuantile);
+  const z = zCritical(level, normalQuantile, alternative);
   const [lower, upper] = invertRatio((t) => orScoreZ(table, t), estimate, z, { zero, infinite });
-  return freeze({
+  return sided({
     measure: 'OR' as const, estimable: true, estimate,
     ci: { lower, upper, level, method }, correction: null, warnings,
   });

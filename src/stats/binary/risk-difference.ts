@@ -3,7 +3,8 @@ import { normalQuantile } from '../dist/index.js';
 import { freeze } from '../types.js';
 import type { BinaryEstimate } from './binary-estimate.js';
 import { invertDifference, rdScoreZ } from './score-statistics.js';
-import { validateLevel, validateTable, zCritical, type TwoByTwo } from './table.js';
+import type { Alternative } from '../types.js';
+import { oneSided, validateAlternative, validateLevel, validateTable, zCritical, type TwoByTwo } from './table.js';
 
 export type RdMethod = 'newcombe' | 'wald' | 'mn' | 'ac';
 
@@ -35,15 +36,20 @@ export function wilsonInterval(x: number, n: number, z: number): [number, number
  * - `wald`: δ ± z √(p1q1/n1 + p2q2/n2), clipped to [−1, 1] with a warning.
  * - `mn`: Miettinen & Nurminen (1985) Stat Med 4:213 score interval, variance × N/(N − 1).
  * - `ac`: Agresti & Caffo (2000) Am Stat 54:280, Wald after adding one success and one failure per arm.
- * `se` is the Wald SE of δ.
+ * `se` is the Wald SE of δ. `alternative` `less` / `greater` (default `two-sided`) gives the
+ * one-sided interval [−1, U] / [L, 1] with z_{level} in place of z_{1 − (1 − level)/2}.
  * @example riskDifference({ events1: 56, n1: 70, events2: 48, n2: 80 }).ci // { lower: 0.05243147240236498, upper: 0.333872654036906, … } (Newcombe 1998 Table II (a): 0.0524 to 0.3339)
  */
-export function riskDifference(table: TwoByTwo, options: { ci?: RdMethod; level?: number } = {}): BinaryEstimate {
+export function riskDifference(
+  table: TwoByTwo,
+  options: { ci?: RdMethod; level?: number; alternative?: Alternative } = {},
+): BinaryEstimate {
   validateTable(table);
-  const { ci = 'newcombe', level = 0.95 } = options;
+  const { ci = 'newcombe', level = 0.95, alternative = 'two-sided' } = options;
   validateLevel(level);
+  validateAlternative(alternative);
   const { events1: x1, n1, events2: x2, n2 } = table;
-  const z = zCritical(level, normalQuantile);
+  const z = zCritical(level, normalQuantile, alternative);
   const p1 = x1 / n1;
   const p2 = x2 / n2;
   const estimate = p1 - p2;
@@ -81,7 +87,7 @@ export function riskDifference(table: TwoByTwo, options: { ci?: RdMethod; level?
     estimable: true,
     estimate,
     se,
-    ci: { lower, upper, level, method: METHOD_NAMES[ci] },
+    ci: oneSided({ lower, upper, level, method: METHOD_NAMES[ci] }, alternative, [-1, 1]),
     correction: null,
     warnings,
   });

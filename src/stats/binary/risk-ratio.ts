@@ -4,7 +4,8 @@ import { freeze } from '../types.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, rrScoreZ } from './score-statistics.js';
-import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
+import type { Alternative } from '../types.js';
+import { degeneracy, oneSided, validateAlternative, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
 
 export type RrMethod = 'katz' | 'koopman' | 'mn';
 
@@ -18,19 +19,23 @@ export type RrMethod = 'katz' | 'koopman' | 'mn';
  * Score methods need no correction: the estimate is p1/p2, which is 0 (lower limit 0) when arm 1
  * has no events and Infinity (upper limit Infinity) when arm 2 has none; with no events in either
  * arm they return `estimable: false` with null estimate and limits.
+ * `alternative` `less` / `greater` (default `two-sided`) gives the one-sided interval (0, U] /
+ * [L, ∞) with z_{level} in place of z_{1 − (1 − level)/2}.
  * @example riskRatio({ events1: 36, n1: 40, events2: 16, n2: 80 }, { ci: 'koopman' }).ci // { lower: 2.9395691922149934, upper: 7.152223434866029, … } (Koopman 1984: 2.94 to 7.15)
  */
 export function riskRatio(
   table: TwoByTwo,
-  options: { ci?: RrMethod; level?: number; correction?: Correction } = {},
+  options: { ci?: RrMethod; level?: number; correction?: Correction; alternative?: Alternative } = {},
 ): BinaryEstimate {
   validateTable(table);
-  const { ci = 'katz', level = 0.95, correction = 0.5 } = options;
+  const { ci = 'katz', level = 0.95, correction = 0.5, alternative = 'two-sided' } = options;
   validateLevel(level);
   validateCorrection(correction);
-  const z = zCritical(level, normalQuantile);
+  validateAlternative(alternative);
+  const z = zCritical(level, normalQuantile, alternative);
+  const sided = (r: BinaryEstimate): BinaryEstimate => freeze({ ...r, ci: oneSided(r.ci, alternative, [0, Infinity]) });
   if (ci === 'katz') {
-    return freeze(
+    return sided(
       logWald(table, 'RR', 'katz-log', z, level, correction,
         (a, b, c, d) => Math.log(a / (a + b)) - Math.log(c / (c + d)),
         (a, b, c, d) => 1 / a - 1 / (a + b) + 1 / c - 1 / (c + d),
@@ -50,7 +55,7 @@ export function riskRatio(
   if (x1 === 0) warnings.push('no events in arm 1: the RR estimate is 0');
   if (x2 === 0) warnings.push('no events in arm 2: the RR estimate and upper limit are infinite');
   const [lower, upper] = invertRatio((t) => rrScoreZ(table, t, ci === 'mn'), estimate, z, { zero: x1 === 0, infinite: x2 === 0 });
-  return freeze({
+  return sided({
     measure: 'RR' as const, estimable: true, estimate,
     ci: { lower, upper, level, method }, correction: null, warnings,
   });
