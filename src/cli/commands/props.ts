@@ -112,6 +112,8 @@ const EXPLAIN: Record<string, string> = {
   'koopman-score': 'RR, Koopman (1984) score interval: all θ with |score z(θ)| ≤ z, variance at the constrained MLE',
   'woolf-log': 'OR, Woolf (1955): exp(log OR ± z √(1/a + 1/b + 1/c + 1/d))',
   'conditional-exact': "OR, conditional MLE and exact interval from the noncentral hypergeometric distribution (as R's fisher.test)",
+  'mid-p-exact': 'OR, conditional MLE; mid-p exact limits: P(X > a) + ½P(X = a) = α/2 and P(X < a) + ½P(X = a) = α/2 under the noncentral hypergeometric',
+  cornfield: 'OR, Cornfield (1956): all ψ with |a − A(ψ)| − ½ ≤ z √(1/(1/A + 1/B + 1/C + 1/D)), A(ψ) the cell count giving odds ratio ψ at the observed margins',
 };
 
 function explainLines(r: CompareProportionsResult): string[] {
@@ -138,7 +140,7 @@ export function registerProps(program: Command, context: CliContext): void {
     .requiredOption('--n2 <N>', 'patients in arm 2', positiveInteger)
     .option('--rd-ci <method>', 'newcombe | wald | mn | ac', choice(['newcombe', 'wald', 'mn', 'ac'] as const), 'newcombe')
     .option('--rr-ci <method>', 'katz | koopman | mn', choice(['katz', 'koopman', 'mn'] as const), 'katz')
-    .option('--or-ci <method>', 'woolf | exact | mn', choice(['woolf', 'exact', 'mn'] as const), 'woolf')
+    .option('--or-ci <method>', 'woolf | exact | mn | midp | cornfield', choice(['woolf', 'exact', 'mn', 'midp', 'cornfield'] as const), 'woolf')
     .option('--correction <x>', "added to all four cells for Katz/Woolf when a cell is zero, or 'none'", correction, 0.5 as Correction)
     .option('--level <L>', 'confidence level', level, 0.95)
     .option('--test <name>', 'also run barnard | barnard-unpooled | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])

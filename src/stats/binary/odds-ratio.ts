@@ -4,11 +4,19 @@ import { freeze } from '../types.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { fisherExact } from './fisher-exact.js';
 import { logWald } from './log-wald.js';
-import { invertRatio, orScoreZ } from './score-statistics.js';
+import { midPOddsRatioInterval } from './mid-p-odds-ratio-interval.js';
+import { cornfieldZ, invertRatio, orScoreZ } from './score-statistics.js';
 import type { Alternative } from '../types.js';
 import { degeneracy, oneSided, validateAlternative, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
 
-export type OrMethod = 'woolf' | 'exact' | 'mn';
+export type OrMethod = 'woolf' | 'exact' | 'mn' | 'midp' | 'cornfield';
+
+const METHOD_NAMES: Record<Exclude<OrMethod, 'woolf'>, string> = {
+  exact: 'conditional-exact',
+  mn: 'miettinen-nurminen',
+  midp: 'mid-p-exact',
+  cornfield: 'cornfield',
+};
 
 /**
  * Odds ratio a·d / (b·c) (arm 1 versus arm 2; a, b = events and non-events in arm 1) with a CI.
@@ -16,7 +24,11 @@ export type OrMethod = 'woolf' | 'exact' | 'mn';
  *   when any cell is zero `correction` (default 0.5) is added to all four cells (as metafor::escalc), warned.
  * - `exact`: the conditional MLE and exact conditional interval, as R's fisher.test.
  * - `mn`: Miettinen & Nurminen (1985) Stat Med 4:213–226 score interval.
- * `exact` and `mn` use no correction: the estimate is 0 or Infinity at the edge (with the limit on
+ * - `midp`: mid-p exact limits (Miettinen 1974; see mid-p-odds-ratio-interval.ts) around the
+ *   conditional MLE (as `exact`).
+ * - `cornfield`: Cornfield (1956) approximate limits, all ψ with |x1 − A(ψ)| − ½ ≤ z·SE(ψ)
+ *   (see cornfieldZ in score-statistics.ts), around the sample OR.
+ * `exact`, `mn`, `midp` and `cornfield` use no correction: the estimate is 0 or Infinity at the edge (with the limit on
  * that side 0 or Infinity), and a table with no events or only events returns `estimable: false`.
  * `alternative` `less` / `greater` (default `two-sided`) gives the one-sided interval (0, U] /
  * [L, ∞): z_{level} for Woolf and MN, fisher.test's one-sided limits for `exact`.
@@ -41,8 +53,8 @@ export function oddsRatio(
         () => true),
     );
   }
-  if (ci !== 'exact' && ci !== 'mn') throw new InputError('ci', ci, 'one of woolf, exact, mn');
-  const method = ci === 'mn' ? 'miettinen-nurminen' : 'conditional-exact';
+  if (!(ci in METHOD_NAMES)) throw new InputError('ci', ci, 'one of woolf, exact, mn, midp, cornfield');
+  const method = METHOD_NAMES[ci as Exclude<OrMethod, 'woolf'>];
   const { events1: x1, n1, events2: x2, n2 } = table;
   const degenerate = degeneracy(table);
   const warnings: string[] = [];
@@ -54,16 +66,20 @@ export function oddsRatio(
   const infinite = x2 === 0 || x1 === n1;
   if (zero) warnings.push('a zero cell puts the OR estimate at 0');
   if (infinite) warnings.push('a zero cell puts the OR estimate and upper limit at infinity');
-  if (ci === 'exact') {
+  if (ci === 'exact' || ci === 'midp') {
     const fisher = fisherExact(table, { level, alternative });
+    const [lower, upper] = ci === 'exact'
+      ? [fisher.ci.lower, fisher.ci.upper]
+      : midPOddsRatioInterval(table, alternative === 'two-sided' ? (1 - level) / 2 : 1 - level);
     return sided({
       measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
-      ci: { lower: fisher.ci.lower, upper: fisher.ci.upper, level, method }, correction: null, warnings,
+      ci: { lower, upper, level, method }, correction: null, warnings,
     });
   }
   const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
   const z = zCritical(level, normalQuantile, alternative);
-  const [lower, upper] = invertRatio((t) => orScoreZ(table, t), estimate, z, { zero, infinite });
+  const statistic = ci === 'mn' ? orScoreZ : cornfieldZ;
+  const [lower, upper] = invertRatio((t) => statistic(table, t), estimate, z, { zero, infinite });
   return sided({
     measure: 'OR' as const, estimable: true, estimate,
     ci: { lower, upper, level, method }, correction: null, warnings,
