@@ -109,6 +109,10 @@ export { pairedRiskDifference } from './binary/paired-risk-difference.js';
 export type { PairedRdMethod } from './binary/paired-risk-difference.js';
 export { validatePairedTable } from './binary/paired-table.js';
 export type { PairedTable } from './binary/paired-table.js';
+export { stratifiedTwoByTwo } from './binary/stratified-two-by-two.js';
+export type { StratifiedTwoByTwoResult, MhRdVariance } from './binary/stratified-two-by-two.js';
+export { breslowDayTest } from './binary/breslow-day-test.js';
+export type { HomogeneityTest } from './binary/breslow-day-test.js';
 
 // Single proportions (src/stats/proportion)
 export { proportionCi, PROPORTION_CI_METHODS } from './proportion/proportion-ci.js';
