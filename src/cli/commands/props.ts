@@ -44,27 +44,27 @@ function collectTests(text: string, previous: ExtraTest[] = []): ExtraTest[] {
 }
 
 /** JSON cannot hold ±Infinity: write them as the strings "Infinity" / "-Infinity". */
-function jsonReplacer(_key: string, value: unknown): unknown {
+export function jsonReplacer(_key: string, value: unknown): unknown {
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
   return value;
 }
 
 /** Ratios print with two decimals as papers do (more digits when tiny or huge). */
-function ratio(x: number): string {
+export function ratio(x: number): string {
   if (!Number.isFinite(x)) return formatNumber(x);
   if (x !== 0 && (x < 0.1 || x >= 1000)) return formatNumber(x);
   return formatFixed(x, 2);
 }
 
-const difference = (x: number): string => formatFixed(x, 3);
+export const difference = (x: number): string => formatFixed(x, 3);
 
 /** " (one-sided, less)" after a test or interval that is not two-sided. */
 function sidedLabel(alternative: Alternative): string {
   return alternative === 'two-sided' ? '' : ` (one-sided, ${alternative})`;
 }
 
-function estimateLine(label: string, r: BinaryEstimate, format: (x: number) => string, alternative: Alternative): string {
+export function estimateLine(label: string, r: BinaryEstimate, format: (x: number) => string, alternative: Alternative): string {
   if (!r.estimable || r.estimate === null || r.ci.lower === null || r.ci.upper === null) {
     return `${label} not estimable [${r.ci.method}]`;
   }
