@@ -112,6 +112,8 @@ export type { PairedTable } from './binary/paired-table.js';
 export { stratifiedTwoByTwo } from './binary/stratified-two-by-two.js';
 export type { StratifiedTwoByTwoResult, MhRdVariance } from './binary/stratified-two-by-two.js';
 export { breslowDayTest } from './binary/breslow-day-test.js';
+export { attributableFractions } from './binary/attributable-fractions.js';
+export type { AttributableFractionsResult, AttributableEstimate, ParMethod } from './binary/attributable-fractions.js';
 export type { HomogeneityTest } from './binary/breslow-day-test.js';
 
 // Single proportions (src/stats/proportion)

@@ -60,6 +60,16 @@ describe('trialstat props', () => {
     expect((await runCli([...args, '--alternative', 'upper'])).code).toBe(2);
   });
 
+  it('--attributable adds AF, PAR and PAF lines and JSON attributable (epiR cohort.count)', async () => {
+    const args = ['props', '--events1', '30', '--n1', '204', '--events2', '21', '--n2', '205', '--attributable'];
+    const human = await runCli(args);
+    expect(human.stdout).toContain('Population attributable fraction 0.178 (95% CI −0.118 to 0.396) [jewell-log]');
+    const json = JSON.parse((await runCli([...args, '--json'])).stdout);
+    expect(json.attributable.afExposed.estimate).toBeCloseTo(0.3034146, 6);
+    expect(json.attributable.par.ci.method).toBe('pirikahu');
+    expect(JSON.parse((await runCli(args.slice(0, -1).concat('--json'))).stdout).attributable).toBeUndefined();
+  });
+
   it('--test barnard-unpooled adds tests.barnardUnpooled (scipy pooled=False)', async () => {
     const r = await runCli(['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--json', '--test', 'barnard-unpooled']);
     const json = JSON.parse(r.stdout);

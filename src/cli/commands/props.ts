@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import type { BinaryEstimate } from '../../stats/binary/binary-estimate.js';
+import { attributableFractions, type AttributableFractionsResult } from '../../stats/binary/attributable-fractions.js';
 import { compareProportions, type CompareProportionsResult, type ExtraTest } from '../../stats/binary/compare-proportions.js';
 import type { NntResult } from '../../stats/binary/number-needed-to-treat.js';
 import type { OrMethod } from '../../stats/binary/odds-ratio.js';
@@ -28,6 +29,7 @@ interface PropsOptions {
   eventsAre: 'harmful' | 'beneficial';
   json?: boolean;
   explain?: boolean;
+  attributable?: boolean;
 }
 
 const TESTS = ['barnard', 'barnard-unpooled', 'boschloo', 'midp'] as const;
@@ -103,6 +105,14 @@ function humanLines(r: CompareProportionsResult, options: PropsOptions): string[
   return lines;
 }
 
+function attributableLines(a: AttributableFractionsResult): string[] {
+  const line = (label: string, e: AttributableFractionsResult['paf']) =>
+    e.estimate === null || e.ci.lower === null
+      ? `${label} not estimable [${e.ci.method}]`
+      : `${label} ${difference(e.estimate)} (${formatLevel(e.ci.level)} CI ${difference(e.ci.lower)} to ${difference(e.ci.upper!)}) [${e.ci.method}]`;
+  return [line('AF among the exposed (arm 1)', a.afExposed), line('Population attributable risk', a.par), line('Population attributable fraction', a.paf)];
+}
+
 const EXPLAIN: Record<string, string> = {
   'newcombe-hybrid-score': 'RD, Newcombe (1998) method 10: Wilson intervals (l, u) per arm; RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²)',
   wald: 'RD, Wald: RD ± z √(p1(1 − p1)/n1 + p2(1 − p2)/n2)',
@@ -146,6 +156,7 @@ export function registerProps(program: Command, context: CliContext): void {
     .option('--test <name>', 'also run barnard | barnard-unpooled | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])
     .option('--alternative <kind>', 'two-sided (default), less or greater (arm 1 vs arm 2): one-sided intervals and Fisher / Barnard / Boschloo p; chi-square and mid-p stay two-sided', choice(['two-sided', 'less', 'greater'] as const), 'two-sided')
     .option('--events-are <kind>', 'harmful (NNTB when arm 1 has fewer events) | beneficial', choice(['harmful', 'beneficial'] as const), 'harmful')
+    .option('--attributable', 'also attributable fractions, arm 1 = exposed: AF among the exposed, PAR, PAF (epiR cohort.count)')
     .option('--json', 'print JSON (Infinity written as the string "Infinity"; non-estimable values as null)')
     .option('--explain', 'show the formulas used')
     .addHelpText(
@@ -167,13 +178,15 @@ Examples:
           level: options.level, tests: options.test, events: options.eventsAre, alternative: options.alternative,
         },
       );
+      const attributable = options.attributable ? attributableFractions(result.table, { level: options.level }) : undefined;
       if (options.json) {
-        context.io.stdout(`${JSON.stringify(result, jsonReplacer, 2)}\n`);
+        context.io.stdout(`${JSON.stringify(attributable ? { ...result, attributable } : result, jsonReplacer, 2)}\n`);
         return;
       }
       const lines = humanLines(result, options);
+      if (attributable) lines.push(...attributableLines(attributable));
       if (options.explain) lines.push(...explainLines(result));
       context.io.stdout(`${lines.join('\n')}\n`);
-      writeWarnings(context.io, [...result.rd.warnings, ...result.rr.warnings, ...result.or.warnings, ...result.nnt.warnings]);
+      writeWarnings(context.io, [...result.rd.warnings, ...result.rr.warnings, ...result.or.warnings, ...result.nnt.warnings, ...(attributable?.warnings ?? [])]);
     });
 }
