@@ -52,6 +52,8 @@ export type { QuantileOptions, ProbabilityOptions } from './dist/index.js';
 // Two-arm continuous outcomes and derivations (src/stats/continuous)
 export { meanDifference } from './continuous/mean-difference.js';
 export type { MeanDifferenceOptions, MeanDifferenceResult } from './continuous/mean-difference.js';
+export { pairedMeanDifference } from './continuous/paired-mean-difference.js';
+export type { PairedSummary, PairedMeanDifferenceResult } from './continuous/paired-mean-difference.js';
 export { standardizedMeanDifference, SMD_VARIANTS } from './continuous/standardized-mean-difference.js';
 export type {
   SmdVariant,
