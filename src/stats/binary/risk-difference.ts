@@ -74,7 +74,8 @@ export function riskDifference(
     lower = center - half;
     upper = center + half;
     if (half === 0) warnings.push('both proportions are 0 or 1: the Wald interval has zero width (use newcombe or mn)');
-    if (lower < -1 || upper > 1) {
+    // a one-sided interval's open end becomes the bound anyway: only the closed end can need clipping
+    if ((lower < -1 && alternative !== 'less') || (upper > 1 && alternative !== 'greater')) {
       warnings.push(`the ${METHOD_NAMES[ci]} interval (${lower}, ${upper}) extends beyond [−1, 1] and was clipped`);
       lower = Math.max(-1, lower);
       upper = Math.min(1, upper);

@@ -74,6 +74,13 @@ describe('one-sided intervals (alternative less / greater)', () => {
     expect(checked).toBeGreaterThan(6000);
   });
 
+  it('a one-sided Wald interval warns about clipping only at its closed end', () => {
+    const t = { events1: 0, n1: 2, events2: 2, n2: 3 };
+    expect(riskDifference(t, { ci: 'wald', alternative: 'less' }).warnings).toEqual([]);
+    expect(riskDifference(t, { ci: 'wald' }).warnings.join(' ')).toMatch(/clipped/);
+    expect(riskDifference(t, { ci: 'wald', alternative: 'greater' }).warnings.join(' ')).toMatch(/clipped/);
+  });
+
   it('rejects an unknown alternative', () => {
     const t = { events1: 3, n1: 10, events2: 1, n2: 10 };
     expect(() => riskRatio(t, { alternative: 'two.sided' as never })).toThrow(/alternative/);
