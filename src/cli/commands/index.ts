@@ -23,6 +23,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'props', load: async () => (await import('./props.js')).registerProps },
   { name: 'prop', load: async () => (await import('./prop.js')).registerProp },
   { name: 'strata', load: async () => (await import('./strata.js')).registerStrata },
+  { name: 'paired', load: async () => (await import('./paired.js')).registerPaired },
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
   { name: 'meta', load: async () => (await import('./meta.js')).registerMeta },
   { name: 'adjust', load: async () => (await import('./adjust.js')).registerAdjust },
