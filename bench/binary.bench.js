@@ -4,10 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { barnardExact, fisherExact } from '../dist/index.js';
+import { barnardExact, fisherExact, oddsRatio, riskDifference, riskRatio } from '../dist/index.js';
 
 const FISHER = { events1: 45000, n1: 100000, events2: 45500, n2: 100000 };
 const BARNARD = { events1: 90, n1: 200, events2: 110, n2: 200 };
+// Score intervals: one interior and one zero-cell table at n = 1e5 (issue 17's hard cases)
+const SCORE = [{ events1: 1, n1: 100000, events2: 1, n2: 100000 }, { events1: 0, n1: 100000, events2: 3, n2: 100000 }];
 
 function timeIt(fn, repeats) {
   fn(); // warm-up
@@ -42,6 +44,9 @@ export async function run() {
   const fisher = timeIt(() => fisherExact(FISHER), 3);
   const barnard = timeIt(() => barnardExact(BARNARD), 1);
   const scipy = scipyTimings();
+  // MN OR + Koopman RR + MN RD limits, timed against the closed-form Woolf / Katz / Wald intervals in the same run
+  const score = timeIt(() => SCORE.map((t) => [oddsRatio(t, { ci: 'mn' }), riskRatio(t, { ci: 'koopman' }), riskDifference(t, { ci: 'mn' })]), 20);
+  const wald = timeIt(() => SCORE.map((t) => [oddsRatio(t), riskRatio(t), riskDifference(t, { ci: 'wald' })]), 2000);
   const row = (name, ours, ref, note) => ({
     name,
     value: Number(ours.ms.toFixed(2)),
@@ -50,13 +55,17 @@ export async function run() {
     ratio: ref ? Number((ours.ms / ref.ms).toFixed(3)) : null,
     note,
   });
+  const scoreRow = row('MN OR, Koopman RR, MN RD intervals, two tables at 1e5 per arm', score, wald,
+    'reference: the Woolf / Katz / Wald intervals of the same tables (closed forms), same run');
   if (scipy.note) {
     return [
+      scoreRow,
       row('fisherExact 2×2, 100 000 per arm (p, conditional MLE, exact CI)', fisher, null, scipy.note),
       row('barnardExact 2×2, 200 per arm (two-sided, pooled Wald)', barnard, null, scipy.note),
     ];
   }
   return [
+    scoreRow,
     row('fisherExact 2×2, 100 000 per arm (p, conditional MLE, exact CI)', fisher, scipy.fisher,
       `reference: scipy.stats.fisher_exact (p only); p ours ${fisher.result.test.p} vs scipy ${scipy.fisher.p}`),
     row('barnardExact 2×2, 200 per arm (two-sided, pooled Wald)', barnard, scipy.barnard,

@@ -52,6 +52,8 @@ export type { QuantileOptions, ProbabilityOptions } from './dist/index.js';
 // Two-arm continuous outcomes and derivations (src/stats/continuous)
 export { meanDifference } from './continuous/mean-difference.js';
 export type { MeanDifferenceOptions, MeanDifferenceResult } from './continuous/mean-difference.js';
+export { pairedMeanDifference } from './continuous/paired-mean-difference.js';
+export type { PairedSummary, PairedMeanDifferenceResult } from './continuous/paired-mean-difference.js';
 export { standardizedMeanDifference, SMD_VARIANTS } from './continuous/standardized-mean-difference.js';
 export type {
   SmdVariant,
@@ -109,6 +111,12 @@ export { pairedRiskDifference } from './binary/paired-risk-difference.js';
 export type { PairedRdMethod } from './binary/paired-risk-difference.js';
 export { validatePairedTable } from './binary/paired-table.js';
 export type { PairedTable } from './binary/paired-table.js';
+export { stratifiedTwoByTwo } from './binary/stratified-two-by-two.js';
+export type { StratifiedTwoByTwoResult, MhRdVariance } from './binary/stratified-two-by-two.js';
+export { breslowDayTest } from './binary/breslow-day-test.js';
+export { attributableFractions } from './binary/attributable-fractions.js';
+export type { AttributableFractionsResult, AttributableEstimate, ParMethod } from './binary/attributable-fractions.js';
+export type { HomogeneityTest } from './binary/breslow-day-test.js';
 
 // Single proportions (src/stats/proportion)
 export { proportionCi, PROPORTION_CI_METHODS } from './proportion/proportion-ci.js';

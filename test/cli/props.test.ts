@@ -43,6 +43,42 @@ describe('trialstat props', () => {
     expect(json.tests.barnard.method).toMatch(/grid/);
   });
 
+  it('--alternative gives one-sided intervals (open end at the bound) and one-sided Fisher / Barnard p', async () => {
+    const args = ['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--rr-ci', 'koopman', '--test', 'barnard'];
+    const json = JSON.parse((await runCli([...args, '--alternative', 'greater', '--json'])).stdout);
+    expect(json.alternative).toBe('greater');
+    expect(json.rr.ci.upper).toBe('Infinity');
+    expect(json.rd.ci.upper).toBe(1);
+    expect(json.rr.ci.lower).toBeCloseTo(riskRatio({ events1: 7, n1: 12, events2: 1, n2: 10 }, { ci: 'koopman', level: 0.9 }).ci.lower!, 12);
+    const two = JSON.parse((await runCli([...args, '--json'])).stdout);
+    expect(two.alternative).toBe('two-sided');
+    expect(json.tests.fisher.p).toBeLessThan(two.tests.fisher.p);
+    expect(json.tests.barnard.alternative).toBe('greater');
+    const human = await runCli([...args, '--alternative', 'less']);
+    expect(human.stdout).toContain('RR 5.83 (95% one-sided CI 0.00 to ');
+    expect(human.stdout).toContain('Fisher exact (one-sided, less) p = ');
+    expect((await runCli([...args, '--alternative', 'upper'])).code).toBe(2);
+  });
+
+  it('--attributable adds AF, PAR and PAF lines and JSON attributable (epiR cohort.count)', async () => {
+    const args = ['props', '--events1', '30', '--n1', '204', '--events2', '21', '--n2', '205', '--attributable'];
+    const human = await runCli(args);
+    expect(human.stdout).toContain('Population attributable fraction 0.178 (95% CI −0.118 to 0.396) [jewell-log]');
+    const json = JSON.parse((await runCli([...args, '--json'])).stdout);
+    expect(json.attributable.afExposed.estimate).toBeCloseTo(0.3034146, 6);
+    expect(json.attributable.par.ci.method).toBe('pirikahu');
+    expect(JSON.parse((await runCli(args.slice(0, -1).concat('--json'))).stdout).attributable).toBeUndefined();
+  });
+
+  it('--test barnard-unpooled adds tests.barnardUnpooled (scipy pooled=False)', async () => {
+    const r = await runCli(['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--json', '--test', 'barnard-unpooled']);
+    const json = JSON.parse(r.stdout);
+    expect(json.tests.barnard).toBeUndefined();
+    expect(json.tests.barnardUnpooled.name).toBe('Barnard exact (unpooled Wald)');
+    const human = await runCli(['props', '--events1', '7', '--n1', '12', '--events2', '1', '--n2', '10', '--test', 'barnard-unpooled']);
+    expect(human.stdout).toMatch(/Barnard exact \(unpooled Wald\) p = /);
+  });
+
   it('zero margin: chisq entries are null; non-estimable ratios are null, infinite limits are "Infinity"', async () => {
     const none = JSON.parse((await runCli(['props', '--events1', '0', '--n1', '10', '--events2', '0', '--n2', '20', '--json', '--rr-ci', 'koopman'])).stdout);
     expect(none.tests.chisq).toBeNull();

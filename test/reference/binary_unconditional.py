@@ -3,7 +3,8 @@
 Run from the repo root: python3 test/reference/binary_unconditional.py
 Writes test/reference/fixtures/binary_unconditional.json.
 
-scipy.stats.barnard_exact (pooled Wald statistic, the default) and boschloo_exact maximise
+scipy.stats.barnard_exact (pooled Wald statistic, the default, and pooled=False, the unpooled
+Wald statistic) and boschloo_exact maximise
 the p-value over the nuisance parameter with shgo on a Sobol sample of n points. The default
 n = 32 can miss the maximum; the references use n = 4096 (scipy rounds n up to a power of 2).
 scipy's table has one column per sample: [[x1, x2], [n1 - x1, n2 - x2]].
@@ -29,12 +30,19 @@ CASES = [
     (0, 25, 4, 25),
     (74, 117, 31, 63),
     (56, 70, 48, 80),
+    (0, 5, 5, 5),
+    (2, 9, 7, 8),
+    (12, 40, 3, 35),
 ]
 
 
 def fin(x):
     x = float(x)
-    return "NaN" if np.isnan(x) else x
+    if np.isnan(x):
+        return "NaN"
+    if np.isinf(x):
+        return "Inf" if x > 0 else "-Inf"
+    return x
 
 
 rows = []
@@ -43,9 +51,11 @@ for x1, n1, x2, n2 in CASES:
     row = {"x1": x1, "n1": n1, "x2": x2, "n2": n2}
     for alt in ("two-sided", "less", "greater"):
         b = barnard_exact(table, alternative=alt, n=N_POINTS)
+        u = barnard_exact(table, alternative=alt, n=N_POINTS, pooled=False)
         s = boschloo_exact(table, alternative=alt, n=N_POINTS)
         row[alt] = {
             "barnard": {"statistic": fin(b.statistic), "p": fin(b.pvalue)},
+            "barnardUnpooled": {"statistic": fin(u.statistic), "p": fin(u.pvalue)},
             "boschloo": {"statistic": fin(s.statistic), "p": fin(s.pvalue)},
         }
     rows.append(row)

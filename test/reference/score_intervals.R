@@ -18,7 +18,8 @@
 #   RD: z = (p1^ - p2^ - d) / sqrt(k (p1~ q1~ / n1 + p2~ q2~ / n2))
 #   RR: z = (p1^ - t p2^) / sqrt(k (p1~ q1~ / n1 + t^2 p2~ q2~ / n2))   (Koopman: k = 1)
 #   OR: z = (x1 - n1 p1~) sqrt((1 / (n1 p1~ q1~) + 1 / (n2 p2~ q2~)) / k)
-# Tables: every 2x2 table with n1, n2 <= 8 at levels 0.8, 0.95, 0.999, and large-n tables
+# Tables: every 2x2 table with n1, n2 <= 8 at levels 0.8, 0.95, 0.999, the other tables with
+# n1, n2 <= 12 at 0.95, and large-n tables
 # (n up to 1e6, zero cells, the examples of issue 17).
 library(jsonlite)
 
@@ -194,9 +195,15 @@ for (n1 in 1:8) for (n2 in 1:8) for (x1 in 0:n1) for (x2 in 0:n2) for (l in leve
   small[[length(small) + 1]] <- row_for(x1, n1, x2, n2, l)
 }
 
+# n1, n2 <= 12 (the rest of the issue's range) at the 95% level only, to keep the fixture small
+medium <- list()
+for (n1 in 1:12) for (n2 in 1:12) if (max(n1, n2) > 8) for (x1 in 0:n1) for (x2 in 0:n2) {
+  medium[[length(medium) + 1]] <- row_for(x1, n1, x2, n2, 0.95)
+}
+
 large_tables <- list(
   c(1, 1e5, 1, 1e5), c(0, 1e6, 1, 1e6), c(1, 1e6, 0, 1e6), c(0, 1e5, 3, 1e5),
-  c(3, 1e5, 0, 1e5), c(1e5, 1e5, 99990, 1e5), c(0, 1e6, 0, 1e6)[1:4] * c(1, 1, 1, 1),
+  c(3, 1e5, 0, 1e5), c(1e5, 1e5, 99990, 1e5), c(0, 1e6, 0, 1e6),
   c(50000, 1e5, 49000, 1e5), c(12, 1e5, 25, 1e5), c(999999, 1e6, 999990, 1e6),
   c(5, 1e6, 1e6, 1e6), c(1e6, 1e6, 5, 1e6), c(2, 3e5, 1, 2e5), c(150000, 3e5, 1, 2e5),
   c(7, 1e6, 3, 2e5), c(499, 1e5, 501, 1e5)
@@ -232,7 +239,7 @@ fixture <- list(
   generated = paste("R", getRversion()),
   columns = c("x1", "n1", "x2", "n2", "level", "orLower", "orUpper", "koopmanLower", "koopmanUpper",
               "mnRrLower", "mnRrUpper", "mnRdLower", "mnRdUpper"),
-  small = small, large = large, examples = examples,
+  small = small, medium = medium, large = large, examples = examples,
   nonMonotone = non_monotone
 )
 dir.create("test/reference/fixtures", showWarnings = FALSE, recursive = TRUE)

@@ -5,7 +5,7 @@ import { validateTable, type TwoByTwo } from './table.js';
 
 export interface UnconditionalExactResult {
   name: string;
-  /** Observed statistic: the pooled Wald z (Barnard) or the one-sided Fisher p (Boschloo). */
+  /** Observed statistic: the pooled or unpooled Wald z (Barnard) or the one-sided Fisher p (Boschloo). */
   statistic: number;
   p: number;
   alternative: Alternative;
@@ -25,28 +25,42 @@ function pooledWald(x1: number, n1: number, x2: number, n2: number): number {
 }
 
 /**
- * Barnard's unconditional exact test (Barnard 1945, Nature 156:177) with the pooled Wald
- * statistic T = (p̂1 − p̂2)/√(p̂(1 − p̂)(1/n1 + 1/n2)), as scipy.stats.barnard_exact (pooled=True):
+ * Unpooled Wald z, (p̂1 − p̂2)/√(p̂1(1 − p̂1)/n1 + p̂2(1 − p̂2)/n2), exactly as scipy
+ * (0 when p1 = p2, ±Infinity when both arms are all or nothing but differ).
+ */
+function unpooledWald(x1: number, n1: number, x2: number, n2: number): number {
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  if (p1 === p2) return 0;
+  return (p1 - p2) / Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
+}
+
+/**
+ * Barnard's unconditional exact test (Barnard 1945, Nature 156:177) as
+ * scipy.stats.barnard_exact: with `pooled` (default true) the statistic is the pooled Wald
+ * T = (p̂1 − p̂2)/√(p̂(1 − p̂)(1/n1 + 1/n2)); with `pooled: false` the unpooled Wald
+ * T = (p̂1 − p̂2)/√(p̂1q̂1/n1 + p̂2q̂2/n2) (scipy pooled=False; Suissa & Shuster 1985, JRSS A 148:317).
  * p = max over π of P_π[T ≥ T_obs] (`greater`: arm 1 higher), P_π[T ≤ T_obs] (`less`) or
  * P_π[|T| ≥ |T_obs|] (two-sided). See nuisance-maximum.ts for the maximisation.
  * @example barnardExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.02082099925869387 (scipy, n = 4096: 0.020820999258693858)
  */
-export function barnardExact(table: TwoByTwo, options: { alternative?: Alternative } = {}): UnconditionalExactResult {
+export function barnardExact(table: TwoByTwo, options: { alternative?: Alternative; pooled?: boolean } = {}): UnconditionalExactResult {
   validateTable(table);
-  const { alternative = 'two-sided' } = options;
+  const { alternative = 'two-sided', pooled = true } = options;
   checkEnumerable(table.n1, table.n2, "Barnard's test");
   const { n1, n2 } = table;
-  const observed = pooledWald(table.events1, n1, table.events2, n2);
+  const wald = pooled ? pooledWald : unpooledWald;
+  const observed = wald(table.events1, n1, table.events2, n2);
   const region = new Uint8Array((n1 + 1) * (n2 + 1));
   for (let x1 = 0; x1 <= n1; x1++) {
     for (let x2 = 0; x2 <= n2; x2++) {
-      const t = pooledWald(x1, n1, x2, n2);
+      const t = wald(x1, n1, x2, n2);
       const inside = alternative === 'two-sided' ? Math.abs(t) >= Math.abs(observed) : alternative === 'less' ? t <= observed : t >= observed;
       region[x1 * (n2 + 1) + x2] = inside ? 1 : 0;
     }
   }
   const max = maximiseOverNuisance(n1, n2, region);
   return freeze({
-    name: 'Barnard exact (pooled Wald)', statistic: observed, p: max.p, alternative, nuisance: max.pi, method: max.method,
+    name: `Barnard exact (${pooled ? 'pooled' : 'unpooled'} Wald)`, statistic: observed, p: max.p, alternative, nuisance: max.pi, method: max.method,
   });
 }

@@ -2,13 +2,24 @@ import { defineMethods, type MethodId } from '../method-registry.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { fisherExact } from './fisher-exact.js';
 import { logWald } from './log-wald.js';
+import { midPOddsRatioInterval } from './mid-p-odds-ratio-interval.js';
 import { MN_SCORE, runRatioInterval, type RatioContext, type RatioInterval } from './risk-ratio.js';
-import { invertRatio, orScoreZ } from './score-statistics.js';
+import { cornfieldZ, invertRatio, orScoreZ } from './score-statistics.js';
+import type { Alternative } from '../types.js';
 import { degeneracy, type Correction, type TwoByTwo } from './table.js';
 
-/** Conditional exact or Miettinen–Nurminen OR interval: no correction, 0 / ∞ at the edges. */
-function uncorrectedOr(table: TwoByTwo, { level, z }: RatioContext, ci: 'exact' | 'mn'): BinaryEstimate {
-  const method = ci === 'mn' ? 'miettinen-nurminen' : 'conditional-exact';
+type UncorrectedOr = 'exact' | 'mn' | 'midp' | 'cornfield';
+
+const METHOD_NAMES: Record<UncorrectedOr, string> = {
+  exact: 'conditional-exact',
+  mn: 'miettinen-nurminen',
+  midp: 'mid-p-exact',
+  cornfield: 'cornfield',
+};
+
+/** Conditional exact, mid-p, Miettinen–Nurminen or Cornfield OR interval: no correction, 0 / ∞ at the edges. */
+function uncorrectedOr(table: TwoByTwo, { level, z, alternative }: RatioContext, ci: UncorrectedOr): BinaryEstimate {
+  const method = METHOD_NAMES[ci];
   const { events1: x1, n1, events2: x2, n2 } = table;
   const degenerate = degeneracy(table);
   const warnings: string[] = [];
@@ -20,15 +31,19 @@ function uncorrectedOr(table: TwoByTwo, { level, z }: RatioContext, ci: 'exact' 
   const infinite = x2 === 0 || x1 === n1;
   if (zero) warnings.push('a zero cell puts the OR estimate at 0');
   if (infinite) warnings.push('a zero cell puts the OR estimate and upper limit at infinity');
-  if (ci === 'exact') {
-    const fisher = fisherExact(table, { level });
+  if (ci === 'exact' || ci === 'midp') {
+    const fisher = fisherExact(table, { level, alternative });
+    const [lower, upper] = ci === 'exact'
+      ? [fisher.ci.lower, fisher.ci.upper]
+      : midPOddsRatioInterval(table, alternative === 'two-sided' ? (1 - level) / 2 : 1 - level);
     return {
       measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
-      ci: { lower: fisher.ci.lower, upper: fisher.ci.upper, level, method }, correction: null, warnings,
+      ci: { lower, upper, level, method }, correction: null, warnings,
     };
   }
   const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
-  const [lower, upper] = invertRatio((t) => orScoreZ(table, t), estimate, z, { zero, infinite });
+  const statistic = ci === 'mn' ? orScoreZ : cornfieldZ;
+  const [lower, upper] = invertRatio((t) => statistic(table, t), estimate, z, { zero, infinite });
   return {
     measure: 'OR' as const, estimable: true, estimate,
     ci: { lower, upper, level, method }, correction: null, warnings,
@@ -67,6 +82,24 @@ export const OR_INTERVALS = defineMethods('odds-ratio interval', [
     zeroCellCorrection: false,
     run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'mn'),
   },
+  {
+    id: 'midp',
+    label: 'mid-p exact',
+    resultMethod: 'mid-p-exact',
+    zeroCellCorrection: false,
+    formula: 'all ψ with the mid-p conditional tail probabilities ≥ (1 − level)/2, around the conditional MLE',
+    reference: 'Miettinen OS. In: Epidemiology, Stanford 1974; as epitools oddsratio.midp',
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'midp'),
+  },
+  {
+    id: 'cornfield',
+    label: 'Cornfield',
+    resultMethod: 'cornfield',
+    zeroCellCorrection: false,
+    formula: 'all ψ with |x1 − A(ψ)| − ½ ≤ z √(1/A + 1/B + 1/C + 1/D), around the sample OR',
+    reference: 'Cornfield J. Proc Third Berkeley Symp 1956;4:135–148; Fleiss, Levin & Paik 2003 §6.3',
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'cornfield'),
+  },
 ] as const satisfies readonly RatioInterval[]);
 
 export type OrMethod = MethodId<typeof OR_INTERVALS>;
@@ -78,13 +111,19 @@ export type OrMethod = MethodId<typeof OR_INTERVALS>;
  *   when any cell is zero `correction` (default 0.5) is added to all four cells (as metafor::escalc), warned.
  * - `exact`: the conditional MLE and exact conditional interval, as R's fisher.test.
  * - `mn`: Miettinen & Nurminen (1985) Stat Med 4:213–226 score interval.
- * `exact` and `mn` use no correction: the estimate is 0 or Infinity at the edge (with the limit on
+ * - `midp`: mid-p exact limits (Miettinen 1974; see mid-p-odds-ratio-interval.ts) around the
+ *   conditional MLE (as `exact`).
+ * - `cornfield`: Cornfield (1956) approximate limits, all ψ with |x1 − A(ψ)| − ½ ≤ z·SE(ψ)
+ *   (see cornfieldZ in score-statistics.ts), around the sample OR.
+ * `exact`, `mn`, `midp` and `cornfield` use no correction: the estimate is 0 or Infinity at the edge (with the limit on
  * that side 0 or Infinity), and a table with no events or only events returns `estimable: false`.
+ * `alternative` `less` / `greater` (default `two-sided`) gives the one-sided interval (0, U] /
+ * [L, ∞): z_{level} for Woolf and MN, fisher.test's one-sided limits for `exact`.
  * @example oddsRatio({ events1: 15, n1: 50, events2: 9, n2: 50 }).estimate // 1.9523809523809523
  */
 export function oddsRatio(
   table: TwoByTwo,
-  options: { ci?: OrMethod; level?: number; correction?: Correction } = {},
+  options: { ci?: OrMethod; level?: number; correction?: Correction; alternative?: Alternative } = {},
 ): BinaryEstimate {
   return runRatioInterval(OR_INTERVALS, table, options);
 }

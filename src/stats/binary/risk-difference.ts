@@ -4,7 +4,8 @@ import { freeze } from '../types.js';
 import type { BinaryEstimate } from './binary-estimate.js';
 import { MN_SCORE } from './risk-ratio.js';
 import { invertDifference, rdScoreZ } from './score-statistics.js';
-import { validateLevel, validateTable, zCritical, type TwoByTwo } from './table.js';
+import type { Alternative } from '../types.js';
+import { oneSided, validateAlternative, validateLevel, validateTable, zCritical, type TwoByTwo } from './table.js';
 
 
 /**
@@ -29,13 +30,15 @@ export interface RdContext {
   estimate: number;
   /** Warnings to add to (clipping, zero width). */
   warnings: string[];
+  /** Sidedness: a one-sided interval's open end becomes the bound, so only its closed end is clipped. */
+  alternative: Alternative;
 }
 
 /** A registry entry of `RD_INTERVALS`: `run` gives [lower, upper]. */
 export type RdInterval = MethodEntry<string, (table: TwoByTwo, context: RdContext) => [number, number]>;
 
 /** The Wald-type RD interval on (possibly pseudo-count adjusted) proportions, clipped to [−1, 1]. */
-function waldInterval(table: TwoByTwo, z: number, add: number, name: string, warnings: string[]): [number, number] {
+function waldInterval(table: TwoByTwo, z: number, add: number, name: string, warnings: string[], alternative: Alternative): [number, number] {
   const { events1: x1, n1, events2: x2, n2 } = table;
   const q1 = (x1 + add) / (n1 + 2 * add);
   const q2 = (x2 + add) / (n2 + 2 * add);
@@ -44,7 +47,7 @@ function waldInterval(table: TwoByTwo, z: number, add: number, name: string, war
   let lower = center - half;
   let upper = center + half;
   if (half === 0) warnings.push('both proportions are 0 or 1: the Wald interval has zero width (use newcombe or mn)');
-  if (lower < -1 || upper > 1) {
+  if ((lower < -1 && alternative !== 'less') || (upper > 1 && alternative !== 'greater')) {
     warnings.push(`the ${name} interval (${lower}, ${upper}) extends beyond [−1, 1] and was clipped`);
     lower = Math.max(-1, lower);
     upper = Math.min(1, upper);
@@ -77,7 +80,7 @@ export const RD_INTERVALS = defineMethods('risk-difference interval', [
     label: 'Wald',
     formula: 'RD ± z √(p1(1 − p1)/n1 + p2(1 − p2)/n2), clipped to [−1, 1]',
     reference: 'Agresti A. Categorical Data Analysis, 3rd ed., 2013, §3.1',
-    run: (table: TwoByTwo, { z, warnings }: RdContext): [number, number] => waldInterval(table, z, 0, 'wald', warnings),
+    run: (table: TwoByTwo, { z, warnings, alternative }: RdContext): [number, number] => waldInterval(table, z, 0, 'wald', warnings, alternative),
   },
   {
     ...MN_SCORE,
@@ -89,7 +92,7 @@ export const RD_INTERVALS = defineMethods('risk-difference interval', [
     resultMethod: 'agresti-caffo',
     formula: 'Wald interval after adding 1 event and 1 non-event to each arm, clipped to [−1, 1]',
     reference: 'Agresti A, Caffo B. Am Stat 2000;54:280–288',
-    run: (table: TwoByTwo, { z, warnings }: RdContext): [number, number] => waldInterval(table, z, 1, 'agresti-caffo', warnings),
+    run: (table: TwoByTwo, { z, warnings, alternative }: RdContext): [number, number] => waldInterval(table, z, 1, 'agresti-caffo', warnings, alternative),
   },
 ] as const satisfies readonly RdInterval[]);
 
@@ -103,28 +106,33 @@ export type RdMethod = MethodId<typeof RD_INTERVALS>;
  * - `wald`: δ ± z √(p1q1/n1 + p2q2/n2), clipped to [−1, 1] with a warning.
  * - `mn`: Miettinen & Nurminen (1985) Stat Med 4:213 score interval, variance × N/(N − 1).
  * - `ac`: Agresti & Caffo (2000) Am Stat 54:280, Wald after adding one success and one failure per arm.
- * `se` is the Wald SE of δ.
+ * `se` is the Wald SE of δ. `alternative` `less` / `greater` (default `two-sided`) gives the
+ * one-sided interval [−1, U] / [L, 1] with z_{level} in place of z_{1 − (1 − level)/2}.
  * @example riskDifference({ events1: 56, n1: 70, events2: 48, n2: 80 }).ci // { lower: 0.05243147240236498, upper: 0.333872654036906, … } (Newcombe 1998 Table II (a): 0.0524 to 0.3339)
  */
-export function riskDifference(table: TwoByTwo, options: { ci?: RdMethod; level?: number } = {}): BinaryEstimate {
+export function riskDifference(
+  table: TwoByTwo,
+  options: { ci?: RdMethod; level?: number; alternative?: Alternative } = {},
+): BinaryEstimate {
   validateTable(table);
-  const { ci = RD_INTERVALS.defaultId, level = 0.95 } = options;
+  const { ci = RD_INTERVALS.defaultId, level = 0.95, alternative = 'two-sided' } = options;
   validateLevel(level);
+  validateAlternative(alternative);
   const method = RD_INTERVALS.get(ci, 'ci');
   const { events1: x1, n1, events2: x2, n2 } = table;
-  const z = zCritical(level, normalQuantile);
+  const z = zCritical(level, normalQuantile, alternative);
   const p1 = x1 / n1;
   const p2 = x2 / n2;
   const estimate = p1 - p2;
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
   const warnings: string[] = [];
-  const [lower, upper] = method.run(table, { level, z, estimate, warnings });
+  const [lower, upper] = method.run(table, { level, z, estimate, warnings, alternative });
   return freeze({
     measure: 'RD' as const,
     estimable: true,
     estimate,
     se,
-    ci: { lower, upper, level, method: method.resultMethod },
+    ci: oneSided({ lower, upper, level, method: method.resultMethod }, alternative, [-1, 1]),
     correction: null,
     warnings,
   });

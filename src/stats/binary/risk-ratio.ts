@@ -4,13 +4,16 @@ import { freeze } from '../types.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, rrScoreZ } from './score-statistics.js';
-import { degeneracy, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
+import type { Alternative } from '../types.js';
+import { degeneracy, oneSided, validateAlternative, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
 
 /** What a ratio interval method receives (RR and OR alike). */
 export interface RatioContext {
   level: number;
-  /** Two-sided normal critical value for `level`. */
+  /** Normal critical value for `level`: two-sided, or one-sided when `alternative` is `less`/`greater`. */
   z: number;
+  /** Sidedness of the interval; the caller opens the other end, so most methods ignore it. */
+  alternative: Alternative;
   /** Zero-cell correction; used only by entries with `zeroCellCorrection`. */
   correction: Correction;
 }
@@ -97,11 +100,13 @@ export type RrMethod = MethodId<typeof RR_INTERVALS>;
  * Score methods need no correction: the estimate is p1/p2, which is 0 (lower limit 0) when arm 1
  * has no events and Infinity (upper limit Infinity) when arm 2 has none; with no events in either
  * arm they return `estimable: false` with null estimate and limits.
+ * `alternative` `less` / `greater` (default `two-sided`) gives the one-sided interval (0, U] /
+ * [L, ∞) with z_{level} in place of z_{1 − (1 − level)/2}.
  * @example riskRatio({ events1: 36, n1: 40, events2: 16, n2: 80 }, { ci: 'koopman' }).ci // { lower: 2.9395691922149934, upper: 7.152223434866029, … } (Koopman 1984: 2.94 to 7.15)
  */
 export function riskRatio(
   table: TwoByTwo,
-  options: { ci?: RrMethod; level?: number; correction?: Correction } = {},
+  options: { ci?: RrMethod; level?: number; correction?: Correction; alternative?: Alternative } = {},
 ): BinaryEstimate {
   return runRatioInterval(RR_INTERVALS, table, options);
 }
@@ -110,12 +115,14 @@ export function riskRatio(
 export function runRatioInterval(
   registry: MethodRegistry<RatioInterval>,
   table: TwoByTwo,
-  options: { ci?: string; level?: number; correction?: Correction },
+  options: { ci?: string; level?: number; correction?: Correction; alternative?: Alternative },
 ): BinaryEstimate {
   validateTable(table);
-  const { ci = registry.defaultId, level = 0.95, correction = 0.5 } = options;
+  const { ci = registry.defaultId, level = 0.95, correction = 0.5, alternative = 'two-sided' } = options;
   validateLevel(level);
   validateCorrection(correction);
+  validateAlternative(alternative);
   const method = registry.get(ci, 'ci');
-  return freeze(method.run(table, { level, z: zCritical(level, normalQuantile), correction }));
+  const result = method.run(table, { level, z: zCritical(level, normalQuantile, alternative), correction, alternative });
+  return freeze({ ...result, ci: oneSided(result.ci, alternative, [0, Infinity]) });
 }

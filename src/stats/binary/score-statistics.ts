@@ -1,5 +1,5 @@
 import type { TwoByTwo } from './table.js';
-import { zeroin } from '../numeric/zeroin.js';
+import { outwardRoot } from '../numeric/outward-root.js';
 
 /**
  * Score statistics for the two-arm comparisons and their inversion into confidence limits.
@@ -199,34 +199,26 @@ export function orScoreZ(table: TwoByTwo, psi: number): number {
   return num * Math.sqrt((v * (N - 1)) / N);
 }
 
-const TOL = 1e-14;
-
 /**
- * The first t beyond t0 in direction `dir` (+1 or −1) where the decreasing z(t) equals
- * `target`, given that z(t0) lies on the estimate's side of it. Steps double outward from
- * 1e−3 until the sign of z − target changes (so the bracket is verified, never assumed),
- * then Brent's method refines it. Returns NaN when |t| reaches `tMax` without a change.
+ * Cornfield's (1956) statistic for the odds ratio ψ: (x1 − A(ψ) ∓ ½)·√(1/A + 1/B + 1/C + 1/D),
+ * where A(ψ) = n1·p̃1 is the cell count at which the table with the observed margins has odds
+ * ratio ψ (B = n1 − A, C = m − A, D = n2 − m + A, the same constrained MLE as the MN statistic)
+ * and ½ is Cornfield's continuity correction (0 when |x1 − A| ≤ ½).
+ * Cornfield J (1956) Proc Third Berkeley Symp 4:135–148; Fleiss, Levin & Paik (2003),
+ * Statistical Methods for Rates and Proportions, 3rd ed., §6.3.
  */
-export function scoreCrossing(z: (t: number) => number, t0: number, target: number, dir: 1 | -1, tMax: number): number {
-  const g = (t: number) => z(t) - target;
-  const g0 = g(t0);
-  let a = t0;
-  let ga = g0;
-  let h = 1e-3;
-  for (;;) {
-    let b = t0 + dir * h;
-    if (Math.abs(b) >= tMax) b = dir * tMax;
-    const gb = g(b);
-    if (gb === 0) return b;
-    if ((gb < 0) !== (g0 < 0) && !Number.isNaN(gb)) {
-      const [lo, hi, flo, fhi] = a < b ? [a, b, ga, gb] : [b, a, gb, ga];
-      return zeroin(g, lo, hi, { tol: TOL, fLower: flo, fUpper: fhi }).root;
-    }
-    if (Math.abs(b) >= tMax) return NaN;
-    a = b;
-    ga = gb;
-    h *= 2;
-  }
+export function cornfieldZ(table: TwoByTwo, psi: number): number {
+  const { events1: x1, n1, n2 } = table;
+  const { p1, q1, p2, q2 } = orConstrained(table, psi);
+  const num = p1 <= 0.5 ? x1 - n1 * p1 : n1 * q1 - (n1 - x1);
+  const corrected = Math.abs(num) <= 0.5 ? 0 : num - Math.sign(num) * 0.5;
+  if (corrected === 0) return 0;
+  return corrected * Math.sqrt(1 / (n1 * p1 * q1) + 1 / (n2 * p2 * q2));
+}
+
+/** Where the decreasing z(t) equals `target`, first met from t0 in direction `dir`. */
+function crossing(z: (t: number) => number, t0: number, target: number, dir: 1 | -1, tMax: number): number {
+  return outwardRoot((t) => z(t) - target, t0, dir, tMax);
 }
 
 /**
@@ -238,8 +230,8 @@ export function invertDifference(z: (delta: number) => number, estimate: number,
   const uMax = 18; // tanh(18) = 1 − 4.4e−16, the last double below 1 reachable by tanh
   const f = (u: number) => z(Math.tanh(u));
   const u0 = Math.max(-uMax, Math.min(uMax, Math.atanh(estimate)));
-  const lower = estimate <= -1 ? -1 : Math.tanh(scoreCrossing(f, u0, crit, -1, uMax));
-  const upper = estimate >= 1 ? 1 : Math.tanh(scoreCrossing(f, u0, -crit, 1, uMax));
+  const lower = estimate <= -1 ? -1 : Math.tanh(crossing(f, u0, crit, -1, uMax));
+  const upper = estimate >= 1 ? 1 : Math.tanh(crossing(f, u0, -crit, 1, uMax));
   return [Number.isNaN(lower) ? -1 : lower, Number.isNaN(upper) ? 1 : upper];
 }
 
@@ -258,14 +250,14 @@ export function invertRatio(
   const f = (t: number) => z(Math.exp(t));
   if (!boundary.zero && !boundary.infinite) {
     const t0 = Math.log(estimate);
-    return [Math.exp(scoreCrossing(f, t0, crit, -1, tMax)), Math.exp(scoreCrossing(f, t0, -crit, 1, tMax))];
+    return [Math.exp(crossing(f, t0, crit, -1, tMax)), Math.exp(crossing(f, t0, -crit, 1, tMax))];
   }
   if (boundary.zero && boundary.infinite) return [0, Infinity];
   let t0 = 0;
   if (boundary.zero) {
     while (t0 > -tMax && f(t0) <= -crit) t0 -= 8;
-    return [0, Math.exp(scoreCrossing(f, t0, -crit, 1, tMax))];
+    return [0, Math.exp(crossing(f, t0, -crit, 1, tMax))];
   }
   while (t0 < tMax && f(t0) >= crit) t0 += 8;
-  return [Math.exp(scoreCrossing(f, t0, crit, -1, tMax)), Infinity];
+  return [Math.exp(crossing(f, t0, crit, -1, tMax)), Infinity];
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import type { Alternative } from '../types.js';
 
 /**
  * A two-arm binary outcome: arm 1 (experimental) has `events1` of `n1`, arm 2
@@ -59,7 +60,31 @@ export function degeneracy(table: TwoByTwo): 'no-events' | 'all-events' | undefi
   return undefined;
 }
 
-/** Two-sided normal critical value for a confidence level. */
-export function zCritical(level: number, normalQuantile: (p: number) => number): number {
-  return normalQuantile(1 - (1 - level) / 2);
+/**
+ * Normal critical value for a confidence level: z_{1 − α/2} for a two-sided interval,
+ * z_{1 − α} for a one-sided one (`less` / `greater`), α = 1 − level.
+ */
+export function zCritical(level: number, normalQuantile: (p: number) => number, alternative: Alternative = 'two-sided'): number {
+  return alternative === 'two-sided' ? normalQuantile(1 - (1 - level) / 2) : normalQuantile(level);
+}
+
+/** Checks `alternative`: two-sided, less or greater. */
+export function validateAlternative(alternative: Alternative): Alternative {
+  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
+    throw new InputError('alternative', alternative, 'one of two-sided, less, greater');
+  }
+  return alternative;
+}
+
+/**
+ * A one-sided interval keeps the limit on the alternative's side and opens the other at the
+ * parameter's bound (−1 / 0 below, 1 / ∞ above), as fisher.test's one-sided intervals do:
+ * `less` gives (bound, upper], `greater` [lower, bound).
+ */
+export function oneSided<T extends { lower: number | null; upper: number | null }>(
+  ci: T, alternative: Alternative, bounds: [number, number],
+): T {
+  if (alternative === 'less' && ci.upper !== null) return { ...ci, lower: bounds[0] };
+  if (alternative === 'greater' && ci.lower !== null) return { ...ci, upper: bounds[1] };
+  return ci;
 }

@@ -36,7 +36,7 @@ export interface PyCase {
   [alternative: string]: unknown;
 }
 export const pyFixture = JSON.parse(readFileSync(new URL('binary_unconditional.json', root), 'utf8')) as {
-  cases: (PyCase & Record<'two-sided' | 'less' | 'greater', { barnard: { statistic: Raw; p: number }; boschloo: { statistic: Raw; p: number } }>)[];
+  cases: (PyCase & Record<'two-sided' | 'less' | 'greater', { barnard: { statistic: Raw; p: number }; barnardUnpooled: { statistic: Raw; p: number }; boschloo: { statistic: Raw; p: number } }>)[];
 };
 
 export const tableOf = (c: { x1: number; n1: number; x2: number; n2: number }) => ({ events1: c.x1, n1: c.n1, events2: c.x2, n2: c.n2 });

@@ -10,13 +10,13 @@ import { decode, expectClose } from './fixtures.js';
  * Miettinen–Nurminen / Koopman score intervals against test/reference/score_intervals.R, which
  * finds the constrained MLE by solving the likelihood equation numerically (uniroot on logits /
  * log p / the smaller tail), never with the closed forms under test, and brackets every limit
- * by a verified sign change. Every table with n1, n2 ≤ 8 at levels 0.8, 0.95, 0.999, plus
- * tables with n up to 1e6 and zero cells, and the examples of issue 17.
+ * by a verified sign change. Every table with n1, n2 ≤ 8 at levels 0.8, 0.95, 0.999, the rest
+ * of n1, n2 ≤ 12 at 0.95, tables with n up to 1e6 and zero cells, and the examples of issue 17.
  */
 type Cell = number | string | null;
 const fixture = JSON.parse(
   readFileSync(new URL('../../reference/fixtures/score_intervals.json', import.meta.url), 'utf8'),
-) as { small: Cell[][]; large: Cell[][]; examples: Cell[][]; nonMonotone: unknown[] };
+) as { small: Cell[][]; medium: Cell[][]; large: Cell[][]; examples: Cell[][]; nonMonotone: unknown[] };
 
 // Both sides solve to ~1e−15 in the parameter, so the statistic's own rounding bounds the
 // agreement: ≤ 5e−12 seen for n ≤ 8, ≤ 5e−10 for n up to 1e6 (where z is flatter in θ).
@@ -51,6 +51,10 @@ describe('score intervals against the numeric-MLE reference', () => {
   it(`every 2×2 table with n1, n2 ≤ 8 at three levels (${fixture.small.length} rows)`, () => {
     expect(fixture.small.length).toBe(1936 * 3); // (2 + 3 + … + 9)² tables
     for (const row of fixture.small) check(row);
+  });
+  it(`the other tables with n1, n2 ≤ 12 at 95% (${fixture.medium.length} rows)`, () => {
+    expect(fixture.medium.length).toBe(90 * 90 - 44 * 44);
+    for (const row of fixture.medium) check(row);
   });
   it(`large tables, n up to 1e6, zero cells (${fixture.large.length} rows)`, () => {
     for (const row of fixture.large) check(row, REL_LARGE);
