@@ -242,3 +242,10 @@ export { groupSequentialInterim } from './design/group-sequential-interim.js';
 export type { GroupSequentialInterim } from './design/group-sequential-interim.js';
 export { SPENDING_FUNCTIONS, CLASSICAL_BOUNDARIES, GROUP_SEQUENTIAL_TYPES, BETA_SPENDING_TYPES } from './design/group-sequential-types.js';
 export type { SpendingFunction, ClassicalBoundary, GroupSequentialType, BetaSpendingType } from './design/group-sequential-types.js';
+
+// Interval dose-finding designs (BOIN) and their operating characteristics
+export { boinBoundaries, boinRule } from './design/boin.js';
+export type { BoinBoundaries, BoinOptions, BoinRow } from './design/boin.js';
+export { intervalDesignOc } from './design/interval-design-oc.js';
+export type { IntervalRule, IntervalDecision, IntervalOcOptions, IntervalOcResult } from './design/interval-design-oc.js';
+export { isotonicMtd, pava } from './design/isotonic-mtd.js';
