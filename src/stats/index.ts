@@ -318,3 +318,10 @@ export { permutationTest } from './meta/permutation-test.js';
 export type { PermutationTestOptions, PermutationTestResult } from './meta/permutation-test.js';
 export { regressionLine } from './meta/regression-line.js';
 export type { RegressionLine } from './meta/regression-line.js';
+
+// Interval dose-finding designs (BOIN) and their operating characteristics
+export { boinBoundaries, boinRule } from './design/boin.js';
+export type { BoinBoundaries, BoinOptions, BoinRow } from './design/boin.js';
+export { intervalDesignOc } from './design/interval-design-oc.js';
+export type { IntervalRule, IntervalDecision, IntervalOcOptions, IntervalOcResult } from './design/interval-design-oc.js';
+export { isotonicMtd, pava } from './design/isotonic-mtd.js';

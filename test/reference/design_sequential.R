@@ -156,8 +156,83 @@ for (cfg in list(c(1201, 1201, 0.02, 0.04), c(1202, 1202, 0.02, 0.04), c(700, 14
   fisher_large[[length(fisher_large) + 1]] <- list(n1 = cfg[1], n2 = cfg[2], p1 = cfg[3], p2 = cfg[4], alpha = 0.05, power = fisher_power(cfg[1], cfg[2], cfg[3], cfg[4]))
 }
 
+# --- BOIN (Liu & Yuan 2015) from the paper's definitions; no BOIN package on this machine ------
+# lambda_e / lambda_d: the observed rate at which the binomial likelihoods of phi1 and phi (of phi and
+# phi2) are equal, solved with uniroot (the closed forms are what the code under test uses).
+lik_cross <- function(a, b) uniroot(function(p) p * log(a / b) + (1 - p) * log((1 - a) / (1 - b)), c(1e-9, 1 - 1e-9), tol = 1e-14)$root
+boin_bounds <- list()
+for (target in c(0.15, 0.2, 0.25, 0.3, 0.35, 0.4)) {
+  le <- lik_cross(0.6 * target, target); ld <- lik_cross(target, 1.4 * target)
+  rows <- lapply(1:30, function(n) {
+    elim <- n + 1
+    if (n >= 3) for (y in 0:n) if (1 - pbeta(target, y + 1, n - y + 1) > 0.95) { elim <- y; break }
+    list(n = n, escalateMax = floor(n * le), deescalateMin = floor(n * ld) + 1, eliminateMin = elim)
+  })
+  boin_bounds[[length(boin_bounds) + 1]] <- list(target = target, lambdaE = le, lambdaD = ld, table = rows)
+}
+# Isotonic regression by the max-min formula iso_i = max_{s<=i} min_{t>=i} weighted mean(s..t)
+# (a different algorithm from the pool-adjacent-violators code under test), then BOIN's select.mtd.
+iso_maxmin <- function(v, w) sapply(seq_along(v), function(i) max(sapply(1:i, function(s) min(sapply(i:length(v), function(t) sum(v[s:t] * w[s:t]) / sum(w[s:t]))))))
+select_mtd <- function(y, n, target, elim) {
+  if (elim == 1 || n[1] == 0) return(0)
+  adm <- which(n > 0 & seq_along(n) < elim)
+  ph <- (y[adm] + 0.05) / (n[adm] + 0.1)
+  v <- (y[adm] + 0.05) * (n[adm] - y[adm] + 0.05) / ((n[adm] + 0.1)^2 * (n[adm] + 1.1))
+  iso <- iso_maxmin(ph, 1 / v) + seq_along(adm) * 1e-10
+  adm[which.min(abs(iso - target))]
+}
+boin_trial_step <- function(tab, d, n, y, elim, J) {
+  row <- tab[[n[d]]]
+  if (y[d] >= row$eliminateMin) { elim <- min(elim, d); if (d == 1) return(list(stop = TRUE, d = d, elim = 1)) }
+  if (y[d] <= row$escalateMax && d < J && d + 1 < elim) d <- d + 1
+  else if ((y[d] >= row$deescalateMin || elim <= d) && d > 1) d <- d - 1
+  list(stop = FALSE, d = d, elim = elim)
+}
+# Exact: every sequence of cohort outcomes, no merging of states (4^cohorts paths).
+boin_exact <- function(tab, dlt, target, cs, cohorts) {
+  J <- length(dlt); res <- list(sel = numeric(J + 1), n = numeric(J))
+  rec <- function(c, d, n, y, elim, prob) {
+    if (c > cohorts) { s <- select_mtd(y, n, target, elim); res$sel[s + 1] <<- res$sel[s + 1] + prob; res$n <<- res$n + prob * n; return(invisible()) }
+    for (k in 0:cs) {
+      pk <- dbinom(k, cs, dlt[d]); if (pk == 0) next
+      n2 <- n; y2 <- y; n2[d] <- n2[d] + cs; y2[d] <- y2[d] + k
+      st <- boin_trial_step(tab, d, n2, y2, elim, J)
+      if (st$stop) { res$sel[1] <<- res$sel[1] + prob * pk; res$n <<- res$n + prob * pk * n2 }
+      else rec(c + 1, st$d, n2, y2, st$elim, prob * pk)
+    }
+  }
+  rec(1, 1, numeric(J), numeric(J), J + 1, 1)
+  list(pNone = res$sel[1], pSelect = res$sel[-1], expectedNPerDose = res$n)
+}
+# Simulation with a fixed seed, for a design too large to enumerate path by path.
+boin_sim <- function(tab, dlt, target, cs, cohorts, reps, seed) {
+  set.seed(seed); J <- length(dlt); sel <- numeric(J + 1); nn <- numeric(J)
+  for (r in 1:reps) {
+    d <- 1; n <- numeric(J); y <- numeric(J); elim <- J + 1; stopped <- FALSE
+    for (c in 1:cohorts) {
+      n[d] <- n[d] + cs; y[d] <- y[d] + rbinom(1, cs, dlt[d])
+      st <- boin_trial_step(tab, d, n, y, elim, J)
+      if (st$stop) { stopped <- TRUE; break }
+      d <- st$d; elim <- st$elim
+    }
+    s <- if (stopped) 0 else select_mtd(y, n, target, elim)
+    sel[s + 1] <- sel[s + 1] + 1; nn <- nn + n
+  }
+  list(pNone = sel[1] / reps, pSelect = sel[-1] / reps, expectedNPerDose = nn / reps)
+}
+boin_oc <- list()
+tab30 <- boin_bounds[[4]]$table
+for (sc in list(c(0.1, 0.3, 0.5), c(0.05, 0.15, 0.3), c(0.3, 0.45, 0.6), c(0.02, 0.05, 0.1))) {
+  e <- boin_exact(tab30, sc, 0.3, 3, 5)
+  boin_oc[[length(boin_oc) + 1]] <- c(list(kind = "exact", dlt = sc, target = 0.3, cohortSize = 3, cohorts = 5), e)
+}
+for (sc in list(c(0.05, 0.1, 0.2, 0.3, 0.45), c(0.1, 0.25, 0.35, 0.5, 0.6))) {
+  s <- boin_sim(tab30, sc, 0.3, 3, 10, 40000, 13)
+  boin_oc[[length(boin_oc) + 1]] <- c(list(kind = "simulation", reps = 40000, dlt = sc, target = 0.3, cohortSize = 3, cohorts = 10), s)
+}
+
 out <- list(rpact = as.character(packageVersion("rpact")), mvtnorm = as.character(packageVersion("mvtnorm")),
-  designs = designs, mvn = mvn, mvnBounds = mvn_bounds, stagewise = stagewise, sizes = sizes, fisherLarge = fisher_large)
+  designs = designs, mvn = mvn, mvnBounds = mvn_bounds, stagewise = stagewise, sizes = sizes, fisherLarge = fisher_large, boinBounds = boin_bounds, boinOc = boin_oc)
 dir.create("test/reference/fixtures", showWarnings = FALSE)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE), "test/reference/fixtures/design_sequential.json")
 cat("wrote test/reference/fixtures/design_sequential.json:", length(designs), "designs\n")
