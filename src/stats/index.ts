@@ -252,3 +252,6 @@ export { TWO_ARM_TESTS, waldZTest } from './binary/two-arm-tests.js';
 export type { TwoArmTest, TwoArmTestId, TestSides } from './binary/two-arm-tests.js';
 export { POWER_PROP_METHODS } from './design/power-prop-test.js';
 export type { PowerPropMethod } from './design/power-prop-test.js';
+// The warnings catalogue: codes and message templates of coded warnings (results' codedWarnings).
+export { WARNINGS, warning } from './warnings.js';
+export type { Warning, WarningCode } from './warnings.js';

@@ -21,6 +21,7 @@ import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
 import { choice, level as levelOption } from '../options.js';
 import { formatJson } from '../../format/json.js';
+import type { WarningCode } from '../../stats/warnings.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -257,13 +258,18 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
     I2: fixed.I2,
     H2: fixed.H2,
     transformed: { estimate: tf.apply(fixed.estimate), ci: tf.interval(fixed.ci.lower, fixed.ci.upper), pi: null, transform: tf.name },
-    warnings: [...result.warnings.filter((w) => !w.startsWith('τ² estimated at the boundary')), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
+    warnings: [...withoutCodes(result, ['tau2-at-boundary']), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
   };
 }
 
 /** The warnings printed with a text result (a common-effect fit has no τ², so none about it). */
 function textWarnings(result: MetaAnalysisResult, fixed?: FixedEffectResult): string[] {
-  return fixed ? [...result.warnings.filter((w) => !w.startsWith('τ²')), ...fixed.warnings] : [...result.warnings];
+  return fixed ? [...withoutCodes(result, ['tau2-at-boundary', 'tau2-not-estimable']), ...fixed.warnings] : [...result.warnings];
+}
+
+/** A fit's warning messages without those of the given codes (a common-effect fit has no τ²). */
+function withoutCodes(result: MetaAnalysisResult, codes: readonly WarningCode[]): string[] {
+  return result.codedWarnings.filter((w) => !codes.includes(w.code)).map((w) => w.message);
 }
 
 /** Per-study rows with weights, the pooled row and a heterogeneity line, like a paper or RevMan. */
