@@ -62,6 +62,7 @@ const binaryEstimate = schemaOf<BinaryEstimate>()(
     estimable: bool(),
     estimate: nullable(num('Natural scale (ratios as ratios); null when not estimable.')),
     se: optional(num('Analysis scale: log for RR and OR.')),
+    seLog: optional(num('RR and OR: SE of the log ratio (the same as se, named for its scale).')),
     ci: openInterval,
     correction: nullable(num()),
     warnings,

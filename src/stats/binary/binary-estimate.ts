@@ -17,6 +17,8 @@ export interface BinaryEstimate {
   estimate: number | null;
   /** Analysis scale (log for ratios), for the Wald-type methods. */
   se?: number;
+  /** RR and OR: the same SE, named for its scale (SE of log RR / log OR). */
+  seLog?: number;
   ci: { lower: number | null; upper: number | null; level: number; method: string };
   correction: number | null;
   /** The messages of `codedWarnings` (kept for 0.1 callers and `--json` scripts). */

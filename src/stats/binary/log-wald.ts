@@ -42,6 +42,7 @@ export function logWald(
     estimable: true,
     estimate: Math.exp(log),
     se,
+    seLog: se,
     ci: { lower: Math.exp(log - z * se), upper: Math.exp(log + z * se), level, method },
     correction: added,
     warnings: messages(coded),
