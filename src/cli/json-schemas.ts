@@ -51,6 +51,7 @@ export interface CommandSchema {
 }
 
 const warnings = array(str(), 'Recoverable problems, one sentence each.');
+const codedWarnings = array(object({ code: str('A code of the warnings catalogue (src/stats/warnings.ts).'), message: str() }), 'The warnings with their codes.');
 const interval = object({ lower: num(), upper: num(), level: num(), method: str() }, 'Confidence interval; method as the registry names it.');
 const openInterval = object({ lower: nullable(num()), upper: nullable(num()), level: num(), method: str() }, 'null limits: not estimable.');
 const test = object({ name: str(), statistic: optional(num()), df: optional(num()), p: num(), alternative: optional(oneOf(['two-sided', 'less', 'greater'])) });
@@ -61,9 +62,11 @@ const binaryEstimate = schemaOf<BinaryEstimate>()(
     estimable: bool(),
     estimate: nullable(num('Natural scale (ratios as ratios); null when not estimable.')),
     se: optional(num('Analysis scale: log for RR and OR.')),
+    seLog: optional(num('RR and OR: SE of the log ratio (the same as se, named for its scale).')),
     ci: openInterval,
     correction: nullable(num()),
     warnings,
+    codedWarnings,
   }),
 );
 
@@ -182,6 +185,7 @@ const meta = schemaOf<MetaAnalysisResult>()(
     transformed: object({ estimate: num(), ci: object({ lower: num(), upper: num() }), transform: str() }),
     studies: array(object({ study: str(), yi: num(), vi: num(), weight: num(), ci: object({ lower: num(), upper: num() }) })),
     warnings,
+    codedWarnings,
   }),
 );
 

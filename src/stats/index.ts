@@ -325,3 +325,6 @@ export type { BoinBoundaries, BoinOptions, BoinRow } from './design/boin.js';
 export { intervalDesignOc } from './design/interval-design-oc.js';
 export type { IntervalRule, IntervalDecision, IntervalOcOptions, IntervalOcResult } from './design/interval-design-oc.js';
 export { isotonicMtd, pava } from './design/isotonic-mtd.js';
+// The warnings catalogue: codes and message templates of coded warnings (results' codedWarnings).
+export { WARNINGS, warning } from './warnings.js';
+export type { Warning, WarningCode } from './warnings.js';

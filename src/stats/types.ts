@@ -1,3 +1,5 @@
+import type { Warning } from './warnings.js';
+
 /**
  * Result shapes shared across the toolkit. Results are plain frozen data: no methods,
  * no formatting. Ratios (RR, OR, ROM) report `estimate` and `ci` on the natural scale
@@ -46,8 +48,10 @@ export interface Estimate {
   se?: number;
   ci: ConfidenceInterval;
   test?: TestResult;
-  /** Recoverable problems: zero cell corrected, interval clipped, ... */
+  /** Recoverable problems: zero cell corrected, interval clipped, ... (the messages). */
   warnings: string[];
+  /** The same warnings with their catalogue codes (src/stats/warnings.ts), where coded. */
+  codedWarnings?: Warning[];
 }
 
 /** Deep-freezes a result object so callers cannot mutate shared results. */

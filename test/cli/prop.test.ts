@@ -38,7 +38,7 @@ describe('trialstat prop', () => {
     expect(plain.stdout).toMatch(/^Proportion 0\.833 \(95% CI 0\.\d{3} to 0\.\d{3}\) — 10\/12, Wilson score\n/);
     expect(plain.stdout).toMatch(/Exact binomial test of proportion = 0\.5: p = 0\.039 \(two-sided\)/);
     const wald = await runCli(['prop', '--events', '1', '--n', '10', '--ci-method', 'wald']);
-    expect(wald.stderr).toMatch(/^warning: wald interval .* clipped to \[0, 1\]/m);
+    expect(wald.stderr).toMatch(/^warning: the wald interval .* extends beyond \[0, 1\] and was clipped/m);
     expect(wald.stdout).not.toMatch(/warning/);
     const explained = await runCli(['prop', '--events', '0', '--n', '15', '--ci-method', 'jeffreys', '--explain']);
     expect(explained.stdout).toMatch(/lower: 0 when x = 0/);

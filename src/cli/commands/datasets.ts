@@ -114,12 +114,15 @@ function showTables(dataset: Dataset, tables: readonly LoadedTable[], format: Ta
   return tables.map((table) => heading(table) + renderTable(table.table.rows, columnsOf(table), format)).join('\n');
 }
 
+/** A row's value in a column named at run time (rows are typed per kind, columns are not). */
+const cell = (row: RowMeta, name: string): unknown => Reflect.get(row, name);
+
 /** The file's columns in file order; human formats print numbers as printed in the file. */
 function columnsOf(table: LoadedTable): Column<RowMeta>[] {
   return table.table.columns.map((name) => ({
     header: name,
-    text: (row: RowMeta) => row.$printed[name] ?? String((row as unknown as Record<string, unknown>)[name] ?? ''),
-    value: (row: RowMeta) => (row as unknown as Record<string, unknown>)[name],
+    text: (row: RowMeta) => row.$printed[name] ?? String(cell(row, name) ?? ''),
+    value: (row: RowMeta) => cell(row, name),
     align: row0IsNumber(table, name) ? 'right' : 'left',
   }));
 }

@@ -26,6 +26,7 @@ import { formatJson } from '../../format/json.js';
 import { REGTEST_PREDICTORS, type RegtestPredictor } from '../../stats/meta/egger-test.js';
 import { choice, level as levelOption, nonNegativeInteger, positiveInteger } from '../options.js';
 import { commonTau2Text, runMetaRegression, type MetaRegressionCliOptions } from './meta-regression-output.js';
+import type { WarningCode } from '../../stats/warnings.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -341,7 +342,7 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
     I2: fixed.I2,
     H2: fixed.H2,
     transformed: { estimate: tf.apply(fixed.estimate), ci: tf.interval(fixed.ci.lower, fixed.ci.upper), pi: null, transform: tf.name },
-    warnings: [...result.warnings.filter((w) => !w.startsWith('τ² estimated at the boundary')), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
+    warnings: [...withoutCodes(result, ['tau2-at-boundary']), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
   };
 }
 
@@ -368,7 +369,12 @@ function ratioJson<R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | '
 
 /** The warnings printed with a text result (a common-effect fit has no τ², so none about it). */
 function textWarnings(result: MetaAnalysisResult, fixed?: FixedEffectResult): string[] {
-  return fixed ? [...result.warnings.filter((w) => !w.startsWith('τ²')), ...fixed.warnings] : [...result.warnings];
+  return fixed ? [...withoutCodes(result, ['tau2-at-boundary', 'tau2-not-estimable']), ...fixed.warnings] : [...result.warnings];
+}
+
+/** A fit's warning messages without those of the given codes (a common-effect fit has no τ²). */
+function withoutCodes(result: MetaAnalysisResult, codes: readonly WarningCode[]): string[] {
+  return result.codedWarnings.filter((w) => !codes.includes(w.code)).map((w) => w.message);
 }
 
 /** Per-study rows with weights, the pooled row and a heterogeneity line, like a paper or RevMan. */

@@ -1,3 +1,5 @@
+import { messages, warning, type Warning } from '../warnings.js';
+
 /**
  * Result of a two-arm comparison (RD, RR, OR). Follows the toolkit's `Estimate` shape, with
  * two additions for tables where a ratio cannot be estimated:
@@ -15,19 +17,22 @@ export interface BinaryEstimate {
   estimate: number | null;
   /** Analysis scale (log for ratios), for the Wald-type methods. */
   se?: number;
+  /** RR and OR: the same SE, named for its scale (SE of log RR / log OR). */
+  seLog?: number;
   ci: { lower: number | null; upper: number | null; level: number; method: string };
   correction: number | null;
+  /** The messages of `codedWarnings` (kept for 0.1 callers and `--json` scripts). */
   warnings: string[];
+  /** The same warnings with their catalogue codes (src/stats/warnings.ts). */
+  codedWarnings: Warning[];
 }
 
-/** Warning text shared by the ratio measures for the two degenerate tables. */
-export function degenerateWarning(kind: 'no-events' | 'all-events', measure: 'RR' | 'OR'): string {
-  return kind === 'no-events'
-    ? `no events in either arm: the ${measure} is not identifiable from the data`
-    : `every patient in both arms had the event: the ${measure} is not identifiable from the data`;
+/** The coded warning for the two degenerate tables of the ratio measures. */
+export function degenerateWarning(kind: 'no-events' | 'all-events', measure: 'RR' | 'OR', notEstimable = false): Warning {
+  return warning(kind === 'no-events' ? 'no-events-either-arm' : 'all-events-both-arms', { measure, notEstimable });
 }
 
 /** The explicit result for a ratio that cannot be estimated: null values, never NaN. */
-export function notEstimable(measure: 'RR' | 'OR', method: string, level: number, warnings: string[]): BinaryEstimate {
-  return { measure, estimable: false, estimate: null, ci: { lower: null, upper: null, level, method }, correction: null, warnings };
+export function notEstimable(measure: 'RR' | 'OR', method: string, level: number, coded: Warning[]): BinaryEstimate {
+  return { measure, estimable: false, estimate: null, ci: { lower: null, upper: null, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded };
 }

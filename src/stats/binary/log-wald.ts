@@ -1,4 +1,5 @@
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
+import { messages, warning, type Warning } from '../warnings.js';
 import { cells, degeneracy, type Correction, type TwoByTwo } from './table.js';
 
 /**
@@ -20,19 +21,19 @@ export function logWald(
   undefinedWithout: (a: number, b: number, c: number, d: number) => boolean,
 ): BinaryEstimate {
   let [a, b, c, d] = cells(table);
-  const warnings: string[] = [];
+  const coded: Warning[] = [];
   const degenerate = degeneracy(table);
-  if (degenerate) warnings.push(degenerateWarning(degenerate, measure));
+  if (degenerate) coded.push(degenerateWarning(degenerate, measure));
   const hasZero = a === 0 || b === 0 || c === 0 || d === 0;
   let added: number | null = null;
   if (hasZero && correction !== 'none' && correction > 0) {
     a += correction; b += correction; c += correction; d += correction;
     added = correction;
-    warnings.push(`a cell is zero: ${correction} was added to all four cells for the ${measure} and its interval`);
+    coded.push(warning('zero-cell-corrected', { correction, measure }));
   }
   if (hasZero && added === null && undefinedWithout(a, b, c, d)) {
-    warnings.push(`a zero cell makes the ${method} ${measure} undefined without a correction: not estimable`);
-    return notEstimable(measure, method, level, warnings);
+    coded.push(warning('zero-cell-not-estimable', { method, measure }));
+    return notEstimable(measure, method, level, coded);
   }
   const log = logRatio(a, b, c, d);
   const se = Math.sqrt(variance(a, b, c, d));
@@ -41,8 +42,10 @@ export function logWald(
     estimable: true,
     estimate: Math.exp(log),
     se,
+    seLog: se,
     ci: { lower: Math.exp(log - z * se), upper: Math.exp(log + z * se), level, method },
     correction: added,
-    warnings,
+    warnings: messages(coded),
+    codedWarnings: coded,
   };
 }

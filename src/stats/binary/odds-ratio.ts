@@ -1,5 +1,6 @@
 import { defineMethods, type MethodId } from '../method-registry.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
+import { messages, warning, type Warning } from '../warnings.js';
 import { fisherExact } from './fisher-exact.js';
 import { logWald } from './log-wald.js';
 import { midPOddsRatioInterval } from './mid-p-odds-ratio-interval.js';
@@ -22,15 +23,15 @@ function uncorrectedOr(table: TwoByTwo, { level, z, alternative }: RatioContext,
   const method = METHOD_NAMES[ci];
   const { events1: x1, n1, events2: x2, n2 } = table;
   const degenerate = degeneracy(table);
-  const warnings: string[] = [];
+  const coded: Warning[] = [];
   if (degenerate) {
-    warnings.push(`${degenerateWarning(degenerate, 'OR')}: not estimable`);
-    return notEstimable('OR', method, level, warnings);
+    coded.push(degenerateWarning(degenerate, 'OR', true));
+    return notEstimable('OR', method, level, coded);
   }
   const zero = x1 === 0 || x2 === n2;
   const infinite = x2 === 0 || x1 === n1;
-  if (zero) warnings.push('a zero cell puts the OR estimate at 0');
-  if (infinite) warnings.push('a zero cell puts the OR estimate and upper limit at infinity');
+  if (zero) coded.push(warning('estimate-zero', { measure: 'OR', why: 'a zero cell' }));
+  if (infinite) coded.push(warning('estimate-infinite', { measure: 'OR', why: 'a zero cell' }));
   if (ci === 'exact' || ci === 'midp') {
     const fisher = fisherExact(table, { level, alternative });
     const [lower, upper] = ci === 'exact'
@@ -38,7 +39,7 @@ function uncorrectedOr(table: TwoByTwo, { level, z, alternative }: RatioContext,
       : midPOddsRatioInterval(table, alternative === 'two-sided' ? (1 - level) / 2 : 1 - level);
     return {
       measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
-      ci: { lower, upper, level, method }, correction: null, warnings,
+      ci: { lower, upper, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded,
     };
   }
   const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
@@ -46,7 +47,7 @@ function uncorrectedOr(table: TwoByTwo, { level, z, alternative }: RatioContext,
   const [lower, upper] = invertRatio((t) => statistic(table, t), estimate, z, { zero, infinite });
   return {
     measure: 'OR' as const, estimable: true, estimate,
-    ci: { lower, upper, level, method }, correction: null, warnings,
+    ci: { lower, upper, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded,
   };
 }
 

@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile } from '../dist/index.js';
 import { freeze } from '../types.js';
+import { messages, warning, type Warning } from '../warnings.js';
 import type { BinaryEstimate } from './binary-estimate.js';
 import { validatePairedTable, type PairedTable } from './paired-table.js';
 import { wilsonInterval } from './risk-difference.js';
@@ -31,7 +32,7 @@ export function pairedRiskDifference(table: PairedTable, options: { ci?: PairedR
   const estimate = (b - c) / n;
   const z = zCritical(level, normalQuantile);
   const se = Math.sqrt(Math.max(0, b + c - (b - c) ** 2 / n)) / n;
-  const warnings: string[] = [];
+  const coded: Warning[] = [];
   let lower: number;
   let upper: number;
   if (ci === 'newcombe') {
@@ -51,7 +52,7 @@ export function pairedRiskDifference(table: PairedTable, options: { ci?: PairedR
     lower = estimate - z * se;
     upper = estimate + z * se;
     if (lower < -1 || upper > 1) {
-      warnings.push(`the Wald interval (${lower}, ${upper}) extends beyond [−1, 1] and was clipped`);
+      coded.push(warning('interval-clipped', { method: 'Wald', lower, upper, range: '[−1, 1]' }));
       lower = Math.max(-1, lower);
       upper = Math.min(1, upper);
     }
@@ -61,6 +62,6 @@ export function pairedRiskDifference(table: PairedTable, options: { ci?: PairedR
   return freeze({
     measure: 'RD' as const, estimable: true, estimate, se,
     ci: { lower, upper, level, method: ci === 'newcombe' ? 'newcombe-paired-score' : 'wald-paired' },
-    correction: null, warnings,
+    correction: null, warnings: messages(coded), codedWarnings: coded,
   });
 }

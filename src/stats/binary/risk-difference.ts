@@ -1,6 +1,7 @@
 import { normalQuantile } from '../dist/index.js';
 import { defineMethods, type MethodEntry, type MethodId } from '../method-registry.js';
 import { freeze } from '../types.js';
+import { messages, warning, type Warning } from '../warnings.js';
 import type { BinaryEstimate } from './binary-estimate.js';
 import { MN_SCORE } from './risk-ratio.js';
 import { invertDifference, rdScoreZ } from './score-statistics.js';
@@ -29,7 +30,7 @@ export interface RdContext {
   /** p1 − p2. */
   estimate: number;
   /** Warnings to add to (clipping, zero width). */
-  warnings: string[];
+  warnings: Warning[];
   /** Sidedness: a one-sided interval's open end becomes the bound, so only its closed end is clipped. */
   alternative: Alternative;
 }
@@ -38,7 +39,7 @@ export interface RdContext {
 export type RdInterval = MethodEntry<string, (table: TwoByTwo, context: RdContext) => [number, number]>;
 
 /** The Wald-type RD interval on (possibly pseudo-count adjusted) proportions, clipped to [−1, 1]. */
-function waldInterval(table: TwoByTwo, z: number, add: number, name: string, warnings: string[], alternative: Alternative): [number, number] {
+function waldInterval(table: TwoByTwo, z: number, add: number, name: string, warnings: Warning[], alternative: Alternative): [number, number] {
   const { events1: x1, n1, events2: x2, n2 } = table;
   const q1 = (x1 + add) / (n1 + 2 * add);
   const q2 = (x2 + add) / (n2 + 2 * add);
@@ -46,9 +47,9 @@ function waldInterval(table: TwoByTwo, z: number, add: number, name: string, war
   const half = z * Math.sqrt((q1 * (1 - q1)) / (n1 + 2 * add) + (q2 * (1 - q2)) / (n2 + 2 * add));
   let lower = center - half;
   let upper = center + half;
-  if (half === 0) warnings.push('both proportions are 0 or 1: the Wald interval has zero width (use newcombe or mn)');
+  if (half === 0) warnings.push(warning('interval-zero-width', { method: 'Wald', why: 'both proportions are 0 or 1', use: 'newcombe or mn' }));
   if ((lower < -1 && alternative !== 'less') || (upper > 1 && alternative !== 'greater')) {
-    warnings.push(`the ${name} interval (${lower}, ${upper}) extends beyond [−1, 1] and was clipped`);
+    warnings.push(warning('interval-clipped', { method: name, lower, upper, range: '[−1, 1]' }));
     lower = Math.max(-1, lower);
     upper = Math.min(1, upper);
   }
@@ -125,8 +126,8 @@ export function riskDifference(
   const p2 = x2 / n2;
   const estimate = p1 - p2;
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
-  const warnings: string[] = [];
-  const [lower, upper] = method.run(table, { level, z, estimate, warnings, alternative });
+  const coded: Warning[] = [];
+  const [lower, upper] = method.run(table, { level, z, estimate, warnings: coded, alternative });
   return freeze({
     measure: 'RD' as const,
     estimable: true,
@@ -134,6 +135,7 @@ export function riskDifference(
     se,
     ci: oneSided({ lower, upper, level, method: method.resultMethod }, alternative, [-1, 1]),
     correction: null,
-    warnings,
+    warnings: messages(coded),
+    codedWarnings: coded,
   });
 }

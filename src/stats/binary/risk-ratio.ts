@@ -1,6 +1,7 @@
 import { normalQuantile } from '../dist/index.js';
 import { defineMethods, type MethodEntry, type MethodId, type MethodRegistry } from '../method-registry.js';
 import { freeze } from '../types.js';
+import { messages, warning, type Warning } from '../warnings.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, rrScoreZ } from './score-statistics.js';
@@ -38,18 +39,18 @@ function scoreRr(table: TwoByTwo, { level, z }: RatioContext, mn: boolean): Bina
   const method = mn ? 'miettinen-nurminen' : 'koopman-score';
   const { events1: x1, n1, events2: x2, n2 } = table;
   const degenerate = degeneracy(table);
-  const warnings: string[] = [];
+  const coded: Warning[] = [];
   if (degenerate === 'no-events') {
-    warnings.push(`${degenerateWarning(degenerate, 'RR')}: not estimable`);
-    return notEstimable('RR', method, level, warnings);
+    coded.push(degenerateWarning(degenerate, 'RR', true));
+    return notEstimable('RR', method, level, coded);
   }
   const estimate = x2 === 0 ? Infinity : x1 / n1 / (x2 / n2);
-  if (x1 === 0) warnings.push('no events in arm 1: the RR estimate is 0');
-  if (x2 === 0) warnings.push('no events in arm 2: the RR estimate and upper limit are infinite');
+  if (x1 === 0) coded.push(warning('estimate-zero', { measure: 'RR', why: 'no events in arm 1' }));
+  if (x2 === 0) coded.push(warning('estimate-infinite', { measure: 'RR', why: 'no events in arm 2' }));
   const [lower, upper] = invertRatio((t) => rrScoreZ(table, t, mn), estimate, z, { zero: x1 === 0, infinite: x2 === 0 });
   return {
     measure: 'RR' as const, estimable: true, estimate,
-    ci: { lower, upper, level, method }, correction: null, warnings,
+    ci: { lower, upper, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded,
   };
 }
 

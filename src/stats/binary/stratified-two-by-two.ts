@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import { chiSquareSf, normalQuantile } from '../dist/index.js';
 import { freeze } from '../types.js';
+import { messages, warning } from '../warnings.js';
 import type { BinaryEstimate } from './binary-estimate.js';
 import { mantelHaenszel as mantelHaenszelFit } from '../meta/mantel-haenszel.js';
 import { breslowDayTest, type HomogeneityTest } from './breslow-day-test.js';
@@ -73,12 +74,13 @@ export function stratifiedTwoByTwo(
       const ratio = measure !== 'RD';
       const estimate = ratio ? Math.exp(fit.estimate) : fit.estimate;
       const [lower, upper] = [fit.estimate - z * fit.se, fit.estimate + z * fit.se].map((x) => (ratio ? Math.exp(x) : x));
-      return { measure, estimable: true, estimate, se: fit.se, ci: { lower, upper, level, method }, correction: null, warnings: [] };
+      return { measure, estimable: true, estimate, se: fit.se, ci: { lower, upper, level, method }, correction: null, warnings: [], codedWarnings: [] };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
+      const coded = [warning('mh-no-events-every-stratum', { measure })];
       return {
         measure, estimable: false, estimate: null, ci: { lower: null, upper: null, level, method }, correction: null,
-        warnings: [`Mantel–Haenszel ${measure}: no events in one arm of every stratum: not estimable`],
+        warnings: messages(coded), codedWarnings: coded,
       };
     }
   };

@@ -1,3 +1,4 @@
+import { messages, warning, type Warning } from '../warnings.js';
 import { InputError } from '../../errors.js';
 import { freeze } from '../types.js';
 import { checkValue, studyLabel, type EffectSizes, type StudyEffect } from './effect-sizes.js';
@@ -40,7 +41,7 @@ export function binaryEffectSizes(
   const { correction = 0.5, correctTo = 'only0', dropDoubleZero = measure !== 'RD' } = options;
   checkValue('correction', correction, { min: 0 });
   if (!['RR', 'OR', 'RD'].includes(measure)) throw new InputError('measure', measure, 'RR, OR or RD');
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const dropped: EffectSizes['dropped'] = [];
   const out: StudyEffect[] = [];
   const tables = studies.map((s, i) => {
@@ -89,8 +90,8 @@ export function binaryEffectSizes(
     out.push({ study: t.label, yi, vi, ni: t.s.n1 + t.s.n2, ...(t.s.extra ? { extra: t.s.extra } : {}) });
   }
   if (corrected.length > 0) {
-    warnings.push(`${correction} added to every cell of ${corrected.length} table(s) with a zero cell: ${corrected.join(', ')}`);
+    warnings.push(warning('studies-zero-cell-corrected', { correction, studies: corrected }));
   }
-  for (const d of dropped) warnings.push(`${d.study} dropped: ${d.reason}`);
-  return freeze({ measure, studies: out, dropped, warnings });
+  for (const d of dropped) warnings.push(warning('study-dropped', d));
+  return freeze({ measure, studies: out, dropped, warnings: messages(warnings), codedWarnings: warnings });
 }

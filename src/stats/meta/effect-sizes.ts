@@ -1,3 +1,4 @@
+import type { Warning } from '../warnings.js';
 import { InputError } from '../../errors.js';
 import type { Measure } from '../types.js';
 
@@ -19,6 +20,8 @@ export interface EffectSizes {
   /** Studies left out, with the reason (e.g. double-zero tables for RR/OR). */
   dropped: { study: string; reason: string }[];
   warnings: string[];
+  /** The same warnings with their catalogue codes, where the effect-size family codes them. */
+  codedWarnings?: Warning[];
 }
 
 /** Checks a count/size argument: finite number, optionally integer and within bounds. */

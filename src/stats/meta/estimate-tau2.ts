@@ -1,5 +1,6 @@
 import { logDeterminant, weightedFit } from './weighted-fit.js';
 import { zeroin } from '../numeric/zeroin.js';
+import { messages, warning, type Warning } from '../warnings.js';
 import { defineMethods, type MethodEntry, type MethodId } from '../method-registry.js';
 
 /** Everything a τ² estimator receives: the data, the resolved control and shared helpers. */
@@ -14,7 +15,7 @@ export interface Tau2Context {
   inv: number[];
   control: Required<Tau2Control>;
   /** Warnings to add to. */
-  warnings: string[];
+  warnings: Warning[];
   /** The Hedges (HE) estimate, untruncated: the start of Fisher scoring. */
   he(): number;
   /** The result: τ² truncated at 0. */
@@ -26,7 +27,7 @@ export interface Tau2Fit {
   tau2: number;
   iterations: number;
   converged: boolean;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** A registry entry of `TAU2_ESTIMATORS`. */
@@ -68,11 +69,11 @@ function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2
     }
   }
   if (!converged) {
-    warnings.push(`${method}: Fisher scoring did not converge in ${maxiter} iterations; using the DL estimate instead`);
+    warnings.push(warning('tau2-not-converged', { method, detail: `Fisher scoring did not converge in ${maxiter} iterations; using the DL estimate instead` }));
     return { ...dlFit(context), iterations: iter, converged: false, warnings };
   }
   if (method !== 'EB' && tau2 > threshold && logLik(yi, vi, X, 0, method) - logLik(yi, vi, X, tau2, method) > tol) {
-    warnings.push(`${method}: Fisher scoring may have stopped at a local maximum (higher likelihood at τ² = 0); τ² set to 0`);
+    warnings.push(warning('tau2-local-maximum', { method }));
     tau2 = 0;
   }
   return done(tau2, iter, true);
@@ -125,11 +126,11 @@ export const TAU2_ESTIMATORS = defineMethods('τ² estimator', [
       if (q0 < 0) return done(0);
       const qMax = q(tau2Max);
       if (qMax > 0) {
-        warnings.push(`PM: generalised Q still above k − p at τ² = ${tau2Max}; no root found, using the DL estimate instead`);
+        warnings.push(warning('tau2-not-converged', { method: 'PM', detail: `generalised Q still above k − p at τ² = ${tau2Max}; no root found, using the DL estimate instead` }));
         return { ...dlFit(context), converged: false, warnings };
       }
       const root = zeroin(q, 0, tau2Max, { tol, maxiter, fLower: q0, fUpper: qMax });
-      if (!root.converged) warnings.push(`PM: root finding did not converge in ${maxiter} iterations; last value used`);
+      if (!root.converged) warnings.push(warning('tau2-not-converged', { method: 'PM', detail: `root finding did not converge in ${maxiter} iterations; last value used` }));
       return done(root.root, root.iterations, root.converged);
     },
   },
@@ -196,7 +197,9 @@ export interface Tau2Estimate {
   /** Fisher-scoring steps (REML/ML/EB) or root-finder evaluations (PM); 0 for closed forms. */
   iterations: number;
   converged: boolean;
+  /** The messages of `codedWarnings`. */
   warnings: string[];
+  codedWarnings: Warning[];
 }
 
 /**
@@ -224,7 +227,7 @@ export function estimateTau2(
   const estimator = TAU2_ESTIMATORS.get(method);
   const k = yi.length;
   const p = X[0].length;
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const inv = vi.map((v) => 1 / v);
   const done = (tau2: number, iterations = 0, converged = true): Tau2Fit => ({
     tau2: Math.max(0, tau2),
@@ -233,8 +236,9 @@ export function estimateTau2(
     warnings,
   });
   if (k - p < 1) {
-    warnings.push(`τ² cannot be estimated from k = ${k} studies; τ² set to 0`);
-    return { method, ...done(0) };
+    warnings.push(warning('tau2-not-estimable', { k }));
+    const fit = done(0);
+    return { tau2: fit.tau2, method, iterations: 0, converged: true, warnings: messages(warnings), codedWarnings: warnings };
   }
   const he = (): number => {
     const ols = weightedFit(yi, X, yi.map(() => 1));
@@ -247,7 +251,7 @@ export function estimateTau2(
     return (ols.rss - trPV) / (k - p);
   };
   const fit = estimator.run({ yi, vi, X, k, p, inv, control: { threshold, maxiter, stepadj, tol }, warnings, he, done });
-  return { tau2: fit.tau2, method, iterations: fit.iterations, converged: fit.converged, warnings: fit.warnings };
+  return { tau2: fit.tau2, method, iterations: fit.iterations, converged: fit.converged, warnings: messages(fit.warnings), codedWarnings: fit.warnings };
 }
 
 /**

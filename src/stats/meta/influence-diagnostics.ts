@@ -40,7 +40,7 @@ export function influenceDiagnostics(effects: EffectSizes, options: MetaAnalysis
   const vb = full.se ** 2;
   return freeze(
     effects.studies.map((s, i) => {
-      const del = metaAnalysis({ ...effects, studies: effects.studies.filter((_, j) => j !== i), warnings: [] }, opts);
+      const del = metaAnalysis({ ...effects, studies: effects.studies.filter((_, j) => j !== i), warnings: [], codedWarnings: [] }, opts);
       const sumW = del.studies.reduce((acc, r) => acc + 1 / (r.vi + del.tau2), 0);
       const s2w = del.se ** 2 * sumW; // 1 unless Hartung–Knapp
       const hat = full.studies[i].weight / 100;

@@ -48,7 +48,7 @@ export function leaveOneOut(effects: EffectSizes, options: MetaAnalysisOptions =
   if (k < 2) throw new InputError('studies', k, 'at least 2 studies for leave-one-out');
   return freeze(
     effects.studies.map((s, i) => {
-      const rest = { ...effects, studies: effects.studies.filter((_, j) => j !== i), warnings: [] };
+      const rest = { ...effects, studies: effects.studies.filter((_, j) => j !== i), warnings: [], codedWarnings: [] };
       return sensitivityRow(s.study, metaAnalysis(rest, { ...options, tau2Interval: false }));
     }),
   );

@@ -3,6 +3,7 @@ import { normalQuantile, normalSf, tQuantile, tSf } from '../dist/index.js';
 import { freeze, type Measure } from '../types.js';
 import { backTransform } from './back-transform.js';
 import type { EffectSizes } from './effect-sizes.js';
+import { messages, uncoded, warning, type Warning } from '../warnings.js';
 import { estimateTau2, TAU2_ESTIMATORS, type Tau2Control, type Tau2Method } from './estimate-tau2.js';
 import { qStatistics } from './fixed-effect-result.js';
 import { tau2ConfidenceInterval } from './tau2-confidence-interval.js';
@@ -80,7 +81,9 @@ export interface MetaAnalysisResult {
   transformed: { estimate: number; ci: { lower: number; upper: number }; pi: { lower: number; upper: number } | null; transform: string };
   studies: MetaStudyRow[];
   convergence: { iterations: number; converged: boolean } | null;
+  /** The messages of `codedWarnings`. */
   warnings: string[];
+  codedWarnings: Warning[];
 }
 
 /**
@@ -103,7 +106,7 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
     if (!Number.isFinite(s.yi)) throw new InputError(`${s.study}: yi`, s.yi, 'a finite effect size');
     if (!(s.vi > 0 && Number.isFinite(s.vi))) throw new InputError(`${s.study}: vi`, s.vi, 'a positive finite sampling variance');
   }
-  const warnings = [...effects.warnings];
+  const warnings: Warning[] = [...(effects.codedWarnings ?? uncoded(effects.warnings))];
   const yi = studies.map((s) => s.yi);
   const vi = studies.map((s) => s.vi);
   const X = yi.map(() => [1]);
@@ -111,13 +114,13 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
   let tau2 = 0;
   let convergence: MetaAnalysisResult['convergence'] = null;
   if (k === 1) {
-    warnings.push('only one study (k = 1): the pooled estimate is that study’s estimate; τ² and heterogeneity cannot be estimated');
+    warnings.push(warning('single-study'));
   } else if (method !== 'FE') {
     const est = estimateTau2(yi, vi, method, control, X);
     tau2 = est.tau2;
-    warnings.push(...est.warnings);
+    warnings.push(...est.codedWarnings);
     if (TAU2_ESTIMATORS.get(method).iterative) convergence = { iterations: est.iterations, converged: est.converged };
-    if (tau2 === 0) warnings.push(`τ² estimated at the boundary 0 (${method}): random-effects result equals the common-effect result`);
+    if (tau2 === 0) warnings.push(warning('tau2-at-boundary', { method }));
   }
 
   const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
@@ -125,12 +128,12 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
   let variance = fit.vb[0][0];
   let effectiveTest: MetaTest = test;
   if (k === 1 && test !== 'z') {
-    warnings.push(`test "${test}" needs k ≥ 2 (t with k − 1 = 0 df); normal (z) inference used`);
+    warnings.push(warning('test-needs-k2', { test }));
     effectiveTest = 'z';
   }
   if (effectiveTest === 'knha' || effectiveTest === 'adhoc') {
     const q = fit.rss / (k - 1);
-    if (effectiveTest === 'adhoc' && q < 1) warnings.push(`Hartung–Knapp factor ${q.toPrecision(4)} < 1 replaced by 1 (never narrower than the unadjusted CI)`);
+    if (effectiveTest === 'adhoc' && q < 1) warnings.push(warning('hk-factor-floored', { q }));
     variance *= effectiveTest === 'adhoc' ? Math.max(1, q) : q;
   }
   const se = Math.sqrt(variance);
@@ -159,7 +162,7 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
     tau2Ci = { lower: qp.lower, upper: qp.upper, level, method: 'Q-profile' };
     I2Ci = { lower: (100 * qp.lower) / (vt + qp.lower), upper: (100 * qp.upper) / (vt + qp.upper) };
     H2Ci = { lower: qp.lower / vt + 1, upper: qp.upper / vt + 1 };
-    warnings.push(...qp.warnings);
+    warnings.push(...uncoded(qp.warnings));
   }
 
   let pi: MetaAnalysisResult['pi'] = null;
@@ -167,7 +170,7 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
   if (piType === 'none' || method === 'FE') {
     // not requested, or no between-study variance in a common-effect model (metafor gives none either)
   } else if (piDf !== null && piDf < 1) {
-    warnings.push(`prediction interval "${piType}" needs k ≥ ${piType === 't' ? 2 : 3} (t with ${piDf} df); not given`);
+    warnings.push(warning('pi-needs-more-studies', { type: piType, k: piType === 't' ? 2 : 3, df: piDf }));
   } else {
     const piCrit = piDf === null ? normalQuantile(1 - alpha / 2) : tQuantile(1 - alpha / 2, piDf);
     const sePred = Math.sqrt(variance + tau2);
@@ -217,7 +220,8 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
     },
     studies: rows,
     convergence,
-    warnings,
+    warnings: messages(warnings),
+    codedWarnings: warnings,
   });
 }
 

@@ -1,3 +1,4 @@
+import { uncoded } from '../warnings.js';
 import { InputError } from '../../errors.js';
 import { freeze } from '../types.js';
 import { binaryEffectSizes, type BinaryStudy } from './binary-effect-sizes.js';
@@ -38,6 +39,7 @@ export function peto(studies: readonly BinaryStudy[], options: { level?: number 
     k: effects.studies.length,
     ...waldSummary(estimate, se, level),
     ...qStatistics(sumOE2V - sumOE ** 2 / sumV, effects.studies.length - 1),
-    warnings: [...effects.warnings.filter((w) => !w.includes('added to every cell'))],
+    // Peto needs no zero-cell correction: drop that warning of the effect sizes, by its code.
+    warnings: (effects.codedWarnings ?? uncoded(effects.warnings)).filter((w) => w.code !== 'studies-zero-cell-corrected').map((w) => w.message),
   });
 }

@@ -62,7 +62,7 @@ export function subgroupAnalysis(
     members.get(g)!.push(s);
   }
   if (names.length < 2) throw new InputError('subgroup', names.join(', '), 'at least two subgroups');
-  const groups = names.map((name) => ({ name, result: metaAnalysis({ ...effects, studies: members.get(name)!, warnings: [] }, analysis) }));
+  const groups = names.map((name) => ({ name, result: metaAnalysis({ ...effects, studies: members.get(name)!, warnings: [], codedWarnings: [] }, analysis) }));
   const w = groups.map((g) => 1 / g.result.se ** 2);
   const sumW = w.reduce((a, b) => a + b, 0);
   const mean = groups.reduce((acc, g, i) => acc + w[i] * g.result.estimate, 0) / sumW;

@@ -2,6 +2,7 @@ import { betaQuantile } from '../dist/beta.js';
 import { binomialCdf, binomialPmf, binomialSf } from '../dist/binomial.js';
 import { normalQuantile } from '../dist/normal.js';
 import { InputError } from '../../errors.js';
+import { messages, warning, type Warning } from '../warnings.js';
 import { defineMethods, type MethodEntry, type MethodId } from '../method-registry.js';
 import { freeze, type Alternative, type Estimate, type TestResult } from '../types.js';
 import { binomialTest } from './binomial-test.js';
@@ -17,7 +18,7 @@ export interface ProportionCiContext {
   /** The null proportion of the accompanying test, when one was asked for. */
   p0?: number;
   /** Warnings to add to (clipping, zero width). */
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** One line of a worked explanation (`--explain`): label, formula, and the number it gave. */
@@ -147,7 +148,7 @@ export const PROPORTION_INTERVALS = defineMethods('proportion interval', [
       const centre = x / n;
       const half = z * Math.sqrt((centre * (1 - centre)) / n);
       const limits = clip(centre - half, centre + half, 'wald', warnings);
-      if (x === 0 || x === n) warnings.push(`Wald interval has zero width at ${x} of ${n}: use wilson, exact or jeffreys`);
+      if (x === 0 || x === n) warnings.push(warning('interval-zero-width', { method: 'wald', why: `${x} of ${n}`, use: 'wilson, exact or jeffreys' }));
       return limits;
     },
     steps: (x, n, { z }) => [
@@ -210,15 +211,16 @@ export function proportionCi(x: number, n: number, options: ProportionCiOptions 
   if (typeof level !== 'number' || !(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
   const entry = PROPORTION_INTERVALS.get(method);
   const alpha = 1 - level;
-  const warnings: string[] = [];
-  const [lower, upper] = entry.run(x, n, { level, alpha, z: normalQuantile(1 - alpha / 2), p0, warnings });
+  const coded: Warning[] = [];
+  const [lower, upper] = entry.run(x, n, { level, alpha, z: normalQuantile(1 - alpha / 2), p0, warnings: coded });
   const result: ProportionCiResult = {
     measure: 'PR',
     estimate: x / n,
     events: x,
     n,
     ci: { lower, upper, level, method: entry.resultMethod },
-    warnings,
+    warnings: messages(coded),
+    codedWarnings: coded,
   };
   if (p0 !== undefined) result.test = binomialTest(x, n, { p0, alternative });
   return freeze(result);
@@ -234,9 +236,9 @@ function wilson(x: number, n: number, alpha: number): [number, number] {
   return [x === 0 ? 0 : centre - half, x === n ? 1 : centre + half];
 }
 
-function clip(lower: number, upper: number, method: string, warnings: string[]): [number, number] {
+function clip(lower: number, upper: number, method: string, warnings: Warning[]): [number, number] {
   if (lower < 0 || upper > 1) {
-    warnings.push(`${method} interval [${lower}, ${upper}] clipped to [0, 1]`);
+    warnings.push(warning('interval-clipped', { method, lower, upper, range: '[0, 1]' }));
   }
   return [Math.max(0, lower), Math.min(1, upper)];
 }
