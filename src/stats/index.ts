@@ -266,3 +266,5 @@ export { kmReachable, kmPercent } from './survival/km-reachable.js';
 export type { KmReachableValue, KmPercentResult, KmStepWitness } from './survival/km-reachable.js';
 export { survivalSampleSize, survivalPower, eventProbability, SURVIVAL_EVENTS_METHODS } from './survival/survival-design.js';
 export type { SurvivalDesignOptions, SurvivalSampleSize, SurvivalPower, SurvivalEventsMethod } from './survival/survival-design.js';
+export { poolHazardRatios } from './survival/pool-hazard-ratios.js';
+export type { HrStudy, PooledHazardRatios } from './survival/pool-hazard-ratios.js';
