@@ -1,5 +1,6 @@
 import type { Dataset } from '../../data/load-dataset.js';
-import type { ArmBinaryRow, ArmContinuousRow, ReportedComparisonRow, ReportedPercentageRow, SingleArmProportionRow } from '../../data/index.js';
+import type { ArmBinaryRow, ArmContinuousRow, ArmTimeToEventRow, ReportedComparisonRow, ReportedPercentageRow, SingleArmProportionRow } from '../../data/index.js';
+import { kmPercent } from '../survival/km-reachable.js';
 import { fisherExact } from '../binary/fisher-exact.js';
 import { chiSquareTest } from '../binary/chi-square-test.js';
 import { oddsRatio } from '../binary/odds-ratio.js';
@@ -94,6 +95,12 @@ export function checkDataset(dataset: Pick<Dataset, 'name' | 'tables'>): CheckIt
   for (const { file, rows } of byKind<ReportedPercentageRow>('reported-percentage')) {
     for (const row of rows) items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
   }
+  for (const { file, rows } of byKind<ArmTimeToEventRow>('arm-time-to-event')) {
+    for (const row of rows) {
+      const item = checkSurvivalPercent(base(file, row, row.trial, `${row.outcome} (${row.arm}) at ${row.time} ${row.unit ?? ''}`.trim()), row);
+      if (item) items.push(item);
+    }
+  }
   return items;
 }
 
@@ -149,6 +156,30 @@ function checkPercent(base: Base, percentText: string | undefined, events: numbe
       : result.consistent
         ? `${events}/${n} = ${((100 * events) / n).toFixed(2)}% does not print as ${percentText}%; counts that do: ${result.counts.join(', ')}`
         : `no whole count of ${n} prints as ${percentText}%`,
+  });
+}
+
+/** Largest arm whose reachable Kaplan–Meier values are enumerated (kmReachable). */
+const KM_REACHABLE_MAX_N = 20;
+
+/**
+ * A Kaplan–Meier percentage at a stated time: is it a value a KM estimate on n patients can
+ * take (censoring allowed)? Arms above 20 patients reach nearly every printed value: skipped.
+ */
+function checkSurvivalPercent(base: Base, row: ArmTimeToEventRow): CheckItem | undefined {
+  if (row.survival_percent === undefined || row.n > KM_REACHABLE_MAX_N) return undefined;
+  const text = row.$printed.survival_percent ?? String(row.survival_percent);
+  const r = kmPercent(text, row.n);
+  const near = [r.below, r.above].filter((v) => v !== undefined).map((v) => `${(100 * v.survival).toFixed(1)}%`);
+  return item(base, {
+    quantity: 'survival percent',
+    reported: `${text}%`,
+    recomputed: r.consistent[0] ? 100 * r.consistent[0].survival : null,
+    status: r.possible ? 'reproduced' : 'discrepant',
+    method: 'km-reachable',
+    reason: r.possible
+      ? `a Kaplan–Meier estimate on ${row.n} patients can print as ${text}%${r.possibleWithoutCensoring ? '' : ' (only with censoring)'}`
+      : `no Kaplan–Meier estimate on ${row.n} patients prints as ${text}%, with or without censoring; nearest ${near.join(' and ')}`,
   });
 }
 
