@@ -1,4 +1,5 @@
-import type { ArmBinaryRow, ReportedComparisonRow, ReportedPercentageRow, SingleArmProportionRow } from '../data/kinds/index.js';
+import type { ArmBinaryRow, ArmTimeToEventRow, ReportedComparisonRow, ReportedPercentageRow, SingleArmProportionRow } from '../data/kinds/index.js';
+import { kmPercent } from '../stats/survival/km-reachable.js';
 import { fingerprintBinary } from '../stats/check/fingerprint-binary.js';
 import { fingerprintMeans } from '../stats/check/fingerprint-means.js';
 import type { FingerprintMatch } from '../stats/check/fingerprint-match.js';
@@ -100,6 +101,12 @@ export function checkDataset(dataset: DatasetLike): CheckItem[] {
   for (const { file, rows } of tablesOfKind(tables, 'reported-percentage')) {
     for (const row of rows) items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
   }
+  for (const { file, rows } of tablesOfKind(tables, 'arm-time-to-event')) {
+    for (const row of rows) {
+      const item = checkSurvivalPercent(base(file, row, row.trial, `${row.outcome} (${row.arm}) at ${row.time} ${row.unit ?? ''}`.trim()), row);
+      if (item) items.push(item);
+    }
+  }
   return items;
 }
 
@@ -193,6 +200,30 @@ function circularNote(percentText: string, events: number, circular: string[]): 
   const ns: number[] = [];
   for (let n = low; n <= high; n++) if (percentCounts(reported, n).counts.includes(events)) ns.push(n);
   return `the arm was chosen to fit; ${events} (${percentText}%) fits any denominator ${ns.length > 1 ? `${ns[0]}–${ns.at(-1)}` : ns.join('')}`;
+}
+
+/** Largest arm whose reachable Kaplan–Meier values are enumerated (kmReachable). */
+const KM_REACHABLE_MAX_N = 20;
+
+/**
+ * A Kaplan–Meier percentage at a stated time: is it a value a KM estimate on n patients can
+ * take (censoring allowed)? Arms above 20 patients reach nearly every printed value: skipped.
+ */
+function checkSurvivalPercent(base: Base, row: ArmTimeToEventRow): CheckItem | undefined {
+  if (row.survival_percent === undefined || row.n > KM_REACHABLE_MAX_N) return undefined;
+  const text = printedText(row, 'survival_percent') ?? String(row.survival_percent);
+  const r = kmPercent(text, row.n);
+  const near = [r.below, r.above].filter((v) => v !== undefined).map((v) => `${(100 * v.survival).toFixed(1)}%`);
+  return item(base, {
+    quantity: 'survival percent',
+    reported: `${text}%`,
+    recomputed: r.consistent[0] ? 100 * r.consistent[0].survival : null,
+    status: r.possible ? 'reproduced' : 'discrepant',
+    method: 'km-reachable',
+    reason: r.possible
+      ? `a Kaplan–Meier estimate on ${row.n} patients can print as ${text}%${r.possibleWithoutCensoring ? '' : ' (only with censoring)'}`
+      : `no Kaplan–Meier estimate on ${row.n} patients prints as ${text}%, with or without censoring; nearest ${near.join(' and ')}`,
+  });
 }
 
 function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckItem {

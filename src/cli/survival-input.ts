@@ -1,4 +1,6 @@
-import type { ArmTimeToEventRow, KmCurveRow, LoadedInput, PatientLevelRow } from '../data/index.js';
+import { printedDecimals, type ArmTimeToEventRow, type KmCurveRow, type LoadedInput, type PatientLevelRow, type ReportedComparisonRow } from '../data/index.js';
+import type { HrField, HrReported } from '../stats/survival/hr-derivation.js';
+import type { HrStudy } from '../stats/survival/pool-hazard-ratios.js';
 import { InputError } from '../errors.js';
 import { reconstructKm, type ReconstructedArm } from '../stats/survival/reconstruct-km.js';
 import type { SurvivalRecord } from '../stats/survival/survival-records.js';
@@ -110,4 +112,46 @@ export function survivalInput(input: LoadedInput, options: SurvivalInputOptions 
     reconstruction,
     notes,
   };
+}
+
+/** reported-comparison column → HrReported field. */
+const HR_COLUMNS: readonly [string, HrField][] = [
+  ['estimate', 'hr'], ['ci_lower', 'ciLower'], ['ci_upper', 'ciUpper'], ['ci_level', 'ciLevel'], ['p', 'p'],
+  ['events_arm', 'events1'], ['events_comparator', 'events2'], ['events_total', 'events'], ['n_arm', 'n1'], ['n_comparator', 'n2'],
+  ['o_minus_e', 'oMinusE'], ['logrank_v', 'v'], ['logrank_p', 'logrankP'],
+];
+
+/**
+ * The HR rows of reported-comparison tables as studies for poolHazardRatios: one per trial
+ * (primary readings), the printed decimals kept for the rounding check. A p given as a bound
+ * (`<`) is not used. `outcome` picks the outcome when there are several.
+ */
+export function hrStudiesFrom(input: LoadedInput, options: { outcome?: string } = {}): { outcome: string; studies: HrStudy[]; notes: string[] } {
+  const rows = tablesOf(input)
+    .filter((t) => t.kind === 'reported-comparison')
+    .flatMap((t) => t.rows as ReportedComparisonRow[])
+    .filter((r) => r.measure === 'HR' && r.reading !== 'alternative');
+  if (rows.length === 0) throw new InputError('input', 'no HR rows', 'reported-comparison rows with measure HR');
+  const outcome = pick(rows.map((r) => r.outcome), options.outcome, '--outcome');
+  const notes: string[] = [];
+  const studies = rows
+    .filter((r) => r.outcome === outcome)
+    .map((row) => {
+      const reported: HrReported = {};
+      const decimals: Partial<Record<HrField, number>> = {};
+      for (const [column, field] of HR_COLUMNS) {
+        const value = (row as unknown as Record<string, number | undefined>)[column];
+        if (value === undefined) continue;
+        if (column === 'p' && row.p_relation !== undefined && row.p_relation !== '=') {
+          notes.push(`${row.trial}: p ${row.p_relation} ${value} is a bound, not used`);
+          continue;
+        }
+        reported[field] = value;
+        const printed = row.$printed[column];
+        if (printed !== undefined) decimals[field] = printedDecimals(printed);
+      }
+      if (row.favours !== undefined) reported.favours = row.favours === 'arm' ? 'arm1' : 'arm2';
+      return { study: `${row.trial}${row.timepoint ? `, ${row.timepoint}` : ''}${row.population ? ` [${row.population}]` : ''}`, reported, decimals };
+    });
+  return { outcome, studies, notes };
 }

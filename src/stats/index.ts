@@ -328,3 +328,5 @@ export { isotonicMtd, pava } from './design/isotonic-mtd.js';
 // The warnings catalogue: codes and message templates of coded warnings (results' codedWarnings).
 export { WARNINGS, warning } from './warnings.js';
 export type { Warning, WarningCode } from './warnings.js';
+export { poolHazardRatios } from './survival/pool-hazard-ratios.js';
+export type { HrStudy, PooledHazardRatios } from './survival/pool-hazard-ratios.js';

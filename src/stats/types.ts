@@ -17,7 +17,8 @@ export type Measure =
   | 'PR'
   | 'PLO'
   | 'PFT'
-  | 'GEN';
+  | 'GEN'
+  | 'HR';
 
 export interface ConfidenceInterval {
   lower: number;

@@ -169,3 +169,25 @@ describe('trialstat power survival (also trialstat survival power)', () => {
     expect(text.code).toBe(2);
   });
 });
+
+const pool = readFixture<{ pool: { yi: number[]; sei: number[]; fits: { method: string; test: string; estimate: number; lower: number; upper: number; tau2: number }[] } }>('survival').pool;
+
+describe('trialstat survival meta', () => {
+  it('pools HR rows derived five ways (CSV with the time-to-event columns) as metafor rma, DL with Hartung–Knapp', async () => {
+    const r = await runCli(['survival', 'meta', 'test/cli/fixtures/hr-studies.csv', '--kind', 'reported-comparison', '--method', 'DL', '--hk', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const want = pool.fits.find((f) => f.method === 'DL' && f.test === 'knha')!;
+    expectClose(json.pooled.logHr, want.estimate, 1e-6);
+    expectClose(json.pooled.tau2, want.tau2, 1e-6);
+    expectClose(json.pooled.ci.lower, Math.exp(want.lower), 1e-6);
+    expect(json.studies.map((s: { derivation: string }) => s.derivation)).toEqual(['ci', 'oe-v', 'p', 'logrank', 'events']);
+    json.studies.forEach((s: { logHr: number; se: number }, i: number) => {
+      expectClose(s.logHr, pool.yi[i], 1e-10);
+      expectClose(s.se, pool.sei[i], 1e-10);
+    });
+    const text = await runCli(['survival', 'meta', 'test/cli/fixtures/hr-studies.csv', '--kind', 'reported-comparison']);
+    expect(text.stdout).toMatch(/^D\s+log-rank p \(or z, χ²\) with the number of events/m);
+    expect(text.stdout).toMatch(/^Pooled HR 0\.76/m);
+  });
+});

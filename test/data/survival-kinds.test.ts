@@ -32,3 +32,14 @@ describe('bundled veteran-lung dataset', () => {
     }
   });
 });
+
+describe('trialstat check on arm-time-to-event rows (km-reachable)', () => {
+  it('seed-figures-audit: Satirer 100 % of 7 reproduced, 77 % of 7 discrepant (expected) with the nearest KM values', async () => {
+    const { checkDataset } = await import('../../src/analysis/check-dataset.js');
+    const items = checkDataset(await loadDataset('seed-figures-audit')).filter((i) => i.method === 'km-reachable');
+    expect(items.map((i) => [i.reported, i.status, i.expected])).toEqual([['100%', 'reproduced', false], ['77%', 'discrepant', true]]);
+    expect(items[1].reason).toContain('nearest 75.0% and 80.0%');
+    // arms above 20 patients are not enumerated: veteran-lung gives no km-reachable item
+    expect(checkDataset(await loadDataset('veteran-lung')).filter((i) => i.method === 'km-reachable')).toEqual([]);
+  });
+});

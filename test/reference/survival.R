@@ -159,7 +159,27 @@ names(describe) <- NULL
 type7 <- list(x = c(3.1, 1, 4, 1.5, 9.2, 2.6, 5), p = c(0.05, 0.1, 0.25, 0.33, 0.5, 0.75, 0.9, 1),
               q = unname(quantile(c(3.1, 1, 4, 1.5, 9.2, 2.6, 5), c(0.05, 0.1, 0.25, 0.33, 0.5, 0.75, 0.9, 1), type = 7)))
 
-out <- list(describe = describe, type7 = type7, ci = ci_out, p = p_out, onestep = onestep, simulated = simulated, data = data_out, analyses = analyses)
+# --- Pooling HRs derived several ways (generic inverse variance, metafor rma) ---------
+# Five illustrative studies (not real trials), each printing something different. Log HR
+# and SE per study as in Tierney 2007 (CI and p through uniroot, as above), then rma.
+suppressPackageStartupMessages(library(metafor))
+hr_ci <- function(hr, lo, up, level = 0.95) c(log(hr), root(function(s) exp((log(lo) + log(up)) / 2 + qnorm(1 - (1 - level) / 2) * s) - up))
+hr_p <- function(hr, p) c(log(hr), root(function(s) 2 * pnorm(-abs(log(hr)) / s) - p, 1e-6, 100))
+pool_studies <- list(
+  list(study = "A", kind = "ci", hr = 0.78, lower = 0.62, upper = 0.98, value = hr_ci(0.78, 0.62, 0.98)),
+  list(study = "B", kind = "oe-v", oMinusE = -8.4, v = 35.2, value = c(-8.4 / 35.2, 1 / sqrt(35.2))),
+  list(study = "C", kind = "p", hr = 1.12, p = 0.35, value = hr_p(1.12, 0.35)),
+  list(study = "D", kind = "logrank", logrankP = 0.03, events = 180, n1 = 150, n2 = 150, value = c(-qnorm(0.015, lower.tail = FALSE) / sqrt(180 / 4), 1 / sqrt(180 / 4))),
+  list(study = "E", kind = "events", hr = 0.45, events1 = 40, events2 = 55, value = c(log(0.45), sqrt(1 / 40 + 1 / 55)))
+)
+yi <- sapply(pool_studies, function(s) s$value[1]); sei <- sapply(pool_studies, function(s) s$value[2])
+pool_fit <- function(method, test) {
+  f <- rma(yi = yi, sei = sei, method = method, test = test)
+  list(method = method, test = test, estimate = unname(f$b[1]), se = f$se, lower = f$ci.lb, upper = f$ci.ub, tau2 = f$tau2, I2 = f$I2, Q = f$QE, p = f$pval)
+}
+pool <- list(yi = yi, sei = sei, fits = list(pool_fit("REML", "z"), pool_fit("DL", "knha"), pool_fit("FE", "z"), pool_fit("PM", "z")))
+
+out <- list(pool = pool, describe = describe, type7 = type7, ci = ci_out, p = p_out, onestep = onestep, simulated = simulated, data = data_out, analyses = analyses)
 dir.create("test/reference/fixtures", showWarnings = FALSE)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = FALSE), "test/reference/fixtures/survival.json")
 cat("wrote test/reference/fixtures/survival.json\n")

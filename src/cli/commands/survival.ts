@@ -16,7 +16,10 @@ import { loadInput } from '../../data/index.js';
 import { compareSurvival, type SurvivalComparison } from '../../stats/survival/compare-survival.js';
 import { COX_TIES, type CoxTies } from '../../stats/survival/cox-hazard-ratio.js';
 import { kaplanMeier as kaplanMeierFn, KM_CONF_TYPES, type KmConfType, type KaplanMeierResult } from '../../stats/survival/kaplan-meier.js';
-import { parseArmCounts, survivalInput, type SurvivalInput } from '../survival-input.js';
+import { hrStudiesFrom, parseArmCounts, survivalInput, type SurvivalInput } from '../survival-input.js';
+import { poolHazardRatios } from '../../stats/survival/pool-hazard-ratios.js';
+import { TAU2_METHODS } from '../../stats/meta/estimate-tau2.js';
+import type { MetaMethod } from '../../stats/meta/meta-analysis.js';
 
 /** CLI option → HrReported field. Values are read as printed text so their decimals count. */
 const HR_OPTIONS: readonly { flag: string; field: HrField; help: string }[] = [
@@ -50,6 +53,7 @@ export function registerSurvival(program: Command, context: CliContext): void {
     .description('time-to-event outcomes: HR from what a paper prints (hr); KM, log-rank, Cox and RMST on patient-level data or on data reconstructed from a digitised KM curve (compare, km)');
   registerCompareAndKm(survival, context);
   registerPercent(survival, context);
+  registerPool(survival, context);
   registerSurvivalPower(survival, context, 'power');
   const hr = survival
     .command('hr')
@@ -468,5 +472,58 @@ Examples:
       if (r.below) lines.push(`  nearest below: ${pct(r.below)} (${how(r.below)})`);
       if (r.above) lines.push(`  nearest above: ${pct(r.above)} (${how(r.above)})`);
       io.stdout(`${lines.join('\n')}\n`);
+    });
+}
+
+/** `survival meta`: pool HRs derived from whatever each study prints. */
+function registerPool(survival: Command, context: CliContext): void {
+  survival
+    .command('meta')
+    .description('pool hazard ratios derived from whatever each study prints (reported-comparison HR rows: CI, p, O − E and V, log-rank p with events, events): generic inverse variance')
+    .argument('<input>', 'a bundled dataset, a dataset folder, or a reported-comparison file (with --kind reported-comparison)')
+    .option('--kind <kind>', 'kind of a single file: reported-comparison', choice(['reported-comparison'] as const))
+    .option('--outcome <name>', 'the outcome, when the HR rows hold several')
+    .option('--method <method>', 'FE or a τ² estimator (default REML)', choice(['FE', ...TAU2_METHODS] as const), 'REML')
+    .option('--hk', 'Hartung–Knapp(–Sidik–Jonkman) t-based CI')
+    .option('--level <L>', 'confidence level', level, 0.95)
+    .option('--json', 'print JSON')
+    .option('--explain', 'show each study\'s derivation')
+    .addHelpText(
+      'after',
+      `
+Each study's log HR and SE come from its preferred derivation (as in \`survival hr\`, in the
+order ci, oe-v, p, logrank, events, medians); the forest table names it.
+
+Examples:
+  $ trialstat survival meta hr-studies.csv --kind reported-comparison
+  $ trialstat survival meta hr-studies.csv --kind reported-comparison --method DL --hk --json`,
+    )
+    .action(async (input: string, options: { kind?: 'reported-comparison'; outcome?: string; method: MetaMethod; hk?: boolean; level: number; json?: boolean; explain?: boolean }) => {
+      const { io } = context;
+      const loaded = await loadInput(input, { kind: options.kind, cwd: io.cwd, readStdin: io.readStdin });
+      const { outcome, studies, notes } = hrStudiesFrom(loaded, options.outcome ? { outcome: options.outcome } : {});
+      const r = poolHazardRatios(studies, { method: options.method, test: options.hk ? 'knha' : 'z', level: options.level });
+      if (options.json) {
+        io.stdout(`${JSON.stringify({ outcome, studies: r.studies.map((s, i) => ({ study: s.study, derivation: s.derived.primary, hr: s.derived.estimate, logHr: s.derived.logHr, se: s.derived.se, ci: s.derived.ci, weight: r.meta.studies[i].weight, consistent: s.derived.consistent })), pooled: { hr: r.meta.transformed.estimate, ci: r.meta.transformed.ci, pi: r.meta.transformed.pi, logHr: r.meta.estimate, se: r.meta.se, p: r.meta.p, tau2: r.meta.tau2, I2: r.meta.I2, Q: r.meta.Q, Qp: r.meta.Qp, method: r.meta.method, test: r.meta.test }, notes, warnings: r.warnings }, null, 2)}\n`);
+        return;
+      }
+      const lines = [
+        `${outcome}: ${r.meta.k} studies, HR pooled by generic inverse variance (${r.meta.method}${options.hk ? ', Hartung–Knapp' : ''})`,
+        '',
+        renderTable(r.studies.map((s, i) => ({ s, w: r.meta.studies[i].weight })), [
+          { header: 'study', text: (x) => x.s.study },
+          { header: 'derived from', text: (x) => x.s.derived.derivations[0].label },
+          { header: 'HR', text: (x) => formatFixed(x.s.derived.estimate, 2), align: 'right' },
+          { header: `${formatLevel(0.95)} CI`, text: (x) => `${formatFixed(x.s.derived.ci.lower, 2)} to ${formatFixed(x.s.derived.ci.upper, 2)}`, align: 'right' },
+          { header: 'weight', text: (x) => `${formatFixed(x.w, 1)}%`, align: 'right' },
+        ], 'table').trimEnd(),
+        '',
+        `${formatEstimateLine('Pooled HR', r.meta.transformed.estimate, { ...r.meta.transformed.ci, level: r.meta.ci.level }, r.meta.p)}`,
+        `Heterogeneity: τ² = ${formatNumber(r.meta.tau2)}, I² = ${formatFixed(r.meta.I2, 1)}%, Q = ${formatNumber(r.meta.Q)} on ${r.meta.Qdf} df, ${formatP(r.meta.Qp)}`,
+        ...notes.map((n) => `note: ${n}`),
+      ];
+      if (options.explain) lines.push('', ...r.studies.map((s) => `${s.study}:\n${explainDerivation(s.derived.derivations[0])}`));
+      io.stdout(`${lines.join('\n')}\n`);
+      writeWarnings(io, r.warnings);
     });
 }

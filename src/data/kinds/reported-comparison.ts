@@ -27,6 +27,7 @@ const columns = {
   o_minus_e: { type: 'number', description: 'HR rows: log-rank observed minus expected events in `arm`' },
   logrank_v: { type: 'number', min: 0, minExclusive: true, description: 'HR rows: log-rank variance V' },
   logrank_p: { type: 'number', min: 0, max: 1, description: 'HR rows: two-sided log-rank p' },
+  favours: { type: 'enum', values: ['arm', 'comparator'], description: 'HR rows: the arm with the lower hazard, when only a log-rank p gives the result' },
   ...commonColumns,
 } as const;
 
@@ -51,7 +52,7 @@ function positiveRatio(row: ValuesOf<typeof columns>, report: (issue: CheckIssue
   }
 }
 
-const SURVIVAL_COLUMNS = ['events_arm', 'events_comparator', 'events_total', 'n_arm', 'n_comparator', 'o_minus_e', 'logrank_v', 'logrank_p'] as const;
+const SURVIVAL_COLUMNS = ['events_arm', 'events_comparator', 'events_total', 'n_arm', 'n_comparator', 'o_minus_e', 'logrank_v', 'logrank_p', 'favours'] as const;
 
 /** The time-to-event columns belong to HR rows; events ≤ n and per-arm events sum to the total. */
 function survivalColumnsOnHr(...[row, report]: Parameters<RowCheck<typeof columns>>): void {
@@ -97,6 +98,7 @@ export interface ReportedComparisonValues extends CommonValues {
   readonly o_minus_e?: number;
   readonly logrank_v?: number;
   readonly logrank_p?: number;
+  readonly favours?: 'arm' | 'comparator';
 }
 
 // Fails to compile if the interface and the schema disagree.

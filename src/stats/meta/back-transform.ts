@@ -28,6 +28,7 @@ export function backTransform(effects: Pick<EffectSizes, 'measure' | 'studies'>)
     case 'RR':
     case 'OR':
     case 'ROM':
+    case 'HR':
       return make('exp', Math.exp);
     case 'PLO':
       return make('inverse-logit', (x) => 1 / (1 + Math.exp(-x)));
