@@ -241,3 +241,16 @@ export { permutationTest } from './meta/permutation-test.js';
 export type { PermutationTestOptions, PermutationTestResult } from './meta/permutation-test.js';
 export { regressionLine } from './meta/regression-line.js';
 export type { RegressionLine } from './meta/regression-line.js';
+// Small-study effects and publication bias (src/stats/meta)
+export { REGTEST_PREDICTORS } from './meta/egger-test.js';
+export type { RegtestPredictor, EggerTestResult } from './meta/egger-test.js';
+export { rankCorrelationTest } from './meta/rank-correlation-test.js';
+export type { RankCorrelationResult } from './meta/rank-correlation-test.js';
+export { harbordTest } from './meta/harbord-test.js';
+export type { HarbordTestResult } from './meta/harbord-test.js';
+export { petersTest } from './meta/peters-test.js';
+export type { PetersTestResult } from './meta/peters-test.js';
+export { trimAndFill } from './meta/trim-and-fill.js';
+export type { TrimAndFillOptions, TrimAndFillResult } from './meta/trim-and-fill.js';
+export { failSafeN, FAIL_SAFE_TYPES } from './meta/fail-safe-n.js';
+export type { FailSafeType, FailSafeNResult } from './meta/fail-safe-n.js';
