@@ -254,3 +254,5 @@ export { trimAndFill } from './meta/trim-and-fill.js';
 export type { TrimAndFillOptions, TrimAndFillResult } from './meta/trim-and-fill.js';
 export { failSafeN, FAIL_SAFE_TYPES } from './meta/fail-safe-n.js';
 export type { FailSafeType, FailSafeNResult } from './meta/fail-safe-n.js';
+export { contourFunnelData } from './meta/contour-funnel-data.js';
+export type { ContourFunnelData } from './meta/contour-funnel-data.js';
