@@ -330,3 +330,18 @@ export { WARNINGS, warning } from './warnings.js';
 export type { Warning, WarningCode } from './warnings.js';
 export { poolHazardRatios } from './survival/pool-hazard-ratios.js';
 export type { HrStudy, PooledHazardRatios } from './survival/pool-hazard-ratios.js';
+// Small-study effects and publication bias (src/stats/meta)
+export { REGTEST_PREDICTORS } from './meta/egger-test.js';
+export type { RegtestPredictor, EggerTestResult } from './meta/egger-test.js';
+export { rankCorrelationTest } from './meta/rank-correlation-test.js';
+export type { RankCorrelationResult } from './meta/rank-correlation-test.js';
+export { harbordTest } from './meta/harbord-test.js';
+export type { HarbordTestResult } from './meta/harbord-test.js';
+export { petersTest } from './meta/peters-test.js';
+export type { PetersTestResult } from './meta/peters-test.js';
+export { trimAndFill } from './meta/trim-and-fill.js';
+export type { TrimAndFillOptions, TrimAndFillResult } from './meta/trim-and-fill.js';
+export { failSafeN, FAIL_SAFE_TYPES } from './meta/fail-safe-n.js';
+export type { FailSafeType, FailSafeNResult } from './meta/fail-safe-n.js';
+export { contourFunnelData } from './meta/contour-funnel-data.js';
+export type { ContourFunnelData } from './meta/contour-funnel-data.js';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bubblePlot } from '../../src/report/charts/bubble-plot.js';
+import { contourFunnel } from '../../src/report/charts/contour-funnel.js';
+import { contourFunnelData } from '../../src/stats/meta/contour-funnel-data.js';
+import { trimAndFill } from '../../src/stats/meta/trim-and-fill.js';
 import { renderSvg } from '../../src/report/render.js';
 import { metaRegression } from '../../src/stats/meta/meta-regression.js';
 import { predictMetaRegression } from '../../src/stats/meta/predict-meta-regression.js';
@@ -69,5 +72,28 @@ describe('bubble plot chart', () => {
   it('drops non-positive values on a log axis with a warning', () => {
     const chart = bubblePlot({ ...input, points: [...input.points, { study: 'Bad', x: 30, y: 0, weight: 1 }] });
     expect(chart.warnings).toEqual(['bubble plot "BCG vaccine: risk ratio by absolute latitude": study "Bad" left out (value not finite or not positive)']);
+  });
+});
+
+describe('contour-enhanced funnel plot', () => {
+  const hs = fx.hackshaw;
+  const effects: EffectSizes = { measure: 'OR', studies: hs.yi.map((y: number, i: number) => ({ study: hs.study[i], yi: y, vi: hs.vi[i] })), dropped: [], warnings: [] };
+  const tf = trimAndFill(effects);
+  const data = contourFunnelData(effects, { filled: tf.filled, centre: tf.result.estimate });
+  it('data: observed and filled studies, contours at ±z·se about the null', () => {
+    expect(data.points.filter((p) => p.filled)).toHaveLength(fx.trimfill.hackshaw_REML_L0_auto.k0);
+    const top = data.contours.filter((c) => c.se === data.maxSe);
+    expect(top.map((c) => c.level)).toEqual([0.1, 0.05, 0.01]);
+    expectClose(top[1].upper, 1.959963984540054 * data.maxSe, 1e-14);
+    expect(() => contourFunnelData(effects, { levels: [5] })).toThrow(/levels/);
+  });
+  it('spec snapshot; renders without warnings', async () => {
+    const chart = contourFunnel({ title: 'Passive smoking and lung cancer', axisTitle: 'Log odds ratio', data });
+    expect(chart.warnings).toEqual([]);
+    expect(chart.description).toMatch(/37 studies and 7 filled by trim and fill/);
+    expect(chart.spec).toMatchSnapshot();
+    const rendered = await renderSvg(chart.spec, { idPrefix: 'funnel', title: 't', description: chart.description });
+    expect(rendered.warnings).toEqual([]);
+    expect(rendered.svg).toMatch(/^<svg[^>]* role="img"/);
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { formatJson } from '../../format/json.js';
 import { Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
@@ -217,7 +218,7 @@ Examples:
         writeFileAtomic(resolve(context.io.cwd, o.svg), `${rendered.svg}\n`);
       }
       if (o.json) {
-        context.io.stdout(`${JSON.stringify({ design: d, ...(size ? { sampleSize: size } : {}), ...(interim ? { interim } : {}) }, null, 2)}\n`);
+        context.io.stdout(formatJson({ design: d, ...(size ? { sampleSize: size } : {}), ...(interim ? { interim } : {}) }));
         return;
       }
       const lines = designLines(d);

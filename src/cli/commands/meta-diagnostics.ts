@@ -9,9 +9,10 @@ import { funnelData, type FunnelData } from '../../stats/meta/funnel-data.js';
 import { influenceDiagnostics, type InfluenceRow } from '../../stats/meta/influence-diagnostics.js';
 import { leaveOneOut, type SensitivityRow } from '../../stats/meta/leave-one-out.js';
 import { metaAnalysis, type MetaAnalysisOptions } from '../../stats/meta/meta-analysis.js';
+import { BIAS_DIAGNOSTICS, BIAS_FLAGS, biasDiagnostic, type BiasOptions } from './meta-bias-output.js';
 
 /** The diagnostics `trialstat meta` offers beside the pooled fit, one per run. */
-export const META_DIAGNOSTICS = ['leaveOneOut', 'cumulative', 'influence', 'egger', 'funnel'] as const;
+export const META_DIAGNOSTICS = ['leaveOneOut', 'cumulative', 'influence', 'egger', 'funnel', ...BIAS_DIAGNOSTICS] as const;
 export type MetaDiagnostic = (typeof META_DIAGNOSTICS)[number];
 
 /** The flag of each diagnostic, for messages. */
@@ -21,6 +22,7 @@ export const DIAGNOSTIC_FLAGS: Record<MetaDiagnostic, string> = {
   influence: '--influence',
   egger: '--egger',
   funnel: '--funnel',
+  ...BIAS_FLAGS,
 };
 
 export interface MetaDiagnosticOptions {
@@ -30,6 +32,8 @@ export interface MetaDiagnosticOptions {
   eggerModel: 'rma' | 'lm';
   /** Egger test regressor (default `sei`). */
   eggerPredictor?: RegtestPredictor;
+  /** Options of the bias diagnostics (--ranktest, --trimfill, --fsn, --harbord, --peters, --bias). */
+  bias?: BiasOptions;
 }
 
 /** What a diagnostic run prints: text for people, the JSON object, and warnings for stderr. */
@@ -79,6 +83,8 @@ export function metaDiagnostic(kind: MetaDiagnostic, effects: EffectSizes, analy
       const data = funnelData(effects, fit.estimate, { level });
       return { text: funnelText(data), json: { ...base, ...data }, warnings: [...fit.warnings] };
     }
+    default:
+      return biasDiagnostic(kind, effects, analysis, options.bias ?? {});
   }
 }
 

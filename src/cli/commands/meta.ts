@@ -24,7 +24,8 @@ import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
 import { formatJson } from '../../format/json.js';
 import { REGTEST_PREDICTORS, type RegtestPredictor } from '../../stats/meta/egger-test.js';
-import { choice, level as levelOption, nonNegativeInteger, positiveInteger } from '../options.js';
+import { choice, level as levelOption, nonNegativeInteger, number as numberOption, positiveInteger, probability as probabilityOption } from '../options.js';
+import { FAIL_SAFE_TYPES, type FailSafeType } from '../../stats/meta/fail-safe-n.js';
 import { commonTau2Text, runMetaRegression, type MetaRegressionCliOptions } from './meta-regression-output.js';
 import type { WarningCode } from '../../stats/warnings.js';
 
@@ -102,6 +103,18 @@ interface MetaCliOptions extends Partial<MetaRegressionCliOptions> {
   eggerPredictor?: RegtestPredictor;
   funnel?: boolean;
   commonTau2?: boolean;
+  bias?: boolean;
+  ranktest?: boolean;
+  trimfill?: boolean;
+  estimator?: 'L0' | 'R0';
+  side?: 'left' | 'right';
+  fsn?: boolean;
+  fsnType?: FailSafeType;
+  fsnTarget?: number;
+  fsnWeighted?: boolean;
+  alpha?: number;
+  harbord?: boolean;
+  peters?: boolean;
 }
 
 /** Registers `trialstat meta`. */
@@ -131,6 +144,18 @@ export function registerMeta(program: Command, context: CliContext): void {
     .addOption(new Option('--egger-model <model>', 'with --egger: rma (meta-regression on the SE) or lm (Egger 1997)').argParser(choice(['rma', 'lm'] as const)).default('rma'))
     .addOption(new Option('--egger-predictor <predictor>', 'with --egger: regressor sei (Egger), vi, ni, ninv (Peters-type 1/n), sqrtni, sqrtninv').argParser(choice(REGTEST_PREDICTORS)))
     .option('--funnel', 'funnel plot data: each estimate with its SE and the pseudo-confidence region')
+    .option('--bias', 'small-study effects: Egger, rank correlation, Harbord and Peters (binary), trim and fill')
+    .option('--ranktest', 'Begg & Mazumdar rank correlation test (metafor ranktest; exact Kendall without ties)')
+    .option('--trimfill', 'trim and fill (metafor trimfill)')
+    .addOption(new Option('--estimator <k0>', 'with --trimfill: L0 or R0 (default L0)').argParser(choice(['L0', 'R0'] as const)))
+    .addOption(new Option('--side <side>', 'with --trimfill: side of the missing studies, left or right (default estimated)').argParser(choice(['left', 'right'] as const)))
+    .option('--fsn', 'fail-safe N (metafor fsn)')
+    .addOption(new Option('--fsn-type <type>', 'with --fsn: Rosenthal (default), Orwin or Rosenberg').argParser(choice(FAIL_SAFE_TYPES)))
+    .option('--fsn-target <x>', 'with --fsn --fsn-type Orwin: target effect (default half the mean effect)', numberOption)
+    .option('--fsn-weighted', 'with --fsn --fsn-type Orwin: inverse-variance weighted mean effect')
+    .option('--alpha <a>', 'with --fsn: significance level (default 0.05)', probabilityOption)
+    .option('--harbord', "Harbord's score test for small-study effects (binary input)")
+    .option('--peters', "Peters' regression test on 1/N (binary input)")
     .option('--mods <columns>', 'meta-regression on extra columns, comma-separated (non-numeric ones are categorical)')
     .option('--factor <columns>', 'with --mods: treat these columns as categorical even when numeric')
     .option('--reference <column=level>', 'with --mods: reference level of a categorical moderator (comma-separated pairs)')
@@ -168,7 +193,13 @@ Examples:
   $ trialstat meta bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
   $ trialstat meta bcg.csv --measure RR --mods alloc --reference alloc=random --hk
   $ trialstat meta bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
-  $ trialstat meta bcg.csv --measure RR --subgroup alloc --common-tau2`,
+  $ trialstat meta bcg.csv --measure RR --subgroup alloc --common-tau2
+  $ trialstat meta bcg.csv --measure OR --bias
+  $ trialstat meta bcg.csv --measure RR --trimfill --estimator R0 --json
+  $ trialstat meta bcg.csv --measure RR --ranktest
+  $ trialstat meta bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
+  $ trialstat meta bcg.csv --measure OR --harbord
+  $ trialstat meta bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
       const data = await readMetaInput(input, options, context);
@@ -194,6 +225,17 @@ Examples:
       if (regressionOnly && !options.mods) throw new InputError(regressionOnly === 'intercept' ? '--no-intercept' : `--${regressionOnly}`, true, 'to be used with --mods');
       if (options.seed !== undefined && options.permutations === undefined) throw new InputError('--seed', options.seed, 'to be used with --permutations');
       if (options.commonTau2 && !options.subgroup) throw new InputError('--common-tau2', true, 'to be used with --subgroup');
+      for (const [flag, given, parent] of [
+        ['--estimator', options.estimator, 'trimfill'],
+        ['--side', options.side, 'trimfill'],
+        ['--fsn-type', options.fsnType, 'fsn'],
+        ['--fsn-target', options.fsnTarget, 'fsn'],
+        ['--fsn-weighted', options.fsnWeighted, 'fsn'],
+        ['--alpha', options.alpha, 'fsn'],
+        ['--egger-predictor', options.eggerPredictor, 'egger'],
+      ] as const) {
+        if (given !== undefined && !options[parent]) throw new InputError(flag, given, `to be used with --${parent}`);
+      }
       if (options.mods) {
         const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : diagnosticFlag ? DIAGNOSTIC_FLAGS[diagnosticFlag] : undefined;
         if (other) throw new InputError('--mods', options.mods, `not with ${other}`);
@@ -210,7 +252,20 @@ Examples:
         if (diagnostics.length > 1) throw new InputError(flags[1], true, `one diagnostic per run (also given: ${flags[0]})`);
         const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : undefined;
         if (other) throw new InputError(other, true, `not with ${flags[0]} (diagnostics refit the inverse-variance model)`);
-        const run = metaDiagnostic(diagnostics[0], effects, analysis, { orderBy: options.orderBy, eggerModel: options.eggerModel, ...(options.eggerPredictor ? { eggerPredictor: options.eggerPredictor } : {}) });
+        const run = metaDiagnostic(diagnostics[0], effects, analysis, {
+          orderBy: options.orderBy,
+          eggerModel: options.eggerModel,
+          ...(options.eggerPredictor ? { eggerPredictor: options.eggerPredictor } : {}),
+          bias: {
+            ...(inputKind(options.measure) === 'binary' ? { tables: data as BinaryStudy[] } : {}),
+            ...(options.estimator ? { estimator: options.estimator } : {}),
+            ...(options.side ? { side: options.side } : {}),
+            ...(options.fsnType ? { fsnType: options.fsnType } : {}),
+            ...(options.fsnTarget !== undefined ? { fsnTarget: options.fsnTarget } : {}),
+            ...(options.fsnWeighted ? { fsnWeighted: true } : {}),
+            ...(options.alpha !== undefined ? { alpha: options.alpha } : {}),
+          },
+        });
         out(options.json ? formatJson(run.json) : run.text);
         if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
         return;

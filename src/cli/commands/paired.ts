@@ -98,7 +98,7 @@ Examples:
       const names = { n: '--n', meanDifference: '--mean-diff', sdDifference: '--sd-diff', mean1: '--mean1', mean2: '--mean2', correlation: '--correlation', sdBaseline: '--sd1', sdFinal: '--sd2' };
       const r = withOptionNames(names, () => pairedMeanDifference(input, { level: o.level, alternative: o.alternative }));
       if (o.json) {
-        context.io.stdout(`${JSON.stringify(r, (_k, v) => (v === Infinity || v === -Infinity ? null : v), 2)}\n`);
+        context.io.stdout(formatJson(r));
         return;
       }
       const lines = [

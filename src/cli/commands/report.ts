@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { formatJson } from '../../format/json.js';
 import type { Command } from 'commander';
 import { ANALYSES } from '../../report/analyses/index.js';
 import { CHARTS } from '../../report/charts/index.js';
@@ -57,7 +58,7 @@ Examples:
       });
       const index = resolve(io.cwd, options.out, 'index.html');
       if (options.json) {
-        io.stdout(`${JSON.stringify({ reports: built.map(({ name, title, file, warnings }) => ({ name, title, file, warnings })), index }, null, 2)}\n`);
+        io.stdout(formatJson({ reports: built.map(({ name, title, file, warnings }) => ({ name, title, file, warnings })), index }));
         return;
       }
       for (const report of built) {

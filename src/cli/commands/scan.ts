@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatJson } from '../../format/json.js';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
@@ -64,7 +65,7 @@ Examples:
       }
       if (result.summary.inconsistent > 0) context.setExitCode(1);
       if (options.json) {
-        io.stdout(`${JSON.stringify({ file: name, ...result }, null, 2)}\n`);
+        io.stdout(formatJson({ file: name, ...result }));
         return;
       }
       const columns: Column<ScanFinding>[] = [

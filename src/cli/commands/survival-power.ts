@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatJson } from '../../format/json.js';
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
 import { SURVIVAL_EVENTS_METHODS, survivalPower, survivalSampleSize, type SurvivalDesignOptions, type SurvivalEventsMethod } from '../../stats/survival/survival-design.js';
@@ -89,7 +90,7 @@ Examples:
         const { followUpTime: _f, ...rest } = common;
         const r = withOptionNames(NAMES, () => survivalPower({ ...rest, events: options.events as number, ...(options.n !== undefined ? { n: options.n } : {}) }));
         if (options.json) {
-          io.stdout(`${JSON.stringify(r, null, 2)}\n`);
+          io.stdout(formatJson(r));
           return;
         }
         const eventsText = Number.isInteger(r.events) ? String(r.events) : formatNumber(r.events, { digits: 6 });
@@ -101,7 +102,7 @@ Examples:
       }
       const r = withOptionNames(NAMES, () => survivalSampleSize({ ...common, power: options.power ?? 0.8 }));
       if (options.json) {
-        io.stdout(`${JSON.stringify(r, null, 2)}\n`);
+        io.stdout(formatJson(r));
         return;
       }
       const lines = [`Events: ${Math.ceil(r.events - 1e-9)} (${formatNumber(r.events, { digits: 6 })}; ${r.method}, HR ${options.hr}, power ${r.power}, α ${options.alpha} ${options.sided}-sided, ratio ${options.ratio})`];

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatJson } from '../../format/json.js';
 import { InputError } from '../../errors.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
@@ -102,7 +103,7 @@ ${HR_METHODS.map((m) => `  ${m.id.padEnd(8)} ${m.label}: ${m.formula}`).join('\n
       );
       if (!result.consistent) context.setExitCode(1);
       if (options.json) {
-        io.stdout(`${JSON.stringify(hrJson(result), null, 2)}\n`);
+        io.stdout(formatJson(hrJson(result)));
         return;
       }
       const lines = [
@@ -288,7 +289,7 @@ Examples:
       );
       const warnings = [...(data.reconstruction ?? []).flatMap((r) => r.result.warnings.map((w) => `${r.arm}: ${w}`)), ...result.warnings];
       if (options.json) {
-        io.stdout(`${JSON.stringify(compareJson(data, result, warnings), null, 2)}\n`);
+        io.stdout(formatJson(compareJson(data, result, warnings)));
         return;
       }
       io.stdout(`${compareText(data, result, Boolean(options.explain))}\n`);
@@ -342,7 +343,7 @@ Examples:
         return { arm, km: withOptionNames({ level: '--level' }, () => kaplanMeierOf(rs, options)) };
       });
       if (options.json) {
-        io.stdout(`${JSON.stringify({ trial: data.trial, outcome: data.outcome, source: data.source, arms: fits.map((f) => ({ arm: f.arm, n: f.km.n, events: f.km.events, median: f.km.median, level: f.km.level, confType: f.km.confType, steps: f.km.steps })), notes: data.notes }, null, 2)}\n`);
+        io.stdout(formatJson({ trial: data.trial, outcome: data.outcome, source: data.source, arms: fits.map((f) => ({ arm: f.arm, n: f.km.n, events: f.km.events, median: f.km.median, level: f.km.level, confType: f.km.confType, steps: f.km.steps })), notes: data.notes }));
         return;
       }
       const blocks = fits.map(({ arm, km }) =>
@@ -458,7 +459,7 @@ Examples:
       const r = withOptionNames({ percent: '--percent', n: '--n' }, () => kmPercent(options.percent, options.n));
       if (!r.possible) context.setExitCode(1);
       if (options.json) {
-        io.stdout(`${JSON.stringify(r, null, 2)}\n`);
+        io.stdout(formatJson(r));
         return;
       }
       const pct = (v: KmReachableValue): string => `${formatNumber(100 * v.survival, { digits: 4 })}%`;
@@ -504,7 +505,7 @@ Examples:
       const { outcome, studies, notes } = hrStudiesFrom(loaded, options.outcome ? { outcome: options.outcome } : {});
       const r = poolHazardRatios(studies, { method: options.method, test: options.hk ? 'knha' : 'z', level: options.level });
       if (options.json) {
-        io.stdout(`${JSON.stringify({ outcome, studies: r.studies.map((s, i) => ({ study: s.study, derivation: s.derived.primary, hr: s.derived.estimate, logHr: s.derived.logHr, se: s.derived.se, ci: s.derived.ci, weight: r.meta.studies[i].weight, consistent: s.derived.consistent })), pooled: { hr: r.meta.transformed.estimate, ci: r.meta.transformed.ci, pi: r.meta.transformed.pi, logHr: r.meta.estimate, se: r.meta.se, p: r.meta.p, tau2: r.meta.tau2, I2: r.meta.I2, Q: r.meta.Q, Qp: r.meta.Qp, method: r.meta.method, test: r.meta.test }, notes, warnings: r.warnings }, null, 2)}\n`);
+        io.stdout(formatJson({ outcome, studies: r.studies.map((s, i) => ({ study: s.study, derivation: s.derived.primary, hr: s.derived.estimate, logHr: s.derived.logHr, se: s.derived.se, ci: s.derived.ci, weight: r.meta.studies[i].weight, consistent: s.derived.consistent })), pooled: { hr: r.meta.transformed.estimate, ci: r.meta.transformed.ci, pi: r.meta.transformed.pi, logHr: r.meta.estimate, se: r.meta.se, p: r.meta.p, tau2: r.meta.tau2, I2: r.meta.I2, Q: r.meta.Q, Qp: r.meta.Qp, method: r.meta.method, test: r.meta.test }, notes, warnings: r.warnings }));
         return;
       }
       const lines = [
