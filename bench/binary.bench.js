@@ -9,7 +9,10 @@ import { barnardExact, fisherExact, oddsRatio, riskDifference, riskRatio } from 
 const FISHER = { events1: 45000, n1: 100000, events2: 45500, n2: 100000 };
 const BARNARD = { events1: 90, n1: 200, events2: 110, n2: 200 };
 // Score intervals: one interior and one zero-cell table at n = 1e5 (issue 17's hard cases)
-const SCORE = [{ events1: 1, n1: 100000, events2: 1, n2: 100000 }, { events1: 0, n1: 100000, events2: 3, n2: 100000 }];
+const SCORE = [
+  { events1: 1, n1: 100000, events2: 1, n2: 100000 },
+  { events1: 0, n1: 100000, events2: 3, n2: 100000 },
+];
 
 function timeIt(fn, repeats) {
   fn(); // warm-up
@@ -33,9 +36,16 @@ print(json.dumps({"fisher": {"ms": fm, "p": float(fr.pvalue)}, "barnard": {"ms":
 
 function scipyTimings() {
   try {
-    return JSON.parse(execFileSync('python3', ['-c', PYTHON], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    return JSON.parse(
+      execFileSync('python3', ['-c', PYTHON], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
   } catch (error) {
-    return { note: `scipy comparison skipped: python3 with scipy not available (${String(error.message ?? error).split('\n')[0]})` };
+    return {
+      note: `scipy comparison skipped: python3 with scipy not available (${String(error.message ?? error).split('\n')[0]})`,
+    };
   }
 }
 
@@ -45,8 +55,19 @@ export async function run() {
   const barnard = timeIt(() => barnardExact(BARNARD), 1);
   const scipy = scipyTimings();
   // MN OR + Koopman RR + MN RD limits, timed against the closed-form Woolf / Katz / Wald intervals in the same run
-  const score = timeIt(() => SCORE.map((t) => [oddsRatio(t, { ci: 'mn' }), riskRatio(t, { ci: 'koopman' }), riskDifference(t, { ci: 'mn' })]), 20);
-  const wald = timeIt(() => SCORE.map((t) => [oddsRatio(t), riskRatio(t), riskDifference(t, { ci: 'wald' })]), 2000);
+  const score = timeIt(
+    () =>
+      SCORE.map((t) => [
+        oddsRatio(t, { ci: 'mn' }),
+        riskRatio(t, { ci: 'koopman' }),
+        riskDifference(t, { ci: 'mn' }),
+      ]),
+    20,
+  );
+  const wald = timeIt(
+    () => SCORE.map((t) => [oddsRatio(t), riskRatio(t), riskDifference(t, { ci: 'wald' })]),
+    2000,
+  );
   const row = (name, ours, ref, note) => ({
     name,
     value: Number(ours.ms.toFixed(2)),
@@ -55,21 +76,38 @@ export async function run() {
     ratio: ref ? Number((ours.ms / ref.ms).toFixed(3)) : null,
     note,
   });
-  const scoreRow = row('MN OR, Koopman RR, MN RD intervals, two tables at 1e5 per arm', score, wald,
-    'reference: the Woolf / Katz / Wald intervals of the same tables (closed forms), same run');
+  const scoreRow = row(
+    'MN OR, Koopman RR, MN RD intervals, two tables at 1e5 per arm',
+    score,
+    wald,
+    'reference: the Woolf / Katz / Wald intervals of the same tables (closed forms), same run',
+  );
   if (scipy.note) {
     return [
       scoreRow,
-      row('fisherExact 2×2, 100 000 per arm (p, conditional MLE, exact CI)', fisher, null, scipy.note),
+      row(
+        'fisherExact 2×2, 100 000 per arm (p, conditional MLE, exact CI)',
+        fisher,
+        null,
+        scipy.note,
+      ),
       row('barnardExact 2×2, 200 per arm (two-sided, pooled Wald)', barnard, null, scipy.note),
     ];
   }
   return [
     scoreRow,
-    row('fisherExact 2×2, 100 000 per arm (p, conditional MLE, exact CI)', fisher, scipy.fisher,
-      `reference: scipy.stats.fisher_exact (p only); p ours ${fisher.result.test.p} vs scipy ${scipy.fisher.p}`),
-    row('barnardExact 2×2, 200 per arm (two-sided, pooled Wald)', barnard, scipy.barnard,
-      `reference: scipy.stats.barnard_exact (n = 32 Sobol points); p ours ${barnard.result.p} vs scipy ${scipy.barnard.p}; ${barnard.result.method}`),
+    row(
+      'fisherExact 2×2, 100 000 per arm (p, conditional MLE, exact CI)',
+      fisher,
+      scipy.fisher,
+      `reference: scipy.stats.fisher_exact (p only); p ours ${fisher.result.test.p} vs scipy ${scipy.fisher.p}`,
+    ),
+    row(
+      'barnardExact 2×2, 200 per arm (two-sided, pooled Wald)',
+      barnard,
+      scipy.barnard,
+      `reference: scipy.stats.barnard_exact (n = 32 Sobol points); p ours ${barnard.result.p} vs scipy ${scipy.barnard.p}; ${barnard.result.method}`,
+    ),
   ];
 }
 

@@ -11,7 +11,21 @@ import { fileURLToPath } from 'node:url';
 
 const ROUNDS = 21;
 const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'main.js');
-const MEANS = ['means', '--n1', '41', '--mean1', '19', '--sd1', '124', '--n2', '34', '--mean2', '-134', '--sd2', '182'];
+const MEANS = [
+  'means',
+  '--n1',
+  '41',
+  '--mean1',
+  '19',
+  '--sd1',
+  '124',
+  '--n2',
+  '34',
+  '--mean2',
+  '-134',
+  '--sd2',
+  '182',
+];
 
 const variants = [
   { name: 'node -e 0: wall time', args: ['-e', '0'] },
@@ -26,7 +40,8 @@ export async function run() {
       const start = process.hrtime.bigint();
       const child = spawnSync(process.execPath, variant.args, { encoding: 'utf8' });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (child.status !== 0) throw new Error(`node ${variant.args.join(' ')} failed:\n${child.stderr}`);
+      if (child.status !== 0)
+        throw new Error(`node ${variant.args.join(' ')} failed:\n${child.stderr}`);
       times[i].push(ms);
     });
   }

@@ -15,8 +15,10 @@ const variants = {
   'json-parse': () => JSON.parse(readFileSync(path, 'utf8')).length,
   // trialstat: typed, validated rows.
   'trialstat-stream': async () => (await readTableFile(path, schema)).rows.length,
-  'trialstat-text': () => parseTable(readFileSync(path, 'utf8'), schema, { file: path }).rows.length,
-  'trialstat-json': () => parseTable(readFileSync(path, 'utf8'), schema, { file: path, format: 'json' }).rows.length,
+  'trialstat-text': () =>
+    parseTable(readFileSync(path, 'utf8'), schema, { file: path }).rows.length,
+  'trialstat-json': () =>
+    parseTable(readFileSync(path, 'utf8'), schema, { file: path, format: 'json' }).rows.length,
 };
 const { ms, peakMB, result } = await timeAndPeak(variants[variant]);
 process.stdout.write(JSON.stringify({ ms, peakMB, rows: result }) + '\n');

@@ -17,26 +17,59 @@ export async function run() {
     const csvPath = join(dir, 'arms.csv');
     const jsonPath = join(dir, 'arms.json');
     const records = generate(ROWS);
-    writeFileSync(csvPath, 'trial,outcome,timepoint,arm,events,n,percent,source,derived\n' + records.map((r) => Object.values(r).join(',')).join('\n') + '\n');
+    writeFileSync(
+      csvPath,
+      'trial,outcome,timepoint,arm,events,n,percent,source,derived\n' +
+        records.map((r) => Object.values(r).join(',')).join('\n') +
+        '\n',
+    );
     writeFileSync(jsonPath, '[\n' + records.map((r) => JSON.stringify(r)).join(',\n') + '\n]\n');
 
     const measure = (variant, path) => {
       const result = measureInChild(worker, [variant, path]);
-      if (result.rows !== ROWS) throw new Error(`${variant}: ${result.rows} rows, expected ${ROWS}`);
+      if (result.rows !== ROWS)
+        throw new Error(`${variant}: ${result.rows} rows, expected ${ROWS}`);
       return result;
     };
     const csvRef = measure('csv-parse', csvPath);
     const jsonRef = measure('json-parse', jsonPath);
     const rows = [];
     const add = (name, result, refName, ref) => {
-      rows.push({ name: `${name}: time`, value: result.ms, unit: 'ms', reference: `${refName}: time`, ratio: result.ms / ref.ms });
-      rows.push({ name: `${name}: peak memory`, value: result.peakMB, unit: 'MB', reference: `${refName}: peak memory`, ratio: result.peakMB / ref.peakMB });
+      rows.push({
+        name: `${name}: time`,
+        value: result.ms,
+        unit: 'ms',
+        reference: `${refName}: time`,
+        ratio: result.ms / ref.ms,
+      });
+      rows.push({
+        name: `${name}: peak memory`,
+        value: result.peakMB,
+        unit: 'MB',
+        reference: `${refName}: peak memory`,
+        ratio: result.peakMB / ref.peakMB,
+      });
     };
     add('csv-parse/sync alone, 100k rows', csvRef, 'csv-parse/sync alone, 100k rows', csvRef);
-    add('readTableFile arm-binary CSV file', measure('trialstat-stream', csvPath), 'csv-parse/sync alone, 100k rows', csvRef);
-    add('parseTable arm-binary CSV text', measure('trialstat-text', csvPath), 'csv-parse/sync alone, 100k rows', csvRef);
+    add(
+      'readTableFile arm-binary CSV file',
+      measure('trialstat-stream', csvPath),
+      'csv-parse/sync alone, 100k rows',
+      csvRef,
+    );
+    add(
+      'parseTable arm-binary CSV text',
+      measure('trialstat-text', csvPath),
+      'csv-parse/sync alone, 100k rows',
+      csvRef,
+    );
     add('JSON.parse alone, 100k rows', jsonRef, 'JSON.parse alone, 100k rows', jsonRef);
-    add('parseTable arm-binary JSON text', measure('trialstat-json', jsonPath), 'JSON.parse alone, 100k rows', jsonRef);
+    add(
+      'parseTable arm-binary JSON text',
+      measure('trialstat-json', jsonPath),
+      'JSON.parse alone, 100k rows',
+      jsonRef,
+    );
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

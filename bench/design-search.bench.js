@@ -41,22 +41,23 @@ function plainSimon(p0, p1, alpha, power, nMax) {
     return total;
   };
   let best;
-  for (let n = 2; n <= nMax; n += 1) for (let n1 = 1; n1 < n; n1 += 1) {
-    let fail1 = 0;
-    for (let r1 = 0; r1 < n1; r1 += 1) {
-      fail1 += t1.pmf[n1][r1];
-      if (1 - fail1 < power) break;
-      let lo = r1;
-      let hi = n - 1;
-      if (reject(t0, r1, n1, hi, n) > alpha) continue;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (reject(t0, r1, n1, mid, n) <= alpha) hi = mid;
-        else lo = mid + 1;
+  for (let n = 2; n <= nMax; n += 1)
+    for (let n1 = 1; n1 < n; n1 += 1) {
+      let fail1 = 0;
+      for (let r1 = 0; r1 < n1; r1 += 1) {
+        fail1 += t1.pmf[n1][r1];
+        if (1 - fail1 < power) break;
+        let lo = r1;
+        let hi = n - 1;
+        if (reject(t0, r1, n1, hi, n) > alpha) continue;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (reject(t0, r1, n1, mid, n) <= alpha) hi = mid;
+          else lo = mid + 1;
+        }
+        if (reject(t1, r1, n1, lo, n) >= power) best = [r1, n1, lo, n];
       }
-      if (reject(t1, r1, n1, lo, n) >= power) best = [r1, n1, lo, n];
     }
-  }
   return best;
 }
 
@@ -97,7 +98,9 @@ export async function run() {
 
   fisherExactPower({ n1: 1202, n2: 1202, p1: 0.02, p2: 0.04 });
   const fisherOne = ms(() => fisherExactPower({ n1: 1202, n2: 1202, p1: 0.02, p2: 0.04 }), 20);
-  const fisherSearch = ms(() => powerPropTest({ p1: 0.02, p2: 0.04, power: 0.8, method: 'fisher' }));
+  const fisherSearch = ms(() =>
+    powerPropTest({ p1: 0.02, p2: 0.04, power: 0.8, method: 'fisher' }),
+  );
   const rFisherMs = rMs(rFisher);
 
   groupSequentialDesign({ kMax: 3, futility: { type: 'bsOF' } });
@@ -106,13 +109,61 @@ export async function run() {
 
   const ratio = (value, reference) => (reference ? value / reference : null);
   return [
-    { name: 'Simon plain exhaustive search, p0 0.4/p1 0.5, n ≤ 180 (reference)', value: plain180, unit: 'ms', reference: null, ratio: 1 },
-    { name: 'Simon pruned search, p0 0.4/p1 0.5, n ≤ 180', value: simon180, unit: 'ms', reference: 'Simon plain exhaustive search, p0 0.4/p1 0.5, n ≤ 180 (reference)', ratio: simon180 / plain180 },
-    { name: 'Simon pruned search, p0 0.4/p1 0.5, default n ≤ 302', value: simonDefault, unit: 'ms', reference: 'Simon plain exhaustive search, p0 0.4/p1 0.5, n ≤ 180 (reference)', ratio: simonDefault / plain180 },
-    { name: 'R: Fisher exact power, p 0.02 vs 0.04, n 1202 per arm (reference)', value: rFisherMs, unit: 'ms', reference: null, ratio: rFisherMs ? 1 : null },
-    { name: 'Fisher exact power, p 0.02 vs 0.04, n 1202 per arm', value: fisherOne, unit: 'ms', reference: 'R: Fisher exact power, p 0.02 vs 0.04, n 1202 per arm (reference)', ratio: ratio(fisherOne, rFisherMs) },
-    { name: 'Fisher sample-size search, p 0.02 vs 0.04, power 0.8 (n 1202)', value: fisherSearch, unit: 'ms', reference: 'R: Fisher exact power, p 0.02 vs 0.04, n 1202 per arm (reference)', ratio: ratio(fisherSearch, rFisherMs) },
-    { name: 'R: rpact 3-look asOF + bsOF design and characteristics (reference)', value: rGsMs, unit: 'ms', reference: null, ratio: rGsMs ? 1 : null },
-    { name: 'group-sequential 3-look asOF + bsOF design and characteristics', value: gs, unit: 'ms', reference: 'R: rpact 3-look asOF + bsOF design and characteristics (reference)', ratio: ratio(gs, rGsMs) },
+    {
+      name: 'Simon plain exhaustive search, p0 0.4/p1 0.5, n ≤ 180 (reference)',
+      value: plain180,
+      unit: 'ms',
+      reference: null,
+      ratio: 1,
+    },
+    {
+      name: 'Simon pruned search, p0 0.4/p1 0.5, n ≤ 180',
+      value: simon180,
+      unit: 'ms',
+      reference: 'Simon plain exhaustive search, p0 0.4/p1 0.5, n ≤ 180 (reference)',
+      ratio: simon180 / plain180,
+    },
+    {
+      name: 'Simon pruned search, p0 0.4/p1 0.5, default n ≤ 302',
+      value: simonDefault,
+      unit: 'ms',
+      reference: 'Simon plain exhaustive search, p0 0.4/p1 0.5, n ≤ 180 (reference)',
+      ratio: simonDefault / plain180,
+    },
+    {
+      name: 'R: Fisher exact power, p 0.02 vs 0.04, n 1202 per arm (reference)',
+      value: rFisherMs,
+      unit: 'ms',
+      reference: null,
+      ratio: rFisherMs ? 1 : null,
+    },
+    {
+      name: 'Fisher exact power, p 0.02 vs 0.04, n 1202 per arm',
+      value: fisherOne,
+      unit: 'ms',
+      reference: 'R: Fisher exact power, p 0.02 vs 0.04, n 1202 per arm (reference)',
+      ratio: ratio(fisherOne, rFisherMs),
+    },
+    {
+      name: 'Fisher sample-size search, p 0.02 vs 0.04, power 0.8 (n 1202)',
+      value: fisherSearch,
+      unit: 'ms',
+      reference: 'R: Fisher exact power, p 0.02 vs 0.04, n 1202 per arm (reference)',
+      ratio: ratio(fisherSearch, rFisherMs),
+    },
+    {
+      name: 'R: rpact 3-look asOF + bsOF design and characteristics (reference)',
+      value: rGsMs,
+      unit: 'ms',
+      reference: null,
+      ratio: rGsMs ? 1 : null,
+    },
+    {
+      name: 'group-sequential 3-look asOF + bsOF design and characteristics',
+      value: gs,
+      unit: 'ms',
+      reference: 'R: rpact 3-look asOF + bsOF design and characteristics (reference)',
+      ratio: ratio(gs, rGsMs),
+    },
   ];
 }

@@ -29,8 +29,26 @@ export async function run() {
   const r = rTrialsPerSecond(20_000);
   const ratio = (value) => (r === undefined ? null : value / r);
   return [
-    { name: 'simulated Student t-test trials (n = 30 per arm), 1 worker', value: one, unit: 'trials/s', reference: r ?? null, ratio: ratio(one) },
-    { name: 'simulated Student t-test trials (n = 30 per arm), 2 workers', value: two, unit: 'trials/s', reference: r ?? null, ratio: ratio(two) },
-    { name: 'R replicate(t.test(rnorm, rnorm)) (reference)', value: r ?? null, unit: 'trials/s', reference: null, ratio: null },
+    {
+      name: 'simulated Student t-test trials (n = 30 per arm), 1 worker',
+      value: one,
+      unit: 'trials/s',
+      reference: r ?? null,
+      ratio: ratio(one),
+    },
+    {
+      name: 'simulated Student t-test trials (n = 30 per arm), 2 workers',
+      value: two,
+      unit: 'trials/s',
+      reference: r ?? null,
+      ratio: ratio(two),
+    },
+    {
+      name: 'R replicate(t.test(rnorm, rnorm)) (reference)',
+      value: r ?? null,
+      unit: 'trials/s',
+      reference: null,
+      ratio: null,
+    },
   ];
 }

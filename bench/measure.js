@@ -20,7 +20,10 @@ export async function timeAndPeak(fn) {
 export function measureInChild(script, args, times = 3) {
   const runs = [];
   for (let i = 0; i < times; i += 1) {
-    const child = spawnSync(process.execPath, ['--expose-gc', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, ['--expose-gc', script, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${child.stderr}`);
     runs.push(JSON.parse(child.stdout.trim().split('\n').pop()));
   }

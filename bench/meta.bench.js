@@ -35,7 +35,8 @@ function simulate(k) {
 function timeJs(effects, repeats) {
   let result;
   const start = process.hrtime.bigint();
-  for (let r = 0; r < repeats; r++) result = metaAnalysis(effects, { method: 'REML', tau2Interval: false });
+  for (let r = 0; r < repeats; r++)
+    result = metaAnalysis(effects, { method: 'REML', tau2Interval: false });
   const ms = Number(process.hrtime.bigint() - start) / 1e6 / repeats;
   return { ms, result };
 }
@@ -52,7 +53,11 @@ function timeR(yi, vi, repeats, timeout) {
       `t <- system.time(for (i in 1:${repeats}) fit <- rma(d$yi, d$vi, method = "REML"))[["elapsed"]]`,
       `cat(t / ${repeats} * 1000, fit$tau2, "\\n")`,
     ].join('; ');
-    const out = execFileSync('Rscript', ['--vanilla', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout });
+    const out = execFileSync('Rscript', ['--vanilla', '-e', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout,
+    });
     const [ms, tau2] = out.trim().split(/\s+/).map(Number);
     return { ms, tau2 };
   } finally {
@@ -62,7 +67,9 @@ function timeR(yi, vi, repeats, timeout) {
 
 function rAvailable() {
   try {
-    execFileSync('Rscript', ['-e', 'cat(requireNamespace("metafor", quietly = TRUE))'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    execFileSync('Rscript', ['-e', 'cat(requireNamespace("metafor", quietly = TRUE))'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return true;
   } catch {
     return false;
@@ -74,11 +81,22 @@ export async function run() {
   const haveR = rAvailable();
   for (const k of SIZES) {
     const { yi, vi } = simulate(k);
-    const effects = { measure: 'GEN', studies: yi.map((y, i) => ({ study: `S${i + 1}`, yi: y, vi: vi[i] })), dropped: [], warnings: [] };
+    const effects = {
+      measure: 'GEN',
+      studies: yi.map((y, i) => ({ study: `S${i + 1}`, yi: y, vi: vi[i] })),
+      dropped: [],
+      warnings: [],
+    };
     timeJs(effects, 1); // warm-up
     const js = timeJs(effects, 5);
     if (!haveR) {
-      rows.push({ name: `meta REML k=${k} (R/metafor absent: no reference)`, value: js.ms, unit: 'ms', reference: null, ratio: null });
+      rows.push({
+        name: `meta REML k=${k} (R/metafor absent: no reference)`,
+        value: js.ms,
+        unit: 'ms',
+        reference: null,
+        ratio: null,
+      });
       continue;
     }
     let r = null;
@@ -88,13 +106,31 @@ export async function run() {
       r = null;
     }
     if (r === null) {
-      rows.push({ name: `meta REML k=${k} (metafor did not finish within ${R_TIMEOUT_MS / 1000} s)`, value: js.ms, unit: 'ms', reference: null, ratio: null });
+      rows.push({
+        name: `meta REML k=${k} (metafor did not finish within ${R_TIMEOUT_MS / 1000} s)`,
+        value: js.ms,
+        unit: 'ms',
+        reference: null,
+        ratio: null,
+      });
       continue;
     }
     const reference = `metafor rma REML k=${k}`;
     rows.push({ name: reference, value: r.ms, unit: 'ms', reference, ratio: 1 });
-    rows.push({ name: `trialstat metaAnalysis REML k=${k}`, value: js.ms, unit: 'ms', reference, ratio: js.ms / r.ms });
-    rows.push({ name: `trialstat vs metafor k=${k}: |Δτ²|`, value: Math.abs(js.result.tau2 - r.tau2), unit: 'abs', reference: null, ratio: null });
+    rows.push({
+      name: `trialstat metaAnalysis REML k=${k}`,
+      value: js.ms,
+      unit: 'ms',
+      reference,
+      ratio: js.ms / r.ms,
+    });
+    rows.push({
+      name: `trialstat vs metafor k=${k}: |Δτ²|`,
+      value: Math.abs(js.result.tau2 - r.tau2),
+      unit: 'abs',
+      reference: null,
+      ratio: null,
+    });
   }
   return rows;
 }

@@ -35,7 +35,9 @@ async function timeAsync(fn, repeats) {
 
 function embeddedSpecs(html) {
   const specs = [];
-  for (const match of html.matchAll(/<script type="application\/json" id="([^"]+)-vega-lite">([\s\S]*?)<\/script>/g)) {
+  for (const match of html.matchAll(
+    /<script type="application\/json" id="([^"]+)-vega-lite">([\s\S]*?)<\/script>/g,
+  )) {
     const embedded = JSON.parse(match[2]);
     specs.push({ id: match[1], chart: embedded.chart, spec: embedded.vegaLite });
   }
@@ -49,37 +51,85 @@ export async function run({ repeats = 3, referenceRepeats = 1 } = {}) {
     const specFiles = bundledSpecFiles();
     const knownDatasets = reportDatasetNames();
     // First build warms vega's lazy import; the median of the following is reported.
-    const built = await buildReports({ specFiles, outDir: join(dir, 'warm'), loadDataset: loadReportDataset, knownDatasets });
-    const buildMs = await timeAsync(() => buildReports({ specFiles, outDir: join(dir, 'out'), loadDataset: loadReportDataset, knownDatasets }), repeats);
+    const built = await buildReports({
+      specFiles,
+      outDir: join(dir, 'warm'),
+      loadDataset: loadReportDataset,
+      knownDatasets,
+    });
+    const buildMs = await timeAsync(
+      () =>
+        buildReports({
+          specFiles,
+          outDir: join(dir, 'out'),
+          loadDataset: loadReportDataset,
+          knownDatasets,
+        }),
+      repeats,
+    );
 
     // One chart of each type (the first built): vl2svg starts a process per chart (~0.5–1 s),
     // so comparing all charts would take the run past the ~30 s budget of bench/run.js.
-    const allCharts = built.flatMap((report) => embeddedSpecs(readFileSync(report.file, 'utf8')).map((c) => ({ ...c, report: report.name })));
-    const charts = allCharts.filter((c, i) => allCharts.findIndex((d) => d.chart === c.chart) === i);
+    const allCharts = built.flatMap((report) =>
+      embeddedSpecs(readFileSync(report.file, 'utf8')).map((c) => ({ ...c, report: report.name })),
+    );
+    const charts = allCharts.filter(
+      (c, i) => allCharts.findIndex((d) => d.chart === c.chart) === i,
+    );
     let oursTotal = 0;
     let theirsTotal = 0;
     const perChart = [];
     for (const [index, chart] of charts.entries()) {
-      const ours = await timeAsync(() => renderSvg(chart.spec, { idPrefix: 'b', title: chart.chart, description: chart.chart }), repeats);
+      const ours = await timeAsync(
+        () =>
+          renderSvg(chart.spec, { idPrefix: 'b', title: chart.chart, description: chart.chart }),
+        repeats,
+      );
       const file = join(dir, `chart-${index}.vl.json`);
       writeFileSync(file, JSON.stringify(chart.spec));
       const theirs = await timeAsync(async () => {
-        execFileSync(VL2SVG, [file, join(dir, `chart-${index}.svg`)], { stdio: ['ignore', 'ignore', 'ignore'] });
+        execFileSync(VL2SVG, [file, join(dir, `chart-${index}.svg`)], {
+          stdio: ['ignore', 'ignore', 'ignore'],
+        });
       }, referenceRepeats);
       oursTotal += ours;
       theirsTotal += theirs;
       const name = `${chart.report} ${chart.id} (${chart.chart})`;
       perChart.push(
-        { name: `vl2svg CLI: ${name}`, value: theirs, unit: 'ms', reference: `vl2svg CLI: ${name}`, ratio: 1 },
-        { name: `renderSvg: ${name}`, value: ours, unit: 'ms', reference: `vl2svg CLI: ${name}`, ratio: ours / theirs },
+        {
+          name: `vl2svg CLI: ${name}`,
+          value: theirs,
+          unit: 'ms',
+          reference: `vl2svg CLI: ${name}`,
+          ratio: 1,
+        },
+        {
+          name: `renderSvg: ${name}`,
+          value: ours,
+          unit: 'ms',
+          reference: `vl2svg CLI: ${name}`,
+          ratio: ours / theirs,
+        },
       );
     }
     const totalRef = `vl2svg CLI: ${charts.length} charts, one of each type`;
     rows.push(
       { name: totalRef, value: theirsTotal, unit: 'ms', reference: totalRef, ratio: 1 },
-      { name: `renderSvg: ${charts.length} charts, one of each type`, value: oursTotal, unit: 'ms', reference: totalRef, ratio: oursTotal / theirsTotal },
+      {
+        name: `renderSvg: ${charts.length} charts, one of each type`,
+        value: oursTotal,
+        unit: 'ms',
+        reference: totalRef,
+        ratio: oursTotal / theirsTotal,
+      },
       // A whole build (analyses, every chart, HTML) against vl2svg rendering only the sample.
-      { name: `build ${built.length} bundled reports (${allCharts.length} charts, analyses, HTML)`, value: buildMs, unit: 'ms', reference: totalRef, ratio: buildMs / theirsTotal },
+      {
+        name: `build ${built.length} bundled reports (${allCharts.length} charts, analyses, HTML)`,
+        value: buildMs,
+        unit: 'ms',
+        reference: totalRef,
+        ratio: buildMs / theirsTotal,
+      },
       ...perChart,
     );
   } finally {
@@ -90,5 +140,8 @@ export async function run({ repeats = 3, referenceRepeats = 1 } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rows = await run();
-  for (const row of rows) console.log(`${row.name}: ${row.value.toFixed(1)} ${row.unit} (ratio ${row.ratio.toFixed(3)} to ${row.reference})`);
+  for (const row of rows)
+    console.log(
+      `${row.name}: ${row.value.toFixed(1)} ${row.unit} (ratio ${row.ratio.toFixed(3)} to ${row.reference})`,
+    );
 }

@@ -42,10 +42,14 @@ for (const file of files) {
     if (typeof module.run !== 'function') throw new Error('exports no run() function');
     const rows = await module.run();
     for (const row of rows) all.push({ file, ...row });
-    process.stderr.write(`bench: ${file} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `bench: ${file} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } catch (error) {
     failed = true;
-    process.stderr.write(`bench: ${file} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `bench: ${file} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
   }
 }
 
@@ -55,20 +59,50 @@ const columns = [
   ['value', (r) => formatValue(r.value), 'right'],
   ['unit', (r) => r.unit],
   // Two significant digits below 0.1, so a 200× speed-up does not print as 0.00.
-  ['ratio', (r) => (Number.isFinite(r.ratio) ? (Math.abs(r.ratio) >= 0.1 ? r.ratio.toFixed(2) : r.ratio.toPrecision(2)) : '—'), 'right'],
+  [
+    'ratio',
+    (r) =>
+      Number.isFinite(r.ratio)
+        ? Math.abs(r.ratio) >= 0.1
+          ? r.ratio.toFixed(2)
+          : r.ratio.toPrecision(2)
+        : '—',
+    'right',
+  ],
   ['reference', (r) => r.reference ?? '—'],
 ];
 const cells = all.map((row) => columns.map(([, get]) => String(get(row))));
-const widths = columns.map(([header], i) => Math.max(header.length, ...cells.map((row) => row[i].length)));
+const widths = columns.map(([header], i) =>
+  Math.max(header.length, ...cells.map((row) => row[i].length)),
+);
 const line = (values) =>
-  values.map((value, i) => (columns[i][2] === 'right' ? value.padStart(widths[i]) : value.padEnd(widths[i]))).join('  ').trimEnd();
-process.stdout.write([line(columns.map(([header]) => header)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n');
+  values
+    .map((value, i) =>
+      columns[i][2] === 'right' ? value.padStart(widths[i]) : value.padEnd(widths[i]),
+    )
+    .join('  ')
+    .trimEnd();
+process.stdout.write(
+  [
+    line(columns.map(([header]) => header)),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.map(line),
+  ].join('\n') + '\n',
+);
 
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify({ node: process.version, date: new Date().toISOString(), results: all }, null, 2) + '\n');
+writeFileSync(
+  join(here, 'results', 'latest.json'),
+  JSON.stringify({ node: process.version, date: new Date().toISOString(), results: all }, null, 2) +
+    '\n',
+);
 process.exitCode = failed || files.length === 0 ? 1 : 0;
 
 function formatValue(value) {
   if (!Number.isFinite(value)) return String(value);
-  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(1) : value.toPrecision(2);
+  return Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 1
+      ? value.toFixed(1)
+      : value.toPrecision(2);
 }

@@ -20,8 +20,20 @@ export async function run() {
   const refGzip = `${inputs.length} source files: gzip`;
   return [
     { name: ref, value: sourceBytes / 1024, unit: 'KiB', reference: ref, ratio: 1 },
-    { name: 'trialstat/stats bundle: minified', value: raw / 1024, unit: 'KiB', reference: ref, ratio: raw / sourceBytes },
+    {
+      name: 'trialstat/stats bundle: minified',
+      value: raw / 1024,
+      unit: 'KiB',
+      reference: ref,
+      ratio: raw / sourceBytes,
+    },
     { name: refGzip, value: sourceGzip / 1024, unit: 'KiB', reference: refGzip, ratio: 1 },
-    { name: 'trialstat/stats bundle: minified + gzip', value: gzip / 1024, unit: 'KiB', reference: refGzip, ratio: gzip / sourceGzip },
+    {
+      name: 'trialstat/stats bundle: minified + gzip',
+      value: gzip / 1024,
+      unit: 'KiB',
+      reference: refGzip,
+      ratio: gzip / sourceGzip,
+    },
   ];
 }

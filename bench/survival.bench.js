@@ -40,7 +40,13 @@ function curves(records) {
     const km = kaplanMeier(rs);
     const steps = km.steps.filter((s) => s.nEvent > 0);
     const riskTime = [0, 5, 10, 15, 20, 25];
-    return { time: [0, ...steps.map((s) => s.time)], survival: [1, ...steps.map((s) => s.surv)], riskTime, nRisk: riskTime.map((t) => rs.filter((r) => r.time >= t).length), totalEvents: km.events };
+    return {
+      time: [0, ...steps.map((s) => s.time)],
+      survival: [1, ...steps.map((s) => s.surv)],
+      riskTime,
+      nRisk: riskTime.map((t) => rs.filter((r) => r.time >= t).length),
+      totalEvents: km.events,
+    };
   });
 }
 
@@ -48,7 +54,10 @@ function rCoxMs(records) {
   const dir = mkdtempSync(join(tmpdir(), 'trialstat-bench-'));
   try {
     const file = join(dir, 'ipd.csv');
-    writeFileSync(file, `time,event,arm\n${records.map((r) => `${r.time},${r.event ? 1 : 0},${r.arm}`).join('\n')}\n`);
+    writeFileSync(
+      file,
+      `time,event,arm\n${records.map((r) => `${r.time},${r.event ? 1 : 0},${r.arm}`).join('\n')}\n`,
+    );
     const code = `suppressPackageStartupMessages(library(survival)); d <- read.csv("${file}"); d$arm <- factor(d$arm, levels = c("b", "a")); invisible(coxph(Surv(time, event) ~ arm, data = d)); t <- sapply(1:7, function(i) system.time(coxph(Surv(time, event) ~ arm, data = d))[["elapsed"]]); cat(1000 * median(t))`;
     const result = spawnSync('Rscript', ['--vanilla', '-e', code], { encoding: 'utf8' });
     if (result.status !== 0 || result.error) return undefined;
@@ -64,7 +73,9 @@ export async function run() {
   const input = curves(records);
   const cox = () => coxHazardRatio(records, { arms: ['a', 'b'] });
   const rebuildAndFit = () => {
-    const rebuilt = input.map((c, k) => reconstructKm(c).records.map((r) => ({ ...r, arm: k === 0 ? 'a' : 'b' })));
+    const rebuilt = input.map((c, k) =>
+      reconstructKm(c).records.map((r) => ({ ...r, arm: k === 0 ? 'a' : 'b' })),
+    );
     return coxHazardRatio(rebuilt.flat(), { arms: ['a', 'b'] });
   };
   cox();
@@ -74,8 +85,26 @@ export async function run() {
   const r = rCoxMs(records);
   const ratio = (value) => (r === undefined ? null : value / r);
   return [
-    { name: `Cox HR (Efron), ${N} patients`, value: coxMs, unit: 'ms', reference: r === undefined ? null : 'R coxph', ratio: ratio(coxMs) },
-    { name: `Guyot reconstruction of both curves + Cox HR, ${N} patients`, value: bothMs, unit: 'ms', reference: r === undefined ? null : 'R coxph', ratio: ratio(bothMs) },
-    { name: 'R coxph (Efron) on the same 10 000 patients (reference)', value: r ?? null, unit: 'ms', reference: null, ratio: r === undefined ? null : 1 },
+    {
+      name: `Cox HR (Efron), ${N} patients`,
+      value: coxMs,
+      unit: 'ms',
+      reference: r === undefined ? null : 'R coxph',
+      ratio: ratio(coxMs),
+    },
+    {
+      name: `Guyot reconstruction of both curves + Cox HR, ${N} patients`,
+      value: bothMs,
+      unit: 'ms',
+      reference: r === undefined ? null : 'R coxph',
+      ratio: ratio(bothMs),
+    },
+    {
+      name: 'R coxph (Efron) on the same 10 000 patients (reference)',
+      value: r ?? null,
+      unit: 'ms',
+      reference: null,
+      ratio: r === undefined ? null : 1,
+    },
   ];
 }

@@ -29,25 +29,41 @@ export interface InputIssue {
  * printable('a\u001b[31mred\u202e'); // 'a\\x1B[31mred\\u202E'
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    if (c === '\r') return '\\r';
-    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  });
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g,
+    (c) => {
+      const code = c.charCodeAt(0);
+      if (c === '\n') return '\\n';
+      if (c === '\t') return '\\t';
+      if (c === '\r') return '\\r';
+      return code <= 0xff
+        ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+        : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    },
+  );
 }
 
 /** Formats an issue as `file:line[:char]: column "x": expected …, found …`, every part printable. */
 export function formatIssue(issue: InputIssue): string {
-  const where = [issue.file, issue.line !== undefined ? String(issue.line) : undefined, issue.line !== undefined && issue.char !== undefined ? String(issue.char) : undefined]
+  const where = [
+    issue.file,
+    issue.line !== undefined ? String(issue.line) : undefined,
+    issue.line !== undefined && issue.char !== undefined ? String(issue.char) : undefined,
+  ]
     .filter((part) => part !== undefined)
     .join(':');
   // A JSON/YAML path (sections[2].charts[0]) is a place in a document, not a CSV column.
   const isPath = issue.column !== undefined && /[[.]/.test(issue.column);
-  const column = issue.column === undefined ? '' : isPath ? `at ${issue.column}: ` : `column "${issue.column}": `;
+  const column =
+    issue.column === undefined
+      ? ''
+      : isPath
+        ? `at ${issue.column}: `
+        : `column "${issue.column}": `;
   const hint = issue.hint ? ` (${issue.hint})` : '';
-  return printable(`${where ? `${where}: ` : ''}${column}expected ${issue.expected}, found ${issue.found}${hint}`);
+  return printable(
+    `${where ? `${where}: ` : ''}${column}expected ${issue.expected}, found ${issue.found}${hint}`,
+  );
 }
 
 /** A bad argument to a function or a CLI option: names the argument and the value. */
@@ -63,16 +79,26 @@ export class InputError extends Error {
     /** Optional hint, e.g. `did you mean "placebo"?`. */
     readonly hint?: string,
   ) {
-    super(printable(`${argument}: expected ${expected}, found ${describeValue(value)}${hint ? ` (${hint})` : ''}`));
+    super(
+      printable(
+        `${argument}: expected ${expected}, found ${describeValue(value)}${hint ? ` (${hint})` : ''}`,
+      ),
+    );
   }
 }
 
 /** Invalid data in a file: every issue found, not only the first. */
 export class DataError extends Error {
   override readonly name = 'DataError';
-  constructor(readonly issues: readonly InputIssue[], summary?: string) {
+  constructor(
+    readonly issues: readonly InputIssue[],
+    summary?: string,
+  ) {
     // Each line printable: the summary names a file, whose name may hold anything too.
-    super((summary ? `${printable(summary)}\n` : '') + issues.map((issue) => formatIssue(issue)).join('\n'));
+    super(
+      (summary ? `${printable(summary)}\n` : '') +
+        issues.map((issue) => formatIssue(issue)).join('\n'),
+    );
   }
 }
 

@@ -8,7 +8,13 @@ export { VERSION } from './version.js';
 export { InputError, DataError, CheckFailedError, formatIssue } from './errors.js';
 export type { InputIssue } from './errors.js';
 export { formatNumber, formatFixed, formatP, formatLevel } from './format/number.js';
-export type { Estimate, ConfidenceInterval, TestResult, Measure, Alternative } from './stats/types.js';
+export type {
+  Estimate,
+  ConfidenceInterval,
+  TestResult,
+  Measure,
+  Alternative,
+} from './stats/types.js';
 
 // Datasets: schemas, parsing and validation, loaders (docs/data-api.md). readTableFile, loadDataset, loadInput and the bundled-dataset helpers are Node only
 export {
@@ -102,7 +108,14 @@ export {
   binaryEstimate,
   binaryTest,
 } from './analysis/index.js';
-export type { DatasetTables, PairSelection, ContinuousPair, BinaryPair, PairDerivation, Pairing } from './analysis/index.js';
+export type {
+  DatasetTables,
+  PairSelection,
+  ContinuousPair,
+  BinaryPair,
+  PairDerivation,
+  Pairing,
+} from './analysis/index.js';
 // Checking a whole dataset (Node entry only: it reads dataset rows, which the browser-safe stats entry does not).
 export { checkDataset, summarize as summarizeChecks } from './analysis/check-dataset.js';
 export type { CheckItem, CheckSummary } from './analysis/check-dataset.js';
@@ -127,4 +140,12 @@ export type { ChartResult } from './report/charts/chart-result.js';
 // Scanning a document for checkable figures (src/scan)
 export { scanText, summarizeFindings } from './scan/scan-text.js';
 export type { ScanOptions } from './scan/scan-text.js';
-export type { ScanFinding, ScanResult, ScanSummary, ScanVerdict, FindingKind, ScanLocale, DocumentFormat } from './scan/types.js';
+export type {
+  ScanFinding,
+  ScanResult,
+  ScanSummary,
+  ScanVerdict,
+  FindingKind,
+  ScanLocale,
+  DocumentFormat,
+} from './scan/types.js';

@@ -29,15 +29,25 @@ describe('layer rules', () => {
 
   it('the known exceptions still exist (remove them from KNOWN once fixed)', () => {
     // A file that was moved away (to src/analysis) takes its exception with it.
-    for (const known of KNOWN.filter((k) => existsSync(k.slice(0, k.indexOf(':'))))) expect(problems, known).toContain(known);
+    for (const known of KNOWN.filter((k) => existsSync(k.slice(0, k.indexOf(':')))))
+      expect(problems, known).toContain(known);
   });
 
   it('catches each kind of break (the checker can fail)', () => {
     const bad = layerViolations([
-      { path: 'src/stats/x.ts', text: "import { readFileSync } from 'node:fs';\nimport { formatP } from '../format/number.js';\nexport const f = () => console.log(1);" },
-      { path: 'src/stats/meta/y.ts', text: "import type { Dataset } from '../../data/load-dataset.js';\nconst m = await import('../../report/html.js');" },
+      {
+        path: 'src/stats/x.ts',
+        text: "import { readFileSync } from 'node:fs';\nimport { formatP } from '../format/number.js';\nexport const f = () => console.log(1);",
+      },
+      {
+        path: 'src/stats/meta/y.ts',
+        text: "import type { Dataset } from '../../data/load-dataset.js';\nconst m = await import('../../report/html.js');",
+      },
       { path: 'src/data/z.ts', text: "import * as vega from 'vega';\nprocess.stderr.write('x');" },
-      { path: 'src/format/w.ts', text: "export { compile } from 'vega-lite';\nprocess . stdout.write('x');" },
+      {
+        path: 'src/format/w.ts',
+        text: "export { compile } from 'vega-lite';\nprocess . stdout.write('x');",
+      },
     ]);
     expect(bad).toEqual([
       'src/stats/x.ts: stats imports a Node built-in (node:fs)',
@@ -55,11 +65,21 @@ describe('layer rules', () => {
   it('allows what the rules allow', () => {
     expect(
       layerViolations([
-        { path: 'src/stats/x.ts', text: "import { InputError } from '../errors.js';\nimport { normalCdf } from './dist/index.js';\n/** never console.log here; node:fs neither */" },
+        {
+          path: 'src/stats/x.ts',
+          text: "import { InputError } from '../errors.js';\nimport { normalCdf } from './dist/index.js';\n/** never console.log here; node:fs neither */",
+        },
         { path: 'src/cli/main.ts', text: "console.error('x'); process.stdout.write('y');" },
-        { path: 'src/report/render.ts', text: "import * as vega from 'vega';\nconst vl = await import('vega-lite');" },
+        {
+          path: 'src/report/render.ts',
+          text: "import * as vega from 'vega';\nconst vl = await import('vega-lite');",
+        },
       ]),
     ).toEqual([]);
-    expect(specifiers("import a from 'a';\nexport * from './b.js';\nimport './c.js';\nawait import('d');")).toEqual(['a', './b.js', './c.js', 'd']);
+    expect(
+      specifiers(
+        "import a from 'a';\nexport * from './b.js';\nimport './c.js';\nawait import('d');",
+      ),
+    ).toEqual(['a', './b.js', './c.js', 'd']);
   });
 });

@@ -27,22 +27,39 @@ import { runCli } from './support/cli.js';
  * to a registry and missing from one of them fails here.
  */
 
-const enumValues = (spec: OptionSpec | undefined): readonly string[] => (spec && spec.type === 'enum' ? spec.values : []);
+const enumValues = (spec: OptionSpec | undefined): readonly string[] =>
+  spec && spec.type === 'enum' ? spec.values : [];
 const fixed = (x: number): string => x.toFixed(4);
 const table = { events1: 13, n1: 31, events2: 6, n2: 29 };
 const tableArgs = ['--events1', '13', '--n1', '31', '--events2', '6', '--n2', '29'];
 
 const binary = [
-  { measure: 'RD', registry: RD_INTERVALS, option: '--rd-ci', compute: (id: string) => riskDifference(table, { ci: id as never }) },
-  { measure: 'RR', registry: RR_INTERVALS, option: '--rr-ci', compute: (id: string) => riskRatio(table, { ci: id as never }) },
-  { measure: 'OR', registry: OR_INTERVALS, option: '--or-ci', compute: (id: string) => oddsRatio(table, { ci: id as never }) },
+  {
+    measure: 'RD',
+    registry: RD_INTERVALS,
+    option: '--rd-ci',
+    compute: (id: string) => riskDifference(table, { ci: id as never }),
+  },
+  {
+    measure: 'RR',
+    registry: RR_INTERVALS,
+    option: '--rr-ci',
+    compute: (id: string) => riskRatio(table, { ci: id as never }),
+  },
+  {
+    measure: 'OR',
+    registry: OR_INTERVALS,
+    option: '--or-ci',
+    compute: (id: string) => oddsRatio(table, { ci: id as never }),
+  },
 ] as const;
 
 describe.each(binary)('$measure interval registry', ({ measure, registry, option, compute }) => {
   it('has ids, labels, formulas and references', () => {
     for (const entry of registry.entries) {
       expect(entry.id).toMatch(/^[a-z][a-z0-9-]*$/);
-      for (const text of [entry.label, entry.formula, entry.reference]) expect(text.length).toBeGreaterThan(3);
+      for (const text of [entry.label, entry.formula, entry.reference])
+        expect(text.length).toBeGreaterThan(3);
     }
   });
 
@@ -67,7 +84,11 @@ describe.each(binary)('$measure interval registry', ({ measure, registry, option
   it('every entry is in the fingerprint search space', () => {
     for (const entry of registry.entries) {
       const own = compute(entry.id);
-      const figures = { estimate: fixed(own.estimate!), lower: fixed(own.ci.lower!), upper: fixed(own.ci.upper!) };
+      const figures = {
+        estimate: fixed(own.estimate!),
+        lower: fixed(own.ci.lower!),
+        upper: fixed(own.ci.upper!),
+      };
       const found = fingerprintBinary(table, measure, figures).matches.map((m) => m.methods.ci);
       expect(found, entry.id).toContain(entry.id);
     }
@@ -76,7 +97,9 @@ describe.each(binary)('$measure interval registry', ({ measure, registry, option
 
 describe('binary report analyses offer every registry entry', () => {
   it('binary-ratios method, binary-comparison rdMethod and rrMethod', () => {
-    expect(enumValues(binaryRatios.options.method)).toEqual(expect.arrayContaining([...RD_INTERVALS.ids, ...RR_INTERVALS.ids, ...OR_INTERVALS.ids]));
+    expect(enumValues(binaryRatios.options.method)).toEqual(
+      expect.arrayContaining([...RD_INTERVALS.ids, ...RR_INTERVALS.ids, ...OR_INTERVALS.ids]),
+    );
     expect(enumValues(binaryComparison.options.rdMethod)).toEqual(RD_INTERVALS.ids);
     expect(enumValues(binaryComparison.options.rrMethod)).toEqual(RR_INTERVALS.ids);
   });
@@ -87,7 +110,16 @@ describe('single-proportion interval registry', () => {
     const help = await runCli(['prop', '--help']);
     for (const entry of PROPORTION_INTERVALS.entries) {
       expect(help.stdout).toContain(entry.id);
-      const r = await runCli(['prop', '--events', '9', '--n', '22', '--ci-method', entry.id, '--explain']);
+      const r = await runCli([
+        'prop',
+        '--events',
+        '9',
+        '--n',
+        '22',
+        '--ci-method',
+        entry.id,
+        '--explain',
+      ]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(entry.label);
       expect(r.stdout).toContain(entry.formula);
@@ -101,9 +133,27 @@ describe('single-proportion interval registry', () => {
   it('every entry is in the fingerprint search space (and fingerprint prop names it)', async () => {
     for (const entry of PROPORTION_INTERVALS.entries) {
       const own = proportionCi(9, 22, { method: entry.id });
-      const figures = { estimate: fixed(own.estimate), lower: fixed(own.ci.lower), upper: fixed(own.ci.upper) };
-      expect(fingerprintProportion(9, 22, figures).matches.map((m) => m.methods.ci), entry.id).toContain(entry.id);
-      const cli = await runCli(['fingerprint', 'prop', '--events', '9', '--n', '22', '--reported-lower', figures.lower, '--reported-upper', figures.upper]);
+      const figures = {
+        estimate: fixed(own.estimate),
+        lower: fixed(own.ci.lower),
+        upper: fixed(own.ci.upper),
+      };
+      expect(
+        fingerprintProportion(9, 22, figures).matches.map((m) => m.methods.ci),
+        entry.id,
+      ).toContain(entry.id);
+      const cli = await runCli([
+        'fingerprint',
+        'prop',
+        '--events',
+        '9',
+        '--n',
+        '22',
+        '--reported-lower',
+        figures.lower,
+        '--reported-upper',
+        figures.upper,
+      ]);
       expect(cli.stdout).toContain(entry.label);
     }
   });
@@ -115,12 +165,19 @@ describe('τ² estimator registry', () => {
     for (const entry of TAU2_ESTIMATORS.entries) {
       expect(help.stdout.replace(/\s+/g, ' ')).toContain(`${entry.id} (${entry.label})`);
     }
-    expect(enumValues(twoArmMeta.options.method)).toEqual(expect.arrayContaining([...TAU2_ESTIMATORS.ids]));
-    expect(enumValues(pooledProportions.options.method)).toEqual(expect.arrayContaining([...TAU2_ESTIMATORS.ids]));
+    expect(enumValues(twoArmMeta.options.method)).toEqual(
+      expect.arrayContaining([...TAU2_ESTIMATORS.ids]),
+    );
+    expect(enumValues(pooledProportions.options.method)).toEqual(
+      expect.arrayContaining([...TAU2_ESTIMATORS.ids]),
+    );
   });
 
   it('every entry is in the fingerprint meta search space', () => {
-    const effects = { yi: [-0.9, -1.6, -1.4, -1.4, -0.2, -0.5, 0.0, -0.4, -1.4], vi: [0.33, 0.19, 0.42, 0.02, 0.05, 0.01, 0.03, 0.09, 0.27] };
+    const effects = {
+      yi: [-0.9, -1.6, -1.4, -1.4, -0.2, -0.5, 0.0, -0.4, -1.4],
+      vi: [0.33, 0.19, 0.42, 0.02, 0.05, 0.01, 0.03, 0.09, 0.27],
+    };
     const input = effects.yi.map((yi, i) => ({ study: `s${i + 1}`, yi, vi: effects.vi[i] }));
     for (const entry of TAU2_ESTIMATORS.entries) {
       const own = metaAnalysis(computeEffectSizes(input, 'GEN'), { method: entry.id });
@@ -136,7 +193,24 @@ describe('SMD variant registry', () => {
     const help = await runCli(['means', '--help']);
     for (const entry of SMD_METHODS.entries) {
       expect(help.stdout).toContain(entry.id);
-      const r = await runCli(['means', '--n1', '20', '--mean1', '5', '--sd1', '2', '--n2', '22', '--mean2', '3.6', '--sd2', '2.5', '--smd', entry.id, '--explain']);
+      const r = await runCli([
+        'means',
+        '--n1',
+        '20',
+        '--mean1',
+        '5',
+        '--sd1',
+        '2',
+        '--n2',
+        '22',
+        '--mean2',
+        '3.6',
+        '--sd2',
+        '2.5',
+        '--smd',
+        entry.id,
+        '--explain',
+      ]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`SMD, ${entry.label}`);
       expect(r.stdout).toContain(entry.formula);
@@ -148,13 +222,18 @@ describe('two-arm test registry', () => {
   it('every entry is in the fingerprint props search space for a printed p', () => {
     for (const entry of TWO_ARM_TESTS.entries) {
       const p = entry.run(table, 'two-sided')!;
-      const found = fingerprintBinary(table, 'RD', { p: p.toFixed(5) }).matches.map((m) => m.methods.test);
+      const found = fingerprintBinary(table, 'RD', { p: p.toFixed(5) }).matches.map(
+        (m) => m.methods.test,
+      );
       expect(found, entry.id).toContain(entry.id);
     }
   });
 
   it('the Wald z test agrees with scipy: 2·norm.sf(0.2/√(0.25/20 + 0.21/20)) = 0.1872490441233765', () => {
-    expect(waldZTest({ events1: 10, n1: 20, events2: 6, n2: 20 })).toBeCloseTo(0.1872490441233765, 14);
+    expect(waldZTest({ events1: 10, n1: 20, events2: 6, n2: 20 })).toBeCloseTo(
+      0.1872490441233765,
+      14,
+    );
   });
 });
 
@@ -163,9 +242,23 @@ describe('two-proportion power method registry', () => {
     const help = (await runCli(['power', 'props', '--help'])).stdout.replace(/\s+/g, ' ');
     for (const entry of POWER_PROP_METHODS.entries) {
       expect(help).toContain(`${entry.id} (${entry.label})`);
-      const r = await runCli(['power', 'props', '--p1', '0.2', '--p2', '0.5', '--n', '40', '--method', entry.id, '--json']);
+      const r = await runCli([
+        'power',
+        'props',
+        '--p1',
+        '0.2',
+        '--p2',
+        '0.5',
+        '--n',
+        '40',
+        '--method',
+        entry.id,
+        '--json',
+      ]);
       expect(r.code, r.stderr).toBe(0);
     }
-    expect(enumValues(twoProportionPower.options.method)).toEqual(POWER_PROP_METHODS.entries.filter((e) => e.analytic).map((e) => e.id));
+    expect(enumValues(twoProportionPower.options.method)).toEqual(
+      POWER_PROP_METHODS.entries.filter((e) => e.analytic).map((e) => e.id),
+    );
   });
 });

@@ -1,4 +1,8 @@
-import type { ArmBinaryRow, ArmTimeToEventRow, ReportedComparisonRow, ReportedPercentageRow, SingleArmProportionRow } from '../data/kinds/index.js';
+import type {
+  ArmTimeToEventRow,
+  ReportedComparisonRow,
+  ReportedPercentageRow,
+} from '../data/kinds/index.js';
 import { kmPercent } from '../stats/survival/km-reachable.js';
 import { fingerprintBinary } from '../stats/check/fingerprint-binary.js';
 import { fingerprintMeans } from '../stats/check/fingerprint-means.js';
@@ -7,7 +11,12 @@ import { judgeReported, type CheckStatus } from '../stats/check/judge-reported.j
 import { checkPValueCi } from '../stats/check/p-value-from-ci.js';
 import { percentCounts } from '../stats/check/percent-counts.js';
 import { parseReported, type ReportedValue } from '../stats/check/reported-value.js';
-import { datasetTables, tablesOfKind, type DatasetLike, type DatasetTables } from './dataset-tables.js';
+import {
+  datasetTables,
+  tablesOfKind,
+  type DatasetLike,
+  type DatasetTables,
+} from './dataset-tables.js';
 import { MODEL_BASED_TEST, pairForComparison, type PairDerivation } from './pair-arms.js';
 import { shortNumber } from './short-number.js';
 import { binaryEstimate, binaryTest, continuousEstimates, pairTable } from './pair-estimates.js';
@@ -74,7 +83,12 @@ export interface CheckSummary {
 export function checkDataset(dataset: DatasetLike): CheckItem[] {
   const tables = datasetTables(dataset);
   const items: CheckItem[] = [];
-  const base = (file: string, row: { $line: number; expected_check?: string }, trial: string, outcome: string) => ({
+  const base = (
+    file: string,
+    row: { $line: number; expected_check?: string },
+    trial: string,
+    outcome: string,
+  ) => ({
     dataset: dataset.name,
     file,
     line: row.$line,
@@ -84,26 +98,48 @@ export function checkDataset(dataset: DatasetLike): CheckItem[] {
   });
 
   for (const { file, rows } of tablesOfKind(tables, 'reported-comparison')) {
-    for (const row of rows) items.push(...checkComparison(base(file, row, row.trial, row.outcome), row, tables));
+    for (const row of rows)
+      items.push(...checkComparison(base(file, row, row.trial, row.outcome), row, tables));
   }
   for (const { file, rows } of tablesOfKind(tables, 'arm-binary')) {
     for (const row of rows) {
-      const item = checkPercent(base(file, row, row.trial, row.outcome), printedText(row, 'percent'), row.events, row.n, row);
+      const item = checkPercent(
+        base(file, row, row.trial, row.outcome),
+        printedText(row, 'percent'),
+        row.events,
+        row.n,
+        row,
+      );
       if (item) items.push(item);
     }
   }
   for (const { file, rows } of tablesOfKind(tables, 'single-arm-proportion')) {
     for (const row of rows) {
-      const item = checkPercent(base(file, row, row.study, row.group ? `${row.outcome} (${row.group})` : row.outcome), printedText(row, 'percent'), row.events, row.n, row);
+      const item = checkPercent(
+        base(file, row, row.study, row.group ? `${row.outcome} (${row.group})` : row.outcome),
+        printedText(row, 'percent'),
+        row.events,
+        row.n,
+        row,
+      );
       if (item) items.push(item);
     }
   }
   for (const { file, rows } of tablesOfKind(tables, 'reported-percentage')) {
-    for (const row of rows) items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
+    for (const row of rows)
+      items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
   }
   for (const { file, rows } of tablesOfKind(tables, 'arm-time-to-event')) {
     for (const row of rows) {
-      const item = checkSurvivalPercent(base(file, row, row.trial, `${row.outcome} (${row.arm}) at ${row.time} ${row.unit ?? ''}`.trim()), row);
+      const item = checkSurvivalPercent(
+        base(
+          file,
+          row,
+          row.trial,
+          `${row.outcome} (${row.arm}) at ${row.time} ${row.unit ?? ''}`.trim(),
+        ),
+        row,
+      );
       if (item) items.push(item);
     }
   }
@@ -111,14 +147,18 @@ export function checkDataset(dataset: DatasetLike): CheckItem[] {
 }
 
 /** The cell as printed in the source file (rows built by hand may have no `$printed`). */
-function printedText(row: { $printed?: Readonly<Record<string, string>> }, column: string): string | undefined {
+function printedText(
+  row: { $printed?: Readonly<Record<string, string>> },
+  column: string,
+): string | undefined {
   return row.$printed?.[column];
 }
 
 export function summarize(items: readonly CheckItem[]): CheckSummary {
   const discrepant = items.filter((i) => i.status === 'discrepant');
   // The same printed figure (same percentage of the same denominator from the same source) counts once.
-  const figures = (list: readonly CheckItem[]): number => new Set(list.map((i) => i.figure ?? `${i.dataset}|${i.file}|${i.line}|${i.quantity}`)).size;
+  const figures = (list: readonly CheckItem[]): number =>
+    new Set(list.map((i) => i.figure ?? `${i.dataset}|${i.file}|${i.line}|${i.quantity}`)).size;
   return {
     reproduced: items.filter((i) => i.status === 'reproduced' && i.independent).length,
     derived: items.filter((i) => i.status === 'reproduced' && !i.independent).length,
@@ -139,7 +179,13 @@ interface Base {
   expectedCheck?: string;
 }
 
-function item(base: Base, fields: Omit<CheckItem, 'dataset' | 'file' | 'line' | 'trial' | 'outcome' | 'expected' | 'independent'> & { independent?: boolean }): CheckItem {
+function item(
+  base: Base,
+  fields: Omit<
+    CheckItem,
+    'dataset' | 'file' | 'line' | 'trial' | 'outcome' | 'expected' | 'independent'
+  > & { independent?: boolean },
+): CheckItem {
   const { expectedCheck, ...where } = base;
   const expected = expectedCheck !== undefined && expectedCheck === fields.status;
   return { ...where, ...fields, expected, independent: fields.independent ?? true };
@@ -154,11 +200,17 @@ function circularInputs(derived: string | undefined): string[] {
     .filter((pair) => /^(?:events|count|n|percent|arm)\s*:/.test(pair));
 }
 
-function printed(row: { $printed?: Readonly<Record<string, string>> }, column: string, relation?: string): ReportedValue | undefined {
+function printed(
+  row: { $printed?: Readonly<Record<string, string>> },
+  column: string,
+  relation?: string,
+): ReportedValue | undefined {
   const text = printedText(row, column);
   if (text === undefined) return undefined;
   const value = parseReported(text);
-  return relation && relation !== '=' ? { ...value, relation: relation as ReportedValue['relation'] } : value;
+  return relation && relation !== '='
+    ? { ...value, relation: relation as ReportedValue['relation'] }
+    : value;
 }
 
 function show(value: ReportedValue | undefined): string | null {
@@ -166,7 +218,13 @@ function show(value: ReportedValue | undefined): string | null {
   return `${value.relation === '=' ? '' : `${value.relation} `}${value.text ?? value.value}`;
 }
 
-function checkPercent(base: Base, percentText: string | undefined, events: number, n: number, row: { derived?: string; source?: string }): CheckItem | undefined {
+function checkPercent(
+  base: Base,
+  percentText: string | undefined,
+  events: number,
+  n: number,
+  row: { derived?: string; source?: string },
+): CheckItem | undefined {
   if (percentText === undefined) return undefined;
   const result = percentCounts(percentText, n);
   const ok = result.counts.includes(events);
@@ -177,14 +235,17 @@ function checkPercent(base: Base, percentText: string | undefined, events: numbe
       ? `${events}/${n} = ${((100 * events) / n).toFixed(2)}% does not print as ${percentText}%; counts that do: ${result.counts.join(', ')}`
       : `no whole count of ${n} prints as ${percentText}%`;
   return item(base, {
-    figure: `${percentText}%|${n}|${row.source ?? ""}`,
+    figure: `${percentText}%|${n}|${row.source ?? ''}`,
     percent: { printed: percentText, decimals: result.decimals, n, counts: result.counts },
     quantity: 'percent',
     reported: `${percentText}%`,
     recomputed: (100 * events) / n,
     status: ok ? 'reproduced' : 'discrepant',
     method: 'percent-to-count',
-    reason: ok && circular.length > 0 ? `${reason} — derived, consistent by construction (${circular.join('; ')}): ${circularNote(percentText, events, circular)}` : reason,
+    reason:
+      ok && circular.length > 0
+        ? `${reason} — derived, consistent by construction (${circular.join('; ')}): ${circularNote(percentText, events, circular)}`
+        : reason,
     independent: circular.length === 0,
     ...(circular.length > 0 ? { derivedInputs: circular } : {}),
   });
@@ -192,13 +253,16 @@ function checkPercent(base: Base, percentText: string | undefined, events: numbe
 
 /** What a circular percentage check leaves open: the denominators the printed count and percentage allow. */
 function circularNote(percentText: string, events: number, circular: string[]): string {
-  if (!circular.some((pair) => /^(?:n|arm)\s*:/.test(pair)) || events === 0) return 'not an independent reproduction';
+  if (!circular.some((pair) => /^(?:n|arm)\s*:/.test(pair)) || events === 0)
+    return 'not an independent reproduction';
   const reported = parseReported(percentText);
   const half = 0.5 * 10 ** -reported.decimals;
   const low = Math.max(events, Math.floor((100 * events) / (reported.value + half)));
-  const high = reported.value - half > 0 ? Math.ceil((100 * events) / (reported.value - half)) : low;
+  const high =
+    reported.value - half > 0 ? Math.ceil((100 * events) / (reported.value - half)) : low;
   const ns: number[] = [];
-  for (let n = low; n <= high; n++) if (percentCounts(reported, n).counts.includes(events)) ns.push(n);
+  for (let n = low; n <= high; n++)
+    if (percentCounts(reported, n).counts.includes(events)) ns.push(n);
   return `the arm was chosen to fit; ${events} (${percentText}%) fits any denominator ${ns.length > 1 ? `${ns[0]}–${ns.at(-1)}` : ns.join('')}`;
 }
 
@@ -213,7 +277,9 @@ function checkSurvivalPercent(base: Base, row: ArmTimeToEventRow): CheckItem | u
   if (row.survival_percent === undefined || row.n > KM_REACHABLE_MAX_N) return undefined;
   const text = printedText(row, 'survival_percent') ?? String(row.survival_percent);
   const r = kmPercent(text, row.n);
-  const near = [r.below, r.above].filter((v) => v !== undefined).map((v) => `${(100 * v.survival).toFixed(1)}%`);
+  const near = [r.below, r.above]
+    .filter((v) => v !== undefined)
+    .map((v) => `${(100 * v.survival).toFixed(1)}%`);
   return item(base, {
     quantity: 'survival percent',
     reported: `${text}%`,
@@ -249,7 +315,12 @@ function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckI
     percent: { printed: percentText, decimals: result.decimals, n: row.n, counts: result.counts },
     quantity: 'percent',
     reported: `${percentText}%${row.count !== undefined ? ` (${row.count}/${row.n})` : ` of ${row.n}`}`,
-    recomputed: row.count !== undefined ? (100 * row.count) / row.n : result.counts.length === 1 ? (100 * result.counts[0]) / row.n : null,
+    recomputed:
+      row.count !== undefined
+        ? (100 * row.count) / row.n
+        : result.counts.length === 1
+          ? (100 * result.counts[0]) / row.n
+          : null,
     status: ok ? 'reproduced' : 'discrepant',
     method: 'percent-to-count',
     reason: !result.consistent
@@ -268,7 +339,11 @@ function nearestCounts(percent: number, n: number): string {
     .join(', ');
 }
 
-function checkComparison(base: Base, row: ReportedComparisonRow, tables: DatasetTables): CheckItem[] {
+function checkComparison(
+  base: Base,
+  row: ReportedComparisonRow,
+  tables: DatasetTables,
+): CheckItem[] {
   const estimate = printed(row, 'estimate');
   const lower = printed(row, 'ci_lower');
   const upper = printed(row, 'ci_upper');
@@ -278,8 +353,16 @@ function checkComparison(base: Base, row: ReportedComparisonRow, tables: Dataset
 
   // Internal consistency of the printed numbers needs no arm data.
   if (estimate && lower && upper && p) {
-    const ratio = row.measure === 'RR' || row.measure === 'OR' || row.measure === 'HR' || row.measure === 'ROM';
-    const result = checkPValueCi({ estimate, lower, upper, p, level: row.ci_level ?? null, scale: ratio ? 'log' : 'natural' });
+    const ratio =
+      row.measure === 'RR' || row.measure === 'OR' || row.measure === 'HR' || row.measure === 'ROM';
+    const result = checkPValueCi({
+      estimate,
+      lower,
+      upper,
+      p,
+      level: row.ci_level ?? null,
+      scale: ratio ? 'log' : 'natural',
+    });
     const levelText = row.ci_level === undefined ? 'level not stated' : `${row.ci_level * 100}% CI`;
     items.push(
       item(base, {
@@ -296,16 +379,38 @@ function checkComparison(base: Base, row: ReportedComparisonRow, tables: Dataset
   if (row.measure === 'MD' || row.measure === 'LSMD') {
     // The analysis core pairs the arms (population join, preferred scale, SE/CI/median → SD).
     const pair = pairForComparison(tables, row, { sdFromP: true });
-    if (!pair || pair.kind !== 'continuous' || pair.arm.mean === null || pair.comparator.mean === null) {
-      for (const [quantity, value] of [['estimate', estimate], ['p', p]] as const) {
-        if (value) items.push(item(base, { quantity, reported: show(value), recomputed: null, status: 'not-checkable', method: 'none', reason: 'no arm means for this comparison in the dataset' }));
+    if (pair?.kind !== 'continuous' || pair.arm.mean === null || pair.comparator.mean === null) {
+      for (const [quantity, value] of [
+        ['estimate', estimate],
+        ['p', p],
+      ] as const) {
+        if (value)
+          items.push(
+            item(base, {
+              quantity,
+              reported: show(value),
+              recomputed: null,
+              status: 'not-checkable',
+              method: 'none',
+              reason: 'no arm means for this comparison in the dataset',
+            }),
+          );
       }
       return items;
     }
     const md = pair.arm.mean - pair.comparator.mean;
     if (estimate) {
       const judged = judgeReported(estimate, md);
-      items.push(item(base, { quantity: 'estimate', reported: show(estimate), recomputed: md, status: judged.status, method: 'difference of arm means', reason: judged.reason }));
+      items.push(
+        item(base, {
+          quantity: 'estimate',
+          reported: show(estimate),
+          recomputed: md,
+          status: judged.status,
+          method: 'difference of arm means',
+          reason: judged.reason,
+        }),
+      );
     }
     // A pooled SD derived from this very p would reproduce it by construction: say what it implies, judge nothing.
     const fromP = pair.derivations.find((d) => d.method === 'cochrane-p-to-sd');
@@ -322,12 +427,27 @@ function checkComparison(base: Base, row: ReportedComparisonRow, tables: Dataset
             status: 'not-checkable',
             method: 'none',
             reason: `${missing?.what === 'n' ? `${missing.arm} has n < 2` : `no SD printed for ${missing?.arm ?? row.arm}`}: a t-test p needs both SDs${fromP ? `; under a two-sample t-test, p = ${p.text ?? p.value} with MD ${shortNumber(md)} implies a pooled SD of ${shortNumber(fromP.value)}${pair.unit ? ` ${pair.unit}` : ''} (Cochrane Handbook 6.5.2.3)` : ''}`,
-            ...(fromP ? { derived: { quantity: 'pooled SD', value: fromP.value, method: fromP.method } } : {}),
+            ...(fromP
+              ? { derived: { quantity: 'pooled SD', value: fromP.value, method: fromP.method } }
+              : {}),
           }),
         );
       }
-      for (const [quantity, value] of [['ci_lower', lower], ['ci_upper', upper]] as const) {
-        if (value) items.push(item(base, { quantity, reported: show(value), recomputed: null, status: 'not-checkable', method: 'none', reason: 'no SDs in the arm data to rebuild the interval' }));
+      for (const [quantity, value] of [
+        ['ci_lower', lower],
+        ['ci_upper', upper],
+      ] as const) {
+        if (value)
+          items.push(
+            item(base, {
+              quantity,
+              reported: show(value),
+              recomputed: null,
+              status: 'not-checkable',
+              method: 'none',
+              reason: 'no SDs in the arm data to rebuild the interval',
+            }),
+          );
       }
       return items;
     }
@@ -335,39 +455,114 @@ function checkComparison(base: Base, row: ReportedComparisonRow, tables: Dataset
     const armA = { n: pair.arm.n, mean: pair.arm.mean, sd: pair.arm.sd! };
     const armB = { n: pair.comparator.n, mean: pair.comparator.mean, sd: pair.comparator.sd! };
     const recomputed = { ci_lower: welch.ci.lower, ci_upper: welch.ci.upper, p: welch.test.p };
-    const fingerprint = (): FingerprintMatch<unknown> | undefined => fingerprintMeans(armA, armB, { estimate, lower, upper, p }).matches[0];
-    const judged = judgeWithFallback(base, { lower, upper, p }, recomputed, 'welch-t', modelBased ? `reported from "${row.test ?? row.measure}"` : undefined, fingerprint, describeMeans);
+    const fingerprint = (): FingerprintMatch<unknown> | undefined =>
+      fingerprintMeans(armA, armB, { estimate, lower, upper, p }).matches[0];
+    const judged = judgeWithFallback(
+      base,
+      { lower, upper, p },
+      recomputed,
+      'welch-t',
+      modelBased ? `reported from "${row.test ?? row.measure}"` : undefined,
+      fingerprint,
+      describeMeans,
+    );
     // Say which arm summaries were derived: the verdict depends on them.
-    const derivedText = pair.derivations.map((d) => `${d.quantity} of ${d.arms.join(', ')} derived (${d.method})`).join(', ');
-    items.push(...(pair.derivations.length === 0 ? judged : judged.map((i) => ({ ...i, reason: `${i.reason}; ${derivedText}`, derivations: pair.derivations }))));
+    const derivedText = pair.derivations
+      .map((d) => `${d.quantity} of ${d.arms.join(', ')} derived (${d.method})`)
+      .join(', ');
+    items.push(
+      ...(pair.derivations.length === 0
+        ? judged
+        : judged.map((i) => ({
+            ...i,
+            reason: `${i.reason}; ${derivedText}`,
+            derivations: pair.derivations,
+          }))),
+    );
     return items;
   }
 
   if (row.measure === 'RD' || row.measure === 'RR' || row.measure === 'OR') {
     const pair = pairForComparison(tables, row);
-    if (!pair || pair.kind !== 'binary') {
-      for (const [quantity, value] of [['estimate', estimate], ['p', p]] as const) {
-        if (value) items.push(item(base, { quantity, reported: show(value), recomputed: null, status: 'not-checkable', method: 'none', reason: 'no arm counts for this comparison in the dataset' }));
+    if (pair?.kind !== 'binary') {
+      for (const [quantity, value] of [
+        ['estimate', estimate],
+        ['p', p],
+      ] as const) {
+        if (value)
+          items.push(
+            item(base, {
+              quantity,
+              reported: show(value),
+              recomputed: null,
+              status: 'not-checkable',
+              method: 'none',
+              reason: 'no arm counts for this comparison in the dataset',
+            }),
+          );
       }
       return items;
     }
     const level = row.ci_level ?? 0.95;
     const result = binaryEstimate(pair, row.measure, { level });
     const useChiSquare = /chi/i.test(row.test ?? '');
-    const pValue = binaryTest(pair, useChiSquare ? (/yates|correct/i.test(row.test ?? '') ? 'chi-square-yates' : 'chi-square') : 'fisher').p;
+    const pValue = binaryTest(
+      pair,
+      useChiSquare
+        ? /yates|correct/i.test(row.test ?? '')
+          ? 'chi-square-yates'
+          : 'chi-square'
+        : 'fisher',
+    ).p;
     if (estimate && result.estimate !== null) {
       const judged = judgeReported(estimate, result.estimate);
-      items.push(item(base, { quantity: 'estimate', reported: show(estimate), recomputed: result.estimate, status: judged.status, method: `${row.measure} from arm counts`, reason: judged.reason }));
+      items.push(
+        item(base, {
+          quantity: 'estimate',
+          reported: show(estimate),
+          recomputed: result.estimate,
+          status: judged.status,
+          method: `${row.measure} from arm counts`,
+          reason: judged.reason,
+        }),
+      );
     }
-    const fingerprint = (): FingerprintMatch<unknown> | undefined => fingerprintBinary(pairTable(pair), row.measure as 'RD' | 'RR' | 'OR', { estimate, lower, upper, p }).matches[0];
+    const fingerprint = (): FingerprintMatch<unknown> | undefined =>
+      fingerprintBinary(pairTable(pair), row.measure as 'RD' | 'RR' | 'OR', {
+        estimate,
+        lower,
+        upper,
+        p,
+      }).matches[0];
     items.push(
-      ...judgeWithFallback(base, { lower, upper, p }, { ci_lower: result.ci.lower, ci_upper: result.ci.upper, p: pValue }, `${result.ci.method}; ${useChiSquare ? 'chi-square' : 'fisher-exact'}`, modelBased ? `reported from "${row.test}"` : undefined, fingerprint, describeBinary),
+      ...judgeWithFallback(
+        base,
+        { lower, upper, p },
+        { ci_lower: result.ci.lower, ci_upper: result.ci.upper, p: pValue },
+        `${result.ci.method}; ${useChiSquare ? 'chi-square' : 'fisher-exact'}`,
+        modelBased ? `reported from "${row.test}"` : undefined,
+        fingerprint,
+        describeBinary,
+      ),
     );
     return items;
   }
 
-  for (const [quantity, value] of [['estimate', estimate], ['p', p]] as const) {
-    if (value) items.push(item(base, { quantity, reported: show(value), recomputed: null, status: 'not-checkable', method: 'none', reason: `measure ${row.measure} cannot be recomputed from arm summaries` }));
+  for (const [quantity, value] of [
+    ['estimate', estimate],
+    ['p', p],
+  ] as const) {
+    if (value)
+      items.push(
+        item(base, {
+          quantity,
+          reported: show(value),
+          recomputed: null,
+          status: 'not-checkable',
+          method: 'none',
+          reason: `measure ${row.measure} cannot be recomputed from arm summaries`,
+        }),
+      );
   }
   return items;
 }
@@ -392,7 +587,15 @@ function judgeWithFallback(
   ] as const;
   const judged = entries
     .filter(([, value]) => value !== undefined)
-    .map(([quantity, value, x]) => ({ quantity, value: value!, x, judgement: x === null ? null : judgeReported(value!, x, quantity === 'p' ? { floor: 0, ceiling: 1 } : {}) }));
+    .map(([quantity, value, x]) => ({
+      quantity,
+      value: value!,
+      x,
+      judgement:
+        x === null
+          ? null
+          : judgeReported(value!, x, quantity === 'p' ? { floor: 0, ceiling: 1 } : {}),
+    }));
   const allReproduced = judged.every((j) => j.judgement?.status === 'reproduced');
   const match = allReproduced || judged.length === 0 ? undefined : fingerprint();
   return judged.map(({ quantity, value, x, judgement }) => {
@@ -407,10 +610,22 @@ function judgeWithFallback(
       });
     }
     if (judgement?.status === 'reproduced') {
-      return item(base, { quantity, reported: show(value), recomputed: x, status: 'reproduced', method: defaultMethod, reason: judgement.reason });
+      return item(base, {
+        quantity,
+        reported: show(value),
+        recomputed: x,
+        status: 'reproduced',
+        method: defaultMethod,
+        reason: judgement.reason,
+      });
     }
     if (match) {
-      const matchValue = quantity === 'p' ? match.p : quantity === 'ci_lower' ? (match.ci?.lower ?? null) : (match.ci?.upper ?? null);
+      const matchValue =
+        quantity === 'p'
+          ? match.p
+          : quantity === 'ci_lower'
+            ? (match.ci?.lower ?? null)
+            : (match.ci?.upper ?? null);
       return item(base, {
         quantity,
         reported: show(value),
@@ -432,11 +647,21 @@ function judgeWithFallback(
 }
 
 function describeMeans(match: FingerprintMatch<unknown>): string {
-  const m = match.methods as { variance: string; distribution: string; level: number; sided: string | null };
+  const m = match.methods as {
+    variance: string;
+    distribution: string;
+    level: number;
+    sided: string | null;
+  };
   return `${m.variance === 'unequal' ? 'Welch' : 'Student'} ${m.distribution}, ${m.level * 100}% CI${m.sided ? `, ${m.sided} p` : ''}`;
 }
 
 function describeBinary(match: FingerprintMatch<unknown>): string {
-  const m = match.methods as { ci: string; level: number; test: string | null; sided: string | null };
+  const m = match.methods as {
+    ci: string;
+    level: number;
+    test: string | null;
+    sided: string | null;
+  };
   return `${m.ci} ${m.level * 100}% CI${m.test ? `, ${m.test} ${m.sided} p` : ''}`;
 }

@@ -1,6 +1,14 @@
 import type { Derivation } from '../stats/continuous/types.js';
 import { datasetTables, type DatasetLike } from './dataset-tables.js';
-import { binaryPairs, continuousPairs, type AlternativeLeftOut, type PairDerivation, type PairKey, type Scale, type Unpaired } from './pair-arms.js';
+import {
+  binaryPairs,
+  continuousPairs,
+  type AlternativeLeftOut,
+  type PairDerivation,
+  type PairKey,
+  type Scale,
+  type Unpaired,
+} from './pair-arms.js';
 import { binaryEstimate, binaryTest, continuousEstimates } from './pair-estimates.js';
 import { shortNumber } from './short-number.js';
 
@@ -65,27 +73,45 @@ export interface CompareDatasetResult {
  * compareDataset(await loadDataset('miles-lam')).comparisons[0]
  * // { trial: 'MILES', outcome: 'FEV1', measure: 'MD', arm: 'sirolimus', comparator: 'placebo', estimate: 153, … }
  */
-export function compareDataset(dataset: DatasetLike, options: CompareDatasetOptions = {}): CompareDatasetResult {
+export function compareDataset(
+  dataset: DatasetLike,
+  options: CompareDatasetOptions = {},
+): CompareDatasetResult {
   const { level = 0.95, variance = 'unequal' } = options;
   const tables = datasetTables(dataset);
-  const selection = { ...(options.comparator !== undefined ? { comparator: options.comparator } : {}), scale: options.scale ?? 'preferred' };
+  const selection = {
+    ...(options.comparator !== undefined ? { comparator: options.comparator } : {}),
+    scale: options.scale ?? 'preferred',
+  };
   const comparisons: ArmComparison[] = [];
   const notes: string[] = [];
 
   const continuous = continuousPairs(tables, selection, { sdFromP: options.sdFromP ?? true });
-  notes.push(...alternativeNotes(continuous.alternatives), ...continuous.unpaired.map((u) => unpairedNote(u, options.comparator)));
+  notes.push(
+    ...alternativeNotes(continuous.alternatives),
+    ...continuous.unpaired.map((u) => unpairedNote(u, options.comparator)),
+  );
   for (const pair of continuous.pairs) {
     const where = {
       ...identify(dataset.name, pair),
       scale: pair.scale,
       unit: pair.unit,
-      inputs: compact({ n1: pair.arm.n, mean1: pair.arm.mean, sd1: pair.arm.sd, n2: pair.comparator.n, mean2: pair.comparator.mean, sd2: pair.comparator.sd }),
+      inputs: compact({
+        n1: pair.arm.n,
+        mean1: pair.arm.mean,
+        sd1: pair.arm.sd,
+        n2: pair.comparator.n,
+        mean2: pair.comparator.mean,
+        sd2: pair.comparator.sd,
+      }),
       derivations: pair.derivations,
     };
     const label = describe(pair);
     const result = continuousEstimates(pair, { level, variance });
     if (result.difference === null) {
-      notes.push(`${label}: ${pair.arm.name} vs ${pair.comparator.name} not compared (no mean printed for ${result.missing!.arm})`);
+      notes.push(
+        `${label}: ${pair.arm.name} vs ${pair.comparator.name} not compared (no mean printed for ${result.missing!.arm})`,
+      );
       continue;
     }
     if (!result.md || !result.smd) {
@@ -93,16 +119,47 @@ export function compareDataset(dataset: DatasetLike, options: CompareDatasetOpti
         result.missing?.what === 'n'
           ? `${result.missing.arm} has n < 2: only the difference of means is given`
           : `no SD or SE printed for ${result.missing!.arm}: only the difference of means is given (trialstat means --p … --derive-sd derives a pooled SD from a reported p)`;
-      comparisons.push({ ...where, measure: 'MD', estimate: result.difference, ci: null, p: null, test: null, warnings: [...pair.warnings, why] });
+      comparisons.push({
+        ...where,
+        measure: 'MD',
+        estimate: result.difference,
+        ci: null,
+        p: null,
+        test: null,
+        warnings: [...pair.warnings, why],
+      });
       continue;
     }
     const { md, smd } = result;
-    comparisons.push({ ...where, measure: 'MD', estimate: md.estimate, ci: md.ci, p: md.test.p, test: md.test.name, se: md.se, df: md.df, statistic: md.test.statistic, warnings: [...pair.warnings, ...md.warnings, ...derivationNotes(pair.derivations)] });
-    comparisons.push({ ...where, measure: 'SMD', estimate: smd.estimate, ci: smd.ci, p: null, test: null, unit: null, warnings: [...pair.warnings, ...smd.warnings] });
+    comparisons.push({
+      ...where,
+      measure: 'MD',
+      estimate: md.estimate,
+      ci: md.ci,
+      p: md.test.p,
+      test: md.test.name,
+      se: md.se,
+      df: md.df,
+      statistic: md.test.statistic,
+      warnings: [...pair.warnings, ...md.warnings, ...derivationNotes(pair.derivations)],
+    });
+    comparisons.push({
+      ...where,
+      measure: 'SMD',
+      estimate: smd.estimate,
+      ci: smd.ci,
+      p: null,
+      test: null,
+      unit: null,
+      warnings: [...pair.warnings, ...smd.warnings],
+    });
   }
 
   const binary = binaryPairs(tables, selection);
-  notes.push(...alternativeNotes(binary.alternatives), ...binary.unpaired.map((u) => unpairedNote(u, options.comparator)));
+  notes.push(
+    ...alternativeNotes(binary.alternatives),
+    ...binary.unpaired.map((u) => unpairedNote(u, options.comparator)),
+  );
   for (const pair of binary.pairs) {
     const test = binaryTest(pair, 'fisher');
     const where = {
@@ -111,12 +168,23 @@ export function compareDataset(dataset: DatasetLike, options: CompareDatasetOpti
       unit: null,
       p: test.p,
       test: test.name,
-      inputs: { events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n },
+      inputs: {
+        events1: pair.arm.events,
+        n1: pair.arm.n,
+        events2: pair.comparator.events,
+        n2: pair.comparator.n,
+      },
       derivations: [],
     };
     for (const measure of ['RD', 'RR', 'OR'] as const) {
       const result = binaryEstimate(pair, measure, { level });
-      comparisons.push({ ...where, measure, estimate: result.estimate, ci: result.ci, warnings: result.warnings });
+      comparisons.push({
+        ...where,
+        measure,
+        estimate: result.estimate,
+        ci: result.ci,
+        warnings: result.warnings,
+      });
     }
   }
   return { comparisons, notes };
@@ -130,7 +198,8 @@ export function derivationNotes(derivations: readonly PairDerivation[]): string[
       return `pooled SD of ${d.arms.join(' and ')} = ${value}, derived from the reported p = ${d.inputs.p} (${d.reference}); the recomputed p equals the reported p by construction`;
     }
     const what = d.quantity === 'sd' ? 'SD' : d.quantity;
-    if (d.method === 'sd-from-se') return `${what} of ${d.arms.join(', ')} = ${value}, derived from its SE: ${d.formula}`;
+    if (d.method === 'sd-from-se')
+      return `${what} of ${d.arms.join(', ')} = ${value}, derived from its SE: ${d.formula}`;
     return `${what} of ${d.arms.join(', ')} = ${value}, derived by ${d.method}: ${d.formula} (${d.reference})`;
   });
 }
@@ -155,14 +224,34 @@ function unpairedNote(u: Unpaired, named: string | undefined): string {
   }
 }
 
-function identify(dataset: string, pair: PairKey & { arm: { name: string }; comparator: { name: string } }) {
-  return { dataset, trial: pair.trial, outcome: pair.outcome, timepoint: pair.timepoint, population: pair.population, arm: pair.arm.name, comparator: pair.comparator.name };
+function identify(
+  dataset: string,
+  pair: PairKey & { arm: { name: string }; comparator: { name: string } },
+) {
+  return {
+    dataset,
+    trial: pair.trial,
+    outcome: pair.outcome,
+    timepoint: pair.timepoint,
+    population: pair.population,
+    arm: pair.arm.name,
+    comparator: pair.comparator.name,
+  };
 }
 
 function compact(values: Record<string, number | null | undefined>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    ),
+  );
 }
 
-function describe(key: { trial: string; outcome: string; timepoint: string | null; population: string | null }): string {
+function describe(key: {
+  trial: string;
+  outcome: string;
+  timepoint: string | null;
+  population: string | null;
+}): string {
   return [key.trial, key.outcome, key.timepoint, key.population].filter(Boolean).join(', ');
 }

@@ -9,7 +9,11 @@ import type { Kind, KindRows } from '../data/kinds/index.js';
 export interface DatasetLike {
   readonly name: string;
   readonly tables: readonly (
-    | { readonly kind: string; readonly file: string; readonly table: { readonly rows: readonly object[] } }
+    | {
+        readonly kind: string;
+        readonly file: string;
+        readonly table: { readonly rows: readonly object[] };
+      }
     | { readonly kind: string; readonly path: string; readonly rows: readonly object[] }
   )[];
 }
@@ -52,8 +56,15 @@ export function datasetTables(dataset: DatasetLike): DatasetTables {
  * The tables of one kind, optionally only those whose file name (without folder) is in
  * `files`.
  */
-export function tablesOfKind<K extends Kind>(tables: DatasetTables, kind: K, files?: readonly string[]): TableOf<K>[] {
-  return tables.tables.filter((t): t is TableOf<K> => t.kind === kind && (!files || files.includes(t.file.split('/').pop() ?? t.file)));
+export function tablesOfKind<K extends Kind>(
+  tables: DatasetTables,
+  kind: K,
+  files?: readonly string[],
+): TableOf<K>[] {
+  return tables.tables.filter(
+    (t): t is TableOf<K> =>
+      t.kind === kind && (!files || files.includes(t.file.split('/').pop() ?? t.file)),
+  );
 }
 
 /**
@@ -61,7 +72,11 @@ export function tablesOfKind<K extends Kind>(tables: DatasetTables, kind: K, fil
  * `reading: alternative` — another reading of a figure a primary row gives, which would
  * count patients twice in a comparison; `'all'` keeps them (checks check every reading).
  */
-export function rowsOfKind<K extends Kind>(tables: DatasetTables, kind: K, options: { files?: readonly string[]; readings?: 'primary' | 'all' } = {}): KindRows[K][] {
+export function rowsOfKind<K extends Kind>(
+  tables: DatasetTables,
+  kind: K,
+  options: { files?: readonly string[]; readings?: 'primary' | 'all' } = {},
+): KindRows[K][] {
   const rows = tablesOfKind(tables, kind, options.files).flatMap((t) => t.rows);
   return options.readings === 'all' ? rows : rows.filter((r) => !isAlternative(r));
 }

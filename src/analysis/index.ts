@@ -32,9 +32,26 @@ export type {
   BinaryPair,
   Pairing,
 } from './pair-arms.js';
-export { continuousEstimates, binaryEstimate, binaryTest, pairTable, BINARY_CI_METHODS, BINARY_INTERVALS } from './pair-estimates.js';
-export type { ContinuousEstimateOptions, ContinuousEstimates, BinaryMeasure, BinaryCiMethod, BinaryTest } from './pair-estimates.js';
+export {
+  continuousEstimates,
+  binaryEstimate,
+  binaryTest,
+  pairTable,
+  BINARY_CI_METHODS,
+  BINARY_INTERVALS,
+} from './pair-estimates.js';
+export type {
+  ContinuousEstimateOptions,
+  ContinuousEstimates,
+  BinaryMeasure,
+  BinaryCiMethod,
+  BinaryTest,
+} from './pair-estimates.js';
 export { compareDataset, derivationNotes } from './compare-dataset.js';
-export type { ArmComparison, CompareDatasetOptions, CompareDatasetResult } from './compare-dataset.js';
+export type {
+  ArmComparison,
+  CompareDatasetOptions,
+  CompareDatasetResult,
+} from './compare-dataset.js';
 export { checkDataset, summarize } from './check-dataset.js';
 export type { CheckItem, CheckSummary } from './check-dataset.js';

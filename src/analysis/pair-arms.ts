@@ -22,10 +22,12 @@ export const SCALE_PREFERENCE: readonly Scale[] = ['change', 'percent-change', '
  * The default comparator rule, when no comparator is named: the one arm whose name looks
  * like a control; else, in a group of two arms, the second in table order; else none.
  */
-export const CONTROL_ARM = /placebo|control|sham|usual care|standard care|vehicle|no treatment|without/i;
+export const CONTROL_ARM =
+  /placebo|control|sham|usual care|standard care|vehicle|no treatment|without/i;
 
 /** Tests whose p comes from a model, not from a two-sample test on the arm summaries. */
-export const MODEL_BASED_TEST = /adjust|model|ancova|mmrm|mixed|regression|ls[- ]?mean|least[- ]squares/i;
+export const MODEL_BASED_TEST =
+  /adjust|model|ancova|mmrm|mixed|regression|ls[- ]?mean|least[- ]squares/i;
 
 /** Which arms to pair. Every field is optional; filters keep rows whose field is (one of) the value(s). */
 export interface PairSelection {
@@ -153,27 +155,53 @@ type ArmRow = ArmContinuousRow | ArmBinaryRow;
  * continuousPairs(datasetTables(miles), { outcomes: 'FEV1' }).pairs[0]
  * // { trial: 'MILES', outcome: 'FEV1', scale: 'change', arm: { name: 'sirolimus', mean: 19, sd: 124, … }, comparator: { name: 'placebo', … } }
  */
-export function continuousPairs(tables: DatasetTables, selection: PairSelection = {}, options: DerivationOptions = {}): Pairing<ContinuousPair> {
-  const all = rowsOfKind(tables, 'arm-continuous', { readings: 'all' }).filter((r) => selected(r, selection));
+export function continuousPairs(
+  tables: DatasetTables,
+  selection: PairSelection = {},
+  options: DerivationOptions = {},
+): Pairing<ContinuousPair> {
+  const all = rowsOfKind(tables, 'arm-continuous', { readings: 'all' }).filter((r) =>
+    selected(r, selection),
+  );
   const comparisons = rowsOfKind(tables, 'reported-comparison');
   const scaleRule = selection.scale ?? 'preferred';
   const unpaired: Unpaired[] = [];
   const pairs: ContinuousPair[] = [];
-  for (const group of groupRows(all.filter((r) => !isAlternative(r)), (r) => [r.trial, r.outcome, r.timepoint, r.population ?? null])) {
+  for (const group of groupRows(
+    all.filter((r) => !isAlternative(r)),
+    (r) => [r.trial, r.outcome, r.timepoint, r.population ?? null],
+  )) {
     const byScale = groupRows(group, (r) => [r.scale]);
     let kept: ArmContinuousRow[][];
     if (scaleRule === 'all') kept = byScale;
     else if (scaleRule !== 'preferred') kept = byScale.filter((g) => g[0].scale === scaleRule);
     else {
-      const ranked = [...byScale].sort((a, b) => SCALE_PREFERENCE.indexOf(a[0].scale) - SCALE_PREFERENCE.indexOf(b[0].scale));
+      const ranked = [...byScale].sort(
+        (a, b) => SCALE_PREFERENCE.indexOf(a[0].scale) - SCALE_PREFERENCE.indexOf(b[0].scale),
+      );
       const best = ranked.find((g) => pairable(g, selection)) ?? ranked[0];
       kept = [best];
-      for (const g of byScale) if (g !== best) unpaired.push({ ...keyOf(g[0]), scale: g[0].scale, arms: g.map((r) => r.arm), reason: 'other-scale', kept: best[0].scale });
+      for (const g of byScale)
+        if (g !== best)
+          unpaired.push({
+            ...keyOf(g[0]),
+            scale: g[0].scale,
+            arms: g.map((r) => r.arm),
+            reason: 'other-scale',
+            kept: best[0].scale,
+          });
     }
     for (const rows of kept) {
       const { pairs: rowPairs, unpaired: why } = pairGroup(rows, selection);
-      if (why) unpaired.push({ ...keyOf(rows[0]), scale: rows[0].scale, arms: rows.map((r) => r.arm), reason: why });
-      for (const [arm, comparator] of rowPairs) pairs.push(continuousPair(arm, comparator, comparisons, options));
+      if (why)
+        unpaired.push({
+          ...keyOf(rows[0]),
+          scale: rows[0].scale,
+          arms: rows.map((r) => r.arm),
+          reason: why,
+        });
+      for (const [arm, comparator] of rowPairs)
+        pairs.push(continuousPair(arm, comparator, comparisons, options));
     }
   }
   return { pairs, unpaired, alternatives: alternativesOf(all) };
@@ -187,13 +215,22 @@ export function continuousPairs(tables: DatasetTables, selection: PairSelection 
  * binaryPairs(datasetTables(rapami), { comparator: 'placebo' }).pairs[0]
  * // { trial: 'Rapami', outcome: 'serious adverse events', arm: { name: 'sirolimus', events: 10, n: 22 }, comparator: { name: 'placebo', events: 6, n: 22 } }
  */
-export function binaryPairs(tables: DatasetTables, selection: PairSelection = {}): Pairing<BinaryPair> {
-  const all = rowsOfKind(tables, 'arm-binary', { readings: 'all' }).filter((r) => selected(r, selection));
+export function binaryPairs(
+  tables: DatasetTables,
+  selection: PairSelection = {},
+): Pairing<BinaryPair> {
+  const all = rowsOfKind(tables, 'arm-binary', { readings: 'all' }).filter((r) =>
+    selected(r, selection),
+  );
   const unpaired: Unpaired[] = [];
   const pairs: BinaryPair[] = [];
-  for (const rows of groupRows(all.filter((r) => !isAlternative(r)), (r) => [r.trial, r.outcome, r.timepoint ?? null, r.population ?? null])) {
+  for (const rows of groupRows(
+    all.filter((r) => !isAlternative(r)),
+    (r) => [r.trial, r.outcome, r.timepoint ?? null, r.population ?? null],
+  )) {
     const { pairs: rowPairs, unpaired: why } = pairGroup(rows, selection);
-    if (why) unpaired.push({ ...keyOf(rows[0]), scale: null, arms: rows.map((r) => r.arm), reason: why });
+    if (why)
+      unpaired.push({ ...keyOf(rows[0]), scale: null, arms: rows.map((r) => r.arm), reason: why });
     for (const [arm, comparator] of rowPairs) pairs.push(binaryPair(arm, comparator));
   }
   return { pairs, unpaired, alternatives: alternativesOf(all) };
@@ -205,14 +242,28 @@ export function binaryPairs(tables: DatasetTables, selection: PairSelection = {}
  * else arm rows that name none) and, for continuous outcomes, the preferred scale.
  * Returns undefined when the dataset has no rows for both arms.
  */
-export function pairForComparison(tables: DatasetTables, comparison: ReportedComparisonRow, options: DerivationOptions = {}): ContinuousPair | BinaryPair | undefined {
-  const continuous = comparison.measure === 'MD' || comparison.measure === 'LSMD' || comparison.measure === 'SMD';
+export function pairForComparison(
+  tables: DatasetTables,
+  comparison: ReportedComparisonRow,
+  options: DerivationOptions = {},
+): ContinuousPair | BinaryPair | undefined {
+  const continuous =
+    comparison.measure === 'MD' || comparison.measure === 'LSMD' || comparison.measure === 'SMD';
   const kind = continuous ? 'arm-continuous' : 'arm-binary';
   const candidates = (rowsOfKind(tables, kind) as ArmRow[]).filter(
-    (r) => r.trial === comparison.trial && r.outcome === comparison.outcome && (comparison.timepoint === undefined || r.timepoint === undefined || r.timepoint === comparison.timepoint),
+    (r) =>
+      r.trial === comparison.trial &&
+      r.outcome === comparison.outcome &&
+      (comparison.timepoint === undefined ||
+        r.timepoint === undefined ||
+        r.timepoint === comparison.timepoint),
   );
   const joined = joinPopulation(candidates, comparison.population);
-  const groups = groupRows(joined, (r) => [r.timepoint ?? null, r.population ?? null, 'scale' in r ? r.scale : null]);
+  const groups = groupRows(joined, (r) => [
+    r.timepoint ?? null,
+    r.population ?? null,
+    'scale' in r ? r.scale : null,
+  ]);
   const rank = (g: ArmRow[]): number => {
     const first = g[0];
     return 'scale' in first ? SCALE_PREFERENCE.indexOf(first.scale) : 0;
@@ -221,7 +272,14 @@ export function pairForComparison(tables: DatasetTables, comparison: ReportedCom
     const arm = group.find((r) => r.arm === comparison.arm);
     const comparator = group.find((r) => r.arm === comparison.comparator);
     if (!arm || !comparator) continue;
-    if (continuous) return continuousPair(arm as ArmContinuousRow, comparator as ArmContinuousRow, rowsOfKind(tables, 'reported-comparison'), options, comparison);
+    if (continuous)
+      return continuousPair(
+        arm as ArmContinuousRow,
+        comparator as ArmContinuousRow,
+        rowsOfKind(tables, 'reported-comparison'),
+        options,
+        comparison,
+      );
     return binaryPair(arm as ArmBinaryRow, comparator as ArmBinaryRow);
   }
   return undefined;
@@ -232,7 +290,10 @@ export function pairForComparison(tables: DatasetTables, comparison: ReportedCom
  * name no set (they stand for the trial's only analysis). Rows naming another set never
  * join. A comparison naming no set joins rows naming none, or the rows of the only set.
  */
-export function joinPopulation<R extends { population?: string }>(rows: readonly R[], population: string | undefined): R[] {
+export function joinPopulation<R extends { population?: string }>(
+  rows: readonly R[],
+  population: string | undefined,
+): R[] {
   const same = rows.filter((r) => r.population === population);
   if (same.length > 0) return same;
   const unnamed = rows.filter((r) => r.population === undefined);
@@ -249,22 +310,41 @@ export function populationJoins(comparison: string | undefined, arms: string | u
  * The comparator of a group by the default rule, or the named one: `{ comparator }`, or
  * `{ reason }` when there is none.
  */
-export function chooseComparator(arms: readonly string[], named?: string): { comparator?: string; reason?: Unpaired['reason'] } {
-  if (named !== undefined) return arms.includes(named) ? { comparator: named } : { reason: 'no-comparator' };
+export function chooseComparator(
+  arms: readonly string[],
+  named?: string,
+): { comparator?: string; reason?: Unpaired['reason'] } {
+  if (named !== undefined)
+    return arms.includes(named) ? { comparator: named } : { reason: 'no-comparator' };
   const controls = arms.filter((a) => CONTROL_ARM.test(a));
   if (controls.length === 1) return { comparator: controls[0] };
   if (arms.length === 2) return { comparator: arms[1] };
   return { reason: 'ambiguous-comparator' };
 }
 
-function pairGroup<R extends ArmRow>(rows: R[], selection: PairSelection): { pairs: [R, R][]; unpaired?: Unpaired['reason'] } {
+function pairGroup<R extends ArmRow>(
+  rows: R[],
+  selection: PairSelection,
+): { pairs: [R, R][]; unpaired?: Unpaired['reason'] } {
   const names = rows.map((r) => r.arm);
-  if (selection.arms !== undefined && !selection.arms.some((a) => names.includes(a) && a !== selection.comparator)) return { pairs: [], unpaired: 'no-arm' };
+  if (
+    selection.arms !== undefined &&
+    !selection.arms.some((a) => names.includes(a) && a !== selection.comparator)
+  )
+    return { pairs: [], unpaired: 'no-arm' };
   const chosen = chooseComparator(names, selection.comparator);
-  if (!chosen.comparator) return { pairs: [], unpaired: rows.length < 2 && selection.comparator === undefined ? 'one-arm' : chosen.reason };
+  if (!chosen.comparator)
+    return {
+      pairs: [],
+      unpaired: rows.length < 2 && selection.comparator === undefined ? 'one-arm' : chosen.reason,
+    };
   const comparator = rows.find((r) => r.arm === chosen.comparator)!;
-  const arms = selection.arms !== undefined ? selection.arms.flatMap((a) => rows.filter((r) => r.arm === a && r !== comparator)) : rows.filter((r) => r !== comparator);
-  if (arms.length === 0) return { pairs: [], unpaired: selection.arms !== undefined ? 'no-arm' : 'one-arm' };
+  const arms =
+    selection.arms !== undefined
+      ? selection.arms.flatMap((a) => rows.filter((r) => r.arm === a && r !== comparator))
+      : rows.filter((r) => r !== comparator);
+  if (arms.length === 0)
+    return { pairs: [], unpaired: selection.arms !== undefined ? 'no-arm' : 'one-arm' };
   return { pairs: arms.map((r) => [r, comparator]) };
 }
 
@@ -272,18 +352,36 @@ function pairable(rows: readonly ArmContinuousRow[], selection: PairSelection): 
   return pairGroup([...rows], selection).pairs.length > 0;
 }
 
-function continuousPair(armRow: ArmContinuousRow, comparatorRow: ArmContinuousRow, comparisons: readonly ReportedComparisonRow[], options: DerivationOptions, known?: ReportedComparisonRow): ContinuousPair {
+function continuousPair(
+  armRow: ArmContinuousRow,
+  comparatorRow: ArmContinuousRow,
+  comparisons: readonly ReportedComparisonRow[],
+  options: DerivationOptions,
+  known?: ReportedComparisonRow,
+): ContinuousPair {
   const derivations: PairDerivation[] = [];
   const warnings: string[] = [];
   const arm = continuousSide(armRow, options, derivations, warnings);
   const comparator = continuousSide(comparatorRow, options, derivations, warnings);
   const reported = known ?? reportedFor(comparisons, armRow, comparatorRow);
-  if (arm.sd === null && comparator.sd === null && (options.sdFromP ?? true) && reported && arm.mean !== null && comparator.mean !== null) {
+  if (
+    arm.sd === null &&
+    comparator.sd === null &&
+    (options.sdFromP ?? true) &&
+    reported &&
+    arm.mean !== null &&
+    comparator.mean !== null
+  ) {
     const p = exactTestP(reported);
     const md = arm.mean - comparator.mean;
     if (p !== undefined && md !== 0 && arm.n + comparator.n >= 3) {
       const derived = sdFromP({ md, p, n1: arm.n, n2: comparator.n });
-      derivations.push({ ...derived.derivation, quantity: 'pooled sd', arms: [arm.name, comparator.name], value: derived.value });
+      derivations.push({
+        ...derived.derivation,
+        quantity: 'pooled sd',
+        arms: [arm.name, comparator.name],
+        value: derived.value,
+      });
       warnings.push(...derived.warnings);
       arm.sd = derived.value;
       comparator.sd = derived.value;
@@ -304,49 +402,83 @@ function continuousPair(armRow: ArmContinuousRow, comparatorRow: ArmContinuousRo
 }
 
 /** An arm's mean and SD: printed, else derived (SE, CI, median summary), each derivation recorded. */
-function continuousSide(row: ArmContinuousRow, options: DerivationOptions, derivations: PairDerivation[], warnings: string[]): ContinuousSide {
-  const record = (derived: { value: number; derivation: Derivation; warnings: string[] }): number => {
+function continuousSide(
+  row: ArmContinuousRow,
+  options: DerivationOptions,
+  derivations: PairDerivation[],
+  warnings: string[],
+): ContinuousSide {
+  const record = (derived: {
+    value: number;
+    derivation: Derivation;
+    warnings: string[];
+  }): number => {
     derivations.push({ ...derived.derivation, arms: [row.arm], value: derived.value });
     warnings.push(...derived.warnings.map((w) => `${row.arm}: ${w}`));
     return derived.value;
   };
   const median = medianSummary(row);
   let mean: number | null = row.mean ?? null;
-  if (mean === null && median) mean = record(meanFromMedian(median, { method: options.meanMethod }));
+  if (mean === null && median)
+    mean = record(meanFromMedian(median, { method: options.meanMethod }));
   let sd: number | null = row.sd ?? null;
   if (sd === null && row.se !== undefined && row.se > 0) sd = record(sdFromSe(row.se, row.n));
-  if (sd === null && row.ci_lower !== undefined && row.ci_upper !== undefined && row.ci_upper > row.ci_lower && row.n >= 2) {
-    if (row.ci_level === undefined) warnings.push(`${row.arm}: the level of the printed interval is not stated; 95% assumed to derive the SD`);
-    sd = record(sdFromCi({ lower: row.ci_lower, upper: row.ci_upper, n: row.n, level: row.ci_level ?? 0.95 }));
+  if (
+    sd === null &&
+    row.ci_lower !== undefined &&
+    row.ci_upper !== undefined &&
+    row.ci_upper > row.ci_lower &&
+    row.n >= 2
+  ) {
+    if (row.ci_level === undefined)
+      warnings.push(
+        `${row.arm}: the level of the printed interval is not stated; 95% assumed to derive the SD`,
+      );
+    sd = record(
+      sdFromCi({ lower: row.ci_lower, upper: row.ci_upper, n: row.n, level: row.ci_level ?? 0.95 }),
+    );
   }
   if (sd === null && median) sd = record(sdFromMedian(median, { method: options.sdMethod }));
   return { name: row.arm, n: row.n, mean, sd, meanType: row.mean_type, row };
 }
 
-function medianSummary(row: ArmContinuousRow): { n: number; median: number; q1?: number; q3?: number; min?: number; max?: number } | undefined {
+function medianSummary(
+  row: ArmContinuousRow,
+): { n: number; median: number; q1?: number; q3?: number; min?: number; max?: number } | undefined {
   if (row.median === undefined || row.n < 2) return undefined;
   const iqr = row.q1 !== undefined && row.q3 !== undefined && row.q1 < row.q3;
   const range = row.min !== undefined && row.max !== undefined && row.min < row.max;
   if (!iqr && !range) return undefined;
-  return { n: row.n, median: row.median, ...(iqr ? { q1: row.q1, q3: row.q3 } : {}), ...(range ? { min: row.min, max: row.max } : {}) };
+  return {
+    n: row.n,
+    median: row.median,
+    ...(iqr ? { q1: row.q1, q3: row.q3 } : {}),
+    ...(range ? { min: row.min, max: row.max } : {}),
+  };
 }
 
 /** A published p that a two-sample t-test on the arm summaries would give: exact, in (0, 1), not from a model. */
 function exactTestP(row: ReportedComparisonRow): number | undefined {
-  if (row.measure !== 'MD' || row.p === undefined || (row.p_relation ?? '=') !== '=') return undefined;
+  if (row.measure !== 'MD' || row.p === undefined || (row.p_relation ?? '=') !== '=')
+    return undefined;
   if (MODEL_BASED_TEST.test(row.test ?? '')) return undefined;
   return row.p > 0 && row.p < 1 ? row.p : undefined;
 }
 
 /** The published MD/LSMD comparison of two arm rows (either way round), joined on population; the exact set first. */
-function reportedFor(comparisons: readonly ReportedComparisonRow[], arm: ArmContinuousRow, comparator: ArmContinuousRow): ReportedComparisonRow | undefined {
+function reportedFor(
+  comparisons: readonly ReportedComparisonRow[],
+  arm: ArmContinuousRow,
+  comparator: ArmContinuousRow,
+): ReportedComparisonRow | undefined {
   const found = comparisons.filter(
     (c) =>
       (c.measure === 'MD' || c.measure === 'LSMD') &&
       c.trial === arm.trial &&
       c.outcome === arm.outcome &&
       (c.timepoint === undefined || c.timepoint === arm.timepoint) &&
-      ((c.arm === arm.arm && c.comparator === comparator.arm) || (c.arm === comparator.arm && c.comparator === arm.arm)) &&
+      ((c.arm === arm.arm && c.comparator === comparator.arm) ||
+        (c.arm === comparator.arm && c.comparator === arm.arm)) &&
       populationJoins(c.population, arm.population),
   );
   return found.find((c) => c.population === arm.population) ?? found[0];
@@ -357,12 +489,22 @@ function binaryPair(arm: ArmBinaryRow, comparator: ArmBinaryRow): BinaryPair {
     kind: 'binary',
     ...keyOf(arm),
     arm: { name: arm.arm, events: arm.events, n: arm.n, row: arm },
-    comparator: { name: comparator.arm, events: comparator.events, n: comparator.n, row: comparator },
+    comparator: {
+      name: comparator.arm,
+      events: comparator.events,
+      n: comparator.n,
+      row: comparator,
+    },
   };
 }
 
 function keyOf(row: ArmRow): PairKey {
-  return { trial: row.trial, outcome: row.outcome, timepoint: row.timepoint ?? null, population: row.population ?? null };
+  return {
+    trial: row.trial,
+    outcome: row.outcome,
+    timepoint: row.timepoint ?? null,
+    population: row.population ?? null,
+  };
 }
 
 function alternativesOf(rows: readonly ArmRow[]): AlternativeLeftOut[] {
@@ -370,12 +512,22 @@ function alternativesOf(rows: readonly ArmRow[]): AlternativeLeftOut[] {
 }
 
 function selected(row: ArmRow, s: PairSelection): boolean {
-  return within(row.outcome, s.outcomes) && within(row.trial, s.trials) && within(row.timepoint, s.timepoints) && within(row.population, s.populations);
+  return (
+    within(row.outcome, s.outcomes) &&
+    within(row.trial, s.trials) &&
+    within(row.timepoint, s.timepoints) &&
+    within(row.population, s.populations)
+  );
 }
 
-function within(value: string | undefined, wanted: string | readonly string[] | undefined): boolean {
+function within(
+  value: string | undefined,
+  wanted: string | readonly string[] | undefined,
+): boolean {
   if (wanted === undefined) return true;
-  return typeof wanted === 'string' ? value === wanted : value !== undefined && wanted.includes(value);
+  return typeof wanted === 'string'
+    ? value === wanted
+    : value !== undefined && wanted.includes(value);
 }
 
 function groupRows<R>(rows: readonly R[], key: (row: R) => unknown[]): R[][] {

@@ -6,7 +6,11 @@ import { RD_INTERVALS, riskDifference, type RdMethod } from '../stats/binary/ris
 import { RR_INTERVALS, riskRatio, type RrMethod } from '../stats/binary/risk-ratio.js';
 import type { TwoByTwo } from '../stats/binary/table.js';
 import { meanDifference, type MeanDifferenceResult } from '../stats/continuous/mean-difference.js';
-import { standardizedMeanDifference, type SmdVariant, type StandardizedMeanDifferenceResult } from '../stats/continuous/standardized-mean-difference.js';
+import {
+  standardizedMeanDifference,
+  type SmdVariant,
+  type StandardizedMeanDifferenceResult,
+} from '../stats/continuous/standardized-mean-difference.js';
 import type { ArmSummary } from '../stats/continuous/types.js';
 import type { BinaryPair, ContinuousPair, ContinuousSide } from './pair-arms.js';
 
@@ -38,17 +42,37 @@ export interface ContinuousEstimates {
  * @example
  * continuousEstimates(pair).md // MILES FEV1: estimate 153, ci { lower 79.43, upper 226.57, method 'welch-t' }
  */
-export function continuousEstimates(pair: ContinuousPair, options: ContinuousEstimateOptions = {}): ContinuousEstimates {
+export function continuousEstimates(
+  pair: ContinuousPair,
+  options: ContinuousEstimateOptions = {},
+): ContinuousEstimates {
   const { level = 0.95, variance = 'unequal', smd = 'hedges-g' } = options;
   const { arm, comparator } = pair;
-  const difference = arm.mean !== null && comparator.mean !== null ? arm.mean - comparator.mean : null;
-  const without = (what: 'mean' | 'sd', side: ContinuousSide[]): { what: 'mean' | 'sd'; arm: string } | undefined => {
+  const difference =
+    arm.mean !== null && comparator.mean !== null ? arm.mean - comparator.mean : null;
+  const without = (
+    what: 'mean' | 'sd',
+    side: ContinuousSide[],
+  ): { what: 'mean' | 'sd'; arm: string } | undefined => {
     const found = side.find((s) => s[what] === null);
     return found ? { what, arm: found.name } : undefined;
   };
-  const missing = without('mean', [arm, comparator]) ?? without('sd', [arm, comparator]) ?? ([arm, comparator].find((s) => s.n < 2) ? { what: 'n' as const, arm: [arm, comparator].find((s) => s.n < 2)!.name } : undefined);
-  if (missing || difference === null) return { difference, md: null, smd: null, missing: missing ?? null };
-  const summaries = [arm, comparator].map((side): ArmSummary => ({ n: side.n, mean: side.mean!, sd: side.sd!, derivations: pair.derivations.filter((d) => d.arms.includes(side.name)) }));
+  const missing =
+    without('mean', [arm, comparator]) ??
+    without('sd', [arm, comparator]) ??
+    ([arm, comparator].find((s) => s.n < 2)
+      ? { what: 'n' as const, arm: [arm, comparator].find((s) => s.n < 2)!.name }
+      : undefined);
+  if (missing || difference === null)
+    return { difference, md: null, smd: null, missing: missing ?? null };
+  const summaries = [arm, comparator].map(
+    (side): ArmSummary => ({
+      n: side.n,
+      mean: side.mean!,
+      sd: side.sd!,
+      derivations: pair.derivations.filter((d) => d.arms.includes(side.name)),
+    }),
+  );
   return {
     difference,
     md: meanDifference(summaries[0], summaries[1], { level, variance }),
@@ -63,13 +87,23 @@ export type BinaryMeasure = 'RD' | 'RR' | 'OR';
 export const BINARY_INTERVALS = { RD: RD_INTERVALS, RR: RR_INTERVALS, OR: OR_INTERVALS } as const;
 
 /** Interval method ids of each binary measure, read from the registries. */
-export const BINARY_CI_METHODS = { RD: RD_INTERVALS.ids, RR: RR_INTERVALS.ids, OR: OR_INTERVALS.ids } as const;
+export const BINARY_CI_METHODS = {
+  RD: RD_INTERVALS.ids,
+  RR: RR_INTERVALS.ids,
+  OR: OR_INTERVALS.ids,
+} as const;
 
-export type BinaryCiMethod<M extends BinaryMeasure = BinaryMeasure> = (typeof BINARY_CI_METHODS)[M][number];
+export type BinaryCiMethod<M extends BinaryMeasure = BinaryMeasure> =
+  (typeof BINARY_CI_METHODS)[M][number];
 
 /** The 2×2 table of a pair: arm 1 = the arm, arm 2 = the comparator. */
 export function pairTable(pair: BinaryPair): TwoByTwo {
-  return { events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n };
+  return {
+    events1: pair.arm.events,
+    n1: pair.arm.n,
+    events2: pair.comparator.events,
+    n2: pair.comparator.n,
+  };
 }
 
 /**
@@ -79,20 +113,30 @@ export function pairTable(pair: BinaryPair): TwoByTwo {
  * @example
  * binaryEstimate(pair, 'RR', { method: 'koopman' }) // riskRatio(pairTable(pair), { ci: 'koopman' })
  */
-export function binaryEstimate(pair: BinaryPair, measure: BinaryMeasure, options: { level?: number; method?: string } = {}): BinaryEstimate {
+export function binaryEstimate(
+  pair: BinaryPair,
+  measure: BinaryMeasure,
+  options: { level?: number; method?: string } = {},
+): BinaryEstimate {
   const { level = 0.95 } = options;
   const table = pairTable(pair);
   const registry = BINARY_INTERVALS[measure];
   const method = options.method ?? registry.defaultId;
   if (!registry.has(method)) {
-    throw new Error(`method ${method} is not ${measure === 'OR' ? 'an' : 'a'} ${MEASURE_NAMES[measure]} method (${registry.ids.join(', ')})`);
+    throw new Error(
+      `method ${method} is not ${measure === 'OR' ? 'an' : 'a'} ${MEASURE_NAMES[measure]} method (${registry.ids.join(', ')})`,
+    );
   }
   if (measure === 'RD') return riskDifference(table, { ci: method as RdMethod, level });
   if (measure === 'RR') return riskRatio(table, { ci: method as RrMethod, level });
   return oddsRatio(table, { ci: method as OrMethod, level });
 }
 
-const MEASURE_NAMES: Record<BinaryMeasure, string> = { RD: 'risk-difference', RR: 'risk-ratio', OR: 'odds-ratio' };
+const MEASURE_NAMES: Record<BinaryMeasure, string> = {
+  RD: 'risk-difference',
+  RR: 'risk-ratio',
+  OR: 'odds-ratio',
+};
 
 export type BinaryTest = 'fisher' | 'chi-square' | 'chi-square-yates';
 
@@ -101,12 +145,21 @@ export type BinaryTest = 'fisher' | 'chi-square' | 'chi-square-yates';
  * Pearson's chi-square with or without Yates' correction (as R chisq.test); p is null
  * when the chi-square statistic is undefined (an empty margin).
  */
-export function binaryTest(pair: BinaryPair, test: BinaryTest = 'fisher'): { name: string; p: number | null; warnings: string[] } {
+export function binaryTest(
+  pair: BinaryPair,
+  test: BinaryTest = 'fisher',
+): { name: string; p: number | null; warnings: string[] } {
   const table = pairTable(pair);
   if (test === 'fisher') {
     const fisher = fisherExact(table);
     return { name: fisher.test.name, p: fisher.test.p, warnings: fisher.warnings };
   }
   const chi = chiSquareTest(table, { correct: test === 'chi-square-yates' });
-  return { name: chi?.name ?? (test === 'chi-square' ? 'Pearson chi-square' : 'Pearson chi-square with Yates correction'), p: chi?.p ?? null, warnings: [] };
+  return {
+    name:
+      chi?.name ??
+      (test === 'chi-square' ? 'Pearson chi-square' : 'Pearson chi-square with Yates correction'),
+    p: chi?.p ?? null,
+    warnings: [],
+  };
 }

@@ -23,7 +23,11 @@ export interface DeprecatedOption {
  *
  * @example deprecatedOption(cmd, context, { flags: '--one-tailed', replacement: { attribute: 'alternative', flag: '--alternative' }, translate: () => 'one-sided' })
  */
-export function deprecatedOption(command: Command, context: CliContext, spec: DeprecatedOption): Command {
+export function deprecatedOption(
+  command: Command,
+  context: CliContext,
+  spec: DeprecatedOption,
+): Command {
   const option = new Option(spec.flags).hideHelp();
   if (spec.choices) option.choices(spec.choices);
   command.addOption(option);

@@ -31,8 +31,15 @@ export function explainNumber(x: number): string {
 export function formatExplain(title: string, steps: readonly ExplainStep[]): string {
   const lines = [`How it was computed (${title}):`];
   for (const step of steps) {
-    const value = step.value === undefined ? '' : typeof step.value === 'number' ? explainNumber(step.value) : step.value;
-    const body = [step.formula, value].filter((part) => part !== undefined && part !== '').join(' = ');
+    const value =
+      step.value === undefined
+        ? ''
+        : typeof step.value === 'number'
+          ? explainNumber(step.value)
+          : step.value;
+    const body = [step.formula, value]
+      .filter((part) => part !== undefined && part !== '')
+      .join(' = ');
     lines.push(`  ${step.label}${body ? `: ${body}` : ''}`);
   }
   return lines.join('\n');
@@ -51,9 +58,15 @@ export function decimalsFor(x: number, digits = 3): number {
  * Paper-style estimate line: `MD −34.4 (95% CI −60.1 to −8.7); p = 0.009`.
  * The interval takes the estimate's decimals.
  */
-export function formatEstimateLine(label: string, estimate: number, ci: { lower: number; upper: number; level: number }, p?: number): string {
+export function formatEstimateLine(
+  label: string,
+  estimate: number,
+  ci: { lower: number; upper: number; level: number },
+  p?: number,
+): string {
   const decimals = decimalsFor(estimate);
-  const bound = (x: number): string => (Number.isFinite(x) ? formatFixed(x, decimals) : formatNumber(x));
+  const bound = (x: number): string =>
+    Number.isFinite(x) ? formatFixed(x, decimals) : formatNumber(x);
   const text = `${label} ${formatFixed(estimate, decimals)} (${formatLevel(ci.level)} CI ${bound(ci.lower)} to ${bound(ci.upper)})`;
   return p === undefined ? text : `${text}; ${formatP(p)}`;
 }

@@ -23,7 +23,10 @@ import type { TestStatisticResult } from '../stats/check/check-test-statistic.js
 import type { GrimResult } from '../stats/check/grim.js';
 import type { GrimmerResult } from '../stats/check/grimmer.js';
 import type { PValueCiResult } from '../stats/check/p-value-from-ci.js';
-import type { PercentCountsResult, PercentDenominatorsResult } from '../stats/check/percent-counts.js';
+import type {
+  PercentCountsResult,
+  PercentDenominatorsResult,
+} from '../stats/check/percent-counts.js';
 import type { FingerprintResult } from '../stats/check/fingerprint-match.js';
 import type { CompareDatasetResult } from '../analysis/compare-dataset.js';
 import type { ExactBinomialPowerResult } from '../stats/design/exact-binomial-power.js';
@@ -51,10 +54,28 @@ export interface CommandSchema {
 }
 
 const warnings = array(str(), 'Recoverable problems, one sentence each.');
-const codedWarnings = array(object({ code: str('A code of the warnings catalogue (src/stats/warnings.ts).'), message: str() }), 'The warnings with their codes.');
-const interval = object({ lower: num(), upper: num(), level: num(), method: str() }, 'Confidence interval; method as the registry names it.');
-const openInterval = object({ lower: nullable(num()), upper: nullable(num()), level: num(), method: str() }, 'null limits: not estimable.');
-const test = object({ name: str(), statistic: optional(num()), df: optional(num()), p: num(), alternative: optional(oneOf(['two-sided', 'less', 'greater'])) });
+const codedWarnings = array(
+  object({
+    code: str('A code of the warnings catalogue (src/stats/warnings.ts).'),
+    message: str(),
+  }),
+  'The warnings with their codes.',
+);
+const interval = object(
+  { lower: num(), upper: num(), level: num(), method: str() },
+  'Confidence interval; method as the registry names it.',
+);
+const openInterval = object(
+  { lower: nullable(num()), upper: nullable(num()), level: num(), method: str() },
+  'null limits: not estimable.',
+);
+const _test = object({
+  name: str(),
+  statistic: optional(num()),
+  df: optional(num()),
+  p: num(),
+  alternative: optional(oneOf(['two-sided', 'less', 'greater'])),
+});
 
 const binaryEstimate = schemaOf<BinaryEstimate>()(
   object({
@@ -109,8 +130,18 @@ const means = schemaOf<ReturnType<typeof meansJson>>()(
       alternative: oneOf(['two-sided', 'less', 'greater']),
       ci: interval,
     }),
-    smd: object({ estimate: num(), se: num(), variance: num(), variant: str(), correction: num(), standardizer: num(), ci: interval }),
-    derivations: array(object({ quantity: str(), method: str(), formula: str(), reference: str() })),
+    smd: object({
+      estimate: num(),
+      se: num(),
+      variance: num(),
+      variant: str(),
+      correction: num(),
+      standardizer: num(),
+      ci: interval,
+    }),
+    derivations: array(
+      object({ quantity: str(), method: str(), formula: str(), reference: str() }),
+    ),
     warnings,
   }),
 );
@@ -159,7 +190,12 @@ const check = schemaOf<{ items: CheckItem[]; summary: CheckSummary }>()(
         expected: bool(),
       }),
     ),
-    summary: object({ reproduced: int(), discrepant: int(), notCheckable: int(), unexpected: int() }),
+    summary: object({
+      reproduced: int(),
+      discrepant: int(),
+      notCheckable: int(),
+      unexpected: int(),
+    }),
   }),
 );
 
@@ -169,7 +205,9 @@ const meta = schemaOf<MetaAnalysisResult>()(
     method: str(),
     test: oneOf(['z', 'knha', 'adhoc', 't']),
     k: int(),
-    estimate: num('Model scale (log for RR/OR/ROM, logit for PLO); natural scale under transformed.'),
+    estimate: num(
+      'Model scale (log for RR/OR/ROM, logit for PLO); natural scale under transformed.',
+    ),
     se: num(),
     ci: interval,
     statistic: num(),
@@ -181,9 +219,23 @@ const meta = schemaOf<MetaAnalysisResult>()(
     Q: num(),
     Qdf: num(),
     Qp: num(),
-    pi: nullable(object({ lower: num(), upper: num(), type: oneOf(['z', 't', 'hts']), df: nullable(num()) })),
-    transformed: object({ estimate: num(), ci: object({ lower: num(), upper: num() }), transform: str() }),
-    studies: array(object({ study: str(), yi: num(), vi: num(), weight: num(), ci: object({ lower: num(), upper: num() }) })),
+    pi: nullable(
+      object({ lower: num(), upper: num(), type: oneOf(['z', 't', 'hts']), df: nullable(num()) }),
+    ),
+    transformed: object({
+      estimate: num(),
+      ci: object({ lower: num(), upper: num() }),
+      transform: str(),
+    }),
+    studies: array(
+      object({
+        study: str(),
+        yi: num(),
+        vi: num(),
+        weight: num(),
+        ci: object({ lower: num(), upper: num() }),
+      }),
+    ),
     warnings,
     codedWarnings,
   }),
@@ -199,7 +251,12 @@ const fingerprintMatch = object({
   distance: num(),
 });
 const fingerprint = schemaOf<FingerprintResult<Record<string, unknown>>>()(
-  object({ matches: array(fingerprintMatch), nearest: array(fingerprintMatch), tried: int(), skipped: array(str()) }),
+  object({
+    matches: array(fingerprintMatch),
+    nearest: array(fingerprintMatch),
+    tried: int(),
+    skipped: array(str()),
+  }),
 );
 
 const twoArmSize = {
@@ -215,63 +272,465 @@ const twoArmSize = {
   method: str(),
   warnings,
 };
-const powerMeans = schemaOf<PowerTTestResult>()(object({ ...twoArmSize, solved: oneOf(['n', 'power', 'delta']), delta: num(), sd: num(), sided: oneOf([1, 2]), df: num(), ncp: num() }));
-const powerProps = schemaOf<PowerPropTestResult>()(object({ ...twoArmSize, solved: oneOf(['n', 'power', 'p2']), p1: num(), p2: num(), sided: oneOf([1, 2]), strict: bool() }));
+const powerMeans = schemaOf<PowerTTestResult>()(
+  object({
+    ...twoArmSize,
+    solved: oneOf(['n', 'power', 'delta']),
+    delta: num(),
+    sd: num(),
+    sided: oneOf([1, 2]),
+    df: num(),
+    ncp: num(),
+  }),
+);
+const powerProps = schemaOf<PowerPropTestResult>()(
+  object({
+    ...twoArmSize,
+    solved: oneOf(['n', 'power', 'p2']),
+    p1: num(),
+    p2: num(),
+    sided: oneOf([1, 2]),
+    strict: bool(),
+  }),
+);
 const powerMargin = schemaOf<MarginPowerResult>()(
-  object({ ...twoArmSize, hypothesis: oneOf(['non-inferiority', 'equivalence']), outcome: oneOf(['means', 'props']), solved: oneOf(['n', 'power']), difference: num(), margin: num() }),
+  object({
+    ...twoArmSize,
+    hypothesis: oneOf(['non-inferiority', 'equivalence']),
+    outcome: oneOf(['means', 'props']),
+    solved: oneOf(['n', 'power']),
+    difference: num(),
+    margin: num(),
+  }),
 );
 const powerBinomial = schemaOf<ExactBinomialPowerResult>()(
-  object({ n: int(), p0: num(), p1: num(), alpha: num(), alternative: oneOf(['greater', 'less']), critical: int(), actualAlpha: num(), power: num(), warnings }),
+  object({
+    n: int(),
+    p0: num(),
+    p1: num(),
+    alpha: num(),
+    alternative: oneOf(['greater', 'less']),
+    critical: int(),
+    actualAlpha: num(),
+    power: num(),
+    warnings,
+  }),
 );
 
-const simonDesign = object({ r1: int(), n1: int(), r: int(), n: int(), en0: num(), pet0: num(), alpha: num(), power: num() });
-const simon = schemaOf<SimonTwoStageResult>()(object({ p0: num(), p1: num(), alpha: num(), power: num(), optimal: simonDesign, minimax: simonDesign, nMax: int(), warnings }));
-
-const adjust = schemaOf<{ p: (number | null)[]; n: number; methods: string[]; adjusted: Record<string, (number | null)[]> }>()(
-  object({ p: array(nullable(num())), n: int(), methods: array(str()), adjusted: record(array(nullable(num()))) }),
+const simonDesign = object({
+  r1: int(),
+  n1: int(),
+  r: int(),
+  n: int(),
+  en0: num(),
+  pet0: num(),
+  alpha: num(),
+  power: num(),
+});
+const simon = schemaOf<SimonTwoStageResult>()(
+  object({
+    p0: num(),
+    p1: num(),
+    alpha: num(),
+    power: num(),
+    optimal: simonDesign,
+    minimax: simonDesign,
+    nMax: int(),
+    warnings,
+  }),
 );
 
-const datasets = array(object({ name: str(), title: str(), kinds: array(str()), rows: int(), sources: int() }));
+const adjust = schemaOf<{
+  p: (number | null)[];
+  n: number;
+  methods: string[];
+  adjusted: Record<string, (number | null)[]>;
+}>()(
+  object({
+    p: array(nullable(num())),
+    n: int(),
+    methods: array(str()),
+    adjusted: record(array(nullable(num()))),
+  }),
+);
 
-const simulate = object({ power: num(), mcse: num(), reps: int(), seed: either(int(), str()), rejections: int(), test: str() });
+const datasets = array(
+  object({ name: str(), title: str(), kinds: array(str()), rows: int(), sources: int() }),
+);
 
-const consistencyPercent = schemaOf<PercentDenominatorsResult>()(object({ ns: array(int()), percent: num(), decimals: int(), range: object({ min: int(), max: int() }) }));
-const consistencyPercentN = schemaOf<PercentCountsResult>()(object({ consistent: bool(), counts: array(int()), percent: num(), decimals: int(), n: int(), exact: array(int()) }));
-const grim = schemaOf<GrimResult>()(object({ consistent: bool(), informative: bool(), totals: array(int()), mean: num(), decimals: int(), n: int(), items: int() }));
-const grimmer = schemaOf<GrimmerResult>()(object({ consistent: bool(), reason: nullable(str()), candidates: array(object({ total: int(), sumsOfSquares: array(int()) })), n: int(), items: int() }));
+const simulate = object({
+  power: num(),
+  mcse: num(),
+  reps: int(),
+  seed: either(int(), str()),
+  rejections: int(),
+  test: str(),
+});
+
+const consistencyPercent = schemaOf<PercentDenominatorsResult>()(
+  object({
+    ns: array(int()),
+    percent: num(),
+    decimals: int(),
+    range: object({ min: int(), max: int() }),
+  }),
+);
+const consistencyPercentN = schemaOf<PercentCountsResult>()(
+  object({
+    consistent: bool(),
+    counts: array(int()),
+    percent: num(),
+    decimals: int(),
+    n: int(),
+    exact: array(int()),
+  }),
+);
+const grim = schemaOf<GrimResult>()(
+  object({
+    consistent: bool(),
+    informative: bool(),
+    totals: array(int()),
+    mean: num(),
+    decimals: int(),
+    n: int(),
+    items: int(),
+  }),
+);
+const grimmer = schemaOf<GrimmerResult>()(
+  object({
+    consistent: bool(),
+    reason: nullable(str()),
+    candidates: array(object({ total: int(), sumsOfSquares: array(int()) })),
+    n: int(),
+    items: int(),
+  }),
+);
 const pRange = object({ lower: num(), upper: num() });
 const consistencyP = schemaOf<PValueCiResult>()(
-  object({ consistent: bool(), pRecomputed: num(), pRange, levels: array(object({ level: num(), pRecomputed: num(), pRange, consistent: bool() })), consistentLevels: array(num()), method: str() }),
+  object({
+    consistent: bool(),
+    pRecomputed: num(),
+    pRange,
+    levels: array(object({ level: num(), pRecomputed: num(), pRange, consistent: bool() })),
+    consistentLevels: array(num()),
+    method: str(),
+  }),
 );
-const consistencyStatistic = schemaOf<TestStatisticResult>()(object({ pRecomputed: num(), pRange, error: bool(), decisionError: bool(), consistent: bool(), method: str() }));
+const consistencyStatistic = schemaOf<TestStatisticResult>()(
+  object({
+    pRecomputed: num(),
+    pRange,
+    error: bool(),
+    decisionError: bool(),
+    consistent: bool(),
+    method: str(),
+  }),
+);
 
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
-  { id: 'props', title: 'trialstat props --json', example: ['props', '--events1', '5', '--n1', '56', '--events2', '0', '--n2', '29', '--rr-ci', 'koopman', '--json'], schema: props },
-  { id: 'prop', title: 'trialstat prop --json', example: ['prop', '--events', '0', '--n', '15', '--p0', '0.2', '--json'], schema: prop },
-  { id: 'means', title: 'trialstat means --json', example: ['means', '--n1', '22', '--mean1', '-4.1', '--sd1', '52', '--n2', '22', '--mean2', '-38.5', '--sd2', '52', '--alternative', 'greater', '--json'], schema: means },
-  { id: 'compare', title: 'trialstat compare --json', example: ['compare', 'rapami', '--json'], schema: compare },
-  { id: 'check', title: 'trialstat check --json', example: ['check', 'rapami', '--json'], schema: check },
-  { id: 'meta', title: 'trialstat meta --json', example: ['meta', 'sirolimus-cytopenia', '--measure', 'PLO', '--outcome', 'response', '--json'], schema: meta },
-  { id: 'fingerprint', title: 'trialstat fingerprint props|means|prop|meta --json', example: ['fingerprint', 'props', '--events1', '36', '--n1', '40', '--events2', '16', '--n2', '80', '--measure', 'RR', '--reported-estimate', '4.50', '--reported-lower', '2.94', '--reported-upper', '7.15', '--json'], schema: fingerprint },
-  { id: 'power-means', title: 'trialstat power means --json', example: ['power', 'means', '--sd', '10', '--n', '50', '--power', '0.8', '--json'], schema: powerMeans },
-  { id: 'power-props', title: 'trialstat power props --json', example: ['power', 'props', '--p1', '0.65', '--p2', '0.45', '--power', '0.8', '--method', 'arcsine', '--json'], schema: powerProps },
-  { id: 'power-margin', title: 'trialstat power margin --json', example: ['power', 'margin', '--hypothesis', 'equivalence', '--p1', '0.8', '--p2', '0.8', '--margin', '0.1', '--n', '400', '--json'], schema: powerMargin },
-  { id: 'power-binomial', title: 'trialstat power binomial --json', example: ['power', 'binomial', '--p0', '0.2', '--p1', '0.4', '--power', '0.8', '--json'], schema: powerBinomial },
-  { id: 'design-simon', title: 'trialstat design simon --json', example: ['design', 'simon', '--p0', '0.2', '--p1', '0.4', '--alpha', '0.05', '--power', '0.9', '--json'], schema: simon },
-  { id: 'adjust', title: 'trialstat adjust --json', example: ['adjust', '0.01', 'NA', '0.03', '--method', 'all', '--json'], schema: adjust },
-  { id: 'datasets', title: 'trialstat datasets --json', example: ['datasets', '--json'], schema: datasets },
-  { id: 'simulate-power', title: 'trialstat simulate power --json', example: ['simulate', 'power', '--test', 'fisher', '--n', '20', '--p1', '0.2', '--p2', '0.5', '--reps', '2000', '--seed', '1', '--json'], schema: simulate },
-  { id: 'consistency-percent', title: 'trialstat consistency percent --n-range --json', example: ['consistency', 'percent', '--percent', '73', '--n-range', '10..20', '--json'], schema: consistencyPercent },
-  { id: 'consistency-percent-n', title: 'trialstat consistency percent --n --json', example: ['consistency', 'percent', '--percent', '60', '--n', '11', '--json'], schema: consistencyPercentN },
-  { id: 'consistency-grim', title: 'trialstat consistency grim --json', example: ['consistency', 'grim', '--mean', '5.19', '--n', '28', '--json'], schema: grim },
-  { id: 'consistency-grimmer', title: 'trialstat consistency grimmer --json', example: ['consistency', 'grimmer', '--mean', '3.44', '--sd', '2.47', '--n', '18', '--json'], schema: grimmer },
-  { id: 'consistency-p', title: 'trialstat consistency p --json', example: ['consistency', 'p', '--estimate', '0.50', '--lower', '0.30', '--upper', '0.90', '--p', '0.013', '--scale', 'log', '--json'], schema: consistencyP },
-  { id: 'consistency-statistic', title: 'trialstat consistency statistic --json', example: ['consistency', 'statistic', '--test', 't', '--value', '2.20', '--df', '28', '--p', '.03', '--json'], schema: consistencyStatistic },
-  { id: 'fingerprint-prop', title: 'trialstat fingerprint prop --json (as fingerprint)', example: ['fingerprint', 'prop', '--events', '9', '--n', '22', '--reported-lower', '23.3', '--reported-upper', '61.3', '--json'], schema: fingerprint },
-  { id: 'fingerprint-means', title: 'trialstat fingerprint means --json (as fingerprint)', example: ['fingerprint', 'means', '--n1', '41', '--mean1', '19', '--sd1', '124', '--n2', '34', '--mean2', '-134', '--sd2', '182', '--reported-p', '< 0.001', '--json'], schema: fingerprint },
+  {
+    id: 'props',
+    title: 'trialstat props --json',
+    example: [
+      'props',
+      '--events1',
+      '5',
+      '--n1',
+      '56',
+      '--events2',
+      '0',
+      '--n2',
+      '29',
+      '--rr-ci',
+      'koopman',
+      '--json',
+    ],
+    schema: props,
+  },
+  {
+    id: 'prop',
+    title: 'trialstat prop --json',
+    example: ['prop', '--events', '0', '--n', '15', '--p0', '0.2', '--json'],
+    schema: prop,
+  },
+  {
+    id: 'means',
+    title: 'trialstat means --json',
+    example: [
+      'means',
+      '--n1',
+      '22',
+      '--mean1',
+      '-4.1',
+      '--sd1',
+      '52',
+      '--n2',
+      '22',
+      '--mean2',
+      '-38.5',
+      '--sd2',
+      '52',
+      '--alternative',
+      'greater',
+      '--json',
+    ],
+    schema: means,
+  },
+  {
+    id: 'compare',
+    title: 'trialstat compare --json',
+    example: ['compare', 'rapami', '--json'],
+    schema: compare,
+  },
+  {
+    id: 'check',
+    title: 'trialstat check --json',
+    example: ['check', 'rapami', '--json'],
+    schema: check,
+  },
+  {
+    id: 'meta',
+    title: 'trialstat meta --json',
+    example: ['meta', 'sirolimus-cytopenia', '--measure', 'PLO', '--outcome', 'response', '--json'],
+    schema: meta,
+  },
+  {
+    id: 'fingerprint',
+    title: 'trialstat fingerprint props|means|prop|meta --json',
+    example: [
+      'fingerprint',
+      'props',
+      '--events1',
+      '36',
+      '--n1',
+      '40',
+      '--events2',
+      '16',
+      '--n2',
+      '80',
+      '--measure',
+      'RR',
+      '--reported-estimate',
+      '4.50',
+      '--reported-lower',
+      '2.94',
+      '--reported-upper',
+      '7.15',
+      '--json',
+    ],
+    schema: fingerprint,
+  },
+  {
+    id: 'power-means',
+    title: 'trialstat power means --json',
+    example: ['power', 'means', '--sd', '10', '--n', '50', '--power', '0.8', '--json'],
+    schema: powerMeans,
+  },
+  {
+    id: 'power-props',
+    title: 'trialstat power props --json',
+    example: [
+      'power',
+      'props',
+      '--p1',
+      '0.65',
+      '--p2',
+      '0.45',
+      '--power',
+      '0.8',
+      '--method',
+      'arcsine',
+      '--json',
+    ],
+    schema: powerProps,
+  },
+  {
+    id: 'power-margin',
+    title: 'trialstat power margin --json',
+    example: [
+      'power',
+      'margin',
+      '--hypothesis',
+      'equivalence',
+      '--p1',
+      '0.8',
+      '--p2',
+      '0.8',
+      '--margin',
+      '0.1',
+      '--n',
+      '400',
+      '--json',
+    ],
+    schema: powerMargin,
+  },
+  {
+    id: 'power-binomial',
+    title: 'trialstat power binomial --json',
+    example: ['power', 'binomial', '--p0', '0.2', '--p1', '0.4', '--power', '0.8', '--json'],
+    schema: powerBinomial,
+  },
+  {
+    id: 'design-simon',
+    title: 'trialstat design simon --json',
+    example: [
+      'design',
+      'simon',
+      '--p0',
+      '0.2',
+      '--p1',
+      '0.4',
+      '--alpha',
+      '0.05',
+      '--power',
+      '0.9',
+      '--json',
+    ],
+    schema: simon,
+  },
+  {
+    id: 'adjust',
+    title: 'trialstat adjust --json',
+    example: ['adjust', '0.01', 'NA', '0.03', '--method', 'all', '--json'],
+    schema: adjust,
+  },
+  {
+    id: 'datasets',
+    title: 'trialstat datasets --json',
+    example: ['datasets', '--json'],
+    schema: datasets,
+  },
+  {
+    id: 'simulate-power',
+    title: 'trialstat simulate power --json',
+    example: [
+      'simulate',
+      'power',
+      '--test',
+      'fisher',
+      '--n',
+      '20',
+      '--p1',
+      '0.2',
+      '--p2',
+      '0.5',
+      '--reps',
+      '2000',
+      '--seed',
+      '1',
+      '--json',
+    ],
+    schema: simulate,
+  },
+  {
+    id: 'consistency-percent',
+    title: 'trialstat consistency percent --n-range --json',
+    example: ['consistency', 'percent', '--percent', '73', '--n-range', '10..20', '--json'],
+    schema: consistencyPercent,
+  },
+  {
+    id: 'consistency-percent-n',
+    title: 'trialstat consistency percent --n --json',
+    example: ['consistency', 'percent', '--percent', '60', '--n', '11', '--json'],
+    schema: consistencyPercentN,
+  },
+  {
+    id: 'consistency-grim',
+    title: 'trialstat consistency grim --json',
+    example: ['consistency', 'grim', '--mean', '5.19', '--n', '28', '--json'],
+    schema: grim,
+  },
+  {
+    id: 'consistency-grimmer',
+    title: 'trialstat consistency grimmer --json',
+    example: ['consistency', 'grimmer', '--mean', '3.44', '--sd', '2.47', '--n', '18', '--json'],
+    schema: grimmer,
+  },
+  {
+    id: 'consistency-p',
+    title: 'trialstat consistency p --json',
+    example: [
+      'consistency',
+      'p',
+      '--estimate',
+      '0.50',
+      '--lower',
+      '0.30',
+      '--upper',
+      '0.90',
+      '--p',
+      '0.013',
+      '--scale',
+      'log',
+      '--json',
+    ],
+    schema: consistencyP,
+  },
+  {
+    id: 'consistency-statistic',
+    title: 'trialstat consistency statistic --json',
+    example: [
+      'consistency',
+      'statistic',
+      '--test',
+      't',
+      '--value',
+      '2.20',
+      '--df',
+      '28',
+      '--p',
+      '.03',
+      '--json',
+    ],
+    schema: consistencyStatistic,
+  },
+  {
+    id: 'fingerprint-prop',
+    title: 'trialstat fingerprint prop --json (as fingerprint)',
+    example: [
+      'fingerprint',
+      'prop',
+      '--events',
+      '9',
+      '--n',
+      '22',
+      '--reported-lower',
+      '23.3',
+      '--reported-upper',
+      '61.3',
+      '--json',
+    ],
+    schema: fingerprint,
+  },
+  {
+    id: 'fingerprint-means',
+    title: 'trialstat fingerprint means --json (as fingerprint)',
+    example: [
+      'fingerprint',
+      'means',
+      '--n1',
+      '41',
+      '--mean1',
+      '19',
+      '--sd1',
+      '124',
+      '--n2',
+      '34',
+      '--mean2',
+      '-134',
+      '--sd2',
+      '182',
+      '--reported-p',
+      '< 0.001',
+      '--json',
+    ],
+    schema: fingerprint,
+  },
 ];
 
 /** The schema documents, keyed by file name. */
 export function schemaDocuments(): Record<string, JsonSchema> {
-  return Object.fromEntries(COMMAND_SCHEMAS.map((c) => [`${c.id}.schema.json`, document(c.id, c.title, c.schema)]));
+  return Object.fromEntries(
+    COMMAND_SCHEMAS.map((c) => [`${c.id}.schema.json`, document(c.id, c.title, c.schema)]),
+  );
 }

@@ -3,7 +3,8 @@ import type { CliIo } from './context.js';
 /** A warning as results carry it: a plain string today, `{ code, message }` in the one result shape. */
 export type WarningLike = string | { readonly code?: string; readonly message: string };
 
-const text = (warning: WarningLike): string => (typeof warning === 'string' ? warning : warning.message);
+const text = (warning: WarningLike): string =>
+  typeof warning === 'string' ? warning : warning.message;
 
 /**
  * Writes warnings to stderr, one `warning: …` line each (duplicates once), so stdout holds

@@ -9,7 +9,9 @@ import { InvalidArgumentError } from 'commander';
 function parseNumber(text: string): number {
   const trimmed = text.trim();
   if (/^[+-]?\d+,\d+$/.test(trimmed)) {
-    throw new InvalidArgumentError(`expected a number, found "${text}" (decimal comma? use ${trimmed.replace(',', '.')})`);
+    throw new InvalidArgumentError(
+      `expected a number, found "${text}" (decimal comma? use ${trimmed.replace(',', '.')})`,
+    );
   }
   // Number('') is 0 and Number('0x1f') is 31: accept plain decimal notation only.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
@@ -34,7 +36,8 @@ export function nonNegativeNumber(text: string): number {
 
 export function integer(text: string): number {
   const value = parseNumber(text);
-  if (!Number.isInteger(value)) throw new InvalidArgumentError(`expected a whole number, found ${text}`);
+  if (!Number.isInteger(value))
+    throw new InvalidArgumentError(`expected a whole number, found ${text}`);
   return value;
 }
 
@@ -53,7 +56,8 @@ export function nonNegativeInteger(text: string): number {
 /** A probability in [0, 1]. */
 export function probability(text: string): number {
   const value = parseNumber(text);
-  if (!(value >= 0 && value <= 1)) throw new InvalidArgumentError(`expected a probability in [0, 1], found ${text}`);
+  if (!(value >= 0 && value <= 1))
+    throw new InvalidArgumentError(`expected a probability in [0, 1], found ${text}`);
   return value;
 }
 
@@ -62,7 +66,8 @@ export function level(text: string): number {
   const value = parseNumber(text);
   if (!(value > 0 && value < 1)) {
     // 95 or 2.5 is a percentage typed as such; 1.5 is more likely a slip than 1.5 %.
-    const hint = value >= 2 && value < 100 ? ` (a percentage? write ${value / 100}, not ${text})` : '';
+    const hint =
+      value >= 2 && value < 100 ? ` (a percentage? write ${value / 100}, not ${text})` : '';
     throw new InvalidArgumentError(`expected a level in (0, 1), found ${text}${hint}`);
   }
   return value;

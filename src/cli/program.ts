@@ -8,7 +8,11 @@ import type { CliContext, CliIo } from './context.js';
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The program with the given subcommands registered (see `loadCommands`). */
-export function createProgram(context: CliContext, commands: readonly RegisterCommand[], argv: readonly string[] = []): Command {
+export function createProgram(
+  context: CliContext,
+  commands: readonly RegisterCommand[],
+  argv: readonly string[] = [],
+): Command {
   const { io } = context;
   const program = new Command('trialstat')
     .description('Analyse clinical-trial outcomes from published, summary-level data.')
@@ -46,15 +50,24 @@ function refuseRepeatedOptions(command: Command, argv: readonly string[]): void 
     const names = [option.long, option.short].filter((n): n is string => n !== undefined);
     const given: string[] = [];
     args.forEach((arg, i) => {
-      if (names.includes(arg)) given.push(option.required || option.optional ? `${arg} ${args[i + 1] ?? ''}`.trim() : arg);
+      if (names.includes(arg))
+        given.push(option.required || option.optional ? `${arg} ${args[i + 1] ?? ''}`.trim() : arg);
       else if (names.some((name) => arg.startsWith(`${name}=`))) given.push(arg);
     });
-    if (given.length > 1) throw new InputError(option.long ?? option.flags, given.join(' and '), 'the option once (given twice, which value should win is unclear)');
+    if (given.length > 1)
+      throw new InputError(
+        option.long ?? option.flags,
+        given.join(' and '),
+        'the option once (given twice, which value should win is unclear)',
+      );
   }
 }
 
 function applyDefaults(command: Command, io: CliIo): void {
-  command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride().showHelpAfterError('(run with --help for usage)');
+  command
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
   for (const sub of command.commands) applyDefaults(sub, io);
 }
 
@@ -77,7 +90,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other commander error is a usage error.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
       if (error.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
     }
@@ -89,7 +107,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
       const { explainFsError, isEnvironmentError } = await import('../io/explain-fs-error.js');
       if (isEnvironmentError(error)) {
-        io.stderr(`trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`);
+        io.stderr(
+          `trialstat: ${(explainFsError(error, error.path ?? '', error.syscall ?? 'access') as Error).message}\n`,
+        );
         return EXIT.usage;
       }
     }
@@ -98,7 +118,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.failed;
     }
     // Not a user mistake: a bug. Show everything so it can be reported.
-    io.stderr(`trialstat: internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `trialstat: internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 70;
   }
 }

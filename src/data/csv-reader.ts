@@ -19,7 +19,12 @@ export function readCsvTable<C extends ColumnSpecs>(text: string, builder: Table
     },
     problem({ line, char, cell, expected, found, hint }) {
       // A problem in the header line has no column names yet: `#n`.
-      const column = cell === undefined ? '(line ending)' : headerDone ? builder.columnName(cell) : `#${cell + 1}`;
+      const column =
+        cell === undefined
+          ? '(line ending)'
+          : headerDone
+            ? builder.columnName(cell)
+            : `#${cell + 1}`;
       builder.issue({ line, char, column, expected, found, ...(hint ? { hint } : {}) });
     },
   });

@@ -50,7 +50,11 @@ const TOP: Record<string, [FieldType, boolean]> = {
   derivations: ['array', false],
   notes: ['string[]', false],
 };
-const FILE: Record<string, [FieldType, boolean]> = { path: ['string', true], kind: ['string', true], description: ['string', false] };
+const FILE: Record<string, [FieldType, boolean]> = {
+  path: ['string', true],
+  kind: ['string', true],
+  description: ['string', false],
+};
 const SOURCE: Record<string, [FieldType, boolean]> = {
   key: ['string', true],
   citation: ['string', true],
@@ -60,7 +64,10 @@ const SOURCE: Record<string, [FieldType, boolean]> = {
   document: ['string', false],
   where: ['string', false],
 };
-const DERIVATION: Record<string, [FieldType, boolean]> = { key: ['string', true], description: ['string', true] };
+const DERIVATION: Record<string, [FieldType, boolean]> = {
+  key: ['string', true],
+  description: ['string', true],
+};
 
 /**
  * Checks the structure of a parsed `dataset.json` against docs/datasets.md: fields and
@@ -68,13 +75,34 @@ const DERIVATION: Record<string, [FieldType, boolean]> = { key: ['string', true]
  * url or document). `text` (the file's text) is used to find lines. Pure: file existence
  * is checked by the loader.
  */
-export function validateDatasetMeta(data: unknown, context: { file: string; folder: string; text: string }): InputIssue[] {
+export function validateDatasetMeta(
+  data: unknown,
+  context: { file: string; folder: string; text: string },
+): InputIssue[] {
   const issues: InputIssue[] = [];
-  const at = (path: string, needle: string | undefined, expected: string, found: string, hint?: string): void => {
-    issues.push({ file: context.file, line: lineOf(context.text, needle), column: path, expected, found, hint });
+  const at = (
+    path: string,
+    needle: string | undefined,
+    expected: string,
+    found: string,
+    hint?: string,
+  ): void => {
+    issues.push({
+      file: context.file,
+      line: lineOf(context.text, needle),
+      column: path,
+      expected,
+      found,
+      hint,
+    });
   };
   if (!isObject(data)) {
-    at('(top level)', undefined, 'an object with name, title, description, files, sources', describe(data));
+    at(
+      '(top level)',
+      undefined,
+      'an object with name, title, description, files, sources',
+      describe(data),
+    );
     return issues;
   }
   checkFields(data, TOP, '', at);
@@ -86,32 +114,61 @@ export function validateDatasetMeta(data: unknown, context: { file: string; fold
   }
   eachObject(data.files, 'files', at, (file, path) => {
     checkFields(file, FILE, path, at);
-    if (typeof file.kind === 'string' && !isKind(file.kind)) at(`${path}.kind`, `"${file.kind}"`, `a kind: ${KIND_NAMES.join(', ')}`, `"${file.kind}"`);
+    if (typeof file.kind === 'string' && !isKind(file.kind))
+      at(`${path}.kind`, `"${file.kind}"`, `a kind: ${KIND_NAMES.join(', ')}`, `"${file.kind}"`);
     if (typeof file.path === 'string' && !/^[^/\\]+\.(csv|json)$/i.test(file.path)) {
-      at(`${path}.path`, `"${file.path}"`, 'a .csv or .json file name inside the dataset folder', `"${file.path}"`);
+      at(
+        `${path}.path`,
+        `"${file.path}"`,
+        'a .csv or .json file name inside the dataset folder',
+        `"${file.path}"`,
+      );
     }
   });
   uniqueKeys(data.files, 'files', 'path', at);
   eachObject(data.sources, 'sources', at, (source, path) => {
     checkFields(source, SOURCE, path, at);
-    if (!['doi', 'pmid', 'url', 'document'].some((field) => typeof source[field] === 'string' && source[field] !== '')) {
-      at(path, typeof source.key === 'string' ? `"${source.key}"` : undefined, 'at least one of doi, pmid, url, document', 'none');
+    if (
+      !['doi', 'pmid', 'url', 'document'].some(
+        (field) => typeof source[field] === 'string' && source[field] !== '',
+      )
+    ) {
+      at(
+        path,
+        typeof source.key === 'string' ? `"${source.key}"` : undefined,
+        'at least one of doi, pmid, url, document',
+        'none',
+      );
     }
   });
   uniqueKeys(data.sources, 'sources', 'key', at);
-  eachObject(data.derivations, 'derivations', at, (derivation, path) => checkFields(derivation, DERIVATION, path, at));
+  eachObject(data.derivations, 'derivations', at, (derivation, path) =>
+    checkFields(derivation, DERIVATION, path, at),
+  );
   uniqueKeys(data.derivations, 'derivations', 'key', at);
   if (isObject(data.units)) {
     for (const [outcome, unit] of Object.entries(data.units)) {
-      if (typeof unit !== 'string') at(`units.${outcome}`, `"${outcome}"`, 'a unit as text', describe(unit));
+      if (typeof unit !== 'string')
+        at(`units.${outcome}`, `"${outcome}"`, 'a unit as text', describe(unit));
     }
   }
   return issues;
 }
 
-type At = (path: string, needle: string | undefined, expected: string, found: string, hint?: string) => void;
+type At = (
+  path: string,
+  needle: string | undefined,
+  expected: string,
+  found: string,
+  hint?: string,
+) => void;
 
-function checkFields(object: Record<string, unknown>, fields: Record<string, [FieldType, boolean]>, prefix: string, at: At): void {
+function checkFields(
+  object: Record<string, unknown>,
+  fields: Record<string, [FieldType, boolean]>,
+  prefix: string,
+  at: At,
+): void {
   const path = (field: string): string => (prefix ? `${prefix}.${field}` : field);
   for (const [field, [type, required]] of Object.entries(fields)) {
     const value = object[field];
@@ -122,11 +179,22 @@ function checkFields(object: Record<string, unknown>, fields: Record<string, [Fi
     }
   }
   for (const field of Object.keys(object)) {
-    if (!(field in fields)) at(path(field), `"${field}"`, `one of the fields ${Object.keys(fields).join(', ')}`, `unknown field "${field}"`);
+    if (!(field in fields))
+      at(
+        path(field),
+        `"${field}"`,
+        `one of the fields ${Object.keys(fields).join(', ')}`,
+        `unknown field "${field}"`,
+      );
   }
 }
 
-function eachObject(list: unknown, name: string, at: At, visit: (object: Record<string, unknown>, path: string) => void): void {
+function eachObject(
+  list: unknown,
+  name: string,
+  at: At,
+  visit: (object: Record<string, unknown>, path: string) => void,
+): void {
   if (!Array.isArray(list)) return;
   list.forEach((item, i) => {
     if (isObject(item)) visit(item, `${name}[${i}]`);
@@ -140,7 +208,13 @@ function uniqueKeys(list: unknown, name: string, field: string, at: At): void {
   list.forEach((item, i) => {
     const key = isObject(item) ? item[field] : undefined;
     if (typeof key !== 'string') return;
-    if (seen.has(key)) at(`${name}[${i}].${field}`, `"${key}"`, `a unique ${field}`, `"${key}" again (also ${name}[${seen.get(key)}])`);
+    if (seen.has(key))
+      at(
+        `${name}[${i}].${field}`,
+        `"${key}"`,
+        `a unique ${field}`,
+        `"${key}" again (also ${name}[${seen.get(key)}])`,
+      );
     else seen.set(key, i);
   });
 }
@@ -159,7 +233,9 @@ function hasType(value: unknown, type: FieldType): boolean {
 }
 
 function typeName(type: FieldType): string {
-  return { string: 'text', 'string[]': 'an array of text', object: 'an object', array: 'an array' }[type];
+  return { string: 'text', 'string[]': 'an array of text', object: 'an object', array: 'an array' }[
+    type
+  ];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { DataError, type InputIssue } from '../errors.js';
 
-const SAVE_AS_UTF8 = 'save it as UTF-8: in Excel as "CSV UTF-8", in a text editor with encoding UTF-8';
+const SAVE_AS_UTF8 =
+  'save it as UTF-8: in Excel as "CSV UTF-8", in a text editor with encoding UTF-8';
 
 /**
  * Decodes the bytes of a text file (CSV, JSON, YAML) as strict UTF-8: one decoder for
@@ -18,19 +19,40 @@ const SAVE_AS_UTF8 = 'save it as UTF-8: in Excel as "CSV UTF-8", in a text edito
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
   const fail = (issue: Omit<InputIssue, 'file' | 'expected'>): never => {
-    throw new DataError([{ file, expected: 'UTF-8 text', ...issue }], `${file}: not a UTF-8 text file:`);
+    throw new DataError(
+      [{ file, expected: 'UTF-8 text', ...issue }],
+      `${file}: not a UTF-8 text file:`,
+    );
   };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    fail({ line: 1, found: `a UTF-16 file (byte-order mark ${hex(bytes[0])} ${hex(bytes[1])})`, hint: SAVE_AS_UTF8 });
+    fail({
+      line: 1,
+      found: `a UTF-16 file (byte-order mark ${hex(bytes[0])} ${hex(bytes[1])})`,
+      hint: SAVE_AS_UTF8,
+    });
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    fail({ line: 1, found: 'a ZIP archive (an .xlsx or .ods workbook?)', hint: 'export the sheet as CSV UTF-8' });
+    fail({
+      line: 1,
+      found: 'a ZIP archive (an .xlsx or .ods workbook?)',
+      hint: 'export the sheet as CSV UTF-8',
+    });
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    if (looksLikeUtf16(bytes)) fail({ line: 1, found: 'a UTF-16 file without a byte-order mark (a NUL byte every other byte)', hint: SAVE_AS_UTF8 });
+    if (looksLikeUtf16(bytes))
+      fail({
+        line: 1,
+        found: 'a UTF-16 file without a byte-order mark (a NUL byte every other byte)',
+        hint: SAVE_AS_UTF8,
+      });
     const { line, char } = positionOf(bytes, nul);
-    fail({ line, char, found: 'a NUL byte (a binary file, not text)', hint: 'is this the right file?' });
+    fail({
+      line,
+      char,
+      found: 'a NUL byte (a binary file, not text)',
+      hint: 'is this the right file?',
+    });
   }
   let text: string;
   try {
@@ -53,7 +75,7 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i += 1) if (bytes[i] === 0) (i % 2 === 0 ? (even += 1) : (odd += 1));
+  for (let i = 0; i < n; i += 1) if (bytes[i] === 0) i % 2 === 0 ? (even += 1) : (odd += 1);
   return Math.max(even, odd) >= n / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
 }
 
@@ -107,4 +129,5 @@ function positionOf(bytes: Uint8Array, offset: number): { line: number; char: nu
   return { line, char };
 }
 
-const hex = (byte: number | undefined): string => `0x${(byte ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+const hex = (byte: number | undefined): string =>
+  `0x${(byte ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;

@@ -19,7 +19,16 @@ export { parseTable, parseTableBytes, formatOf } from './parse-table.js';
 export { decodeText } from './decode-text.js';
 export type { ParsedTable, ParseOptions, DataFormat } from './table-builder.js';
 export { ordered, printedDecimals } from './checks.js';
-export { KINDS, KIND_NAMES, isKind, REPORTED_MEASURES, TRIAL_PHASES, TRIAL_STATUSES, splitList, derivedPairs } from './kinds/index.js';
+export {
+  KINDS,
+  KIND_NAMES,
+  isKind,
+  REPORTED_MEASURES,
+  TRIAL_PHASES,
+  TRIAL_STATUSES,
+  splitList,
+  derivedPairs,
+} from './kinds/index.js';
 export {
   armContinuousSchema,
   armBinarySchema,
@@ -45,12 +54,25 @@ export type {
   TrialRegistryValues,
 } from './kinds/index.js';
 export { armTimeToEventSchema, kmCurveSchema, patientLevelSchema } from './kinds/index.js';
-export type { ArmTimeToEventRow, KmCurveRow, PatientLevelRow, ArmTimeToEventValues, KmCurveValues, PatientLevelValues } from './kinds/index.js';
+export type {
+  ArmTimeToEventRow,
+  KmCurveRow,
+  PatientLevelRow,
+  ArmTimeToEventValues,
+  KmCurveValues,
+  PatientLevelValues,
+} from './kinds/index.js';
 export { validateDatasetMeta } from './dataset-meta.js';
 export type { DatasetMeta, DatasetSource, DatasetDerivation, DatasetFile } from './dataset-meta.js';
 // Node only (read files):
 export { readTableFile } from './read-table-file.js';
-export { loadDataset, loadBundledDatasets, bundledDatasetNames, readKindFile, parseKindText } from './load-dataset.js';
+export {
+  loadDataset,
+  loadBundledDatasets,
+  bundledDatasetNames,
+  readKindFile,
+  parseKindText,
+} from './load-dataset.js';
 export type { Dataset, DatasetOptions, LoadedTable } from './load-dataset.js';
 export { loadInput } from './load-input.js';
 export type { LoadedInput, LoadInputOptions } from './load-input.js';

@@ -24,13 +24,23 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
     return;
   }
   if (!Array.isArray(data)) {
-    builder.issue({ line: 1, column: '(JSON)', expected: 'an array of objects, one per row', found: describeJson(data) });
+    builder.issue({
+      line: 1,
+      column: '(JSON)',
+      expected: 'an array of objects, one per row',
+      found: describeJson(data),
+    });
     return;
   }
   const scanned = scanElements(source);
   // JSON.parse keeps the last of two equal keys without a word: a row must say each thing once.
   for (const { key, line } of scanned.duplicates) {
-    builder.issue({ line, column: key, expected: 'each key once in an object', found: `"${key}" again in the same object (JSON would keep only the last value)` });
+    builder.issue({
+      line,
+      column: key,
+      expected: 'each key once in an object',
+      found: `"${key}" again in the same object (JSON would keep only the last value)`,
+    });
   }
   const names: string[] = [];
   const firstLine = new Map<string, number>();
@@ -48,7 +58,12 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
   data.forEach((element: unknown, i) => {
     const line = scanned.lines[i] ?? 1;
     if (element === null || typeof element !== 'object' || Array.isArray(element)) {
-      builder.issue({ line, column: `[${i}]`, expected: 'an object (one row)', found: describeJson(element) });
+      builder.issue({
+        line,
+        column: `[${i}]`,
+        expected: 'an object (one row)',
+        found: describeJson(element),
+      });
       return;
     }
     const object = element as Record<string, unknown>;
@@ -58,7 +73,12 @@ export function readJsonTable<C extends ColumnSpecs>(text: string, builder: Tabl
       if (value === null) return '';
       if (typeof value === 'string') return value;
       if (typeof value === 'number') return printedNumber(scanned, i, name) ?? String(value);
-      builder.issue({ line, column: name, expected: 'a number, text or null', found: describeJson(value) });
+      builder.issue({
+        line,
+        column: name,
+        expected: 'a number, text or null',
+        found: describeJson(value),
+      });
       return '';
     });
     builder.record(cells, line);
@@ -77,8 +97,10 @@ interface Scanned {
 }
 
 function printedNumber(scanned: Scanned, element: number, key: string): string | undefined {
-  const end = element + 1 < scanned.starts.length ? scanned.starts[element + 1] : scanned.keys.length;
-  for (let k = scanned.starts[element]; k < end; k += 1) if (scanned.keys[k] === key) return scanned.raws[k];
+  const end =
+    element + 1 < scanned.starts.length ? scanned.starts[element + 1] : scanned.keys.length;
+  for (let k = scanned.starts[element]; k < end; k += 1)
+    if (scanned.keys[k] === key) return scanned.raws[k];
   return undefined;
 }
 

@@ -42,14 +42,22 @@ export interface Dataset {
  * every `derived` key a derivation, every table file listed). Throws DataError with all
  * issues of all files, or InputError when nothing of that name exists. Node only.
  */
-export async function loadDataset(nameOrPath: string, options: DatasetOptions = {}): Promise<Dataset> {
+export async function loadDataset(
+  nameOrPath: string,
+  options: DatasetOptions = {},
+): Promise<Dataset> {
   const cwd = options.cwd ?? process.cwd();
   const asPath = resolve(cwd, nameOrPath);
   if (isDir(asPath)) return loadDatasetFolder(asPath, nameOrPath.replace(/[\\/]+$/, ''), false);
   const bundled = join(options.datasetsDir ?? bundledDatasetsDir(), nameOrPath);
-  if (/^[a-z0-9-]+$/.test(nameOrPath) && isDir(bundled)) return loadDatasetFolder(bundled, `datasets/${nameOrPath}`, true);
+  if (/^[a-z0-9-]+$/.test(nameOrPath) && isDir(bundled))
+    return loadDatasetFolder(bundled, `datasets/${nameOrPath}`, true);
   const names = bundledDatasetNames(options);
-  throw new InputError('dataset', nameOrPath, `a dataset folder or a bundled dataset name (${names.length > 0 ? names.join(', ') : 'none bundled'})`);
+  throw new InputError(
+    'dataset',
+    nameOrPath,
+    `a dataset folder or a bundled dataset name (${names.length > 0 ? names.join(', ') : 'none bundled'})`,
+  );
 }
 
 /** Names of the bundled datasets (folders of `<package root>/datasets` with a dataset.json), sorted. */
@@ -64,14 +72,18 @@ export function bundledDatasetNames(options: DatasetOptions = {}): string[] {
 /** Loads every bundled dataset (sorted by name). Node only. */
 export async function loadBundledDatasets(options: DatasetOptions = {}): Promise<Dataset[]> {
   const datasets: Dataset[] = [];
-  for (const name of bundledDatasetNames(options)) datasets.push(await loadDataset(name, { datasetsDir: options.datasetsDir }));
+  for (const name of bundledDatasetNames(options))
+    datasets.push(await loadDataset(name, { datasetsDir: options.datasetsDir }));
   return datasets;
 }
 
 async function loadDatasetFolder(dir: string, display: string, bundled: boolean): Promise<Dataset> {
   const metaFile = `${display}/dataset.json`;
   const metaPath = join(dir, 'dataset.json');
-  if (!existsSync(metaPath)) throw new DataError([{ file: metaFile, expected: 'a dataset.json in the dataset folder', found: 'no such file' }]);
+  if (!existsSync(metaPath))
+    throw new DataError([
+      { file: metaFile, expected: 'a dataset.json in the dataset folder', found: 'no such file' },
+    ]);
   const text = decodeText(await readBytes(metaPath, metaFile), metaFile);
   let data: unknown;
   try {
@@ -80,34 +92,62 @@ async function loadDatasetFolder(dir: string, display: string, bundled: boolean)
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new DataError([{ file: metaFile, line, column: '(JSON)', expected: 'valid JSON', found: message }]);
+    throw new DataError([
+      { file: metaFile, line, column: '(JSON)', expected: 'valid JSON', found: message },
+    ]);
   }
-  const issues: InputIssue[] = validateDatasetMeta(data, { file: metaFile, folder: basename(dir), text });
+  const issues: InputIssue[] = validateDatasetMeta(data, {
+    file: metaFile,
+    folder: basename(dir),
+    text,
+  });
   const meta = data as DatasetMeta;
   const tables: LoadedTable[] = [];
   const files: readonly Partial<DatasetFile>[] = Array.isArray(meta.files) ? meta.files : [];
   for (const entry of files) {
-    if (typeof entry?.path !== 'string' || typeof entry.kind !== 'string' || !isKind(entry.kind)) continue;
+    if (typeof entry?.path !== 'string' || typeof entry.kind !== 'string' || !isKind(entry.kind))
+      continue;
     const file = `${display}/${entry.path}`;
     if (!existsSync(join(dir, entry.path))) {
-      issues.push({ file: metaFile, line: lineOf(text, `"${entry.path}"`), column: 'files.path', expected: `a file ${entry.path} in the folder`, found: 'no such file' });
+      issues.push({
+        file: metaFile,
+        line: lineOf(text, `"${entry.path}"`),
+        column: 'files.path',
+        expected: `a file ${entry.path} in the folder`,
+        found: 'no such file',
+      });
       continue;
     }
     // Partial reads: the rows that parsed still get their source and derived keys checked.
     const builder = await readIntoBuilder(join(dir, entry.path), schemaOf(entry.kind), { file });
     const { table, issues: tableIssues } = builder.partial();
     issues.push(...tableIssues);
-    tables.push({ file, kind: entry.kind, description: entry.description, table } as unknown as LoadedTable);
+    tables.push({
+      file,
+      kind: entry.kind,
+      description: entry.description,
+      table,
+    } as unknown as LoadedTable);
   }
   const listed = new Set(files.map((entry) => entry?.path));
   for (const name of readdirSync(dir).sort()) {
     if (/\.(csv|json)$/i.test(name) && name !== 'dataset.json' && !listed.has(name)) {
-      issues.push({ file: metaFile, line: lineOf(text, '"files"'), column: 'files', expected: `an entry for every table file`, found: `${name} not listed` });
+      issues.push({
+        file: metaFile,
+        line: lineOf(text, '"files"'),
+        column: 'files',
+        expected: `an entry for every table file`,
+        found: `${name} not listed`,
+      });
     }
   }
   if (bundled) issues.push(...requireProvenance(tables));
   issues.push(...checkReferences(meta, tables));
-  if (issues.length > 0) throw new DataError(issues, `${display}: ${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}:`);
+  if (issues.length > 0)
+    throw new DataError(
+      issues,
+      `${display}: ${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}:`,
+    );
   return { name: meta.name, dir, bundled, meta, tables };
 }
 
@@ -119,11 +159,24 @@ function requireProvenance(tables: readonly LoadedTable[]): InputIssue[] {
   const issues: InputIssue[] = [];
   for (const { file, table } of tables) {
     if (table.rows.length > 0 && !table.columns.includes('source')) {
-      issues.push({ file, line: 1, column: 'source', expected: 'a column "source" (required in bundled datasets)', found: 'no such column' });
+      issues.push({
+        file,
+        line: 1,
+        column: 'source',
+        expected: 'a column "source" (required in bundled datasets)',
+        found: 'no such column',
+      });
       continue;
     }
     for (const row of table.rows) {
-      if (splitList(row.source).length === 0) issues.push({ file, line: row.$line, column: 'source', expected: 'a source key from dataset.json (required in bundled datasets)', found: 'an empty cell' });
+      if (splitList(row.source).length === 0)
+        issues.push({
+          file,
+          line: row.$line,
+          column: 'source',
+          expected: 'a source key from dataset.json (required in bundled datasets)',
+          found: 'an empty cell',
+        });
     }
   }
   return issues;
@@ -132,19 +185,36 @@ function requireProvenance(tables: readonly LoadedTable[]): InputIssue[] {
 /** Every `source` key used in a table exists in sources; every `derived` key in derivations. */
 function checkReferences(meta: DatasetMeta, tables: readonly LoadedTable[]): InputIssue[] {
   const issues: InputIssue[] = [];
-  const sources = new Set((Array.isArray(meta.sources) ? meta.sources : []).map((source) => source?.key));
-  const derivations = new Set((Array.isArray(meta.derivations) ? meta.derivations : []).map((derivation) => derivation?.key));
-  const known = (set: Set<unknown>): string => (set.size > 0 ? [...set].join(', ') : 'none defined');
+  const sources = new Set(
+    (Array.isArray(meta.sources) ? meta.sources : []).map((source) => source?.key),
+  );
+  const derivations = new Set(
+    (Array.isArray(meta.derivations) ? meta.derivations : []).map((derivation) => derivation?.key),
+  );
+  const known = (set: Set<unknown>): string =>
+    set.size > 0 ? [...set].join(', ') : 'none defined';
   for (const { file, table } of tables) {
     for (const row of table.rows) {
       for (const key of splitList(row.source)) {
         if (!sources.has(key)) {
-          issues.push({ file, line: row.$line, column: 'source', expected: `a source key from dataset.json (${known(sources)})`, found: `"${key}"` });
+          issues.push({
+            file,
+            line: row.$line,
+            column: 'source',
+            expected: `a source key from dataset.json (${known(sources)})`,
+            found: `"${key}"`,
+          });
         }
       }
       for (const [, key] of derivedPairs(row.derived)) {
         if (!derivations.has(key)) {
-          issues.push({ file, line: row.$line, column: 'derived', expected: `a derivation key from dataset.json (${known(derivations)})`, found: `"${key}"` });
+          issues.push({
+            file,
+            line: row.$line,
+            column: 'derived',
+            expected: `a derivation key from dataset.json (${known(derivations)})`,
+            found: `"${key}"`,
+          });
         }
       }
     }
@@ -162,13 +232,22 @@ export async function readKindFile<K extends Kind>(
   options: { file?: string; description?: string } = {},
 ): Promise<LoadedTable<K>> {
   const file = options.file ?? path;
-  const table = (await readTableFile(path, schemaOf(kind), { file })) as unknown as ParsedTable<KindRows[K]>;
+  const table = (await readTableFile(path, schemaOf(kind), { file })) as unknown as ParsedTable<
+    KindRows[K]
+  >;
   return { file, kind, description: options.description, table };
 }
 
 /** Parses table text of a known kind (stdin, tests); `file` names it in messages. */
-export function parseKindText<K extends Kind>(text: string, kind: K, file: string, format?: 'csv' | 'json'): LoadedTable<K> {
-  const table = parseTable(text, schemaOf(kind), { file, format }) as unknown as ParsedTable<KindRows[K]>;
+export function parseKindText<K extends Kind>(
+  text: string,
+  kind: K,
+  file: string,
+  format?: 'csv' | 'json',
+): LoadedTable<K> {
+  const table = parseTable(text, schemaOf(kind), { file, format }) as unknown as ParsedTable<
+    KindRows[K]
+  >;
   return { file, kind, table };
 }
 

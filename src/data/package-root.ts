@@ -15,13 +15,15 @@ export function packageRoot(): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'trialstat') return (cached = dir);
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'trialstat')
+          return (cached = dir);
       } catch {
         // an unreadable package.json is not ours; keep looking
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('trialstat: cannot find the package root (package.json named trialstat)');
+    if (parent === dir)
+      throw new Error('trialstat: cannot find the package root (package.json named trialstat)');
     dir = parent;
   }
 }

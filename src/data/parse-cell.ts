@@ -22,7 +22,10 @@ export function parseCell(
   if (trimmed === '') {
     if (spec.type === 'enum' && spec.default !== undefined) return spec.default;
     if (spec.required) {
-      report({ expected: `a value (${describeSpec(spec)}; the column is required)`, found: 'an empty cell' });
+      report({
+        expected: `a value (${describeSpec(spec)}; the column is required)`,
+        found: 'an empty cell',
+      });
       return INVALID;
     }
     return undefined;
@@ -30,13 +33,20 @@ export function parseCell(
   switch (spec.type) {
     case 'text':
       if (spec.pattern && !spec.pattern.test(trimmed)) {
-        report({ expected: spec.patternDescription ?? `text matching ${spec.pattern}`, found: quote(text) });
+        report({
+          expected: spec.patternDescription ?? `text matching ${spec.pattern}`,
+          found: quote(text),
+        });
         return INVALID;
       }
       return trimmed;
     case 'enum':
       if (spec.values.includes(trimmed)) return trimmed;
-      report({ expected: `one of ${spec.values.join(', ')}`, found: quote(text), hint: enumHint(spec.values, trimmed) });
+      report({
+        expected: `one of ${spec.values.join(', ')}`,
+        found: quote(text),
+        hint: enumHint(spec.values, trimmed),
+      });
       return INVALID;
     case 'date':
       if (!validDate(trimmed)) {
@@ -57,22 +67,38 @@ function parseNumberCell(
   report: (issue: Omit<CheckIssue, 'column'>) => void,
 ): number | typeof INVALID {
   if (!PLAIN_NUMBER.test(trimmed)) {
-    report({ expected: describeSpec(spec), found: quote(text), hint: numberHint(trimmed, spec.type === 'integer') });
+    report({
+      expected: describeSpec(spec),
+      found: quote(text),
+      hint: numberHint(trimmed, spec.type === 'integer'),
+    });
     return INVALID;
   }
   const value = Number(trimmed);
   if (!Number.isFinite(value)) {
-    report({ expected: describeSpec(spec), found: quote(text), hint: 'too large to store as a number' });
+    report({
+      expected: describeSpec(spec),
+      found: quote(text),
+      hint: 'too large to store as a number',
+    });
     return INVALID;
   }
   // 1e-999 reads as 0: a printed non-zero that cannot be stored is not zero.
   if (value === 0 && /[1-9]/.test(trimmed.replace(/[eE].*$/, ''))) {
-    report({ expected: describeSpec(spec), found: trimmed, hint: 'too small to store: it would read as 0' });
+    report({
+      expected: describeSpec(spec),
+      found: trimmed,
+      hint: 'too small to store: it would read as 0',
+    });
     return INVALID;
   }
   // Beyond 2^53 whole numbers are rounded (9007199254740993 reads as …992).
   if (spec.type === 'integer' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    report({ expected: `${describeSpec(spec)} up to ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`, found: trimmed, hint: 'larger whole numbers cannot be stored exactly' });
+    report({
+      expected: `${describeSpec(spec)} up to ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`,
+      found: trimmed,
+      hint: 'larger whole numbers cannot be stored exactly',
+    });
     return INVALID;
   }
   if (spec.type === 'integer' && !Number.isInteger(value)) {
@@ -87,19 +113,24 @@ function parseNumberCell(
 }
 
 function inRange(spec: NumberColumn, value: number): boolean {
-  if (spec.min !== undefined && (spec.minExclusive ? value <= spec.min : value < spec.min)) return false;
-  if (spec.max !== undefined && (spec.maxExclusive ? value >= spec.max : value > spec.max)) return false;
+  if (spec.min !== undefined && (spec.minExclusive ? value <= spec.min : value < spec.min))
+    return false;
+  if (spec.max !== undefined && (spec.maxExclusive ? value >= spec.max : value > spec.max))
+    return false;
   return true;
 }
 
 function numberHint(trimmed: string, integer: boolean): string | undefined {
   const thousands = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed);
-  if (thousands && (integer || !DECIMAL_COMMA.test(trimmed))) return `no thousands separators: ${trimmed.replace(/,/g, '')}`;
-  if (thousands) return `decimal comma or thousands separator? use ${trimmed.replace(',', '.')} or ${trimmed.replace(',', '')}`;
+  if (thousands && (integer || !DECIMAL_COMMA.test(trimmed)))
+    return `no thousands separators: ${trimmed.replace(/,/g, '')}`;
+  if (thousands)
+    return `decimal comma or thousands separator? use ${trimmed.replace(',', '.')} or ${trimmed.replace(',', '')}`;
   if (DECIMAL_COMMA.test(trimmed)) return `decimal comma? use ${trimmed.replace(',', '.')}`;
   if (/^[−–][\d.]/.test(trimmed)) return `use the ASCII minus: ${trimmed.replace(/^[−–]/, '-')}`;
   if (/^[+-]?[\d.]+\s*%$/.test(trimmed)) return `drop the % sign: ${trimmed.replace(/\s*%$/, '')}`;
-  if (/^[+-]?\d+(\.\d+)?\s+\S+$/.test(trimmed)) return 'put the unit in the unit column, not in the cell';
+  if (/^[+-]?\d+(\.\d+)?\s+\S+$/.test(trimmed))
+    return 'put the unit in the unit column, not in the cell';
   if (MISSING_WORDS.has(trimmed.toLowerCase())) return 'leave the cell empty for a missing value';
   return undefined;
 }

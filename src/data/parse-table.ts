@@ -2,7 +2,12 @@ import { readCsvTable } from './csv-reader.js';
 import { decodeText } from './decode-text.js';
 import { readJsonTable } from './json-reader.js';
 import type { ColumnSpecs, RowMeta, Schema, ValuesOf } from './schema.js';
-import { TableBuilder, type ParseOptions, type ParsedTable, type DataFormat } from './table-builder.js';
+import {
+  TableBuilder,
+  type ParseOptions,
+  type ParsedTable,
+  type DataFormat,
+} from './table-builder.js';
 
 /**
  * Parses CSV or JSON text (an array of objects) against `schema` and returns typed rows,
@@ -37,11 +42,19 @@ export function parseTableBytes<C extends ColumnSpecs>(
 }
 
 /** Decodes and parses into a builder (callers choose `finish` or `partial`). */
-export function bytesIntoBuilder<C extends ColumnSpecs>(bytes: Uint8Array, schema: Schema<C>, options: ParseOptions): TableBuilder<C> {
+export function bytesIntoBuilder<C extends ColumnSpecs>(
+  bytes: Uint8Array,
+  schema: Schema<C>,
+  options: ParseOptions,
+): TableBuilder<C> {
   return fillBuilder(decodeText(bytes, options.file), schema, options);
 }
 
-function fillBuilder<C extends ColumnSpecs>(text: string, schema: Schema<C>, options: ParseOptions): TableBuilder<C> {
+function fillBuilder<C extends ColumnSpecs>(
+  text: string,
+  schema: Schema<C>,
+  options: ParseOptions,
+): TableBuilder<C> {
   const format = options.format ?? formatOf(options.file);
   const builder = new TableBuilder(schema, options.file, format, options.maxIssues);
   if (format === 'json') readJsonTable(text, builder);

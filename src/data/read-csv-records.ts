@@ -3,7 +3,14 @@ export interface CsvRecordSink {
   /** One record's cells (quotes removed, `""` → `"`), starting on `line` (1-based). */
   record(cells: string[], line: number): void;
   /** A problem at `line`:`char` (1-based); `cell` is the 0-based cell index in its record, if any. */
-  problem(problem: { line: number; char: number; cell?: number; expected: string; found: string; hint?: string }): void;
+  problem(problem: {
+    line: number;
+    char: number;
+    cell?: number;
+    expected: string;
+    found: string;
+    hint?: string;
+  }): void;
 }
 
 const COMMA = 44;
@@ -112,7 +119,8 @@ export function readCsvRecords(text: string, sink: CsvRecordSink): void {
       break;
     }
     if (i < n) {
-      const ending = text.charCodeAt(i) === CR ? (text.charCodeAt(i + 1) === LF ? '\r\n' : '\r') : '\n';
+      const ending =
+        text.charCodeAt(i) === CR ? (text.charCodeAt(i + 1) === LF ? '\r\n' : '\r') : '\n';
       if (firstEnding === undefined) firstEnding = ending;
       else if (ending !== firstEnding && !mixedReported) {
         mixedReported = true;

@@ -21,9 +21,17 @@ export async function readTableFile<C extends ColumnSpecs>(
 }
 
 /** Reads a file into a TableBuilder (the caller chooses `finish` or `partial`); throws DataError for an unreadable file. */
-export async function readIntoBuilder<C extends ColumnSpecs>(path: string, schema: Schema<C>, options: Partial<ParseOptions> = {}): Promise<TableBuilder<C>> {
+export async function readIntoBuilder<C extends ColumnSpecs>(
+  path: string,
+  schema: Schema<C>,
+  options: Partial<ParseOptions> = {},
+): Promise<TableBuilder<C>> {
   const file = options.file ?? path;
-  return bytesIntoBuilder(await readBytes(path, file), schema, { ...options, file, format: options.format ?? formatOf(path) });
+  return bytesIntoBuilder(await readBytes(path, file), schema, {
+    ...options,
+    file,
+    format: options.format ?? formatOf(path),
+  });
 }
 
 /** A file's bytes; a missing, unreadable or folder path is a DataError naming it. */

@@ -66,7 +66,11 @@ type CellValue<C> = C extends { type: 'number' | 'integer' }
   : C extends { type: 'enum'; values: readonly (infer V)[] }
     ? V
     : string;
-type Present<C> = C extends { required: true } ? true : C extends { default: string } ? true : false;
+type Present<C> = C extends { required: true }
+  ? true
+  : C extends { default: string }
+    ? true
+    : false;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** The typed values of a row for the column specs `C` (without metadata). */
@@ -80,7 +84,10 @@ export type ValuesOf<C extends ColumnSpecs> = Simplify<
 export type RowOf<S extends { readonly columns: ColumnSpecs }> = ValuesOf<S['columns']> & RowMeta;
 
 /** A cross-column check on one row; runs only when every cell of the row parsed. */
-export type RowCheck<C extends ColumnSpecs> = (row: ValuesOf<C> & RowMeta, report: (issue: CheckIssue) => void) => void;
+export type RowCheck<C extends ColumnSpecs> = (
+  row: ValuesOf<C> & RowMeta,
+  report: (issue: CheckIssue) => void,
+) => void;
 
 export interface SchemaDefinition<C extends ColumnSpecs> {
   /** Used in messages, e.g. the dataset kind `arm-binary`. */
@@ -116,9 +123,12 @@ export interface Schema<C extends ColumnSpecs> extends Readonly<SchemaDefinition
  * });
  * type StudyRow = RowOf<typeof studies>; // { study: string; events1: number; n1: number } & RowMeta
  */
-export function defineSchema<const C extends ColumnSpecs>(definition: SchemaDefinition<C>): Schema<C> {
+export function defineSchema<const C extends ColumnSpecs>(
+  definition: SchemaDefinition<C>,
+): Schema<C> {
   for (const column of definition.key ?? []) {
-    if (!(column in definition.columns)) throw new Error(`defineSchema: key column "${column}" is not a column`);
+    if (!(column in definition.columns))
+      throw new Error(`defineSchema: key column "${column}" is not a column`);
   }
   return Object.freeze({
     ...definition,

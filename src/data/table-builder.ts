@@ -57,7 +57,11 @@ export class TableBuilder<C extends ColumnSpecs> {
   }
 
   /** Checks the column names; `lineOf(name)` gives where a name appears (1 for a CSV header). */
-  setHeader(names: readonly string[], lineOf: (name: string) => number = () => 1, requireColumns = true): void {
+  setHeader(
+    names: readonly string[],
+    lineOf: (name: string) => number = () => 1,
+    requireColumns = true,
+  ): void {
     this.headerSet = true;
     this.headerLine = lineOf('');
     this.header = names.map((name) => name.trim());
@@ -65,11 +69,21 @@ export class TableBuilder<C extends ColumnSpecs> {
     const known = Object.keys(this.schema.columns);
     this.header.forEach((name, index) => {
       if (name === '') {
-        this.issue({ line: lineOf(name), column: `#${index + 1}`, expected: 'a column name', found: 'an empty header cell' });
+        this.issue({
+          line: lineOf(name),
+          column: `#${index + 1}`,
+          expected: 'a column name',
+          found: 'an empty header cell',
+        });
         return;
       }
       if (seen.has(name)) {
-        this.issue({ line: lineOf(name), column: name, expected: 'each column once', found: `"${name}" again (columns ${seen.get(name)! + 1} and ${index + 1})` });
+        this.issue({
+          line: lineOf(name),
+          column: name,
+          expected: 'each column once',
+          found: `"${name}" again (columns ${seen.get(name)! + 1} and ${index + 1})`,
+        });
         return;
       }
       seen.set(name, index);
@@ -89,7 +103,12 @@ export class TableBuilder<C extends ColumnSpecs> {
     for (const [name, spec] of Object.entries(this.schema.columns)) {
       const index = seen.get(name) ?? -1;
       if (index === -1 && spec.required && requireColumns) {
-        this.issue({ line: this.headerLine, column: name, expected: `a column "${name}" (required by ${this.schemaName()})`, found: 'no such column' });
+        this.issue({
+          line: this.headerLine,
+          column: name,
+          expected: `a column "${name}" (required by ${this.schemaName()})`,
+          found: 'no such column',
+        });
       }
       this.present.push([name, spec, index]);
     }
@@ -124,14 +143,20 @@ export class TableBuilder<C extends ColumnSpecs> {
       }
       // `text` is undefined only for a key absent from a JSON object.
       const absent = text === undefined ? { found: `no "${name}" key in this object` } : {};
-      const value = parseCell(spec, text ?? '', (issue) => this.issue({ line, column: name, ...issue, ...absent }));
+      const value = parseCell(spec, text ?? '', (issue) =>
+        this.issue({ line, column: name, ...issue, ...absent }),
+      );
       if (value === INVALID) valid = false;
       else {
         values[name] = value;
         if (typeof value === 'number') printed[name] = (text ?? '').trim();
       }
     }
-    const row = values as ValuesOf<C> & { $line: number; $printed: Record<string, string>; $extra?: Record<string, string> };
+    const row = values as ValuesOf<C> & {
+      $line: number;
+      $printed: Record<string, string>;
+      $extra?: Record<string, string>;
+    };
     row.$line = line;
     row.$printed = printed;
     if (this.extra.length > 0) {
@@ -151,10 +176,14 @@ export class TableBuilder<C extends ColumnSpecs> {
   partial(): { table: ParsedTable<ValuesOf<C> & RowMeta>; issues: readonly InputIssue[] } {
     this.pendingBlank = []; // trailing blank lines are harmless
     if (!this.headerSet && this.issueCount === 0) {
-      const expected = this.format === 'json' ? 'an array of objects' : 'a header line naming the columns';
+      const expected =
+        this.format === 'json' ? 'an array of objects' : 'a header line naming the columns';
       this.issue({ line: 1, column: '(header)', expected, found: 'an empty file' });
     }
-    return { table: { file: this.file, format: this.format, columns: this.header, rows: this.rows }, issues: this.issues };
+    return {
+      table: { file: this.file, format: this.format, columns: this.header, rows: this.rows },
+      issues: this.issues,
+    };
   }
 
   /** Returns the table, or throws DataError with every issue. */
@@ -171,7 +200,13 @@ export class TableBuilder<C extends ColumnSpecs> {
 
   private flushBlank(): void {
     for (const line of this.pendingBlank) {
-      this.issue({ line, column: '(whole line)', expected: 'a row of cells', found: 'a blank line', hint: 'delete blank lines between rows' });
+      this.issue({
+        line,
+        column: '(whole line)',
+        expected: 'a row of cells',
+        found: 'a blank line',
+        hint: 'delete blank lines between rows',
+      });
     }
     this.pendingBlank = [];
   }
@@ -185,10 +220,17 @@ export class TableBuilder<C extends ColumnSpecs> {
         column: comma?.column ?? `#${this.header.length + 1}`,
         expected,
         found: `${count} cells`,
-        hint: comma ? `"${comma.text}" in column ${comma.column} looks like a decimal comma: write ${comma.text.replace(',', '.')}` : undefined,
+        hint: comma
+          ? `"${comma.text}" in column ${comma.column} looks like a decimal comma: write ${comma.text.replace(',', '.')}`
+          : undefined,
       });
     } else {
-      this.issue({ line, column: this.header[count] ?? `#${count + 1}`, expected, found: `${count} cells` });
+      this.issue({
+        line,
+        column: this.header[count] ?? `#${count + 1}`,
+        expected,
+        found: `${count} cells`,
+      });
     }
   }
 
@@ -216,7 +258,8 @@ export class TableBuilder<C extends ColumnSpecs> {
   }
 
   private runChecks(row: ValuesOf<C> & RowMeta, line: number): void {
-    for (const check of this.schema.checks) check(row, (issue: CheckIssue) => this.issue({ line, ...issue }));
+    for (const check of this.schema.checks)
+      check(row, (issue: CheckIssue) => this.issue({ line, ...issue }));
   }
 
   private schemaName(): string {
@@ -231,15 +274,29 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * a decimal (not integer) column after which every numeric cell of the row is a plain
  * number or empty. Returns the column and the text.
  */
-function decimalCommaSplit(cells: readonly (string | undefined)[], header: readonly string[], columns: ColumnSpecs): { column: string; text: string } | undefined {
+function decimalCommaSplit(
+  cells: readonly (string | undefined)[],
+  header: readonly string[],
+  columns: ColumnSpecs,
+): { column: string; text: string } | undefined {
   if (cells.length !== header.length + 1) return undefined;
   const text = (i: number): string => (cells[i] ?? '').trim();
   for (let i = 0; i < header.length; i += 1) {
-    if (columns[header[i]]?.type !== 'number' || !/^[+-]?\d+$/.test(text(i)) || !/^\d+$/.test(text(i + 1))) continue;
+    if (
+      columns[header[i]]?.type !== 'number' ||
+      !/^[+-]?\d+$/.test(text(i)) ||
+      !/^\d+$/.test(text(i + 1))
+    )
+      continue;
     const plausible = header.every((name, j) => {
       const type = columns[name]?.type;
       const cell = text(j <= i ? j : j + 1);
-      return j === i || (type !== 'number' && type !== 'integer') || cell === '' || PLAIN_NUMBER.test(cell);
+      return (
+        j === i ||
+        (type !== 'number' && type !== 'integer') ||
+        cell === '' ||
+        PLAIN_NUMBER.test(cell)
+      );
     });
     if (plausible) return { column: header[i], text: `${text(i)},${text(i + 1)}` };
   }

@@ -9,8 +9,13 @@ import type { RowMeta } from './schema.js';
  * @example
  * toTable(rows).filter((d) => d.n > 10).numRows();
  */
-export function toTable(rows: readonly (object & Partial<RowMeta>)[], columns?: readonly string[]): ColumnTable {
-  const names = columns ?? (rows.length > 0 ? Object.keys(rows[0]).filter((name) => !name.startsWith('$')) : []);
+export function toTable(
+  rows: readonly (object & Partial<RowMeta>)[],
+  columns?: readonly string[],
+): ColumnTable {
+  const names =
+    columns ??
+    (rows.length > 0 ? Object.keys(rows[0]).filter((name) => !name.startsWith('$')) : []);
   const data: Record<string, unknown[]> = {};
   for (const name of names) data[name] = rows.map((row) => (row as Record<string, unknown>)[name]);
   return table(data, [...names]);

@@ -27,16 +27,29 @@ export type Infer<S> = S extends Schema<infer T> ? T : never;
 const NUMBER_REF = { $ref: '#/$defs/number' };
 
 /** A number as the encoder writes it: finite, or "Infinity" / "-Infinity" / "NaN". */
-export const num = (description?: string): Schema<number> => ({ json: { ...NUMBER_REF, ...(description ? { description } : {}) } });
+export const num = (description?: string): Schema<number> => ({
+  json: { ...NUMBER_REF, ...(description ? { description } : {}) },
+});
 /** A whole number (never infinite). */
-export const int = (description?: string): Schema<number> => ({ json: { type: 'integer', ...(description ? { description } : {}) } });
-export const str = (description?: string): Schema<string> => ({ json: { type: 'string', ...(description ? { description } : {}) } });
-export const bool = (description?: string): Schema<boolean> => ({ json: { type: 'boolean', ...(description ? { description } : {}) } });
+export const int = (description?: string): Schema<number> => ({
+  json: { type: 'integer', ...(description ? { description } : {}) },
+});
+export const str = (description?: string): Schema<string> => ({
+  json: { type: 'string', ...(description ? { description } : {}) },
+});
+export const bool = (description?: string): Schema<boolean> => ({
+  json: { type: 'boolean', ...(description ? { description } : {}) },
+});
 /** Anything (a field whose shape is documented elsewhere). */
-export const any = (description?: string): Schema<unknown> => ({ json: description ? { description } : {} });
+export const any = (description?: string): Schema<unknown> => ({
+  json: description ? { description } : {},
+});
 
 /** One of fixed strings (or numbers). */
-export function oneOf<const V extends string | number>(values: readonly V[], description?: string): Schema<V> {
+export function oneOf<const V extends string | number>(
+  values: readonly V[],
+  description?: string,
+): Schema<V> {
   return { json: { enum: values, ...(description ? { description } : {}) } };
 }
 
@@ -64,9 +77,13 @@ export function record<T>(values: Schema<T>): Schema<Readonly<Record<string, T>>
 }
 
 type Props = Record<string, Schema<unknown>>;
-type RequiredKeys<P extends Props> = { [K in keyof P]: P[K] extends { optional: true } ? never : K }[keyof P];
+type RequiredKeys<P extends Props> = {
+  [K in keyof P]: P[K] extends { optional: true } ? never : K;
+}[keyof P];
 type OptionalKeys<P extends Props> = Exclude<keyof P, RequiredKeys<P>>;
-type ObjectOf<P extends Props> = { readonly [K in RequiredKeys<P>]: Infer<P[K]> } & { readonly [K in OptionalKeys<P>]?: Infer<P[K]> };
+type ObjectOf<P extends Props> = { readonly [K in RequiredKeys<P>]: Infer<P[K]> } & {
+  readonly [K in OptionalKeys<P>]?: Infer<P[K]>;
+};
 
 /** An open object: the listed fields (required unless `optional(...)`), others allowed. */
 export function object<P extends Props>(properties: P, description?: string): Schema<ObjectOf<P>> {
@@ -75,7 +92,9 @@ export function object<P extends Props>(properties: P, description?: string): Sc
     json: {
       type: 'object',
       ...(description ? { description } : {}),
-      properties: Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, schema.json])),
+      properties: Object.fromEntries(
+        Object.entries(properties).map(([key, schema]) => [key, schema.json]),
+      ),
       ...(required.length ? { required } : {}),
     },
   };
@@ -87,7 +106,9 @@ export function object<P extends Props>(properties: P, description?: string): Sc
  * @example schemaOf<{ p: number; n: number }>()(object({ p: num() })) // compiles; object({ q: num() }) does not
  */
 export function schemaOf<T>() {
-  return <S extends Schema<unknown>>(schema: S & ([T] extends [Infer<S>] ? unknown : { error: 'the type does not fit the schema' })): S => schema;
+  return <S extends Schema<unknown>>(
+    schema: S & ([T] extends [Infer<S>] ? unknown : { error: 'the type does not fit the schema' }),
+  ): S => schema;
 }
 
 /** A complete JSON Schema document for one command's output. */

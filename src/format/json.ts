@@ -12,7 +12,11 @@ export function formatJson(value: unknown): string {
 }
 
 /** The strings non-finite numbers are written as. */
-export const NON_FINITE_JSON = { Infinity: 'Infinity', '-Infinity': '-Infinity', NaN: 'NaN' } as const;
+export const NON_FINITE_JSON = {
+  Infinity: 'Infinity',
+  '-Infinity': '-Infinity',
+  NaN: 'NaN',
+} as const;
 
 function encodeNumber(_key: string, value: unknown): unknown {
   if (typeof value !== 'number' || Number.isFinite(value)) return value;

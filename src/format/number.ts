@@ -32,14 +32,19 @@ export function formatNumber(x: number, options: NumberFormatOptions = {}): stri
     const decimals = Math.max(0, digits - 1 - magnitude);
     text = x.toFixed(Math.min(decimals, 20));
     // toFixed may round 9.995 up to 10.00: keep the digit count honest.
-    if (Math.abs(Number(text)) >= 10 ** (magnitude + 1) && decimals > 0) text = x.toFixed(decimals - 1);
+    if (Math.abs(Number(text)) >= 10 ** (magnitude + 1) && decimals > 0)
+      text = x.toFixed(decimals - 1);
   }
   if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
   return minus === 'unicode' ? text.replace(/^-/, UNICODE_MINUS) : text;
 }
 
 /** Formats a number with exactly `decimals` decimals. */
-export function formatFixed(x: number, decimals: number, minus: 'unicode' | 'ascii' = 'unicode'): string {
+export function formatFixed(
+  x: number,
+  decimals: number,
+  minus: 'unicode' | 'ascii' = 'unicode',
+): string {
   let text = x.toFixed(decimals);
   if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
   return minus === 'unicode' ? text.replace(/^-/, UNICODE_MINUS) : text;
@@ -72,7 +77,10 @@ export function formatLevel(level: number): string {
  * @example columnDecimals([0.41, 0.13, 1.26], { ratio: true }) // 2
  * @example columnDecimals([34.4, 2.54, 66.3]) // 1
  */
-export function columnDecimals(values: readonly number[], options: { significant?: number; ratio?: boolean; max?: number } = {}): number {
+export function columnDecimals(
+  values: readonly number[],
+  options: { significant?: number; ratio?: boolean; max?: number } = {},
+): number {
   const { significant = 3, ratio = false, max = 4 } = options;
   const finite = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   if (finite.length === 0) return ratio ? 2 : 0;
@@ -85,7 +93,12 @@ export function columnDecimals(values: readonly number[], options: { significant
  * An estimate with its interval, all with the same decimals: `0.49 (0.34 to 0.70)`.
  * @example formatEstimateCi(-0.714, -1.07, -0.362, 2) // '−0.71 (−1.07 to −0.36)'
  */
-export function formatEstimateCi(estimate: number, lower: number, upper: number, decimals: number): string {
+export function formatEstimateCi(
+  estimate: number,
+  lower: number,
+  upper: number,
+  decimals: number,
+): string {
   return `${formatFixed(estimate, decimals)} (${formatFixed(lower, decimals)} to ${formatFixed(upper, decimals)})`;
 }
 

@@ -18,14 +18,23 @@ export interface Column<Row> {
   align?: 'left' | 'right';
 }
 
-export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], format: TableFormat): string {
+export function renderTable<Row>(
+  rows: readonly Row[],
+  columns: readonly Column<Row>[],
+  format: TableFormat,
+): string {
   switch (format) {
     case 'json':
       return formatJson(rows.map((row) => rowObject(row, columns)));
     case 'csv':
-      return [columns.map((c) => csvCell(c.header)), ...rows.map((row) => columns.map((c) => csvCell(rawValue(row, c))))]
-        .map((cells) => cells.join(','))
-        .join('\n') + '\n';
+      return (
+        [
+          columns.map((c) => csvCell(c.header)),
+          ...rows.map((row) => columns.map((c) => csvCell(rawValue(row, c)))),
+        ]
+          .map((cells) => cells.join(','))
+          .join('\n') + '\n'
+      );
     case 'md': {
       const escape = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
       const header = `| ${columns.map((c) => escape(c.header)).join(' | ')} |`;
@@ -35,7 +44,9 @@ export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<
     }
     case 'table': {
       const cells = rows.map((row) => columns.map((c) => c.text(row).replace(/\n/g, ' ')));
-      const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i]))));
+      const widths = columns.map((c, i) =>
+        Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i]))),
+      );
       const pad = (text: string, i: number): string => {
         const gap = ' '.repeat(widths[i] - displayWidth(text));
         return columns[i].align === 'right' ? gap + text : text + gap;
@@ -62,7 +73,12 @@ function rowObject<Row>(row: Row, columns: readonly Column<Row>[]): Record<strin
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -6,7 +6,15 @@ import { explainFsError } from './explain-fs-error.js';
 /** The file-system calls a staged write makes; tests pass a wrapper that injects ENOSPC, EROFS, ... */
 export type StagingFs = Pick<
   typeof nodeFs,
-  'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'readdirSync' | 'statSync' | 'linkSync' | 'copyFileSync' | 'unlinkSync'
+  | 'mkdirSync'
+  | 'writeFileSync'
+  | 'renameSync'
+  | 'rmSync'
+  | 'readdirSync'
+  | 'statSync'
+  | 'linkSync'
+  | 'copyFileSync'
+  | 'unlinkSync'
 >;
 
 export interface StagedFolderOptions {
@@ -44,7 +52,11 @@ const LIVE = new Set<string>();
  * stage.commit();                       // reports/build/a.html replaced
  */
 export function openStagedFolder(outDir: string, options: StagedFolderOptions = {}): StagedFolder {
-  return new StagedFolder(resolve(outDir), options.fs ?? nodeFs, options.what ?? 'the output folder');
+  return new StagedFolder(
+    resolve(outDir),
+    options.fs ?? nodeFs,
+    options.what ?? 'the output folder',
+  );
 }
 
 export class StagedFolder {
@@ -61,7 +73,13 @@ export class StagedFolder {
     private readonly what: string,
   ) {
     const outStat = this.stat(outDir);
-    if (outStat && !outStat.isDirectory()) throw new OutputError(outDir, `write ${what}`, `${outDir} is a file, not a folder`, 'ENOTDIR');
+    if (outStat && !outStat.isDirectory())
+      throw new OutputError(
+        outDir,
+        `write ${what}`,
+        `${outDir} is a file, not a folder`,
+        'ENOTDIR',
+      );
     const parent = dirname(outDir);
     this.guard(() => fs.mkdirSync(parent, { recursive: true }), outDir, `write ${what}`);
     removeStaleStaging(outDir, fs);
@@ -76,7 +94,9 @@ export class StagedFolder {
       const code = (error as NodeJS.ErrnoException).code;
       // A writable output folder in a read-only parent: stage inside it instead.
       if (!(beside && outStat && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS'))) {
-        throw beside && !outStat ? explainFsError(error, parent, `create ${what} in`) : explainFsError(error, outDir, `write ${what}`);
+        throw beside && !outStat
+          ? explainFsError(error, parent, `create ${what} in`)
+          : explainFsError(error, outDir, `write ${what}`);
       }
       beside = false;
       dir = join(outDir, name);
@@ -90,7 +110,8 @@ export class StagedFolder {
   /** Stages one file (a plain name, no folders). Nothing appears in the output folder yet. */
   write(name: string, content: string | Uint8Array): void {
     if (this.done) throw new Error('StagedFolder: write after commit or abort');
-    if (name !== basename(name) || name.startsWith('.')) throw new Error(`StagedFolder: not a plain file name: ${name}`);
+    if (name !== basename(name) || name.startsWith('.'))
+      throw new Error(`StagedFolder: not a plain file name: ${name}`);
     const path = join(this.dir, name);
     try {
       this.fs.writeFileSync(path, content);
@@ -129,7 +150,8 @@ export class StagedFolder {
         const target = join(outDir, name);
         const existing = this.stat(target);
         if (!existing) continue;
-        if (existing.isDirectory()) throw new OutputError(target, 'write', `${target} is a folder, not a file`, 'EISDIR');
+        if (existing.isDirectory())
+          throw new OutputError(target, 'write', `${target} is a folder, not a file`, 'EISDIR');
         try {
           fs.linkSync(target, join(backups, name));
         } catch {
@@ -207,7 +229,11 @@ export function removeStaleStaging(outDir: string, fs: StagingFs = nodeFs): stri
       const pid = accept(entry);
       if (pid === undefined) continue;
       const path = join(folder, entry);
-      if (LIVE.has(path) || (pid !== process.pid && processAlive(pid) && !olderThan(fs, path, STALE_MS))) continue;
+      if (
+        LIVE.has(path) ||
+        (pid !== process.pid && processAlive(pid) && !olderThan(fs, path, STALE_MS))
+      )
+        continue;
       try {
         fs.rmSync(path, { recursive: true, force: true });
         removed.push(path);

@@ -40,11 +40,15 @@ function workerUrl(): URL {
  * identical for 1, 2 or k workers. Cancelling via `signal` terminates every worker and rejects
  * with {@link SimulationCancelled}.
  */
-export async function simulatePowerParallel(design: SimulationDesign, options: ParallelOptions): Promise<SimulatedPower> {
+export async function simulatePowerParallel(
+  design: SimulationDesign,
+  options: ParallelOptions,
+): Promise<SimulatedPower> {
   const prepared = prepareSimulation(design);
   checkSeed(options.seed);
   const workers = options.workers ?? 1;
-  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InputError('workers', workers, 'a whole number in [1, 256]');
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256)
+    throw new InputError('workers', workers, 'a whole number in [1, 256]');
   const chunks = simulationChunks(options.reps);
   const { signal, onProgress } = options;
   let done = 0;
@@ -62,7 +66,10 @@ export async function simulatePowerParallel(design: SimulationDesign, options: P
     return summarizeSimulation(prepared.test, rejections, options.reps, options.seed);
   }
 
-  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => new Worker(workerUrl(), { workerData: { prepared, seed: options.seed } }));
+  const pool = Array.from(
+    { length: Math.min(workers, chunks.length) },
+    () => new Worker(workerUrl(), { workerData: { prepared, seed: options.seed } }),
+  );
   const queue = chunks.slice();
   const sizes = new Map(chunks);
   try {

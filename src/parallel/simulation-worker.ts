@@ -7,5 +7,8 @@ import { simulateChunk, type PreparedSimulation } from '../stats/design/simulate
 
 const { prepared, seed } = workerData as { prepared: PreparedSimulation; seed: number | bigint };
 parentPort!.on('message', (message: { chunk: number; reps: number }) => {
-  parentPort!.postMessage({ chunk: message.chunk, rejections: simulateChunk(prepared, seed, message.chunk, message.reps) });
+  parentPort!.postMessage({
+    chunk: message.chunk,
+    rejections: simulateChunk(prepared, seed, message.chunk, message.reps),
+  });
 });

@@ -67,14 +67,27 @@ export function loadSpecs(specFiles: string[], knownDatasets: readonly string[])
   const names = new Map<string, string>();
   for (const spec of specs) {
     const other = names.get(spec.name);
-    if (other) issues.push({ file: spec.file, expected: 'report names that differ (each becomes <name>.html)', found: `the same name as ${other}` });
+    if (other)
+      issues.push({
+        file: spec.file,
+        expected: 'report names that differ (each becomes <name>.html)',
+        found: `the same name as ${other}`,
+      });
     names.set(spec.name, spec.file);
   }
-  if (issues.length) throw new DataError(issues, `${issues.length} problem${issues.length === 1 ? '' : 's'} in report specs:`);
+  if (issues.length)
+    throw new DataError(
+      issues,
+      `${issues.length} problem${issues.length === 1 ? '' : 's'} in report specs:`,
+    );
   return specs;
 }
 
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'x';
 
 /** Several datasets read as one: their tables side by side (provenance stays per dataset). */
 function combine(parts: ReportDataset[]): ReportDataset {
@@ -108,13 +121,24 @@ export interface ReportManifest {
 }
 
 /** Runs one report's analyses and charts and returns its HTML. Analysis failures become CheckFailedError (exit 1). */
-export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoader, timestamp?: string): Promise<{ html: string; warnings: string[] }> {
+export async function buildReportHtml(
+  spec: ReportSpec,
+  loadDataset: DatasetLoader,
+  timestamp?: string,
+): Promise<{ html: string; warnings: string[] }> {
   const datasets = new Map<string, ReportDataset>();
   const baseDir = dirname(resolve(spec.file));
   for (const section of spec.sections) {
     for (const name of section.datasets) {
       const entry = section.datasetFiles?.[name];
-      if (!datasets.has(name)) datasets.set(name, await loadDataset(name, { baseDir, ...(entry ? { file: entry.file, kind: entry.kind } : {}) }));
+      if (!datasets.has(name))
+        datasets.set(
+          name,
+          await loadDataset(name, {
+            baseDir,
+            ...(entry ? { file: entry.file, kind: entry.kind } : {}),
+          }),
+        );
     }
   }
   const methods: string[] = [];
@@ -128,10 +152,20 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
     section.analyses.flatMap((step, a) => {
       const definition = ANALYSES.get(step.type)!;
       if (definition.kinds.length === 0) return [];
-      return checkSelections(combine(step.datasets.map((name) => datasets.get(name)!)), definition.kinds, step.options, spec.file, `sections[${s}].analyses[${a}]`);
+      return checkSelections(
+        combine(step.datasets.map((name) => datasets.get(name)!)),
+        definition.kinds,
+        step.options,
+        spec.file,
+        `sections[${s}].analyses[${a}]`,
+      );
     }),
   );
-  if (selectionIssues.length > 0) throw new DataError(selectionIssues, `${spec.file}: ${selectionIssues.length} option${selectionIssues.length === 1 ? '' : 's'} select${selectionIssues.length === 1 ? 's' : ''} nothing:`);
+  if (selectionIssues.length > 0)
+    throw new DataError(
+      selectionIssues,
+      `${spec.file}: ${selectionIssues.length} option${selectionIssues.length === 1 ? '' : 's'} select${selectionIssues.length === 1 ? 's' : ''} nothing:`,
+    );
   const sections: HtmlSection[] = [];
   let figureCount = 0;
   for (const [s, section] of spec.sections.entries()) {
@@ -140,23 +174,45 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
       const definition = ANALYSES.get(step.type)!;
       const dataset = combine(step.datasets.map((name) => datasets.get(name)!));
       // An analysis with no kinds reads nothing from its dataset (planning: power, 3+3, Simon).
-      if (definition.kinds.length > 0 && !dataset.tables.some((t) => definition.kinds.includes(t.kind))) {
-        throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].dataset`, expected: `a dataset with a ${definition.kinds.join(' or ')} table (for ${step.type})`, found: `"${step.datasets.join(', ')}" (tables: ${dataset.tables.map((t) => t.kind).join(', ')})` }]);
+      if (
+        definition.kinds.length > 0 &&
+        !dataset.tables.some((t) => definition.kinds.includes(t.kind))
+      ) {
+        throw new DataError([
+          {
+            file: spec.file,
+            column: `sections[${s}].analyses[${a}].dataset`,
+            expected: `a dataset with a ${definition.kinds.join(' or ')} table (for ${step.type})`,
+            found: `"${step.datasets.join(', ')}" (tables: ${dataset.tables.map((t) => t.kind).join(', ')})`,
+          },
+        ]);
       }
       try {
         const output = definition.run(dataset, step.options);
         // Each name exists but together they select no rows (an outcome not in that trial, ...).
         if (definition.kinds.length > 0 && output.table.rows.length === 0) {
-          throw new DataError([{ file: spec.file, column: `sections[${s}].analyses[${a}].options`, expected: `options that select at least one row of ${step.datasets.join(', ')} (for ${step.type})`, found: `${JSON.stringify(step.options)}, which select nothing${output.warnings.length ? `: ${output.warnings.join('; ')}` : ''}` }]);
+          throw new DataError([
+            {
+              file: spec.file,
+              column: `sections[${s}].analyses[${a}].options`,
+              expected: `options that select at least one row of ${step.datasets.join(', ')} (for ${step.type})`,
+              found: `${JSON.stringify(step.options)}, which select nothing${output.warnings.length ? `: ${output.warnings.join('; ')}` : ''}`,
+            },
+          ]);
         }
         outputs.set(step.id, output);
         addUnique(methods, output.methods);
         addUnique(notes, output.notes);
-        addUnique(warnings, output.warnings.map((w) => `${section.title}: ${w}`));
+        addUnique(
+          warnings,
+          output.warnings.map((w) => `${section.title}: ${w}`),
+        );
       } catch (error) {
         if (error instanceof DataError) throw error;
         const message = error instanceof Error ? error.message : String(error);
-        throw new CheckFailedError(`${spec.file}: sections[${s}].analyses[${a}] (${step.id}, ${step.type}) failed: ${message}`);
+        throw new CheckFailedError(
+          `${spec.file}: sections[${s}].analyses[${a}] (${step.id}, ${step.type}) failed: ${message}`,
+        );
       }
     }
     const figures: HtmlFigure[] = [];
@@ -165,20 +221,41 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
       const chart = CHARTS.get(step.type)!.make(output.view, step.options);
       figureCount += 1;
       const id = `fig-${figureCount}`;
-      const rendered = await renderSvg(chart.spec, { idPrefix: id, title: step.options.title, description: chart.description });
+      const rendered = await renderSvg(chart.spec, {
+        idPrefix: id,
+        title: step.options.title,
+        description: chart.description,
+      });
       const chartWarnings = [...chart.warnings, ...rendered.warnings];
-      addUnique(warnings, chartWarnings.map((w) => `${section.title}: ${w}`));
+      addUnique(
+        warnings,
+        chartWarnings.map((w) => `${section.title}: ${w}`),
+      );
       figures.push({
         id,
         svg: rendered.svg,
         caption: `Figure ${figureCount}. ${chart.description}`,
         warnings: chartWarnings,
-        embedded: { chart: step.type, analysis: step.analysis, data: output.view, vegaLite: chart.spec },
+        embedded: {
+          chart: step.type,
+          analysis: step.analysis,
+          data: output.view,
+          vegaLite: chart.spec,
+        },
         table: { title: `Data for figure ${figureCount}`, table: output.table },
       });
     }
-    const tables = section.tables.map((t) => ({ title: t.title ?? `Results: ${t.analysis}`, table: outputs.get(t.analysis)!.table }));
-    sections.push({ id: `section-${s + 1}-${slug(section.title)}`, title: section.title, ...(section.text ? { text: section.text } : {}), figures, tables });
+    const tables = section.tables.map((t) => ({
+      title: t.title ?? `Results: ${t.analysis}`,
+      table: outputs.get(t.analysis)!.table,
+    }));
+    sections.push({
+      id: `section-${s + 1}-${slug(section.title)}`,
+      title: section.title,
+      ...(section.text ? { text: section.text } : {}),
+      figures,
+      tables,
+    });
   }
   const versions = await rendererVersions();
   const manifest: ReportManifest = {
@@ -195,7 +272,12 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
     summary: spec.summary,
     sections,
     methods,
-    software: [`trialstat ${VERSION}`, `vega ${versions.vega}`, `vega-lite ${versions.vegaLite}`, 'Charts rendered to SVG in Node (no browser); text measured with a Liberation Sans/Arial width table.'],
+    software: [
+      `trialstat ${VERSION}`,
+      `vega ${versions.vega}`,
+      `vega-lite ${versions.vegaLite}`,
+      'Charts rendered to SVG in Node (no browser); text measured with a Liberation Sans/Arial width table.',
+    ],
     datasets: [...datasets.values()],
     notes,
     warnings,
@@ -205,8 +287,17 @@ export async function buildReportHtml(spec: ReportSpec, loadDataset: DatasetLoad
   return { html, warnings };
 }
 
-function renderIndex(reports: BuiltReport[], summaries: Map<string, string>, timestamp?: string): string {
-  const items = reports.map((r) => `<li><a href="${escapeHtml(encodeURIComponent(r.name))}.html">${escapeHtml(r.title)}</a><br><span>${escapeHtml(summaries.get(r.name) ?? '')}</span></li>`).join('\n');
+function renderIndex(
+  reports: BuiltReport[],
+  summaries: Map<string, string>,
+  timestamp?: string,
+): string {
+  const items = reports
+    .map(
+      (r) =>
+        `<li><a href="${escapeHtml(encodeURIComponent(r.name))}.html">${escapeHtml(r.title)}</a><br><span>${escapeHtml(summaries.get(r.name) ?? '')}</span></li>`,
+    )
+    .join('\n');
   return `${pageHead('trialstat reports', 'body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; max-width: 800px; margin: 0 auto; padding: 24px; color: #222; } li { margin: 10px 0; } span { color: #555; font-size: 14px; }')}
 </head>
 <body>
@@ -231,17 +322,28 @@ ${items}
 export async function buildReports(options: BuildOptions): Promise<BuiltReport[]> {
   const specs = loadSpecs(options.specFiles, options.knownDatasets);
   const outDir = resolve(options.outDir);
-  const stage = openStagedFolder(outDir, { what: 'the report folder', ...(options.fs ? { fs: options.fs } : {}) });
+  const stage = openStagedFolder(outDir, {
+    what: 'the report folder',
+    ...(options.fs ? { fs: options.fs } : {}),
+  });
   try {
     const built: BuiltReport[] = [];
     for (const [i, spec] of specs.entries()) {
       options.onProgress?.(`[${i + 1}/${specs.length}] ${spec.name}`);
       const page = await buildReportHtml(spec, options.loadDataset, options.timestamp);
       stage.write(`${spec.name}.html`, page.html);
-      built.push({ name: spec.name, title: spec.title, file: join(outDir, `${spec.name}.html`), warnings: page.warnings });
+      built.push({
+        name: spec.name,
+        title: spec.title,
+        file: join(outDir, `${spec.name}.html`),
+        warnings: page.warnings,
+      });
     }
     // Last, so the index never links to a page that is not in place.
-    stage.write('index.html', renderIndex(built, new Map(specs.map((s) => [s.name, s.summary])), options.timestamp));
+    stage.write(
+      'index.html',
+      renderIndex(built, new Map(specs.map((s) => [s.name, s.summary])), options.timestamp),
+    );
     stage.commit();
     return built;
   } finally {

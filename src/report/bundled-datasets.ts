@@ -1,5 +1,13 @@
 import { basename, isAbsolute, relative, resolve } from 'node:path';
-import { bundledDatasetNames, isKind, loadDataset, loadInput, readKindFile, type Dataset, type LoadedTable } from '../data/index.js';
+import {
+  bundledDatasetNames,
+  isKind,
+  loadDataset,
+  loadInput,
+  readKindFile,
+  type Dataset,
+  type LoadedTable,
+} from '../data/index.js';
 import { InputError } from '../errors.js';
 import { isDatasetPath, type DatasetReference, type ReportDataset } from './dataset.js';
 
@@ -10,9 +18,13 @@ import { isDatasetPath, type DatasetReference, type ReportDataset } from './data
  * A path is validated exactly as a bundled dataset is. A dataset read from a path is
  * named by the reference as written, so the manifest and `verify` find it by that name.
  */
-export async function loadReportDataset(name: string, from?: DatasetReference): Promise<ReportDataset> {
+export async function loadReportDataset(
+  name: string,
+  from?: DatasetReference,
+): Promise<ReportDataset> {
   if (from?.file !== undefined) {
-    if (from.kind === undefined || !isKind(from.kind)) throw new InputError(`${name}: kind`, from.kind, 'a dataset kind');
+    if (from.kind === undefined || !isKind(from.kind))
+      throw new InputError(`${name}: kind`, from.kind, 'a dataset kind');
     const path = resolve(from.baseDir, from.file);
     return fromTable(name, from.file, await readKindFile(path, from.kind, { file: shown(path) }));
   }
@@ -22,7 +34,14 @@ export async function loadReportDataset(name: string, from?: DatasetReference): 
     if (input.type === 'table') return fromTable(name, name, input.table);
     // Table paths as the spec names them: the page must not depend on where the project lives.
     const dataset = fromDataset(input.dataset);
-    return { ...dataset, name, tables: dataset.tables.map((t) => ({ ...t, path: `${name.replace(/[\\/]+$/, '')}/${basename(t.path)}` })) };
+    return {
+      ...dataset,
+      name,
+      tables: dataset.tables.map((t) => ({
+        ...t,
+        path: `${name.replace(/[\\/]+$/, '')}/${basename(t.path)}`,
+      })),
+    };
   }
   return fromDataset(await loadDataset(name));
 }
@@ -51,7 +70,12 @@ function fromDataset(dataset: Dataset): ReportDataset {
     })),
     derivations: (meta.derivations ?? []).map((d) => ({ key: d.key, description: d.description })),
     notes: [...(meta.notes ?? [])],
-    tables: dataset.tables.map((t) => ({ path: t.file, kind: t.kind, ...(t.description ? { description: t.description } : {}), rows: t.table.rows as unknown as Record<string, unknown>[] })),
+    tables: dataset.tables.map((t) => ({
+      path: t.file,
+      kind: t.kind,
+      ...(t.description ? { description: t.description } : {}),
+      rows: t.table.rows as unknown as Record<string, unknown>[],
+    })),
   };
 }
 
@@ -62,8 +86,12 @@ function fromTable(name: string, path: string, table: LoadedTable): ReportDatase
     title: name,
     sources: [],
     derivations: [],
-    notes: [`${name} is a table file without a dataset.json: its rows carry no recorded sources beyond their own columns.`],
-    tables: [{ path, kind: table.kind, rows: table.table.rows as unknown as Record<string, unknown>[] }],
+    notes: [
+      `${name} is a table file without a dataset.json: its rows carry no recorded sources beyond their own columns.`,
+    ],
+    tables: [
+      { path, kind: table.kind, rows: table.table.rows as unknown as Record<string, unknown>[] },
+    ],
   };
 }
 

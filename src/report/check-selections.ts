@@ -34,7 +34,13 @@ export const SELECTORS: Readonly<Record<string, string>> = {
  * // [{ file: 'spec.yaml', column: 'sections[0].analyses[0].options.arm', expected: 'an arm in rapami (placebo, sirolimus)',
  * //    found: '"sirolimis", which selects nothing', hint: 'did you mean "sirolimus"?' }]
  */
-export function checkSelections(dataset: ReportDataset, kinds: readonly string[], options: Record<string, unknown>, file: string, at: string): InputIssue[] {
+export function checkSelections(
+  dataset: ReportDataset,
+  kinds: readonly string[],
+  options: Record<string, unknown>,
+  file: string,
+  at: string,
+): InputIssue[] {
   const issues: InputIssue[] = [];
   const ofKind = dataset.tables.filter((t) => kinds.includes(t.kind));
   const fileName = (path: string): string => path.split('/').pop() ?? path;
@@ -42,7 +48,16 @@ export function checkSelections(dataset: ReportDataset, kinds: readonly string[]
   if (Array.isArray(options.files)) {
     const names = ofKind.map((t) => fileName(t.path));
     options.files.forEach((wanted, i) => {
-      if (typeof wanted === 'string' && !names.includes(wanted)) issues.push(selectsNothing(file, `${at}.options.files[${i}]`, `${article(kinds[0])} ${kinds.join(' or ')} table file of ${dataset.name}`, names, wanted));
+      if (typeof wanted === 'string' && !names.includes(wanted))
+        issues.push(
+          selectsNothing(
+            file,
+            `${at}.options.files[${i}]`,
+            `${article(kinds[0])} ${kinds.join(' or ')} table file of ${dataset.name}`,
+            names,
+            wanted,
+          ),
+        );
     });
     tables = ofKind.filter((t) => (options.files as unknown[]).includes(fileName(t.path)));
   }
@@ -50,18 +65,42 @@ export function checkSelections(dataset: ReportDataset, kinds: readonly string[]
     const value = options[option];
     if (value === undefined) continue;
     const rows = tables.flatMap((t) => t.rows);
-    if (!rows.some((row) => row[column] !== undefined && row[column] !== null && row[column] !== '')) continue;
-    const present = [...new Set(rows.map((row) => row[column]).filter((v) => v !== undefined && v !== null && v !== '').map(String))].sort();
+    if (
+      !rows.some((row) => row[column] !== undefined && row[column] !== null && row[column] !== '')
+    )
+      continue;
+    const present = [
+      ...new Set(
+        rows
+          .map((row) => row[column])
+          .filter((v) => v !== undefined && v !== null && v !== '')
+          .map(String),
+      ),
+    ].sort();
     const values = Array.isArray(value) ? value : [value];
     values.forEach((wanted, i) => {
       if (typeof wanted !== 'string' || present.includes(wanted)) return;
-      issues.push(selectsNothing(file, Array.isArray(value) ? `${at}.options.${option}[${i}]` : `${at}.options.${option}`, `${article(column)} ${column} in ${dataset.name}`, present, wanted));
+      issues.push(
+        selectsNothing(
+          file,
+          Array.isArray(value) ? `${at}.options.${option}[${i}]` : `${at}.options.${option}`,
+          `${article(column)} ${column} in ${dataset.name}`,
+          present,
+          wanted,
+        ),
+      );
     });
   }
   return issues;
 }
 
-function selectsNothing(file: string, column: string, what: string, present: readonly string[], wanted: string): InputIssue {
+function selectsNothing(
+  file: string,
+  column: string,
+  what: string,
+  present: readonly string[],
+  wanted: string,
+): InputIssue {
   const best = closestName(wanted, present);
   return {
     file,

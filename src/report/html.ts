@@ -5,7 +5,12 @@ import { REPORT_FONT } from './text-metrics/text-width.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -13,7 +18,10 @@ export function escapeHtml(text: string): string {
  * string inside can close the tag (or open a comment); U+2028/2029 are escaped too.
  */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export interface HtmlFigure {
@@ -81,15 +89,22 @@ dl.provenance dt { font-weight: bold; margin-top: 8px; } dl.provenance dd { marg
 `.trim();
 
 function renderTable(table: HtmlTable): string {
-  const head = table.table.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
+  const head = table.table.columns
+    .map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
+    .join('');
   const body = table.table.rows
-    .map((row) => `<tr>${table.table.columns.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${escapeHtml(row[c.key] ?? '')}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${table.table.columns.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${escapeHtml(row[c.key] ?? '')}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<table>\n<caption>${escapeHtml(table.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 function renderFigure(figure: HtmlFigure): string {
-  const warnings = figure.warnings.map((w) => `<p class="warning">Warning: ${escapeHtml(w)}</p>`).join('\n');
+  const warnings = figure.warnings
+    .map((w) => `<p class="warning">Warning: ${escapeHtml(w)}</p>`)
+    .join('\n');
   return [
     `<figure id="${escapeHtml(figure.id)}">`,
     figure.svg,
@@ -106,16 +121,27 @@ function renderFigure(figure: HtmlFigure): string {
 function renderProvenance(dataset: ReportDataset): string {
   const sources = dataset.sources
     .map((s) => {
-      const ids = [s.doi ? `DOI: ${s.doi}` : '', s.pmid ? `PMID: ${s.pmid}` : '', s.url ? `URL: ${s.url}` : ''].filter(Boolean).join('; ');
+      const ids = [
+        s.doi ? `DOI: ${s.doi}` : '',
+        s.pmid ? `PMID: ${s.pmid}` : '',
+        s.url ? `URL: ${s.url}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       return `<li>${escapeHtml(s.citation)}${ids ? ` <span class="ids">(${escapeHtml(ids)})</span>` : ''}${s.where ? ` — ${escapeHtml(s.where)}` : ''}</li>`;
     })
     .join('\n');
-  const derivations = dataset.derivations.map((d) => `<li><strong>${escapeHtml(d.key)}</strong>: ${escapeHtml(d.description)}</li>`).join('\n');
+  const derivations = dataset.derivations
+    .map((d) => `<li><strong>${escapeHtml(d.key)}</strong>: ${escapeHtml(d.description)}</li>`)
+    .join('\n');
   const notes = dataset.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('\n');
   const alternatives = dataset.tables
     .flatMap((t) => t.rows.filter((row) => row.reading === 'alternative'))
     .map((row) => {
-      const what = ['trial', 'study', 'name', 'id', 'group', 'outcome', 'arm'].map((k) => row[k]).filter((v) => typeof v === 'string' && v !== '').join(', ');
+      const what = ['trial', 'study', 'name', 'id', 'group', 'outcome', 'arm']
+        .map((k) => row[k])
+        .filter((v) => typeof v === 'string' && v !== '')
+        .join(', ');
       return `<li>${escapeHtml(what)}${typeof row.note === 'string' ? `: ${escapeHtml(row.note)}` : ''}</li>`;
     })
     .join('\n');
@@ -126,13 +152,16 @@ function renderProvenance(dataset: ReportDataset): string {
     `<dd>Sources:<ul>\n${sources}\n</ul></dd>`,
     derivations ? `<dd>Derived values:<ul>\n${derivations}\n</ul></dd>` : '',
     notes ? `<dd>Notes:<ul>\n${notes}\n</ul></dd>` : '',
-    alternatives ? `<dd>Alternative readings (sources conflict; kept in the dataset, left out of the analyses):<ul>\n${alternatives}\n</ul></dd>` : '',
+    alternatives
+      ? `<dd>Alternative readings (sources conflict; kept in the dataset, left out of the analyses):<ul>\n${alternatives}\n</ul></dd>`
+      : '',
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-const list = (items: string[]): string => `<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
+const list = (items: string[]): string =>
+  `<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
 
 /**
  * Start of a self-contained page up to `</head>`: the Content-Security-Policy lets no
@@ -156,7 +185,9 @@ export function pageHead(title: string, style: string): string {
  * scripts, fonts, stylesheets or images. Every string from a dataset or spec is escaped.
  */
 export function renderHtml(report: HtmlReport): string {
-  const toc = report.sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('\n');
+  const toc = report.sections
+    .map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`)
+    .join('\n');
   const sections = report.sections
     .map((s) =>
       [

@@ -3,7 +3,15 @@ import type { InputIssue } from '../errors.js';
 /** One option of an analysis or chart, as the spec validator checks it. */
 export type OptionSpec =
   | { type: 'string'; required?: boolean; description: string }
-  | { type: 'number'; required?: boolean; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; description: string }
+  | {
+      type: 'number';
+      required?: boolean;
+      min?: number;
+      max?: number;
+      exclusiveMin?: boolean;
+      exclusiveMax?: boolean;
+      description: string;
+    }
   | { type: 'boolean'; required?: boolean; description: string }
   | { type: 'enum'; values: readonly string[]; required?: boolean; description: string }
   | { type: 'string-list'; required?: boolean; description: string }
@@ -56,23 +64,45 @@ function valid(spec: OptionSpec, value: unknown): boolean {
     case 'string-list':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
     case 'string-or-list':
-      return (typeof value === 'string' && value.trim() !== '') || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== ''));
+      return (
+        (typeof value === 'string' && value.trim() !== '') ||
+        (Array.isArray(value) &&
+          value.length > 0 &&
+          value.every((v) => typeof v === 'string' && v.trim() !== ''))
+      );
     case 'number-list':
-      return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && Number.isFinite(v));
+      return (
+        Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((v) => typeof v === 'number' && Number.isFinite(v))
+      );
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-      if (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min)) return false;
-      if (spec.max !== undefined && (spec.exclusiveMax ? value >= spec.max : value > spec.max)) return false;
+      if (spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min))
+        return false;
+      if (spec.max !== undefined && (spec.exclusiveMax ? value >= spec.max : value > spec.max))
+        return false;
       return true;
     }
   }
 }
 
 /** Checks a mapping of options against a schema; every problem becomes an issue at `path.key`. */
-export function checkOptions(value: unknown, schema: OptionsSchema, path: string, file: string, issues: InputIssue[]): void {
+export function checkOptions(
+  value: unknown,
+  schema: OptionsSchema,
+  path: string,
+  file: string,
+  issues: InputIssue[],
+): void {
   if (value === undefined) value = {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    issues.push({ file, column: path, expected: 'a mapping of options', found: describeFound(value) });
+    issues.push({
+      file,
+      column: path,
+      expected: 'a mapping of options',
+      found: describeFound(value),
+    });
     return;
   }
   const record = value as Record<string, unknown>;
@@ -80,12 +110,28 @@ export function checkOptions(value: unknown, schema: OptionsSchema, path: string
     const spec = schema[key];
     if (!spec) {
       const known = Object.keys(schema);
-      issues.push({ file, column: `${path}.${key}`, expected: known.length ? `one of the options ${known.join(', ')}` : 'no options', found: `unknown option "${key}"` });
+      issues.push({
+        file,
+        column: `${path}.${key}`,
+        expected: known.length ? `one of the options ${known.join(', ')}` : 'no options',
+        found: `unknown option "${key}"`,
+      });
     } else if (!valid(spec, record[key])) {
-      issues.push({ file, column: `${path}.${key}`, expected: describeExpected(spec), found: describeFound(record[key]) });
+      issues.push({
+        file,
+        column: `${path}.${key}`,
+        expected: describeExpected(spec),
+        found: describeFound(record[key]),
+      });
     }
   }
   for (const [key, spec] of Object.entries(schema)) {
-    if (spec.required && record[key] === undefined) issues.push({ file, column: `${path}.${key}`, expected: describeExpected(spec), found: 'nothing (required)' });
+    if (spec.required && record[key] === undefined)
+      issues.push({
+        file,
+        column: `${path}.${key}`,
+        expected: describeExpected(spec),
+        found: 'nothing (required)',
+      });
   }
 }

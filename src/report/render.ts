@@ -36,7 +36,12 @@ export async function rendererVersions(): Promise<{ vega: string; vegaLite: stri
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -45,7 +50,10 @@ function escapeXml(text: string): string {
  * measured with the report font's width table. Warnings from vega-lite and vega are
  * collected and returned.
  */
-export async function renderSvg(spec: TopLevelSpec, options: RenderOptions): Promise<RenderedChart> {
+export async function renderSvg(
+  spec: TopLevelSpec,
+  options: RenderOptions,
+): Promise<RenderedChart> {
   const [vega, vegaLite] = await loadVega();
   const warnings: string[] = [];
   const collect = (...args: readonly unknown[]): void => {
@@ -75,7 +83,12 @@ export async function renderSvg(spec: TopLevelSpec, options: RenderOptions): Pro
   const raw = await view.toSVG();
   view.finalize();
   const size = /^<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(raw);
-  return { svg: decorate(raw, options), width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), warnings };
+  return {
+    svg: decorate(raw, options),
+    width: Number(size?.[1] ?? 0),
+    height: Number(size?.[2] ?? 0),
+    warnings,
+  };
 }
 
 /** Prefixes internal ids (several SVGs share one page) and adds accessible name and description. */
@@ -87,8 +100,10 @@ function decorate(svg: string, options: RenderOptions): string {
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
   const titleId = `${prefix}-title`;
   const descId = `${prefix}-desc`;
-  out = out.replace(/^<svg\b([^>]*)>/, (_, attrs: string) =>
-    `<svg${attrs} role="img" aria-labelledby="${titleId} ${descId}"><title id="${titleId}">${escapeXml(options.title)}</title><desc id="${descId}">${escapeXml(options.description)}</desc>`,
+  out = out.replace(
+    /^<svg\b([^>]*)>/,
+    (_, attrs: string) =>
+      `<svg${attrs} role="img" aria-labelledby="${titleId} ${descId}"><title id="${titleId}">${escapeXml(options.title)}</title><desc id="${descId}">${escapeXml(options.description)}</desc>`,
   );
   return out;
 }

@@ -37,7 +37,11 @@ export interface ScanPageOptions {
  * HTML document is shown as its text, never as markup.
  * @example scanPage(source, scanText(source), { name: 'abstract.txt' })
  */
-export function scanPage(source: string, result: ScanResult, options: ScanPageOptions = {}): string {
+export function scanPage(
+  source: string,
+  result: ScanResult,
+  options: ScanPageOptions = {},
+): string {
   const name = options.name ?? 'document';
   const title = options.title ?? `Scan of ${name}`;
   const doc = documentText(source, result.format);
@@ -49,7 +53,11 @@ export function scanPage(source: string, result: ScanResult, options: ScanPageOp
     while (to < doc.text.length && doc.mapEnd[to] <= end) to++;
     return [from, Math.max(to, from)];
   };
-  const marks = result.findings.map((finding, index) => ({ finding, index: index + 1, range: toText(finding.start, finding.end) }));
+  const marks = result.findings.map((finding, index) => ({
+    finding,
+    index: index + 1,
+    range: toText(finding.start, finding.end),
+  }));
   let body = '';
   let at = 0;
   for (const { finding, index, range } of marks) {
@@ -69,7 +77,10 @@ export function scanPage(source: string, result: ScanResult, options: ScanPageOp
       ['not-checked', s.notChecked],
     ] as const
   )
-    .map(([verdict, count]) => `<tr><td><mark class="${verdict}">${escapeHtml(LABELS[verdict])}</mark></td><td class="num">${count}</td></tr>`)
+    .map(
+      ([verdict, count]) =>
+        `<tr><td><mark class="${verdict}">${escapeHtml(LABELS[verdict])}</mark></td><td class="num">${count}</td></tr>`,
+    )
     .join('\n');
   const notes = marks.map(({ finding, index }) => note(finding, index)).join('\n');
   return `${pageHead(title, STYLE)}

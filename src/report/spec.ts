@@ -95,7 +95,12 @@ class Checker {
       return undefined;
     }
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.add(path ? `${path}.${key}` : key, `one of the keys ${allowed.join(', ')}`, `unknown key "${key}"`);
+      if (!allowed.includes(key))
+        this.add(
+          path ? `${path}.${key}` : key,
+          `one of the keys ${allowed.join(', ')}`,
+          `unknown key "${key}"`,
+        );
     }
     return value as Obj;
   }
@@ -133,11 +138,17 @@ class Checker {
  * An analysis's `dataset`: a name or a list of names from the section's `datasets`;
  * may be left out when the section names exactly one.
  */
-function analysisDatasets(check: Checker, value: unknown, path: string, sectionDatasets: string[]): string[] | undefined {
+function analysisDatasets(
+  check: Checker,
+  value: unknown,
+  path: string,
+  sectionDatasets: string[],
+): string[] | undefined {
   const expected = `one of the section's datasets (${sectionDatasets.join(', ')}) or a list of them`;
   if (value === undefined) {
     if (sectionDatasets.length === 1) return [sectionDatasets[0]];
-    if (sectionDatasets.length > 1) check.add(path, `${expected} (the section names several)`, 'nothing');
+    if (sectionDatasets.length > 1)
+      check.add(path, `${expected} (the section names several)`, 'nothing');
     return undefined;
   }
   const names = Array.isArray(value) ? value : [value];
@@ -148,7 +159,11 @@ function analysisDatasets(check: Checker, value: unknown, path: string, sectionD
   let ok = true;
   names.forEach((name, i) => {
     if (typeof name !== 'string' || !sectionDatasets.includes(name)) {
-      check.add(Array.isArray(value) ? `${path}[${i}]` : path, expected, typeof name === 'string' ? `"${name}"` : describeFound(name));
+      check.add(
+        Array.isArray(value) ? `${path}[${i}]` : path,
+        expected,
+        typeof name === 'string' ? `"${name}"` : describeFound(name),
+      );
       ok = false;
     }
   });
@@ -161,7 +176,13 @@ function analysisDatasets(check: Checker, value: unknown, path: string, sectionD
  * `{ file, kind, name? }` for a table file of a given kind. Checks that the folder or file
  * exists (its content is validated when it is loaded, as strictly as a bundled dataset).
  */
-function datasetReference(check: Checker, value: unknown, at: string, specFile: string, known: readonly string[]): { name: string; file?: string; kind?: string } | undefined {
+function datasetReference(
+  check: Checker,
+  value: unknown,
+  at: string,
+  specFile: string,
+  known: readonly string[],
+): { name: string; file?: string; kind?: string } | undefined {
   const baseDir = dirname(resolve(specFile));
   const expected = `a bundled dataset (${known.join(', ') || 'none found'}), a path relative to the spec to a dataset folder or a table file, or { file, kind }`;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -170,12 +191,22 @@ function datasetReference(check: Checker, value: unknown, at: string, specFile: 
     const file = check.string(entry, 'file', at, true);
     const kind = check.string(entry, 'kind', at, true);
     const name = check.string(entry, 'name', at, false);
-    if (kind !== undefined && !(KIND_NAMES as readonly string[]).includes(kind)) check.add(`${at}.kind`, `one of the kinds ${KIND_NAMES.join(', ')}`, `"${kind}"`);
+    if (kind !== undefined && !(KIND_NAMES as readonly string[]).includes(kind))
+      check.add(`${at}.kind`, `one of the kinds ${KIND_NAMES.join(', ')}`, `"${kind}"`);
     if (file !== undefined && !isFile(resolve(baseDir, file))) {
-      check.add(`${at}.file`, 'a table file (.csv or .json), relative to the spec', `"${file}" (${describePath(resolve(baseDir, file))})`);
+      check.add(
+        `${at}.file`,
+        'a table file (.csv or .json), relative to the spec',
+        `"${file}" (${describePath(resolve(baseDir, file))})`,
+      );
       return undefined;
     }
-    if (file === undefined || kind === undefined || !(KIND_NAMES as readonly string[]).includes(kind)) return undefined;
+    if (
+      file === undefined ||
+      kind === undefined ||
+      !(KIND_NAMES as readonly string[]).includes(kind)
+    )
+      return undefined;
     return { name: name ?? file, file, kind };
   }
   if (typeof value !== 'string' || value.trim() === '') {
@@ -189,11 +220,20 @@ function datasetReference(check: Checker, value: unknown, at: string, specFile: 
   }
   const path = resolve(baseDir, value);
   if (isDirectory(path)) {
-    if (!isFile(resolve(path, 'dataset.json'))) check.add(at, 'a dataset folder (with a dataset.json)', `"${value}", a folder without dataset.json`);
+    if (!isFile(resolve(path, 'dataset.json')))
+      check.add(
+        at,
+        'a dataset folder (with a dataset.json)',
+        `"${value}", a folder without dataset.json`,
+      );
     return { name: value };
   }
   if (!isFile(path)) {
-    check.add(at, 'a dataset folder or a table file, relative to the spec', `"${value}" (${describePath(path)})`);
+    check.add(
+      at,
+      'a dataset folder or a table file, relative to the spec',
+      `"${value}" (${describePath(path)})`,
+    );
     return undefined;
   }
   if (!/\.(csv|json)$/i.test(value)) {
@@ -201,7 +241,11 @@ function datasetReference(check: Checker, value: unknown, at: string, specFile: 
     return undefined;
   }
   if (kindFromDatasetJson(path) === undefined) {
-    check.add(at, `a table file whose kind is known: list it in a dataset.json beside it, or write { file: ${JSON.stringify(value)}, kind: <${KIND_NAMES.join(' | ')}> }`, `"${value}", kind unknown`);
+    check.add(
+      at,
+      `a table file whose kind is known: list it in a dataset.json beside it, or write { file: ${JSON.stringify(value)}, kind: <${KIND_NAMES.join(' | ')}> }`,
+      `"${value}", kind unknown`,
+    );
     return undefined;
   }
   return { name: value };
@@ -233,7 +277,10 @@ export function parseSpecText(text: string, file: string): unknown {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new DataError([{ file, expected: 'valid JSON', found: (error as Error).message }], `${file}: not a valid report spec`);
+      throw new DataError(
+        [{ file, expected: 'valid JSON', found: (error as Error).message }],
+        `${file}: not a valid report spec`,
+      );
     }
   }
   try {
@@ -242,17 +289,42 @@ export function parseSpecText(text: string, file: string): unknown {
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = error.linePos?.[0]?.line;
-      throw new DataError([{ file, ...(line !== undefined ? { line } : {}), expected: 'valid YAML', found: error.message.split('\n')[0] }], `${file}: not a valid report spec`);
+      throw new DataError(
+        [
+          {
+            file,
+            ...(line !== undefined ? { line } : {}),
+            expected: 'valid YAML',
+            found: error.message.split('\n')[0],
+          },
+        ],
+        `${file}: not a valid report spec`,
+      );
     }
     // The yaml package throws a ReferenceError for an alias bomb and for an alias to nothing.
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       const issue = /excessive/i.test(error.message)
-        ? { expected: 'a report spec with few YAML aliases (&anchor / *alias)', found: 'aliases that expand to too much data (a YAML alias bomb?)' }
-        : { expected: 'every YAML alias (*name) after its anchor (&name)', found: error.message.replace(/\s*\(the anchor must be set before the alias\)/, '') };
+        ? {
+            expected: 'a report spec with few YAML aliases (&anchor / *alias)',
+            found: 'aliases that expand to too much data (a YAML alias bomb?)',
+          }
+        : {
+            expected: 'every YAML alias (*name) after its anchor (&name)',
+            found: error.message.replace(/\s*\(the anchor must be set before the alias\)/, ''),
+          };
       throw new DataError([{ file, ...issue }], `${file}: not a valid report spec`);
     }
     if (error instanceof RangeError) {
-      throw new DataError([{ file, expected: 'a report spec nested a few levels deep', found: 'nesting too deep to read' }], `${file}: not a valid report spec`);
+      throw new DataError(
+        [
+          {
+            file,
+            expected: 'a report spec nested a few levels deep',
+            found: 'nesting too deep to read',
+          },
+        ],
+        `${file}: not a valid report spec`,
+      );
     }
     throw error;
   }
@@ -264,7 +336,11 @@ export function parseSpecText(text: string, file: string): unknown {
  * output they cannot draw. Every problem is collected; throws one DataError naming the
  * file and the path in the spec (`sections[2].charts[0].type`) of each.
  */
-export function validateSpec(value: unknown, file: string, knownDatasets: readonly string[]): ReportSpec {
+export function validateSpec(
+  value: unknown,
+  file: string,
+  knownDatasets: readonly string[],
+): ReportSpec {
   const check = new Checker(file);
   const name = basename(file).replace(/\.(ya?ml|json)$/i, '');
   const top = check.mapping(value, '', ['title', 'summary', 'sections']);
@@ -275,16 +351,39 @@ export function validateSpec(value: unknown, file: string, knownDatasets: readon
     const ids = new Set<string>();
     check.list(top, 'sections', '', true).forEach((rawSection, s) => {
       const path = `sections[${s}]`;
-      const section = check.mapping(rawSection, path, ['title', 'text', 'datasets', 'analyses', 'charts', 'tables']);
+      const section = check.mapping(rawSection, path, [
+        'title',
+        'text',
+        'datasets',
+        'analyses',
+        'charts',
+        'tables',
+      ]);
       if (!section) return;
-      const out: ReportSection = { title: check.string(section, 'title', path, true) ?? '', datasets: [], analyses: [], charts: [], tables: [] };
+      const out: ReportSection = {
+        title: check.string(section, 'title', path, true) ?? '',
+        datasets: [],
+        analyses: [],
+        charts: [],
+        tables: [],
+      };
       const text = check.string(section, 'text', path, false);
       if (text !== undefined) out.text = text;
       check.list(section, 'datasets', path, true).forEach((dataset, d) => {
-        const reference = datasetReference(check, dataset, `${path}.datasets[${d}]`, file, knownDatasets);
+        const reference = datasetReference(
+          check,
+          dataset,
+          `${path}.datasets[${d}]`,
+          file,
+          knownDatasets,
+        );
         if (reference === undefined) return;
         out.datasets.push(reference.name);
-        if (reference.file) (out.datasetFiles ??= {})[reference.name] = { file: reference.file, kind: reference.kind! };
+        if (reference.file)
+          (out.datasetFiles ??= {})[reference.name] = {
+            file: reference.file,
+            kind: reference.kind!,
+          };
       });
       const produced = new Map<string, string>();
       check.list(section, 'analyses', path, true).forEach((rawAnalysis, a) => {
@@ -292,17 +391,30 @@ export function validateSpec(value: unknown, file: string, knownDatasets: readon
         const analysis = check.mapping(rawAnalysis, at, ['id', 'type', 'dataset', 'options']);
         if (!analysis) return;
         const id = check.string(analysis, 'id', at, true);
-        if (id !== undefined && ids.has(id)) check.add(`${at}.id`, 'an id not used before in this report', `"${id}" again`);
+        if (id !== undefined && ids.has(id))
+          check.add(`${at}.id`, 'an id not used before in this report', `"${id}" again`);
         const type = check.string(analysis, 'type', at, true);
         const definition = type !== undefined ? ANALYSES.get(type) : undefined;
-        if (type !== undefined && !definition) check.add(`${at}.type`, `one of the analyses ${[...ANALYSES.keys()].join(', ')}`, `"${type}"`);
+        if (type !== undefined && !definition)
+          check.add(
+            `${at}.type`,
+            `one of the analyses ${[...ANALYSES.keys()].join(', ')}`,
+            `"${type}"`,
+          );
         const dataset = analysisDatasets(check, analysis.dataset, `${at}.dataset`, out.datasets);
-        if (definition) checkOptions(analysis.options, definition.options, `${at}.options`, file, check.issues);
+        if (definition)
+          checkOptions(analysis.options, definition.options, `${at}.options`, file, check.issues);
         if (id !== undefined) {
           ids.add(id);
           if (definition) produced.set(id, definition.produces);
         }
-        if (id && type && definition && dataset) out.analyses.push({ id, type, datasets: dataset, options: (analysis.options as Obj | undefined) ?? {} });
+        if (id && type && definition && dataset)
+          out.analyses.push({
+            id,
+            type,
+            datasets: dataset,
+            options: (analysis.options as Obj | undefined) ?? {},
+          });
       });
       check.list(section, 'charts', path, false).forEach((rawChart, c) => {
         const at = `${path}.charts[${c}]`;
@@ -315,13 +427,33 @@ export function validateSpec(value: unknown, file: string, knownDatasets: readon
         if (!chart) return;
         const type = check.string(chart, 'type', at, true);
         const definition = type !== undefined ? CHARTS.get(type) : undefined;
-        if (type !== undefined && !definition) check.add(`${at}.type`, `one of the charts ${[...CHARTS.keys()].join(', ')}`, `"${rawType as string}"`);
+        if (type !== undefined && !definition)
+          check.add(
+            `${at}.type`,
+            `one of the charts ${[...CHARTS.keys()].join(', ')}`,
+            `"${rawType as string}"`,
+          );
         const analysis = check.string(chart, 'analysis', at, true);
         const kind = analysis !== undefined ? produced.get(analysis) : undefined;
-        if (analysis !== undefined && kind === undefined) check.add(`${at}.analysis`, `the id of an analysis in this section (${[...produced.keys()].join(', ')})`, `"${rawAnalysis as string}"`);
-        if (definition && kind !== undefined && definition.accepts !== kind) check.add(`${at}.analysis`, `an analysis producing ${definition.accepts} data (for a ${definition.name} chart)`, `"${analysis}", which produces ${kind} data`);
+        if (analysis !== undefined && kind === undefined)
+          check.add(
+            `${at}.analysis`,
+            `the id of an analysis in this section (${[...produced.keys()].join(', ')})`,
+            `"${rawAnalysis as string}"`,
+          );
+        if (definition && kind !== undefined && definition.accepts !== kind)
+          check.add(
+            `${at}.analysis`,
+            `an analysis producing ${definition.accepts} data (for a ${definition.name} chart)`,
+            `"${analysis}", which produces ${kind} data`,
+          );
         if (definition) checkOptions(options, definition.options, at, file, check.issues);
-        if (definition && kind === definition.accepts && typeof options.title === 'string') out.charts.push({ type: type!, analysis: analysis!, options: options as ChartStep['options'] });
+        if (definition && kind === definition.accepts && typeof options.title === 'string')
+          out.charts.push({
+            type: type!,
+            analysis: analysis!,
+            options: options as ChartStep['options'],
+          });
       });
       check.list(section, 'tables', path, false).forEach((rawTable, t) => {
         const at = `${path}.tables[${t}]`;
@@ -329,12 +461,21 @@ export function validateSpec(value: unknown, file: string, knownDatasets: readon
         if (!table) return;
         const analysis = check.string(table, 'analysis', at, true);
         const title = check.string(table, 'title', at, false);
-        if (analysis !== undefined && !produced.has(analysis)) check.add(`${at}.analysis`, `the id of an analysis in this section (${[...produced.keys()].join(', ')})`, `"${analysis}"`);
+        if (analysis !== undefined && !produced.has(analysis))
+          check.add(
+            `${at}.analysis`,
+            `the id of an analysis in this section (${[...produced.keys()].join(', ')})`,
+            `"${analysis}"`,
+          );
         else if (analysis !== undefined) out.tables.push({ analysis, ...(title ? { title } : {}) });
       });
       spec.sections.push(out);
     });
   }
-  if (check.issues.length > 0) throw new DataError(check.issues, `${file}: ${check.issues.length} problem${check.issues.length === 1 ? '' : 's'} in the report spec:`);
+  if (check.issues.length > 0)
+    throw new DataError(
+      check.issues,
+      `${file}: ${check.issues.length} problem${check.issues.length === 1 ? '' : 's'} in the report spec:`,
+    );
   return spec;
 }

@@ -42,7 +42,8 @@ export async function verifyReportHtml(html: string, file = 'report'): Promise<V
   const datasets = new Map(manifest.datasets.map((d) => [d.name, d]));
   const loader = async (name: string): Promise<ReportDataset> => {
     const dataset = datasets.get(name);
-    if (!dataset) throw new InputError(`${file}: manifest`, name, 'a dataset embedded in the manifest');
+    if (!dataset)
+      throw new InputError(`${file}: manifest`, name, 'a dataset embedded in the manifest');
     return dataset;
   };
   const rebuilt = (await buildReportHtml(manifest.spec, loader, manifest.timestamp)).html;
@@ -51,21 +52,37 @@ export async function verifyReportHtml(html: string, file = 'report'): Promise<V
 
 function readManifest(html: string, file: string): ReportManifest {
   const match = MANIFEST.exec(html);
-  if (!match) throw new InputError(file, 'an HTML file without a manifest', 'a report built by trialstat report (it embeds a trialstat-manifest script)');
+  if (!match)
+    throw new InputError(
+      file,
+      'an HTML file without a manifest',
+      'a report built by trialstat report (it embeds a trialstat-manifest script)',
+    );
   let manifest: ReportManifest;
   try {
     manifest = JSON.parse(match[1]) as ReportManifest;
   } catch {
-    throw new InputError(file, 'a manifest that is not valid JSON', 'the manifest trialstat report embeds (was the file edited?)');
+    throw new InputError(
+      file,
+      'a manifest that is not valid JSON',
+      'the manifest trialstat report embeds (was the file edited?)',
+    );
   }
   if (manifest?.format !== MANIFEST_FORMAT || !manifest.spec || !Array.isArray(manifest.datasets)) {
-    throw new InputError(file, `a manifest of format ${String(manifest?.format)}`, `format ${MANIFEST_FORMAT}`);
+    throw new InputError(
+      file,
+      `a manifest of format ${String(manifest?.format)}`,
+      `format ${MANIFEST_FORMAT}`,
+    );
   }
   return manifest;
 }
 
 /** Walks both pages token by token: numbers are compared one by one, other text must match. */
-function compareNumbers(page: string, rebuilt: string): Omit<VerifyResult, 'builtWith' | 'verifiedWith'> {
+function compareNumbers(
+  page: string,
+  rebuilt: string,
+): Omit<VerifyResult, 'builtWith' | 'verifiedWith'> {
   const a = tokens(page);
   const b = tokens(rebuilt);
   const drifts: Drift[] = [];
@@ -76,7 +93,13 @@ function compareNumbers(page: string, rebuilt: string): Omit<VerifyResult, 'buil
     const y = b[i];
     if (x && y && x.number && y.number) {
       numbers++;
-      if (x.text !== y.text) drifts.push({ location: locate(page, x.offset), inReport: x.text, recomputed: y.text, context: before(page, x.offset) });
+      if (x.text !== y.text)
+        drifts.push({
+          location: locate(page, x.offset),
+          inReport: x.text,
+          recomputed: y.text,
+          context: before(page, x.offset),
+        });
       continue;
     }
     if (!x || !y || x.text !== y.text) {
@@ -100,7 +123,8 @@ function tokens(html: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   for (const match of html.slice(0, end).matchAll(NUMBER)) {
-    if (match.index! > last) out.push({ text: html.slice(last, match.index), number: false, offset: last });
+    if (match.index! > last)
+      out.push({ text: html.slice(last, match.index), number: false, offset: last });
     out.push({ text: match[0], number: true, offset: match.index! });
     last = match.index! + match[0].length;
   }
@@ -115,8 +139,16 @@ function locate(html: string, offset: number): string {
   const lastOpen = (tag: string): number => head.lastIndexOf(`<${tag}`);
   const lastClose = (tag: string): number => head.lastIndexOf(`</${tag}>`);
   const inside = (tag: string): boolean => lastOpen(tag) > lastClose(tag);
-  const caption = [...head.matchAll(/<(?:figcaption|caption)>([\s\S]*?)<\/(?:figcaption|caption)>/g)].pop()?.[1];
-  const part = inside('svg') ? 'a chart drawing' : inside('script') ? 'embedded chart data' : inside('table') ? `a table${caption ? ` (${strip(caption)})` : ''}` : 'the text';
+  const caption = [
+    ...head.matchAll(/<(?:figcaption|caption)>([\s\S]*?)<\/(?:figcaption|caption)>/g),
+  ].pop()?.[1];
+  const part = inside('svg')
+    ? 'a chart drawing'
+    : inside('script')
+      ? 'embedded chart data'
+      : inside('table')
+        ? `a table${caption ? ` (${strip(caption)})` : ''}`
+        : 'the text';
   return `${section ? `section "${strip(section)}", ` : ''}${part}`;
 }
 
@@ -127,5 +159,11 @@ function before(html: string, offset: number): string {
 }
 
 function strip(text: string): string {
-  return text.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

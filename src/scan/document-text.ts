@@ -8,8 +8,14 @@ import type { DocumentFormat } from './types.js';
  * @example guessFormat('# Results\n\n- **45 %** of …') // 'markdown'
  */
 export function guessFormat(source: string): DocumentFormat {
-  if (/<(?:!doctype\s+html|html|body|p|div|span|br|table|td|li|h[1-6]|article|section)\b[^>]*>/i.test(source)) return 'html';
-  const markers = source.match(/^(?:#{1,6}\s|\s*[-*+]\s+\S|\s*\d+\.\s+\S|\|?\s*:?-{3,}|.*\*\*\S)/gm) ?? [];
+  if (
+    /<(?:!doctype\s+html|html|body|p|div|span|br|table|td|li|h[1-6]|article|section)\b[^>]*>/i.test(
+      source,
+    )
+  )
+    return 'html';
+  const markers =
+    source.match(/^(?:#{1,6}\s|\s*[-*+]\s+\S|\s*\d+\.\s+\S|\|?\s*:?-{3,}|.*\*\*\S)/gm) ?? [];
   return markers.length >= 2 ? 'markdown' : 'text';
 }
 
@@ -23,14 +29,54 @@ export interface DocumentText {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003',
-  minus: '\u2212', ndash: '\u2013', mdash: '\u2014', plusmn: '±', middot: '·', times: '×', le: '≤', ge: '≥',
-  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', laquo: '«', raquo: '»', hellip: '…', deg: '°',
-  micro: 'µ', eacute: 'é', egrave: 'è', ecirc: 'ê', agrave: 'à', acirc: 'â', ccedil: 'ç', ocirc: 'ô', ucirc: 'û',
-  icirc: 'î', iuml: 'ï', euml: 'ë', Eacute: 'É', chi: 'χ', sup2: '²', alpha: 'α', beta: 'β', reg: '®', copy: '©',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  thinsp: '\u2009',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  minus: '\u2212',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  plusmn: '±',
+  middot: '·',
+  times: '×',
+  le: '≤',
+  ge: '≥',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  deg: '°',
+  micro: 'µ',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  agrave: 'à',
+  acirc: 'â',
+  ccedil: 'ç',
+  ocirc: 'ô',
+  ucirc: 'û',
+  icirc: 'î',
+  iuml: 'ï',
+  euml: 'ë',
+  Eacute: 'É',
+  chi: 'χ',
+  sup2: '²',
+  alpha: 'α',
+  beta: 'β',
+  reg: '®',
+  copy: '©',
 };
 
-const BLOCK = /^(?:p|div|br|li|ul|ol|tr|table|thead|tbody|h[1-6]|section|article|header|footer|blockquote|pre|dd|dt|dl|figcaption|caption|hr)$/i;
+const BLOCK =
+  /^(?:p|div|br|li|ul|ol|tr|table|thead|tbody|h[1-6]|section|article|header|footer|blockquote|pre|dd|dt|dl|figcaption|caption|hr)$/i;
 
 /**
  * The text the extractors read. Plain text is used as is. Markdown loses its
@@ -109,7 +155,8 @@ function htmlText(source: string, push: (chars: string, from: number, to: number
         continue;
       }
       if (BLOCK.test(name)) {
-        const paragraph = closing && /^(?:p|div|h[1-6]|li|tr|table|section|article|blockquote|ul|ol)$/.test(name);
+        const paragraph =
+          closing && /^(?:p|div|h[1-6]|li|tr|table|section|article|blockquote|ul|ol)$/.test(name);
         push(paragraph ? '\n\n' : '\n', i, i + tag[0].length);
       } else if (name === 'td' || name === 'th') {
         push(' ', i, i + tag[0].length);
@@ -118,10 +165,22 @@ function htmlText(source: string, push: (chars: string, from: number, to: number
       continue;
     }
     if (char === '&') {
-      const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,9}));/.exec(source.slice(i, i + 16));
+      const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,9}));/.exec(
+        source.slice(i, i + 16),
+      );
       if (entity) {
-        const code = entity[1] !== undefined ? Number(entity[1]) : entity[2] !== undefined ? parseInt(entity[2], 16) : undefined;
-        const decoded = code !== undefined ? (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd') : ENTITIES[entity[3]];
+        const code =
+          entity[1] !== undefined
+            ? Number(entity[1])
+            : entity[2] !== undefined
+              ? parseInt(entity[2], 16)
+              : undefined;
+        const decoded =
+          code !== undefined
+            ? code > 0 && code <= 0x10ffff
+              ? String.fromCodePoint(code)
+              : '\ufffd'
+            : ENTITIES[entity[3]];
         if (decoded !== undefined) {
           push(decoded, i, i + entity[0].length);
           i += entity[0].length;

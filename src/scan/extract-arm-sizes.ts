@@ -2,8 +2,10 @@ import { SUBSET_WORDS, findArms, type StatedArm } from './find-arms.js';
 import { numberPattern, readNumber } from './scan-number.js';
 import type { Candidate, ExtractContext, Span } from './types.js';
 
-const PEOPLE = '(?:patients|participants|subjects|children|adults|volunteers|enfants|adultes|sujets|malades|volontaires|individuals|personnes)';
-const RANDOMISED = '(?:randomi[sz]ed|randomly\\s+(?:assigned|allocated)|allocated|enrolled|included|inclus|incluses|randomisés|randomisées|tirés au sort|répartis)';
+const PEOPLE =
+  '(?:patients|participants|subjects|children|adults|volunteers|enfants|adultes|sujets|malades|volontaires|individuals|personnes)';
+const RANDOMISED =
+  '(?:randomi[sz]ed|randomly\\s+(?:assigned|allocated)|allocated|enrolled|included|inclus|incluses|randomisés|randomisées|tirés au sort|répartis)';
 
 /**
  * Arm sizes that should add up to a randomised total: "44 participants were randomised:
@@ -20,8 +22,14 @@ export function extractArmSizes(context: ExtractContext): Candidate[] {
   const N = numberPattern(locale);
   const arms = findArms(context);
   const totals = [
-    new RegExp(`(${N})\\s+(?:[\\p{L}-]+\\s+){0,3}?${PEOPLE}\\b[^.;:]{0,40}?\\b(?:were\\s+|have been\\s+|ont été\\s+|été\\s+)?${RANDOMISED}`, 'giu'),
-    new RegExp(`\\b${RANDOMISED}\\s*(?:[:=]\\s*|\\s+)(?:a total of\\s+|au total\\s+)?(${N})\\b(?!\\s*(?:mg|%|years?|ans))`, 'giu'),
+    new RegExp(
+      `(${N})\\s+(?:[\\p{L}-]+\\s+){0,3}?${PEOPLE}\\b[^.;:]{0,40}?\\b(?:were\\s+|have been\\s+|ont été\\s+|été\\s+)?${RANDOMISED}`,
+      'giu',
+    ),
+    new RegExp(
+      `\\b${RANDOMISED}\\s*(?:[:=]\\s*|\\s+)(?:a total of\\s+|au total\\s+)?(${N})\\b(?!\\s*(?:mg|%|years?|ans))`,
+      'giu',
+    ),
     new RegExp(`\\b(?:a total of|au total|total of)\\s+(${N})\\s+${PEOPLE}`, 'giu'),
   ];
   const out: Candidate[] = [];
@@ -38,20 +46,38 @@ export function extractArmSizes(context: ExtractContext): Candidate[] {
       const sentence = sentences[sentenceIndex];
       if (SUBSET_WORDS.test(text.slice(sentence.start, at))) continue; // the total itself is a subset
       used.add(at);
-      const scope: Span[] = [sentence, sentences[sentenceIndex + 1]].filter((span): span is Span => span !== undefined);
-      const inScope = arms.filter((arm) => !arm.subset && arm.start > at && scope.some((span) => span.start <= arm.start && arm.start < span.end));
+      const scope: Span[] = [sentence, sentences[sentenceIndex + 1]].filter(
+        (span): span is Span => span !== undefined,
+      );
+      const inScope = arms.filter(
+        (arm) =>
+          !arm.subset &&
+          arm.start > at &&
+          scope.some((span) => span.start <= arm.start && arm.start < span.end),
+      );
       // Arms in the next sentence only count when that sentence lists two or more.
       const inFirst = inScope.filter((arm) => arm.start < sentence.end);
       const chosen = inFirst.length > 0 ? inFirst : inScope.length >= 2 ? inScope : [];
       const judged = judgeArms(total.value, chosen, text.slice(sentence.start, scope.at(-1)!.end));
       if (!judged) continue;
-      out.push({ kind: 'arm-sizes', start: at, end: at + raw.length, priority: 5, check: 'arm sizes add up to the total', ...judged });
+      out.push({
+        kind: 'arm-sizes',
+        start: at,
+        end: at + raw.length,
+        priority: 5,
+        check: 'arm sizes add up to the total',
+        ...judged,
+      });
     }
   }
   return out;
 }
 
-function judgeArms(total: number, arms: StatedArm[], scope: string): Pick<Candidate, 'verdict' | 'reason' | 'numbers'> | undefined {
+function judgeArms(
+  total: number,
+  arms: StatedArm[],
+  scope: string,
+): Pick<Candidate, 'verdict' | 'reason' | 'numbers'> | undefined {
   const perArm = arms.filter((arm) => arm.key === 'per arm');
   const named = arms.filter((arm) => arm.key !== 'per arm');
   if (perArm.length > 0) {
@@ -61,11 +87,23 @@ function judgeArms(total: number, arms: StatedArm[], scope: string): Pick<Candid
     if (count !== undefined) {
       return k * count === total
         ? { verdict: 'consistent', reason: `${count} arms × ${k} = ${total}`, numbers }
-        : { verdict: 'inconsistent', reason: `${count} arms × ${k} = ${k * count}, not the ${total} stated`, numbers };
+        : {
+            verdict: 'inconsistent',
+            reason: `${count} arms × ${k} = ${k * count}, not the ${total} stated`,
+            numbers,
+          };
     }
     return total % k === 0
-      ? { verdict: 'consistent', reason: `${total} = ${total / k} arms × ${k} (number of arms not stated)`, numbers }
-      : { verdict: 'inconsistent', reason: `${total} is not a whole number of arms of ${k}`, numbers };
+      ? {
+          verdict: 'consistent',
+          reason: `${total} = ${total / k} arms × ${k} (number of arms not stated)`,
+          numbers,
+        }
+      : {
+          verdict: 'inconsistent',
+          reason: `${total} is not a whole number of arms of ${k}`,
+          numbers,
+        };
   }
   if (named.length < 2) return undefined;
   const sum = named.reduce((acc, arm) => acc + arm.n, 0);
@@ -80,7 +118,20 @@ function judgeArms(total: number, arms: StatedArm[], scope: string): Pick<Candid
 function armCount(scope: string): number | undefined {
   const ratio = /\b\d(?::\d){1,4}\b/.exec(scope);
   if (ratio) return ratio[0].split(':').length;
-  const words: Record<string, number> = { two: 2, three: 3, four: 4, deux: 2, trois: 3, quatre: 4, '2': 2, '3': 3, '4': 4 };
-  const named = /\b(two|three|four|deux|trois|quatre|[234])\s+(?:arms|groups|bras|groupes|parallel groups)\b/i.exec(scope);
+  const words: Record<string, number> = {
+    two: 2,
+    three: 3,
+    four: 4,
+    deux: 2,
+    trois: 3,
+    quatre: 4,
+    '2': 2,
+    '3': 3,
+    '4': 4,
+  };
+  const named =
+    /\b(two|three|four|deux|trois|quatre|[234])\s+(?:arms|groups|bras|groupes|parallel groups)\b/i.exec(
+      scope,
+    );
   return named ? words[named[1].toLowerCase()] : undefined;
 }

@@ -5,9 +5,11 @@ import { spanAt } from './sentences.js';
 import type { Candidate, ExtractContext } from './types.js';
 
 /** Words saying the values are whole numbers per participant. */
-const INTEGER_SCALE = /\b(?:scores?|scale|échelle|items?|points|count|counts|number of|nombre de|Likert|IBMFRS|ALSFRS|MRC|EDSS|MMSE|PHQ-9|CDASI|NRS|rating|cotation)\b/i;
+const INTEGER_SCALE =
+  /\b(?:scores?|scale|échelle|items?|points|count|counts|number of|nombre de|Likert|IBMFRS|ALSFRS|MRC|EDSS|MMSE|PHQ-9|CDASI|NRS|rating|cotation)\b/i;
 /** Words saying they are not (measured quantities, model-based or averaged means). */
-const NOT_INTEGER = /%|\b(?:kg|cm|mm|m|ml|mL|mg|g|ng|µg|mmol|mmHg|years?|ans|âge|age|aged|BMI|IMC|weight|poids|height|taille|distance|metres?|meters?|mètres|seconds?|hours?|heures|days?|jours|months?|mois|weeks?|semaines|least[- ]squares|LS|adjusted|ajustée?s?|estimated|estimée?s?|model|modèle|rate|taux|ratio|relative|relative|per cent|percent|pourcentage|HAQ(?:-DI)?|VAS|EVA|per item|par item|mean item|moyenne des items)\b/i;
+const NOT_INTEGER =
+  /%|\b(?:kg|cm|mm|m|ml|mL|mg|g|ng|µg|mmol|mmHg|years?|ans|âge|age|aged|BMI|IMC|weight|poids|height|taille|distance|metres?|meters?|mètres|seconds?|hours?|heures|days?|jours|months?|mois|weeks?|semaines|least[- ]squares|LS|adjusted|ajustée?s?|estimated|estimée?s?|model|modèle|rate|taux|ratio|relative|relative|per cent|percent|pourcentage|HAQ(?:-DI)?|VAS|EVA|per item|par item|mean item|moyenne des items)\b/i;
 
 /**
  * Means with an SD and a sample size, checked with GRIM and GRIMMER — but only when
@@ -42,47 +44,111 @@ export function extractMeans(context: ExtractContext): Candidate[] {
       const end = m.index + m[0].length;
       const sentence = spanAt(sentences, start) ?? { start: 0, end: text.length };
       const words = text.slice(sentence.start, sentence.end);
-      const base = { kind: 'mean' as const, start, end, priority: 2, check: 'GRIM / GRIMMER (integer data)' };
+      const base = {
+        kind: 'mean' as const,
+        start,
+        end,
+        priority: 2,
+        check: 'GRIM / GRIMMER (integer data)',
+      };
       const meanValue = readNumber(rawM, locale);
       const sdValue = readNumber(rawS, locale);
-      const numbers: Record<string, unknown> = { mean: meanValue.value, sd: sdValue.value, meanDecimals: meanValue.decimals };
+      const numbers: Record<string, unknown> = {
+        mean: meanValue.value,
+        sd: sdValue.value,
+        meanDecimals: meanValue.decimals,
+      };
       if (/\b(?:SE|SEM|s\.e\.|standard error|erreur standard|IQR|range|CI|IC)\b/.test(words)) {
-        out.push({ ...base, verdict: 'not-checked', reason: 'the spread may be a standard error, range or interval, not an SD', numbers });
+        out.push({
+          ...base,
+          verdict: 'not-checked',
+          reason: 'the spread may be a standard error, range or interval, not an SD',
+          numbers,
+        });
         continue;
       }
-      const sizes = [...words.matchAll(/\b[nN]\s*=\s*(\d+)\b(?![.,]\d)|\b(?:in|of|among|chez|sur|de)\s+(\d+)\s+(?:patients|participants|subjects|children|adults|enfants|adultes|sujets|malades)\b/g)].map((s) => Number(s[1] ?? s[2]));
+      const sizes = [
+        ...words.matchAll(
+          /\b[nN]\s*=\s*(\d+)\b(?![.,]\d)|\b(?:in|of|among|chez|sur|de)\s+(\d+)\s+(?:patients|participants|subjects|children|adults|enfants|adultes|sujets|malades)\b/g,
+        ),
+      ].map((s) => Number(s[1] ?? s[2]));
       const distinct = [...new Set(sizes)];
       if (distinct.length !== 1) {
-        out.push({ ...base, verdict: 'not-checked', reason: distinct.length === 0 ? 'no sample size in the sentence' : `several sample sizes in the sentence (${distinct.join(', ')}): which one applies is unclear`, numbers });
+        out.push({
+          ...base,
+          verdict: 'not-checked',
+          reason:
+            distinct.length === 0
+              ? 'no sample size in the sentence'
+              : `several sample sizes in the sentence (${distinct.join(', ')}): which one applies is unclear`,
+          numbers,
+        });
         continue;
       }
       const n = distinct[0];
       numbers.n = n;
       if (!INTEGER_SCALE.test(words) || NOT_INTEGER.test(words)) {
-        out.push({ ...base, verdict: 'not-checked', reason: 'the values are not known to be whole numbers (no integer score named, or a unit / model-based mean)', numbers });
+        out.push({
+          ...base,
+          verdict: 'not-checked',
+          reason:
+            'the values are not known to be whole numbers (no integer score named, or a unit / model-based mean)',
+          numbers,
+        });
         continue;
       }
       const g = grim(meanValue, n);
       numbers.grim = { consistent: g.consistent, informative: g.informative, totals: g.totals };
       if (!g.informative) {
-        out.push({ ...base, verdict: 'not-checked', reason: `GRIM cannot detect anything here: n = ${n} ≥ 10^${meanValue.decimals}, every mean with ${meanValue.decimals} decimals is possible`, numbers });
+        out.push({
+          ...base,
+          verdict: 'not-checked',
+          reason: `GRIM cannot detect anything here: n = ${n} ≥ 10^${meanValue.decimals}, every mean with ${meanValue.decimals} decimals is possible`,
+          numbers,
+        });
         continue;
       }
       if (!g.consistent) {
-        out.push({ ...base, check: 'GRIM (integer data)', verdict: 'inconsistent', reason: `no whole total of ${n} scores gives a mean of ${meanValue.text} (GRIM)`, numbers });
+        out.push({
+          ...base,
+          check: 'GRIM (integer data)',
+          verdict: 'inconsistent',
+          reason: `no whole total of ${n} scores gives a mean of ${meanValue.text} (GRIM)`,
+          numbers,
+        });
         continue;
       }
       if (n < 2) {
-        out.push({ ...base, check: 'GRIM (integer data)', verdict: 'consistent', reason: `the mean ${meanValue.text} is possible for ${n} whole scores`, numbers });
+        out.push({
+          ...base,
+          check: 'GRIM (integer data)',
+          verdict: 'consistent',
+          reason: `the mean ${meanValue.text} is possible for ${n} whole scores`,
+          numbers,
+        });
         continue;
       }
       const gm = grimmer(meanValue, sdValue, n);
       numbers.grimmer = { consistent: gm.consistent, reason: gm.reason };
-      const why = { grim: 'the mean fails GRIM', 'sd-range': 'no whole sum of squares fits the SD', parity: 'the sums of squares that fit the SD have the wrong parity' } as const;
+      const why = {
+        grim: 'the mean fails GRIM',
+        'sd-range': 'no whole sum of squares fits the SD',
+        parity: 'the sums of squares that fit the SD have the wrong parity',
+      } as const;
       out.push(
         gm.consistent
-          ? { ...base, verdict: 'consistent', reason: `mean ${meanValue.text} and SD ${sdValue.text} are possible together for ${n} whole scores (GRIM and GRIMMER)`, numbers }
-          : { ...base, verdict: 'inconsistent', reason: `mean ${meanValue.text} and SD ${sdValue.text} are impossible together for ${n} whole scores: ${why[gm.reason!]} (GRIMMER)`, numbers },
+          ? {
+              ...base,
+              verdict: 'consistent',
+              reason: `mean ${meanValue.text} and SD ${sdValue.text} are possible together for ${n} whole scores (GRIM and GRIMMER)`,
+              numbers,
+            }
+          : {
+              ...base,
+              verdict: 'inconsistent',
+              reason: `mean ${meanValue.text} and SD ${sdValue.text} are impossible together for ${n} whole scores: ${why[gm.reason!]} (GRIMMER)`,
+              numbers,
+            },
       );
     }
   }

@@ -31,11 +31,27 @@ export function extractPercentSums(context: ExtractContext): Candidate[] {
       const start = sentence.start + Math.min(a.start, b.start);
       const end = sentence.start + Math.max(a.end, b.end);
       const numbers = { shares: [a.value.value, b.value.value], sum, tolerance: slack };
-      const base = { kind: 'percent-sum' as const, start, end, priority: 7, check: 'shares of one group sum to 100 %' };
+      const base = {
+        kind: 'percent-sum' as const,
+        start,
+        end,
+        priority: 7,
+        check: 'shares of one group sum to 100 %',
+      };
       out.push(
         Math.abs(sum - 100) <= slack + 1e-9
-          ? { ...base, verdict: 'consistent', reason: `${a.value.text} % + ${b.value.text} % = ${round(sum)} %`, numbers }
-          : { ...base, verdict: 'inconsistent', reason: `${a.value.text} % + ${b.value.text} % = ${round(sum)} %, but the two categories make up the whole group (100 % ± ${round(slack)})`, numbers },
+          ? {
+              ...base,
+              verdict: 'consistent',
+              reason: `${a.value.text} % + ${b.value.text} % = ${round(sum)} %`,
+              numbers,
+            }
+          : {
+              ...base,
+              verdict: 'inconsistent',
+              reason: `${a.value.text} % + ${b.value.text} % = ${round(sum)} %, but the two categories make up the whole group (100 % ± ${round(slack)})`,
+              numbers,
+            },
       );
     }
   }
@@ -46,13 +62,23 @@ export function extractPercentSums(context: ExtractContext): Candidate[] {
 function nearPercent(words: string, category: RegExp, N: string, locale: 'en' | 'fr') {
   const at = category.exec(words);
   if (!at) return undefined;
-  const before = new RegExp(`(${N})\\s*%\\s*(?:(?:were|are|of|des|de|étaient|sont)\\s+|d['’]\\s*)?(?:the\\s+)?$`, 'u').exec(words.slice(Math.max(0, at.index - 30), at.index));
+  const before = new RegExp(
+    `(${N})\\s*%\\s*(?:(?:were|are|of|des|de|étaient|sont)\\s+|d['’]\\s*)?(?:the\\s+)?$`,
+    'u',
+  ).exec(words.slice(Math.max(0, at.index - 30), at.index));
   if (before) {
     const start = Math.max(0, at.index - 30) + before.index;
     return { value: readNumber(before[1], locale), start, end: at.index + at[0].length };
   }
-  const after = new RegExp(`^\\s*[:(,]?\\s*(${N})\\s*%`, 'u').exec(words.slice(at.index + at[0].length, at.index + at[0].length + 20));
-  if (after) return { value: readNumber(after[1], locale), start: at.index, end: at.index + at[0].length + after[0].length };
+  const after = new RegExp(`^\\s*[:(,]?\\s*(${N})\\s*%`, 'u').exec(
+    words.slice(at.index + at[0].length, at.index + at[0].length + 20),
+  );
+  if (after)
+    return {
+      value: readNumber(after[1], locale),
+      start: at.index,
+      end: at.index + at[0].length + after[0].length,
+    };
   return undefined;
 }
 

@@ -19,8 +19,16 @@ export function extractTestStatistics(context: ExtractContext): Candidate[] {
   const tail = `\\s*${REL}\\s*(${N})\\s*[,;]\\s*(?:two-sided\\s+|bilatéral\\s+)?[pP]\\s*${REL}\\s*(${N})`;
   const forms: { test: StatisticKind; pattern: string; dfs: 0 | 1 | 2 }[] = [
     { test: 't', pattern: `(?<![\\p{L}\\d])t\\s*\\(\\s*${DF}\\s*\\)${tail}`, dfs: 1 },
-    { test: 'F', pattern: `(?<![\\p{L}\\d])F\\s*\\(\\s*${DF}\\s*[,;]\\s*${DF}\\s*\\)${tail}`, dfs: 2 },
-    { test: 'chisq', pattern: `(?:χ|chi|Chi|X)\\s*(?:²|2|\\^2|-square[d]?)\\s*\\(\\s*${DF}(?:\\s*[,;]\\s*[nN]\\s*=\\s*\\d+)?\\s*\\)${tail}`, dfs: 1 },
+    {
+      test: 'F',
+      pattern: `(?<![\\p{L}\\d])F\\s*\\(\\s*${DF}\\s*[,;]\\s*${DF}\\s*\\)${tail}`,
+      dfs: 2,
+    },
+    {
+      test: 'chisq',
+      pattern: `(?:χ|chi|Chi|X)\\s*(?:²|2|\\^2|-square[d]?)\\s*\\(\\s*${DF}(?:\\s*[,;]\\s*[nN]\\s*=\\s*\\d+)?\\s*\\)${tail}`,
+      dfs: 1,
+    },
     { test: 'r', pattern: `(?<![\\p{L}\\d])r\\s*\\(\\s*${DF}\\s*\\)${tail}`, dfs: 1 },
     { test: 'z', pattern: `(?<![\\p{L}\\d])[zZ]${tail}`, dfs: 0 },
     { test: 'Q', pattern: `(?<![\\p{L}\\d])Q\\s*\\(\\s*${DF}\\s*\\)${tail}`, dfs: 1 },
@@ -34,16 +42,51 @@ export function extractTestStatistics(context: ExtractContext): Candidate[] {
       const statistic = { ...readNumber(rawStat, locale), relation: readRelation(statRel) };
       const p = { ...readNumber(rawP, locale), relation: readRelation(pRel) };
       const label = `${form.test === 'chisq' ? 'χ²' : form.test}${dfs.length ? `(${dfs.join(', ')})` : ''} ${statRel} ${rawStat}, p ${pRel} ${rawP}`;
-      const base = { kind: 'test-statistic' as const, start: m.index, end: m.index + m[0].length, priority: 1, check: `statistic ↔ p (statcheck rules, ${form.test})` };
-      const numbers: Record<string, unknown> = { test: form.test, statistic: statistic.value, df: dfs[0], df2: dfs[1], p: p.value, pRelation: p.relation };
+      const base = {
+        kind: 'test-statistic' as const,
+        start: m.index,
+        end: m.index + m[0].length,
+        priority: 1,
+        check: `statistic ↔ p (statcheck rules, ${form.test})`,
+      };
+      const numbers: Record<string, unknown> = {
+        test: form.test,
+        statistic: statistic.value,
+        df: dfs[0],
+        df2: dfs[1],
+        p: p.value,
+        pRelation: p.relation,
+      };
       try {
-        const result = checkTestStatistic({ test: form.test, statistic, df: dfs[0], df2: dfs[1], p });
-        Object.assign(numbers, { pRecomputed: result.pRecomputed, pRange: result.pRange, decisionError: result.decisionError });
+        const result = checkTestStatistic({
+          test: form.test,
+          statistic,
+          df: dfs[0],
+          df2: dfs[1],
+          p,
+        });
+        Object.assign(numbers, {
+          pRecomputed: result.pRecomputed,
+          pRange: result.pRange,
+          decisionError: result.decisionError,
+        });
         const recomputed = `recomputed p = ${formatNumber(result.pRecomputed, { digits: 2 })}`;
-        if (result.consistent) out.push({ ...base, verdict: 'consistent', reason: `${label}: ${recomputed}`, numbers });
-        else out.push({ ...base, verdict: 'inconsistent', reason: `${label}: ${recomputed} (range ${formatNumber(result.pRange.lower, { digits: 2 })}–${formatNumber(result.pRange.upper, { digits: 2 })})${result.decisionError ? ', and the conclusion at α = 0.05 changes (decision error)' : ''}`, numbers });
+        if (result.consistent)
+          out.push({ ...base, verdict: 'consistent', reason: `${label}: ${recomputed}`, numbers });
+        else
+          out.push({
+            ...base,
+            verdict: 'inconsistent',
+            reason: `${label}: ${recomputed} (range ${formatNumber(result.pRange.lower, { digits: 2 })}–${formatNumber(result.pRange.upper, { digits: 2 })})${result.decisionError ? ', and the conclusion at α = 0.05 changes (decision error)' : ''}`,
+            numbers,
+          });
       } catch (error) {
-        out.push({ ...base, verdict: 'not-checked', reason: `not a valid ${form.test} statistic: ${(error as Error).message}`, numbers });
+        out.push({
+          ...base,
+          verdict: 'not-checked',
+          reason: `not a valid ${form.test} statistic: ${(error as Error).message}`,
+          numbers,
+        });
       }
     }
   }

@@ -19,8 +19,10 @@ export const SUBSET_WORDS =
   /\b(?:per[- ]protocol|completers?|completed|evaluable|analy[sz]ed|analysable|analysés?|analysées?|lost to follow[- ]up|perdus? de vue|withdrew|withdrawn|discontinued|arrêt|subgroups?|sous[- ]groupes?|subset|modified intention|mITT|safety population|population de tolérance|ayant terminé)\b/i;
 
 // Words skipped when reading an arm label backwards ("the placebo group (n = 23)"), and words that mean "not an arm label".
-const SKIP = /^(?:the|a|an|of|to|with|for|le|la|les|du|des|de|au|aux|group|groups|arm|arms|groupe|groupes|bras|receiving|recevant|et|and|or|ou|vs|versus)$/i;
-const REJECT = /^(?:in|dans|patients?|participants?|subjects?|children|adults?|enfants?|adultes?|assigned|randomi[sz]ed|randomisé(?:e|s|es)?|allocated|included|inclus|enrolled|treated|traités?|were|was|is|are|été|ont|sont|total|all|each|cohort|cohorte|population|analysis|analyse|sample|échantillon)$/i;
+const SKIP =
+  /^(?:the|a|an|of|to|with|for|le|la|les|du|des|de|au|aux|group|groups|arm|arms|groupe|groupes|bras|receiving|recevant|et|and|or|ou|vs|versus)$/i;
+const REJECT =
+  /^(?:in|dans|patients?|participants?|subjects?|children|adults?|enfants?|adultes?|assigned|randomi[sz]ed|randomisé(?:e|s|es)?|allocated|included|inclus|enrolled|treated|traités?|were|was|is|are|été|ont|sont|total|all|each|cohort|cohorte|population|analysis|analyse|sample|échantillon)$/i;
 
 /**
  * Arm sizes stated anywhere in the text. A "(n = k)" directly after a percentage in
@@ -36,29 +38,59 @@ export function findArms(context: ExtractContext): StatedArm[] {
     return SUBSET_WORDS.test(before);
   };
   // "label (n = k)", "label n = k", "label: n = k"
-  const labelled = /[(\[,:]?\s*\b[nN]\s*=\s*(\d+)\b(?!\s*[.,]\d)/g;
+  const labelled = /[([,:]?\s*\b[nN]\s*=\s*(\d+)\b(?!\s*[.,]\d)/g;
   for (let match = labelled.exec(text); match; match = labelled.exec(text)) {
     const at = match.index;
     const clauseStart = Math.max(lastBoundary(text, at), at - 60);
     const before = text.slice(clauseStart, at);
     if (/%/.test(before)) continue; // "18 % of … (n = 4)": a count
-    const words = before.replace(/[(\[:,]\s*$/, '').trim().split(/\s+/).filter((word) => word !== '');
+    const words = before
+      .replace(/[([:,]\s*$/, '')
+      .trim()
+      .split(/\s+/)
+      .filter((word) => word !== '');
     const label = labelWords(words);
     if (!label) continue;
-    arms.push({ label, key: label.toLowerCase(), n: Number(match[1]), start: at + match[0].indexOf(match[0].trim()[0]), end: at + match[0].length, subset: subsetFrom(at) });
+    arms.push({
+      label,
+      key: label.toLowerCase(),
+      n: Number(match[1]),
+      start: at + match[0].indexOf(match[0].trim()[0]),
+      end: at + match[0].length,
+      subset: subsetFrom(at),
+    });
   }
   // "22 in the sirolimus group", "22 dans le groupe placebo"
-  const inGroup = /\b(\d+)\s+(?:patients?\s+|participants?\s+)?(?:in|dans)\s+(?:the|le)\s+(?:(\p{L}[\p{L}\d-]*)\s+(?:group|arm)|(?:groupe|bras)\s+(\p{L}[\p{L}\d-]*))\b/giu;
+  const inGroup =
+    /\b(\d+)\s+(?:patients?\s+|participants?\s+)?(?:in|dans)\s+(?:the|le)\s+(?:(\p{L}[\p{L}\d-]*)\s+(?:group|arm)|(?:groupe|bras)\s+(\p{L}[\p{L}\d-]*))\b/giu;
   for (let match = inGroup.exec(text); match; match = inGroup.exec(text)) {
-    const before = text.slice(Math.max(lastBoundary(text, match.index), match.index - 40), match.index);
+    const before = text.slice(
+      Math.max(lastBoundary(text, match.index), match.index - 40),
+      match.index,
+    );
     if (/%\s*$|\(\s*$/.test(before)) continue;
     const label = match[2] ?? match[3];
-    arms.push({ label, key: label.toLowerCase(), n: Number(match[1]), start: match.index, end: match.index + match[0].length, subset: subsetFrom(match.index) });
+    arms.push({
+      label,
+      key: label.toLowerCase(),
+      n: Number(match[1]),
+      start: match.index,
+      end: match.index + match[0].length,
+      subset: subsetFrom(match.index),
+    });
   }
   // "22 per arm", "22 par groupe", "n = 22 per arm"
-  const perArm = /\b(?:[nN]\s*=\s*)?(\d+)\s+(?:patients?\s+|participants?\s+)?(?:per|par|in each|dans chaque)\s+(?:arm|group|bras|groupe)\b/g;
+  const perArm =
+    /\b(?:[nN]\s*=\s*)?(\d+)\s+(?:patients?\s+|participants?\s+)?(?:per|par|in each|dans chaque)\s+(?:arm|group|bras|groupe)\b/g;
   for (let match = perArm.exec(text); match; match = perArm.exec(text)) {
-    arms.push({ label: 'per arm', key: 'per arm', n: Number(match[1]), start: match.index, end: match.index + match[0].length, subset: subsetFrom(match.index) });
+    arms.push({
+      label: 'per arm',
+      key: 'per arm',
+      n: Number(match[1]),
+      start: match.index,
+      end: match.index + match[0].length,
+      subset: subsetFrom(match.index),
+    });
   }
   // A "per arm" phrase may also have matched as "label n = k": keep one.
   return arms
@@ -100,11 +132,15 @@ function labelWords(words: string[]): string | undefined {
 
 function lastBoundary(text: string, before: number): number {
   const slice = text.slice(0, before);
-  const found = Math.max(slice.lastIndexOf(';'), slice.lastIndexOf('. '), slice.lastIndexOf('\n'), slice.lastIndexOf(', '));
+  const found = Math.max(
+    slice.lastIndexOf(';'),
+    slice.lastIndexOf('. '),
+    slice.lastIndexOf('\n'),
+    slice.lastIndexOf(', '),
+  );
   return found < 0 ? 0 : found + 1;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
-

@@ -4,4 +4,12 @@ export { detectLocale } from './scan-locale.js';
 export { numberPattern, readNumber } from './scan-number.js';
 export { guessFormat, documentText } from './document-text.js';
 export { sentenceSpans, paragraphSpans, spanAt } from './sentences.js';
-export type { ScanFinding, ScanResult, ScanSummary, ScanVerdict, FindingKind, ScanLocale, DocumentFormat } from './types.js';
+export type {
+  ScanFinding,
+  ScanResult,
+  ScanSummary,
+  ScanVerdict,
+  FindingKind,
+  ScanLocale,
+  DocumentFormat,
+} from './types.js';

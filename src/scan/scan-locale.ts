@@ -1,7 +1,9 @@
 import type { ScanLocale } from './types.js';
 
-const FRENCH_WORDS = /\b(?:la|le|de|et|les|des|du|est|sont|avec|chez|dans|une|aux|pour|par|sur|patients? atteints?|essais?|étude|était|ont|qui|mais|entre|versus)\b/gi;
-const ENGLISH_WORDS = /\b(?:the|and|of|with|were|was|is|are|in|for|patients? with|trial|study|between|than|from)\b/gi;
+const FRENCH_WORDS =
+  /\b(?:la|le|de|et|les|des|du|est|sont|avec|chez|dans|une|aux|pour|par|sur|patients? atteints?|essais?|étude|était|ont|qui|mais|entre|versus)\b/gi;
+const ENGLISH_WORDS =
+  /\b(?:the|and|of|with|were|was|is|are|in|for|patients? with|trial|study|between|than|from)\b/gi;
 
 /**
  * Guesses the number conventions of a document: `fr` when decimal commas
@@ -13,13 +15,20 @@ const ENGLISH_WORDS = /\b(?:the|and|of|with|were|was|is|are|in|for|patients? wit
  */
 export function detectLocale(text: string): ScanLocale {
   // A comma between digits that is not a thousands group (1,200) is a decimal comma.
-  const decimalCommas = (text.match(/\d,\d(?!\d\d(?!\d))/g) ?? []).length + (text.match(/\d,\d{1,2}(?!\d)/g) ?? []).length;
+  const decimalCommas =
+    (text.match(/\d,\d(?!\d\d(?!\d))/g) ?? []).length +
+    (text.match(/\d,\d{1,2}(?!\d)/g) ?? []).length;
   const pointDecimals = (text.match(/\d\.\d/g) ?? []).length;
   const frenchMarks = (text.match(/\bIC\s*(?:à\s*)?\d{2}\s*%|\bp\s*=\s*0,\d/g) ?? []).length;
   // Words with French diacritics, and the French space before "%" ("45 %"), are weaker signals.
   const accents = (text.match(/\p{L}*[éèêàâçùûôîœ]\p{L}*/gu) ?? []).length;
   const spacedPercent = (text.match(/\d[\u00a0\u202f ]%/g) ?? []).length;
-  const french = (text.match(FRENCH_WORDS) ?? []).length + 3 * decimalCommas + 5 * frenchMarks + accents + spacedPercent;
+  const french =
+    (text.match(FRENCH_WORDS) ?? []).length +
+    3 * decimalCommas +
+    5 * frenchMarks +
+    accents +
+    spacedPercent;
   const english = (text.match(ENGLISH_WORDS) ?? []).length + 3 * pointDecimals;
   return french > english ? 'fr' : 'en';
 }

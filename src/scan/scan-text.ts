@@ -9,7 +9,16 @@ import { extractTestStatistics } from './extract-test-statistics.js';
 import { extractVerbalFractions } from './extract-verbal-fractions.js';
 import { detectLocale } from './scan-locale.js';
 import { paragraphSpans, sentenceSpans, spanAt } from './sentences.js';
-import type { Candidate, DocumentFormat, ExtractContext, FindingKind, ScanFinding, ScanLocale, ScanResult, ScanSummary } from './types.js';
+import type {
+  Candidate,
+  DocumentFormat,
+  ExtractContext,
+  FindingKind,
+  ScanFinding,
+  ScanLocale,
+  ScanResult,
+  ScanSummary,
+} from './types.js';
 
 export interface ScanOptions {
   /** Document format; guessed from the content when omitted (`guessFormat`). */
@@ -23,7 +32,10 @@ export interface ScanOptions {
  * earlier extractor (then the lower candidate priority, then the longer span) wins,
  * so "HR 0.72 (0.61–0.85), p = 0.01" is one estimate and never also a percentage.
  */
-export const EXTRACTORS: readonly { kind: FindingKind; extract: (context: ExtractContext) => Candidate[] }[] = [
+export const EXTRACTORS: readonly {
+  kind: FindingKind;
+  extract: (context: ExtractContext) => Candidate[];
+}[] = [
   { kind: 'test-statistic', extract: extractTestStatistics },
   { kind: 'estimate', extract: extractEstimates },
   { kind: 'mean', extract: extractMeans },
@@ -47,17 +59,37 @@ export function scanText(source: string, options: ScanOptions = {}): ScanResult 
   const format = options.format ?? guessFormat(source);
   const doc = documentText(source, format);
   const locale = options.locale ?? detectLocale(doc.text);
-  const context: ExtractContext = { text: doc.text, locale, sentences: sentenceSpans(doc.text), paragraphs: paragraphSpans(doc.text) };
+  const context: ExtractContext = {
+    text: doc.text,
+    locale,
+    sentences: sentenceSpans(doc.text),
+    paragraphs: paragraphSpans(doc.text),
+  };
   const ranked: { candidate: Candidate; order: number }[] = [];
   EXTRACTORS.forEach((extractor, order) => {
     for (const candidate of extractor.extract(context)) ranked.push({ candidate, order });
   });
-  ranked.sort((a, b) => a.order - b.order || (a.candidate.priority ?? 0) - (b.candidate.priority ?? 0) || b.candidate.end - b.candidate.start - (a.candidate.end - a.candidate.start) || a.candidate.start - b.candidate.start);
+  ranked.sort(
+    (a, b) =>
+      a.order - b.order ||
+      (a.candidate.priority ?? 0) - (b.candidate.priority ?? 0) ||
+      b.candidate.end - b.candidate.start - (a.candidate.end - a.candidate.start) ||
+      a.candidate.start - b.candidate.start,
+  );
   const kept: Candidate[] = [];
   // Aggregate checks (sums, arm totals) re-use figures that other findings already cover: they only compete among themselves.
-  const aggregate = (candidate: Candidate): boolean => candidate.kind === 'percent-sum' || candidate.kind === 'arm-sizes';
+  const aggregate = (candidate: Candidate): boolean =>
+    candidate.kind === 'percent-sum' || candidate.kind === 'arm-sizes';
   for (const { candidate } of ranked) {
-    if (kept.some((other) => aggregate(other) === aggregate(candidate) && other.start < candidate.end && candidate.start < other.end)) continue;
+    if (
+      kept.some(
+        (other) =>
+          aggregate(other) === aggregate(candidate) &&
+          other.start < candidate.end &&
+          candidate.start < other.end,
+      )
+    )
+      continue;
     kept.push(candidate);
   }
   kept.sort((a, b) => a.start - b.start);
@@ -67,7 +99,10 @@ export function scanText(source: string, options: ScanOptions = {}): ScanResult 
     const start = doc.map[candidate.start];
     const end = doc.mapEnd[candidate.end - 1] ?? doc.map[candidate.end];
     const line = upperBound(lineStarts, start);
-    const sentence = spanAt(context.sentences, candidate.start) ?? { start: candidate.start, end: candidate.end };
+    const sentence = spanAt(context.sentences, candidate.start) ?? {
+      start: candidate.start,
+      end: candidate.end,
+    };
     const { priority: _priority, ...rest } = candidate;
     return {
       ...rest,
@@ -77,7 +112,10 @@ export function scanText(source: string, options: ScanOptions = {}): ScanResult 
       end,
       line,
       column: start - lineStarts[line - 1] + 1,
-      sentence: doc.text.slice(sentence.start, Math.max(sentence.end, candidate.end)).replace(/\s+/g, ' ').trim(),
+      sentence: doc.text
+        .slice(sentence.start, Math.max(sentence.end, candidate.end))
+        .replace(/\s+/g, ' ')
+        .trim(),
     };
   });
   return { locale, format, findings, summary: summarizeFindings(findings) };
@@ -87,8 +125,16 @@ export function scanText(source: string, options: ScanOptions = {}): ScanResult 
 export function summarizeFindings(findings: readonly ScanFinding[]): ScanSummary {
   const byKind: Partial<Record<FindingKind, number>> = {};
   for (const finding of findings) byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1;
-  const count = (verdict: ScanFinding['verdict']): number => findings.filter((finding) => finding.verdict === verdict).length;
-  return { findings: findings.length, consistent: count('consistent'), rounding: count('rounding'), inconsistent: count('inconsistent'), notChecked: count('not-checked'), byKind };
+  const count = (verdict: ScanFinding['verdict']): number =>
+    findings.filter((finding) => finding.verdict === verdict).length;
+  return {
+    findings: findings.length,
+    consistent: count('consistent'),
+    rounding: count('rounding'),
+    inconsistent: count('inconsistent'),
+    notChecked: count('not-checked'),
+    byKind,
+  };
 }
 
 /** 1-based index of the last line start ≤ offset. */

@@ -2,9 +2,44 @@ import type { Span } from './types.js';
 
 // Abbreviations whose full stop does not end a sentence (lower-cased, without the stop).
 const ABBREVIATIONS = new Set([
-  'al', 'vs', 'v', 'e.g', 'i.e', 'cf', 'fig', 'figs', 'tab', 'ref', 'refs', 'dr', 'pr', 'prof', 'mr', 'mrs', 'ms', 'st',
-  'no', 'nos', 'approx', 'ca', 'resp', 'ibid', 'vol', 'pp', 'p', 'jr', 'sr', 'inc', 'ltd',
-  'env', 'mme', 'mlle', 'n°', 'suppl', 'eds', 'ed',
+  'al',
+  'vs',
+  'v',
+  'e.g',
+  'i.e',
+  'cf',
+  'fig',
+  'figs',
+  'tab',
+  'ref',
+  'refs',
+  'dr',
+  'pr',
+  'prof',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'no',
+  'nos',
+  'approx',
+  'ca',
+  'resp',
+  'ibid',
+  'vol',
+  'pp',
+  'p',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'env',
+  'mme',
+  'mlle',
+  'n°',
+  'suppl',
+  'eds',
+  'ed',
 ]);
 
 /**
@@ -40,7 +75,10 @@ export function sentenceSpans(text: string): Span[] {
       if (char === '\n') {
         // A bullet, a numbered item or a table row on the next line starts a new sentence.
         const rest = text.slice(i + 1, i + 8);
-        if (/^[ \t]*(?:[-*+•▪◦‣o]\s|\d{1,2}[.)]\s|\|)/.test(rest) || /\|\s*$/.test(text.slice(start, i))) {
+        if (
+          /^[ \t]*(?:[-*+•▪◦‣o]\s|\d{1,2}[.)]\s|\|)/.test(rest) ||
+          /\|\s*$/.test(text.slice(start, i))
+        ) {
           pushTrimmed(spans, text, start, i);
           start = i + 1;
         }
@@ -48,10 +86,22 @@ export function sentenceSpans(text: string): Span[] {
       }
       if (char !== '.' && char !== '!' && char !== '?') continue;
       const next = text.slice(i + 1, i + 4);
-      if (!/^["'”»)\]]?\s+["'“«(\[]?[\p{Lu}\d•▪-]/u.test(next + text.slice(i + 4, i + 6)) && i + 1 < paragraph.end) continue;
+      if (
+        !/^["'”»)\]]?\s+["'“«([]?[\p{Lu}\d•▪-]/u.test(next + text.slice(i + 4, i + 6)) &&
+        i + 1 < paragraph.end
+      )
+        continue;
       if (char === '.') {
-        const word = /([\p{L}°.]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase();
-        if (word !== undefined && (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)+\p{L}?$/u.test(word) || /^\p{Lu}$/u.test(text[i - 1] ?? '') && word.length === 1)) continue;
+        const word = /([\p{L}°.]+)$/u
+          .exec(text.slice(Math.max(start, i - 12), i))?.[1]
+          ?.toLowerCase();
+        if (
+          word !== undefined &&
+          (ABBREVIATIONS.has(word) ||
+            /^(?:\p{L}\.)+\p{L}?$/u.test(word) ||
+            (/^\p{Lu}$/u.test(text[i - 1] ?? '') && word.length === 1))
+        )
+          continue;
       }
       pushTrimmed(spans, text, start, i + 1);
       start = i + 1;

@@ -22,7 +22,12 @@ export type FindingKind =
  */
 export type ScanVerdict = 'consistent' | 'rounding' | 'inconsistent' | 'not-checked';
 
-export const SCAN_VERDICTS: readonly ScanVerdict[] = ['consistent', 'rounding', 'inconsistent', 'not-checked'];
+export const SCAN_VERDICTS: readonly ScanVerdict[] = [
+  'consistent',
+  'rounding',
+  'inconsistent',
+  'not-checked',
+];
 
 export interface ScanFinding {
   kind: FindingKind;

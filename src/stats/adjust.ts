@@ -1,8 +1,25 @@
 import { InputError } from '../errors.js';
 
-export type AdjustMethod = 'bonferroni' | 'holm' | 'hochberg' | 'hommel' | 'BH' | 'BY' | 'fdr' | 'none';
+export type AdjustMethod =
+  | 'bonferroni'
+  | 'holm'
+  | 'hochberg'
+  | 'hommel'
+  | 'BH'
+  | 'BY'
+  | 'fdr'
+  | 'none';
 
-export const ADJUST_METHODS: readonly AdjustMethod[] = ['bonferroni', 'holm', 'hochberg', 'hommel', 'BH', 'BY', 'fdr', 'none'];
+export const ADJUST_METHODS: readonly AdjustMethod[] = [
+  'bonferroni',
+  'holm',
+  'hochberg',
+  'hommel',
+  'BH',
+  'BY',
+  'fdr',
+  'none',
+];
 
 /**
  * Adjusts p-values for multiple comparisons exactly as R's `p.adjust(p, method)`:
@@ -28,7 +45,8 @@ export const ADJUST_METHODS: readonly AdjustMethod[] = ['bonferroni', 'holm', 'h
 export function adjustP(p: readonly number[], method: AdjustMethod): number[];
 export function adjustP(p: readonly (number | null)[], method: AdjustMethod): (number | null)[];
 export function adjustP(p: readonly (number | null)[], method: AdjustMethod): (number | null)[] {
-  if (!ADJUST_METHODS.includes(method)) throw new InputError('method', method, `one of ${ADJUST_METHODS.join(', ')}`);
+  if (!ADJUST_METHODS.includes(method))
+    throw new InputError('method', method, `one of ${ADJUST_METHODS.join(', ')}`);
   const present: number[] = [];
   const positions: number[] = [];
   p.forEach((value, index) => {
@@ -50,7 +68,9 @@ export function adjustP(p: readonly (number | null)[], method: AdjustMethod): (n
 /** Indices that sort `values` (stable, like R's `order`). */
 function order(values: readonly number[], decreasing: boolean): number[] {
   const index = values.map((_, i) => i);
-  return index.sort((a, b) => (decreasing ? values[b] - values[a] : values[a] - values[b]) || a - b);
+  return index.sort(
+    (a, b) => (decreasing ? values[b] - values[a] : values[a] - values[b]) || a - b,
+  );
 }
 
 function adjustComplete(p: readonly number[], method: AdjustMethod): number[] {
@@ -83,7 +103,11 @@ function adjustComplete(p: readonly number[], method: AdjustMethod): number[] {
  * R's step-down (`cummax` over ascending p, ranks i = 1..n) or step-up (`cummin` over
  * descending p, ranks i = n..1), capped at 1.
  */
-function stepwise(p: readonly number[], stepUp: boolean, scale: (value: number, rank: number) => number): number[] {
+function stepwise(
+  p: readonly number[],
+  stepUp: boolean,
+  scale: (value: number, rank: number) => number,
+): number[] {
   const n = p.length;
   const o = order(p, stepUp);
   const out = new Array<number>(n);

@@ -53,8 +53,14 @@ export type { QuantileOptions, ProbabilityOptions } from './dist/index.js';
 export { meanDifference } from './continuous/mean-difference.js';
 export type { MeanDifferenceOptions, MeanDifferenceResult } from './continuous/mean-difference.js';
 export { pairedMeanDifference } from './continuous/paired-mean-difference.js';
-export type { PairedSummary, PairedMeanDifferenceResult } from './continuous/paired-mean-difference.js';
-export { standardizedMeanDifference, SMD_VARIANTS } from './continuous/standardized-mean-difference.js';
+export type {
+  PairedSummary,
+  PairedMeanDifferenceResult,
+} from './continuous/paired-mean-difference.js';
+export {
+  standardizedMeanDifference,
+  SMD_VARIANTS,
+} from './continuous/standardized-mean-difference.js';
 export type {
   SmdVariant,
   StandardizedMeanDifferenceOptions,
@@ -115,7 +121,11 @@ export { stratifiedTwoByTwo } from './binary/stratified-two-by-two.js';
 export type { StratifiedTwoByTwoResult, MhRdVariance } from './binary/stratified-two-by-two.js';
 export { breslowDayTest } from './binary/breslow-day-test.js';
 export { attributableFractions } from './binary/attributable-fractions.js';
-export type { AttributableFractionsResult, AttributableEstimate, ParMethod } from './binary/attributable-fractions.js';
+export type {
+  AttributableFractionsResult,
+  AttributableEstimate,
+  ParMethod,
+} from './binary/attributable-fractions.js';
 export type { HomogeneityTest } from './binary/breslow-day-test.js';
 
 // Single proportions (src/stats/proportion)
@@ -245,7 +255,11 @@ export { RR_INTERVALS } from './binary/risk-ratio.js';
 export type { RatioContext, RatioInterval } from './binary/risk-ratio.js';
 export { OR_INTERVALS } from './binary/odds-ratio.js';
 export { PROPORTION_INTERVALS } from './proportion/proportion-ci.js';
-export type { ProportionCiContext, ProportionInterval, FormulaStep } from './proportion/proportion-ci.js';
+export type {
+  ProportionCiContext,
+  ProportionInterval,
+  FormulaStep,
+} from './proportion/proportion-ci.js';
 export { fingerprintProportion } from './check/fingerprint-proportion.js';
 export type { ProportionMethods } from './check/fingerprint-proportion.js';
 
@@ -262,7 +276,13 @@ export { HR_METHODS, hrMethod } from './survival/hr-methods.js';
 export type { HrMethod } from './survival/hr-methods.js';
 export type { HrReported, HrDerivation, HrField } from './survival/hr-derivation.js';
 export { kaplanMeier, KM_CONF_TYPES } from './survival/kaplan-meier.js';
-export type { KaplanMeierResult, KaplanMeierOptions, KmStep, KmQuantile, KmConfType } from './survival/kaplan-meier.js';
+export type {
+  KaplanMeierResult,
+  KaplanMeierOptions,
+  KmStep,
+  KmQuantile,
+  KmConfType,
+} from './survival/kaplan-meier.js';
 export { survivalAt } from './survival/survival-at.js';
 export type { SurvivalAtTime } from './survival/survival-at.js';
 export { restrictedMean } from './survival/restricted-mean.js';
@@ -276,15 +296,32 @@ export type { SurvivalRecord, RiskRow } from './survival/survival-records.js';
 
 // Group-sequential designs (src/stats/design/group-sequential-*)
 export { groupSequentialDesign } from './design/group-sequential-design.js';
-export type { GroupSequentialDesign, GroupSequentialOptions, GroupSequentialExits } from './design/group-sequential-design.js';
+export type {
+  GroupSequentialDesign,
+  GroupSequentialOptions,
+  GroupSequentialExits,
+} from './design/group-sequential-design.js';
 export { groupSequentialProbabilities } from './design/group-sequential-probabilities.js';
 export type { GroupSequentialProbabilities } from './design/group-sequential-probabilities.js';
 export { groupSequentialSampleSize } from './design/group-sequential-sample-size.js';
-export type { GroupSequentialSampleSize, GroupSequentialEndpoint } from './design/group-sequential-sample-size.js';
+export type {
+  GroupSequentialSampleSize,
+  GroupSequentialEndpoint,
+} from './design/group-sequential-sample-size.js';
 export { groupSequentialInterim } from './design/group-sequential-interim.js';
 export type { GroupSequentialInterim } from './design/group-sequential-interim.js';
-export { SPENDING_FUNCTIONS, CLASSICAL_BOUNDARIES, GROUP_SEQUENTIAL_TYPES, BETA_SPENDING_TYPES } from './design/group-sequential-types.js';
-export type { SpendingFunction, ClassicalBoundary, GroupSequentialType, BetaSpendingType } from './design/group-sequential-types.js';
+export {
+  SPENDING_FUNCTIONS,
+  CLASSICAL_BOUNDARIES,
+  GROUP_SEQUENTIAL_TYPES,
+  BETA_SPENDING_TYPES,
+} from './design/group-sequential-types.js';
+export type {
+  SpendingFunction,
+  ClassicalBoundary,
+  GroupSequentialType,
+  BetaSpendingType,
+} from './design/group-sequential-types.js';
 export { SMD_METHODS } from './continuous/standardized-mean-difference.js';
 export type { SmdMethod, SmdScaling } from './continuous/standardized-mean-difference.js';
 export { TAU2_ESTIMATORS } from './meta/estimate-tau2.js';
@@ -299,17 +336,36 @@ export { reconstructKm } from './survival/reconstruct-km.js';
 export type { KmCurveInput, ReconstructedArm } from './survival/reconstruct-km.js';
 export { fixTimes } from './survival/survival-records.js';
 export { compareSurvival } from './survival/compare-survival.js';
-export type { CompareSurvivalOptions, SurvivalComparison, ArmSurvival, RmstComparison } from './survival/compare-survival.js';
+export type {
+  CompareSurvivalOptions,
+  SurvivalComparison,
+  ArmSurvival,
+  RmstComparison,
+} from './survival/compare-survival.js';
 export { kmReachable, kmPercent } from './survival/km-reachable.js';
 export type { KmReachableValue, KmPercentResult, KmStepWitness } from './survival/km-reachable.js';
-export { survivalSampleSize, survivalPower, eventProbability, SURVIVAL_EVENTS_METHODS } from './survival/survival-design.js';
-export type { SurvivalDesignOptions, SurvivalSampleSize, SurvivalPower, SurvivalEventsMethod } from './survival/survival-design.js';
+export {
+  survivalSampleSize,
+  survivalPower,
+  eventProbability,
+  SURVIVAL_EVENTS_METHODS,
+} from './survival/survival-design.js';
+export type {
+  SurvivalDesignOptions,
+  SurvivalSampleSize,
+  SurvivalPower,
+  SurvivalEventsMethod,
+} from './survival/survival-design.js';
 // Consistency checks added for `trialstat scan` and issue 15 (src/stats/check)
 export { ciSymmetry, debit, sprite } from './check/index.js';
 export type { CiSymmetryResult, DebitResult, SpriteOptions, SpriteResult } from './check/index.js';
 // Meta-regression, permutation test, bubble-plot data (src/stats/meta)
 export { metaRegression } from './meta/meta-regression.js';
-export type { MetaRegressionOptions, MetaRegressionResult, MetaRegressionCoefficient } from './meta/meta-regression.js';
+export type {
+  MetaRegressionOptions,
+  MetaRegressionResult,
+  MetaRegressionCoefficient,
+} from './meta/meta-regression.js';
 export { moderatorDesign, moderatorRow } from './meta/moderator-design.js';
 export type { ModeratorSpec, ModeratorDesign } from './meta/moderator-design.js';
 export { predictMetaRegression } from './meta/predict-meta-regression.js';
@@ -323,7 +379,12 @@ export type { RegressionLine } from './meta/regression-line.js';
 export { boinBoundaries, boinRule } from './design/boin.js';
 export type { BoinBoundaries, BoinOptions, BoinRow } from './design/boin.js';
 export { intervalDesignOc } from './design/interval-design-oc.js';
-export type { IntervalRule, IntervalDecision, IntervalOcOptions, IntervalOcResult } from './design/interval-design-oc.js';
+export type {
+  IntervalRule,
+  IntervalDecision,
+  IntervalOcOptions,
+  IntervalOcResult,
+} from './design/interval-design-oc.js';
 export { isotonicMtd, pava } from './design/isotonic-mtd.js';
 // The warnings catalogue: codes and message templates of coded warnings (results' codedWarnings).
 export { WARNINGS, warning } from './warnings.js';

@@ -50,7 +50,11 @@ export function defineMethods<const E extends readonly MethodEntry[]>(
   defaultId: E[number]['id'] = entries[0].id,
 ): MethodRegistry<E[number]> {
   type Entry = Resolved<E[number]>;
-  const resolved = Object.freeze(entries.map((entry) => Object.freeze({ ...entry, resultMethod: entry.resultMethod ?? entry.id }))) as readonly Entry[];
+  const resolved = Object.freeze(
+    entries.map((entry) =>
+      Object.freeze({ ...entry, resultMethod: entry.resultMethod ?? entry.id }),
+    ),
+  ) as readonly Entry[];
   const byId = new Map<string, Entry>();
   for (const entry of resolved) {
     if (byId.has(entry.id)) throw new Error(`${family}: duplicate method id ${entry.id}`);
@@ -65,7 +69,8 @@ export function defineMethods<const E extends readonly MethodEntry[]>(
     defaultId,
     get(id: string, argument = 'method'): Entry {
       const entry = byId.get(id);
-      if (!entry) throw new InputError(argument, id, `a ${family} method: one of ${ids.join(', ')}`);
+      if (!entry)
+        throw new InputError(argument, id, `a ${family} method: one of ${ids.join(', ')}`);
       return entry;
     },
     has(id: string): id is Entry['id'] {

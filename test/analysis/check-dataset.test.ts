@@ -9,8 +9,14 @@ async function items(): Promise<CheckItem[]> {
 }
 
 function find(all: CheckItem[], outcome: string, quantity: string, line?: number): CheckItem {
-  const found = all.filter((i) => i.outcome === outcome && i.quantity === quantity && (line === undefined || i.line === line));
-  if (found.length !== 1) throw new Error(`expected one ${outcome}/${quantity}${line ? ` at line ${line}` : ''}, found ${found.length}`);
+  const found = all.filter(
+    (i) =>
+      i.outcome === outcome && i.quantity === quantity && (line === undefined || i.line === line),
+  );
+  if (found.length !== 1)
+    throw new Error(
+      `expected one ${outcome}/${quantity}${line ? ` at line ${line}` : ''}, found ${found.length}`,
+    );
   return found[0];
 }
 
@@ -54,7 +60,10 @@ describe('checkDataset', () => {
   it('marks an irreproducible p as discrepant, and a known discrepancy as expected', async () => {
     const all = await items();
     expect(find(all, 'pain', 'p', 7)).toMatchObject({ status: 'discrepant', expected: false });
-    expect(find(all, 'serious adverse events', 'percent')).toMatchObject({ status: 'discrepant', expected: true });
+    expect(find(all, 'serious adverse events', 'percent')).toMatchObject({
+      status: 'discrepant',
+      expected: true,
+    });
     expect(find(all, 'response', 'percent', 2)).toMatchObject({ status: 'reproduced' });
     expect(summarize(all)).toMatchObject({ discrepant: 2, unexpected: 1 });
   });
@@ -67,18 +76,28 @@ describe('checkDataset', () => {
 
   it('rebuilds a CI from arm rows that print only SEs, and says the SDs were derived', async () => {
     const all = checkDataset(await loadDataset('test/analysis/fixtures/derivations'));
-    const se = all.filter((i) => i.trial === 'SE trial' && ['ci_lower', 'ci_upper', 'p'].includes(i.quantity));
+    const se = all.filter(
+      (i) => i.trial === 'SE trial' && ['ci_lower', 'ci_upper', 'p'].includes(i.quantity),
+    );
     expect(se.map((i) => i.status)).toEqual(['reproduced', 'reproduced', 'reproduced']);
     // R t.test on samples with SD = SE·√n (test/reference/analysis.R): −0.40367314616596.
     expect(se[0].recomputed).toBeCloseTo(-0.40367314616596, 12);
-    expect(se[0].derivations?.map((d) => [d.method, d.arms])).toEqual([['sd-from-se', ['active']], ['sd-from-se', ['placebo']]]);
+    expect(se[0].derivations?.map((d) => [d.method, d.arms])).toEqual([
+      ['sd-from-se', ['active']],
+      ['sd-from-se', ['placebo']],
+    ]);
     expect(se[0].reason).toMatch(/sd of active derived \(sd-from-se\)/);
   });
 
   it('joins a published comparison to the arm rows of its own analysis set', async () => {
     const all = checkDataset(await loadDataset('test/analysis/fixtures/derivations'));
-    const estimates = all.filter((i) => i.trial === 'Population trial' && i.quantity === 'estimate');
+    const estimates = all.filter(
+      (i) => i.trial === 'Population trial' && i.quantity === 'estimate',
+    );
     // per protocol: 2.6 − 0.4 = 2.2; ITT: 2.0 − 0.5 = 1.5 (comparisons.csv lines 3 and 4).
-    expect(estimates.map((i) => [i.line, i.recomputed])).toEqual([[3, 2.2], [4, 1.5]]);
+    expect(estimates.map((i) => [i.line, i.recomputed])).toEqual([
+      [3, 2.2],
+      [4, 1.5],
+    ]);
   });
 });

@@ -7,11 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReports, bundledSpecFiles } from '../../src/report/build.js';
 import { loadReportDataset, reportDatasetNames } from '../../src/report/bundled-datasets.js';
 import { textWidth } from '../../src/report/text-metrics/text-width.js';
-import { FIXTURE_DATASETS, FIXTURE_SPECS_DIR, loadFixtureDataset } from '../report/fixtures/load-fixture.js';
+import {
+  FIXTURE_DATASETS,
+  FIXTURE_SPECS_DIR,
+  loadFixtureDataset,
+} from '../report/fixtures/load-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/browser/reports.test.ts: skipped, ${CHROMIUM} is not installed (CI installs it with apt-get install chromium)`);
+if (!hasChromium)
+  console.warn(
+    `test/browser/reports.test.ts: skipped, ${CHROMIUM} is not installed (CI installs it with apt-get install chromium)`,
+  );
 
 /** 'Hamburgefonstiv' at 1000 px from the width table (sum of per-mille advances), kerning off. */
 const EXPECTED_FONT_WIDTH = textWidth('Hamburgefonstiv', 1000);
@@ -37,12 +44,35 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'trialstat-browser-'));
     profile = mkdtempSync(join(tmpdir(), 'trialstat-chromium-profile-'));
-    const bundled = await buildReports({ specFiles: bundledSpecFiles(), outDir: join(outDir, 'bundled'), loadDataset: loadReportDataset, knownDatasets: reportDatasetNames() });
-    const fixtures = await buildReports({ specFiles: [join(FIXTURE_SPECS_DIR, 'xss.yaml')], outDir: join(outDir, 'fixtures'), loadDataset: loadFixtureDataset, knownDatasets: FIXTURE_DATASETS });
-    pages.push(...bundled.map((r) => r.file), join(outDir, 'bundled', 'index.html'), ...fixtures.map((r) => r.file));
+    const bundled = await buildReports({
+      specFiles: bundledSpecFiles(),
+      outDir: join(outDir, 'bundled'),
+      loadDataset: loadReportDataset,
+      knownDatasets: reportDatasetNames(),
+    });
+    const fixtures = await buildReports({
+      specFiles: [join(FIXTURE_SPECS_DIR, 'xss.yaml')],
+      outDir: join(outDir, 'fixtures'),
+      loadDataset: loadFixtureDataset,
+      knownDatasets: FIXTURE_DATASETS,
+    });
+    pages.push(
+      ...bundled.map((r) => r.file),
+      join(outDir, 'bundled', 'index.html'),
+      ...fixtures.map((r) => r.file),
+    );
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1200, height: 900 },
     });
   }, 120_000);
@@ -56,7 +86,14 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
   async function open(file: string): Promise<PageReport> {
     const page = await context.newPage();
     const url = pathToFileURL(file).href;
-    const report: PageReport = { consoleErrors: [], requests: [], dialogs: [], charts: [], headings: [], fontWidth: null };
+    const report: PageReport = {
+      consoleErrors: [],
+      requests: [],
+      dialogs: [],
+      charts: [],
+      headings: [],
+      fontWidth: null,
+    };
     page.on('console', (message) => {
       if (message.type() === 'error') report.consoleErrors.push(message.text());
     });
@@ -85,18 +122,41 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
           .filter((text: any) => {
             const r = text.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) return false;
-            return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+            return (
+              r.left < box.left - 1 ||
+              r.right > box.right + 1 ||
+              r.top < box.top - 1 ||
+              r.bottom > box.bottom + 1
+            );
           })
           .map((text: any) => String(text.textContent ?? ''));
-        return { id: svg.closest('figure')?.id ?? '', width: box.width, height: box.height, texts: texts.length, outside };
+        return {
+          id: svg.closest('figure')?.id ?? '',
+          width: box.width,
+          height: box.height,
+          texts: texts.length,
+          outside,
+        };
       });
-      return { fontWidth, charts, headings: [...doc.querySelectorAll('h1, h2, figcaption, td')].map((e: any) => String(e.textContent ?? '')) } as { fontWidth: number | null; charts: PageReport['charts']; headings: string[] };
+      return {
+        fontWidth,
+        charts,
+        headings: [...doc.querySelectorAll('h1, h2, figcaption, td')].map((e: any) =>
+          String(e.textContent ?? ''),
+        ),
+      } as { fontWidth: number | null; charts: PageReport['charts']; headings: string[] };
     });
     report.fontWidth = measured.fontWidth;
     report.charts = measured.charts;
     report.headings = measured.headings;
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `${basename(file, '.html')}${file.includes('fixtures') ? '-fixture' : ''}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(
+        ARTIFACTS,
+        `${basename(file, '.html')}${file.includes('fixtures') ? '-fixture' : ''}.png`,
+      ),
+      fullPage: true,
+    });
     await page.close();
     return report;
   }
@@ -105,12 +165,20 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const file of pages) {
       const report = await open(file);
-      expect({ file, errors: report.consoleErrors, requests: report.requests, dialogs: report.dialogs }).toEqual({ file, errors: [], requests: [], dialogs: [] });
+      expect({
+        file,
+        errors: report.consoleErrors,
+        requests: report.requests,
+        dialogs: report.dialogs,
+      }).toEqual({ file, errors: [], requests: [], dialogs: [] });
       if (!file.endsWith('index.html')) expect(report.charts.length, file).toBeGreaterThan(0);
       // The embedded subset is the font of the width table the layout was measured with.
       expect(report.fontWidth, `${file}: embedded font`).not.toBeNull();
       // Table widths are rounded per character: up to 0.5 per mille each (DejaVu would be ~12 % wider).
-      expect(Math.abs((report.fontWidth ?? 0) - EXPECTED_FONT_WIDTH), `${file}: embedded font width`).toBeLessThan(8);
+      expect(
+        Math.abs((report.fontWidth ?? 0) - EXPECTED_FONT_WIDTH),
+        `${file}: embedded font width`,
+      ).toBeLessThan(8);
       for (const chart of report.charts) {
         expect(chart.width, `${file} ${chart.id}`).toBeGreaterThan(0);
         expect(chart.height, `${file} ${chart.id}`).toBeGreaterThan(0);

@@ -10,15 +10,28 @@ interface Case {
   p: (number | null)[];
   adjusted: Record<string, (number | null)[]>;
 }
-const { cases } = JSON.parse(readFileSync('test/reference/fixtures/adjust.json', 'utf8')) as { cases: Case[] };
+const { cases } = JSON.parse(readFileSync('test/reference/fixtures/adjust.json', 'utf8')) as {
+  cases: Case[];
+};
 
 describe('trialstat adjust matches R p.adjust', () => {
   for (const c of cases) {
     it(`${c.name}: every method (--method all --json)`, async () => {
-      const r = await runCli(['adjust', ...c.p.map((x) => (x === null ? 'NA' : String(x))), '--method', 'all', '--json']);
+      const r = await runCli([
+        'adjust',
+        ...c.p.map((x) => (x === null ? 'NA' : String(x))),
+        '--method',
+        'all',
+        '--json',
+      ]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      const out = JSON.parse(r.stdout) as { p: (number | null)[]; n: number; methods: string[]; adjusted: Record<string, (number | null)[]> };
+      const out = JSON.parse(r.stdout) as {
+        p: (number | null)[];
+        n: number;
+        methods: string[];
+        adjusted: Record<string, (number | null)[]>;
+      };
       expect(out.methods).toEqual([...ADJUST_METHODS]);
       expect(out.p).toEqual(c.p);
       expect(out.n).toBe(c.p.filter((x) => x !== null).length);
@@ -34,18 +47,30 @@ describe('trialstat adjust matches R p.adjust', () => {
   it('defaults to holm and prints a table in input order', async () => {
     const r = await runCli(['adjust', '0.04', '0.01', '0.02']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(0, 5)).toEqual(['   p  holm', '----  ----', '0.04  0.04', '0.01  0.03', '0.02  0.04']);
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      '   p  holm',
+      '----  ----',
+      '0.04  0.04',
+      '0.01  0.03',
+      '0.02  0.04',
+    ]);
   });
 
   it('reads p-values from stdin, with NA for a missing one', async () => {
-    const r = await runCli(['adjust', '-', '--method', 'BH', '--json'], { stdin: '0.01, 0.02\nNA\n0.04\n' });
+    const r = await runCli(['adjust', '-', '--method', 'BH', '--json'], {
+      stdin: '0.01, 0.02\nNA\n0.04\n',
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).adjusted.BH).toEqual([0.03, 0.03, null, 0.04]);
   });
 
   it('bad input names the value and where it is (exit 2)', async () => {
     const cases: [string[], string | undefined, RegExp][] = [
-      [['0.01', '1.2'], undefined, /^trialstat: p-value 2: expected a p-value in \[0, 1\] or NA, found "1.2"/],
+      [
+        ['0.01', '1.2'],
+        undefined,
+        /^trialstat: p-value 2: expected a p-value in \[0, 1\] or NA, found "1.2"/,
+      ],
       [['0,05'], undefined, /decimal comma\? use 0\.05/],
       [['-'], '0.1\n0.x\n', /^trialstat: <stdin>:2: value 1: expected a p-value/],
       [['-'], '\n', /at least one p-value/],

@@ -7,9 +7,20 @@ describe('trialstat check', () => {
   it('checks every bundled dataset and passes when all discrepancies are expected', async () => {
     const result = await runCli(['check', '--json']);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as { items: { dataset: string; status: string; expected: boolean }[]; summary: Record<string, number> };
+    const json = JSON.parse(result.stdout) as {
+      items: { dataset: string; status: string; expected: boolean }[];
+      summary: Record<string, number>;
+    };
     expect(json.summary.reproduced).toBeGreaterThan(20);
-    expect(Object.keys(json.summary).sort()).toEqual(['derived', 'discrepant', 'discrepantFigures', 'expectedFigures', 'notCheckable', 'reproduced', 'unexpected']);
+    expect(Object.keys(json.summary).sort()).toEqual([
+      'derived',
+      'discrepant',
+      'discrepantFigures',
+      'expectedFigures',
+      'notCheckable',
+      'reproduced',
+      'unexpected',
+    ]);
     expect(json.items.filter((i) => i.status === 'discrepant').every((i) => i.expected)).toBe(true);
     // The audit's headline findings are there: 60 % of 11 is impossible.
     expect(JSON.stringify(json.items)).toContain('no whole count of 11 prints as 60%');
@@ -27,7 +38,17 @@ describe('trialstat check', () => {
   it('follows the JSON contract for items', async () => {
     const result = await runCli(['check', FIXTURE, '--json', '--fail-on', 'never']);
     const json = JSON.parse(result.stdout) as { items: Record<string, unknown>[] };
-    for (const key of ['dataset', 'trial', 'outcome', 'quantity', 'reported', 'recomputed', 'status', 'method', 'reason']) {
+    for (const key of [
+      'dataset',
+      'trial',
+      'outcome',
+      'quantity',
+      'reported',
+      'recomputed',
+      'status',
+      'method',
+      'reason',
+    ]) {
       expect(json.items[0]).toHaveProperty(key);
     }
   });

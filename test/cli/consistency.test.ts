@@ -3,7 +3,15 @@ import { runCli } from '../support/cli.js';
 
 describe('trialstat consistency percent', () => {
   it('lists the counts behind a printed percentage (JSON contract)', async () => {
-    const result = await runCli(['consistency', 'percent', '--percent', '45', '--n', '22', '--json']);
+    const result = await runCli([
+      'consistency',
+      'percent',
+      '--percent',
+      '45',
+      '--n',
+      '22',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ consistent: true, counts: [10] });
   });
@@ -16,7 +24,15 @@ describe('trialstat consistency percent', () => {
   });
 
   it('searches a range of denominators', async () => {
-    const result = await runCli(['consistency', 'percent', '--percent', '73', '--n-range', '10..13', '--json']);
+    const result = await runCli([
+      'consistency',
+      'percent',
+      '--percent',
+      '73',
+      '--n-range',
+      '10..13',
+      '--json',
+    ]);
     expect(JSON.parse(result.stdout)).toMatchObject({ ns: [11] });
   });
 
@@ -43,14 +59,40 @@ describe('trialstat consistency grim / grimmer', () => {
   });
 
   it('runs GRIMMER', async () => {
-    const result = await runCli(['consistency', 'grimmer', '--mean', '3.44', '--sd', '2.47', '--n', '18', '--json']);
+    const result = await runCli([
+      'consistency',
+      'grimmer',
+      '--mean',
+      '3.44',
+      '--sd',
+      '2.47',
+      '--n',
+      '18',
+      '--json',
+    ]);
     expect(JSON.parse(result.stdout)).toMatchObject({ consistent: false });
   });
 });
 
 describe('trialstat consistency p', () => {
   it('checks p against an estimate and CI of unknown level (JSON contract)', async () => {
-    const result = await runCli(['consistency', 'p', '--estimate', '-16.3', '--lower', '-20.4', '--upper', '-12.1', '--p', '0.0001', '--relation', '<', '--level', 'unknown', '--json']);
+    const result = await runCli([
+      'consistency',
+      'p',
+      '--estimate',
+      '-16.3',
+      '--lower',
+      '-20.4',
+      '--upper',
+      '-12.1',
+      '--p',
+      '0.0001',
+      '--relation',
+      '<',
+      '--level',
+      'unknown',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.consistent).toBe(true);
@@ -59,13 +101,39 @@ describe('trialstat consistency p', () => {
   });
 
   it('prints a verdict per level', async () => {
-    const result = await runCli(['consistency', 'p', '--estimate', '2.0', '--lower', '1.0', '--upper', '3.0', '--p', '0.001', '--level', 'unknown']);
+    const result = await runCli([
+      'consistency',
+      'p',
+      '--estimate',
+      '2.0',
+      '--lower',
+      '1.0',
+      '--upper',
+      '3.0',
+      '--p',
+      '0.001',
+      '--level',
+      'unknown',
+    ]);
     expect(result.stdout).toContain('90% CI');
     expect(result.stdout).toMatch(/consistent at some level/);
   });
 
   it('rejects a level given as a percentage', async () => {
-    const result = await runCli(['consistency', 'p', '--estimate', '2', '--lower', '1', '--upper', '3', '--p', '0.01', '--level', '95']);
+    const result = await runCli([
+      'consistency',
+      'p',
+      '--estimate',
+      '2',
+      '--lower',
+      '1',
+      '--upper',
+      '3',
+      '--p',
+      '0.01',
+      '--level',
+      '95',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--level');
   });
@@ -73,12 +141,33 @@ describe('trialstat consistency p', () => {
 
 describe('trialstat consistency statistic', () => {
   it('finds a decision error (statcheck: t(48) = 1.02, p < .05)', async () => {
-    const result = await runCli(['consistency', 'statistic', '--test', 't', '--value', '1.02', '--df', '48', '--p', '< .05', '--json']);
+    const result = await runCli([
+      'consistency',
+      'statistic',
+      '--test',
+      't',
+      '--value',
+      '1.02',
+      '--df',
+      '48',
+      '--p',
+      '< .05',
+      '--json',
+    ]);
     expect(JSON.parse(result.stdout)).toMatchObject({ error: true, decisionError: true });
   });
 
   it('exits 2 when df is missing', async () => {
-    const result = await runCli(['consistency', 'statistic', '--test', 't', '--value', '1.02', '--p', '.05']);
+    const result = await runCli([
+      'consistency',
+      'statistic',
+      '--test',
+      't',
+      '--value',
+      '1.02',
+      '--p',
+      '.05',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('df');
   });

@@ -25,19 +25,47 @@ describe('--json output validates against its schema', () => {
 
 describe('schemas/', () => {
   it('holds exactly the generated schemas (node scripts/write-json-schemas.mjs after npm run build)', () => {
-    const files = readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort();
+    const files = readdirSync('schemas')
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort();
     expect(files).toEqual(Object.keys(documents).sort());
-    for (const file of files) expect(JSON.parse(readFileSync(`schemas/${file}`, 'utf8')), file).toEqual(documents[file]);
+    for (const file of files)
+      expect(JSON.parse(readFileSync(`schemas/${file}`, 'utf8')), file).toEqual(documents[file]);
   });
 
   it('numbers may be "Infinity", "-Infinity" or "NaN" (the encoder), other strings are rejected', () => {
     const doc = documents['means.schema.json'];
-    const ok = { arms: [], md: { estimate: 1, se: 1, df: 1, statistic: 1, p: 0.5, test: 't', alternative: 'greater', ci: { lower: 0, upper: 'Infinity', level: 0.95, method: 'welch-t' } }, smd: { estimate: 1, se: 1, variance: 1, variant: 'hedges-g', correction: 1, standardizer: 1, ci: { lower: 0, upper: 2, level: 0.95, method: 'x' } }, derivations: [], warnings: [] };
+    const ok = {
+      arms: [],
+      md: {
+        estimate: 1,
+        se: 1,
+        df: 1,
+        statistic: 1,
+        p: 0.5,
+        test: 't',
+        alternative: 'greater',
+        ci: { lower: 0, upper: 'Infinity', level: 0.95, method: 'welch-t' },
+      },
+      smd: {
+        estimate: 1,
+        se: 1,
+        variance: 1,
+        variant: 'hedges-g',
+        correction: 1,
+        standardizer: 1,
+        ci: { lower: 0, upper: 2, level: 0.95, method: 'x' },
+      },
+      derivations: [],
+      warnings: [],
+    };
     expect(validate(ok, doc)).toEqual([]);
     const bad = { ...ok, md: { ...ok.md, ci: { ...ok.md.ci, upper: 'inf' } } };
     expect(validate(bad, doc)[0]).toMatch(/^\$\.md\.ci\.upper: matches none of anyOf/);
     const missing = { ...ok, md: { ...ok.md, p: undefined } };
-    expect(validate(JSON.parse(JSON.stringify(missing)), doc)).toEqual(['$.md.p: required, missing']);
+    expect(validate(JSON.parse(JSON.stringify(missing)), doc)).toEqual([
+      '$.md.p: required, missing',
+    ]);
   });
 
   it('the compiler rejects a schema that does not fit its type', () => {

@@ -7,8 +7,13 @@ import { loadFixture } from '../stats/meta/fixture.js';
 const fx = loadFixture('meta_depth');
 const d = fx.bcg;
 const csv =
-  'study,events1,n1,events2,n2\n' + d.study.map((s: string, i: number) => `${s},${d.ai[i]},${d.n1i[i]},${d.ci[i]},${d.n2i[i]}`).join('\n') + '\n';
-const cli = (...flags: string[]) => runCli(['meta', '-', '--measure', 'RR', ...flags], { stdin: csv });
+  'study,events1,n1,events2,n2\n' +
+  d.study
+    .map((s: string, i: number) => `${s},${d.ai[i]},${d.n1i[i]},${d.ci[i]},${d.n2i[i]}`)
+    .join('\n') +
+  '\n';
+const cli = (...flags: string[]) =>
+  runCli(['meta', '-', '--measure', 'RR', ...flags], { stdin: csv });
 async function json(...flags: string[]) {
   const r = await cli(...flags, '--json');
   expect(r.code, r.stderr).toBe(0);
@@ -38,8 +43,12 @@ describe('trialstat meta bias diagnostics match metafor', () => {
   });
   it('--fsn (Rosenthal, Rosenberg at --alpha 0.01, Orwin weighted with a target)', async () => {
     expect((await json('--fsn')).fsn).toBe(fx.fsn['bcg_Rosenthal_0.05'].fsnum);
-    expect((await json('--fsn', '--fsn-type', 'Rosenberg', '--alpha', '0.01')).fsn).toBe(fx.fsn['bcg_Rosenberg_0.01'].fsnum);
-    expect((await json('--fsn', '--fsn-type', 'Orwin', '--fsn-weighted', '--fsn-target', '0.05')).fsn).toBe(fx.fsn.bcg_Orwin_TRUE_target.fsnum);
+    expect((await json('--fsn', '--fsn-type', 'Rosenberg', '--alpha', '0.01')).fsn).toBe(
+      fx.fsn['bcg_Rosenberg_0.01'].fsnum,
+    );
+    expect(
+      (await json('--fsn', '--fsn-type', 'Orwin', '--fsn-weighted', '--fsn-target', '0.05')).fsn,
+    ).toBe(fx.fsn.bcg_Orwin_TRUE_target.fsnum);
   });
   it('--harbord and --peters from the 2×2 tables', async () => {
     const h = await json('--harbord');
@@ -60,7 +69,14 @@ describe('trialstat meta bias diagnostics match metafor', () => {
   it('--bias: one table of every test that applies', async () => {
     const r = await cli('--bias');
     expect(r.code).toBe(0);
-    for (const name of ['Egger regression', 'Begg–Mazumdar', 'Harbord', 'Peters', 'Trim and fill (L0)']) expect(r.stdout).toContain(name);
+    for (const name of [
+      'Egger regression',
+      'Begg–Mazumdar',
+      'Harbord',
+      'Peters',
+      'Trim and fill (L0)',
+    ])
+      expect(r.stdout).toContain(name);
     const out = await json('--bias');
     expectClose(out.ranktest.p, fx.ranktest.bcg.pval, 1e-9);
     expectClose(out.egger.p, fx.regtest.bcg_sei_rma_REML_z.pval, 1e-6);
@@ -78,7 +94,9 @@ describe('trialstat meta bias diagnostics match metafor', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
-    const generic = await runCli(['meta', '-', '--measure', 'GEN', '--harbord'], { stdin: 'study,yi,vi\na,0.1,0.02\nb,0.3,0.05\nc,0.2,0.04\n' });
+    const generic = await runCli(['meta', '-', '--measure', 'GEN', '--harbord'], {
+      stdin: 'study,yi,vi\na,0.1,0.02\nb,0.3,0.05\nc,0.2,0.04\n',
+    });
     expect(generic.code).toBe(2);
     expect(generic.stderr).toMatch(/binary input/);
   });

@@ -8,7 +8,12 @@ import { fixture } from '../stats/meta/fixture.js';
 const d = fixture.bcg.data;
 const bcgCsv =
   'study,events1,n1,events2,n2,alloc,year\n' +
-  d.ai.map((a: number, i: number) => `${d.study[i]},${a},${d.n1i[i]},${d.ci[i]},${d.n2i[i]},${d.alloc[i]},${d.year[i]}`).join('\n') +
+  d.ai
+    .map(
+      (a: number, i: number) =>
+        `${d.study[i]},${a},${d.n1i[i]},${d.ci[i]},${d.n2i[i]},${d.alloc[i]},${d.year[i]}`,
+    )
+    .join('\n') +
   '\n';
 const s = fixture.bcg.sensitivity;
 const TOL = 1e-6; // REML refits (iterative)
@@ -25,30 +30,56 @@ describe('trialstat meta diagnostics match metafor (dat.bcg, RR, REML)', () => {
     const out = await json('--leave-one-out');
     expect(out).toMatchObject({ measure: 'RR', method: 'REML', level: 0.95, transform: 'exp' });
     expect(out.rows.map((r: { study: string }) => r.study)).toEqual(d.study);
-    out.rows.forEach((r: { estimate: number; se: number; p: number; ci: { lower: number; upper: number }; Q: number; tau2: number; I2: number; transformed: { estimate: number } }, i: number) => {
-      expectClose(r.estimate, s.leave1out.estimate[i], TOL, 0, `estimate[${i}]`);
-      expectClose(r.se, s.leave1out.se[i], TOL, 0, `se[${i}]`);
-      expectClose(r.p, s.leave1out.pval[i], TOL, 0, `p[${i}]`);
-      expectClose(r.ci.upper, s.leave1out.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
-      expectClose(r.Q, s.leave1out.Q[i], TOL, 0, `Q[${i}]`);
-      expectClose(r.tau2, s.leave1out.tau2[i], TOL, 1e-12, `tau2[${i}]`);
-      expectClose(r.I2, s.leave1out.I2[i], TOL, 1e-10, `I2[${i}]`);
-      expectClose(r.transformed.estimate, Math.exp(s.leave1out.estimate[i]), TOL, 0, `RR[${i}]`);
-    });
+    out.rows.forEach(
+      (
+        r: {
+          estimate: number;
+          se: number;
+          p: number;
+          ci: { lower: number; upper: number };
+          Q: number;
+          tau2: number;
+          I2: number;
+          transformed: { estimate: number };
+        },
+        i: number,
+      ) => {
+        expectClose(r.estimate, s.leave1out.estimate[i], TOL, 0, `estimate[${i}]`);
+        expectClose(r.se, s.leave1out.se[i], TOL, 0, `se[${i}]`);
+        expectClose(r.p, s.leave1out.pval[i], TOL, 0, `p[${i}]`);
+        expectClose(r.ci.upper, s.leave1out.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
+        expectClose(r.Q, s.leave1out.Q[i], TOL, 0, `Q[${i}]`);
+        expectClose(r.tau2, s.leave1out.tau2[i], TOL, 1e-12, `tau2[${i}]`);
+        expectClose(r.I2, s.leave1out.I2[i], TOL, 1e-10, `I2[${i}]`);
+        expectClose(r.transformed.estimate, Math.exp(s.leave1out.estimate[i]), TOL, 0, `RR[${i}]`);
+      },
+    );
   });
 
   it('--cumulative --order-by year = cumul(order = year)', async () => {
     const out = await json('--cumulative', '--order-by', 'year');
     expect(out.orderBy).toBe('year');
     expect(out.rows).toHaveLength(13);
-    out.rows.forEach((r: { k: number; estimate: number; se: number; ci: { lower: number }; tau2: number; Q: number }, i: number) => {
-      expect(r.k).toBe(i + 1);
-      expectClose(r.estimate, s.cumul.estimate[i], TOL, 0, `estimate[${i}]`);
-      expectClose(r.se, s.cumul.se[i], TOL, 0, `se[${i}]`);
-      expectClose(r.ci.lower, s.cumul.ci_lb[i], TOL, 0, `ci_lb[${i}]`);
-      expectClose(r.tau2, s.cumul.tau2[i], TOL, 1e-12, `tau2[${i}]`);
-      expectClose(r.Q, s.cumul.Q[i], TOL, 1e-12, `Q[${i}]`);
-    });
+    out.rows.forEach(
+      (
+        r: {
+          k: number;
+          estimate: number;
+          se: number;
+          ci: { lower: number };
+          tau2: number;
+          Q: number;
+        },
+        i: number,
+      ) => {
+        expect(r.k).toBe(i + 1);
+        expectClose(r.estimate, s.cumul.estimate[i], TOL, 0, `estimate[${i}]`);
+        expectClose(r.se, s.cumul.se[i], TOL, 0, `se[${i}]`);
+        expectClose(r.ci.lower, s.cumul.ci_lb[i], TOL, 0, `ci_lb[${i}]`);
+        expectClose(r.tau2, s.cumul.tau2[i], TOL, 1e-12, `tau2[${i}]`);
+        expectClose(r.Q, s.cumul.Q[i], TOL, 1e-12, `Q[${i}]`);
+      },
+    );
     // Without --order-by: input order, so the last row is the full fit either way.
     const unordered = await json('--cumulative');
     expect(unordered.rows[1].study).toBe(d.study[1]);
@@ -97,13 +128,17 @@ describe('trialstat meta diagnostics match metafor (dat.bcg, RR, REML)', () => {
   });
 
   it('prints tables for people, with natural-scale RR beside the log scale', async () => {
-    const loo = await runCli(['meta', '-', '--measure', 'RR', '--leave-one-out'], { stdin: bcgCsv });
+    const loo = await runCli(['meta', '-', '--measure', 'RR', '--leave-one-out'], {
+      stdin: bcgCsv,
+    });
     expect(loo.code).toBe(0);
     expect(loo.stdout).toMatch(/^Omitted +k +Estimate +95% CI +RR \(95% CI\)/m);
     expect(loo.stdout).toMatch(/^Aronson 1948 +12 +−0\.707 +−1\.08 to −0\.335 +0\.493 /m);
     const egger = await runCli(['meta', '-', '--measure', 'RR', '--egger'], { stdin: bcgCsv });
     expect(egger.stdout).toContain('Test for asymmetry: z = −0.8033, p = 0.42');
-    const influence = await runCli(['meta', '-', '--measure', 'RR', '--influence'], { stdin: bcgCsv });
+    const influence = await runCli(['meta', '-', '--measure', 'RR', '--influence'], {
+      stdin: bcgCsv,
+    });
     expect(influence.stdout).toContain("No study is influential by metafor's rule.");
   });
 

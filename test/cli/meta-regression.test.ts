@@ -8,7 +8,12 @@ const fx = loadFixture('meta_depth');
 const d = fx.bcg;
 const csv =
   'study,events1,n1,events2,n2,ablat,year,alloc\n' +
-  d.study.map((s: string, i: number) => `${s},${d.ai[i]},${d.n1i[i]},${d.ci[i]},${d.n2i[i]},${d.ablat[i]},${d.year[i]},${d.alloc[i]}`).join('\n') +
+  d.study
+    .map(
+      (s: string, i: number) =>
+        `${s},${d.ai[i]},${d.n1i[i]},${d.ci[i]},${d.n2i[i]},${d.ablat[i]},${d.year[i]},${d.alloc[i]}`,
+    )
+    .join('\n') +
   '\n';
 const TOL = 1e-6;
 
@@ -25,8 +30,19 @@ async function json(...flags: string[]) {
 describe('trialstat meta --mods (meta-regression) matches metafor', () => {
   it('--mods ablat,year: coefficients, QM, QE, τ², R², predictions', async () => {
     const e = fx.metareg.bcg_ablat_year.fits.REML_z;
-    const out = await json('--mods', 'ablat,year', '--predict', 'ablat=20,year=1950', '--predict', 'ablat=40,year=1970');
-    expect(out.coefficients.map((c: { name: string }) => c.name)).toEqual(['intrcpt', 'ablat', 'year']);
+    const out = await json(
+      '--mods',
+      'ablat,year',
+      '--predict',
+      'ablat=20,year=1950',
+      '--predict',
+      'ablat=40,year=1970',
+    );
+    expect(out.coefficients.map((c: { name: string }) => c.name)).toEqual([
+      'intrcpt',
+      'ablat',
+      'year',
+    ]);
     out.coefficients.forEach((c: { estimate: number; se: number; p: number }, j: number) => {
       expectClose(c.estimate, e.beta[j], TOL, 0, `beta[${j}]`);
       expectClose(c.se, e.se[j], TOL, 0, `se[${j}]`);
@@ -38,11 +54,21 @@ describe('trialstat meta --mods (meta-regression) matches metafor', () => {
     expectClose(out.tau2, e.tau2, TOL, 0, 'tau2');
     expectClose(out.R2, e.R2, TOL, 0, 'R2');
     expect(out.permutation).toBeNull();
-    out.predictions.forEach((p: { estimate: number; ci: { upper: number }; transformed: { estimate: number }; values: Record<string, string> }, i: number) => {
-      expectClose(p.estimate, e.new.pred[i], TOL, 0, `pred[${i}]`);
-      expectClose(p.ci.upper, e.new.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
-      expectClose(p.transformed.estimate, Math.exp(e.new.pred[i]), TOL, 0, `exp(pred)[${i}]`);
-    });
+    out.predictions.forEach(
+      (
+        p: {
+          estimate: number;
+          ci: { upper: number };
+          transformed: { estimate: number };
+          values: Record<string, string>;
+        },
+        i: number,
+      ) => {
+        expectClose(p.estimate, e.new.pred[i], TOL, 0, `pred[${i}]`);
+        expectClose(p.ci.upper, e.new.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
+        expectClose(p.transformed.estimate, Math.exp(e.new.pred[i]), TOL, 0, `exp(pred)[${i}]`);
+      },
+    );
     expect(out.predictions[0].values).toEqual({ ablat: '20', year: '1950' });
   });
 

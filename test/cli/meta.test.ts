@@ -9,16 +9,38 @@ import { fixture } from '../stats/meta/fixture.js';
 const d = fixture.bcg.data;
 const bcgCsv =
   'study,events1,n1,events2,n2,alloc,year\n' +
-  d.ai.map((a: number, i: number) => `${d.study[i]},${a},${d.n1i[i]},${d.ci[i]},${d.n2i[i]},${d.alloc[i]},${d.year[i]}`).join('\n') +
+  d.ai
+    .map(
+      (a: number, i: number) =>
+        `${d.study[i]},${a},${d.n1i[i]},${d.ci[i]},${d.n2i[i]},${d.alloc[i]},${d.year[i]}`,
+    )
+    .join('\n') +
   '\n';
 
 describe('trialstat meta', () => {
   it('--json follows the contract and matches metafor (dat.bcg, REML)', async () => {
-    const r = await runCli(['meta', '-', '--measure', 'RR', '--pi', 'z', '--json'], { stdin: bcgCsv });
+    const r = await runCli(['meta', '-', '--measure', 'RR', '--pi', 'z', '--json'], {
+      stdin: bcgCsv,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    for (const key of ['k', 'estimate', 'se', 'ci', 'p', 'tau2', 'I2', 'H2', 'Q', 'Qp', 'pi', 'transformed', 'studies', 'warnings']) {
+    for (const key of [
+      'k',
+      'estimate',
+      'se',
+      'ci',
+      'p',
+      'tau2',
+      'I2',
+      'H2',
+      'Q',
+      'Qp',
+      'pi',
+      'transformed',
+      'studies',
+      'warnings',
+    ]) {
       expect(out).toHaveProperty(key);
     }
     const e = fixture.bcg.fits.REML_z;
@@ -44,8 +66,12 @@ describe('trialstat meta', () => {
     expect(r.stdout).toMatch(/Aronson 1948/);
     expect(r.stdout).toMatch(/Weight/);
     // The pooled RR on the natural scale (exp(−0.715) = 0.489), the log RR named as such.
-    expect(r.stdout).toMatch(/Random effects \(REML\): RR 0\.489 \(95% CI 0\.344 to 0\.696\); p < 0\.001; log RR −0\.715 \(−1\.07 to −0\.362\)/);
-    expect(r.stdout).toMatch(/Heterogeneity: Q = 152\.23, df = 12, p < 0\.001; I² = 92\.2% \(from τ²\)/);
+    expect(r.stdout).toMatch(
+      /Random effects \(REML\): RR 0\.489 \(95% CI 0\.344 to 0\.696\); p < 0\.001; log RR −0\.715 \(−1\.07 to −0\.362\)/,
+    );
+    expect(r.stdout).toMatch(
+      /Heterogeneity: Q = 152\.23, df = 12, p < 0\.001; I² = 92\.2% \(from τ²\)/,
+    );
     expect(r.stdout).toMatch(/Prediction interval \(t, 12 df\)/);
   });
 
@@ -60,27 +86,50 @@ describe('trialstat meta', () => {
   });
 
   it('--peto, --hk, --method DL and --preset run', async () => {
-    const peto = JSON.parse((await runCli(['meta', '-', '--measure', 'OR', '--peto', '--json'], { stdin: bcgCsv })).stdout);
+    const peto = JSON.parse(
+      (await runCli(['meta', '-', '--measure', 'OR', '--peto', '--json'], { stdin: bcgCsv }))
+        .stdout,
+    );
     expectClose(peto.logEstimate, fixture.bcg.peto.estimate, 1e-10);
-    const hk = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--method', 'DL', '--hk', '--json'], { stdin: bcgCsv })).stdout);
+    const hk = JSON.parse(
+      (
+        await runCli(['meta', '-', '--measure', 'RR', '--method', 'DL', '--hk', '--json'], {
+          stdin: bcgCsv,
+        })
+      ).stdout,
+    );
     expectClose(hk.logCi.upper, fixture.bcg.fits.DL_knha.ci_ub, 1e-10);
-    const preset = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--preset', 'cochrane-2025', '--json'], { stdin: bcgCsv })).stdout);
+    const preset = JSON.parse(
+      (
+        await runCli(['meta', '-', '--measure', 'RR', '--preset', 'cochrane-2025', '--json'], {
+          stdin: bcgCsv,
+        })
+      ).stdout,
+    );
     expectClose(preset.logCi.lower, fixture.bcg.fits.REML_knha.ci_lb, 1e-6);
     expect(preset.I2).toBeCloseTo((100 * (preset.Q - 12)) / preset.Q, 10);
   });
 
   it('--compare-presets lists what differs and why', async () => {
-    const r = await runCli(['meta', '-', '--measure', 'RR', '--compare-presets'], { stdin: bcgCsv });
+    const r = await runCli(['meta', '-', '--measure', 'RR', '--compare-presets'], {
+      stdin: bcgCsv,
+    });
     // The model scale named as such, the RR beside it.
     expect(r.stdout).toMatch(/^Preset\s+log RR\s+CI\s+RR \(CI\)/m);
-    expect(r.stdout).toMatch(/^metafor\s+−0\.715\s+−1\.07 to −0\.362\s+0\.489 \(0\.344 to 0\.696\)/m);
+    expect(r.stdout).toMatch(
+      /^metafor\s+−0\.715\s+−1\.07 to −0\.362\s+0\.489 \(0\.344 to 0\.696\)/m,
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/tau2 differs: τ² estimator: REML \(metafor, meta, cochrane-2025\) vs DL \(revman5\)/);
+    expect(r.stdout).toMatch(
+      /tau2 differs: τ² estimator: REML \(metafor, meta, cochrane-2025\) vs DL \(revman5\)/,
+    );
     expect(r.stdout).toMatch(/I2 differs: .*I² from: tau2 \(metafor\) vs Q/);
   });
 
   it('--subgroup pools per group and tests differences', async () => {
-    const r = await runCli(['meta', '-', '--measure', 'RR', '--subgroup', 'alloc', '--json'], { stdin: bcgCsv });
+    const r = await runCli(['meta', '-', '--measure', 'RR', '--subgroup', 'alloc', '--json'], {
+      stdin: bcgCsv,
+    });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expectClose(out.between.Q, fixture.bcg.subgroup_alloc.Qbetween, 1e-6);
@@ -89,8 +138,16 @@ describe('trialstat meta', () => {
   it('reads a file with generic yi,sei columns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meta-cli-'));
     const h = fixture.hackshaw.data;
-    writeFileSync(join(dir, 'gen.csv'), 'study,yi,sei\n' + h.yi.map((y: number, i: number) => `S${i + 1},${y},${Math.sqrt(h.vi[i])}`).join('\n') + '\n');
-    const r = await runCli(['meta', 'gen.csv', '--measure', 'GEN', '--method', 'DL', '--pi', 'z', '--json'], { cwd: dir });
+    writeFileSync(
+      join(dir, 'gen.csv'),
+      'study,yi,sei\n' +
+        h.yi.map((y: number, i: number) => `S${i + 1},${y},${Math.sqrt(h.vi[i])}`).join('\n') +
+        '\n',
+    );
+    const r = await runCli(
+      ['meta', 'gen.csv', '--measure', 'GEN', '--method', 'DL', '--pi', 'z', '--json'],
+      { cwd: dir },
+    );
     expect(r.stderr).toBe('');
     expectClose(JSON.parse(r.stdout).estimate, fixture.hackshaw.fits.DL_z.estimate, 1e-10);
   });
@@ -99,9 +156,16 @@ describe('trialstat meta', () => {
     const n = fixture.normand.data;
     const csv =
       'study,n1,mean1,sd1,n2,mean2,sd2\n' +
-      n.n1i.map((x: number, i: number) => `${n.study[i]},${x},${n.m1i[i]},${n.sd1i[i]},${n.n2i[i]},${n.m2i[i]},${n.sd2i[i]}`).join('\n') +
+      n.n1i
+        .map(
+          (x: number, i: number) =>
+            `${n.study[i]},${x},${n.m1i[i]},${n.sd1i[i]},${n.n2i[i]},${n.m2i[i]},${n.sd2i[i]}`,
+        )
+        .join('\n') +
       '\n';
-    const r = await runCli(['meta', '-', '--measure', 'SMD', '--pi', 'z', '--json'], { stdin: csv });
+    const r = await runCli(['meta', '-', '--measure', 'SMD', '--pi', 'z', '--json'], {
+      stdin: csv,
+    });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expectClose(out.estimate, fixture.normand.smd_reml.estimate, 1e-6);
@@ -109,9 +173,19 @@ describe('trialstat meta', () => {
   });
 
   it('pools a bundled single-arm-proportion dataset with PFT', async () => {
-    const r = await runCli(['meta', 'sirolimus-cytopenia', '--measure', 'PFT', '--outcome', 'complete response', '--json']);
+    const r = await runCli([
+      'meta',
+      'sirolimus-cytopenia',
+      '--measure',
+      'PFT',
+      '--outcome',
+      'complete response',
+      '--json',
+    ]);
     // The only message is the note about the alternative reading it left out.
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^note: left out 1 alternative reading/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^note: left out 1 alternative reading/),
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.k).toBeGreaterThan(1);
@@ -121,14 +195,18 @@ describe('trialstat meta', () => {
   });
 
   it('k = 1 is a warning, not a crash', async () => {
-    const r = await runCli(['meta', '-', '--measure', 'RR'], { stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n' });
+    const r = await runCli(['meta', '-', '--measure', 'RR'], {
+      stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n',
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^warning: only one study/m);
     expect(r.stdout).not.toMatch(/warning/i);
   });
 
   it('bad input exits 2 with a located message', async () => {
-    const r = await runCli(['meta', '-', '--measure', 'RR'], { stdin: 'study,events1,n1,events2,n2\nA,30,20,6,21\n' });
+    const r = await runCli(['meta', '-', '--measure', 'RR'], {
+      stdin: 'study,events1,n1,events2,n2\nA,30,20,6,21\n',
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/<stdin>:2/);
     const m = await runCli(['meta', '-', '--measure', 'XX'], { stdin: '' });
@@ -138,7 +216,15 @@ describe('trialstat meta', () => {
 
 describe('trialstat meta on a dataset with conflicting readings', () => {
   it('pools only the primary reading and says which alternative it left out', async () => {
-    const result = await runCli(['meta', 'sirolimus-cytopenia', '--measure', 'PLO', '--outcome', 'complete response', '--json']);
+    const result = await runCli([
+      'meta',
+      'sirolimus-cytopenia',
+      '--measure',
+      'PLO',
+      '--outcome',
+      'complete response',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as { studies: { study: string }[] };
     const studies = json.studies.map((s) => s.study);
@@ -149,16 +235,33 @@ describe('trialstat meta on a dataset with conflicting readings', () => {
   });
 
   it('pools a dataset of arm rows, paired as compare pairs them (bcg-vaccine = dat.bcg)', async () => {
-    const fromDataset = JSON.parse((await runCli(['meta', 'bcg-vaccine', '--measure', 'RR', '--json'])).stdout);
-    const fromFile = JSON.parse((await runCli(['meta', '-', '--measure', 'RR', '--json'], { stdin: bcgCsv })).stdout);
+    const fromDataset = JSON.parse(
+      (await runCli(['meta', 'bcg-vaccine', '--measure', 'RR', '--json'])).stdout,
+    );
+    const fromFile = JSON.parse(
+      (await runCli(['meta', '-', '--measure', 'RR', '--json'], { stdin: bcgCsv })).stdout,
+    );
     expect(fromDataset.k).toBe(13);
     expectClose(fromDataset.logEstimate, fixture.bcg.fits.REML_z.estimate, 1e-6);
     expect(fromDataset.estimate).toBe(fromFile.estimate);
-    expect(fromDataset.studies.map((x: { study: string }) => x.study)).toEqual(fromFile.studies.map((x: { study: string }) => x.study));
+    expect(fromDataset.studies.map((x: { study: string }) => x.study)).toEqual(
+      fromFile.studies.map((x: { study: string }) => x.study),
+    );
     // SDs derived by the analysis core (SE, CI, p) are used and said so; a bad comparator is named.
-    const md = await runCli(['meta', 'test/analysis/fixtures/derivations', '--measure', 'MD', '--outcome', 'score', '--json']);
+    const md = await runCli([
+      'meta',
+      'test/analysis/fixtures/derivations',
+      '--measure',
+      'MD',
+      '--outcome',
+      'score',
+      '--json',
+    ]);
     const out = JSON.parse(md.stdout);
-    expect(out.studies.find((x: { study: string }) => x.study === 'SE trial').yi).toBeCloseTo(0.9, 12);
+    expect(out.studies.find((x: { study: string }) => x.study === 'SE trial').yi).toBeCloseTo(
+      0.9,
+      12,
+    );
     expect(md.stderr).toMatch(/^note: SE trial: SD of active = 2\.465, derived from its SE/m);
     expect(md.stderr).toMatch(/^note: Population trial gives 2 comparisons/m);
   });

@@ -19,7 +19,9 @@ describe('trialstat program', () => {
   it('prints help with exit codes and examples', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Exit codes: 0 success, 1 a check failed, 2 bad input or usage.');
+    expect(result.stdout).toContain(
+      'Exit codes: 0 success, 1 a check failed, 2 bad input or usage.',
+    );
     expect(result.stdout).toContain('Examples:');
   });
 
@@ -33,7 +35,9 @@ describe('trialstat program', () => {
   });
 
   it('runs as the compiled bin from dist/', () => {
-    const result = spawnSync(process.execPath, ['dist/cli/main.js', '--version'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['dist/cli/main.js', '--version'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe(VERSION);
   });
@@ -41,7 +45,11 @@ describe('trialstat program', () => {
 
 describe('trialstat as a process', () => {
   it('exits quietly when its reader closes the pipe early (trialstat … | head)', () => {
-    const result = spawnSync('bash', ['-c', 'node dist/cli/main.js compare ibm-veterans | head -1; exit ${PIPESTATUS[0]}'], { encoding: 'utf8' });
+    const result = spawnSync(
+      'bash',
+      ['-c', 'node dist/cli/main.js compare ibm-veterans | head -1; exit ${PIPESTATUS[0]}'],
+      { encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

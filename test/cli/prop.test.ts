@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { expectClose, readFixture } from '../stats/continuous/close.js';
 
-interface Limits { lower: number; upper: number }
+interface Limits {
+  lower: number;
+  upper: number;
+}
 const fixture = readFixture<{
   ci: { x: number; n: number; level: number; wilson: Limits; exact: Limits; jeffreys: Limits }[];
   binomTest: { x: number; n: number; p0: number; twoSided: number }[];
@@ -22,7 +25,20 @@ describe('trialstat prop', () => {
   });
 
   it('runs the exact binomial test with --p0 and other CI methods', async () => {
-    const result = await runCli(['prop', '--events', '9', '--n', '22', '--p0', '0.2', '--ci-method', 'exact', '--level', '0.9', '--json']);
+    const result = await runCli([
+      'prop',
+      '--events',
+      '9',
+      '--n',
+      '22',
+      '--p0',
+      '0.2',
+      '--ci-method',
+      'exact',
+      '--level',
+      '0.9',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     const ci = fixture.ci.find((c) => c.x === 9 && c.n === 22 && c.level === 0.9)!;
@@ -35,12 +51,27 @@ describe('trialstat prop', () => {
   it('prints like a paper, with warnings and --explain', async () => {
     const plain = await runCli(['prop', '--events', '10', '--n', '12', '--p0', '0.5']);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/^Proportion 0\.833 \(95% CI 0\.\d{3} to 0\.\d{3}\) — 10\/12, Wilson score\n/);
-    expect(plain.stdout).toMatch(/Exact binomial test of proportion = 0\.5: p = 0\.039 \(two-sided\)/);
+    expect(plain.stdout).toMatch(
+      /^Proportion 0\.833 \(95% CI 0\.\d{3} to 0\.\d{3}\) — 10\/12, Wilson score\n/,
+    );
+    expect(plain.stdout).toMatch(
+      /Exact binomial test of proportion = 0\.5: p = 0\.039 \(two-sided\)/,
+    );
     const wald = await runCli(['prop', '--events', '1', '--n', '10', '--ci-method', 'wald']);
-    expect(wald.stderr).toMatch(/^warning: the wald interval .* extends beyond \[0, 1\] and was clipped/m);
+    expect(wald.stderr).toMatch(
+      /^warning: the wald interval .* extends beyond \[0, 1\] and was clipped/m,
+    );
     expect(wald.stdout).not.toMatch(/warning/);
-    const explained = await runCli(['prop', '--events', '0', '--n', '15', '--ci-method', 'jeffreys', '--explain']);
+    const explained = await runCli([
+      'prop',
+      '--events',
+      '0',
+      '--n',
+      '15',
+      '--ci-method',
+      'jeffreys',
+      '--explain',
+    ]);
     expect(explained.stdout).toMatch(/lower: 0 when x = 0/);
     expect(explained.stdout).toMatch(/How it was computed \(Jeffreys\)/);
   });

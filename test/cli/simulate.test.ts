@@ -4,7 +4,25 @@ import { runCli } from '../support/cli.js';
 
 describe('trialstat simulate power', () => {
   it('prints { power, mcse, reps, seed }; same seed, same output for 1 and 2 workers', async () => {
-    const args = ['simulate', 'power', '--test', 'welch', '--n', '20', '--mean1', '1', '--sd', '1.5', '--sd2', '1', '--reps', '110000', '--seed', '42', '--json'];
+    const args = [
+      'simulate',
+      'power',
+      '--test',
+      'welch',
+      '--n',
+      '20',
+      '--mean1',
+      '1',
+      '--sd',
+      '1.5',
+      '--sd2',
+      '1',
+      '--reps',
+      '110000',
+      '--seed',
+      '42',
+      '--json',
+    ];
     const one = await runCli([...args, '--workers', '1']);
     const two = await runCli([...args, '--workers', '2']);
     expect(one.code).toBe(0);
@@ -17,15 +35,45 @@ describe('trialstat simulate power', () => {
   });
 
   it('human output prints the seed, also a random one', async () => {
-    const r = await runCli(['simulate', 'power', '--test', 'fisher', '--n', '15', '--p1', '0.2', '--p2', '0.6', '--reps', '1000']);
+    const r = await runCli([
+      'simulate',
+      'power',
+      '--test',
+      'fisher',
+      '--n',
+      '15',
+      '--p1',
+      '0.2',
+      '--p2',
+      '0.6',
+      '--reps',
+      '1000',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/seed \d+/);
     expect(r.stderr).toBe(''); // no progress bar when stderr is not a terminal
   });
 
   it('exits 2 on missing or bad options', async () => {
-    expect((await runCli(['simulate', 'power', '--test', 'fisher', '--n', '15', '--p1', '0.2', '--reps', '10'])).code).toBe(2);
-    expect((await runCli(['simulate', 'power', '--test', 'anova', '--n', '15', '--reps', '10'])).code).toBe(2);
+    expect(
+      (
+        await runCli([
+          'simulate',
+          'power',
+          '--test',
+          'fisher',
+          '--n',
+          '15',
+          '--p1',
+          '0.2',
+          '--reps',
+          '10',
+        ])
+      ).code,
+    ).toBe(2);
+    expect(
+      (await runCli(['simulate', 'power', '--test', 'anova', '--n', '15', '--reps', '10'])).code,
+    ).toBe(2);
     expect((await runCli(['simulate', 'power', '--test', 'student', '--n', '15'])).code).toBe(2);
   });
 });
@@ -33,7 +81,25 @@ describe('trialstat simulate power', () => {
 describe('trialstat simulate power: Ctrl-C', () => {
   it('terminates the workers, prints a message and exits 130', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['dist/cli/main.js', 'simulate', 'power', '--test', 'student', '--n', '10', '--reps', '1000000000', '--seed', '3', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        'dist/cli/main.js',
+        'simulate',
+        'power',
+        '--test',
+        'student',
+        '--n',
+        '10',
+        '--reps',
+        '1000000000',
+        '--seed',
+        '3',
+        '--workers',
+        '2',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise((resolve) => child.on('exit', (c) => resolve(c)));
@@ -49,14 +115,17 @@ describe('trialstat simulate power: progress bar', () => {
   it('draws a bar on stderr for long runs when stderr is a terminal', async () => {
     let stderr = '';
     let stdout = '';
-    const code = await run(['simulate', 'power', '--test', 'student', '--n', '5', '--reps', '2000000', '--seed', '1'], {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      readStdin: async () => '',
-      stderrIsTTY: true,
-      color: false,
-      cwd: process.cwd(),
-    });
+    const code = await run(
+      ['simulate', 'power', '--test', 'student', '--n', '5', '--reps', '2000000', '--seed', '1'],
+      {
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text),
+        readStdin: async () => '',
+        stderrIsTTY: true,
+        color: false,
+        cwd: process.cwd(),
+      },
+    );
     expect(code).toBe(0);
     expect(stderr).toContain('] 100%');
     expect(stdout).toContain('seed 1');

@@ -3,23 +3,58 @@ import { describe, expect, it } from 'vitest';
 import { commands, loadCommands } from '../../src/cli/commands/index.js';
 import { runCli } from '../support/cli.js';
 
-const MEANS = ['means', '--n1', '41', '--mean1', '19', '--sd1', '124', '--n2', '34', '--mean2', '-134', '--sd2', '182'];
+const MEANS = [
+  'means',
+  '--n1',
+  '41',
+  '--mean1',
+  '19',
+  '--sd1',
+  '124',
+  '--n2',
+  '34',
+  '--mean2',
+  '-134',
+  '--sd2',
+  '182',
+];
 
 /** The module URLs (relative to the package) that `node dist/cli/main.js …args` loads. */
 function importsOf(args: string[]): string[] {
-  const child = spawnSync(process.execPath, ['--import', './test/support/import-trace/register.mjs', 'dist/cli/main.js', ...args], { encoding: 'utf8' });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', './test/support/import-trace/register.mjs', 'dist/cli/main.js', ...args],
+    { encoding: 'utf8' },
+  );
   expect(child.status, child.stderr).toBe(0);
   const root = new URL('../../', import.meta.url).href;
-  return [...new Set(child.stderr.split('\n').filter((l) => l.startsWith('import: ')).map((l) => l.slice(8).replace(root, '')))];
+  return [
+    ...new Set(
+      child.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('import: '))
+        .map((l) => l.slice(8).replace(root, '')),
+    ),
+  ];
 }
 
 describe('start-up: each command loads only its own code', () => {
   it('trialstat means loads commander and the continuous stats, nothing else', () => {
     const loaded = importsOf(MEANS);
     expect(loaded).toContain('dist/cli/commands/means.js');
-    const packages = new Set(loaded.filter((u) => u.includes('node_modules/')).map((u) => u.split('node_modules/')[1].split('/')[0]));
+    const packages = new Set(
+      loaded
+        .filter((u) => u.includes('node_modules/'))
+        .map((u) => u.split('node_modules/')[1].split('/')[0]),
+    );
     expect([...packages]).toEqual(['commander']);
-    expect(loaded.filter((u) => /dist\/(data|report|io|parallel)\/|dist\/index\.js|dist\/cli\/commands\/(?!means|index)/.test(u))).toEqual([]);
+    expect(
+      loaded.filter((u) =>
+        /dist\/(data|report|io|parallel)\/|dist\/index\.js|dist\/cli\/commands\/(?!means|index)/.test(
+          u,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('loads one command module for a named command, all of them for top-level help', async () => {
@@ -41,10 +76,12 @@ describe('every command is reachable and documented', () => {
     it(`${name} --help (or each of its subcommands' --help) has runnable examples`, async () => {
       const help = await runCli([name, '--help']);
       expect(help.code).toBe(0);
-      const subcommands = [...help.stdout.matchAll(/^  ([a-z][a-z0-9-]*) \S/gm)]
+      const subcommands = [...help.stdout.matchAll(/^ {2}([a-z][a-z0-9-]*) \S/gm)]
         .map((m) => m[1])
         .filter((sub) => help.stdout.includes('Commands:') && sub !== 'help');
-      for (const words of subcommands.length > 0 ? subcommands.map((sub) => [name, sub]) : [[name]]) {
+      for (const words of subcommands.length > 0
+        ? subcommands.map((sub) => [name, sub])
+        : [[name]]) {
         const text = (await runCli([...words, '--help'])).stdout;
         expect(text, words.join(' ')).toMatch(new RegExp(`\\$ trialstat ${words.join(' ')}\\b`));
       }

@@ -8,17 +8,32 @@ describe('trialstat strata', () => {
   it('prints the MH estimates beside the crude ones, the CMH test and Breslow–Day / Tarone', async () => {
     const r = await runCli(ugdp);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('RR (MH) 1.33 (95% CI 0.80 to 2.20) [mh-greenland-robins]; crude 1.44');
+    expect(r.stdout).toContain(
+      'RR (MH) 1.33 (95% CI 0.80 to 2.20) [mh-greenland-robins]; crude 1.44',
+    );
     expect(r.stdout).toContain('RD (MH) 0.035 (95% CI −0.028 to 0.097) [mh-sato]');
-    expect(r.stdout).toMatch(/Cochran-Mantel-Haenszel \(continuity-corrected\) X² = 0\.880, p = 0\.35/);
+    expect(r.stdout).toMatch(
+      /Cochran-Mantel-Haenszel \(continuity-corrected\) X² = 0\.880, p = 0\.35/,
+    );
     expect(r.stdout).toMatch(/Tarone correction X² = 0\.349, df = 1/);
   });
 
   it('--json is the library result; options reach it', async () => {
-    const r = await runCli([...ugdp, '--json', '--level', '0.9', '--rd-variance', 'greenland-robins', '--no-correct']);
+    const r = await runCli([
+      ...ugdp,
+      '--json',
+      '--level',
+      '0.9',
+      '--rd-variance',
+      'greenland-robins',
+      '--no-correct',
+    ]);
     const json = JSON.parse(r.stdout);
     const lib = stratifiedTwoByTwo(
-      [{ events1: 8, n1: 106, events2: 5, n2: 120 }, { events1: 22, n1: 98, events2: 16, n2: 85 }],
+      [
+        { events1: 8, n1: 106, events2: 5, n2: 120 },
+        { events1: 22, n1: 98, events2: 16, n2: 85 },
+      ],
       { level: 0.9, rdVariance: 'greenland-robins', correct: false },
     );
     expect(json.rd.ci).toEqual(lib.rd.ci);

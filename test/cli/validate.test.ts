@@ -6,11 +6,20 @@ const FILES = 'test/data/fixtures/files';
 describe('trialstat validate', () => {
   it('prints one OK line and exits 0 for a valid file', async () => {
     const result = await runCli(['validate', `${FILES}/arm-binary.csv`, '--kind', 'arm-binary']);
-    expect(result).toEqual({ code: 0, stdout: `OK ${FILES}/arm-binary.csv: 2 rows of arm-binary\n`, stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `OK ${FILES}/arm-binary.csv: 2 rows of arm-binary\n`,
+      stderr: '',
+    });
   });
 
   it('prints every issue to stderr with file, line and column, and exits 2', async () => {
-    const result = await runCli(['validate', `${FILES}/arm-binary-bad.csv`, '--kind', 'arm-binary']);
+    const result = await runCli([
+      'validate',
+      `${FILES}/arm-binary-bad.csv`,
+      '--kind',
+      'arm-binary',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
@@ -22,13 +31,24 @@ describe('trialstat validate', () => {
   });
 
   it('reads stdin with -', async () => {
-    const ok = await runCli(['validate', '-', '--kind', 'reported-percentage'], { stdin: 'id,context,percent,source\np1,x,18.8,s\n' });
+    const ok = await runCli(['validate', '-', '--kind', 'reported-percentage'], {
+      stdin: 'id,context,percent,source\np1,x,18.8,s\n',
+    });
     expect(ok).toMatchObject({ code: 0, stdout: 'OK <stdin>: 1 row of reported-percentage\n' });
-    const bad = await runCli(['validate', '-', '--kind', 'reported-percentage'], { stdin: 'id,context,percent,source\np1,x,"18,8",s\n' });
+    const bad = await runCli(['validate', '-', '--kind', 'reported-percentage'], {
+      stdin: 'id,context,percent,source\np1,x,"18,8",s\n',
+    });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('<stdin>:2: column "percent": expected a number in [0, 100], found "18,8" (decimal comma? use 18.8)');
-    const json = await runCli(['validate', '-', '--kind', 'reported-percentage', '--format', 'json'], { stdin: '[{"id":"p","context":"x","percent":101,"source":"s"}]' });
-    expect(json.stderr).toContain('<stdin>:1: column "percent": expected a number in [0, 100], found 101');
+    expect(bad.stderr).toContain(
+      '<stdin>:2: column "percent": expected a number in [0, 100], found "18,8" (decimal comma? use 18.8)',
+    );
+    const json = await runCli(
+      ['validate', '-', '--kind', 'reported-percentage', '--format', 'json'],
+      { stdin: '[{"id":"p","context":"x","percent":101,"source":"s"}]' },
+    );
+    expect(json.stderr).toContain(
+      '<stdin>:1: column "percent": expected a number in [0, 100], found 101',
+    );
   });
 
   it('validates a dataset folder as a whole', async () => {
@@ -48,7 +68,8 @@ describe('trialstat validate', () => {
     expect(unknown.stderr).toContain('expected one of arm-continuous, arm-binary');
     const noFile = await runCli(['validate', 'no/such/file.csv', '--kind', 'arm-binary']);
     expect(noFile.code).toBe(2);
-    for (const result of [missing, unknown, noFile]) expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    for (const result of [missing, unknown, noFile])
+      expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 
   it('has help with examples', async () => {

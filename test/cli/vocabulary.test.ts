@@ -7,25 +7,102 @@ describe('old spellings are aliases with a one-line deprecation notice', () => {
     {
       name: 'power means --sided 1',
       old: ['power', 'means', '--delta', '5', '--sd', '12', '--n', '60', '--sided', '1'],
-      now: ['power', 'means', '--delta', '5', '--sd', '12', '--n', '60', '--alternative', 'one-sided'],
+      now: [
+        'power',
+        'means',
+        '--delta',
+        '5',
+        '--sd',
+        '12',
+        '--n',
+        '60',
+        '--alternative',
+        'one-sided',
+      ],
       notice: 'warning: --sided 1 is deprecated; write --alternative one-sided',
     },
     {
       name: 'power props --sided 2',
       old: ['power', 'props', '--p1', '0.5', '--p2', '0.75', '--power', '0.9', '--sided', '2'],
-      now: ['power', 'props', '--p1', '0.5', '--p2', '0.75', '--power', '0.9', '--alternative', 'two-sided'],
+      now: [
+        'power',
+        'props',
+        '--p1',
+        '0.5',
+        '--p2',
+        '0.75',
+        '--power',
+        '0.9',
+        '--alternative',
+        'two-sided',
+      ],
       notice: 'warning: --sided 2 is deprecated; write --alternative two-sided',
     },
     {
       name: 'simulate power --sided 1',
-      old: ['simulate', 'power', '--test', 'welch', '--n', '20', '--mean1', '0.8', '--reps', '2000', '--seed', '7', '--sided', '1'],
-      now: ['simulate', 'power', '--test', 'welch', '--n', '20', '--mean1', '0.8', '--reps', '2000', '--seed', '7', '--alternative', 'greater'],
+      old: [
+        'simulate',
+        'power',
+        '--test',
+        'welch',
+        '--n',
+        '20',
+        '--mean1',
+        '0.8',
+        '--reps',
+        '2000',
+        '--seed',
+        '7',
+        '--sided',
+        '1',
+      ],
+      now: [
+        'simulate',
+        'power',
+        '--test',
+        'welch',
+        '--n',
+        '20',
+        '--mean1',
+        '0.8',
+        '--reps',
+        '2000',
+        '--seed',
+        '7',
+        '--alternative',
+        'greater',
+      ],
       notice: 'warning: --sided 1 is deprecated; write --alternative greater',
     },
     {
       name: 'consistency statistic --one-tailed',
-      old: ['consistency', 'statistic', '--test', 't', '--value', '2.20', '--df', '28', '--p', '.018', '--one-tailed'],
-      now: ['consistency', 'statistic', '--test', 't', '--value', '2.20', '--df', '28', '--p', '.018', '--alternative', 'one-sided'],
+      old: [
+        'consistency',
+        'statistic',
+        '--test',
+        't',
+        '--value',
+        '2.20',
+        '--df',
+        '28',
+        '--p',
+        '.018',
+        '--one-tailed',
+      ],
+      now: [
+        'consistency',
+        'statistic',
+        '--test',
+        't',
+        '--value',
+        '2.20',
+        '--df',
+        '28',
+        '--p',
+        '.018',
+        '--alternative',
+        'one-sided',
+      ],
       notice: 'warning: --one-tailed is deprecated; write --alternative one-sided',
     },
   ];
@@ -36,14 +113,20 @@ describe('old spellings are aliases with a one-line deprecation notice', () => {
       expect(old.stdout).toBe(now.stdout);
       expect(now.stderr).toBe('');
       expect(old.stderr).toBe(`${c.notice}\n`);
-      const [oldJson, nowJson] = [await runCli([...c.old, '--json']), await runCli([...c.now, '--json'])];
+      const [oldJson, nowJson] = [
+        await runCli([...c.old, '--json']),
+        await runCli([...c.now, '--json']),
+      ];
       expect(JSON.parse(oldJson.stdout)).toEqual(JSON.parse(nowJson.stdout));
     });
   }
 
   it('the alias changes the result (it is not ignored)', async () => {
     const one = JSON.parse((await runCli([...cases[0].old, '--json'])).stdout);
-    const two = JSON.parse((await runCli(['power', 'means', '--delta', '5', '--sd', '12', '--n', '60', '--json'])).stdout);
+    const two = JSON.parse(
+      (await runCli(['power', 'means', '--delta', '5', '--sd', '12', '--n', '60', '--json']))
+        .stdout,
+    );
     expect(one.sided).toBe(1);
     expect(two.sided).toBe(2);
     expect(one.power).toBeGreaterThan(two.power);
@@ -60,7 +143,11 @@ describe('old spellings are aliases with a one-line deprecation notice', () => {
   });
 
   it('old spellings are hidden from --help, the new one is shown', async () => {
-    for (const words of [['power', 'means'], ['simulate', 'power'], ['consistency', 'statistic']]) {
+    for (const words of [
+      ['power', 'means'],
+      ['simulate', 'power'],
+      ['consistency', 'statistic'],
+    ]) {
       const help = (await runCli([...words, '--help'])).stdout;
       expect(help).toContain('--alternative');
       expect(help).not.toMatch(/--sided|--one-tailed/);
@@ -68,7 +155,20 @@ describe('old spellings are aliases with a one-line deprecation notice', () => {
   });
 
   it('simulate power --alternative less is refused with the way out', async () => {
-    const less = await runCli(['simulate', 'power', '--test', 'welch', '--n', '20', '--reps', '100', '--seed', '1', '--alternative', 'less']);
+    const less = await runCli([
+      'simulate',
+      'power',
+      '--test',
+      'welch',
+      '--n',
+      '20',
+      '--reps',
+      '100',
+      '--seed',
+      '1',
+      '--alternative',
+      'less',
+    ]);
     expect(less.code).toBe(2);
     expect(less.stderr).toMatch(/--alternative.*swap the arms/);
   });
@@ -88,10 +188,13 @@ describe('results on stdout, notes and warnings on stderr with one prefix', () =
     it(`trialstat ${argv.join(' ')}`, async () => {
       const r = await runCli(argv, { stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n' });
       expect(r.stdout).not.toMatch(/^(note|warning|Warning):/m);
-      for (const line of r.stderr.trimEnd().split('\n').filter(Boolean)) expect(line).toMatch(/^(note|warning|trialstat): /);
+      for (const line of r.stderr.trimEnd().split('\n').filter(Boolean))
+        expect(line).toMatch(/^(note|warning|trialstat): /);
       if (r.code === 0) {
         // A JSON run keeps its warnings in the JSON and prints nothing on stderr.
-        const json = await runCli([...argv, '--json'], { stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n' });
+        const json = await runCli([...argv, '--json'], {
+          stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n',
+        });
         expect(() => JSON.parse(json.stdout)).not.toThrow();
         expect(json.stderr).toBe('');
       }
@@ -101,6 +204,8 @@ describe('results on stdout, notes and warnings on stderr with one prefix', () =
   it('at least the cases above do warn (the split is exercised)', async () => {
     expect((await runCli(commands[0])).stderr).toMatch(/^warning: /m);
     expect((await runCli(commands[3])).stderr).toMatch(/^note: /m);
-    expect((await runCli(commands[4], { stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n' })).stderr).toMatch(/^warning: only one study/m);
+    expect(
+      (await runCli(commands[4], { stdin: 'study,events1,n1,events2,n2\nA,3,20,6,21\n' })).stderr,
+    ).toMatch(/^warning: only one study/m);
   });
 });

@@ -16,7 +16,8 @@ const folders = existsSync(root)
 describe('bundled datasets', () => {
   it('finds every dataset folder (each has a dataset.json)', () => {
     expect(bundledDatasetNames()).toEqual(folders);
-    for (const name of folders) expect(existsSync(join(root, name, 'dataset.json')), `${name}/dataset.json`).toBe(true);
+    for (const name of folders)
+      expect(existsSync(join(root, name, 'dataset.json')), `${name}/dataset.json`).toBe(true);
   });
 
   for (const name of folders) {
@@ -32,7 +33,8 @@ describe('bundled datasets', () => {
       expect(dataset.name).toBe(name);
       expect(dataset.bundled).toBe(true);
       expect(dataset.tables.length).toBe(dataset.meta.files.length);
-      for (const table of dataset.tables) expect(table.table.rows.length, table.file).toBeGreaterThan(0);
+      for (const table of dataset.tables)
+        expect(table.table.rows.length, table.file).toBeGreaterThan(0);
     });
   }
 });

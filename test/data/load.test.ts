@@ -58,15 +58,28 @@ describe('loading a dataset folder', () => {
     mkdirSync(dir);
     writeFileSync(
       join(dir, 'dataset.json'),
-      JSON.stringify({ name: 'refs', title: 't', description: 'd', files: [{ path: 'a.csv', kind: 'arm-binary' }], sources: [{ key: 's1', citation: 'c', pmid: '1' }] }),
+      JSON.stringify({
+        name: 'refs',
+        title: 't',
+        description: 'd',
+        files: [{ path: 'a.csv', kind: 'arm-binary' }],
+        sources: [{ key: 's1', citation: 'c', pmid: '1' }],
+      }),
     );
-    writeFileSync(join(dir, 'a.csv'), 'trial,outcome,arm,events,n,source\nT,d,A,1,2,s1;s2\nT,d,B,1,2,s3\n');
+    writeFileSync(
+      join(dir, 'a.csv'),
+      'trial,outcome,arm,events,n,source\nT,d,A,1,2,s1;s2\nT,d,B,1,2,s3\n',
+    );
     const issues = await issuesOf(() => loadDataset(dir));
     expect(where(issues)).toEqual([
       [2, 'source'],
       [3, 'source'],
     ]);
-    expect(issues[0]).toMatchObject({ file: `${dir}/a.csv`, expected: 'a source key from dataset.json (s1)', found: '"s2"' });
+    expect(issues[0]).toMatchObject({
+      file: `${dir}/a.csv`,
+      expected: 'a source key from dataset.json (s1)',
+      found: '"s2"',
+    });
   });
 
   it('finds datasets by bundled name in the datasets folder', async () => {
@@ -91,7 +104,9 @@ describe('loading a table file', () => {
   });
 
   it('reports all issues of a file streamed from disk', async () => {
-    const issues = await issuesOf(() => readTableFile(`${FIXTURES}/files/arm-binary-bad.csv`, KINDS['arm-binary']));
+    const issues = await issuesOf(() =>
+      readTableFile(`${FIXTURES}/files/arm-binary-bad.csv`, KINDS['arm-binary']),
+    );
     expect(issues.map((i) => [i.file, i.line, i.column])).toEqual([
       [`${FIXTURES}/files/arm-binary-bad.csv`, 3, 'trial, outcome, timepoint, population, arm'],
       [`${FIXTURES}/files/arm-binary-bad.csv`, 4, 'events'],
@@ -100,7 +115,9 @@ describe('loading a table file', () => {
 
   it('reports a missing file', async () => {
     const issues = await issuesOf(() => readTableFile('no/such.csv', KINDS['arm-binary']));
-    expect(issues).toEqual([{ file: 'no/such.csv', expected: 'a readable file', found: 'no such file' }]);
+    expect(issues).toEqual([
+      { file: 'no/such.csv', expected: 'a readable file', found: 'no such file' },
+    ]);
   });
 
   it('streams a BOM + CRLF file in small chunks with correct lines', async () => {
@@ -126,17 +143,31 @@ describe('loadInput', () => {
   });
 
   it('reads stdin as CSV or JSON', async () => {
-    const csv = await loadInput('-', { kind: 'arm-binary', readStdin: async () => 'trial,outcome,arm,events,n,source\nT,d,A,1,2,s\n' });
+    const csv = await loadInput('-', {
+      kind: 'arm-binary',
+      readStdin: async () => 'trial,outcome,arm,events,n,source\nT,d,A,1,2,s\n',
+    });
     expect(csv.type === 'table' && csv.table.file).toBe('<stdin>');
-    const json = await loadInput('-', { kind: 'arm-binary', readStdin: async () => '[{"trial":"T","outcome":"d","arm":"A","events":1,"n":2,"source":"s"}]' });
+    const json = await loadInput('-', {
+      kind: 'arm-binary',
+      readStdin: async () =>
+        '[{"trial":"T","outcome":"d","arm":"A","events":1,"n":2,"source":"s"}]',
+    });
     expect(json.type === 'table' && json.table.table.format).toBe('json');
-    const issues = await issuesOf(() => loadInput('-', { kind: 'arm-binary', readStdin: async () => 'trial,outcome,arm,events,n,source\nT,d,A,3,2,s\n' }));
+    const issues = await issuesOf(() =>
+      loadInput('-', {
+        kind: 'arm-binary',
+        readStdin: async () => 'trial,outcome,arm,events,n,source\nT,d,A,3,2,s\n',
+      }),
+    );
     expect(issues[0]).toMatchObject({ file: '<stdin>', line: 2, column: 'events' });
   });
 
   it('asks for --kind for a lone file or stdin', async () => {
     await expect(loadInput('-')).rejects.toBeInstanceOf(InputError);
-    await expect(loadInput(`${FIXTURES}/files/arm-binary.csv`)).rejects.toThrow(/--kind: expected the kind of/);
+    await expect(loadInput(`${FIXTURES}/files/arm-binary.csv`)).rejects.toThrow(
+      /--kind: expected the kind of/,
+    );
     await expect(loadInput('nothing-here')).rejects.toThrow(/expected a file, a dataset folder/);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { columnDecimals, formatEstimateCi, formatLevel, formatNumber, formatP, formatPercent, formatTau2 } from '../../src/format/number.js';
+import {
+  columnDecimals,
+  formatEstimateCi,
+  formatLevel,
+  formatNumber,
+  formatP,
+  formatPercent,
+  formatTau2,
+} from '../../src/format/number.js';
 
 describe('formatNumber', () => {
   it('keeps three significant digits and a typeset minus', () => {
@@ -35,7 +43,9 @@ describe('formatLevel', () => {
 describe('column formatting', () => {
   it('gives an estimate and its limits the same decimals', () => {
     expect(columnDecimals([34.4231, 2.5412, 66.31])).toBe(1);
-    expect(formatEstimateCi(34.4231, 2.5412, 66.31, columnDecimals([34.4231, 2.5412, 66.31]))).toBe('34.4 (2.5 to 66.3)');
+    expect(formatEstimateCi(34.4231, 2.5412, 66.31, columnDecimals([34.4231, 2.5412, 66.31]))).toBe(
+      '34.4 (2.5 to 66.3)',
+    );
     expect(columnDecimals([0.4894, 0.3441, 0.6962], { ratio: true })).toBe(2);
     expect(columnDecimals([0.05, 0.01], { ratio: true })).toBe(3);
     expect(columnDecimals([-9.02, -0.51])).toBe(2);

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/errors.js';
 import { explainFsError } from '../../src/io/explain-fs-error.js';
 import { useTempDirs } from '../support/temp-dirs.js';
-import { openStagedFolder, removeStaleStaging, type StagingFs } from '../../src/io/staged-folder.js';
+import {
+  openStagedFolder,
+  removeStaleStaging,
+  type StagingFs,
+} from '../../src/io/staged-folder.js';
 
 const tempDir = useTempDirs('trialstat-stage');
 
@@ -16,7 +20,9 @@ const systemError = (code: string, syscall: string, path: string): NodeJS.ErrnoE
 function faultyFs(fail: (call: keyof StagingFs, path: string) => string | undefined): StagingFs {
   const wrap = <K extends keyof StagingFs>(name: K): StagingFs[K] =>
     ((...args: unknown[]) => {
-      const path = String(args[name === 'renameSync' || name === 'linkSync' || name === 'copyFileSync' ? 1 : 0]);
+      const path = String(
+        args[name === 'renameSync' || name === 'linkSync' || name === 'copyFileSync' ? 1 : 0],
+      );
       const code = fail(name, path);
       if (code) throw systemError(code, name.replace(/Sync$/, ''), path);
       return (fs[name] as (...a: unknown[]) => unknown)(...args);
@@ -38,7 +44,11 @@ function faultyFs(fail: (call: keyof StagingFs, path: string) => string | undefi
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    if (entry.isFile())
+      out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(
+        join(entry.parentPath, entry.name),
+        'utf8',
+      );
   }
   return out;
 }
@@ -51,7 +61,9 @@ describe('openStagedFolder', () => {
     stage.write('a.html', 'A');
     stage.write('index.html', 'I');
     expect(fs.existsSync(out)).toBe(false);
-    expect(readdirSync(root)).toEqual([expect.stringMatching(/^\.build\.trialstat-\d+-[0-9a-z]+\.tmp$/)]);
+    expect(readdirSync(root)).toEqual([
+      expect.stringMatching(/^\.build\.trialstat-\d+-[0-9a-z]+\.tmp$/),
+    ]);
     stage.commit();
     expect(snapshot(out)).toEqual({ 'a.html': 'A', 'index.html': 'I' });
     expect(readdirSync(root)).toEqual(['build']);
@@ -77,7 +89,12 @@ describe('openStagedFolder', () => {
       mkdirSync(out);
       writeFileSync(join(out, 'a.html'), 'old A');
       const before = snapshot(root);
-      const stage = openStagedFolder(out, { fs: faultyFs((call, path) => (call === 'writeFileSync' && path.endsWith('b.html') ? code : undefined)), what: 'the report folder' });
+      const stage = openStagedFolder(out, {
+        fs: faultyFs((call, path) =>
+          call === 'writeFileSync' && path.endsWith('b.html') ? code : undefined,
+        ),
+        what: 'the report folder',
+      });
       stage.write('a.html', 'new A');
       const error = (() => {
         try {
@@ -87,7 +104,9 @@ describe('openStagedFolder', () => {
         }
       })();
       expect(error).toBeInstanceOf(OutputError);
-      expect((error as OutputError).message).toMatch(new RegExp(`^cannot write ${join(out, 'b.html')}: .+ \\(${code}\\)$`));
+      expect((error as OutputError).message).toMatch(
+        new RegExp(`^cannot write ${join(out, 'b.html')}: .+ \\(${code}\\)$`),
+      );
       expect(snapshot(root)).toEqual(before);
       expect(readdirSync(root)).toEqual(['build']);
     });
@@ -102,7 +121,9 @@ describe('openStagedFolder', () => {
     const before = snapshot(root);
     // The first two renames (a.html, new.html) succeed, the third (index.html) fails.
     let renames = 0;
-    const stage = openStagedFolder(out, { fs: faultyFs((call) => (call === 'renameSync' && ++renames === 3 ? 'EIO' : undefined)) });
+    const stage = openStagedFolder(out, {
+      fs: faultyFs((call) => (call === 'renameSync' && ++renames === 3 ? 'EIO' : undefined)),
+    });
     stage.write('a.html', 'new A');
     stage.write('new.html', 'N');
     stage.write('index.html', 'new index');
@@ -115,7 +136,9 @@ describe('openStagedFolder', () => {
     const out = join(tempDir(), 'build');
     mkdirSync(out);
     writeFileSync(join(out, 'a.html'), 'old A');
-    const stage = openStagedFolder(out, { fs: faultyFs((call) => (call === 'linkSync' ? 'EPERM' : undefined)) });
+    const stage = openStagedFolder(out, {
+      fs: faultyFs((call) => (call === 'linkSync' ? 'EPERM' : undefined)),
+    });
     stage.write('a.html', 'new A');
     stage.commit();
     expect(snapshot(out)).toEqual({ 'a.html': 'new A' });
@@ -125,8 +148,14 @@ describe('openStagedFolder', () => {
     const root = tempDir();
     const file = join(root, 'afile');
     writeFileSync(file, 'x');
-    expect(() => openStagedFolder(file, { what: 'the report folder' })).toThrow(`cannot write the report folder ${file}: ${file} is a file, not a folder (ENOTDIR)`);
-    expect(() => openStagedFolder(join(file, 'sub', 'deeper'), { what: 'the report folder' })).toThrow(`cannot write the report folder ${join(file, 'sub', 'deeper')}: ${file} is a file, not a folder`);
+    expect(() => openStagedFolder(file, { what: 'the report folder' })).toThrow(
+      `cannot write the report folder ${file}: ${file} is a file, not a folder (ENOTDIR)`,
+    );
+    expect(() =>
+      openStagedFolder(join(file, 'sub', 'deeper'), { what: 'the report folder' }),
+    ).toThrow(
+      `cannot write the report folder ${join(file, 'sub', 'deeper')}: ${file} is a file, not a folder`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
@@ -134,7 +163,9 @@ describe('openStagedFolder', () => {
     const root = tempDir();
     const out = join(root, 'build');
     mkdirSync(out);
-    const refuseBeside = faultyFs((call, path) => (call === 'mkdirSync' && path.startsWith(join(root, '.build.')) ? 'EACCES' : undefined));
+    const refuseBeside = faultyFs((call, path) =>
+      call === 'mkdirSync' && path.startsWith(join(root, '.build.')) ? 'EACCES' : undefined,
+    );
     const stage = openStagedFolder(out, { fs: refuseBeside });
     expect(stage.dir.startsWith(`${out}/`)).toBe(true);
     stage.write('a.html', 'A');
@@ -146,8 +177,12 @@ describe('openStagedFolder', () => {
   it('an unwritable parent and no output folder yet: names the parent', () => {
     const root = tempDir();
     const out = join(root, 'build');
-    const readOnly = faultyFs((call, path) => (call === 'mkdirSync' && path.startsWith(join(root, '.build.')) ? 'EROFS' : undefined));
-    expect(() => openStagedFolder(out, { fs: readOnly, what: 'the report folder' })).toThrow(`cannot create the report folder in ${root}: the file system is read-only (EROFS)`);
+    const readOnly = faultyFs((call, path) =>
+      call === 'mkdirSync' && path.startsWith(join(root, '.build.')) ? 'EROFS' : undefined,
+    );
+    expect(() => openStagedFolder(out, { fs: readOnly, what: 'the report folder' })).toThrow(
+      `cannot create the report folder in ${root}: the file system is read-only (EROFS)`,
+    );
   });
 
   it('removes staging folders and temporary files of dead processes, keeps those of live ones', () => {
@@ -162,8 +197,19 @@ describe('openStagedFolder', () => {
     writeFileSync(join(out, `.a.html.${dead}.1700000000000.tmp`), 'half');
     writeFileSync(join(out, 'a.html'), 'A');
     const removed = removeStaleStaging(out);
-    expect(removed.sort()).toEqual([join(out, `.a.html.${dead}.1700000000000.tmp`), join(root, `.build.trialstat-${dead}-abc.tmp`)].sort());
-    expect(readdirSync(root).sort()).toEqual([`.build.trialstat-${process.ppid}-abc.tmp`, `.other.trialstat-${dead}-abc.tmp`, 'build'].sort());
+    expect(removed.sort()).toEqual(
+      [
+        join(out, `.a.html.${dead}.1700000000000.tmp`),
+        join(root, `.build.trialstat-${dead}-abc.tmp`),
+      ].sort(),
+    );
+    expect(readdirSync(root).sort()).toEqual(
+      [
+        `.build.trialstat-${process.ppid}-abc.tmp`,
+        `.other.trialstat-${dead}-abc.tmp`,
+        'build',
+      ].sort(),
+    );
     expect(readdirSync(out)).toEqual(['a.html']);
   });
 });

@@ -11,7 +11,9 @@ describe('alternative readings in reports', () => {
     expect(result.code).toBe(0);
     const html = readFileSync(join(out, 'single-arm-series.html'), 'utf8');
     const provenance = html.slice(html.indexOf('<section id="provenance">'));
-    expect(provenance).toContain('Alternative readings (sources conflict; kept in the dataset, left out of the analyses)');
+    expect(provenance).toContain(
+      'Alternative readings (sources conflict; kept in the dataset, left out of the analyses)',
+    );
     expect(provenance).toContain('Jasinski 2017, ITP (seed-004 reading)');
     // The forest plot's data table pools the abstract reading only.
     const body = html.slice(0, html.indexOf('<section id="provenance">'));

@@ -8,7 +8,11 @@ import type { StagingFs } from '../../src/io/staged-folder.js';
 import { buildReports } from '../../src/report/build.js';
 import { runCli } from '../support/cli.js';
 import { useTempDirs } from '../support/temp-dirs.js';
-import { FIXTURE_DATASETS, FIXTURE_SPECS_DIR, loadFixtureDataset } from './fixtures/load-fixture.js';
+import {
+  FIXTURE_DATASETS,
+  FIXTURE_SPECS_DIR,
+  loadFixtureDataset,
+} from './fixtures/load-fixture.js';
 
 const tempDir = useTempDirs('trialstat-faults');
 const mounts: string[] = [];
@@ -24,17 +28,22 @@ const xssSpec = join(FIXTURE_SPECS_DIR, 'xss.yaml');
 /** Every file under `dir` (names sorted) → bytes as hex-free base64, to compare folders. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) out[name] = readFileSync(join(dir, name)).toString('base64');
+  for (const name of readdirSync(dir).sort())
+    out[name] = readFileSync(join(dir, name)).toString('base64');
   return out;
 }
 
 const tmpLeft = (root: string): string[] =>
-  readdirSync(root, { recursive: true }).map(String).filter((f) => /\.tmp($|\/)/.test(f));
+  readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((f) => /\.tmp($|\/)/.test(f));
 
 /** Mounts a tmpfs (root only, where the kernel allows it); undefined otherwise. */
 function tmpfs(options: string): string | undefined {
   const dir = tempDir();
-  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' });
+  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) return undefined;
   mounts.push(dir);
   return dir;
@@ -53,7 +62,12 @@ describe('report: output folder problems are one line, exit 2, and change nothin
     const root = tempDir();
     const file = join(root, 'afile');
     writeFileSync(file, 'mine');
-    expectOneLine(await runCli(['report', RAPAMI, '--out', file]), new RegExp(`^trialstat: cannot write the report folder ${file}: ${file} is a file, not a folder \\(ENOTDIR\\)\\n$`));
+    expectOneLine(
+      await runCli(['report', RAPAMI, '--out', file]),
+      new RegExp(
+        `^trialstat: cannot write the report folder ${file}: ${file} is a file, not a folder \\(ENOTDIR\\)\\n$`,
+      ),
+    );
     expect(readFileSync(file, 'utf8')).toBe('mine');
     expect(readdirSync(root)).toEqual(['afile']);
   });
@@ -62,30 +76,61 @@ describe('report: output folder problems are one line, exit 2, and change nothin
     const root = tempDir();
     const file = join(root, 'afile');
     writeFileSync(file, 'mine');
-    expectOneLine(await runCli(['report', RAPAMI, '--out', join(file, 'sub')]), new RegExp(`^trialstat: cannot write the report folder ${join(file, 'sub')}: ${file} is a file, not a folder`));
+    expectOneLine(
+      await runCli(['report', RAPAMI, '--out', join(file, 'sub')]),
+      new RegExp(
+        `^trialstat: cannot write the report folder ${join(file, 'sub')}: ${file} is a file, not a folder`,
+      ),
+    );
     expect(readdirSync(root)).toEqual(['afile']);
   });
 
   it('a folder where a page should be', async () => {
     const root = tempDir();
     mkdirSync(join(root, 'rapami.html'));
-    expectOneLine(await runCli(['report', RAPAMI, '--out', root]), /^trialstat: cannot write .*rapami\.html: .*rapami\.html is a folder, not a file \(EISDIR\)\n$/);
+    expectOneLine(
+      await runCli(['report', RAPAMI, '--out', root]),
+      /^trialstat: cannot write .*rapami\.html: .*rapami\.html is a folder, not a file \(EISDIR\)\n$/,
+    );
     expect(readdirSync(root)).toEqual(['rapami.html']);
   });
 
   // Injected through the write module: tests cannot fill a disk or remount one read-only everywhere.
-  for (const [code, words] of [['ENOSPC', 'the disk is full'], ['EROFS', 'the file system is read-only'], ['EACCES', 'permission denied']] as const) {
+  for (const [code, words] of [
+    ['ENOSPC', 'the disk is full'],
+    ['EROFS', 'the file system is read-only'],
+    ['EACCES', 'permission denied'],
+  ] as const) {
     it(`${code} while writing index.html leaves the previous build intact`, async () => {
       const out = tempDir();
-      await buildReports({ specFiles: [xssSpec], outDir: out, loadDataset: loadFixtureDataset, knownDatasets: FIXTURE_DATASETS, timestamp: 'first' });
+      await buildReports({
+        specFiles: [xssSpec],
+        outDir: out,
+        loadDataset: loadFixtureDataset,
+        knownDatasets: FIXTURE_DATASETS,
+        timestamp: 'first',
+      });
       const before = snapshot(out);
-      const faulty: StagingFs = { ...fs, writeFileSync: ((path: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-        if (String(path).endsWith('index.html')) throw Object.assign(new Error(`${code}: write`), { code, syscall: 'write', path });
-        return (fs.writeFileSync as (...a: unknown[]) => void)(path, ...rest);
-      }) as typeof fs.writeFileSync };
-      const error = await buildReports({ specFiles: [xssSpec], outDir: out, loadDataset: loadFixtureDataset, knownDatasets: FIXTURE_DATASETS, timestamp: 'second', fs: faulty }).catch((e: unknown) => e);
+      const faulty: StagingFs = {
+        ...fs,
+        writeFileSync: ((path: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+          if (String(path).endsWith('index.html'))
+            throw Object.assign(new Error(`${code}: write`), { code, syscall: 'write', path });
+          return (fs.writeFileSync as (...a: unknown[]) => void)(path, ...rest);
+        }) as typeof fs.writeFileSync,
+      };
+      const error = await buildReports({
+        specFiles: [xssSpec],
+        outDir: out,
+        loadDataset: loadFixtureDataset,
+        knownDatasets: FIXTURE_DATASETS,
+        timestamp: 'second',
+        fs: faulty,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OutputError);
-      expect((error as Error).message).toBe(`cannot write ${join(out, 'index.html')}: ${words} (${code})`);
+      expect((error as Error).message).toBe(
+        `cannot write ${join(out, 'index.html')}: ${words} (${code})`,
+      );
       expect(snapshot(out)).toEqual(before);
       expect(tmpLeft(join(out, '..')).filter((f) => f.includes(out.split('/').pop()!))).toEqual([]);
     });
@@ -93,7 +138,8 @@ describe('report: output folder problems are one line, exit 2, and change nothin
 
   it('a full disk (a tiny tmpfs): exit 2, nothing half-written', async (context) => {
     const mount = tmpfs('size=96k');
-    if (!mount) return context.skip('cannot mount a tmpfs here (needs root and a kernel that allows it)');
+    if (!mount)
+      return context.skip('cannot mount a tmpfs here (needs root and a kernel that allows it)');
     const result = await runCli(['report', '--out', join(mount, 'build')]);
     expectOneLine(result, /^trialstat: cannot write .*\.html: the disk is full \(ENOSPC\)\n$/);
     expect(readdirSync(mount)).toEqual([]);
@@ -101,9 +147,20 @@ describe('report: output folder problems are one line, exit 2, and change nothin
 
   it('a read-only file system (a read-only tmpfs): exit 2', async (context) => {
     const mount = tmpfs('ro,size=64k');
-    if (!mount) return context.skip('cannot mount a tmpfs here (needs root and a kernel that allows it)');
-    expectOneLine(await runCli(['report', RAPAMI, '--out', join(mount, 'build')]), new RegExp(`^trialstat: cannot create the report folder in ${mount}: the file system is read-only \\(EROFS\\)\\n$`));
-    expectOneLine(await runCli(['report', RAPAMI, '--out', mount]), new RegExp(`^trialstat: cannot write the report folder ${mount}: the file system is read-only \\(EROFS\\)\\n$`));
+    if (!mount)
+      return context.skip('cannot mount a tmpfs here (needs root and a kernel that allows it)');
+    expectOneLine(
+      await runCli(['report', RAPAMI, '--out', join(mount, 'build')]),
+      new RegExp(
+        `^trialstat: cannot create the report folder in ${mount}: the file system is read-only \\(EROFS\\)\\n$`,
+      ),
+    );
+    expectOneLine(
+      await runCli(['report', RAPAMI, '--out', mount]),
+      new RegExp(
+        `^trialstat: cannot write the report folder ${mount}: the file system is read-only \\(EROFS\\)\\n$`,
+      ),
+    );
   });
 
   it('a YAML alias bomb in a spec: exit 2, one line naming the file', async () => {
@@ -112,12 +169,16 @@ describe('report: output folder problems are one line, exit 2, and change nothin
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i += 1) {
       const prev = String.fromCharCode(96 + i);
-      levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`,
+      );
     }
     writeFileSync(spec, `${levels.join('\n')}\ntitle: t\n`);
     const result = await runCli(['report', spec, '--out', join(root, 'out')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${spec}: expected a report spec with few YAML aliases (&anchor / *alias), found aliases that expand to too much data (a YAML alias bomb?)`);
+    expect(result.stderr).toContain(
+      `${spec}: expected a report spec with few YAML aliases (&anchor / *alias), found aliases that expand to too much data (a YAML alias bomb?)`,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(root, 'out'))).toBe(false);
   });
@@ -130,7 +191,8 @@ describe('report: a build killed with SIGKILL', () => {
     const out = join(root, 'build');
     const cli = join(process.cwd(), 'dist/cli/main.js');
     expect(existsSync(cli), 'dist/ is built by `npm test` (npm run build)').toBe(true);
-    const build = (dir: string, specs: string[] = []) => spawnSync(process.execPath, [cli, 'report', ...specs, '--out', dir], { encoding: 'utf8' });
+    const build = (dir: string, specs: string[] = []) =>
+      spawnSync(process.execPath, [cli, 'report', ...specs, '--out', dir], { encoding: 'utf8' });
     expect(build(clean).status).toBe(0);
     // The previous build: two reports only, so a complete new build differs from it.
     expect(build(out, [RAPAMI, IBM]).status).toBe(0);
@@ -138,12 +200,22 @@ describe('report: a build killed with SIGKILL', () => {
 
     // Kill the full build once its staging folder holds a page: mid-way, before anything moves.
     const child = spawn(process.execPath, [cli, 'report', '--out', out], { stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     const staged = await new Promise<boolean>((resolve) => {
       const started = Date.now();
       const poll = setInterval(() => {
         const staging = readdirSync(root).find((f) => f.startsWith('.build.trialstat-'));
-        const pages = staging ? (() => { try { return readdirSync(join(root, staging)); } catch { return []; } })() : [];
+        const pages = staging
+          ? (() => {
+              try {
+                return readdirSync(join(root, staging));
+              } catch {
+                return [];
+              }
+            })()
+          : [];
         if (pages.some((p) => p.endsWith('.html')) || Date.now() - started > 20_000) {
           clearInterval(poll);
           child.kill('SIGKILL');

@@ -18,7 +18,14 @@ export const FOREST: ForestPlotInput = {
     { label: 'A much longer trial name 2021', estimate: 1.3, lower: 0.8, upper: 2.1, weight: 50 },
     { label: 'Trial C', estimate: 0.9, lower: 0.4, upper: 2.5, weight: 20 },
   ],
-  pooled: { label: 'Random effects (REML)', estimate: 0.95, lower: 0.7, upper: 1.3, predictionLower: 0.4, predictionUpper: 2.2 },
+  pooled: {
+    label: 'Random effects (REML)',
+    estimate: 0.95,
+    lower: 0.7,
+    upper: 1.3,
+    predictionLower: 0.4,
+    predictionUpper: 2.2,
+  },
 };
 
 export const ARM_DOTS: ArmDotsInput = {
@@ -43,7 +50,15 @@ export const ADVERSE_EVENTS: AdverseEventsInput = {
     { event: 'Any AE', arm: 'Drug', events: 18, n: 22, rate: 18 / 22, lower: 0.61, upper: 0.93 },
     { event: 'Any AE', arm: 'Placebo', events: 15, n: 22, rate: 15 / 22, lower: 0.47, upper: 0.84 },
     { event: 'Serious AE', arm: 'Drug', events: 2, n: 22, rate: 2 / 22, lower: 0.025, upper: 0.28 },
-    { event: 'Serious AE', arm: 'Placebo', events: 3, n: 22, rate: 3 / 22, lower: 0.047, upper: 0.33 },
+    {
+      event: 'Serious AE',
+      arm: 'Placebo',
+      events: 3,
+      n: 22,
+      rate: 3 / 22,
+      lower: 0.047,
+      upper: 0.33,
+    },
   ],
   differences: [
     { event: 'Any AE', estimate: 3 / 22, lower: -0.12, upper: 0.37 },
@@ -77,8 +92,14 @@ export const POWER: PowerCurveInput = {
   title: 'Power of a two-arm trial',
   axisTitle: 'Participants per arm',
   series: [
-    { label: 'Δ = 30 m, SD 60', points: [20, 40, 60, 80].map((x, i) => ({ x, power: [0.34, 0.6, 0.78, 0.88][i] })) },
-    { label: 'Δ = 20 m, SD 60', points: [20, 40, 60, 80].map((x, i) => ({ x, power: [0.18, 0.33, 0.46, 0.58][i] })) },
+    {
+      label: 'Δ = 30 m, SD 60',
+      points: [20, 40, 60, 80].map((x, i) => ({ x, power: [0.34, 0.6, 0.78, 0.88][i] })),
+    },
+    {
+      label: 'Δ = 20 m, SD 60',
+      points: [20, 40, 60, 80].map((x, i) => ({ x, power: [0.18, 0.33, 0.46, 0.58][i] })),
+    },
   ],
 };
 
@@ -86,7 +107,25 @@ export const POWER: PowerCurveInput = {
 export const PERCENT_AUDIT: PercentAuditInput = {
   title: 'Printed percentages',
   rows: [
-    { label: '45% of 22 — sae', half: 0.5, nearest: [{ count: 9, n: 22, difference: 100 * 9 / 22 - 45 }, { count: 10, n: 22, difference: 100 * 10 / 22 - 45 }], consistent: true, verdict: '10/22' },
-    { label: '60% of 11 — hla', half: 0.5, nearest: [{ count: 6, n: 11, difference: 100 * 6 / 11 - 60 }, { count: 7, n: 11, difference: 100 * 7 / 11 - 60 }], consistent: false, verdict: 'impossible' },
+    {
+      label: '45% of 22 — sae',
+      half: 0.5,
+      nearest: [
+        { count: 9, n: 22, difference: (100 * 9) / 22 - 45 },
+        { count: 10, n: 22, difference: (100 * 10) / 22 - 45 },
+      ],
+      consistent: true,
+      verdict: '10/22',
+    },
+    {
+      label: '60% of 11 — hla',
+      half: 0.5,
+      nearest: [
+        { count: 6, n: 11, difference: (100 * 6) / 11 - 60 },
+        { count: 7, n: 11, difference: (100 * 7) / 11 - 60 },
+      ],
+      consistent: false,
+      verdict: 'impossible',
+    },
   ],
 };

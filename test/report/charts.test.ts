@@ -8,7 +8,15 @@ import { proportionCaterpillar } from '../../src/report/charts/proportion-caterp
 import { isoDay, trialTimeline } from '../../src/report/charts/trial-timeline.js';
 import { logDomain, logTicks } from '../../src/report/charts/theme.js';
 import { renderSvg } from '../../src/report/render.js';
-import { ADVERSE_EVENTS, ARM_DOTS, CATERPILLAR, FOREST, PERCENT_AUDIT, POWER, TIMELINE } from './chart-inputs.js';
+import {
+  ADVERSE_EVENTS,
+  ARM_DOTS,
+  CATERPILLAR,
+  FOREST,
+  PERCENT_AUDIT,
+  POWER,
+  TIMELINE,
+} from './chart-inputs.js';
 
 const charts = {
   forest: () => forestPlot(FOREST),
@@ -25,17 +33,28 @@ describe('chart specs', () => {
     it(`${name}: spec matches the committed snapshot and renders without warnings`, async () => {
       const chart = make();
       expect(chart.spec).toMatchSnapshot();
-      const rendered = await renderSvg(chart.spec, { idPrefix: name, title: name, description: chart.description });
+      const rendered = await renderSvg(chart.spec, {
+        idPrefix: name,
+        title: name,
+        description: chart.description,
+      });
       expect(rendered.warnings).toEqual([]);
       expect(rendered.width).toBeGreaterThan(100);
       expect(rendered.height).toBeGreaterThan(50);
-      expect(rendered.svg).toMatch(/^<svg[^>]* role="img" aria-labelledby="[^"]+"><title id="[^"]+">/);
+      expect(rendered.svg).toMatch(
+        /^<svg[^>]* role="img" aria-labelledby="[^"]+"><title id="[^"]+">/,
+      );
     });
   }
 
   it('collects warnings instead of printing: rows not estimable are named', () => {
-    const forest = forestPlot({ ...FOREST, rows: [...FOREST.rows, { label: 'Zero events', estimate: 0, lower: 0, upper: Infinity }] });
-    expect(forest.warnings).toEqual(['forest plot "Serious adverse events": row "Zero events" shown as not estimable (estimate or CI not finite or not positive)']);
+    const forest = forestPlot({
+      ...FOREST,
+      rows: [...FOREST.rows, { label: 'Zero events', estimate: 0, lower: 0, upper: Infinity }],
+    });
+    expect(forest.warnings).toEqual([
+      'forest plot "Serious adverse events": row "Zero events" shown as not estimable (estimate or CI not finite or not positive)',
+    ]);
     expect(trialTimeline(TIMELINE).warnings).toEqual([
       'timeline "Trial landscape": 1 trial(s) without a start date left out: No dates',
       'timeline "Trial landscape": 1 trial(s) without an end date drawn as a start marker: Trial Z',
@@ -43,18 +62,35 @@ describe('chart specs', () => {
   });
 
   it('draws arms without an interval as dots alone, with a warning and no empty whisker layer', async () => {
-    const chart = armDots({ ...ARM_DOTS, rows: ARM_DOTS.rows.map(({ lower: _l, upper: _u, ...rest }) => rest) });
-    expect(chart.warnings).toEqual(['arm chart "CDASI activity by arm": no interval for Placebo (week 12), Drug (week 12), Placebo (week 24), Drug (week 24): dot only']);
+    const chart = armDots({
+      ...ARM_DOTS,
+      rows: ARM_DOTS.rows.map(({ lower: _l, upper: _u, ...rest }) => rest),
+    });
+    expect(chart.warnings).toEqual([
+      'arm chart "CDASI activity by arm": no interval for Placebo (week 12), Drug (week 12), Placebo (week 24), Drug (week 24): dot only',
+    ]);
     expect(JSON.stringify(chart.spec)).not.toContain('"rule"');
-    const rendered = await renderSvg(chart.spec, { idPrefix: 'dots', title: 't', description: 'd' });
+    const rendered = await renderSvg(chart.spec, {
+      idPrefix: 'dots',
+      title: 't',
+      description: 'd',
+    });
     expect(rendered.warnings).toEqual([]);
   });
 
   it('sorts adverse events by risk difference and caterpillar rows by proportion', () => {
-    const ae = adverseEvents(ADVERSE_EVENTS).spec as unknown as { hconcat: { layer: { encoding: { y?: { sort: string[] } } }[] }[] };
+    const ae = adverseEvents(ADVERSE_EVENTS).spec as unknown as {
+      hconcat: { layer: { encoding: { y?: { sort: string[] } } }[] }[];
+    };
     expect(ae.hconcat[0].layer[0].encoding.y?.sort).toEqual(['Any AE', 'Serious AE']);
-    const cat = proportionCaterpillar(CATERPILLAR).spec as unknown as { layer: { data: { values: { label: string }[] } }[] };
-    expect(cat.layer[2].data.values.map((v) => v.label)).toEqual(['Series B', 'Series A', 'Series C']);
+    const cat = proportionCaterpillar(CATERPILLAR).spec as unknown as {
+      layer: { data: { values: { label: string }[] } }[];
+    };
+    expect(cat.layer[2].data.values.map((v) => v.label)).toEqual([
+      'Series B',
+      'Series A',
+      'Series C',
+    ]);
   });
 
   it('renders every chart with no data rows (an empty filter) without crashing', async () => {
@@ -67,7 +103,11 @@ describe('chart specs', () => {
       powerCurve({ ...POWER, series: [] }),
     ];
     for (const [i, chart] of empty.entries()) {
-      const rendered = await renderSvg(chart.spec, { idPrefix: `empty${i}`, title: 't', description: chart.description });
+      const rendered = await renderSvg(chart.spec, {
+        idPrefix: `empty${i}`,
+        title: 't',
+        description: chart.description,
+      });
       expect(rendered.svg.startsWith('<svg'), chart.description).toBe(true);
       expect(rendered.width).toBeGreaterThan(0);
     }
@@ -91,7 +131,11 @@ describe('chart specs', () => {
 describe('forest plot golden SVG', () => {
   it('renders byte-identically to the committed golden file', async () => {
     const chart = forestPlot(FOREST);
-    const { svg } = await renderSvg(chart.spec, { idPrefix: 'golden', title: FOREST.title, description: chart.description });
+    const { svg } = await renderSvg(chart.spec, {
+      idPrefix: 'golden',
+      title: FOREST.title,
+      description: chart.description,
+    });
     await expect(svg).toMatchFileSnapshot('./golden/forest.svg');
   });
 });

@@ -12,7 +12,9 @@ async function combined(...names: string[]): Promise<ReportDataset> {
 
 describe('consistency-audit analysis', () => {
   it('flags the impossible percentages of seed 001 (published-figures.md, "Figures that a consistency audit should examine")', async () => {
-    const out = audit.run(await loadReportDataset('seed-figures-audit'), { quantities: ['percent'] });
+    const out = audit.run(await loadReportDataset('seed-figures-audit'), {
+      quantities: ['percent'],
+    });
     if (out.view.kind !== 'percent-audit') throw new Error('wrong view');
     const impossible = out.view.rows.filter((r) => !r.consistent).map((r) => r.label);
     expect(impossible).toContain('60% of 11 — llanso-2024-hla-drb1-imnm');
@@ -27,16 +29,22 @@ describe('consistency-audit analysis', () => {
   });
 
   it('names each figure by its own dataset when datasets are combined, and shows the SD a p implies', async () => {
-    const out = audit.run(await combined('rapami', 'miles-lam', 'dazukibart'), { quantities: ['p', 'p vs CI', 'estimate'] });
+    const out = audit.run(await combined('rapami', 'miles-lam', 'dazukibart'), {
+      quantities: ['p', 'p vs CI', 'estimate'],
+    });
     const figures = new Set(out.table.rows.map((r) => r.figure.split(':')[0]));
     expect(figures).toEqual(new Set(['rapami', 'miles-lam', 'dazukibart']));
-    const walk = out.table.rows.find((r) => r.figure === 'rapami: Rapami' && r.what === '6MWD' && r.quantity === 'p')!;
+    const walk = out.table.rows.find(
+      (r) => r.figure === 'rapami: Rapami' && r.what === '6MWD' && r.quantity === 'p',
+    )!;
     expect(walk.reason).toContain('implies a pooled SD of 52.36 m');
     expect(out.notes.some((n) => n.includes('52.36 m'))).toBe(true);
   });
 
   it('filters by verdict', async () => {
-    const out = audit.run(await loadReportDataset('seed-figures-audit'), { statuses: ['discrepant'] });
+    const out = audit.run(await loadReportDataset('seed-figures-audit'), {
+      statuses: ['discrepant'],
+    });
     expect(out.table.rows.length).toBeGreaterThan(0);
     expect(out.table.rows.every((r) => r.verdict.startsWith('DISCREPANT'))).toBe(true);
   });

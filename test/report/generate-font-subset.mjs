@@ -12,12 +12,19 @@ import { createHash } from 'node:crypto';
 import subsetFont from 'subset-font';
 
 const DIR = '/usr/share/fonts/truetype/liberation2';
-const widths = JSON.parse(readFileSync('src/report/text-metrics/liberation-sans-widths.json', 'utf8'));
-const codepoints = Object.keys(widths.normal).map(Number).sort((a, b) => a - b);
+const widths = JSON.parse(
+  readFileSync('src/report/text-metrics/liberation-sans-widths.json', 'utf8'),
+);
+const codepoints = Object.keys(widths.normal)
+  .map(Number)
+  .sort((a, b) => a - b);
 const text = String.fromCodePoint(...codepoints);
 
 const faces = {};
-for (const [weight, file] of [['normal', 'LiberationSans-Regular.ttf'], ['bold', 'LiberationSans-Bold.ttf']]) {
+for (const [weight, file] of [
+  ['normal', 'LiberationSans-Regular.ttf'],
+  ['bold', 'LiberationSans-Bold.ttf'],
+]) {
   const ttf = readFileSync(`${DIR}/${file}`);
   const woff2 = await subsetFont(ttf, text, { targetFormat: 'woff2' });
   faces[weight] = {
@@ -28,9 +35,13 @@ for (const [weight, file] of [['normal', 'LiberationSans-Regular.ttf'], ['bold',
 }
 const out = {
   font: 'Liberation Sans',
-  license: 'SIL Open Font License 1.1 (https://openfontlicense.org); Copyright (c) 2012 Red Hat, Inc., Reserved Font Name Liberation; digitized data Copyright (c) 2010 Google Corporation',
+  license:
+    'SIL Open Font License 1.1 (https://openfontlicense.org); Copyright (c) 2012 Red Hat, Inc., Reserved Font Name Liberation; digitized data Copyright (c) 2010 Google Corporation',
   note: 'Subset of Liberation Sans to the characters of liberation-sans-widths.json, embedded as the family "trialstat-sans" (a Modified Version under the OFL does not use the Reserved Font Name).',
   codepoints: codepoints.length,
   faces,
 };
-writeFileSync('src/report/text-metrics/liberation-sans-subset.json', JSON.stringify(out, null, 1) + '\n');
+writeFileSync(
+  'src/report/text-metrics/liberation-sans-subset.json',
+  JSON.stringify(out, null, 1) + '\n',
+);

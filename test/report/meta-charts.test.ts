@@ -15,7 +15,12 @@ const fx = loadFixture('meta_depth');
 const d = fx.bcg;
 const bcg: EffectSizes = {
   measure: 'RR',
-  studies: d.yi.map((y: number, i: number) => ({ study: d.study[i], yi: y, vi: d.vi[i], extra: { ablat: d.ablat[i], year: d.year[i], alloc: d.alloc[i] } })),
+  studies: d.yi.map((y: number, i: number) => ({
+    study: d.study[i],
+    yi: y,
+    vi: d.vi[i],
+    extra: { ablat: d.ablat[i], year: d.year[i], alloc: d.alloc[i] },
+  })),
   dropped: [],
   warnings: [],
 };
@@ -31,7 +36,11 @@ describe('regressionLine (bubble plot data, as metafor regplot)', () => {
     expectClose(line.line[2].estimate, p.estimate, 1e-14);
     expectClose(line.line[2].pi!.upper, p.pi!.upper, 1e-14);
     expect(line.points).toHaveLength(13);
-    expectClose(line.points.reduce((s, p) => s + p.weight, 0), 100, 1e-12);
+    expectClose(
+      line.points.reduce((s, p) => s + p.weight, 0),
+      100,
+      1e-12,
+    );
   });
   it('matches metafor predict() at ablat 10/30/50 for the one-moderator model', () => {
     const one = metaRegression(bcg, [{ column: 'ablat' }]);
@@ -58,26 +67,47 @@ describe('bubble plot chart', () => {
     yScale: 'log' as const,
     reference: 1,
     points: l.points.map((p) => ({ study: p.study, x: p.x, y: Math.exp(p.yi), weight: p.weight })),
-    line: l.line.map((p) => ({ x: p.x, estimate: Math.exp(p.estimate), lower: Math.exp(p.ci.lower), upper: Math.exp(p.ci.upper), piLower: Math.exp(p.pi!.lower), piUpper: Math.exp(p.pi!.upper) })),
+    line: l.line.map((p) => ({
+      x: p.x,
+      estimate: Math.exp(p.estimate),
+      lower: Math.exp(p.ci.lower),
+      upper: Math.exp(p.ci.upper),
+      piLower: Math.exp(p.pi!.lower),
+      piUpper: Math.exp(p.pi!.upper),
+    })),
   };
   it('spec snapshot; renders to SVG without warnings', async () => {
     const chart = bubblePlot(input);
     expect(chart.warnings).toEqual([]);
     expect(chart.spec).toMatchSnapshot();
-    const rendered = await renderSvg(chart.spec, { idPrefix: 'bubble', title: input.title, description: chart.description });
+    const rendered = await renderSvg(chart.spec, {
+      idPrefix: 'bubble',
+      title: input.title,
+      description: chart.description,
+    });
     expect(rendered.warnings).toEqual([]);
     expect(rendered.svg).toMatch(/^<svg[^>]* role="img"/);
     expect(chart.description).toMatch(/13 studies.*prediction band/);
   });
   it('drops non-positive values on a log axis with a warning', () => {
-    const chart = bubblePlot({ ...input, points: [...input.points, { study: 'Bad', x: 30, y: 0, weight: 1 }] });
-    expect(chart.warnings).toEqual(['bubble plot "BCG vaccine: risk ratio by absolute latitude": study "Bad" left out (value not finite or not positive)']);
+    const chart = bubblePlot({
+      ...input,
+      points: [...input.points, { study: 'Bad', x: 30, y: 0, weight: 1 }],
+    });
+    expect(chart.warnings).toEqual([
+      'bubble plot "BCG vaccine: risk ratio by absolute latitude": study "Bad" left out (value not finite or not positive)',
+    ]);
   });
 });
 
 describe('contour-enhanced funnel plot', () => {
   const hs = fx.hackshaw;
-  const effects: EffectSizes = { measure: 'OR', studies: hs.yi.map((y: number, i: number) => ({ study: hs.study[i], yi: y, vi: hs.vi[i] })), dropped: [], warnings: [] };
+  const effects: EffectSizes = {
+    measure: 'OR',
+    studies: hs.yi.map((y: number, i: number) => ({ study: hs.study[i], yi: y, vi: hs.vi[i] })),
+    dropped: [],
+    warnings: [],
+  };
   const tf = trimAndFill(effects);
   const data = contourFunnelData(effects, { filled: tf.filled, centre: tf.result.estimate });
   it('data: observed and filled studies, contours at ±z·se about the null', () => {
@@ -88,11 +118,19 @@ describe('contour-enhanced funnel plot', () => {
     expect(() => contourFunnelData(effects, { levels: [5] })).toThrow(/levels/);
   });
   it('spec snapshot; renders without warnings', async () => {
-    const chart = contourFunnel({ title: 'Passive smoking and lung cancer', axisTitle: 'Log odds ratio', data });
+    const chart = contourFunnel({
+      title: 'Passive smoking and lung cancer',
+      axisTitle: 'Log odds ratio',
+      data,
+    });
     expect(chart.warnings).toEqual([]);
     expect(chart.description).toMatch(/37 studies and 7 filled by trim and fill/);
     expect(chart.spec).toMatchSnapshot();
-    const rendered = await renderSvg(chart.spec, { idPrefix: 'funnel', title: 't', description: chart.description });
+    const rendered = await renderSvg(chart.spec, {
+      idPrefix: 'funnel',
+      title: 't',
+      description: chart.description,
+    });
     expect(rendered.warnings).toEqual([]);
     expect(rendered.svg).toMatch(/^<svg[^>]* role="img"/);
   });

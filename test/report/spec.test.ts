@@ -17,7 +17,9 @@ const good = {
   ],
 };
 
-function issuesOf(spec: unknown): { column?: string; expected: string; found: string; file?: string }[] {
+function issuesOf(
+  spec: unknown,
+): { column?: string; expected: string; found: string; file?: string }[] {
   try {
     validateSpec(spec, 'reports/bad.yaml', known);
   } catch (error) {
@@ -52,7 +54,10 @@ describe('report spec validation', () => {
     spec.colour = 'red';
     const section = (spec.sections as Record<string, unknown>[])[0];
     section.datasets = ['nope'];
-    section.analyses = [{ id: 'rr', type: 'magic', options: {} }, { id: 'rr', type: 'reported-comparisons', options: { measure: 3, extra: true } }];
+    section.analyses = [
+      { id: 'rr', type: 'magic', options: {} },
+      { id: 'rr', type: 'reported-comparisons', options: { measure: 3, extra: true } },
+    ];
     section.charts = [{ type: 'forest', analysis: 'missing', title: 5 }];
     const issues = issuesOf(spec);
     const paths = issues.map((i) => i.column);
@@ -77,13 +82,24 @@ describe('report spec validation', () => {
 
   it('checks option types, including a name-or-list option', () => {
     const spec = clone() as any;
-    spec.sections[0].analyses = [{ id: 'c', type: 'binary-comparison', options: { arm: 5, comparator: ['a'], level: 95 } }];
+    spec.sections[0].analyses = [
+      { id: 'c', type: 'binary-comparison', options: { arm: 5, comparator: ['a'], level: 95 } },
+    ];
     spec.sections[0].charts = [];
     spec.sections[0].tables = [];
     const byPath = Object.fromEntries(issuesOf(spec).map((i) => [i.column, i]));
-    expect(byPath['sections[0].analyses[0].options.arm']).toMatchObject({ expected: 'a string or a list of strings', found: 'number 5' });
-    expect(byPath['sections[0].analyses[0].options.comparator']).toMatchObject({ expected: 'a non-empty string', found: 'a list of 1' });
-    expect(byPath['sections[0].analyses[0].options.level']).toMatchObject({ expected: 'a number > 0 and < 1', found: 'number 95' });
+    expect(byPath['sections[0].analyses[0].options.arm']).toMatchObject({
+      expected: 'a string or a list of strings',
+      found: 'number 5',
+    });
+    expect(byPath['sections[0].analyses[0].options.comparator']).toMatchObject({
+      expected: 'a non-empty string',
+      found: 'a list of 1',
+    });
+    expect(byPath['sections[0].analyses[0].options.level']).toMatchObject({
+      expected: 'a number > 0 and < 1',
+      found: 'number 95',
+    });
   });
 
   it('rejects a chart fed by an analysis producing the wrong kind of data', () => {
@@ -96,8 +112,16 @@ describe('report spec validation', () => {
   });
 
   it('requires title, summary and non-empty sections, and mappings where mappings belong', () => {
-    expect(issuesOf({ sections: [] }).map((i) => i.column)).toEqual(['title', 'summary', 'sections']);
-    expect(issuesOf([1, 2])[0]).toMatchObject({ column: '(top level)', expected: 'a mapping', found: 'a list of 2' });
+    expect(issuesOf({ sections: [] }).map((i) => i.column)).toEqual([
+      'title',
+      'summary',
+      'sections',
+    ]);
+    expect(issuesOf([1, 2])[0]).toMatchObject({
+      column: '(top level)',
+      expected: 'a mapping',
+      found: 'a list of 2',
+    });
     const spec = clone();
     (spec.sections as unknown[])[0] = 'text';
     expect(issuesOf(spec)[0]).toMatchObject({ column: 'sections[0]', expected: 'a mapping' });
@@ -106,7 +130,10 @@ describe('report spec validation', () => {
   it('needs an explicit dataset when a section names several', () => {
     const spec = clone();
     spec.sections[0].datasets = ['xss-trials', 'other'];
-    expect(issuesOf(spec)[0]).toMatchObject({ column: 'sections[0].analyses[0].dataset', found: 'nothing' });
+    expect(issuesOf(spec)[0]).toMatchObject({
+      column: 'sections[0].analyses[0].dataset',
+      found: 'nothing',
+    });
   });
 
   it('turns YAML syntax errors and duplicate keys into issues with a line', () => {
@@ -116,7 +143,10 @@ describe('report spec validation', () => {
         throw new Error('no error');
       } catch (error) {
         expect(error).toBeInstanceOf(DataError);
-        expect((error as DataError).issues[0]).toMatchObject({ file: 'x.yaml', expected: 'valid YAML' });
+        expect((error as DataError).issues[0]).toMatchObject({
+          file: 'x.yaml',
+          expected: 'valid YAML',
+        });
         expect((error as DataError).issues[0].line).toBeGreaterThan(0);
       }
     }

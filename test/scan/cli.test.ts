@@ -13,21 +13,52 @@ describe('trialstat scan', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('INCONSISTENT');
     expect(result.stdout).toContain('6/22 = 27.3 %, not 30 %');
-    expect(result.stdout).toMatch(/<stdin>: 3 figures found — 1 consistent, 0 consistent only through rounding, 2 inconsistent, 0 not checked/);
+    expect(result.stdout).toMatch(
+      /<stdin>: 3 figures found — 1 consistent, 0 consistent only through rounding, 2 inconsistent, 0 not checked/,
+    );
   });
 
   it('exits 0 when everything checks out, and prints the --json contract', async () => {
     const result = await runCli(['scan', '-', '--json'], { stdin: good });
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(json).toMatchObject({ file: '<stdin>', locale: 'en', format: 'text', summary: { findings: 2, consistent: 2, inconsistent: 0 } });
-    expect(json.findings[0]).toMatchObject({ kind: 'percent', text: '10/22 (45%)', start: 24, end: 35, line: 1, column: 25, verdict: 'consistent', numbers: { count: 10, n: 22 } });
-    expect(Object.keys(json.findings[0]).sort()).toEqual(['check', 'column', 'end', 'kind', 'line', 'numbers', 'reason', 'sentence', 'start', 'text', 'verdict']);
+    expect(json).toMatchObject({
+      file: '<stdin>',
+      locale: 'en',
+      format: 'text',
+      summary: { findings: 2, consistent: 2, inconsistent: 0 },
+    });
+    expect(json.findings[0]).toMatchObject({
+      kind: 'percent',
+      text: '10/22 (45%)',
+      start: 24,
+      end: 35,
+      line: 1,
+      column: 25,
+      verdict: 'consistent',
+      numbers: { count: 10, n: 22 },
+    });
+    expect(Object.keys(json.findings[0]).sort()).toEqual([
+      'check',
+      'column',
+      'end',
+      'kind',
+      'line',
+      'numbers',
+      'reason',
+      'sentence',
+      'start',
+      'text',
+      'verdict',
+    ]);
   });
 
   it('reads a file, guesses HTML from the extension and writes a self-contained page with --html', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scan-'));
-    writeFileSync(join(dir, 'abstract.html'), '<html><body><p>SAEs: 10/22 (45&nbsp;%) vs 6/22 (30&nbsp;%).</p><script>alert(1)</script><p>HR 0.72 (0.61&ndash;0.85) &lt;b&gt;</p></body></html>');
+    writeFileSync(
+      join(dir, 'abstract.html'),
+      '<html><body><p>SAEs: 10/22 (45&nbsp;%) vs 6/22 (30&nbsp;%).</p><script>alert(1)</script><p>HR 0.72 (0.61&ndash;0.85) &lt;b&gt;</p></body></html>',
+    );
     const result = await runCli(['scan', 'abstract.html', '--html', 'out/scan.html'], { cwd: dir });
     expect(result.code).toBe(1);
     const page = readFileSync(join(dir, 'out', 'scan.html'), 'utf8');
@@ -42,11 +73,17 @@ describe('trialstat scan', () => {
 
   it('reads French Markdown', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scan-'));
-    writeFileSync(join(dir, 'resume.md'), '# Résultats\n\n- Parmi les 11 patients inclus, **60 %** avaient le variant.\n- OR 2,1 (IC 95 % 1,2–3,7) ; p=0,01\n');
+    writeFileSync(
+      join(dir, 'resume.md'),
+      '# Résultats\n\n- Parmi les 11 patients inclus, **60 %** avaient le variant.\n- OR 2,1 (IC 95 % 1,2–3,7) ; p=0,01\n',
+    );
     const result = await runCli(['scan', 'resume.md', '--json'], { cwd: dir });
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ locale: 'fr', format: 'markdown' });
-    expect(json.findings.map((f: { verdict: string }) => f.verdict)).toEqual(['inconsistent', 'consistent']);
+    expect(json.findings.map((f: { verdict: string }) => f.verdict)).toEqual([
+      'inconsistent',
+      'consistent',
+    ]);
     expect(json.findings[0]).toMatchObject({ line: 3 });
   });
 

@@ -6,12 +6,15 @@ import { paragraphSpans, sentenceSpans, spanAt } from '../../src/scan/sentences.
 import { judgePercent } from '../../src/scan/judge-percent.js';
 import { parseReported } from '../../src/stats/check/reported-value.js';
 
-const numbers = (text: string, locale: 'en' | 'fr'): string[] => [...text.matchAll(new RegExp(numberPattern(locale), 'g'))].map((m) => m[0]);
+const numbers = (text: string, locale: 'en' | 'fr'): string[] =>
+  [...text.matchAll(new RegExp(numberPattern(locale), 'g'))].map((m) => m[0]);
 
 describe('detectLocale', () => {
   it('reads French conventions', () => {
     expect(detectLocale('HR 0,72 (IC 95 % 0,61–0,85), p=0,038')).toBe('fr');
-    expect(detectLocale('Parmi les 99 patients atteints de myosite, 70 % avaient un auto-anticorps.')).toBe('fr');
+    expect(
+      detectLocale('Parmi les 99 patients atteints de myosite, 70 % avaient un auto-anticorps.'),
+    ).toBe('fr');
   });
   it('reads English conventions', () => {
     expect(detectLocale('HR 0.72 (95% CI 0.61 to 0.85) in the 1,215 veterans')).toBe('en');
@@ -20,7 +23,13 @@ describe('detectLocale', () => {
 
 describe('numberPattern / readNumber', () => {
   it('reads English numbers, thousands commas and leading-dot p-values', () => {
-    expect(numbers('1,215 veterans, p = .03, −16.3 and 0.61-0.85', 'en')).toEqual(['1,215', '.03', '−16.3', '0.61', '0.85']);
+    expect(numbers('1,215 veterans, p = .03, −16.3 and 0.61-0.85', 'en')).toEqual([
+      '1,215',
+      '.03',
+      '−16.3',
+      '0.61',
+      '0.85',
+    ]);
     expect(readNumber('1,215', 'en').value).toBe(1215);
     expect(readNumber('−16.3', 'en')).toMatchObject({ value: -16.3, decimals: 1 });
     expect(readNumber('.030', 'en')).toMatchObject({ value: 0.03, decimals: 3 });
@@ -29,7 +38,12 @@ describe('numberPattern / readNumber', () => {
     expect(numbers('p=0,038', 'en')).toEqual([]);
   });
   it('reads French numbers: decimal comma, thin / no-break / plain space groups, Unicode minus', () => {
-    expect(numbers('3,5 % de 1\u202f215 et 1 200 ; −0,5 et 2.5mg', 'fr')).toEqual(['3,5', '1\u202f215', '1 200', '−0,5']);
+    expect(numbers('3,5 % de 1\u202f215 et 1 200 ; −0,5 et 2.5mg', 'fr')).toEqual([
+      '3,5',
+      '1\u202f215',
+      '1 200',
+      '−0,5',
+    ]);
     expect(readNumber('1\u00a0215', 'fr').value).toBe(1215);
     expect(readNumber('1 200', 'fr').value).toBe(1200);
     expect(readNumber('−0,50', 'fr')).toMatchObject({ value: -0.5, decimals: 2 });
@@ -47,7 +61,8 @@ describe('guessFormat / documentText', () => {
     expect(guessFormat('Plain text. 45 % of 22.')).toBe('text');
   });
   it('turns HTML into text, decodes entities, drops script and style, and maps back to source offsets', () => {
-    const source = '<html><style>p{}</style><script>var x = "45%";</script><p>45&nbsp;% of <b>22</b> &amp; 3&#8201;%</p></html>';
+    const source =
+      '<html><style>p{}</style><script>var x = "45%";</script><p>45&nbsp;% of <b>22</b> &amp; 3&#8201;%</p></html>';
     const doc = documentText(source, 'html');
     expect(doc.text).toBe('\n45\u00a0% of 22 & 3\u2009%\n\n');
     expect(doc.text).not.toContain('var');
@@ -64,16 +79,28 @@ describe('guessFormat / documentText', () => {
 });
 
 describe('sentenceSpans', () => {
-  const split = (text: string): string[] => sentenceSpans(text).map((span) => text.slice(span.start, span.end));
+  const split = (text: string): string[] =>
+    sentenceSpans(text).map((span) => text.slice(span.start, span.end));
   it('does not end sentences at et al., vs., e.g. or decimals', () => {
-    expect(split('Smith et al. found 2.5 mg vs. 3.5 mg. Then 3 more, e.g. Dr. Who.')).toEqual(['Smith et al. found 2.5 mg vs. 3.5 mg.', 'Then 3 more, e.g. Dr. Who.']);
+    expect(split('Smith et al. found 2.5 mg vs. 3.5 mg. Then 3 more, e.g. Dr. Who.')).toEqual([
+      'Smith et al. found 2.5 mg vs. 3.5 mg.',
+      'Then 3 more, e.g. Dr. Who.',
+    ]);
   });
   it('starts sentences at paragraphs and bullets, not at wrapped lines', () => {
-    expect(split('One line\nwrapped here.\n\nTwo\n- bullet one\n- bullet two')).toEqual(['One line\nwrapped here.', 'Two', '- bullet one', '- bullet two']);
+    expect(split('One line\nwrapped here.\n\nTwo\n- bullet one\n- bullet two')).toEqual([
+      'One line\nwrapped here.',
+      'Two',
+      '- bullet one',
+      '- bullet two',
+    ]);
   });
   it('finds the span at an offset', () => {
     const spans = paragraphSpans('a\nb\n\nc');
-    expect(spans).toEqual([{ start: 0, end: 3 }, { start: 5, end: 6 }]);
+    expect(spans).toEqual([
+      { start: 0, end: 3 },
+      { start: 5, end: 6 },
+    ]);
     expect(spanAt(spans, 5)).toEqual({ start: 5, end: 6 });
   });
 });
@@ -81,7 +108,10 @@ describe('sentenceSpans', () => {
 describe('judgePercent', () => {
   it('separates rounding to nearest, truncation and errors', () => {
     expect(judgePercent(parseReported('45'), 10, 22).verdict).toBe('consistent');
-    expect(judgePercent(parseReported('81'), 18, 22)).toMatchObject({ verdict: 'rounding', numbers: { rounding: 'truncated' } });
+    expect(judgePercent(parseReported('81'), 18, 22)).toMatchObject({
+      verdict: 'rounding',
+      numbers: { rounding: 'truncated' },
+    });
     expect(judgePercent(parseReported('19'), 4, 22).verdict).toBe('inconsistent'); // 18.2 % rounded up is not a habit
     expect(judgePercent(parseReported('80'), 5, 4).verdict).toBe('inconsistent');
     // 12.5 % printed as 13 % or 12 %: rounding half either way.

@@ -12,17 +12,31 @@ import type { ScanFinding } from '../../src/scan/types.js';
  * stated (which must stay "not checked").
  */
 const root = join(import.meta.dirname, '..', '..', 'documents');
-const scan = (file: string) => scanText(readFileSync(join(root, file), 'utf8'), file.endsWith('.md') ? { format: 'markdown' } : {});
+const scan = (file: string) =>
+  scanText(
+    readFileSync(join(root, file), 'utf8'),
+    file.endsWith('.md') ? { format: 'markdown' } : {},
+  );
 const find = (findings: ScanFinding[], text: string, line?: number): ScanFinding => {
-  const found = findings.filter((finding) => finding.text.includes(text) && (line === undefined || finding.line === line));
+  const found = findings.filter(
+    (finding) => finding.text.includes(text) && (line === undefined || finding.line === line),
+  );
   expect(found, `finding "${text}"${line ? ` at line ${line}` : ''}`).toHaveLength(1);
   return found[0];
 };
 
 describe('documents/sources.json', () => {
   it('lists every bundled document with its source', () => {
-    const sources = JSON.parse(readFileSync(join(root, 'sources.json'), 'utf8')) as { documents: { file: string; seed: string; source: string }[] };
-    expect(sources.documents.map((d) => d.seed).sort()).toEqual(['000_7f1aab254a78ffb9.txt', '001_ea095bdf8575ac95.txt', '002_b139911626a559f5.txt', '003_17014567b68ad426.txt', '004_fbc039b08947dea3.txt']);
+    const sources = JSON.parse(readFileSync(join(root, 'sources.json'), 'utf8')) as {
+      documents: { file: string; seed: string; source: string }[];
+    };
+    expect(sources.documents.map((d) => d.seed).sort()).toEqual([
+      '000_7f1aab254a78ffb9.txt',
+      '001_ea095bdf8575ac95.txt',
+      '002_b139911626a559f5.txt',
+      '003_17014567b68ad426.txt',
+      '004_fbc039b08947dea3.txt',
+    ]);
     for (const document of sources.documents) {
       expect(document.source.length).toBeGreaterThan(20);
       expect(readFileSync(join(root, document.file), 'utf8').length).toBeGreaterThan(1000);
@@ -39,7 +53,11 @@ describe('seed-000 (Rapami final results, Institut de Myologie)', () => {
     expect(finding.line).toBe(18);
   });
   it('does not judge "45 % … compared with 27 %": the arm sizes are not in this text', () => {
-    expect(result.findings.some((finding) => finding.text.includes('45%') || finding.text.includes('27%'))).toBe(false);
+    expect(
+      result.findings.some(
+        (finding) => finding.text.includes('45%') || finding.text.includes('27%'),
+      ),
+    ).toBe(false);
     expect(result.summary.inconsistent).toBe(0);
   });
   it('takes neither the dose "2 mg/day", the ages "45 and 80" nor the years for figures', () => {
@@ -49,7 +67,8 @@ describe('seed-000 (Rapami final results, Institut de Myologie)', () => {
 
 describe('seed-001 (AFM-Téléthon, Avancées 2025)', () => {
   const result = scan('afm-avancees-2025-myopathies-inflammatoires.md');
-  const counts = (text: string, line?: number): unknown => find(result.findings, text, line).numbers.fittingCounts;
+  const counts = (text: string, line?: number): unknown =>
+    find(result.findings, text, line).numbers.fittingCounts;
   it('reads French conventions', () => {
     expect(result.locale).toBe('fr');
   });
@@ -71,8 +90,16 @@ describe('seed-001 (AFM-Téléthon, Avancées 2025)', () => {
   });
   it('pairs the veterans shares with 732 IBM and 1 215 control veterans, in order', () => {
     const table: [string, number, number][] = [
-      ['49,5 %', 362, 732], ['6,6 %', 80, 1215], ['23,2 %', 170, 732], ['15,8 %', 192, 1215], ['38,4 %', 281, 732], ['2,8 %', 34, 1215],
-      ['57,5%', 421, 732], ['15,4%', 187, 1215], ['61,9%', 453, 732], ['48,4%', 588, 1215],
+      ['49,5 %', 362, 732],
+      ['6,6 %', 80, 1215],
+      ['23,2 %', 170, 732],
+      ['15,8 %', 192, 1215],
+      ['38,4 %', 281, 732],
+      ['2,8 %', 34, 1215],
+      ['57,5%', 421, 732],
+      ['15,4%', 187, 1215],
+      ['61,9%', 453, 732],
+      ['48,4%', 588, 1215],
     ];
     for (const [text, count, n] of table) {
       const finding = find(result.findings, text);
@@ -81,8 +108,14 @@ describe('seed-001 (AFM-Téléthon, Avancées 2025)', () => {
     }
   });
   it('reads the verbal fractions: "la moitié" of 55 only through rounding, "près du quart" of 191 hedged', () => {
-    expect(find(result.findings, 'la moitié des enfants')).toMatchObject({ verdict: 'rounding', numbers: { n: 55, exact: 27.5 } });
-    expect(find(result.findings, 'près du quart')).toMatchObject({ verdict: 'not-checked', numbers: { n: 191, exact: 47.75 } });
+    expect(find(result.findings, 'la moitié des enfants')).toMatchObject({
+      verdict: 'rounding',
+      numbers: { n: 55, exact: 27.5 },
+    });
+    expect(find(result.findings, 'près du quart')).toMatchObject({
+      verdict: 'not-checked',
+      numbers: { n: 191, exact: 47.75 },
+    });
   });
   it('leaves unjudged the shares whose denominator the text does not give', () => {
     expect(find(result.findings, '64% des enfants').verdict).toBe('not-checked'); // children on steroids at baseline
@@ -94,11 +127,18 @@ describe('seed-001 (AFM-Téléthon, Avancées 2025)', () => {
 
 describe('seeds 002–004', () => {
   it('judges nothing as inconsistent in the registry record, the review summary and the CEREVANCE recommendations', () => {
-    for (const file of ['nct05032131-adsvf-in-ibm.txt', 'revue-therapies-ciblees-myopathies.txt', 'cerevance-sirolimus-pti-2021.txt']) {
+    for (const file of [
+      'nct05032131-adsvf-in-ibm.txt',
+      'revue-therapies-ciblees-myopathies.txt',
+      'cerevance-sirolimus-pti-2021.txt',
+    ]) {
       const result = scan(file);
       expect(result.summary.inconsistent, file).toBe(0);
       // Doses (2 mg/m²/j, 0.5 mg), troughs (4–14 ng/ml), ranges (45 to 80 years) are not figures to check.
-      expect(result.findings.filter((finding) => finding.verdict !== 'not-checked'), file).toEqual([]);
+      expect(
+        result.findings.filter((finding) => finding.verdict !== 'not-checked'),
+        file,
+      ).toEqual([]);
     }
   });
 });

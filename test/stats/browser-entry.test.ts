@@ -27,14 +27,17 @@ const CALLS = `[
  */
 function expectSameNumbers(actual: unknown, expected: unknown): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    expect(Math.abs(actual - expected)).toBeLessThanOrEqual(
+      1e-12 * Math.max(1, Math.abs(expected)),
+    );
   } else if (Array.isArray(expected)) {
     expect(Array.isArray(actual)).toBe(true);
     expect((actual as unknown[]).length).toBe(expected.length);
     expected.forEach((value, i) => expectSameNumbers((actual as unknown[])[i], value));
   } else if (expected !== null && typeof expected === 'object') {
     expect(Object.keys(actual as object).sort()).toEqual(Object.keys(expected).sort());
-    for (const [key, value] of Object.entries(expected)) expectSameNumbers((actual as Record<string, unknown>)[key], value);
+    for (const [key, value] of Object.entries(expected))
+      expectSameNumbers((actual as Record<string, unknown>)[key], value);
   } else {
     expect(actual).toEqual(expected);
   }
@@ -48,30 +51,52 @@ function nodeResults(): unknown {
 describe('trialstat/stats: the browser-safe entry', () => {
   it('bundles for the browser with nothing from node:*, data/, report/ or cli/', async () => {
     const bundle = (await bundleStats()) as Bundle;
-    expect(bundle.inputs.filter((file) => /^node:|src\/(data|report|cli|format|io|parallel)\//.test(file))).toEqual([]);
+    expect(
+      bundle.inputs.filter((file) =>
+        /^node:|src\/(data|report|cli|format|io|parallel)\//.test(file),
+      ),
+    ).toEqual([]);
     expect(bundle.bytes).toBeGreaterThan(1000);
   });
 
   it('runs in a bare JavaScript context (no Node globals) and gives the Node numbers', async () => {
     const bundle = (await bundleStats()) as Bundle;
     const context: Record<string, unknown> = {};
-    runInNewContext(`${bundle.code}; var S = trialstatStats; var result = JSON.stringify(${CALLS});`, context);
+    runInNewContext(
+      `${bundle.code}; var S = trialstatStats; var result = JSON.stringify(${CALLS});`,
+      context,
+    );
     expectSameNumbers(JSON.parse(context.result as string), nodeResults());
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('runs in headless Chromium and gives the Node numbers', async () => {
-    const bundle = (await bundleStats()) as Bundle;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage();
-      await page.addScriptTag({ content: bundle.code });
-      const result = await page.evaluate(`(() => { const S = globalThis.trialstatStats; return JSON.stringify(${CALLS}); })()`);
-      expectSameNumbers(JSON.parse(result as string), nodeResults());
-    } finally {
-      await browser.close();
-    }
-  }, 60_000);
+  it.skipIf(!existsSync(CHROMIUM))(
+    'runs in headless Chromium and gives the Node numbers',
+    async () => {
+      const bundle = (await bundleStats()) as Bundle;
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.addScriptTag({ content: bundle.code });
+        const result = await page.evaluate(
+          `(() => { const S = globalThis.trialstatStats; return JSON.stringify(${CALLS}); })()`,
+        );
+        expectSameNumbers(JSON.parse(result as string), nodeResults());
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -16,7 +16,10 @@ const same = (r: { warnings: string[]; codedWarnings?: Warning[] }): void => {
 describe('warnings catalogue (src/stats/warnings.ts)', () => {
   it('every code has a template that writes a sentence', () => {
     for (const code of Object.keys(WARNINGS)) expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(warning('zero-cell-corrected', { correction: 0.5, measure: 'RR' })).toEqual({ code: 'zero-cell-corrected', message: 'a cell is zero: 0.5 was added to all four cells for the RR and its interval' });
+    expect(warning('zero-cell-corrected', { correction: 0.5, measure: 'RR' })).toEqual({
+      code: 'zero-cell-corrected',
+      message: 'a cell is zero: 0.5 was added to all four cells for the RR and its interval',
+    });
     expect(warning('single-study').message).toMatch(/k = 1/);
   });
 
@@ -51,7 +54,11 @@ describe('warnings catalogue (src/stats/warnings.ts)', () => {
 
   it('no code outside the catalogue reacts to a warning by its text', () => {
     const offenders = readSources(process.cwd(), 'src').flatMap((file) =>
-      [...file.text.matchAll(/warnings\.(?:filter|some|find|every)\(\(?(\w+)\)? => !?\1\.(?:startsWith|includes|endsWith|match)\(/g)].map((m) => `${file.path}: ${m[0]}`),
+      [
+        ...file.text.matchAll(
+          /warnings\.(?:filter|some|find|every)\(\(?(\w+)\)? => !?\1\.(?:startsWith|includes|endsWith|match)\(/g,
+        ),
+      ].map((m) => `${file.path}: ${m[0]}`),
     );
     expect(offenders).toEqual([]);
   });

@@ -8,7 +8,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with captured output (and optional stdin: text, or bytes decoded as the real stdin is). */
-export async function runCli(argv: string[], options: { stdin?: string | Uint8Array; cwd?: string } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  options: { stdin?: string | Uint8Array; cwd?: string } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -18,7 +21,8 @@ export async function runCli(argv: string[], options: { stdin?: string | Uint8Ar
     stderr: (text) => {
       stderr += text;
     },
-    readStdin: async () => (options.stdin instanceof Uint8Array ? decodeStdin(options.stdin) : (options.stdin ?? '')),
+    readStdin: async () =>
+      options.stdin instanceof Uint8Array ? decodeStdin(options.stdin) : (options.stdin ?? ''),
     stderrIsTTY: false,
     color: false,
     cwd: options.cwd ?? process.cwd(),

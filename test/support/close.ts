@@ -5,7 +5,13 @@ import { expect } from 'vitest';
  * must be matched exactly (unless absTol allows a tiny non-zero actual), NaN only by NaN.
  * The message shows both numbers at full precision and the relative error.
  */
-export function expectClose(actual: number, expected: number, relTol: number, absTol = 0, label = ''): void {
+export function expectClose(
+  actual: number,
+  expected: number,
+  relTol: number,
+  absTol = 0,
+  label = '',
+): void {
   const where = label ? `${label}: ` : '';
   if (Number.isNaN(expected) || !Number.isFinite(expected)) {
     expect(actual, `${where}expected ${expected}, got ${actual}`).toBe(expected);

@@ -25,7 +25,8 @@ function code(text: string): string {
 export function specifiers(text: string): string[] {
   const out: string[] = [];
   const body = code(text);
-  for (const match of body.matchAll(/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g)) out.push(match[1]);
+  for (const match of body.matchAll(/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g))
+    out.push(match[1]);
   for (const match of body.matchAll(/\bimport\s*['"]([^'"]+)['"]/g)) out.push(match[1]);
   for (const match of body.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(match[1]);
   return out;
@@ -46,18 +47,30 @@ export function layerViolations(files: readonly SourceFile[]): string[] {
     const inCli = file.path.startsWith('src/cli/');
     const inReport = file.path.startsWith('src/report/');
     for (const specifier of specifiers(file.text)) {
-      if (inStats && specifier.startsWith('node:')) problems.push(`${file.path}: stats imports a Node built-in (${specifier})`);
-      if (inStats && ['fs', 'path', 'os', 'stream', 'child_process', 'worker_threads', 'url', 'crypto'].includes(specifier)) {
+      if (inStats && specifier.startsWith('node:'))
+        problems.push(`${file.path}: stats imports a Node built-in (${specifier})`);
+      if (
+        inStats &&
+        ['fs', 'path', 'os', 'stream', 'child_process', 'worker_threads', 'url', 'crypto'].includes(
+          specifier,
+        )
+      ) {
         problems.push(`${file.path}: stats imports a Node built-in (${specifier})`);
       }
       const layer = targetLayer(file.path, specifier);
-      if (inStats && layer !== null && FORBIDDEN_FOR_STATS.includes(layer)) problems.push(`${file.path}: stats imports from ${layer}/ (${specifier})`);
-      if (!inReport && /^vega(-lite|-[a-z]+)?(\/|$)/.test(specifier)) problems.push(`${file.path}: only report/ may import vega (${specifier})`);
+      if (inStats && layer !== null && FORBIDDEN_FOR_STATS.includes(layer))
+        problems.push(`${file.path}: stats imports from ${layer}/ (${specifier})`);
+      if (!inReport && /^vega(-lite|-[a-z]+)?(\/|$)/.test(specifier))
+        problems.push(`${file.path}: only report/ may import vega (${specifier})`);
     }
     if (!inCli) {
       const body = code(file.text);
-      for (const match of body.matchAll(/\bconsole\s*\.\s*[a-zA-Z]+|\bprocess\s*\.\s*(?:stdout|stderr)\b/g)) {
-        problems.push(`${file.path}: only cli/ writes to the terminal (${match[0].replace(/\s+/g, '')})`);
+      for (const match of body.matchAll(
+        /\bconsole\s*\.\s*[a-zA-Z]+|\bprocess\s*\.\s*(?:stdout|stderr)\b/g,
+      )) {
+        problems.push(
+          `${file.path}: only cli/ writes to the terminal (${match[0].replace(/\s+/g, '')})`,
+        );
       }
     }
   }
@@ -71,7 +84,8 @@ export function readSources(root: string, folder: string): SourceFile[] {
     for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
       const path = posix.join(relative, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|mts|js|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push({ path, text: readFileSync(join(root, path), 'utf8') });
+      else if (/\.(ts|mts|js|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+        out.push({ path, text: readFileSync(join(root, path), 'utf8') });
     }
   };
   walk(folder);

@@ -20,10 +20,23 @@ interface AdjustOptions {
 export function registerAdjust(program: Command, context: CliContext): void {
   program
     .command('adjust')
-    .description('adjust p-values for multiple comparisons (R p.adjust): Bonferroni, Holm, Hochberg, Hommel, BH (FDR), BY')
-    .argument('<p...>', 'p-values (NA for a missing one), or - to read them from stdin (separated by spaces, commas or new lines)')
-    .option('--method <method>', `${ADJUST_METHODS.join(', ')}, or all (default holm, as R)`, choice([...ADJUST_METHODS, 'all'] as const), 'holm')
-    .option('--json', 'print { p, methods, adjusted: { <method>: [...] } } as JSON (missing values as null)')
+    .description(
+      'adjust p-values for multiple comparisons (R p.adjust): Bonferroni, Holm, Hochberg, Hommel, BH (FDR), BY',
+    )
+    .argument(
+      '<p...>',
+      'p-values (NA for a missing one), or - to read them from stdin (separated by spaces, commas or new lines)',
+    )
+    .option(
+      '--method <method>',
+      `${ADJUST_METHODS.join(', ')}, or all (default holm, as R)`,
+      choice([...ADJUST_METHODS, 'all'] as const),
+      'holm',
+    )
+    .option(
+      '--json',
+      'print { p, methods, adjusted: { <method>: [...] } } as JSON (missing values as null)',
+    )
     .addHelpText(
       'after',
       `
@@ -38,10 +51,15 @@ Examples:
     )
     .action(async (values: string[], options: AdjustOptions) => {
       const { io } = context;
-      const p = values.length === 1 && values[0] === '-' ? parsePValues(await io.readStdin(), '<stdin>') : values.map((text, i) => parsePValue(text, `p-value ${i + 1}`));
+      const p =
+        values.length === 1 && values[0] === '-'
+          ? parsePValues(await io.readStdin(), '<stdin>')
+          : values.map((text, i) => parsePValue(text, `p-value ${i + 1}`));
       if (p.length === 0) throw new InputError('<stdin>', '', 'at least one p-value');
       const methods = options.method === 'all' ? [...ADJUST_METHODS] : [options.method];
-      const adjusted = Object.fromEntries(methods.map((method) => [method, adjustP(p, method)])) as Record<AdjustMethod, (number | null)[]>;
+      const adjusted = Object.fromEntries(
+        methods.map((method) => [method, adjustP(p, method)]),
+      ) as Record<AdjustMethod, (number | null)[]>;
       if (options.json) {
         io.stdout(formatJson({ p, n: p.filter((x) => x !== null).length, methods, adjusted }));
         return;
@@ -49,9 +67,19 @@ Examples:
       const show = (x: number | null) => (x === null ? 'NA' : explainNumber(x));
       const columns: Column<number>[] = [
         { header: 'p', text: (i) => show(p[i]), align: 'right' },
-        ...methods.map((method) => ({ header: method, text: (i: number) => show(adjusted[method][i]), align: 'right' as const })),
+        ...methods.map((method) => ({
+          header: method,
+          text: (i: number) => show(adjusted[method][i]),
+          align: 'right' as const,
+        })),
       ];
-      io.stdout(renderTable(p.map((_, i) => i), columns, 'table'));
+      io.stdout(
+        renderTable(
+          p.map((_, i) => i),
+          columns,
+          'table',
+        ),
+      );
     });
 }
 
@@ -62,7 +90,9 @@ function parsePValue(text: string, where: string): number | null {
   // Plain decimal notation only (Number('') is 0, Number('0x1') is 1).
   const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
   if (!(value >= 0 && value <= 1)) {
-    const hint = /^\d+,\d+$/.test(trimmed) ? ` (decimal comma? use ${trimmed.replace(',', '.')})` : '';
+    const hint = /^\d+,\d+$/.test(trimmed)
+      ? ` (decimal comma? use ${trimmed.replace(',', '.')})`
+      : '';
     throw new InputError(where, text, `a p-value in [0, 1] or NA${hint}`);
   }
   return value;
@@ -73,7 +103,9 @@ function parsePValues(text: string, file: string): (number | null)[] {
   const p: (number | null)[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const tokens = line.split(/[\s,;]+/).filter(Boolean);
-    tokens.forEach((token, k) => p.push(parsePValue(token, `${file}:${index + 1}: value ${k + 1}`)));
+    tokens.forEach((token, k) =>
+      p.push(parsePValue(token, `${file}:${index + 1}: value ${k + 1}`)),
+    );
   });
   return p;
 }

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { bundledDatasetNames, isKind, KIND_NAMES, loadInput, type Kind } from '../../data/index.js';
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
@@ -17,10 +17,20 @@ const STATUS_MARK = { reproduced: 'ok', discrepant: 'DISCREPANT', 'not-checkable
 export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
-    .description('recompute every published figure of bundled datasets (or given ones) from their own data')
-    .argument('[targets...]', 'bundled dataset names, dataset folders, or files (with --kind); none = every bundled dataset')
+    .description(
+      'recompute every published figure of bundled datasets (or given ones) from their own data',
+    )
+    .argument(
+      '[targets...]',
+      'bundled dataset names, dataset folders, or files (with --kind); none = every bundled dataset',
+    )
     .option('--kind <kind>', `kind of a single file: ${KIND_NAMES.join(', ')}`)
-    .option('--fail-on <when>', 'exit 1 on an unexpected discrepancy, or never', choice(['discrepancy', 'never'] as const), 'discrepancy')
+    .option(
+      '--fail-on <when>',
+      'exit 1 on an unexpected discrepancy, or never',
+      choice(['discrepancy', 'never'] as const),
+      'discrepancy',
+    )
     .option('--json', 'print { items, summary } as JSON')
     .option('--quiet', 'print only the summary line and the unexpected discrepancies')
     .addHelpText(
@@ -34,44 +44,78 @@ Examples:
   $ trialstat check rapami --json
   $ trialstat check my-percentages.csv --kind reported-percentage`,
     )
-    .action(async (targets: string[], options: { kind?: string; failOn: 'discrepancy' | 'never'; json?: boolean; quiet?: boolean }) => {
-      const { io } = context;
-      if (options.kind !== undefined && !isKind(options.kind)) throw new InputError('--kind', options.kind, `one of ${KIND_NAMES.join(', ')}`);
-      const names = targets.length > 0 ? targets : bundledDatasetNames();
-      const items: CheckItem[] = [];
-      for (const target of names) {
-        const input = await loadInput(target, { kind: options.kind as Kind | undefined, cwd: io.cwd, readStdin: io.readStdin });
-        const dataset = input.type === 'dataset' ? input.dataset : { name: target, tables: [input.table] };
-        items.push(...checkDataset(dataset));
-      }
-      const summary = summarize(items);
-      if (options.json) {
-        io.stdout(formatJson({ items, summary }));
-      } else {
-        const shown = options.quiet ? items.filter((i) => i.status === 'discrepant' && !i.expected) : items;
-        if (shown.length > 0) io.stdout(
-          renderTable(
-            shown,
-            [
-              { header: 'status', text: (i) => (i.status === 'reproduced' && !i.independent ? 'derived' : `${STATUS_MARK[i.status]}${i.status === 'discrepant' && i.expected ? ' (expected)' : ''}`) },
-              { header: 'dataset', text: (i) => i.dataset },
-              { header: 'trial / study', text: (i) => i.trial },
-              { header: 'outcome', text: (i) => truncate(i.outcome, 48) },
-              { header: 'quantity', text: (i) => i.quantity },
-              { header: 'reported', text: (i) => i.reported ?? '', align: 'right' },
-              { header: 'recomputed', text: (i) => (i.recomputed === null ? '' : formatNumber(i.recomputed, { digits: 4 })), align: 'right' },
-              { header: 'reason', text: (i) => i.reason },
-            ],
-            'table',
-          ),
-        );
-        io.stdout(`${shown.length > 0 ? '\n' : ''}trialstat check: ${summary.reproduced} reproduced independently, ${summary.derived} consistent by construction (derived), ${summary.discrepant} discrepant (${summary.discrepant - summary.unexpected} expected; ${summary.discrepantFigures} distinct figure${summary.discrepantFigures === 1 ? '' : 's'}), ${summary.notCheckable} not checkable\n`);
-      }
-      if (summary.unexpected > 0 && options.failOn === 'discrepancy') {
-        io.stderr(`trialstat check: ${summary.unexpected} unexpected discrepanc${summary.unexpected === 1 ? 'y' : 'ies'}\n`);
-        context.setExitCode(1);
-      }
-    });
+    .action(
+      async (
+        targets: string[],
+        options: {
+          kind?: string;
+          failOn: 'discrepancy' | 'never';
+          json?: boolean;
+          quiet?: boolean;
+        },
+      ) => {
+        const { io } = context;
+        if (options.kind !== undefined && !isKind(options.kind))
+          throw new InputError('--kind', options.kind, `one of ${KIND_NAMES.join(', ')}`);
+        const names = targets.length > 0 ? targets : bundledDatasetNames();
+        const items: CheckItem[] = [];
+        for (const target of names) {
+          const input = await loadInput(target, {
+            kind: options.kind as Kind | undefined,
+            cwd: io.cwd,
+            readStdin: io.readStdin,
+          });
+          const dataset =
+            input.type === 'dataset' ? input.dataset : { name: target, tables: [input.table] };
+          items.push(...checkDataset(dataset));
+        }
+        const summary = summarize(items);
+        if (options.json) {
+          io.stdout(formatJson({ items, summary }));
+        } else {
+          const shown = options.quiet
+            ? items.filter((i) => i.status === 'discrepant' && !i.expected)
+            : items;
+          if (shown.length > 0)
+            io.stdout(
+              renderTable(
+                shown,
+                [
+                  {
+                    header: 'status',
+                    text: (i) =>
+                      i.status === 'reproduced' && !i.independent
+                        ? 'derived'
+                        : `${STATUS_MARK[i.status]}${i.status === 'discrepant' && i.expected ? ' (expected)' : ''}`,
+                  },
+                  { header: 'dataset', text: (i) => i.dataset },
+                  { header: 'trial / study', text: (i) => i.trial },
+                  { header: 'outcome', text: (i) => truncate(i.outcome, 48) },
+                  { header: 'quantity', text: (i) => i.quantity },
+                  { header: 'reported', text: (i) => i.reported ?? '', align: 'right' },
+                  {
+                    header: 'recomputed',
+                    text: (i) =>
+                      i.recomputed === null ? '' : formatNumber(i.recomputed, { digits: 4 }),
+                    align: 'right',
+                  },
+                  { header: 'reason', text: (i) => i.reason },
+                ],
+                'table',
+              ),
+            );
+          io.stdout(
+            `${shown.length > 0 ? '\n' : ''}trialstat check: ${summary.reproduced} reproduced independently, ${summary.derived} consistent by construction (derived), ${summary.discrepant} discrepant (${summary.discrepant - summary.unexpected} expected; ${summary.discrepantFigures} distinct figure${summary.discrepantFigures === 1 ? '' : 's'}), ${summary.notCheckable} not checkable\n`,
+          );
+        }
+        if (summary.unexpected > 0 && options.failOn === 'discrepancy') {
+          io.stderr(
+            `trialstat check: ${summary.unexpected} unexpected discrepanc${summary.unexpected === 1 ? 'y' : 'ies'}\n`,
+          );
+          context.setExitCode(1);
+        }
+      },
+    );
 }
 
 function truncate(text: string, width: number): string {

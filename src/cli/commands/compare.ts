@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { closestName } from '../../data/closest-name.js';
 import { KIND_NAMES, loadInput, type Kind } from '../../data/index.js';
 import { InputError } from '../../errors.js';
@@ -8,7 +8,6 @@ import { compareDataset, type ArmComparison } from '../../analysis/compare-datas
 import { OR_INTERVALS } from '../../stats/binary/odds-ratio.js';
 import { RD_INTERVALS } from '../../stats/binary/risk-difference.js';
 import { RR_INTERVALS } from '../../stats/binary/risk-ratio.js';
-import { tQuantile } from '../../stats/dist/index.js';
 import type { CliContext } from '../context.js';
 import { writeNotes, writeWarnings } from '../messages.js';
 import { explainNumber, formatExplain } from '../explain.js';
@@ -22,17 +21,40 @@ import { formatJson } from '../../format/json.js';
 export function registerCompare(program: Command, context: CliContext): void {
   program
     .command('compare')
-    .description('run every comparison a dataset\'s arm tables allow (per outcome and timepoint): MD and SMD, or RD, RR, OR and Fisher')
-    .argument('<input>', 'a bundled dataset name, a dataset folder, or an arm-continuous / arm-binary file (with --kind)')
+    .description(
+      "run every comparison a dataset's arm tables allow (per outcome and timepoint): MD and SMD, or RD, RR, OR and Fisher",
+    )
+    .argument(
+      '<input>',
+      'a bundled dataset name, a dataset folder, or an arm-continuous / arm-binary file (with --kind)',
+    )
     .option('--kind <kind>', 'kind of a single file: arm-continuous or arm-binary')
-    .option('--comparator <arm>', 'the comparator arm (default: the arm named like placebo or control, or the second of two arms)')
-    .option('--var <variance>', 'unequal (Welch) or equal (Student) variances for MD', choice(['unequal', 'equal'] as const), 'unequal')
-    .option('--scale <scale>', 'continuous rows: change, percent-change, value, all, or preferred (default: change, else percent-change, else value)', choice(['preferred', 'all', 'change', 'percent-change', 'value'] as const), 'preferred')
-    .option('--no-sd-from-p', 'do not derive a pooled SD from the published p when no SD is printed')
+    .option(
+      '--comparator <arm>',
+      'the comparator arm (default: the arm named like placebo or control, or the second of two arms)',
+    )
+    .option(
+      '--var <variance>',
+      'unequal (Welch) or equal (Student) variances for MD',
+      choice(['unequal', 'equal'] as const),
+      'unequal',
+    )
+    .option(
+      '--scale <scale>',
+      'continuous rows: change, percent-change, value, all, or preferred (default: change, else percent-change, else value)',
+      choice(['preferred', 'all', 'change', 'percent-change', 'value'] as const),
+      'preferred',
+    )
+    .option(
+      '--no-sd-from-p',
+      'do not derive a pooled SD from the published p when no SD is printed',
+    )
     .option('--level <level>', 'confidence level', level, 0.95)
     .option('--json', 'print { comparisons, notes } as JSON')
     .option('--explain', 'show each formula with the numbers that went in (for students)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Arms are paired per trial, outcome, timepoint and population (analysis set); the
 comparator is --comparator, else the one arm named like placebo/control/sham, else the
 second of two arms. SDs not printed are derived from the SE, the arm's CI, a median with
@@ -43,46 +65,109 @@ Examples:
   $ trialstat compare miles-lam --scale all
   $ trialstat compare dazukibart --comparator placebo --json
   $ trialstat compare rapami --no-sd-from-p
-  $ trialstat compare my-arms.csv --kind arm-binary`)
-    .action(async (input: string, options: { kind?: string; comparator?: string; var: 'unequal' | 'equal'; scale: 'preferred' | 'all' | 'change' | 'percent-change' | 'value'; sdFromP: boolean; level: number; json?: boolean; explain?: boolean }) => {
-      const { io } = context;
-      if (options.kind !== undefined && options.kind !== 'arm-continuous' && options.kind !== 'arm-binary') {
-        throw new InputError('--kind', options.kind, `arm-continuous or arm-binary (kinds: ${KIND_NAMES.join(', ')})`);
-      }
-      const loaded = await loadInput(input, { kind: options.kind as Kind | undefined, cwd: io.cwd, readStdin: io.readStdin });
-      const dataset = loaded.type === 'dataset' ? loaded.dataset : { name: input, tables: [loaded.table] };
-      if (options.comparator !== undefined) {
-        // A comparator that names no arm would compare nothing and exit 0.
-        const arms = [...new Set(dataset.tables.filter((t) => t.kind === 'arm-continuous' || t.kind === 'arm-binary').flatMap((t) => t.table.rows.map((r) => String((r as { arm: unknown }).arm))))].sort();
-        if (!arms.includes(options.comparator)) {
-          const best = closestName(options.comparator, arms);
-          throw new InputError('--comparator', options.comparator, `an arm of ${dataset.name} (${arms.join(', ') || 'none'})`, best ? `did you mean "${best}"?` : undefined);
+  $ trialstat compare my-arms.csv --kind arm-binary`,
+    )
+    .action(
+      async (
+        input: string,
+        options: {
+          kind?: string;
+          comparator?: string;
+          var: 'unequal' | 'equal';
+          scale: 'preferred' | 'all' | 'change' | 'percent-change' | 'value';
+          sdFromP: boolean;
+          level: number;
+          json?: boolean;
+          explain?: boolean;
+        },
+      ) => {
+        const { io } = context;
+        if (
+          options.kind !== undefined &&
+          options.kind !== 'arm-continuous' &&
+          options.kind !== 'arm-binary'
+        ) {
+          throw new InputError(
+            '--kind',
+            options.kind,
+            `arm-continuous or arm-binary (kinds: ${KIND_NAMES.join(', ')})`,
+          );
         }
-      }
-      const result = compareDataset(dataset, { level: options.level, variance: options.var, comparator: options.comparator, scale: options.scale, sdFromP: options.sdFromP });
-      if (options.json) {
-        io.stdout(formatJson(result));
-        return;
-      }
-      if (result.comparisons.length === 0) io.stdout(`No comparison possible in ${dataset.name}.\n`);
-      else {
-        io.stdout(
-          renderTable(
-            result.comparisons,
-            [
-              { header: 'trial', text: (c) => c.trial },
-              { header: 'outcome', text: (c) => [c.outcome, c.scale && c.scale !== 'value' ? `(${c.scale})` : '', c.timepoint ?? '', c.population ? `[${c.population}]` : ''].filter(Boolean).join(' ') },
-              { header: 'comparison', text: (c) => `${c.arm} vs ${c.comparator}` },
-              { header: 'result', text: line },
-            ],
-            'table',
+        const loaded = await loadInput(input, {
+          kind: options.kind as Kind | undefined,
+          cwd: io.cwd,
+          readStdin: io.readStdin,
+        });
+        const dataset =
+          loaded.type === 'dataset' ? loaded.dataset : { name: input, tables: [loaded.table] };
+        if (options.comparator !== undefined) {
+          // A comparator that names no arm would compare nothing and exit 0.
+          const arms = [
+            ...new Set(
+              dataset.tables
+                .filter((t) => t.kind === 'arm-continuous' || t.kind === 'arm-binary')
+                .flatMap((t) => t.table.rows.map((r) => String((r as { arm: unknown }).arm))),
+            ),
+          ].sort();
+          if (!arms.includes(options.comparator)) {
+            const best = closestName(options.comparator, arms);
+            throw new InputError(
+              '--comparator',
+              options.comparator,
+              `an arm of ${dataset.name} (${arms.join(', ') || 'none'})`,
+              best ? `did you mean "${best}"?` : undefined,
+            );
+          }
+        }
+        const result = compareDataset(dataset, {
+          level: options.level,
+          variance: options.var,
+          comparator: options.comparator,
+          scale: options.scale,
+          sdFromP: options.sdFromP,
+        });
+        if (options.json) {
+          io.stdout(formatJson(result));
+          return;
+        }
+        if (result.comparisons.length === 0)
+          io.stdout(`No comparison possible in ${dataset.name}.\n`);
+        else {
+          io.stdout(
+            renderTable(
+              result.comparisons,
+              [
+                { header: 'trial', text: (c) => c.trial },
+                {
+                  header: 'outcome',
+                  text: (c) =>
+                    [
+                      c.outcome,
+                      c.scale && c.scale !== 'value' ? `(${c.scale})` : '',
+                      c.timepoint ?? '',
+                      c.population ? `[${c.population}]` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' '),
+                },
+                { header: 'comparison', text: (c) => `${c.arm} vs ${c.comparator}` },
+                { header: 'result', text: line },
+              ],
+              'table',
+            ),
+          );
+        }
+        if (options.explain)
+          for (const comparison of result.comparisons) io.stdout(`\n${explain(comparison)}\n`);
+        writeWarnings(
+          io,
+          result.comparisons.flatMap((c) =>
+            c.warnings.map((w) => `${c.trial}, ${c.outcome}, ${c.measure}: ${w}`),
           ),
         );
-      }
-      if (options.explain) for (const comparison of result.comparisons) io.stdout(`\n${explain(comparison)}\n`);
-      writeWarnings(io, result.comparisons.flatMap((c) => c.warnings.map((w) => `${c.trial}, ${c.outcome}, ${c.measure}: ${w}`)));
-      writeNotes(io, result.notes);
-    });
+        writeNotes(io, result.notes);
+      },
+    );
 }
 
 /** Formula and intermediate numbers for one comparison (`--explain`). */
@@ -93,51 +178,119 @@ function explain(c: ArmComparison): string {
   switch (c.measure) {
     case 'MD':
       return formatExplain(`${title}, mean difference (${c.test ?? 'no test: SDs missing'})`, [
-        ...c.derivations.map((d) => ({ label: `${d.quantity.replace(/\bsd\b/, 'SD')} of ${d.arms.join(' and ')} (derived, ${d.method})`, formula: d.formula, value: d.value })),
-        { label: 'MD', formula: `mean1 − mean2 = ${explainNumber(x.mean1)} − ${signed(x.mean2)}`, value: c.estimate ?? NaN },
+        ...c.derivations.map((d) => ({
+          label: `${d.quantity.replace(/\bsd\b/, 'SD')} of ${d.arms.join(' and ')} (derived, ${d.method})`,
+          formula: d.formula,
+          value: d.value,
+        })),
+        {
+          label: 'MD',
+          formula: `mean1 − mean2 = ${explainNumber(x.mean1)} − ${signed(x.mean2)}`,
+          value: c.estimate ?? NaN,
+        },
         ...(c.se !== undefined
           ? [
-              { label: 'SE', formula: c.test?.startsWith('Welch') ? `√(sd1²/n1 + sd2²/n2) = √(${explainNumber(x.sd1)}²/${x.n1} + ${explainNumber(x.sd2)}²/${x.n2})` : `s_pooled·√(1/n1 + 1/n2)`, value: c.se },
-              { label: 'df', formula: c.test?.startsWith('Welch') ? 'Welch–Satterthwaite' : 'n1 + n2 − 2', value: c.df! },
+              {
+                label: 'SE',
+                formula: c.test?.startsWith('Welch')
+                  ? `√(sd1²/n1 + sd2²/n2) = √(${explainNumber(x.sd1)}²/${x.n1} + ${explainNumber(x.sd2)}²/${x.n2})`
+                  : `s_pooled·√(1/n1 + 1/n2)`,
+                value: c.se,
+              },
+              {
+                label: 'df',
+                formula: c.test?.startsWith('Welch') ? 'Welch–Satterthwaite' : 'n1 + n2 − 2',
+                value: c.df!,
+              },
               { label: 't', formula: 'MD / SE', value: c.statistic! },
-              { label: `${formatLevel(c.ci!.level)} CI`, formula: `MD ± t(${formatLevel((1 + c.ci!.level) / 2)}, df)·SE = MD ± ${explainNumber(q!)}·SE`, value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
+              {
+                label: `${formatLevel(c.ci!.level)} CI`,
+                formula: `MD ± t(${formatLevel((1 + c.ci!.level) / 2)}, df)·SE = MD ± ${explainNumber(q!)}·SE`,
+                value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}`,
+              },
               { label: 'p', formula: '2·P(T_df > |t|)', value: c.p! },
             ]
           : []),
       ]);
     case 'SMD':
       return formatExplain(`${title}, Hedges' g`, [
-        { label: 'g', formula: 'J·(mean1 − mean2)/s_pooled, J = Γ(m/2)/(√(m/2)·Γ((m−1)/2)), m = n1 + n2 − 2', value: c.estimate ?? NaN },
-        { label: `${formatLevel(c.ci!.level)} CI`, formula: 'g ± z·√(1/n1 + 1/n2 + g²/(2(n1 + n2)))', value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
+        {
+          label: 'g',
+          formula: 'J·(mean1 − mean2)/s_pooled, J = Γ(m/2)/(√(m/2)·Γ((m−1)/2)), m = n1 + n2 − 2',
+          value: c.estimate ?? NaN,
+        },
+        {
+          label: `${formatLevel(c.ci!.level)} CI`,
+          formula: 'g ± z·√(1/n1 + 1/n2 + g²/(2(n1 + n2)))',
+          value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}`,
+        },
       ]);
     case 'RD': {
       const rd = interval(RD_INTERVALS, c);
       return formatExplain(`${title}, risk difference (${rd.label})`, [
-        { label: 'p1, p2', formula: `${x.events1}/${x.n1}, ${x.events2}/${x.n2}`, value: `${explainNumber(x.events1 / x.n1)}, ${explainNumber(x.events2 / x.n2)}` },
+        {
+          label: 'p1, p2',
+          formula: `${x.events1}/${x.n1}, ${x.events2}/${x.n2}`,
+          value: `${explainNumber(x.events1 / x.n1)}, ${explainNumber(x.events2 / x.n2)}`,
+        },
         { label: 'RD', formula: 'p1 − p2', value: c.estimate ?? NaN },
-        { label: `${formatLevel(c.ci!.level)} CI`, formula: rd.formula, value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}` },
-        { label: 'p', formula: 'Fisher exact: sum of the tables with these margins no more probable than the observed', value: c.p! },
+        {
+          label: `${formatLevel(c.ci!.level)} CI`,
+          formula: rd.formula,
+          value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}`,
+        },
+        {
+          label: 'p',
+          formula:
+            'Fisher exact: sum of the tables with these margins no more probable than the observed',
+          value: c.p!,
+        },
       ]);
     }
     case 'RR': {
       const rr = interval(RR_INTERVALS, c);
       return formatExplain(`${title}, risk ratio (${rr.label} interval)`, [
-        { label: 'RR', formula: `(${x.events1}/${x.n1}) / (${x.events2}/${x.n2})`, value: c.estimate ?? NaN },
-        { label: `${formatLevel(c.ci!.level)} CI`, formula: rr.formula, value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
+        {
+          label: 'RR',
+          formula: `(${x.events1}/${x.n1}) / (${x.events2}/${x.n2})`,
+          value: c.estimate ?? NaN,
+        },
+        {
+          label: `${formatLevel(c.ci!.level)} CI`,
+          formula: rr.formula,
+          value:
+            c.ci!.lower === null
+              ? 'not estimable'
+              : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}`,
+        },
       ]);
     }
     case 'OR': {
       const or = interval(OR_INTERVALS, c);
       return formatExplain(`${title}, odds ratio (${or.label} interval)`, [
-        { label: 'OR', formula: `(a·d)/(b·c) = (${x.events1}·${x.n2 - x.events2})/(${x.n1 - x.events1}·${x.events2})`, value: c.estimate ?? NaN },
-        { label: `${formatLevel(c.ci!.level)} CI`, formula: or.formula, value: c.ci!.lower === null ? 'not estimable' : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}` },
+        {
+          label: 'OR',
+          formula: `(a·d)/(b·c) = (${x.events1}·${x.n2 - x.events2})/(${x.n1 - x.events1}·${x.events2})`,
+          value: c.estimate ?? NaN,
+        },
+        {
+          label: `${formatLevel(c.ci!.level)} CI`,
+          formula: or.formula,
+          value:
+            c.ci!.lower === null
+              ? 'not estimable'
+              : `${explainNumber(c.ci!.lower)} to ${explainNumber(c.ci!.upper!)}`,
+        },
       ]);
     }
   }
 }
 
 /** The registry entry behind a comparison's interval (its default when the result names none). */
-function interval(registry: typeof RD_INTERVALS | typeof RR_INTERVALS | typeof OR_INTERVALS, c: ArmComparison): { label: string; formula: string } {
+function interval(
+  registry: typeof RD_INTERVALS | typeof RR_INTERVALS | typeof OR_INTERVALS,
+  c: ArmComparison,
+): { label: string; formula: string } {
   return registry.byResultMethod(c.ci?.method ?? '') ?? registry.get(registry.defaultId);
 }
 
@@ -148,14 +301,22 @@ function signed(x: number): string {
 
 /** The critical value behind an MD interval, read off the result (half-width / SE), not recomputed. */
 function normalOrT(c: ArmComparison): number {
-  return c.se !== undefined && c.ci?.upper != null && c.estimate !== null ? (c.ci.upper - c.estimate) / c.se : NaN;
+  return c.se !== undefined && c.ci?.upper != null && c.estimate !== null
+    ? (c.ci.upper - c.estimate) / c.se
+    : NaN;
 }
 
 /** `MD 34.4 (95% CI 2.8 to 66.0); p = 0.034` */
 function line(c: ArmComparison): string {
   if (c.estimate === null) return `${c.measure} not estimable`;
   const unit = c.unit && c.measure === 'MD' ? ` ${c.unit}` : '';
-  const ci = c.ci && c.ci.lower !== null && c.ci.upper !== null ? ` (${formatLevel(c.ci.level)} CI ${formatNumber(c.ci.lower)} to ${formatNumber(c.ci.upper)})` : '';
-  const p = c.p !== null && (c.measure === 'MD' || c.measure === 'RD') ? `; ${formatP(c.p)}${c.test ? ` (${c.test})` : ''}` : '';
+  const ci =
+    c.ci && c.ci.lower !== null && c.ci.upper !== null
+      ? ` (${formatLevel(c.ci.level)} CI ${formatNumber(c.ci.lower)} to ${formatNumber(c.ci.upper)})`
+      : '';
+  const p =
+    c.p !== null && (c.measure === 'MD' || c.measure === 'RD')
+      ? `; ${formatP(c.p)}${c.test ? ` (${c.test})` : ''}`
+      : '';
   return `${c.measure} ${formatNumber(c.estimate)}${unit}${ci}${p}`;
 }

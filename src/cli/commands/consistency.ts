@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatNumber, formatLevel } from '../../format/number.js';
 import { checkPValueCi } from '../../stats/check/p-value-from-ci.js';
@@ -19,41 +19,75 @@ import { formatJson } from '../../format/json.js';
 export function registerConsistency(program: Command, context: CliContext): void {
   const { io } = context;
   // An impossible or inconsistent figure is a failed check: exit 1, so scripts can act on it.
-  const out = (json: boolean, value: { consistent?: boolean; ns?: number[] }, text: string): void => {
+  const out = (
+    json: boolean,
+    value: { consistent?: boolean; ns?: number[] },
+    text: string,
+  ): void => {
     io.stdout(json ? formatJson(value) : `${text}\n`);
-    if (value.consistent === false || (value.ns !== undefined && value.ns.length === 0)) context.setExitCode(1);
+    if (value.consistent === false || (value.ns !== undefined && value.ns.length === 0))
+      context.setExitCode(1);
   };
   const consistency = program
     .command('consistency')
-    .description('check whether a single published figure is possible (percent ↔ count, GRIM, GRIMMER, p ↔ CI, statistic ↔ p)');
+    .description(
+      'check whether a single published figure is possible (percent ↔ count, GRIM, GRIMMER, p ↔ CI, statistic ↔ p)',
+    );
 
   consistency
     .command('percent')
-    .description('which whole counts give a printed percentage for denominator n (or which n admit it)')
+    .description(
+      'which whole counts give a printed percentage for denominator n (or which n admit it)',
+    )
     .requiredOption('--percent <P>', 'the percentage as printed, e.g. 45 or 38.4')
     .option('--n <N>', 'the denominator', positiveInteger)
     .option('--n-range <A..B>', 'a range of denominators to search instead of --n')
-    .option('--decimals <D>', 'decimals printed, when they differ from the text (e.g. 45 printed as 45.0)', nonNegativeInteger)
+    .option(
+      '--decimals <D>',
+      'decimals printed, when they differ from the text (e.g. 45 printed as 45.0)',
+      nonNegativeInteger,
+    )
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json')
-    .action((options: { percent: string; n?: number; nRange?: string; decimals?: number; json?: boolean }) => {
-      const percent = reported('--percent', options.percent, options.decimals);
-      if ((options.n === undefined) === (options.nRange === undefined)) {
-        throw new InputError('--n / --n-range', options.n ?? options.nRange ?? '', 'exactly one of --n N or --n-range A..B');
-      }
-      if (options.nRange !== undefined) {
-        const [min, max] = parseRange(options.nRange);
-        const result = percentDenominators(percent, min, max);
-        out(Boolean(options.json), result, result.ns.length > 0 ? `${options.percent}% is possible for n = ${compactList(result.ns)}` : `${options.percent}% is impossible for every n in ${min}..${max}`);
-        return;
-      }
-      const n = options.n!;
-      const result = percentCounts(percent, n);
-      const text = result.consistent
-        ? `${options.percent}% of ${n}: consistent with ${result.counts.map((k) => `${k}/${n} = ${formatNumber((100 * k) / n, { digits: 4 })}%`).join(', ')}`
-        : `${options.percent}% of ${n}: impossible — no whole count gives it (nearest: ${nearest(percent.value, n)})`;
-      out(Boolean(options.json), result, text);
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json',
+    )
+    .action(
+      (options: {
+        percent: string;
+        n?: number;
+        nRange?: string;
+        decimals?: number;
+        json?: boolean;
+      }) => {
+        const percent = reported('--percent', options.percent, options.decimals);
+        if ((options.n === undefined) === (options.nRange === undefined)) {
+          throw new InputError(
+            '--n / --n-range',
+            options.n ?? options.nRange ?? '',
+            'exactly one of --n N or --n-range A..B',
+          );
+        }
+        if (options.nRange !== undefined) {
+          const [min, max] = parseRange(options.nRange);
+          const result = percentDenominators(percent, min, max);
+          out(
+            Boolean(options.json),
+            result,
+            result.ns.length > 0
+              ? `${options.percent}% is possible for n = ${compactList(result.ns)}`
+              : `${options.percent}% is impossible for every n in ${min}..${max}`,
+          );
+          return;
+        }
+        const n = options.n!;
+        const result = percentCounts(percent, n);
+        const text = result.consistent
+          ? `${options.percent}% of ${n}: consistent with ${result.counts.map((k) => `${k}/${n} = ${formatNumber((100 * k) / n, { digits: 4 })}%`).join(', ')}`
+          : `${options.percent}% of ${n}: impossible — no whole count gives it (nearest: ${nearest(percent.value, n)})`;
+        out(Boolean(options.json), result, text);
+      },
+    );
 
   consistency
     .command('grim')
@@ -65,58 +99,120 @@ export function registerConsistency(program: Command, context: CliContext): void
     .addHelpText('after', '\nExamples:\n  $ trialstat consistency grim --mean 5.19 --n 28')
     .action((options: { mean: string; n: number; items: number; json?: boolean }) => {
       const result = grim(reported('--mean', options.mean), options.n, { items: options.items });
-      const note = result.informative ? '' : ' (not informative: n·items ≥ 10^decimals, every mean is possible)';
-      out(Boolean(options.json), result, `mean ${options.mean} with n = ${options.n}${options.items > 1 ? `, ${options.items} items` : ''}: ${result.consistent ? 'consistent' : 'impossible (GRIM)'}${note}`);
+      const note = result.informative
+        ? ''
+        : ' (not informative: n·items ≥ 10^decimals, every mean is possible)';
+      out(
+        Boolean(options.json),
+        result,
+        `mean ${options.mean} with n = ${options.n}${options.items > 1 ? `, ${options.items} items` : ''}: ${result.consistent ? 'consistent' : 'impossible (GRIM)'}${note}`,
+      );
     });
 
   consistency
     .command('grimmer')
-    .description('GRIMMER: are a mean and SD of integer-valued data possible together for n (Anaya 2016)?')
+    .description(
+      'GRIMMER: are a mean and SD of integer-valued data possible together for n (Anaya 2016)?',
+    )
     .requiredOption('--mean <M>', 'the mean as printed')
     .requiredOption('--sd <S>', 'the SD as printed')
     .requiredOption('--n <N>', 'sample size', positiveInteger)
     .option('--items <K>', 'number of integer items per participant', positiveInteger, 1)
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18',
+    )
     .action((options: { mean: string; sd: string; n: number; items: number; json?: boolean }) => {
-      const result = grimmer(reported('--mean', options.mean), reported('--sd', options.sd), options.n, { items: options.items });
-      const why = { grim: 'the mean fails GRIM', 'sd-range': 'no whole sum of squares fits the SD', parity: 'the sum of squares has the wrong parity' } as const;
-      out(Boolean(options.json), result, `mean ${options.mean}, SD ${options.sd}, n = ${options.n}: ${result.consistent ? 'consistent' : `impossible (${why[result.reason!]})`}`);
+      const result = grimmer(
+        reported('--mean', options.mean),
+        reported('--sd', options.sd),
+        options.n,
+        { items: options.items },
+      );
+      const why = {
+        grim: 'the mean fails GRIM',
+        'sd-range': 'no whole sum of squares fits the SD',
+        parity: 'the sum of squares has the wrong parity',
+      } as const;
+      out(
+        Boolean(options.json),
+        result,
+        `mean ${options.mean}, SD ${options.sd}, n = ${options.n}: ${result.consistent ? 'consistent' : `impossible (${why[result.reason!]})`}`,
+      );
     });
 
   consistency
     .command('p')
-    .description('is a reported p consistent with the estimate and CI (Altman & Bland 2011)? Which CI levels fit?')
+    .description(
+      'is a reported p consistent with the estimate and CI (Altman & Bland 2011)? Which CI levels fit?',
+    )
     .requiredOption('--estimate <E>', 'point estimate as printed (natural scale)')
     .requiredOption('--lower <L>', 'lower CI bound as printed')
     .requiredOption('--upper <U>', 'upper CI bound as printed')
     .requiredOption('--p <P>', 'reported p as printed')
-    .option('--relation <R>', 'how p was reported: "=" or "<"', choice(['=', '<', '<=', '>'] as const), '=')
+    .option(
+      '--relation <R>',
+      'how p was reported: "=" or "<"',
+      choice(['=', '<', '<=', '>'] as const),
+      '=',
+    )
     .option('--level <L>', 'CI level, or "unknown" to try 90/95/99 %', '0.95')
-    .option('--scale <S>', 'natural, or log for ratios (RR, OR, HR)', choice(['natural', 'log'] as const), 'natural')
+    .option(
+      '--scale <S>',
+      'natural, or log for ratios (RR, OR, HR)',
+      choice(['natural', 'log'] as const),
+      'natural',
+    )
     .option('--df <DF>', 'degrees of freedom for a t-based CI (default: normal)', positiveNumber)
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat consistency p --estimate -16.3 --lower -20.4 --upper -12.1 --p 0.0001 --relation "<" --level unknown\n  $ trialstat consistency p --estimate 0.50 --lower 0.30 --upper 0.90 --p 0.013 --scale log')
-    .action((options: { estimate: string; lower: string; upper: string; p: string; relation: ReportedValue['relation']; level: string; scale: 'natural' | 'log'; df?: number; json?: boolean }) => {
-      const level = parseLevel(options.level);
-      const parsedP = reported('--p', options.p);
-      // A relation written into the value ("< 0.0001") wins over --relation.
-      const p = /^\s*[<>=≤≥]/.test(options.p) ? parsedP : { ...parsedP, relation: options.relation };
-      const result = checkPValueCi({
-        estimate: reported('--estimate', options.estimate),
-        lower: reported('--lower', options.lower),
-        upper: reported('--upper', options.upper),
-        p,
-        level,
-        scale: options.scale,
-        df: options.df,
-      });
-      const lines = result.levels.map(
-        (entry) => `  ${formatLevel(entry.level).padStart(4)} CI: p = ${formatNumber(entry.pRecomputed, { digits: 3 })} (range ${formatNumber(entry.pRange.lower, { digits: 3 })} to ${formatNumber(entry.pRange.upper, { digits: 3 })}) — ${entry.consistent ? 'consistent' : 'inconsistent'}`,
-      );
-      const verdict = result.consistent ? 'consistent' : 'inconsistent';
-      out(Boolean(options.json), result, [`p ${p.relation} ${p.value} with ${options.estimate} (${options.lower} to ${options.upper}): ${verdict}${level === null ? ' at some level' : ` at ${formatLevel(level)}`}`, ...lines, `  method: ${result.method}`].join('\n'));
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency p --estimate -16.3 --lower -20.4 --upper -12.1 --p 0.0001 --relation "<" --level unknown\n  $ trialstat consistency p --estimate 0.50 --lower 0.30 --upper 0.90 --p 0.013 --scale log',
+    )
+    .action(
+      (options: {
+        estimate: string;
+        lower: string;
+        upper: string;
+        p: string;
+        relation: ReportedValue['relation'];
+        level: string;
+        scale: 'natural' | 'log';
+        df?: number;
+        json?: boolean;
+      }) => {
+        const level = parseLevel(options.level);
+        const parsedP = reported('--p', options.p);
+        // A relation written into the value ("< 0.0001") wins over --relation.
+        const p = /^\s*[<>=≤≥]/.test(options.p)
+          ? parsedP
+          : { ...parsedP, relation: options.relation };
+        const result = checkPValueCi({
+          estimate: reported('--estimate', options.estimate),
+          lower: reported('--lower', options.lower),
+          upper: reported('--upper', options.upper),
+          p,
+          level,
+          scale: options.scale,
+          df: options.df,
+        });
+        const lines = result.levels.map(
+          (entry) =>
+            `  ${formatLevel(entry.level).padStart(4)} CI: p = ${formatNumber(entry.pRecomputed, { digits: 3 })} (range ${formatNumber(entry.pRange.lower, { digits: 3 })} to ${formatNumber(entry.pRange.upper, { digits: 3 })}) — ${entry.consistent ? 'consistent' : 'inconsistent'}`,
+        );
+        const verdict = result.consistent ? 'consistent' : 'inconsistent';
+        out(
+          Boolean(options.json),
+          result,
+          [
+            `p ${p.relation} ${p.value} with ${options.estimate} (${options.lower} to ${options.upper}): ${verdict}${level === null ? ' at some level' : ` at ${formatLevel(level)}`}`,
+            ...lines,
+            `  method: ${result.method}`,
+          ].join('\n'),
+        );
+      },
+    );
 
   const statistic = consistency.command('statistic');
   deprecatedOption(statistic, context, {
@@ -125,31 +221,65 @@ export function registerConsistency(program: Command, context: CliContext): void
     translate: () => 'one-sided',
   });
   statistic
-    .description("statcheck's check: does the reported p follow from a t, F, χ², z, r or Q statistic with its df?")
-    .requiredOption('--test <T>', 't, F, chisq, z, r or Q', choice(['t', 'F', 'chisq', 'z', 'r', 'Q'] as const))
+    .description(
+      "statcheck's check: does the reported p follow from a t, F, χ², z, r or Q statistic with its df?",
+    )
+    .requiredOption(
+      '--test <T>',
+      't, F, chisq, z, r or Q',
+      choice(['t', 'F', 'chisq', 'z', 'r', 'Q'] as const),
+    )
     .requiredOption('--value <X>', 'the statistic as printed')
     .option('--df <DF>', 'df (the first df for F)', positiveNumber)
     .option('--df2 <DF>', 'second df for F', positiveNumber)
     .requiredOption('--p <P>', 'reported p as printed, e.g. .03 or "< .001"')
     .option('--alpha <A>', 'significance level for decision errors', '0.05')
-    .option('--alternative <kind>', 'two-sided (default), or one-sided: the reported p is one-tailed (t, z, r; as statcheck)', choice(['two-sided', 'one-sided'] as const), 'two-sided')
+    .option(
+      '--alternative <kind>',
+      'two-sided (default), or one-sided: the reported p is one-tailed (t, z, r; as statcheck)',
+      choice(['two-sided', 'one-sided'] as const),
+      'two-sided',
+    )
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"')
-    .action((options: { test: StatisticKind; value: string; df?: number; df2?: number; p: string; alpha: string; alternative: 'two-sided' | 'one-sided'; json?: boolean }) => {
-      const alpha = Number(options.alpha);
-      if (!(alpha > 0 && alpha < 1)) throw new InputError('--alpha', options.alpha, 'a level in (0, 1)');
-      const result = checkTestStatistic({
-        test: options.test,
-        statistic: reported('--value', options.value),
-        df: options.df,
-        df2: options.df2,
-        p: reported('--p', options.p),
-        alpha,
-        twoTailed: options.alternative === 'two-sided',
-      });
-      const verdict = !result.error ? 'consistent' : result.decisionError ? 'decision error (significance changes)' : 'inconsistent';
-      out(Boolean(options.json), result, `recomputed p = ${formatNumber(result.pRecomputed, { digits: 3 })} (range ${formatNumber(result.pRange.lower, { digits: 3 })} to ${formatNumber(result.pRange.upper, { digits: 3 })}): ${verdict}\n  method: ${result.method}`);
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"',
+    )
+    .action(
+      (options: {
+        test: StatisticKind;
+        value: string;
+        df?: number;
+        df2?: number;
+        p: string;
+        alpha: string;
+        alternative: 'two-sided' | 'one-sided';
+        json?: boolean;
+      }) => {
+        const alpha = Number(options.alpha);
+        if (!(alpha > 0 && alpha < 1))
+          throw new InputError('--alpha', options.alpha, 'a level in (0, 1)');
+        const result = checkTestStatistic({
+          test: options.test,
+          statistic: reported('--value', options.value),
+          df: options.df,
+          df2: options.df2,
+          p: reported('--p', options.p),
+          alpha,
+          twoTailed: options.alternative === 'two-sided',
+        });
+        const verdict = !result.error
+          ? 'consistent'
+          : result.decisionError
+            ? 'decision error (significance changes)'
+            : 'inconsistent';
+        out(
+          Boolean(options.json),
+          result,
+          `recomputed p = ${formatNumber(result.pRecomputed, { digits: 3 })} (range ${formatNumber(result.pRange.lower, { digits: 3 })} to ${formatNumber(result.pRange.upper, { digits: 3 })}): ${verdict}\n  method: ${result.method}`,
+        );
+      },
+    );
 }
 
 function reported(option: string, text: string, decimals?: number): ReportedValue {
@@ -163,13 +293,15 @@ function reported(option: string, text: string, decimals?: number): ReportedValu
 function parseLevel(text: string): number | null {
   if (text === 'unknown') return null;
   const value = Number(text);
-  if (!(value > 0 && value < 1)) throw new InputError('--level', text, 'a level in (0, 1) or "unknown"');
+  if (!(value > 0 && value < 1))
+    throw new InputError('--level', text, 'a level in (0, 1) or "unknown"');
   return value;
 }
 
 function parseRange(text: string): [number, number] {
   const match = /^(\d+)\.\.(\d+)$/.exec(text.trim());
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < Number(match[1])) throw new InputError('--n-range', text, 'a range A..B with 1 ≤ A ≤ B');
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < Number(match[1]))
+    throw new InputError('--n-range', text, 'a range A..B with 1 ≤ A ≤ B');
   return [Number(match[1]), Number(match[2])];
 }
 

@@ -2,7 +2,12 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { renderTable, TABLE_FORMATS, type Column, type TableFormat } from '../../format/table.js';
 // Specific modules, not data/index.js: keeps arquero out of the CLI's start-up.
-import { bundledDatasetNames, loadDataset, type Dataset, type LoadedTable } from '../../data/load-dataset.js';
+import {
+  bundledDatasetNames,
+  loadDataset,
+  type Dataset,
+  type LoadedTable,
+} from '../../data/load-dataset.js';
 import type { RowMeta } from '../../data/schema.js';
 import { choice } from '../options.js';
 import type { CliContext } from '../context.js';
@@ -19,7 +24,11 @@ export interface DatasetSummary {
 }
 
 export function summarizeDataset(dataset: Dataset): DatasetSummary {
-  const files = dataset.tables.map((table) => ({ path: table.file.split('/').pop() ?? table.file, kind: table.kind, rows: table.table.rows.length }));
+  const files = dataset.tables.map((table) => ({
+    path: table.file.split('/').pop() ?? table.file,
+    kind: table.kind,
+    rows: table.table.rows.length,
+  }));
   return {
     name: dataset.name,
     title: dataset.meta.title,
@@ -46,7 +55,8 @@ export function registerDatasets(program: Command, context: CliContext): void {
     .option('--json', 'print the list as JSON')
     .action(async (options: { json?: boolean }) => {
       const summaries: DatasetSummary[] = [];
-      for (const name of bundledDatasetNames()) summaries.push(summarizeDataset(await loadDataset(name)));
+      for (const name of bundledDatasetNames())
+        summaries.push(summarizeDataset(await loadDataset(name)));
       if (options.json) io.stdout(formatJson(summaries));
       else if (summaries.length === 0) io.stdout('No bundled datasets.\n');
       else io.stdout(renderTable(summaries, LIST_COLUMNS, 'table'));
@@ -66,7 +76,12 @@ Examples:
     .description('print the tables of a dataset (a bundled name or a dataset folder)')
     .argument('<name>', 'bundled dataset name or dataset folder')
     .option('--file <file>', 'only this table file of the dataset (e.g. arms.csv)')
-    .option('--format <format>', `output format: ${TABLE_FORMATS.join(', ')}`, choice(TABLE_FORMATS), 'table' as TableFormat)
+    .option(
+      '--format <format>',
+      `output format: ${TABLE_FORMATS.join(', ')}`,
+      choice(TABLE_FORMATS),
+      'table' as TableFormat,
+    )
     .action(async (name: string, options: { file?: string; format: TableFormat }) => {
       const dataset = await loadDataset(name, { cwd: io.cwd });
       const tables = selectTables(dataset, options.file);
@@ -89,7 +104,11 @@ function selectTables(dataset: Dataset, file: string | undefined): readonly Load
   if (file === undefined) return dataset.tables;
   const match = dataset.tables.filter((table) => table.file.split('/').pop() === file);
   if (match.length === 0) {
-    throw new InputError('--file', file, `a file of ${dataset.name}: ${dataset.tables.map((t) => t.file.split('/').pop()).join(', ')}`);
+    throw new InputError(
+      '--file',
+      file,
+      `a file of ${dataset.name}: ${dataset.tables.map((t) => t.file.split('/').pop()).join(', ')}`,
+    );
   }
   return match;
 }
@@ -97,7 +116,11 @@ function selectTables(dataset: Dataset, file: string | undefined): readonly Load
 function showTables(dataset: Dataset, tables: readonly LoadedTable[], format: TableFormat): string {
   if (tables.length === 1) return renderTable(tables[0].table.rows, columnsOf(tables[0]), format);
   if (format === 'csv') {
-    throw new InputError('--file', undefined, `one file for csv output: ${tables.map((t) => t.file.split('/').pop()).join(', ')}`);
+    throw new InputError(
+      '--file',
+      undefined,
+      `one file for csv output: ${tables.map((t) => t.file.split('/').pop()).join(', ')}`,
+    );
   }
   if (format === 'json') {
     const entries = tables.map((table) => ({
@@ -111,7 +134,9 @@ function showTables(dataset: Dataset, tables: readonly LoadedTable[], format: Ta
     const title = `${table.file.split('/').pop()} (${table.kind}, ${table.table.rows.length} rows)`;
     return format === 'md' ? `### ${title}\n\n` : `${title}\n`;
   };
-  return tables.map((table) => heading(table) + renderTable(table.table.rows, columnsOf(table), format)).join('\n');
+  return tables
+    .map((table) => heading(table) + renderTable(table.table.rows, columnsOf(table), format))
+    .join('\n');
 }
 
 /** A row's value in a column named at run time (rows are typed per kind, columns are not). */

@@ -1,12 +1,19 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatLevel, formatNumber } from '../../format/number.js';
 import { renderTable } from '../../format/table.js';
 import { fingerprintBinary, type BinaryMethods } from '../../stats/check/fingerprint-binary.js';
-import type { FingerprintMatch, FingerprintResult, ReportedFigures } from '../../stats/check/fingerprint-match.js';
+import type {
+  FingerprintMatch,
+  FingerprintResult,
+  ReportedFigures,
+} from '../../stats/check/fingerprint-match.js';
 import { fingerprintMeans, type MeansMethods } from '../../stats/check/fingerprint-means.js';
 import { fingerprintMeta, type MetaMethods } from '../../stats/check/fingerprint-meta.js';
-import { fingerprintProportion, type ProportionMethods } from '../../stats/check/fingerprint-proportion.js';
+import {
+  fingerprintProportion,
+  type ProportionMethods,
+} from '../../stats/check/fingerprint-proportion.js';
 import { PROPORTION_INTERVALS } from '../../stats/proportion/proportion-ci.js';
 import { META_MEASURES, type MetaMeasure } from '../../stats/meta/compute-effect-sizes.js';
 import { readMetaInput } from './meta.js';
@@ -37,7 +44,9 @@ interface ReportedOptions {
 export function registerFingerprint(program: Command, context: CliContext): void {
   const fingerprint = program
     .command('fingerprint')
-    .description('find which methods (CI method, level, test, Welch vs Student, ...) reproduce a published comparison');
+    .description(
+      'find which methods (CI method, level, test, Welch vs Student, ...) reproduce a published comparison',
+    );
 
   const addReported = (command: Command): Command =>
     command
@@ -58,26 +67,57 @@ export function registerFingerprint(program: Command, context: CliContext): void
       .requiredOption('--n2 <N>', 'size of arm 2', positiveInteger)
       .requiredOption('--measure <M>', 'RD, RR or OR', choice(['RD', 'RR', 'OR'] as const)),
   )
-    .addHelpText('after', '\nExamples:\n  $ trialstat fingerprint props --events1 36 --n1 40 --events2 16 --n2 80 --measure RR \\\n      --reported-estimate 4.50 --reported-lower 2.94 --reported-upper 7.15')
-    .action((options: ReportedOptions & { events1: number; n1: number; events2: number; n2: number; measure: 'RD' | 'RR' | 'OR' }) => {
-      const figures = reportedFigures(options);
-      const result = withOptionNames({ events1: '--events1', events2: '--events2', n1: '--n1', n2: '--n2' }, () =>
-        fingerprintBinary({ events1: options.events1, n1: options.n1, events2: options.events2, n2: options.n2 }, options.measure, figures),
-      );
-      print(context, result, options, describeBinary);
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat fingerprint props --events1 36 --n1 40 --events2 16 --n2 80 --measure RR \\\n      --reported-estimate 4.50 --reported-lower 2.94 --reported-upper 7.15',
+    )
+    .action(
+      (
+        options: ReportedOptions & {
+          events1: number;
+          n1: number;
+          events2: number;
+          n2: number;
+          measure: 'RD' | 'RR' | 'OR';
+        },
+      ) => {
+        const figures = reportedFigures(options);
+        const result = withOptionNames(
+          { events1: '--events1', events2: '--events2', n1: '--n1', n2: '--n2' },
+          () =>
+            fingerprintBinary(
+              {
+                events1: options.events1,
+                n1: options.n1,
+                events2: options.events2,
+                n2: options.n2,
+              },
+              options.measure,
+              figures,
+            ),
+        );
+        print(context, result, options, describeBinary);
+      },
+    );
 
   addReported(
     fingerprint
       .command('prop')
-      .description(`single proportion: which interval (${PROPORTION_INTERVALS.ids.join(', ')}) and level, as proportion or percent`)
+      .description(
+        `single proportion: which interval (${PROPORTION_INTERVALS.ids.join(', ')}) and level, as proportion or percent`,
+      )
       .requiredOption('--events <X>', 'number of events', nonNegativeInteger)
       .requiredOption('--n <N>', 'number of participants', positiveInteger),
   )
-    .addHelpText('after', '\nExamples:\n  $ trialstat fingerprint prop --events 9 --n 22 --reported-estimate 40.9 --reported-lower 23.3 --reported-upper 61.3')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat fingerprint prop --events 9 --n 22 --reported-estimate 40.9 --reported-lower 23.3 --reported-upper 61.3',
+    )
     .action((options: ReportedOptions & { events: number; n: number }) => {
       const figures = reportedFigures(options);
-      const result = withOptionNames({ events: '--events', n: '--n' }, () => fingerprintProportion(options.events, options.n, figures));
+      const result = withOptionNames({ events: '--events', n: '--n' }, () =>
+        fingerprintProportion(options.events, options.n, figures),
+      );
       print(context, result, options, describeProportion);
     });
 
@@ -92,33 +132,76 @@ export function registerFingerprint(program: Command, context: CliContext): void
       .requiredOption('--mean2 <M>', 'mean of arm 2', number)
       .requiredOption('--sd2 <S>', 'SD of arm 2', positiveNumber),
   )
-    .addHelpText('after', '\nExamples:\n  $ trialstat fingerprint means --n1 41 --mean1 19 --sd1 124 --n2 34 --mean2 -134 --sd2 182 --reported-p "< 0.001"')
-    .action((options: ReportedOptions & { n1: number; mean1: number; sd1: number; n2: number; mean2: number; sd2: number }) => {
-      const figures = reportedFigures(options);
-      const result = withOptionNames({ 'arm1.n': '--n1', 'arm2.n': '--n2', 'arm1.sd': '--sd1', 'arm2.sd': '--sd2' }, () =>
-        fingerprintMeans({ n: options.n1, mean: options.mean1, sd: options.sd1 }, { n: options.n2, mean: options.mean2, sd: options.sd2 }, figures),
-      );
-      print(context, result, options, describeMeans);
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat fingerprint means --n1 41 --mean1 19 --sd1 124 --n2 34 --mean2 -134 --sd2 182 --reported-p "< 0.001"',
+    )
+    .action(
+      (
+        options: ReportedOptions & {
+          n1: number;
+          mean1: number;
+          sd1: number;
+          n2: number;
+          mean2: number;
+          sd2: number;
+        },
+      ) => {
+        const figures = reportedFigures(options);
+        const result = withOptionNames(
+          { 'arm1.n': '--n1', 'arm2.n': '--n2', 'arm1.sd': '--sd1', 'arm2.sd': '--sd2' },
+          () =>
+            fingerprintMeans(
+              { n: options.n1, mean: options.mean1, sd: options.sd1 },
+              { n: options.n2, mean: options.mean2, sd: options.sd2 },
+              figures,
+            ),
+        );
+        print(context, result, options, describeMeans);
+      },
+    );
 
   addReported(
     fingerprint
       .command('meta')
-      .description('meta-analysis: τ² estimator, Hartung–Knapp, MH vs IV, Peto, prediction interval, I² definition')
-      .argument('<input>', 'study-level CSV/JSON (as for trialstat meta), - for stdin, or a bundled single-arm dataset')
-      .requiredOption('--measure <M>', `effect measure: ${META_MEASURES.join(', ')}`, choice(META_MEASURES))
+      .description(
+        'meta-analysis: τ² estimator, Hartung–Knapp, MH vs IV, Peto, prediction interval, I² definition',
+      )
+      .argument(
+        '<input>',
+        'study-level CSV/JSON (as for trialstat meta), - for stdin, or a bundled single-arm dataset',
+      )
+      .requiredOption(
+        '--measure <M>',
+        `effect measure: ${META_MEASURES.join(', ')}`,
+        choice(META_MEASURES),
+      )
       .option('--outcome <outcome>', 'outcome to pool when a dataset holds several')
-      .option('--reported-pi-lower <L>', 'the published lower prediction-interval bound (natural scale)')
-      .option('--reported-pi-upper <U>', 'the published upper prediction-interval bound (natural scale)')
+      .option(
+        '--reported-pi-lower <L>',
+        'the published lower prediction-interval bound (natural scale)',
+      )
+      .option(
+        '--reported-pi-upper <U>',
+        'the published upper prediction-interval bound (natural scale)',
+      )
       .option('--reported-tau2 <T>', 'the published τ² (model scale)')
       .option('--reported-i2 <I>', 'the published I² in percent'),
   )
-    .addHelpText('after', '\nThe pooled estimate, CI and PI are on the natural scale (RR, OR, proportion), τ² on the model scale (log for ratios).\n\nExamples:\n  $ trialstat fingerprint meta bcg.csv --measure RR --reported-estimate 0.49 --reported-lower 0.34 --reported-upper 0.70 --reported-tau2 0.313')
-    .action(async (input: string, options: ReportedOptions & { measure: MetaMeasure; outcome?: string }) => {
-      const figures = reportedFigures(options);
-      const data = await readMetaInput(input, options, context);
-      print(context, fingerprintMeta(data, options.measure, figures), options, describeMeta);
-    });
+    .addHelpText(
+      'after',
+      '\nThe pooled estimate, CI and PI are on the natural scale (RR, OR, proportion), τ² on the model scale (log for ratios).\n\nExamples:\n  $ trialstat fingerprint meta bcg.csv --measure RR --reported-estimate 0.49 --reported-lower 0.34 --reported-upper 0.70 --reported-tau2 0.313',
+    )
+    .action(
+      async (
+        input: string,
+        options: ReportedOptions & { measure: MetaMeasure; outcome?: string },
+      ) => {
+        const figures = reportedFigures(options);
+        const data = await readMetaInput(input, options, context);
+        print(context, fingerprintMeta(data, options.measure, figures), options, describeMeta);
+      },
+    );
 }
 
 function reportedFigures(options: ReportedOptions): ReportedFigures {
@@ -141,12 +224,21 @@ function reportedFigures(options: ReportedOptions): ReportedFigures {
     I2: parse('--reported-i2', options.reportedI2),
   };
   if (Object.values(figures).every((value) => value === undefined)) {
-    throw new InputError('--reported-*', '', 'at least one of --reported-estimate, --reported-lower, --reported-upper, --reported-p');
+    throw new InputError(
+      '--reported-*',
+      '',
+      'at least one of --reported-estimate, --reported-lower, --reported-upper, --reported-p',
+    );
   }
   return figures;
 }
 
-function print<M>(context: CliContext, result: FingerprintResult<M>, options: ReportedOptions, describe: (methods: M, hasCi: boolean) => string): void {
+function print<M>(
+  context: CliContext,
+  result: FingerprintResult<M>,
+  options: ReportedOptions,
+  describe: (methods: M, hasCi: boolean) => string,
+): void {
   const { io } = context;
   const top = result.matches.slice(0, options.top);
   // Name the CI method and level only when a bound was printed: otherwise they decide nothing.
@@ -155,10 +247,14 @@ function print<M>(context: CliContext, result: FingerprintResult<M>, options: Re
   if (options.json) {
     io.stdout(formatJson({ ...result, matches: top }));
   } else if (top.length > 0) {
-    io.stdout(`${result.matches.length} of ${result.tried} method combinations reproduce every printed figure${result.matches.length > top.length ? ` (best ${top.length} shown)` : ''}:\n`);
+    io.stdout(
+      `${result.matches.length} of ${result.tried} method combinations reproduce every printed figure${result.matches.length > top.length ? ` (best ${top.length} shown)` : ''}:\n`,
+    );
     io.stdout(renderRows(top, label));
   } else {
-    io.stdout(`No combination of the ${result.tried} tried reproduces every printed figure. Nearest:\n`);
+    io.stdout(
+      `No combination of the ${result.tried} tried reproduces every printed figure. Nearest:\n`,
+    );
     io.stdout(renderRows(result.nearest, label));
   }
   if (!options.json) writeNotes(io, result.skipped);
@@ -166,15 +262,26 @@ function print<M>(context: CliContext, result: FingerprintResult<M>, options: Re
 }
 
 function renderRows<M>(rows: FingerprintMatch<M>[], label: (methods: M) => string): string {
-  const value = (x: number | null | undefined): string => (x === null || x === undefined ? '' : formatNumber(x, { digits: 4 }));
+  const value = (x: number | null | undefined): string =>
+    x === null || x === undefined ? '' : formatNumber(x, { digits: 4 });
   return renderTable(
     rows,
     [
       { header: 'methods', text: (m) => label(m.methods) },
       { header: 'estimate', text: (m) => value(m.estimate), align: 'right' },
-      { header: 'CI', text: (m) => (m.ci ? `${value(m.ci.lower)} to ${value(m.ci.upper)}` : ''), align: 'right' },
+      {
+        header: 'CI',
+        text: (m) => (m.ci ? `${value(m.ci.lower)} to ${value(m.ci.upper)}` : ''),
+        align: 'right',
+      },
       { header: 'p', text: (m) => value(m.p), align: 'right' },
-      { header: 'checks', text: (m) => Object.entries(m.checks).map(([q, s]) => `${q} ${s === 'reproduced' ? 'ok' : s}`).join(', ') },
+      {
+        header: 'checks',
+        text: (m) =>
+          Object.entries(m.checks)
+            .map(([q, s]) => `${q} ${s === 'reproduced' ? 'ok' : s}`)
+            .join(', '),
+      },
     ],
     'table',
   );
@@ -182,23 +289,47 @@ function renderRows<M>(rows: FingerprintMatch<M>[], label: (methods: M) => strin
 
 function describeBinary(m: BinaryMethods, hasCi: boolean): string {
   const correction = m.correction === 'none' ? ', no zero-cell correction' : '';
-  const parts = [hasCi ? `${m.ci} ${formatLevel(m.level)} CI${correction}` : '', m.test ? `${m.test} (${m.sided})` : ''];
+  const parts = [
+    hasCi ? `${m.ci} ${formatLevel(m.level)} CI${correction}` : '',
+    m.test ? `${m.test} (${m.sided})` : '',
+  ];
   return parts.filter(Boolean).join('; ');
 }
 
 function describeMeta(m: MetaMethods, hasCi: boolean): string {
-  const model = m.model === 'IV' ? (m.method === 'FE' ? 'common effect (IV)' : m.method) : `${m.model} common effect`;
-  const test = m.model === 'IV' ? { z: 'Wald', knha: 'HKSJ', adhoc: 'HKSJ never narrower', t: 't' }[m.test] : '';
-  const parts = [model, test, hasCi ? `${formatLevel(m.level)} CI` : '', m.pi ? `PI ${m.pi}` : '', m.i2 ? `I² from ${m.i2 === 'Q' ? 'Q' : 'τ²'}` : ''];
+  const model =
+    m.model === 'IV'
+      ? m.method === 'FE'
+        ? 'common effect (IV)'
+        : m.method
+      : `${m.model} common effect`;
+  const test =
+    m.model === 'IV'
+      ? { z: 'Wald', knha: 'HKSJ', adhoc: 'HKSJ never narrower', t: 't' }[m.test]
+      : '';
+  const parts = [
+    model,
+    test,
+    hasCi ? `${formatLevel(m.level)} CI` : '',
+    m.pi ? `PI ${m.pi}` : '',
+    m.i2 ? `I² from ${m.i2 === 'Q' ? 'Q' : 'τ²'}` : '',
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
 function describeProportion(m: ProportionMethods, hasCi: boolean): string {
-  const parts = [hasCi ? `${PROPORTION_INTERVALS.get(m.ci).label} ${formatLevel(m.level)} CI` : '', m.scale === 'percent' ? 'in percent' : 'as a proportion'];
+  const parts = [
+    hasCi ? `${PROPORTION_INTERVALS.get(m.ci).label} ${formatLevel(m.level)} CI` : '',
+    m.scale === 'percent' ? 'in percent' : 'as a proportion',
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
 function describeMeans(m: MeansMethods, hasCi: boolean): string {
-  const parts = [`${m.variance === 'unequal' ? 'Welch' : 'Student'} ${m.distribution}`, hasCi ? `${formatLevel(m.level)} CI` : '', m.sided ? `${m.sided} p` : ''];
+  const parts = [
+    `${m.variance === 'unequal' ? 'Welch' : 'Student'} ${m.distribution}`,
+    hasCi ? `${formatLevel(m.level)} CI` : '',
+    m.sided ? `${m.sided} p` : '',
+  ];
   return parts.filter(Boolean).join(', ');
 }

@@ -3,16 +3,32 @@ import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/nu
 import { renderTable, type Column } from '../../format/table.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
 import { cumulativeMetaAnalysis } from '../../stats/meta/cumulative-meta-analysis.js';
-import { eggerTest, type EggerTestResult, type RegtestPredictor } from '../../stats/meta/egger-test.js';
+import {
+  eggerTest,
+  type EggerTestResult,
+  type RegtestPredictor,
+} from '../../stats/meta/egger-test.js';
 import type { EffectSizes, StudyEffect } from '../../stats/meta/effect-sizes.js';
 import { funnelData, type FunnelData } from '../../stats/meta/funnel-data.js';
 import { influenceDiagnostics, type InfluenceRow } from '../../stats/meta/influence-diagnostics.js';
 import { leaveOneOut, type SensitivityRow } from '../../stats/meta/leave-one-out.js';
 import { metaAnalysis, type MetaAnalysisOptions } from '../../stats/meta/meta-analysis.js';
-import { BIAS_DIAGNOSTICS, BIAS_FLAGS, biasDiagnostic, type BiasOptions } from './meta-bias-output.js';
+import {
+  BIAS_DIAGNOSTICS,
+  BIAS_FLAGS,
+  biasDiagnostic,
+  type BiasOptions,
+} from './meta-bias-output.js';
 
 /** The diagnostics `trialstat meta` offers beside the pooled fit, one per run. */
-export const META_DIAGNOSTICS = ['leaveOneOut', 'cumulative', 'influence', 'egger', 'funnel', ...BIAS_DIAGNOSTICS] as const;
+export const META_DIAGNOSTICS = [
+  'leaveOneOut',
+  'cumulative',
+  'influence',
+  'egger',
+  'funnel',
+  ...BIAS_DIAGNOSTICS,
+] as const;
 export type MetaDiagnostic = (typeof META_DIAGNOSTICS)[number];
 
 /** The flag of each diagnostic, for messages. */
@@ -51,20 +67,36 @@ export interface MetaDiagnosticOutput {
  *
  * @example metaDiagnostic('egger', effects, { method: 'REML' }, { eggerModel: 'rma' }).json.p // 0.4218 (dat.bcg, RR)
  */
-export function metaDiagnostic(kind: MetaDiagnostic, effects: EffectSizes, analysis: MetaAnalysisOptions, options: MetaDiagnosticOptions): MetaDiagnosticOutput {
+export function metaDiagnostic(
+  kind: MetaDiagnostic,
+  effects: EffectSizes,
+  analysis: MetaAnalysisOptions,
+  options: MetaDiagnosticOptions,
+): MetaDiagnosticOutput {
   const level = analysis.level ?? 0.95;
-  const base = { measure: effects.measure, method: analysis.method ?? 'REML', test: analysis.test ?? 'z', level };
+  const base = {
+    measure: effects.measure,
+    method: analysis.method ?? 'REML',
+    test: analysis.test ?? 'z',
+    level,
+  };
   const tf = backTransform(effects);
   const natural = (x: number) => tf.apply(x);
   switch (kind) {
     case 'leaveOneOut':
     case 'cumulative': {
-      const rows = kind === 'leaveOneOut' ? leaveOneOut(effects, analysis) : cumulativeMetaAnalysis(effects, orderOf(effects, options.orderBy), analysis);
+      const rows =
+        kind === 'leaveOneOut'
+          ? leaveOneOut(effects, analysis)
+          : cumulativeMetaAnalysis(effects, orderOf(effects, options.orderBy), analysis);
       const json = {
         ...base,
         ...(kind === 'cumulative' ? { orderBy: options.orderBy ?? null } : {}),
         transform: tf.name,
-        rows: rows.map((r) => ({ ...r, transformed: { estimate: natural(r.estimate), ci: tf.interval(r.ci.lower, r.ci.upper) } })),
+        rows: rows.map((r) => ({
+          ...r,
+          transformed: { estimate: natural(r.estimate), ci: tf.interval(r.ci.lower, r.ci.upper) },
+        })),
       };
       return { text: sensitivityText(kind, rows, json, tf), json, warnings: [] };
     }
@@ -73,10 +105,26 @@ export function metaDiagnostic(kind: MetaDiagnostic, effects: EffectSizes, analy
       return { text: influenceText(rows), json: { ...base, rows }, warnings: [] };
     }
     case 'egger': {
-      const result = eggerTest(effects, { model: options.eggerModel, method: base.method, test: base.test, level, predictor: options.eggerPredictor ?? 'sei' });
-      const transformed = result.limitEstimate !== null && result.ci ? { limitEstimate: natural(result.limitEstimate), ci: tf.interval(result.ci.lower, result.ci.upper) } : null;
+      const result = eggerTest(effects, {
+        model: options.eggerModel,
+        method: base.method,
+        test: base.test,
+        level,
+        predictor: options.eggerPredictor ?? 'sei',
+      });
+      const transformed =
+        result.limitEstimate !== null && result.ci
+          ? {
+              limitEstimate: natural(result.limitEstimate),
+              ci: tf.interval(result.ci.lower, result.ci.upper),
+            }
+          : null;
       const json = { ...base, ...result, transformed };
-      return { text: eggerText(result, effects.studies.length), json, warnings: [...result.warnings] };
+      return {
+        text: eggerText(result, effects.studies.length),
+        json,
+        warnings: [...result.warnings],
+      };
     }
     case 'funnel': {
       const fit = metaAnalysis(effects, { ...analysis, tau2Interval: false });
@@ -89,19 +137,36 @@ export function metaDiagnostic(kind: MetaDiagnostic, effects: EffectSizes, analy
 }
 
 /** Sort key of a study for `--order-by`: the extra column's value, numeric when it is a number. */
-function orderOf(effects: EffectSizes, column: string | undefined): (study: StudyEffect, index: number) => number | string {
+function orderOf(
+  effects: EffectSizes,
+  column: string | undefined,
+): (study: StudyEffect, index: number) => number | string {
   if (column === undefined) return (_s, i) => i;
-  const missing = effects.studies.find((s) => s.extra?.[column] === undefined || s.extra[column] === '');
-  if (missing) throw new InputError('--order-by', column, `a column with a value for every study (none for ${missing.study})`);
+  const missing = effects.studies.find(
+    (s) => s.extra?.[column] === undefined || s.extra[column] === '',
+  );
+  if (missing)
+    throw new InputError(
+      '--order-by',
+      column,
+      `a column with a value for every study (none for ${missing.study})`,
+    );
   const values = effects.studies.map((s) => s.extra![column]);
-  const numeric = values.every((v) => typeof v === 'number' || (/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(String(v))));
+  const numeric = values.every(
+    (v) => typeof v === 'number' || /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(String(v)),
+  );
   return (s) => (numeric ? Number(s.extra![column]) : String(s.extra![column]));
 }
 
 const num = (x: number): string => formatNumber(x, { digits: 3 });
 const interval = (lo: number, hi: number): string => `${num(lo)} to ${num(hi)}`;
 
-function sensitivityText(kind: 'leaveOneOut' | 'cumulative', rows: readonly SensitivityRow[], json: { level: number; method: string; measure: string }, tf: ReturnType<typeof backTransform>): string {
+function sensitivityText(
+  kind: 'leaveOneOut' | 'cumulative',
+  rows: readonly SensitivityRow[],
+  json: { level: number; method: string; measure: string },
+  tf: ReturnType<typeof backTransform>,
+): string {
   const showNatural = tf.name !== 'identity';
   const lvl = formatLevel(json.level);
   const columns: Column<SensitivityRow>[] = [
@@ -110,13 +175,27 @@ function sensitivityText(kind: 'leaveOneOut' | 'cumulative', rows: readonly Sens
     { header: 'Estimate', text: (r) => num(r.estimate), align: 'right' },
     { header: `${lvl} CI`, text: (r) => interval(r.ci.lower, r.ci.upper), align: 'right' },
     ...(showNatural
-      ? [{ header: `${json.measure} (${lvl} CI)`, text: (r: SensitivityRow) => `${num(tf.apply(r.estimate))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(r.ci.lower, r.ci.upper))})`, align: 'right' as const }]
+      ? [
+          {
+            header: `${json.measure} (${lvl} CI)`,
+            text: (r: SensitivityRow) =>
+              `${num(tf.apply(r.estimate))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(r.ci.lower, r.ci.upper))})`,
+            align: 'right' as const,
+          },
+        ]
       : []),
-    { header: 'p', text: (r) => formatP(r.p, { prefix: false }).replace(/^= /, ''), align: 'right' },
+    {
+      header: 'p',
+      text: (r) => formatP(r.p, { prefix: false }).replace(/^= /, ''),
+      align: 'right',
+    },
     { header: 'τ²', text: (r) => num(r.tau2), align: 'right' },
     { header: 'I²', text: (r) => `${formatFixed(r.I2, 1)}%`, align: 'right' },
   ];
-  const title = kind === 'leaveOneOut' ? `Leave-one-out (${json.method}): the model refitted without each study` : `Cumulative meta-analysis (${json.method}): studies added one at a time`;
+  const title =
+    kind === 'leaveOneOut'
+      ? `Leave-one-out (${json.method}): the model refitted without each study`
+      : `Cumulative meta-analysis (${json.method}): studies added one at a time`;
   return `${title}\n${renderTable(rows, columns, 'table').trimEnd()}\n`;
 }
 
@@ -136,24 +215,45 @@ function influenceText(rows: readonly InfluenceRow[]): string {
     { header: 'influential', text: (r) => (r.influential ? '*' : ''), align: 'right' },
   ];
   const flagged = rows.filter((r) => r.influential).map((r) => r.study);
-  return [
-    'Influence diagnostics (case deletion, as metafor influence.rma.uni)',
-    renderTable(rows, columns, 'table').trimEnd(),
-    flagged.length ? `Influential (*, metafor's rule): ${flagged.join('; ')}` : "No study is influential by metafor's rule.",
-  ].join('\n') + '\n';
+  return (
+    [
+      'Influence diagnostics (case deletion, as metafor influence.rma.uni)',
+      renderTable(rows, columns, 'table').trimEnd(),
+      flagged.length
+        ? `Influential (*, metafor's rule): ${flagged.join('; ')}`
+        : "No study is influential by metafor's rule.",
+    ].join('\n') + '\n'
+  );
 }
 
-const PREDICTOR_NAMES: Record<RegtestPredictor, string> = { sei: 'SE', vi: 'variance', ni: 'n', ninv: '1/n', sqrtni: '√n', sqrtninv: '1/√n' };
+const PREDICTOR_NAMES: Record<RegtestPredictor, string> = {
+  sei: 'SE',
+  vi: 'variance',
+  ni: 'n',
+  ninv: '1/n',
+  sqrtni: '√n',
+  sqrtninv: '1/√n',
+};
 
 function eggerText(r: EggerTestResult, k: number): string {
-  const model = r.model === 'lm' ? 'weighted regression (Egger 1997)' : 'meta-regression on the standard error';
-  const statistic = r.df === null ? `z = ${formatFixed(r.statistic, 4)}` : `t = ${formatFixed(r.statistic, 4)}, df = ${r.df}`;
-  return [
-    `Regression test for funnel plot asymmetry, ${model}; k = ${k}`,
-    `Test for asymmetry: ${statistic}, ${formatP(r.p)}`,
-    `Slope on ${PREDICTOR_NAMES[r.predictor]} ${num(r.slope)} (SE ${num(r.slopeSe)})`,
-    ...(r.limitEstimate !== null && r.ci ? [`Limit estimate (as ${PREDICTOR_NAMES[r.predictor]} → 0): ${num(r.limitEstimate)} (${formatLevel(r.ci.level)} CI ${interval(r.ci.lower, r.ci.upper)})`] : []),
-  ].join('\n') + '\n';
+  const model =
+    r.model === 'lm' ? 'weighted regression (Egger 1997)' : 'meta-regression on the standard error';
+  const statistic =
+    r.df === null
+      ? `z = ${formatFixed(r.statistic, 4)}`
+      : `t = ${formatFixed(r.statistic, 4)}, df = ${r.df}`;
+  return (
+    [
+      `Regression test for funnel plot asymmetry, ${model}; k = ${k}`,
+      `Test for asymmetry: ${statistic}, ${formatP(r.p)}`,
+      `Slope on ${PREDICTOR_NAMES[r.predictor]} ${num(r.slope)} (SE ${num(r.slopeSe)})`,
+      ...(r.limitEstimate !== null && r.ci
+        ? [
+            `Limit estimate (as ${PREDICTOR_NAMES[r.predictor]} → 0): ${num(r.limitEstimate)} (${formatLevel(r.ci.level)} CI ${interval(r.ci.lower, r.ci.upper)})`,
+          ]
+        : []),
+    ].join('\n') + '\n'
+  );
 }
 
 function funnelText(d: FunnelData): string {
@@ -165,11 +265,17 @@ function funnelText(d: FunnelData): string {
     { header: 'Study', text: (p) => p.study },
     { header: 'Estimate', text: (p) => num(p.yi), align: 'right' },
     { header: 'SE', text: (p) => num(p.sei), align: 'right' },
-    { header: 'outside', text: (p) => (Math.abs(p.yi - d.centre) > z * p.sei ? '*' : ''), align: 'right' },
+    {
+      header: 'outside',
+      text: (p) => (Math.abs(p.yi - d.centre) > z * p.sei ? '*' : ''),
+      align: 'right',
+    },
   ];
-  return [
-    `Funnel plot data: estimate against its SE, centre ${num(d.centre)} (the pooled estimate)`,
-    renderTable(d.points, columns, 'table').trimEnd(),
-    `Pseudo-${formatLevel(d.level)} confidence region (* outside it): centre ± z·SE, from ${num(d.centre)} at SE 0 to ${interval(top.lower, top.upper)} at SE ${num(top.se)}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `Funnel plot data: estimate against its SE, centre ${num(d.centre)} (the pooled estimate)`,
+      renderTable(d.points, columns, 'table').trimEnd(),
+      `Pseudo-${formatLevel(d.level)} confidence region (* outside it): centre ± z·SE, from ${num(d.centre)} at SE 0 to ${interval(top.lower, top.upper)} at SE ${num(top.se)}`,
+    ].join('\n') + '\n'
+  );
 }

@@ -2,21 +2,46 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
-import { defineSchema, ordered, parseTable, readTableFile, loadDataset, type ColumnSpecs, type Schema } from '../../data/index.js';
+import {
+  defineSchema,
+  ordered,
+  parseTable,
+  readTableFile,
+  loadDataset,
+  type ColumnSpecs,
+  type Schema,
+} from '../../data/index.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
 import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
-import { computeEffectSizes, inputKind, META_MEASURES, type MetaInput, type MetaMeasure } from '../../stats/meta/compute-effect-sizes.js';
+import {
+  computeEffectSizes,
+  inputKind,
+  META_MEASURES,
+  type MetaInput,
+  type MetaMeasure,
+} from '../../stats/meta/compute-effect-sizes.js';
 import type { BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
 import { TAU2_ESTIMATORS } from '../../stats/meta/estimate-tau2.js';
 import type { FixedEffectResult } from '../../stats/meta/fixed-effect-result.js';
 import { mantelHaenszel } from '../../stats/meta/mantel-haenszel.js';
-import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult, type MetaMethod, type PredictionType } from '../../stats/meta/meta-analysis.js';
+import {
+  metaAnalysis,
+  type MetaAnalysisOptions,
+  type MetaAnalysisResult,
+  type MetaMethod,
+  type PredictionType,
+} from '../../stats/meta/meta-analysis.js';
 import { peto } from '../../stats/meta/peto.js';
 import { PRESETS, PRESET_NAMES, type PresetName } from '../../stats/meta/presets.js';
 import { subgroupAnalysis, type SubgroupResult } from '../../stats/meta/subgroup-analysis.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
-import { datasetTables, isAlternative, rowsOfKind, tablesOfKind } from '../../analysis/dataset-tables.js';
+import {
+  datasetTables,
+  isAlternative,
+  rowsOfKind,
+  tablesOfKind,
+} from '../../analysis/dataset-tables.js';
 import { binaryPairs, continuousPairs } from '../../analysis/pair-arms.js';
 import { derivationNotes } from '../../analysis/compare-dataset.js';
 import type { CliContext } from '../context.js';
@@ -24,9 +49,20 @@ import { writeNotes, writeWarnings } from '../messages.js';
 import { DIAGNOSTIC_FLAGS, META_DIAGNOSTICS, metaDiagnostic } from './meta-diagnostics.js';
 import { formatJson } from '../../format/json.js';
 import { REGTEST_PREDICTORS, type RegtestPredictor } from '../../stats/meta/egger-test.js';
-import { choice, level as levelOption, nonNegativeInteger, number as numberOption, positiveInteger, probability as probabilityOption } from '../options.js';
+import {
+  choice,
+  level as levelOption,
+  nonNegativeInteger,
+  number as numberOption,
+  positiveInteger,
+  probability as probabilityOption,
+} from '../options.js';
 import { FAIL_SAFE_TYPES, type FailSafeType } from '../../stats/meta/fail-safe-n.js';
-import { commonTau2Text, runMetaRegression, type MetaRegressionCliOptions } from './meta-regression-output.js';
+import {
+  commonTau2Text,
+  runMetaRegression,
+  type MetaRegressionCliOptions,
+} from './meta-regression-output.js';
 import type { WarningCode } from '../../stats/warnings.js';
 
 const study = { type: 'text', required: true } as const;
@@ -58,7 +94,11 @@ const SCHEMAS = {
   }),
   proportion: defineSchema({
     name: 'meta-proportion',
-    columns: { study, events: { type: 'integer', required: true, min: 0 }, n: { type: 'integer', required: true, min: 1 } },
+    columns: {
+      study,
+      events: { type: 'integer', required: true, min: 0 },
+      n: { type: 'integer', required: true, min: 1 },
+    },
     checks: [ordered('events', 'n')],
     extraColumns: 'keep',
   }),
@@ -72,7 +112,8 @@ const SCHEMAS = {
     },
     checks: [
       (row, report) => {
-        if (row.vi === undefined && row.sei === undefined) report({ column: 'vi', expected: 'vi or sei', found: 'neither' });
+        if (row.vi === undefined && row.sei === undefined)
+          report({ column: 'vi', expected: 'vi or sei', found: 'neither' });
       },
     ],
     extraColumns: 'keep',
@@ -121,49 +162,148 @@ interface MetaCliOptions extends Partial<MetaRegressionCliOptions> {
 export function registerMeta(program: Command, context: CliContext): void {
   program
     .command('meta')
-    .description('meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible)')
-    .argument('<input>', 'CSV/JSON file, - for stdin, or a dataset (bundled name or folder) of single-arm proportions or arm rows')
-    .addOption(new Option('--measure <measure>', 'effect measure').argParser(choice(META_MEASURES)).makeOptionMandatory())
-    .addOption(new Option('--method <method>', `FE or a τ² estimator: ${TAU2_ESTIMATORS.entries.map((e) => `${e.id} (${e.label})`).join(', ')}; default ${TAU2_ESTIMATORS.defaultId}`).argParser(choice(['FE', ...TAU2_ESTIMATORS.ids] as const)))
+    .description(
+      'meta-analysis of study-level data: per-study effects, common and random effects (metafor-compatible)',
+    )
+    .argument(
+      '<input>',
+      'CSV/JSON file, - for stdin, or a dataset (bundled name or folder) of single-arm proportions or arm rows',
+    )
+    .addOption(
+      new Option('--measure <measure>', 'effect measure')
+        .argParser(choice(META_MEASURES))
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        '--method <method>',
+        `FE or a τ² estimator: ${TAU2_ESTIMATORS.entries.map((e) => `${e.id} (${e.label})`).join(', ')}; default ${TAU2_ESTIMATORS.defaultId}`,
+      ).argParser(choice(['FE', ...TAU2_ESTIMATORS.ids] as const)),
+    )
     .option('--mh', 'Mantel–Haenszel common effect (RR, OR, RD)')
     .option('--peto', 'Peto common-effect odds ratio (OR)')
     .option('--hk', 'Hartung–Knapp(–Sidik–Jonkman) t-based CI')
-    .option('--hk-never-narrower', 'as --hk, but the CI is never narrower than the Wald CI (q = max(1, q))')
-    .addOption(new Option('--pi <type>', 'prediction interval: z, t (k−1 df), hts (k−2 df), none').argParser(choice(['z', 't', 'hts', 'none'] as const)))
+    .option(
+      '--hk-never-narrower',
+      'as --hk, but the CI is never narrower than the Wald CI (q = max(1, q))',
+    )
+    .addOption(
+      new Option('--pi <type>', 'prediction interval: z, t (k−1 df), hts (k−2 df), none').argParser(
+        choice(['z', 't', 'hts', 'none'] as const),
+      ),
+    )
     .addOption(new Option('--preset <name>', 'bundle of defaults').argParser(choice(PRESET_NAMES)))
     .option('--compare-presets', 'run every preset and list where and why results differ')
-    .option('--subgroup <column>', 'pool per subgroup (an extra column) and test subgroup differences')
+    .option(
+      '--subgroup <column>',
+      'pool per subgroup (an extra column) and test subgroup differences',
+    )
     .option('--outcome <outcome>', 'outcome to pool when a dataset holds several')
-    .option('--comparator <arm>', 'with a dataset of arm rows: the comparator arm (default: the arm named like placebo or control, or the second of two)')
-    .addOption(new Option('--level <level>', 'confidence level').argParser(levelOption).default(0.95))
+    .option(
+      '--comparator <arm>',
+      'with a dataset of arm rows: the comparator arm (default: the arm named like placebo or control, or the second of two)',
+    )
+    .addOption(
+      new Option('--level <level>', 'confidence level').argParser(levelOption).default(0.95),
+    )
     .option('--leave-one-out', 'refit without each study in turn (metafor leave1out)')
-    .option('--cumulative', 'add studies one at a time, in input order or --order-by (metafor cumul)')
+    .option(
+      '--cumulative',
+      'add studies one at a time, in input order or --order-by (metafor cumul)',
+    )
     .option('--order-by <column>', 'with --cumulative: an extra column to sort by, e.g. year')
-    .option('--influence', 'case-deletion diagnostics: rstudent, dffits, Cook\'s D, hat, dfbetas (metafor influence)')
+    .option(
+      '--influence',
+      "case-deletion diagnostics: rstudent, dffits, Cook's D, hat, dfbetas (metafor influence)",
+    )
     .option('--egger', 'regression test for funnel-plot asymmetry (metafor regtest)')
-    .addOption(new Option('--egger-model <model>', 'with --egger: rma (meta-regression on the SE) or lm (Egger 1997)').argParser(choice(['rma', 'lm'] as const)).default('rma'))
-    .addOption(new Option('--egger-predictor <predictor>', 'with --egger: regressor sei (Egger), vi, ni, ninv (Peters-type 1/n), sqrtni, sqrtninv').argParser(choice(REGTEST_PREDICTORS)))
-    .option('--funnel', 'funnel plot data: each estimate with its SE and the pseudo-confidence region')
-    .option('--bias', 'small-study effects: Egger, rank correlation, Harbord and Peters (binary), trim and fill')
-    .option('--ranktest', 'Begg & Mazumdar rank correlation test (metafor ranktest; exact Kendall without ties)')
+    .addOption(
+      new Option(
+        '--egger-model <model>',
+        'with --egger: rma (meta-regression on the SE) or lm (Egger 1997)',
+      )
+        .argParser(choice(['rma', 'lm'] as const))
+        .default('rma'),
+    )
+    .addOption(
+      new Option(
+        '--egger-predictor <predictor>',
+        'with --egger: regressor sei (Egger), vi, ni, ninv (Peters-type 1/n), sqrtni, sqrtninv',
+      ).argParser(choice(REGTEST_PREDICTORS)),
+    )
+    .option(
+      '--funnel',
+      'funnel plot data: each estimate with its SE and the pseudo-confidence region',
+    )
+    .option(
+      '--bias',
+      'small-study effects: Egger, rank correlation, Harbord and Peters (binary), trim and fill',
+    )
+    .option(
+      '--ranktest',
+      'Begg & Mazumdar rank correlation test (metafor ranktest; exact Kendall without ties)',
+    )
     .option('--trimfill', 'trim and fill (metafor trimfill)')
-    .addOption(new Option('--estimator <k0>', 'with --trimfill: L0 or R0 (default L0)').argParser(choice(['L0', 'R0'] as const)))
-    .addOption(new Option('--side <side>', 'with --trimfill: side of the missing studies, left or right (default estimated)').argParser(choice(['left', 'right'] as const)))
+    .addOption(
+      new Option('--estimator <k0>', 'with --trimfill: L0 or R0 (default L0)').argParser(
+        choice(['L0', 'R0'] as const),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--side <side>',
+        'with --trimfill: side of the missing studies, left or right (default estimated)',
+      ).argParser(choice(['left', 'right'] as const)),
+    )
     .option('--fsn', 'fail-safe N (metafor fsn)')
-    .addOption(new Option('--fsn-type <type>', 'with --fsn: Rosenthal (default), Orwin or Rosenberg').argParser(choice(FAIL_SAFE_TYPES)))
-    .option('--fsn-target <x>', 'with --fsn --fsn-type Orwin: target effect (default half the mean effect)', numberOption)
+    .addOption(
+      new Option(
+        '--fsn-type <type>',
+        'with --fsn: Rosenthal (default), Orwin or Rosenberg',
+      ).argParser(choice(FAIL_SAFE_TYPES)),
+    )
+    .option(
+      '--fsn-target <x>',
+      'with --fsn --fsn-type Orwin: target effect (default half the mean effect)',
+      numberOption,
+    )
     .option('--fsn-weighted', 'with --fsn --fsn-type Orwin: inverse-variance weighted mean effect')
     .option('--alpha <a>', 'with --fsn: significance level (default 0.05)', probabilityOption)
     .option('--harbord', "Harbord's score test for small-study effects (binary input)")
     .option('--peters', "Peters' regression test on 1/N (binary input)")
-    .option('--mods <columns>', 'meta-regression on extra columns, comma-separated (non-numeric ones are categorical)')
-    .option('--factor <columns>', 'with --mods: treat these columns as categorical even when numeric')
-    .option('--reference <column=level>', 'with --mods: reference level of a categorical moderator (comma-separated pairs)')
+    .option(
+      '--mods <columns>',
+      'meta-regression on extra columns, comma-separated (non-numeric ones are categorical)',
+    )
+    .option(
+      '--factor <columns>',
+      'with --mods: treat these columns as categorical even when numeric',
+    )
+    .option(
+      '--reference <column=level>',
+      'with --mods: reference level of a categorical moderator (comma-separated pairs)',
+    )
     .option('--no-intercept', 'with --mods: fit without an intercept')
-    .option('--permutations <n>', 'with --mods: permutation test with n permutations (exhaustive when there are no more distinct ones)', positiveInteger)
-    .option('--seed <s>', 'with --permutations: seed of the random permutations (printed; default: random)', nonNegativeInteger)
-    .option('--predict <values>', 'with --mods: predicted effect at moderator values, e.g. ablat=30 (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .option('--common-tau2', 'with --subgroup: also the mixed-effects model with one τ² and its test for subgroup differences')
+    .option(
+      '--permutations <n>',
+      'with --mods: permutation test with n permutations (exhaustive when there are no more distinct ones)',
+      positiveInteger,
+    )
+    .option(
+      '--seed <s>',
+      'with --permutations: seed of the random permutations (printed; default: random)',
+      nonNegativeInteger,
+    )
+    .option(
+      '--predict <values>',
+      'with --mods: predicted effect at moderator values, e.g. ablat=30 (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option(
+      '--common-tau2',
+      'with --subgroup: also the mixed-effects model with one τ² and its test for subgroup differences',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -205,7 +345,12 @@ Examples:
       const data = await readMetaInput(input, options, context);
       const out = context.io.stdout;
       const diagnosticFlag = META_DIAGNOSTICS.find((kind) => options[kind]);
-      if (options.comparePresets && diagnosticFlag) throw new InputError('--compare-presets', true, `not with ${DIAGNOSTIC_FLAGS[diagnosticFlag]}`);
+      if (options.comparePresets && diagnosticFlag)
+        throw new InputError(
+          '--compare-presets',
+          true,
+          `not with ${DIAGNOSTIC_FLAGS[diagnosticFlag]}`,
+        );
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
         out(options.json ? formatJson(comparison) : formatComparison(comparison));
@@ -221,10 +366,21 @@ Examples:
         ...(options.pi ? { pi: options.pi } : {}),
       };
       const effects = computeEffectSizes(data, options.measure);
-      const regressionOnly = (['factor', 'reference', 'permutations', 'predict'] as const).find((o) => options[o] !== undefined && !(Array.isArray(options[o]) && options[o].length === 0)) ?? (options.intercept === false ? 'intercept' : undefined);
-      if (regressionOnly && !options.mods) throw new InputError(regressionOnly === 'intercept' ? '--no-intercept' : `--${regressionOnly}`, true, 'to be used with --mods');
-      if (options.seed !== undefined && options.permutations === undefined) throw new InputError('--seed', options.seed, 'to be used with --permutations');
-      if (options.commonTau2 && !options.subgroup) throw new InputError('--common-tau2', true, 'to be used with --subgroup');
+      const regressionOnly =
+        (['factor', 'reference', 'permutations', 'predict'] as const).find(
+          (o) =>
+            options[o] !== undefined && !(Array.isArray(options[o]) && options[o].length === 0),
+        ) ?? (options.intercept === false ? 'intercept' : undefined);
+      if (regressionOnly && !options.mods)
+        throw new InputError(
+          regressionOnly === 'intercept' ? '--no-intercept' : `--${regressionOnly}`,
+          true,
+          'to be used with --mods',
+        );
+      if (options.seed !== undefined && options.permutations === undefined)
+        throw new InputError('--seed', options.seed, 'to be used with --permutations');
+      if (options.commonTau2 && !options.subgroup)
+        throw new InputError('--common-tau2', true, 'to be used with --subgroup');
       for (const [flag, given, parent] of [
         ['--estimator', options.estimator, 'trimfill'],
         ['--side', options.side, 'trimfill'],
@@ -234,10 +390,19 @@ Examples:
         ['--alpha', options.alpha, 'fsn'],
         ['--egger-predictor', options.eggerPredictor, 'egger'],
       ] as const) {
-        if (given !== undefined && !options[parent]) throw new InputError(flag, given, `to be used with --${parent}`);
+        if (given !== undefined && !options[parent])
+          throw new InputError(flag, given, `to be used with --${parent}`);
       }
       if (options.mods) {
-        const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : diagnosticFlag ? DIAGNOSTIC_FLAGS[diagnosticFlag] : undefined;
+        const other = options.mh
+          ? '--mh'
+          : options.peto
+            ? '--peto'
+            : options.subgroup
+              ? '--subgroup'
+              : diagnosticFlag
+                ? DIAGNOSTIC_FLAGS[diagnosticFlag]
+                : undefined;
         if (other) throw new InputError('--mods', options.mods, `not with ${other}`);
         const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
         const run = runMetaRegression(effects, analysis, { ...options, mods: options.mods, seed });
@@ -246,12 +411,25 @@ Examples:
         return;
       }
       const diagnostics = META_DIAGNOSTICS.filter((kind) => options[kind]);
-      if (options.orderBy !== undefined && !options.cumulative) throw new InputError('--order-by', options.orderBy, 'to be used with --cumulative');
+      if (options.orderBy !== undefined && !options.cumulative)
+        throw new InputError('--order-by', options.orderBy, 'to be used with --cumulative');
       if (diagnostics.length > 0) {
         const flags = diagnostics.map((kind) => DIAGNOSTIC_FLAGS[kind]);
-        if (diagnostics.length > 1) throw new InputError(flags[1], true, `one diagnostic per run (also given: ${flags[0]})`);
-        const other = options.mh ? '--mh' : options.peto ? '--peto' : options.subgroup ? '--subgroup' : undefined;
-        if (other) throw new InputError(other, true, `not with ${flags[0]} (diagnostics refit the inverse-variance model)`);
+        if (diagnostics.length > 1)
+          throw new InputError(flags[1], true, `one diagnostic per run (also given: ${flags[0]})`);
+        const other = options.mh
+          ? '--mh'
+          : options.peto
+            ? '--peto'
+            : options.subgroup
+              ? '--subgroup'
+              : undefined;
+        if (other)
+          throw new InputError(
+            other,
+            true,
+            `not with ${flags[0]} (diagnostics refit the inverse-variance model)`,
+          );
         const run = metaDiagnostic(diagnostics[0], effects, analysis, {
           orderBy: options.orderBy,
           eggerModel: options.eggerModel,
@@ -271,23 +449,50 @@ Examples:
         return;
       }
       const binary = inputKind(options.measure) === 'binary';
-      if ((options.mh || options.peto) && !binary) throw new InputError('--mh/--peto', options.measure, 'a binary measure (RR, OR, RD)');
-      if (options.peto && options.measure !== 'OR') throw new InputError('--peto', options.measure, 'the OR measure');
-      if (options.mh && options.peto) throw new InputError('--mh', '--peto', 'only one of --mh and --peto');
-      const useMh = options.mh || (binary && preset?.binaryFixed === 'MH' && analysis.method === 'FE');
+      if ((options.mh || options.peto) && !binary)
+        throw new InputError('--mh/--peto', options.measure, 'a binary measure (RR, OR, RD)');
+      if (options.peto && options.measure !== 'OR')
+        throw new InputError('--peto', options.measure, 'the OR measure');
+      if (options.mh && options.peto)
+        throw new InputError('--mh', '--peto', 'only one of --mh and --peto');
+      const useMh =
+        options.mh || (binary && preset?.binaryFixed === 'MH' && analysis.method === 'FE');
       if (options.subgroup) {
         const column = options.subgroup;
         const missing = effects.studies.filter((s) => s.extra?.[column] === undefined);
-        if (missing.length > 0) throw new InputError('--subgroup', column, `a column present for every study (missing for ${missing[0].study})`);
-        const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), { ...analysis, commonTau2: options.commonTau2 === true });
-        out(options.json ? formatJson({ ...result, groups: result.groups.map((g) => ({ ...g, result: ratioJson(g.result) })) }) : formatSubgroups(result) + commonTau2Text(result));
+        if (missing.length > 0)
+          throw new InputError(
+            '--subgroup',
+            column,
+            `a column present for every study (missing for ${missing[0].study})`,
+          );
+        const result = subgroupAnalysis(effects, (s) => String(s.extra![column]), {
+          ...analysis,
+          commonTau2: options.commonTau2 === true,
+        });
+        out(
+          options.json
+            ? formatJson({
+                ...result,
+                groups: result.groups.map((g) => ({ ...g, result: ratioJson(g.result) })),
+              })
+            : formatSubgroups(result) + commonTau2Text(result),
+        );
         if (!options.json) writeWarnings(context.io, result.warnings);
         return;
       }
       if (useMh || options.peto) {
-        const fixed = options.peto ? peto(data as BinaryStudy[], { level: options.level }) : mantelHaenszel(data as BinaryStudy[], options.measure as 'RR' | 'OR' | 'RD', { level: options.level });
+        const fixed = options.peto
+          ? peto(data as BinaryStudy[], { level: options.level })
+          : mantelHaenszel(data as BinaryStudy[], options.measure as 'RR' | 'OR' | 'RD', {
+              level: options.level,
+            });
         const result = metaAnalysis(effects, { ...analysis, method: 'FE', pi: 'none' });
-        out(options.json ? formatJson(ratioJson(fixedJson(fixed, result))) : formatResult(result, fixed));
+        out(
+          options.json
+            ? formatJson(ratioJson(fixedJson(fixed, result)))
+            : formatResult(result, fixed),
+        );
         if (!options.json) writeWarnings(context.io, textWarnings(result, fixed));
         return;
       }
@@ -301,80 +506,176 @@ Examples:
  * Reads study-level data for a meta-analysis: a CSV/JSON file, stdin, or a dataset (bundled
  * name or folder): single-arm proportions, or arm rows paired by the analysis core.
  */
-export async function readMetaInput(input: string, options: Pick<MetaCliOptions, 'measure' | 'outcome' | 'comparator'>, context: CliContext): Promise<MetaInput> {
+export async function readMetaInput(
+  input: string,
+  options: Pick<MetaCliOptions, 'measure' | 'outcome' | 'comparator'>,
+  context: CliContext,
+): Promise<MetaInput> {
   const kind = inputKind(options.measure);
   const schema = SCHEMAS[kind] as unknown as Schema<ColumnSpecs>;
   const toStudies = (rows: readonly Record<string, unknown>[]): MetaInput =>
     rows.map((row) => {
-      const { $line: _line, $printed: _printed, $extra, ...values } = row as Record<string, unknown> & { $extra?: Record<string, string> };
+      const {
+        $line: _line,
+        $printed: _printed,
+        $extra,
+        ...values
+      } = row as Record<string, unknown> & { $extra?: Record<string, string> };
       return { ...values, ...($extra ? { extra: $extra } : {}) };
     }) as unknown as MetaInput;
   if (input === '-') {
     const text = await context.io.readStdin();
-    return toStudies(parseTable(text, schema, { file: '<stdin>', format: text.trimStart().startsWith('[') ? 'json' : 'csv' }).rows);
+    return toStudies(
+      parseTable(text, schema, {
+        file: '<stdin>',
+        format: text.trimStart().startsWith('[') ? 'json' : 'csv',
+      }).rows,
+    );
   }
   const path = resolve(context.io.cwd, input);
   // A .csv/.json name that is not there: "no such file" from the reader, not "unknown dataset".
-  if (statSync(path, { throwIfNoEntry: false })?.isFile() || /\.(csv|json)$/i.test(input)) return toStudies((await readTableFile(path, schema, { file: input })).rows);
+  if (statSync(path, { throwIfNoEntry: false })?.isFile() || /\.(csv|json)$/i.test(input))
+    return toStudies((await readTableFile(path, schema, { file: input })).rows);
   const dataset = await loadDataset(input, { cwd: context.io.cwd });
   const tables = datasetTables(dataset);
-  const has = (k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous'): boolean => tablesOfKind(tables, k).length > 0;
-  const source = kind === 'proportion' ? 'single-arm-proportion' : kind === 'binary' ? 'arm-binary' : kind === 'continuous' ? 'arm-continuous' : undefined;
+  const has = (k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous'): boolean =>
+    tablesOfKind(tables, k).length > 0;
+  const source =
+    kind === 'proportion'
+      ? 'single-arm-proportion'
+      : kind === 'binary'
+        ? 'arm-binary'
+        : kind === 'continuous'
+          ? 'arm-continuous'
+          : undefined;
   if (!source || !has(source)) {
-    throw new InputError('input', input, 'a CSV/JSON file, or a dataset with single-arm-proportion rows (--measure PLO, PFT, PR), arm-binary rows (RR, OR, RD) or arm-continuous rows (MD, SMD, ROM)');
+    throw new InputError(
+      'input',
+      input,
+      'a CSV/JSON file, or a dataset with single-arm-proportion rows (--measure PLO, PFT, PR), arm-binary rows (RR, OR, RD) or arm-continuous rows (MD, SMD, ROM)',
+    );
   }
   const outcome = pickOutcome(rowsOfKind(tables, source), options.outcome, dataset.name);
   if (source === 'single-arm-proportion') {
-    const all = rowsOfKind(tables, source, { readings: 'all' }).filter((r) => r.outcome === outcome);
+    const all = rowsOfKind(tables, source, { readings: 'all' }).filter(
+      (r) => r.outcome === outcome,
+    );
     // Alternative readings of a study already pooled would count its patients twice.
     const skipped = all.filter(isAlternative);
     if (skipped.length > 0) {
       const names = skipped.map((r) => (r.group ? `${r.study} (${r.group})` : r.study)).join('; ');
-      writeNotes(context.io, [`left out ${skipped.length} alternative reading${skipped.length === 1 ? '' : 's'} of studies already pooled (reading = alternative in ${dataset.name}): ${names}`]);
+      writeNotes(context.io, [
+        `left out ${skipped.length} alternative reading${skipped.length === 1 ? '' : 's'} of studies already pooled (reading = alternative in ${dataset.name}): ${names}`,
+      ]);
     }
     return all
       .filter((r) => !isAlternative(r))
-      .map((r) => ({ study: r.study + (r.group ? ` (${r.group})` : ''), events: r.events, n: r.n, extra: { group: r.group ?? '', outcome: r.outcome } }));
+      .map((r) => ({
+        study: r.study + (r.group ? ` (${r.group})` : ''),
+        events: r.events,
+        n: r.n,
+        extra: { group: r.group ?? '', outcome: r.outcome },
+      }));
   }
   // Two-arm rows: one study per pair of the analysis core (population join, comparator rule, derived SDs).
-  const selection = { outcomes: outcome, ...(options.comparator !== undefined ? { comparator: options.comparator } : {}) };
-  const pairing = source === 'arm-binary' ? binaryPairs(tables, selection) : continuousPairs(tables, selection);
+  const selection = {
+    outcomes: outcome,
+    ...(options.comparator !== undefined ? { comparator: options.comparator } : {}),
+  };
+  const pairing =
+    source === 'arm-binary' ? binaryPairs(tables, selection) : continuousPairs(tables, selection);
   const notes = [
     ...pairing.alternatives.map((r) => `${r.trial}, ${r.arm}: alternative reading left out`),
-    ...pairing.unpaired.filter((u) => u.reason !== 'other-scale').map((u) => `${u.trial}: not pooled (${u.reason === 'one-arm' ? 'one arm' : u.reason === 'ambiguous-comparator' ? `no single control arm among ${u.arms.join(', ')}: name one with --comparator` : `no arm ${options.comparator ?? ''}`})`),
+    ...pairing.unpaired
+      .filter((u) => u.reason !== 'other-scale')
+      .map(
+        (u) =>
+          `${u.trial}: not pooled (${u.reason === 'one-arm' ? 'one arm' : u.reason === 'ambiguous-comparator' ? `no single control arm among ${u.arms.join(', ')}: name one with --comparator` : `no arm ${options.comparator ?? ''}`})`,
+      ),
   ];
-  const studyName = (pair: { trial: string; timepoint: string | null; population: string | null; arm: { name: string } }): string => {
+  const studyName = (pair: {
+    trial: string;
+    timepoint: string | null;
+    population: string | null;
+    arm: { name: string };
+  }): string => {
     const same = pairing.pairs.filter((q) => q.trial === pair.trial);
     if (same.length === 1) return pair.trial;
-    notes.push(`${pair.trial} gives ${same.length} comparisons; they share arms, so patients are counted more than once`);
+    notes.push(
+      `${pair.trial} gives ${same.length} comparisons; they share arms, so patients are counted more than once`,
+    );
     return [pair.trial, pair.arm.name, pair.timepoint, pair.population].filter(Boolean).join(', ');
   };
   const studies: Record<string, unknown>[] = [];
   for (const pair of pairing.pairs) {
-    const extra = { outcome, arm: pair.arm.name, comparator: pair.comparator.name, ...(pair.timepoint ? { timepoint: pair.timepoint } : {}), ...(pair.population ? { population: pair.population } : {}) };
+    const extra = {
+      outcome,
+      arm: pair.arm.name,
+      comparator: pair.comparator.name,
+      ...(pair.timepoint ? { timepoint: pair.timepoint } : {}),
+      ...(pair.population ? { population: pair.population } : {}),
+    };
     if (pair.kind === 'binary') {
-      studies.push({ study: studyName(pair), events1: pair.arm.events, n1: pair.arm.n, events2: pair.comparator.events, n2: pair.comparator.n, extra });
+      studies.push({
+        study: studyName(pair),
+        events1: pair.arm.events,
+        n1: pair.arm.n,
+        events2: pair.comparator.events,
+        n2: pair.comparator.n,
+        extra,
+      });
       continue;
     }
     const { arm, comparator } = pair;
-    if (arm.mean === null || comparator.mean === null || arm.sd === null || comparator.sd === null) {
-      notes.push(`${pair.trial}: not pooled (no ${arm.mean === null || comparator.mean === null ? 'mean' : 'SD'} printed or derivable)`);
+    if (
+      arm.mean === null ||
+      comparator.mean === null ||
+      arm.sd === null ||
+      comparator.sd === null
+    ) {
+      notes.push(
+        `${pair.trial}: not pooled (no ${arm.mean === null || comparator.mean === null ? 'mean' : 'SD'} printed or derivable)`,
+      );
       continue;
     }
     notes.push(...derivationNotes(pair.derivations).map((d) => `${pair.trial}: ${d}`));
-    studies.push({ study: studyName(pair), n1: arm.n, mean1: arm.mean, sd1: arm.sd, n2: comparator.n, mean2: comparator.mean, sd2: comparator.sd, extra });
+    studies.push({
+      study: studyName(pair),
+      n1: arm.n,
+      mean1: arm.mean,
+      sd1: arm.sd,
+      n2: comparator.n,
+      mean2: comparator.mean,
+      sd2: comparator.sd,
+      extra,
+    });
   }
   writeNotes(context.io, [...new Set(notes)]);
-  if (studies.length === 0) throw new InputError('input', input, `a dataset with at least one pair of arms for "${outcome}"`);
+  if (studies.length === 0)
+    throw new InputError(
+      'input',
+      input,
+      `a dataset with at least one pair of arms for "${outcome}"`,
+    );
   return studies as unknown as MetaInput;
 }
 
 /** The outcome to pool: the one given, or the dataset's only one. */
-function pickOutcome(rows: readonly { outcome: string }[], wanted: string | undefined, name: string): string {
-  const outcomes = [...new Set(rows.filter((r) => !isAlternative(r as { reading?: string })).map((r) => r.outcome))];
+function pickOutcome(
+  rows: readonly { outcome: string }[],
+  wanted: string | undefined,
+  name: string,
+): string {
+  const outcomes = [
+    ...new Set(rows.filter((r) => !isAlternative(r as { reading?: string })).map((r) => r.outcome)),
+  ];
   const outcome = wanted ?? (outcomes.length === 1 ? outcomes[0] : undefined);
   if (outcome === undefined || !outcomes.includes(outcome)) {
-    throw new InputError('--outcome', wanted, `one of the outcomes of ${name}: ${outcomes.map((o) => `"${o}"`).join(', ')}`);
+    throw new InputError(
+      '--outcome',
+      wanted,
+      `one of the outcomes of ${name}: ${outcomes.map((o) => `"${o}"`).join(', ')}`,
+    );
   }
   return outcome;
 }
@@ -396,8 +697,16 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
     Qp: fixed.Qp,
     I2: fixed.I2,
     H2: fixed.H2,
-    transformed: { estimate: tf.apply(fixed.estimate), ci: tf.interval(fixed.ci.lower, fixed.ci.upper), pi: null, transform: tf.name },
-    warnings: [...withoutCodes(result, ['tau2-at-boundary']), ...fixed.warnings.filter((w) => !result.warnings.includes(w))],
+    transformed: {
+      estimate: tf.apply(fixed.estimate),
+      ci: tf.interval(fixed.ci.lower, fixed.ci.upper),
+      pi: null,
+      transform: tf.name,
+    },
+    warnings: [
+      ...withoutCodes(result, ['tau2-at-boundary']),
+      ...fixed.warnings.filter((w) => !result.warnings.includes(w)),
+    ],
   };
 }
 
@@ -407,9 +716,15 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
  * model was fitted on are under `logEstimate`, `logCi`, `logPi` and each study's `yi`,
  * `logCi` (`se` and `vi` stay on the log scale, where they are defined).
  */
-function ratioJson<R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>>(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
+function ratioJson<
+  R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>,
+>(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
   if (result.measure !== 'RR' && result.measure !== 'OR' && result.measure !== 'ROM') return result;
-  const natural = <I extends { lower: number; upper: number }>(i: I): I => ({ ...i, lower: Math.exp(i.lower), upper: Math.exp(i.upper) });
+  const natural = <I extends { lower: number; upper: number }>(i: I): I => ({
+    ...i,
+    lower: Math.exp(i.lower),
+    upper: Math.exp(i.upper),
+  });
   return {
     ...result,
     estimate: Math.exp(result.estimate),
@@ -424,7 +739,9 @@ function ratioJson<R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | '
 
 /** The warnings printed with a text result (a common-effect fit has no τ², so none about it). */
 function textWarnings(result: MetaAnalysisResult, fixed?: FixedEffectResult): string[] {
-  return fixed ? [...withoutCodes(result, ['tau2-at-boundary', 'tau2-not-estimable']), ...fixed.warnings] : [...result.warnings];
+  return fixed
+    ? [...withoutCodes(result, ['tau2-at-boundary', 'tau2-not-estimable']), ...fixed.warnings]
+    : [...result.warnings];
 }
 
 /** A fit's warning messages without those of the given codes (a common-effect fit has no τ²). */
@@ -441,18 +758,26 @@ function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): st
     study: s.study,
     est: num(s.yi),
     ci: interval(s.ci.lower, s.ci.upper),
-    nat: natural ? `${num(tf.apply(s.yi))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(s.ci.lower, s.ci.upper))})` : '',
+    nat: natural
+      ? `${num(tf.apply(s.yi))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(s.ci.lower, s.ci.upper))})`
+      : '',
     weight: fixed ? '' : `${formatFixed(s.weight, 1)}%`,
   }));
   const estimate = fixed?.estimate ?? result.estimate;
   const ci = fixed?.ci ?? result.ci;
-  const label = fixed ? `${fixed.method} common effect` : result.method === 'FE' ? 'Common effect (IV)' : `Random effects (${result.method}${result.test === 'z' ? '' : `, ${result.test}`})`;
+  const label = fixed
+    ? `${fixed.method} common effect`
+    : result.method === 'FE'
+      ? 'Common effect (IV)'
+      : `Random effects (${result.method}${result.test === 'z' ? '' : `, ${result.test}`})`;
   const pooledNat = tf.interval(ci.lower, ci.upper);
   rows.push({
     study: label,
     est: num(estimate),
     ci: interval(ci.lower, ci.upper),
-    nat: natural ? `${num(tf.apply(estimate))} (${interval(pooledNat.lower, pooledNat.upper)})` : '',
+    nat: natural
+      ? `${num(tf.apply(estimate))} (${interval(pooledNat.lower, pooledNat.upper)})`
+      : '',
     weight: '100%',
   });
   const lvl = formatLevel(ci.level);
@@ -460,7 +785,9 @@ function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): st
     { header: 'Study', text: (r) => r.study },
     { header: scaleName(result), text: (r) => r.est, align: 'right' },
     { header: `${lvl} CI`, text: (r) => r.ci, align: 'right' },
-    ...(natural ? [{ header: naturalName(result), text: (r: Row) => r.nat, align: 'right' as const }] : []),
+    ...(natural
+      ? [{ header: naturalName(result), text: (r: Row) => r.nat, align: 'right' as const }]
+      : []),
     ...(fixed ? [] : [{ header: 'Weight', text: (r: Row) => r.weight, align: 'right' as const }]),
   ];
   const lines = [renderTable(rows, columns, 'table').trimEnd()];
@@ -473,15 +800,22 @@ function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): st
       : `${label}: ${result.measure} ${num(estimate)} (${lvl} CI ${interval(ci.lower, ci.upper)}); ${formatP(p)}`,
   );
   const Q = fixed ?? result;
-  const het = [`Heterogeneity: Q = ${formatFixed(Q.Q, 2)}, df = ${Q.Qdf}, ${formatP(Q.Qp)}`, `I² = ${formatFixed(Q.I2, 1)}%${fixed || result.i2Method === 'Q' ? '' : ' (from τ²)'}`];
+  const het = [
+    `Heterogeneity: Q = ${formatFixed(Q.Q, 2)}, df = ${Q.Qdf}, ${formatP(Q.Qp)}`,
+    `I² = ${formatFixed(Q.I2, 1)}%${fixed || result.i2Method === 'Q' ? '' : ' (from τ²)'}`,
+  ];
   if (!fixed && result.method !== 'FE') {
-    het.push(`τ² = ${num(result.tau2)}${result.tau2Ci ? ` (${interval(result.tau2Ci.lower, result.tau2Ci.upper)}, Q-profile)` : ''}`);
+    het.push(
+      `τ² = ${num(result.tau2)}${result.tau2Ci ? ` (${interval(result.tau2Ci.lower, result.tau2Ci.upper)}, Q-profile)` : ''}`,
+    );
   }
   lines.push(het.join('; '));
   if (!fixed && result.pi) {
     const pi = result.pi;
     const piNat = result.transformed.pi;
-    lines.push(`Prediction interval (${pi.type === 'z' ? 'normal' : `t, ${pi.df} df`}): ${interval(pi.lower, pi.upper)}${natural && piNat ? `; ${naturalName(result)}: ${interval(piNat.lower, piNat.upper)}` : ''}`);
+    lines.push(
+      `Prediction interval (${pi.type === 'z' ? 'normal' : `t, ${pi.df} df`}): ${interval(pi.lower, pi.upper)}${natural && piNat ? `; ${naturalName(result)}: ${interval(piNat.lower, piNat.upper)}` : ''}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -510,7 +844,9 @@ function formatSubgroups(result: SubgroupResult): string {
     return `${g.name} (k = ${r.k}): ${pooled}; τ² = ${num(r.tau2)}; I² = ${formatFixed(r.I2, 1)}%`;
   });
   const b = result.between;
-  lines.push(`Test for subgroup differences: Q = ${formatFixed(b.Q, 2)}, df = ${b.Qdf}, ${formatP(b.Qp)}`);
+  lines.push(
+    `Test for subgroup differences: Q = ${formatFixed(b.Q, 2)}, df = ${b.Qdf}, ${formatP(b.Qp)}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -521,17 +857,36 @@ function formatComparison(c: PresetComparison): string {
   // Ratio measures and transformed proportions: the model scale named as such, the natural scale beside it.
   const natural: Column<Row>[] =
     first && tf && tf.name !== 'identity'
-      ? [{ header: `${naturalName(first)} (CI)`, text: (r) => `${num(tf.apply(r.result.estimate))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(r.result.ci.lower, r.result.ci.upper))})`, align: 'right' }]
+      ? [
+          {
+            header: `${naturalName(first)} (CI)`,
+            text: (r) =>
+              `${num(tf.apply(r.result.estimate))} (${(({ lower, upper }) => interval(lower, upper))(tf.interval(r.result.ci.lower, r.result.ci.upper))})`,
+            align: 'right',
+          },
+        ]
       : [];
   const columns: Column<Row>[] = [
     { header: 'Preset', text: (r) => r.preset },
-    { header: first ? scaleName(first) : 'Estimate', text: (r) => num(r.result.estimate), align: 'right' },
+    {
+      header: first ? scaleName(first) : 'Estimate',
+      text: (r) => num(r.result.estimate),
+      align: 'right',
+    },
     { header: 'CI', text: (r) => interval(r.result.ci.lower, r.result.ci.upper), align: 'right' },
     ...natural,
     { header: 'τ²', text: (r) => num(r.result.tau2), align: 'right' },
     { header: 'I²', text: (r) => `${formatFixed(r.result.I2, 1)}%`, align: 'right' },
-    { header: 'PI', text: (r) => (r.result.pi ? interval(r.result.pi.lower, r.result.pi.upper) : '—'), align: 'right' },
-    { header: first && natural.length > 0 ? `Common effect (${scaleName(first)})` : 'Common effect', text: (r) => `${num(r.fixed.estimate)} (${r.fixed.method})`, align: 'right' },
+    {
+      header: 'PI',
+      text: (r) => (r.result.pi ? interval(r.result.pi.lower, r.result.pi.upper) : '—'),
+      align: 'right',
+    },
+    {
+      header: first && natural.length > 0 ? `Common effect (${scaleName(first)})` : 'Common effect',
+      text: (r) => `${num(r.fixed.estimate)} (${r.fixed.method})`,
+      align: 'right',
+    },
     { header: 'Settings', text: (r) => r.settings },
   ];
   const lines = [renderTable(c.rows, columns, 'table').trimEnd(), ''];

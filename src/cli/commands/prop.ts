@@ -9,7 +9,13 @@ import {
   type ProportionCiResult,
 } from '../../stats/proportion/proportion-ci.js';
 import type { CliContext } from '../context.js';
-import { explainNumber, formatEstimateLine, formatExplain, withOptionNames, type ExplainStep } from '../explain.js';
+import {
+  explainNumber,
+  formatEstimateLine,
+  formatExplain,
+  withOptionNames,
+  type ExplainStep,
+} from '../explain.js';
 import { writeWarnings } from '../messages.js';
 import { choice, level, nonNegativeInteger, positiveInteger, probability } from '../options.js';
 import { formatJson } from '../../format/json.js';
@@ -28,11 +34,22 @@ interface PropOptions {
 export function registerProp(program: Command, context: CliContext): void {
   program
     .command('prop')
-    .description('single proportion: confidence interval (Wilson, exact, mid-p, Jeffreys, Agresti–Coull, Wald) and exact binomial test')
+    .description(
+      'single proportion: confidence interval (Wilson, exact, mid-p, Jeffreys, Agresti–Coull, Wald) and exact binomial test',
+    )
     .requiredOption('--events <X>', 'number of events', nonNegativeInteger)
     .requiredOption('--n <N>', 'number of participants', positiveInteger)
-    .option('--ci-method <method>', PROPORTION_INTERVALS.ids.join(' | '), choice(PROPORTION_INTERVALS.ids), PROPORTION_INTERVALS.defaultId)
-    .option('--p0 <P>', 'test H0: proportion = P with the exact binomial test (two-sided, as R binom.test)', probability)
+    .option(
+      '--ci-method <method>',
+      PROPORTION_INTERVALS.ids.join(' | '),
+      choice(PROPORTION_INTERVALS.ids),
+      PROPORTION_INTERVALS.defaultId,
+    )
+    .option(
+      '--p0 <P>',
+      'test H0: proportion = P with the exact binomial test (two-sided, as R binom.test)',
+      probability,
+    )
     .option('--level <L>', 'confidence level', level, 0.95)
     .option('--json', 'print JSON')
     .option('--explain', 'show the formula and intermediate numbers')
@@ -46,9 +63,16 @@ Examples:
     )
     .action((options: PropOptions) => {
       const { io } = context;
-      if (options.events > options.n) throw new InputError('--events', options.events, `at most --n (${options.n})`);
-      const result = withOptionNames({ events: '--events', n: '--n', level: '--level', p0: '--p0' }, () =>
-        proportionCi(options.events, options.n, { method: options.ciMethod, level: options.level, p0: options.p0 }),
+      if (options.events > options.n)
+        throw new InputError('--events', options.events, `at most --n (${options.n})`);
+      const result = withOptionNames(
+        { events: '--events', n: '--n', level: '--level', p0: '--p0' },
+        () =>
+          proportionCi(options.events, options.n, {
+            method: options.ciMethod,
+            level: options.level,
+            p0: options.p0,
+          }),
       );
       if (options.json) {
         io.stdout(formatJson(propJson(result, options.p0)));
@@ -57,7 +81,10 @@ Examples:
       const lines = [
         `${formatEstimateLine('Proportion', result.estimate, result.ci)} — ${options.events}/${options.n}, ${PROPORTION_INTERVALS.get(options.ciMethod).label}`,
       ];
-      if (result.test) lines.push(`Exact binomial test of proportion = ${options.p0}: ${formatP(result.test.p)} (two-sided)`);
+      if (result.test)
+        lines.push(
+          `Exact binomial test of proportion = ${options.p0}: ${formatP(result.test.p)} (two-sided)`,
+        );
       if (options.explain) lines.push('', explainProp(result));
       io.stdout(`${lines.join('\n')}\n`);
       writeWarnings(io, result.warnings);
@@ -79,14 +106,25 @@ export function propJson(result: ProportionCiResult, p0: number | undefined) {
 function explainProp(result: ProportionCiResult): string {
   const { events: x, n } = result;
   const alpha = 1 - result.ci.level;
-  const entry = PROPORTION_INTERVALS.byResultMethod(result.ci.method) ?? PROPORTION_INTERVALS.get(result.ci.method);
+  const entry =
+    PROPORTION_INTERVALS.byResultMethod(result.ci.method) ??
+    PROPORTION_INTERVALS.get(result.ci.method);
   const context = { level: result.ci.level, alpha, z: normalQuantile(1 - alpha / 2), warnings: [] };
-  const steps: ExplainStep[] = [{ label: 'estimate', formula: `x / n = ${x} / ${n}`, value: result.estimate }];
+  const steps: ExplainStep[] = [
+    { label: 'estimate', formula: `x / n = ${x} / ${n}`, value: result.estimate },
+  ];
   steps.push({ label: 'method', formula: `${entry.formula} (${entry.reference})` });
   steps.push(...(entry.steps?.(x, n, context) ?? []));
-  steps.push({ label: `${formatLevel(result.ci.level)} CI`, value: `${explainNumber(result.ci.lower)} to ${explainNumber(result.ci.upper)}` });
+  steps.push({
+    label: `${formatLevel(result.ci.level)} CI`,
+    value: `${explainNumber(result.ci.lower)} to ${explainNumber(result.ci.upper)}`,
+  });
   if (result.test) {
-    steps.push({ label: 'binomial test', formula: 'sum of P[X = k] over outcomes k no more likely than x under p0', value: result.test.p });
+    steps.push({
+      label: 'binomial test',
+      formula: 'sum of P[X = k] over outcomes k no more likely than x under p0',
+      value: result.test.p,
+    });
   }
   return formatExplain(entry.label, steps);
 }

@@ -2,8 +2,15 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import type { BinaryEstimate } from '../../stats/binary/binary-estimate.js';
-import { attributableFractions, type AttributableFractionsResult } from '../../stats/binary/attributable-fractions.js';
-import { compareProportions, type CompareProportionsResult, type ExtraTest } from '../../stats/binary/compare-proportions.js';
+import {
+  attributableFractions,
+  type AttributableFractionsResult,
+} from '../../stats/binary/attributable-fractions.js';
+import {
+  compareProportions,
+  type CompareProportionsResult,
+  type ExtraTest,
+} from '../../stats/binary/compare-proportions.js';
 import type { NntResult } from '../../stats/binary/number-needed-to-treat.js';
 import { OR_INTERVALS, type OrMethod } from '../../stats/binary/odds-ratio.js';
 import { RD_INTERVALS, type RdMethod } from '../../stats/binary/risk-difference.js';
@@ -12,7 +19,13 @@ import type { Correction } from '../../stats/binary/table.js';
 import type { Alternative } from '../../stats/types.js';
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../messages.js';
-import { choice, level, nonNegativeInteger, nonNegativeNumber, positiveInteger } from '../options.js';
+import {
+  choice,
+  level,
+  nonNegativeInteger,
+  nonNegativeNumber,
+  positiveInteger,
+} from '../options.js';
 import { formatJson } from '../../format/json.js';
 
 interface PropsOptions {
@@ -60,7 +73,12 @@ function sidedLabel(alternative: Alternative): string {
   return alternative === 'two-sided' ? '' : ` (one-sided, ${alternative})`;
 }
 
-export function estimateLine(label: string, r: BinaryEstimate, format: (x: number) => string, alternative: Alternative): string {
+export function estimateLine(
+  label: string,
+  r: BinaryEstimate,
+  format: (x: number) => string,
+  alternative: Alternative,
+): string {
   if (!r.estimable || r.estimate === null || r.ci.lower === null || r.ci.upper === null) {
     return `${label} not estimable [${r.ci.method}]`;
   }
@@ -73,7 +91,8 @@ function nntLine(nnt: NntResult): string {
   const level = formatLevel(nnt.ci.level);
   const head = nnt.kind === 'none' ? 'NNT ∞' : `${nnt.kind} ${n(nnt.estimate)}`;
   let interval: string;
-  if (nnt.ci.disconnected) interval = `NNTB ${n(nnt.ci.nntb!.lower)} to ∞ to NNTH ${n(nnt.ci.nnth!.lower)}`;
+  if (nnt.ci.disconnected)
+    interval = `NNTB ${n(nnt.ci.nntb!.lower)} to ∞ to NNTH ${n(nnt.ci.nnth!.lower)}`;
   else if (nnt.ci.nntb) interval = `NNTB ${n(nnt.ci.nntb.lower)} to ${n(nnt.ci.nntb.upper)}`;
   else interval = `NNTH ${n(nnt.ci.nnth!.lower)} to ${n(nnt.ci.nnth!.upper)}`;
   return `${head} (${level} CI ${interval})`;
@@ -90,11 +109,17 @@ function humanLines(r: CompareProportionsResult, options: PropsOptions): string[
     `${nntLine(r.nnt)} (events counted as ${options.eventsAre})`,
     `Fisher exact${sidedLabel(r.alternative)} ${formatP(r.tests.fisher.p)}`,
   ];
-  const chi = (x: CompareProportionsResult['tests']['chisq']) => (x ? `X² = ${formatNumber(x.statistic)}, ${formatP(x.p)}` : 'not defined (a margin is zero)');
-  lines.push(`Pearson chi-square ${chi(r.tests.chisq)}; with Yates correction ${chi(r.tests.chisqYates)}`);
+  const chi = (x: CompareProportionsResult['tests']['chisq']) =>
+    x ? `X² = ${formatNumber(x.statistic)}, ${formatP(x.p)}` : 'not defined (a margin is zero)';
+  lines.push(
+    `Pearson chi-square ${chi(r.tests.chisq)}; with Yates correction ${chi(r.tests.chisqYates)}`,
+  );
   if (r.tests.midp) lines.push(`Mid-p exact test ${formatP(r.tests.midp.p)}`);
   for (const test of [r.tests.barnard, r.tests.barnardUnpooled, r.tests.boschloo]) {
-    if (test) lines.push(`${test.name}${sidedLabel(r.alternative)} ${formatP(test.p)} (nuisance π = ${formatNumber(test.nuisance)}; ${test.method})`);
+    if (test)
+      lines.push(
+        `${test.name}${sidedLabel(r.alternative)} ${formatP(test.p)} (nuisance π = ${formatNumber(test.nuisance)}; ${test.method})`,
+      );
   }
   return lines;
 }
@@ -104,7 +129,9 @@ const REGISTRIES = { RD: RD_INTERVALS, RR: RR_INTERVALS, OR: OR_INTERVALS } as c
 /** `RD, Newcombe hybrid score: <formula>` from the method's registry entry. */
 function explainMethod(measure: 'RD' | 'RR' | 'OR', method: string): string {
   const entry = REGISTRIES[measure].byResultMethod(method);
-  return entry ? `${measure}, ${entry.label}: ${entry.formula} (${entry.reference})` : `${measure}, ${method}`;
+  return entry
+    ? `${measure}, ${entry.label}: ${entry.formula} (${entry.reference})`
+    : `${measure}, ${method}`;
 }
 
 function attributableLines(a: AttributableFractionsResult): string[] {
@@ -112,18 +139,40 @@ function attributableLines(a: AttributableFractionsResult): string[] {
     e.estimate === null || e.ci.lower === null
       ? `${label} not estimable [${e.ci.method}]`
       : `${label} ${difference(e.estimate)} (${formatLevel(e.ci.level)} CI ${difference(e.ci.lower)} to ${difference(e.ci.upper!)}) [${e.ci.method}]`;
-  return [line('AF among the exposed (arm 1)', a.afExposed), line('Population attributable risk', a.par), line('Population attributable fraction', a.paf)];
+  return [
+    line('AF among the exposed (arm 1)', a.afExposed),
+    line('Population attributable risk', a.par),
+    line('Population attributable fraction', a.paf),
+  ];
 }
 
 function explainLines(r: CompareProportionsResult): string[] {
-  const [a, b, c, d] = [r.table.events1, r.table.n1 - r.table.events1, r.table.events2, r.table.n2 - r.table.events2];
-  const lines = ['', 'How it was computed:', `  cells: a = ${a}, b = ${b} (arm 1); c = ${c}, d = ${d} (arm 2)`];
-  lines.push(`  p1 = a/n1 = ${formatNumber(a / r.table.n1, { digits: 6 })}, p2 = c/n2 = ${formatNumber(c / r.table.n2, { digits: 6 })}`);
+  const [a, b, c, d] = [
+    r.table.events1,
+    r.table.n1 - r.table.events1,
+    r.table.events2,
+    r.table.n2 - r.table.events2,
+  ];
+  const lines = [
+    '',
+    'How it was computed:',
+    `  cells: a = ${a}, b = ${b} (arm 1); c = ${c}, d = ${d} (arm 2)`,
+  ];
+  lines.push(
+    `  p1 = a/n1 = ${formatNumber(a / r.table.n1, { digits: 6 })}, p2 = c/n2 = ${formatNumber(c / r.table.n2, { digits: 6 })}`,
+  );
   for (const e of [r.rd, r.rr, r.or]) {
-    lines.push(`  ${explainMethod(e.measure, e.ci.method)}${e.correction !== null ? ` (after adding ${e.correction} to every cell)` : ''}`);
-    if (e.se !== undefined) lines.push(`    SE${e.measure === 'RD' ? '' : ' (log scale)'} = ${formatNumber(e.se, { digits: 6 })}`);
+    lines.push(
+      `  ${explainMethod(e.measure, e.ci.method)}${e.correction !== null ? ` (after adding ${e.correction} to every cell)` : ''}`,
+    );
+    if (e.se !== undefined)
+      lines.push(
+        `    SE${e.measure === 'RD' ? '' : ' (log scale)'} = ${formatNumber(e.se, { digits: 6 })}`,
+      );
   }
-  lines.push("  NNT: 1/|RD|, interval by inverting the RD limits (Altman 1998); Fisher p: tables as or less probable than the observed one");
+  lines.push(
+    '  NNT: 1/|RD|, interval by inverting the RD limits (Altman 1998); Fisher p: tables as or less probable than the observed one',
+  );
   lines.push("  chi-square: Σ (|O − E| − Y)²/E on 1 df, Y = 0 or Yates' min(0.5, |O − E|)");
   return lines;
 }
@@ -132,21 +181,64 @@ function explainLines(r: CompareProportionsResult): string[] {
 export function registerProps(program: Command, context: CliContext): void {
   program
     .command('props')
-    .description('two proportions (a 2×2 table): risk difference, risk ratio, odds ratio, NNT, Fisher / chi-square / unconditional exact tests')
+    .description(
+      'two proportions (a 2×2 table): risk difference, risk ratio, odds ratio, NNT, Fisher / chi-square / unconditional exact tests',
+    )
     .requiredOption('--events1 <A>', 'events in arm 1 (experimental)', nonNegativeInteger)
     .requiredOption('--n1 <N>', 'patients in arm 1', positiveInteger)
     .requiredOption('--events2 <C>', 'events in arm 2 (comparator)', nonNegativeInteger)
     .requiredOption('--n2 <N>', 'patients in arm 2', positiveInteger)
-    .option('--rd-ci <method>', RD_INTERVALS.ids.join(' | '), choice(RD_INTERVALS.ids), RD_INTERVALS.defaultId)
-    .option('--rr-ci <method>', RR_INTERVALS.ids.join(' | '), choice(RR_INTERVALS.ids), RR_INTERVALS.defaultId)
-    .option('--or-ci <method>', OR_INTERVALS.ids.join(' | '), choice(OR_INTERVALS.ids), OR_INTERVALS.defaultId)
-    .option('--correction <x>', "added to all four cells for Katz/Woolf when a cell is zero, or 'none'", correction, 0.5 as Correction)
+    .option(
+      '--rd-ci <method>',
+      RD_INTERVALS.ids.join(' | '),
+      choice(RD_INTERVALS.ids),
+      RD_INTERVALS.defaultId,
+    )
+    .option(
+      '--rr-ci <method>',
+      RR_INTERVALS.ids.join(' | '),
+      choice(RR_INTERVALS.ids),
+      RR_INTERVALS.defaultId,
+    )
+    .option(
+      '--or-ci <method>',
+      OR_INTERVALS.ids.join(' | '),
+      choice(OR_INTERVALS.ids),
+      OR_INTERVALS.defaultId,
+    )
+    .option(
+      '--correction <x>',
+      "added to all four cells for Katz/Woolf when a cell is zero, or 'none'",
+      correction,
+      0.5 as Correction,
+    )
     .option('--level <L>', 'confidence level', level, 0.95)
-    .option('--test <name>', 'also run barnard | barnard-unpooled | boschloo | midp (repeat or comma-separate)', collectTests, [] as ExtraTest[])
-    .option('--alternative <kind>', 'two-sided (default), less or greater (arm 1 vs arm 2): one-sided intervals and Fisher / Barnard / Boschloo p; chi-square and mid-p stay two-sided', choice(['two-sided', 'less', 'greater'] as const), 'two-sided')
-    .option('--events-are <kind>', 'harmful (NNTB when arm 1 has fewer events) | beneficial', choice(['harmful', 'beneficial'] as const), 'harmful')
-    .option('--attributable', 'also attributable fractions, arm 1 = exposed: AF among the exposed, PAR, PAF (epiR cohort.count)')
-    .option('--json', 'print JSON (Infinity written as the string "Infinity"; non-estimable values as null)')
+    .option(
+      '--test <name>',
+      'also run barnard | barnard-unpooled | boschloo | midp (repeat or comma-separate)',
+      collectTests,
+      [] as ExtraTest[],
+    )
+    .option(
+      '--alternative <kind>',
+      'two-sided (default), less or greater (arm 1 vs arm 2): one-sided intervals and Fisher / Barnard / Boschloo p; chi-square and mid-p stay two-sided',
+      choice(['two-sided', 'less', 'greater'] as const),
+      'two-sided',
+    )
+    .option(
+      '--events-are <kind>',
+      'harmful (NNTB when arm 1 has fewer events) | beneficial',
+      choice(['harmful', 'beneficial'] as const),
+      'harmful',
+    )
+    .option(
+      '--attributable',
+      'also attributable fractions, arm 1 = exposed: AF among the exposed, PAR, PAF (epiR cohort.count)',
+    )
+    .option(
+      '--json',
+      'print JSON (Infinity written as the string "Infinity"; non-estimable values as null)',
+    )
     .option('--explain', 'show the formulas used')
     .addHelpText(
       'after',
@@ -158,16 +250,26 @@ Examples:
   $ trialstat props --events1 7 --n1 12 --events2 1 --n2 10 --alternative greater --rr-ci koopman --test barnard`,
     )
     .action((options: PropsOptions) => {
-      if (options.events1 > options.n1) throw new InputError('--events1', options.events1, `at most --n1 (${options.n1})`);
-      if (options.events2 > options.n2) throw new InputError('--events2', options.events2, `at most --n2 (${options.n2})`);
+      if (options.events1 > options.n1)
+        throw new InputError('--events1', options.events1, `at most --n1 (${options.n1})`);
+      if (options.events2 > options.n2)
+        throw new InputError('--events2', options.events2, `at most --n2 (${options.n2})`);
       const result = compareProportions(
         { events1: options.events1, n1: options.n1, events2: options.events2, n2: options.n2 },
         {
-          rdCi: options.rdCi, rrCi: options.rrCi, orCi: options.orCi, correction: options.correction,
-          level: options.level, tests: options.test, events: options.eventsAre, alternative: options.alternative,
+          rdCi: options.rdCi,
+          rrCi: options.rrCi,
+          orCi: options.orCi,
+          correction: options.correction,
+          level: options.level,
+          tests: options.test,
+          events: options.eventsAre,
+          alternative: options.alternative,
         },
       );
-      const attributable = options.attributable ? attributableFractions(result.table, { level: options.level }) : undefined;
+      const attributable = options.attributable
+        ? attributableFractions(result.table, { level: options.level })
+        : undefined;
       if (options.json) {
         context.io.stdout(formatJson(attributable ? { ...result, attributable } : result));
         return;
@@ -176,6 +278,12 @@ Examples:
       if (attributable) lines.push(...attributableLines(attributable));
       if (options.explain) lines.push(...explainLines(result));
       context.io.stdout(`${lines.join('\n')}\n`);
-      writeWarnings(context.io, [...result.rd.warnings, ...result.rr.warnings, ...result.or.warnings, ...result.nnt.warnings, ...(attributable?.warnings ?? [])]);
+      writeWarnings(context.io, [
+        ...result.rd.warnings,
+        ...result.rr.warnings,
+        ...result.or.warnings,
+        ...result.nnt.warnings,
+        ...(attributable?.warnings ?? []),
+      ]);
     });
 }

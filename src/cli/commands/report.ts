@@ -10,12 +10,26 @@ import { writeWarnings } from '../messages.js';
 export function registerReport(program: Command, context: CliContext): void {
   program
     .command('report')
-    .description('build HTML reports from report specs (default: every bundled report) into one folder with an index.html')
-    .argument('[spec...]', 'report spec files (.yaml, .yml or .json); none = all bundled specs in reports/')
+    .description(
+      'build HTML reports from report specs (default: every bundled report) into one folder with an index.html',
+    )
+    .argument(
+      '[spec...]',
+      'report spec files (.yaml, .yml or .json); none = all bundled specs in reports/',
+    )
     .option('--out <dir>', 'output folder', 'reports/build')
-    .option('--timestamp', 'print the build time in each page (output is otherwise byte-identical between builds)')
-    .option('--quiet', 'do not print the warnings of each report on stderr (they stay in the pages)')
-    .option('--json', 'print { reports: [{ name, title, file, warnings }], index } as JSON (warnings not printed)')
+    .option(
+      '--timestamp',
+      'print the build time in each page (output is otherwise byte-identical between builds)',
+    )
+    .option(
+      '--quiet',
+      'do not print the warnings of each report on stderr (they stay in the pages)',
+    )
+    .option(
+      '--json',
+      'print { reports: [{ name, title, file, warnings }], index } as JSON (warnings not printed)',
+    )
     .addHelpText(
       'after',
       `
@@ -40,31 +54,56 @@ Examples:
   $ trialstat report reports/rapami.yaml --out /tmp/reports --quiet --json
   $ npm run report`,
     )
-    .action(async (specs: string[], options: { out: string; timestamp?: boolean; quiet?: boolean; json?: boolean }) => {
-      const { io } = context;
-      // vega and the report modules load only when a report is built.
-      const [{ buildReports, bundledSpecFiles }, { loadReportDataset, reportDatasetNames }] = await Promise.all([
-        import('../../report/build.js'),
-        import('../../report/bundled-datasets.js'),
-      ]);
-      const specFiles = specs.length > 0 ? specs.map((s) => resolve(io.cwd, s)) : bundledSpecFiles();
-      const built = await buildReports({
-        specFiles,
-        outDir: resolve(io.cwd, options.out),
-        loadDataset: loadReportDataset,
-        knownDatasets: reportDatasetNames(),
-        ...(options.timestamp ? { timestamp: new Date().toISOString() } : {}),
-        ...(io.stderrIsTTY && specFiles.length > 1 ? { onProgress: (message: string) => io.stderr(`${message}\n`) } : {}),
-      });
-      const index = resolve(io.cwd, options.out, 'index.html');
-      if (options.json) {
-        io.stdout(formatJson({ reports: built.map(({ name, title, file, warnings }) => ({ name, title, file, warnings })), index }));
-        return;
-      }
-      for (const report of built) {
-        io.stdout(`${report.file}${report.warnings.length ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'})` : ''}\n`);
-      }
-      io.stdout(`${index}\n`);
-      if (!options.quiet) writeWarnings(io, built.flatMap((report) => report.warnings.map((w) => `${report.name}: ${w}`)));
-    });
+    .action(
+      async (
+        specs: string[],
+        options: { out: string; timestamp?: boolean; quiet?: boolean; json?: boolean },
+      ) => {
+        const { io } = context;
+        // vega and the report modules load only when a report is built.
+        const [{ buildReports, bundledSpecFiles }, { loadReportDataset, reportDatasetNames }] =
+          await Promise.all([
+            import('../../report/build.js'),
+            import('../../report/bundled-datasets.js'),
+          ]);
+        const specFiles =
+          specs.length > 0 ? specs.map((s) => resolve(io.cwd, s)) : bundledSpecFiles();
+        const built = await buildReports({
+          specFiles,
+          outDir: resolve(io.cwd, options.out),
+          loadDataset: loadReportDataset,
+          knownDatasets: reportDatasetNames(),
+          ...(options.timestamp ? { timestamp: new Date().toISOString() } : {}),
+          ...(io.stderrIsTTY && specFiles.length > 1
+            ? { onProgress: (message: string) => io.stderr(`${message}\n`) }
+            : {}),
+        });
+        const index = resolve(io.cwd, options.out, 'index.html');
+        if (options.json) {
+          io.stdout(
+            formatJson({
+              reports: built.map(({ name, title, file, warnings }) => ({
+                name,
+                title,
+                file,
+                warnings,
+              })),
+              index,
+            }),
+          );
+          return;
+        }
+        for (const report of built) {
+          io.stdout(
+            `${report.file}${report.warnings.length ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'})` : ''}\n`,
+          );
+        }
+        io.stdout(`${index}\n`);
+        if (!options.quiet)
+          writeWarnings(
+            io,
+            built.flatMap((report) => report.warnings.map((w) => `${report.name}: ${w}`)),
+          );
+      },
+    );
 }

@@ -21,12 +21,27 @@ const VERDICT_TEXT: Record<ScanFinding['verdict'], string> = {
 export function registerScan(program: Command, context: CliContext): void {
   program
     .command('scan')
-    .description('find every checkable figure in a trial report, abstract or press release and check it; exit 1 if any is inconsistent')
+    .description(
+      'find every checkable figure in a trial report, abstract or press release and check it; exit 1 if any is inconsistent',
+    )
     .argument('<file>', 'a plain-text, Markdown or HTML document, or - for standard input')
-    .option('--format <format>', 'text, markdown, html or auto (from the file extension, then the content)', choice(['auto', 'text', 'markdown', 'html'] as const), 'auto')
-    .option('--locale <locale>', 'number conventions: en, fr (decimal comma) or auto', choice(['auto', 'en', 'fr'] as const), 'auto')
+    .option(
+      '--format <format>',
+      'text, markdown, html or auto (from the file extension, then the content)',
+      choice(['auto', 'text', 'markdown', 'html'] as const),
+      'auto',
+    )
+    .option(
+      '--locale <locale>',
+      'number conventions: en, fr (decimal comma) or auto',
+      choice(['auto', 'en', 'fr'] as const),
+      'auto',
+    )
     .option('--json', 'print { file, locale, format, summary, findings } as JSON')
-    .option('--html <out>', 'also write a self-contained HTML page: the document with each figure highlighted by verdict and explained')
+    .option(
+      '--html <out>',
+      'also write a self-contained HTML page: the document with each figure highlighted by verdict and explained',
+    )
     .addHelpText(
       'after',
       `
@@ -44,44 +59,62 @@ Examples:
   $ trialstat scan abstract.html --html scan.html
   $ echo "t(28) = 2.20, p = .03" | trialstat scan - --json`,
     )
-    .action(async (file: string, options: { format: 'auto' | DocumentFormat; locale: 'auto' | ScanLocale; json?: boolean; html?: string }) => {
-      const { io } = context;
-      let source: string;
-      if (file === '-') source = await io.readStdin();
-      else {
-        try {
-          source = readFileSync(resolve(io.cwd, file), 'utf8');
-        } catch {
-          throw new InputError('file', file, 'a readable text, Markdown or HTML file');
+    .action(
+      async (
+        file: string,
+        options: {
+          format: 'auto' | DocumentFormat;
+          locale: 'auto' | ScanLocale;
+          json?: boolean;
+          html?: string;
+        },
+      ) => {
+        const { io } = context;
+        let source: string;
+        if (file === '-') source = await io.readStdin();
+        else {
+          try {
+            source = readFileSync(resolve(io.cwd, file), 'utf8');
+          } catch {
+            throw new InputError('file', file, 'a readable text, Markdown or HTML file');
+          }
         }
-      }
-      if (source.includes('\u0000')) throw new InputError('file', file, 'a text document (this one contains NUL bytes: binary?)');
-      const format = options.format !== 'auto' ? options.format : formatFromName(file);
-      const result = scanText(source, { format, locale: options.locale === 'auto' ? undefined : options.locale });
-      const name = file === '-' ? '<stdin>' : file;
-      if (options.html) {
-        const { scanPage } = await import('../../report/scan-page.js');
-        writeFileAtomic(resolve(io.cwd, options.html), scanPage(source, result, { name }));
-      }
-      if (result.summary.inconsistent > 0) context.setExitCode(1);
-      if (options.json) {
-        io.stdout(formatJson({ file: name, ...result }));
-        return;
-      }
-      const columns: Column<ScanFinding>[] = [
-        { header: 'where', text: (f) => `${f.line}:${f.column}` },
-        { header: 'kind', text: (f) => f.kind },
-        { header: 'figure', text: (f) => clip(f.text.replace(/\s+/g, ' '), 48) },
-        { header: 'verdict', text: (f) => VERDICT_TEXT[f.verdict] },
-        { header: 'why', text: (f) => f.reason },
-      ];
-      const s = result.summary;
-      if (result.findings.length > 0) io.stdout(renderTable(result.findings, columns, 'table'));
-      io.stdout(
-        `${name}: ${s.findings} figure${s.findings === 1 ? '' : 's'} found — ${s.consistent} consistent, ${s.rounding} consistent only through rounding, ${s.inconsistent} inconsistent, ${s.notChecked} not checked (${result.format}, ${result.locale})\n`,
-      );
-      if (options.html) io.stdout(`wrote ${options.html}\n`);
-    });
+        if (source.includes('\u0000'))
+          throw new InputError(
+            'file',
+            file,
+            'a text document (this one contains NUL bytes: binary?)',
+          );
+        const format = options.format !== 'auto' ? options.format : formatFromName(file);
+        const result = scanText(source, {
+          format,
+          locale: options.locale === 'auto' ? undefined : options.locale,
+        });
+        const name = file === '-' ? '<stdin>' : file;
+        if (options.html) {
+          const { scanPage } = await import('../../report/scan-page.js');
+          writeFileAtomic(resolve(io.cwd, options.html), scanPage(source, result, { name }));
+        }
+        if (result.summary.inconsistent > 0) context.setExitCode(1);
+        if (options.json) {
+          io.stdout(formatJson({ file: name, ...result }));
+          return;
+        }
+        const columns: Column<ScanFinding>[] = [
+          { header: 'where', text: (f) => `${f.line}:${f.column}` },
+          { header: 'kind', text: (f) => f.kind },
+          { header: 'figure', text: (f) => clip(f.text.replace(/\s+/g, ' '), 48) },
+          { header: 'verdict', text: (f) => VERDICT_TEXT[f.verdict] },
+          { header: 'why', text: (f) => f.reason },
+        ];
+        const s = result.summary;
+        if (result.findings.length > 0) io.stdout(renderTable(result.findings, columns, 'table'));
+        io.stdout(
+          `${name}: ${s.findings} figure${s.findings === 1 ? '' : 's'} found — ${s.consistent} consistent, ${s.rounding} consistent only through rounding, ${s.inconsistent} inconsistent, ${s.notChecked} not checked (${result.format}, ${result.locale})\n`,
+        );
+        if (options.html) io.stdout(`wrote ${options.html}\n`);
+      },
+    );
 }
 
 function formatFromName(file: string): DocumentFormat | undefined {

@@ -1,13 +1,23 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { SimulationCancelled, simulatePowerParallel } from '../../parallel/simulate-power-parallel.js';
+import {
+  SimulationCancelled,
+  simulatePowerParallel,
+} from '../../parallel/simulate-power-parallel.js';
 import { formatNumber } from '../../format/number.js';
 import { plain } from './design.js';
 import type { SimulationTest } from '../../stats/design/simulate-power.js';
 import type { CliContext } from '../context.js';
 import { deprecatedOption } from '../deprecated-option.js';
 import { InvalidArgumentError } from 'commander';
-import { level, nonNegativeInteger, number, positiveInteger, positiveNumber, probability } from '../options.js';
+import {
+  level,
+  nonNegativeInteger,
+  number,
+  positiveInteger,
+  positiveNumber,
+  probability,
+} from '../options.js';
 import { formatJson } from '../../format/json.js';
 
 interface SimulateOptions {
@@ -32,7 +42,10 @@ interface SimulateOptions {
 /** The simulated one-sided tests reject for arm 1 > arm 2 only. */
 function simulatedAlternative(text: string): 'two-sided' | 'greater' {
   if (text === 'two-sided' || text === 'greater') return text;
-  if (text === 'less') throw new InvalidArgumentError('expected two-sided or greater, found "less" (the one-sided test is arm 1 > arm 2: swap the arms)');
+  if (text === 'less')
+    throw new InvalidArgumentError(
+      'expected two-sided or greater, found "less" (the one-sided test is arm 1 > arm 2: swap the arms)',
+    );
   throw new InvalidArgumentError(`expected two-sided or greater, found "${text}"`);
 }
 
@@ -41,7 +54,9 @@ const EXIT_INTERRUPTED = 130 as const;
 
 /** `trialstat simulate power`: simulation-based power of two-arm comparisons on worker threads. */
 export function registerSimulate(program: Command, context: CliContext): void {
-  const simulate = program.command('simulate').description('Simulation-based design evaluation (seeded, reproducible)');
+  const simulate = program
+    .command('simulate')
+    .description('Simulation-based design evaluation (seeded, reproducible)');
   const power = simulate.command('power');
   deprecatedOption(power, context, {
     flags: '--sided <s>',
@@ -51,7 +66,11 @@ export function registerSimulate(program: Command, context: CliContext): void {
   });
   power
     .description('Simulated power of a two-arm comparison, with Monte Carlo SE')
-    .addOption(new Option('--test <t>', 'welch, student, fisher or chisq').choices(['welch', 'student', 'fisher', 'chisq']).makeOptionMandatory())
+    .addOption(
+      new Option('--test <t>', 'welch, student, fisher or chisq')
+        .choices(['welch', 'student', 'fisher', 'chisq'])
+        .makeOptionMandatory(),
+    )
     .requiredOption('--n <n>', 'patients per arm (arm 1 when --n2 is given)', positiveInteger)
     .option('--n2 <n>', 'patients in arm 2 (default: --n)', positiveInteger)
     .option('--mean1 <m>', 'true mean in arm 1 (t-tests)', number, 0)
@@ -61,13 +80,26 @@ export function registerSimulate(program: Command, context: CliContext): void {
     .option('--p1 <p>', 'true event probability in arm 1 (fisher, chisq)', probability)
     .option('--p2 <p>', 'true event probability in arm 2 (fisher, chisq)', probability)
     .option('--alpha <a>', 'significance level', level, 0.05)
-    .option('--alternative <kind>', 'two-sided, or greater (H1: arm 1 > arm 2; for arm 1 < arm 2 swap the arms)', simulatedAlternative, 'two-sided')
+    .option(
+      '--alternative <kind>',
+      'two-sided, or greater (H1: arm 1 > arm 2; for arm 1 < arm 2 swap the arms)',
+      simulatedAlternative,
+      'two-sided',
+    )
     .option('--no-correct', 'chisq: no Yates continuity correction')
     .requiredOption('--reps <n>', 'simulated trials', positiveInteger)
     .option('--seed <s>', 'seed (printed; default: random)', nonNegativeInteger)
-    .option('--workers <k>', 'worker threads (the result does not depend on it)', positiveInteger, 1)
+    .option(
+      '--workers <k>',
+      'worker threads (the result does not depend on it)',
+      positiveInteger,
+      1,
+    )
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat simulate power --test welch --n 30 --mean1 1 --sd 1.5 --sd2 1 --reps 1000000 --seed 42 --workers 2\n  $ trialstat simulate power --test fisher --n 20 --p1 0.2 --p2 0.5 --reps 100000 --seed 1 --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat simulate power --test welch --n 30 --mean1 1 --sd 1.5 --sd2 1 --reps 1000000 --seed 42 --workers 2\n  $ trialstat simulate power --test fisher --n 20 --p1 0.2 --p2 0.5 --reps 100000 --seed 1 --json',
+    )
     .action(async (options: SimulateOptions) => {
       const { io } = context;
       const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
@@ -84,7 +116,9 @@ export function registerSimulate(program: Command, context: CliContext): void {
             lastShown = percent;
             const width = 30;
             const filled = Math.round((width * done) / total);
-            io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}%${done === total ? '\n' : ''}`);
+            io.stderr(
+              `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}%${done === total ? '\n' : ''}`,
+            );
           }
         : undefined;
       try {
@@ -103,7 +137,13 @@ export function registerSimulate(program: Command, context: CliContext): void {
             sided: options.alternative === 'greater' ? 1 : 2,
             correct: options.correct,
           },
-          { reps: options.reps, seed, workers: options.workers, onProgress, signal: controller.signal },
+          {
+            reps: options.reps,
+            seed,
+            workers: options.workers,
+            onProgress,
+            signal: controller.signal,
+          },
         );
         if (options.json) {
           io.stdout(formatJson(result));

@@ -10,19 +10,39 @@ export function registerValidate(program: Command, context: CliContext): void {
   const { io } = context;
   program
     .command('validate')
-    .description('check a table file, stdin, a dataset folder or a bundled dataset against its schema')
-    .argument('<input>', 'a .csv/.json file, - for stdin, a dataset folder, or a bundled dataset name')
-    .option('--kind <kind>', `kind of a single file or stdin: ${KIND_NAMES.join(', ')}`, choice(KIND_NAMES))
-    .option('--format <format>', 'format of stdin: csv or json (default: json if it starts with [)', choice(['csv', 'json'] as const))
+    .description(
+      'check a table file, stdin, a dataset folder or a bundled dataset against its schema',
+    )
+    .argument(
+      '<input>',
+      'a .csv/.json file, - for stdin, a dataset folder, or a bundled dataset name',
+    )
+    .option(
+      '--kind <kind>',
+      `kind of a single file or stdin: ${KIND_NAMES.join(', ')}`,
+      choice(KIND_NAMES),
+    )
+    .option(
+      '--format <format>',
+      'format of stdin: csv or json (default: json if it starts with [)',
+      choice(['csv', 'json'] as const),
+    )
     .action(async (input: string, options: { kind?: Kind; format?: DataFormat }) => {
-      const loaded = await loadInput(input, { kind: options.kind, format: options.format, cwd: io.cwd, readStdin: io.readStdin });
+      const loaded = await loadInput(input, {
+        kind: options.kind,
+        format: options.format,
+        cwd: io.cwd,
+        readStdin: io.readStdin,
+      });
       if (loaded.type === 'table') {
         const { file, kind, table } = loaded.table;
         io.stdout(`OK ${file}: ${plural(table.rows.length, 'row')} of ${kind}\n`);
       } else {
         const { dataset } = loaded;
         const rows = dataset.tables.reduce((sum, table) => sum + table.table.rows.length, 0);
-        io.stdout(`OK ${dataset.name}: ${plural(dataset.tables.length, 'file')}, ${plural(rows, 'row')}, ${plural(dataset.meta.sources.length, 'source')}\n`);
+        io.stdout(
+          `OK ${dataset.name}: ${plural(dataset.tables.length, 'file')}, ${plural(rows, 'row')}, ${plural(dataset.meta.sources.length, 'source')}\n`,
+        );
       }
     })
     .addHelpText(

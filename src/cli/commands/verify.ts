@@ -9,9 +9,14 @@ import { writeNotes } from '../messages.js';
 export function registerVerify(program: Command, context: CliContext): void {
   program
     .command('verify')
-    .description('recompute every number in built reports from the inputs they embed; exit 1 if any has drifted')
+    .description(
+      'recompute every number in built reports from the inputs they embed; exit 1 if any has drifted',
+    )
     .argument('<report...>', 'HTML reports built by trialstat report')
-    .option('--json', 'print one { file, verified, numbers, drifts, structure, builtWith, verifiedWith } per report')
+    .option(
+      '--json',
+      'print one { file, verified, numbers, drifts, structure, builtWith, verifiedWith } per report',
+    )
     .addHelpText(
       'after',
       `
@@ -38,26 +43,41 @@ Examples:
         // `reports/build/*.html` includes index.html, which has nothing to verify.
         if (files.length > 1 && !html.includes('id="trialstat-manifest"')) {
           skipped.push(file);
-          writeNotes(io, [`skipped ${file}: no trialstat manifest in it (an index page, or not built by trialstat report)`]);
+          writeNotes(io, [
+            `skipped ${file}: no trialstat manifest in it (an index page, or not built by trialstat report)`,
+          ]);
           continue;
         }
         const result = await verifyReportHtml(html, file);
         results.push({ file, ...result });
         if (!result.verified) context.setExitCode(1);
         if (options.json) continue;
-        const versions = result.builtWith === result.verifiedWith ? '' : ` (built with trialstat ${result.builtWith}, verified with ${result.verifiedWith})`;
+        const versions =
+          result.builtWith === result.verifiedWith
+            ? ''
+            : ` (built with trialstat ${result.builtWith}, verified with ${result.verifiedWith})`;
         if (result.verified) {
           io.stdout(`${file}: verified — all ${result.numbers} numbers reproduced${versions}\n`);
           continue;
         }
-        io.stdout(`${file}: DRIFTED — ${result.drifts.length} of ${result.numbers} numbers differ${versions}\n`);
+        io.stdout(
+          `${file}: DRIFTED — ${result.drifts.length} of ${result.numbers} numbers differ${versions}\n`,
+        );
         for (const drift of result.drifts.slice(0, 20)) {
-          io.stdout(`  ${drift.location}: ${drift.inReport} in the report, ${drift.recomputed} recomputed (after "${drift.context}")\n`);
+          io.stdout(
+            `  ${drift.location}: ${drift.inReport} in the report, ${drift.recomputed} recomputed (after "${drift.context}")\n`,
+          );
         }
         if (result.drifts.length > 20) io.stdout(`  … and ${result.drifts.length - 20} more\n`);
         if (result.structure) io.stdout(`  ${result.structure}\n`);
       }
-      if (results.length === 0) throw new InputError('report', skipped.join(', '), 'at least one report built by trialstat report (each embeds a trialstat-manifest)');
-      if (options.json) io.stdout(formatJson(results.length === 1 && files.length === 1 ? results[0] : results));
+      if (results.length === 0)
+        throw new InputError(
+          'report',
+          skipped.join(', '),
+          'at least one report built by trialstat report (each embeds a trialstat-manifest)',
+        );
+      if (options.json)
+        io.stdout(formatJson(results.length === 1 && files.length === 1 ? results[0] : results));
     });
 }

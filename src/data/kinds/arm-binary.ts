@@ -7,7 +7,10 @@ const columns = {
   outcome: { type: 'text', required: true },
   arm: { type: 'text', required: true },
   timepoint: { type: 'text' },
-  population: { type: 'text', description: 'analysis set or cohort (e.g. full cohort); comparisons join on it' },
+  population: {
+    type: 'text',
+    description: 'analysis set or cohort (e.g. full cohort); comparisons join on it',
+  },
   events: { type: 'integer', required: true, min: 0 },
   n: { type: 'integer', required: true, min: 1 },
   percent: { type: 'number', min: 0, max: 100, description: 'as printed in the source' },
@@ -38,4 +41,4 @@ export interface ArmBinaryValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const armBinaryMatches: Same<ArmBinaryValues, ValuesOf<typeof columns>> = true;
+const _armBinaryMatches: Same<ArmBinaryValues, ValuesOf<typeof columns>> = true;

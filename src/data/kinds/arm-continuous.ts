@@ -6,7 +6,10 @@ const columns = {
   trial: { type: 'text', required: true },
   outcome: { type: 'text', required: true, description: 'e.g. 6MWD' },
   timepoint: { type: 'text', required: true, description: 'e.g. month 12' },
-  population: { type: 'text', description: 'analysis set or cohort (e.g. full cohort); comparisons join on it' },
+  population: {
+    type: 'text',
+    description: 'analysis set or cohort (e.g. full cohort); comparisons join on it',
+  },
   arm: { type: 'text', required: true },
   n: { type: 'integer', required: true, min: 1 },
   scale: { type: 'enum', values: ['value', 'change', 'percent-change'], default: 'value' },
@@ -32,7 +35,12 @@ export const armContinuousSchema = defineSchema({
   name: 'arm-continuous',
   columns,
   key: ['trial', 'outcome', 'timepoint', 'population', 'scale', 'arm'],
-  checks: [ordered('ci_lower', 'mean', 'ci_upper'), ordered('min', 'q1', 'median', 'q3', 'max'), ordered('min', 'mean', 'max'), derivedColumnsExist(columns)],
+  checks: [
+    ordered('ci_lower', 'mean', 'ci_upper'),
+    ordered('min', 'q1', 'median', 'q3', 'max'),
+    ordered('min', 'mean', 'max'),
+    derivedColumnsExist(columns),
+  ],
 });
 
 /** A row of an `arm-continuous` table (plus `$line`, `$printed` when parsed). */
@@ -66,4 +74,4 @@ export interface ArmContinuousValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const armContinuousMatches: Same<ArmContinuousValues, ValuesOf<typeof columns>> = true;
+const _armContinuousMatches: Same<ArmContinuousValues, ValuesOf<typeof columns>> = true;

@@ -4,7 +4,11 @@ import { commonColumns, derivedColumnsExist, type CommonValues, type Same } from
 
 const columns = {
   trial: { type: 'text', required: true },
-  outcome: { type: 'text', required: true, description: 'e.g. overall survival, progression-free survival' },
+  outcome: {
+    type: 'text',
+    required: true,
+    description: 'e.g. overall survival, progression-free survival',
+  },
   population: { type: 'text', description: 'analysis set or cohort; comparisons join on it' },
   arm: { type: 'text', required: true },
   n: { type: 'integer', required: true, min: 1 },
@@ -13,20 +17,44 @@ const columns = {
   median: { type: 'number', min: 0, description: 'median time to event; empty when not reached' },
   median_ci_lower: { type: 'number', min: 0 },
   median_ci_upper: { type: 'number', min: 0, description: 'empty when not reached' },
-  time: { type: 'number', min: 0, description: 'a stated time, for survival_percent (one row per time)' },
-  survival_percent: { type: 'number', min: 0, max: 100, description: 'Kaplan–Meier survival at `time`, in %' },
+  time: {
+    type: 'number',
+    min: 0,
+    description: 'a stated time, for survival_percent (one row per time)',
+  },
+  survival_percent: {
+    type: 'number',
+    min: 0,
+    max: 100,
+    description: 'Kaplan–Meier survival at `time`, in %',
+  },
   survival_ci_lower: { type: 'number', min: 0, max: 100 },
   survival_ci_upper: { type: 'number', min: 0, max: 100 },
-  ci_level: { type: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true, description: 'level of the intervals; empty = not stated' },
+  ci_level: {
+    type: 'number',
+    min: 0,
+    max: 1,
+    minExclusive: true,
+    maxExclusive: true,
+    description: 'level of the intervals; empty = not stated',
+  },
   ...commonColumns,
 } as const;
 
 /** `survival_percent` needs its `time`; events ≤ n. */
 const timeForPercent: RowCheck<typeof columns> = (row, report) => {
-  if ((row.survival_percent !== undefined || row.survival_ci_lower !== undefined) && row.time === undefined) {
-    report({ column: 'time', expected: 'the time at which survival_percent holds', found: 'an empty cell' });
+  if (
+    (row.survival_percent !== undefined || row.survival_ci_lower !== undefined) &&
+    row.time === undefined
+  ) {
+    report({
+      column: 'time',
+      expected: 'the time at which survival_percent holds',
+      found: 'an empty cell',
+    });
   }
-  if (row.events !== undefined && row.events > row.n) report({ column: 'events', expected: `events ≤ n (${row.n})`, found: String(row.events) });
+  if (row.events !== undefined && row.events > row.n)
+    report({ column: 'events', expected: `events ≤ n (${row.n})`, found: String(row.events) });
 };
 
 /**
@@ -66,4 +94,4 @@ export interface ArmTimeToEventValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const armTimeToEventMatches: Same<ArmTimeToEventValues, ValuesOf<typeof columns>> = true;
+const _armTimeToEventMatches: Same<ArmTimeToEventValues, ValuesOf<typeof columns>> = true;

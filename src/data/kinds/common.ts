@@ -5,7 +5,11 @@ const DERIVED_PAIR = String.raw`\s*[A-Za-z_][A-Za-z0-9_]*\s*:\s*[A-Za-z0-9][A-Za
 /** Columns every dataset kind has (docs/datasets.md, "Columns common to every kind"). */
 export const commonColumns = {
   // Required in bundled datasets (load-dataset.ts checks it); optional in a user's own file.
-  source: { type: 'text', description: 'key of a source in dataset.json; several separated by ; (required in bundled datasets)' },
+  source: {
+    type: 'text',
+    description:
+      'key of a source in dataset.json; several separated by ; (required in bundled datasets)',
+  },
   derived: {
     type: 'text',
     pattern: new RegExp(`^${DERIVED_PAIR}(;${DERIVED_PAIR})*;?\\s*$`),
@@ -17,12 +21,14 @@ export const commonColumns = {
     type: 'enum',
     values: ['primary', 'alternative'],
     default: 'primary',
-    description: 'alternative = another reading of a figure that a primary row already gives (conflicting sources); pooling and comparisons use the primary row, checks check both',
+    description:
+      'alternative = another reading of a figure that a primary row already gives (conflicting sources); pooling and comparisons use the primary row, checks check both',
   },
   expected_check: {
     type: 'enum',
     values: ['discrepant', 'not-checkable'],
-    description: 'a known, explained outcome of `trialstat check` for this row (the note says why); keeps CI green while the report still shows it',
+    description:
+      'a known, explained outcome of `trialstat check` for this row (the note says why); keeps CI green while the report still shows it',
   },
 } as const;
 
@@ -42,7 +48,10 @@ export interface CommonValues {
 /** Splits a `;`-separated cell into trimmed, non-empty parts. */
 export function splitList(text: string | undefined): string[] {
   if (text === undefined || text === '') return [];
-  return (text ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
+  return (text ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 /** Parses `derived` into `[column, derivationKey]` pairs. */
@@ -60,7 +69,11 @@ export function derivedColumnsExist<C extends ColumnSpecs>(columns: C): RowCheck
     if (derived === undefined) return;
     for (const [column] of derivedPairs(derived)) {
       if (!(column in columns)) {
-        report({ column: 'derived', expected: `a column of this kind before ":"`, found: `"${column}"` });
+        report({
+          column: 'derived',
+          expected: `a column of this kind before ":"`,
+          found: `"${column}"`,
+        });
       }
     }
   };

@@ -3,7 +3,10 @@ import { armBinarySchema, type ArmBinaryValues } from './arm-binary.js';
 import { armContinuousSchema, type ArmContinuousValues } from './arm-continuous.js';
 import { reportedComparisonSchema, type ReportedComparisonValues } from './reported-comparison.js';
 import { reportedPercentageSchema, type ReportedPercentageValues } from './reported-percentage.js';
-import { singleArmProportionSchema, type SingleArmProportionValues } from './single-arm-proportion.js';
+import {
+  singleArmProportionSchema,
+  type SingleArmProportionValues,
+} from './single-arm-proportion.js';
 import { trialRegistrySchema, type TrialRegistryValues } from './trial-registry.js';
 import { armTimeToEventSchema, type ArmTimeToEventValues } from './arm-time-to-event.js';
 import { kmCurveSchema, type KmCurveValues } from './km-curve.js';
@@ -26,7 +29,7 @@ export type Kind = keyof typeof KINDS;
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
 export function isKind(name: string): name is Kind {
-  return Object.prototype.hasOwnProperty.call(KINDS, name);
+  return Object.hasOwn(KINDS, name);
 }
 
 export type ArmContinuousRow = ArmContinuousValues & RowMeta;
@@ -52,8 +55,22 @@ export interface KindRows {
   'patient-level': PatientLevelRow;
 }
 
-export { armContinuousSchema, armBinarySchema, reportedComparisonSchema, singleArmProportionSchema, reportedPercentageSchema, trialRegistrySchema };
-export type { ArmContinuousValues, ArmBinaryValues, ReportedComparisonValues, SingleArmProportionValues, ReportedPercentageValues, TrialRegistryValues };
+export {
+  armContinuousSchema,
+  armBinarySchema,
+  reportedComparisonSchema,
+  singleArmProportionSchema,
+  reportedPercentageSchema,
+  trialRegistrySchema,
+};
+export type {
+  ArmContinuousValues,
+  ArmBinaryValues,
+  ReportedComparisonValues,
+  SingleArmProportionValues,
+  ReportedPercentageValues,
+  TrialRegistryValues,
+};
 export { REPORTED_MEASURES } from './reported-comparison.js';
 export { armTimeToEventSchema, kmCurveSchema, patientLevelSchema };
 export type { ArmTimeToEventValues, KmCurveValues, PatientLevelValues };

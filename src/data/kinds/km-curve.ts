@@ -7,8 +7,17 @@ const columns = {
   population: { type: 'text' },
   arm: { type: 'text', required: true },
   time: { type: 'number', required: true, min: 0 },
-  survival: { type: 'number', min: 0, max: 1, description: 'a digitised point of the curve: S(time) as a proportion' },
-  n_risk: { type: 'integer', min: 0, description: 'the number at risk printed under the plot at `time`' },
+  survival: {
+    type: 'number',
+    min: 0,
+    max: 1,
+    description: 'a digitised point of the curve: S(time) as a proportion',
+  },
+  n_risk: {
+    type: 'integer',
+    min: 0,
+    description: 'the number at risk printed under the plot at `time`',
+  },
   unit: { type: 'text', description: 'time unit' },
   ...commonColumns,
 } as const;
@@ -16,7 +25,11 @@ const columns = {
 /** Each row is a curve point, an at-risk entry, or both. */
 const pointOrAtRisk: RowCheck<typeof columns> = (row, report) => {
   if (row.survival === undefined && row.n_risk === undefined) {
-    report({ column: 'survival', expected: 'a survival value (curve point) or n_risk (at-risk table), or both', found: 'neither' });
+    report({
+      column: 'survival',
+      expected: 'a survival value (curve point) or n_risk (at-risk table), or both',
+      found: 'neither',
+    });
   }
 };
 
@@ -45,4 +58,4 @@ export interface KmCurveValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const kmCurveMatches: Same<KmCurveValues, ValuesOf<typeof columns>> = true;
+const _kmCurveMatches: Same<KmCurveValues, ValuesOf<typeof columns>> = true;

@@ -6,7 +6,10 @@ const columns = {
   outcome: { type: 'text', required: true },
   arm: { type: 'text', required: true },
   patient: { type: 'text', description: 'patient identifier (optional)' },
-  stratum: { type: 'text', description: 'stratification factor level, for stratified log-rank and Cox' },
+  stratum: {
+    type: 'text',
+    description: 'stratification factor level, for stratified log-rank and Cox',
+  },
   time: { type: 'number', min: 0, description: 'time to event or censoring (with `event`)' },
   event: { type: 'integer', min: 0, max: 1, description: '1 = event at `time`, 0 = censored' },
   value: { type: 'number', description: 'a continuous outcome' },
@@ -18,10 +21,23 @@ const columns = {
 /** Exactly one outcome per row: time with event, or value, or response. */
 const oneOutcome: RowCheck<typeof columns> = (row, report) => {
   if ((row.time === undefined) !== (row.event === undefined)) {
-    report({ column: row.time === undefined ? 'time' : 'event', expected: 'time and event together', found: 'only one of them' });
+    report({
+      column: row.time === undefined ? 'time' : 'event',
+      expected: 'time and event together',
+      found: 'only one of them',
+    });
   }
-  const kinds = [row.time !== undefined || row.event !== undefined, row.value !== undefined, row.response !== undefined].filter(Boolean).length;
-  if (kinds !== 1) report({ column: 'value', expected: 'one outcome per row: time with event, or value, or response', found: kinds === 0 ? 'none' : `${kinds}` });
+  const kinds = [
+    row.time !== undefined || row.event !== undefined,
+    row.value !== undefined,
+    row.response !== undefined,
+  ].filter(Boolean).length;
+  if (kinds !== 1)
+    report({
+      column: 'value',
+      expected: 'one outcome per row: time with event, or value, or response',
+      found: kinds === 0 ? 'none' : `${kinds}`,
+    });
 };
 
 /**
@@ -50,4 +66,4 @@ export interface PatientLevelValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const patientLevelMatches: Same<PatientLevelValues, ValuesOf<typeof columns>> = true;
+const _patientLevelMatches: Same<PatientLevelValues, ValuesOf<typeof columns>> = true;

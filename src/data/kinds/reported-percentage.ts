@@ -30,4 +30,4 @@ export interface ReportedPercentageValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const reportedPercentageMatches: Same<ReportedPercentageValues, ValuesOf<typeof columns>> = true;
+const _reportedPercentageMatches: Same<ReportedPercentageValues, ValuesOf<typeof columns>> = true;

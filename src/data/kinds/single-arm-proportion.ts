@@ -31,4 +31,4 @@ export interface SingleArmProportionValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const singleArmProportionMatches: Same<SingleArmProportionValues, ValuesOf<typeof columns>> = true;
+const _singleArmProportionMatches: Same<SingleArmProportionValues, ValuesOf<typeof columns>> = true;

@@ -3,10 +3,20 @@ import { defineSchema, type RowCheck, type ValuesOf } from '../schema.js';
 import { commonColumns, derivedColumnsExist, type CommonValues, type Same } from './common.js';
 
 export const TRIAL_PHASES = ['1', '1/2', '2', '2/3', '3', '4', 'observational', 'other'] as const;
-export const TRIAL_STATUSES = ['not-yet-recruiting', 'recruiting', 'active', 'completed', 'terminated', 'unknown'] as const;
+export const TRIAL_STATUSES = [
+  'not-yet-recruiting',
+  'recruiting',
+  'active',
+  'completed',
+  'terminated',
+  'unknown',
+] as const;
 
 const columns = {
-  registry_id: { type: 'text', description: 'NCT + 8 digits, EudraCT number, or other id; empty when none' },
+  registry_id: {
+    type: 'text',
+    description: 'NCT + 8 digits, EudraCT number, or other id; empty when none',
+  },
   name: { type: 'text', required: true, description: 'acronym or short title' },
   intervention: { type: 'text', required: true },
   mechanism: { type: 'text' },
@@ -28,10 +38,18 @@ const registryIdFormat: RowCheck<typeof columns> = (row, report) => {
   const id = row.registry_id;
   if (id === undefined) return;
   if (/^nct/i.test(id) && !/^NCT\d{8}$/.test(id)) {
-    report({ column: 'registry_id', expected: 'NCT followed by 8 digits (e.g. NCT02481453)', found: `"${id}"` });
+    report({
+      column: 'registry_id',
+      expected: 'NCT followed by 8 digits (e.g. NCT02481453)',
+      found: `"${id}"`,
+    });
   }
   if (/^(eudract\s*)?\d{4}-\d/i.test(id) && !/^(EudraCT\s*)?\d{4}-\d{6}-\d{2}$/i.test(id)) {
-    report({ column: 'registry_id', expected: 'a EudraCT number YYYY-NNNNNN-CC (e.g. 2015-000000-12)', found: `"${id}"` });
+    report({
+      column: 'registry_id',
+      expected: 'a EudraCT number YYYY-NNNNNN-CC (e.g. 2015-000000-12)',
+      found: `"${id}"`,
+    });
   }
 };
 
@@ -40,7 +58,12 @@ export const trialRegistrySchema = defineSchema({
   name: 'trial-registry',
   columns,
   key: ['registry_id', 'name'],
-  checks: [registryIdFormat, ordered('start', 'end'), ordered('age_min', 'age_max'), derivedColumnsExist(columns)],
+  checks: [
+    registryIdFormat,
+    ordered('start', 'end'),
+    ordered('age_min', 'age_max'),
+    derivedColumnsExist(columns),
+  ],
 });
 
 /** A row of a `trial-registry` table. */
@@ -64,4 +87,4 @@ export interface TrialRegistryValues extends CommonValues {
 }
 
 // Fails to compile if the interface and the schema disagree.
-const trialRegistryMatches: Same<TrialRegistryValues, ValuesOf<typeof columns>> = true;
+const _trialRegistryMatches: Same<TrialRegistryValues, ValuesOf<typeof columns>> = true;

@@ -22,9 +22,29 @@ export type AnalysisView =
       /** Column headers, data columns and statements of a RevMan-style forest plot. */
       forest?: Pick<ForestPlotInput, 'columns' | 'studyHeader' | 'effectHeader' | 'statements'>;
     }
-  | { kind: 'arm-summary'; rows: ArmDotRow[]; axisTitle: string; intervalLabel: string; groupTitle?: string }
-  | { kind: 'proportions'; rows: ProportionRow[]; pooled?: { label: string; estimate: number; lower: number; upper: number }; outcome: string; intervalLabel: string }
-  | { kind: 'adverse-events'; rates: AdverseEventArmRate[]; differences: AdverseEventDifference[]; differenceLabel: string; rateIntervalLabel: string; differenceIntervalLabel: string; arms: string[] }
+  | {
+      kind: 'arm-summary';
+      rows: ArmDotRow[];
+      axisTitle: string;
+      intervalLabel: string;
+      groupTitle?: string;
+    }
+  | {
+      kind: 'proportions';
+      rows: ProportionRow[];
+      pooled?: { label: string; estimate: number; lower: number; upper: number };
+      outcome: string;
+      intervalLabel: string;
+    }
+  | {
+      kind: 'adverse-events';
+      rates: AdverseEventArmRate[];
+      differences: AdverseEventDifference[];
+      differenceLabel: string;
+      rateIntervalLabel: string;
+      differenceIntervalLabel: string;
+      arms: string[];
+    }
   | { kind: 'timeline'; rows: TimelineRow[] }
   | { kind: 'power'; series: PowerCurveSeries[]; axisTitle: string }
   | { kind: 'percent-audit'; rows: PercentAuditRow[] };
@@ -65,12 +85,20 @@ export interface AnalysisDefinition {
  * Rows of every table of the given kind in a dataset, or only of the tables whose file
  * name (without folder) is in `files`.
  */
-export function rowsOfKind(dataset: ReportDataset, kind: string, files?: unknown): Record<string, unknown>[] {
+export function rowsOfKind(
+  dataset: ReportDataset,
+  kind: string,
+  files?: unknown,
+): Record<string, unknown>[] {
   const wanted = Array.isArray(files) ? (files as string[]) : undefined;
-  return dataset.tables
-    .filter((t) => t.kind === kind && (!wanted || wanted.includes(t.path.split('/').pop() ?? t.path)))
-    // Alternative readings repeat a figure a primary row gives; the provenance section lists them.
-    .flatMap((t) => t.rows.filter((row) => row.reading !== 'alternative'));
+  return (
+    dataset.tables
+      .filter(
+        (t) => t.kind === kind && (!wanted || wanted.includes(t.path.split('/').pop() ?? t.path)),
+      )
+      // Alternative readings repeat a figure a primary row gives; the provenance section lists them.
+      .flatMap((t) => t.rows.filter((row) => row.reading !== 'alternative'))
+  );
 }
 
 /** Keeps rows whose `field` equals the option (when the option is given). */
@@ -80,8 +108,10 @@ export function matches(row: Record<string, unknown>, field: string, wanted: unk
   return row[field] === wanted;
 }
 
-export const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-export const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+export const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+export const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 /** A p-value for a table cell: `0.35`, `0.003`, `<0.001` (journal style, no "p ="). */
 export function pCell(p: number, threshold = 0.001): string {
@@ -96,6 +126,10 @@ export const AXIS_OPTIONS = {
 } as const;
 
 /** The `favours` labels when both sides are given. */
-export function favoursFrom(options: Record<string, unknown>): { favours?: { left: string; right: string } } {
-  return typeof options.favoursLeft === 'string' && typeof options.favoursRight === 'string' ? { favours: { left: options.favoursLeft, right: options.favoursRight } } : {};
+export function favoursFrom(options: Record<string, unknown>): {
+  favours?: { left: string; right: string };
+} {
+  return typeof options.favoursLeft === 'string' && typeof options.favoursRight === 'string'
+    ? { favours: { left: options.favoursLeft, right: options.favoursRight } }
+    : {};
 }

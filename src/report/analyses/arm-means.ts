@@ -11,10 +11,14 @@ import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arm
  */
 export const armMeans: AnalysisDefinition = {
   name: 'arm-means',
-  description: 'Per-arm means or changes with t-based CIs (SD from the reported p when not printed).',
+  description:
+    'Per-arm means or changes with t-based CIs (SD from the reported p when not printed).',
   kinds: ['arm-continuous'],
   produces: 'arm-summary',
-  options: { ...continuousPairOptions, axisTitle: { type: 'string', description: 'y-axis title with unit.' } },
+  options: {
+    ...continuousPairOptions,
+    axisTitle: { type: 'string', description: 'y-axis title with unit.' },
+  },
   run(dataset, options) {
     const level = (options.level as number | undefined) ?? 0.95;
     const { pairs, warnings } = pairContinuousArms(dataset, options, 'arm-means');
@@ -24,17 +28,32 @@ export const armMeans: AnalysisDefinition = {
     for (const pair of pairs) {
       const fromP = pair.derivations.find((d) => d.method === 'cochrane-p-to-sd');
       if (pair.arm.sd === null || pair.comparator.sd === null) {
-        warnings.push(`arm-means: ${pair.trial} ${pair.outcome} left out (no SD printed and no exact reported p)`);
+        warnings.push(
+          `arm-means: ${pair.trial} ${pair.outcome} left out (no SD printed and no exact reported p)`,
+        );
         continue;
       }
       const timepoint = trials.size > 1 ? `${pair.trial}, ${pair.timepoint}` : pair.timepoint;
       for (const side of [pair.arm, pair.comparator]) {
         const sd = side.sd!;
         const mean = side.mean!;
-        const derived = pair.derivations.find((d) => d.quantity === 'sd' && d.arms.includes(side.name));
-        const how = fromP ? `pooled, derived from p = ${String(fromP.inputs.p)}` : derived ? `derived, ${derived.method}` : 'printed';
+        const derived = pair.derivations.find(
+          (d) => d.quantity === 'sd' && d.arms.includes(side.name),
+        );
+        const how = fromP
+          ? `pooled, derived from p = ${String(fromP.inputs.p)}`
+          : derived
+            ? `derived, ${derived.method}`
+            : 'printed';
         const half = (tQuantile(1 - (1 - level) / 2, side.n - 1) * sd) / Math.sqrt(side.n);
-        rows.push({ arm: side.name, timepoint, estimate: mean, lower: mean - half, upper: mean + half, n: side.n });
+        rows.push({
+          arm: side.name,
+          timepoint,
+          estimate: mean,
+          lower: mean - half,
+          upper: mean + half,
+          n: side.n,
+        });
         tableRows.push({
           group: `${pair.trial}, ${pair.outcome} (${pair.timepoint})`,
           arm: side.name,
@@ -48,12 +67,15 @@ export const armMeans: AnalysisDefinition = {
     const units = [...new Set(pairs.map((p) => p.unit).filter(Boolean))];
     const lv = formatLevel(level);
     const scales = [...new Set(pairs.map((p) => p.scale))];
-    const scale = scales.length === 1 ? scales[0] : ((options.scale as string | undefined) ?? 'change');
+    const scale =
+      scales.length === 1 ? scales[0] : ((options.scale as string | undefined) ?? 'change');
     return {
       view: {
         kind: 'arm-summary',
         rows,
-        axisTitle: (options.axisTitle as string | undefined) ?? `${scale === 'value' ? 'Mean' : 'Mean change from baseline'}${units.length === 1 ? ` (${units[0]})` : ''}`,
+        axisTitle:
+          (options.axisTitle as string | undefined) ??
+          `${scale === 'value' ? 'Mean' : 'Mean change from baseline'}${units.length === 1 ? ` (${units[0]})` : ''}`,
         intervalLabel: `${lv} t interval`,
         groupTitle: trials.size > 1 ? 'Trial, timepoint' : 'Timepoint',
       },

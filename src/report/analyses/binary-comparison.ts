@@ -11,11 +11,14 @@ import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arm
 const rdName = (id: RdMethod): string => RD_INTERVALS.get(id).label;
 function rrName(id: RrMethod): string {
   const entry = RR_INTERVALS.get(id);
-  return entry.zeroCellCorrection ? `${entry.label} (0.5 added to every cell when a cell is zero)` : entry.label;
+  return entry.zeroCellCorrection
+    ? `${entry.label} (0.5 added to every cell when a cell is zero)`
+    : entry.label;
 }
 
 const pct = (x: number): string => `${formatNumber(100 * x, { digits: 3 })}%`;
-const interval = (lower: number | null, upper: number | null, f: (x: number) => string): string => (lower === null || upper === null ? 'not estimable' : `${f(lower)} to ${f(upper)}`);
+const interval = (lower: number | null, upper: number | null, f: (x: number) => string): string =>
+  lower === null || upper === null ? 'not estimable' : `${f(lower)} to ${f(upper)}`;
 
 /**
  * Two-arm binary outcomes (adverse events, discontinuations): per-arm rates with Wilson
@@ -25,13 +28,22 @@ const interval = (lower: number | null, upper: number | null, f: (x: number) => 
  */
 export const binaryComparison: AnalysisDefinition = {
   name: 'binary-comparison',
-  description: 'Per-arm rates (Wilson CI), risk difference and risk ratio with CIs, Fisher exact p, per outcome.',
+  description:
+    'Per-arm rates (Wilson CI), risk difference and risk ratio with CIs, Fisher exact p, per outcome.',
   kinds: ['arm-binary'],
   produces: 'adverse-events',
   options: {
     ...pairOptions,
-    rdMethod: { type: 'enum', values: RD_INTERVALS.ids, description: `Risk-difference CI (default ${RD_INTERVALS.defaultId}).` },
-    rrMethod: { type: 'enum', values: RR_INTERVALS.ids, description: `Risk-ratio CI (default ${RR_INTERVALS.defaultId}).` },
+    rdMethod: {
+      type: 'enum',
+      values: RD_INTERVALS.ids,
+      description: `Risk-difference CI (default ${RD_INTERVALS.defaultId}).`,
+    },
+    rrMethod: {
+      type: 'enum',
+      values: RR_INTERVALS.ids,
+      description: `Risk-ratio CI (default ${RR_INTERVALS.defaultId}).`,
+    },
   },
   run(dataset, options) {
     const level = (options.level as number | undefined) ?? 0.95;
@@ -47,19 +59,40 @@ export const binaryComparison: AnalysisDefinition = {
       const label = labels[i];
       for (const side of [pair.arm, pair.comparator]) {
         const [lower, upper] = wilsonInterval(side.events, side.n, z);
-        rates.push({ event: label, arm: side.name, events: side.events, n: side.n, rate: side.events / side.n, lower, upper });
+        rates.push({
+          event: label,
+          arm: side.name,
+          events: side.events,
+          n: side.n,
+          rate: side.events / side.n,
+          lower,
+          upper,
+        });
       }
       const rd = binaryEstimate(pair, 'RD', { method: rdMethod, level });
       const rr = binaryEstimate(pair, 'RR', { method: rrMethod, level });
       const fisher = binaryTest(pair, 'fisher');
-      for (const w of [...rd.warnings, ...rr.warnings, ...fisher.warnings]) warnings.push(`binary-comparison: ${label}: ${w}`);
-      if (rd.estimate !== null && rd.ci.lower !== null && rd.ci.upper !== null) differences.push({ event: label, estimate: rd.estimate, lower: rd.ci.lower, upper: rd.ci.upper });
+      for (const w of [...rd.warnings, ...rr.warnings, ...fisher.warnings])
+        warnings.push(`binary-comparison: ${label}: ${w}`);
+      if (rd.estimate !== null && rd.ci.lower !== null && rd.ci.upper !== null)
+        differences.push({
+          event: label,
+          estimate: rd.estimate,
+          lower: rd.ci.lower,
+          upper: rd.ci.upper,
+        });
       tableRows.push({
         outcome: label,
         arm: `${pair.arm.events}/${pair.arm.n} (${pct(pair.arm.events / pair.arm.n)})`,
         comparator: `${pair.comparator.events}/${pair.comparator.n} (${pct(pair.comparator.events / pair.comparator.n)})`,
-        rd: rd.estimate === null ? 'not estimable' : `${formatNumber(100 * rd.estimate)} (${interval(rd.ci.lower, rd.ci.upper, (x) => formatNumber(100 * x))})`,
-        rr: rr.estimate === null ? 'not estimable' : `${formatNumber(rr.estimate)} (${interval(rr.ci.lower, rr.ci.upper, (x) => formatNumber(x))})`,
+        rd:
+          rd.estimate === null
+            ? 'not estimable'
+            : `${formatNumber(100 * rd.estimate)} (${interval(rd.ci.lower, rd.ci.upper, (x) => formatNumber(100 * x))})`,
+        rr:
+          rr.estimate === null
+            ? 'not estimable'
+            : `${formatNumber(rr.estimate)} (${interval(rr.ci.lower, rr.ci.upper, (x) => formatNumber(x))})`,
         p: pCell(fisher.p!),
       });
     }
@@ -67,11 +100,23 @@ export const binaryComparison: AnalysisDefinition = {
     const comparator = options.comparator as string;
     const lv = formatLevel(level);
     return {
-      view: { kind: 'adverse-events', rates, differences, differenceLabel: `${arm} − ${comparator}`, rateIntervalLabel: `${lv} Wilson CI`, differenceIntervalLabel: `${lv} ${rdMethod === 'newcombe' ? 'Newcombe' : rdName(rdMethod)} CI`, arms: [...armNames(options), comparator] },
+      view: {
+        kind: 'adverse-events',
+        rates,
+        differences,
+        differenceLabel: `${arm} − ${comparator}`,
+        rateIntervalLabel: `${lv} Wilson CI`,
+        differenceIntervalLabel: `${lv} ${rdMethod === 'newcombe' ? 'Newcombe' : rdName(rdMethod)} CI`,
+        arms: [...armNames(options), comparator],
+      },
       table: {
         columns: [
           { key: 'outcome', label: 'Outcome' },
-          { key: 'arm', label: `${armNames(options).length > 1 ? 'Arm' : arm}: events/n (%)`, numeric: true },
+          {
+            key: 'arm',
+            label: `${armNames(options).length > 1 ? 'Arm' : arm}: events/n (%)`,
+            numeric: true,
+          },
           { key: 'comparator', label: `${comparator}: events/n (%)`, numeric: true },
           { key: 'rd', label: `RD, percentage points (${lv} CI)`, numeric: true },
           { key: 'rr', label: `RR (${lv} CI)`, numeric: true },

@@ -17,13 +17,23 @@ const ALL_METHODS = [...new Set([...RR_INTERVALS.ids, ...OR_INTERVALS.ids, ...RD
  */
 export const binaryRatios: AnalysisDefinition = {
   name: 'binary-ratios',
-  description: 'Risk ratio, odds ratio or risk difference with CI per outcome, arm vs comparator (no pooling).',
+  description:
+    'Risk ratio, odds ratio or risk difference with CI per outcome, arm vs comparator (no pooling).',
   kinds: ['arm-binary'],
   produces: 'effects',
   options: {
     ...pairOptions,
-    measure: { type: 'enum', values: ['RR', 'OR', 'RD'], required: true, description: 'RR, OR or RD.' },
-    method: { type: 'enum', values: ALL_METHODS, description: `CI method (RR: ${RR_INTERVALS.ids.join(', ')}; OR: ${OR_INTERVALS.ids.join(', ')}; RD: ${RD_INTERVALS.ids.join(', ')}; default ${RR_INTERVALS.defaultId} for RR, ${OR_INTERVALS.defaultId} for OR, ${RD_INTERVALS.defaultId} for RD).` },
+    measure: {
+      type: 'enum',
+      values: ['RR', 'OR', 'RD'],
+      required: true,
+      description: 'RR, OR or RD.',
+    },
+    method: {
+      type: 'enum',
+      values: ALL_METHODS,
+      description: `CI method (RR: ${RR_INTERVALS.ids.join(', ')}; OR: ${OR_INTERVALS.ids.join(', ')}; RD: ${RD_INTERVALS.ids.join(', ')}; default ${RR_INTERVALS.defaultId} for RR, ${OR_INTERVALS.defaultId} for OR, ${RD_INTERVALS.defaultId} for RD).`,
+    },
     ...AXIS_OPTIONS,
   },
   run(dataset, options) {
@@ -31,7 +41,10 @@ export const binaryRatios: AnalysisDefinition = {
     const level = (options.level as number | undefined) ?? 0.95;
     const registry = BINARY_INTERVALS[measure];
     const method = (options.method as string | undefined) ?? registry.defaultId;
-    if (!registry.has(method)) throw new Error(`method ${method} is not a ${registry.family.replace(' interval', '')} method (${registry.ids.join(', ')})`);
+    if (!registry.has(method))
+      throw new Error(
+        `method ${method} is not a ${registry.family.replace(' interval', '')} method (${registry.ids.join(', ')})`,
+      );
     const entry = registry.get(method);
     // RDs are shown in percentage points.
     const show = measure === 'RD' ? (x: number) => 100 * x : (x: number) => x;
@@ -46,33 +59,56 @@ export const binaryRatios: AnalysisDefinition = {
       for (const w of result.warnings) warnings.push(`binary-ratios: ${label}: ${w}`);
       const { estimate } = result;
       const { lower, upper } = result.ci;
-      if (estimate !== null && lower !== null && upper !== null) rows.push({ label, estimate: show(estimate), lower: show(lower), upper: show(upper) });
+      if (estimate !== null && lower !== null && upper !== null)
+        rows.push({ label, estimate: show(estimate), lower: show(lower), upper: show(upper) });
       tableRows.push({
         outcome: label,
         arm: `${pair.arm.events}/${pair.arm.n}`,
         comparator: `${pair.comparator.events}/${pair.comparator.n}`,
         estimate: estimate === null ? 'not estimable' : formatNumber(show(estimate)),
-        ci: lower === null || upper === null ? '' : `${formatNumber(show(lower))} to ${formatNumber(show(upper))}`,
+        ci:
+          lower === null || upper === null
+            ? ''
+            : `${formatNumber(show(lower))} to ${formatNumber(show(upper))}`,
       });
     }
     const arm = armText(options);
     const comparator = options.comparator as string;
     const lv = formatLevel(level);
     const measureName = { RR: 'Risk ratio', OR: 'Odds ratio', RD: 'Risk difference' }[measure];
-    const defaultAxis = measure === 'RD' ? `Risk difference, ${arm} − ${comparator} (percentage points)` : `${measureName}, ${arm} vs ${comparator} (log scale)`;
+    const defaultAxis =
+      measure === 'RD'
+        ? `Risk difference, ${arm} − ${comparator} (percentage points)`
+        : `${measureName}, ${arm} vs ${comparator} (log scale)`;
     return {
-      view: { kind: 'effects', rows, scale: measure === 'RD' ? 'linear' : 'log', axisTitle: (options.axisTitle as string | undefined) ?? defaultAxis, ...favoursFrom(options) },
+      view: {
+        kind: 'effects',
+        rows,
+        scale: measure === 'RD' ? 'linear' : 'log',
+        axisTitle: (options.axisTitle as string | undefined) ?? defaultAxis,
+        ...favoursFrom(options),
+      },
       table: {
         columns: [
           { key: 'outcome', label: 'Outcome' },
-          { key: 'arm', label: `${armNames(options).length > 1 ? 'Arm' : arm} events/n`, numeric: true },
+          {
+            key: 'arm',
+            label: `${armNames(options).length > 1 ? 'Arm' : arm} events/n`,
+            numeric: true,
+          },
           { key: 'comparator', label: `${comparator} events/n`, numeric: true },
-          { key: 'estimate', label: measure === 'RD' ? 'RD (percentage points)' : measure, numeric: true },
+          {
+            key: 'estimate',
+            label: measure === 'RD' ? 'RD (percentage points)' : measure,
+            numeric: true,
+          },
           { key: 'ci', label: `${lv} CI`, numeric: true },
         ],
         rows: tableRows,
       },
-      methods: [`${measureName}s ${arm} vs ${comparator} with ${lv} ${entry.label} intervals (${entry.reference})${'zeroCellCorrection' in entry && entry.zeroCellCorrection ? ' (0.5 added to every cell of a table with a zero cell)' : ''}; not pooled.`],
+      methods: [
+        `${measureName}s ${arm} vs ${comparator} with ${lv} ${entry.label} intervals (${entry.reference})${'zeroCellCorrection' in entry && entry.zeroCellCorrection ? ' (0.5 added to every cell of a table with a zero cell)' : ''}; not pooled.`,
+      ],
       notes: [],
       warnings,
     };

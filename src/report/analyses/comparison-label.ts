@@ -12,10 +12,16 @@ export function comparisonLabels(rows: readonly Record<string, unknown>[]): stri
     trial: str(r.trial),
     outcome: str(r.outcome),
     timepoint: str(r.timepoint),
-    comparison: str(r.arm) && str(r.comparator) ? `${String(r.arm)} vs ${String(r.comparator)}` : undefined,
+    comparison:
+      str(r.arm) && str(r.comparator) ? `${String(r.arm)} vs ${String(r.comparator)}` : undefined,
     population: str(r.population),
   }));
   const varying = FIELDS.filter((f) => new Set(parts.map((p) => p[f])).size > 1);
   const shown = varying.length > 0 ? varying : (['trial', 'outcome'] as const);
-  return parts.map((p) => shown.map((f) => p[f]).filter(Boolean).join(', '));
+  return parts.map((p) =>
+    shown
+      .map((f) => p[f])
+      .filter(Boolean)
+      .join(', '),
+  );
 }

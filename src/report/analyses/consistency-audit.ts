@@ -4,7 +4,11 @@ import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { ReportDataset } from '../dataset.js';
 import type { AnalysisDefinition } from './analysis.js';
 
-const STATUS_TEXT = { reproduced: 'reproduced', discrepant: 'DISCREPANT', 'not-checkable': 'not checkable' } as const;
+const STATUS_TEXT = {
+  reproduced: 'reproduced',
+  discrepant: 'DISCREPANT',
+  'not-checkable': 'not checkable',
+} as const;
 
 /**
  * Audits every printed figure of the datasets with `checkDataset` (the engine of
@@ -14,22 +18,39 @@ const STATUS_TEXT = { reproduced: 'reproduced', discrepant: 'DISCREPANT', 'not-c
  */
 export const consistencyAudit: AnalysisDefinition = {
   name: 'consistency-audit',
-  description: 'Every printed figure checked against what the data imply (trialstat check): percent ↔ count, p ↔ CI, comparisons ↔ arm data.',
+  description:
+    'Every printed figure checked against what the data imply (trialstat check): percent ↔ count, p ↔ CI, comparisons ↔ arm data.',
   kinds: ['reported-percentage', 'arm-binary', 'single-arm-proportion', 'reported-comparison'],
   produces: 'percent-audit',
   options: {
-    quantities: { type: 'string-list', description: 'Quantities to show: percent, estimate, ci_lower, ci_upper, p, "p vs CI" (default all).' },
-    statuses: { type: 'string-list', description: 'Verdicts to show: reproduced, discrepant, not-checkable (default all).' },
+    quantities: {
+      type: 'string-list',
+      description:
+        'Quantities to show: percent, estimate, ci_lower, ci_upper, p, "p vs CI" (default all).',
+    },
+    statuses: {
+      type: 'string-list',
+      description: 'Verdicts to show: reproduced, discrepant, not-checkable (default all).',
+    },
   },
   run(dataset, options) {
     const quantities = options.quantities as string[] | undefined;
     const statuses = options.statuses as string[] | undefined;
     const items = perDataset(dataset)
       .flatMap((d) => checkDataset(d))
-      .filter((i) => (!quantities || quantities.includes(i.quantity)) && (!statuses || statuses.includes(i.status)));
-    const warnings = items.length === 0 ? [`consistency-audit: no figure in ${dataset.name} matches the filters`] : [];
+      .filter(
+        (i) =>
+          (!quantities || quantities.includes(i.quantity)) &&
+          (!statuses || statuses.includes(i.status)),
+      );
+    const warnings =
+      items.length === 0
+        ? [`consistency-audit: no figure in ${dataset.name} matches the filters`]
+        : [];
     const rows = items.filter((i) => i.percent).map(auditRow);
-    const derived = items.filter((i) => i.derived).map((i) => `${i.trial}, ${i.outcome}: ${i.reason}`);
+    const derived = items
+      .filter((i) => i.derived)
+      .map((i) => `${i.trial}, ${i.outcome}: ${i.reason}`);
     return {
       view: { kind: 'percent-audit', rows },
       table: {
@@ -79,7 +100,9 @@ function auditRow(item: CheckItem): PercentAuditRow {
   const { printed, decimals, n, counts } = item.percent!;
   const value = Number(printed);
   const below = Math.max(0, Math.min(n, Math.floor((value * n) / 100)));
-  const candidates = [...new Set([below, below + 1, ...counts])].filter((k) => k >= 0 && k <= n).sort((a, b) => a - b);
+  const candidates = [...new Set([below, below + 1, ...counts])]
+    .filter((k) => k >= 0 && k <= n)
+    .sort((a, b) => a - b);
   // Reported percentages have a short id (no spaces); arm rows are named by trial and outcome.
   const name = /\s/.test(item.trial) ? `${item.trial}: ${item.outcome}` : item.trial;
   return {
@@ -87,6 +110,11 @@ function auditRow(item: CheckItem): PercentAuditRow {
     half: 0.5 * 10 ** -decimals,
     nearest: candidates.map((k) => ({ count: k, n, difference: (100 * k) / n - value })),
     consistent: item.status === 'reproduced',
-    verdict: counts.length === 0 ? 'impossible' : item.status === 'reproduced' ? counts.map((k) => `${k}/${n}`).join(' or ') : `not ${item.reported}`,
+    verdict:
+      counts.length === 0
+        ? 'impossible'
+        : item.status === 'reproduced'
+          ? counts.map((k) => `${k}/${n}`).join(' or ')
+          : `not ${item.reported}`,
   };
 }

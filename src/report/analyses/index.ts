@@ -18,5 +18,22 @@ import { twoProportionPower } from './two-proportion-power.js';
 
 /** Every analysis a report spec can name, by name. */
 export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
-  [reportedComparisons, trialLandscape, binaryComparison, binaryRatios, singleProportions, ciLevelReadings, twoProportionPower, pooledProportions, meanDifferenceAnalysis, armMeans, armValues, consistencyAudit, twoMeanPower, threePlusThreeAnalysis, simonDesign, twoArmMeta].map((analysis) => [analysis.name, analysis]),
+  [
+    reportedComparisons,
+    trialLandscape,
+    binaryComparison,
+    binaryRatios,
+    singleProportions,
+    ciLevelReadings,
+    twoProportionPower,
+    pooledProportions,
+    meanDifferenceAnalysis,
+    armMeans,
+    armValues,
+    consistencyAudit,
+    twoMeanPower,
+    threePlusThreeAnalysis,
+    simonDesign,
+    twoArmMeta,
+  ].map((analysis) => [analysis.name, analysis]),
 );

@@ -5,7 +5,11 @@ import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, pCell, type AnalysisDefinition } from './analysis.js';
 import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arms.js';
 
-const SCALE_WORDS: Record<string, string> = { change: 'change from baseline', 'percent-change': 'relative change from baseline (%)', value: 'value' };
+const SCALE_WORDS: Record<string, string> = {
+  change: 'change from baseline',
+  'percent-change': 'relative change from baseline (%)',
+  value: 'value',
+};
 
 /**
  * Two-arm mean difference per outcome (`continuousEstimates` of the analysis core, as R
@@ -16,12 +20,17 @@ const SCALE_WORDS: Record<string, string> = { change: 'change from baseline', 'p
  */
 export const meanDifferenceAnalysis: AnalysisDefinition = {
   name: 'mean-difference',
-  description: 'Mean difference with CI and t-test per outcome; SDs from SE, CI or median, or from the reported p when not printed (Cochrane).',
+  description:
+    'Mean difference with CI and t-test per outcome; SDs from SE, CI or median, or from the reported p when not printed (Cochrane).',
   kinds: ['arm-continuous'],
   produces: 'effects',
   options: {
     ...continuousPairOptions,
-    variance: { type: 'enum', values: ['unequal', 'equal'], description: 'Welch (unequal, default) or Student (equal).' },
+    variance: {
+      type: 'enum',
+      values: ['unequal', 'equal'],
+      description: 'Welch (unequal, default) or Student (equal).',
+    },
     ...AXIS_OPTIONS,
   },
   run(dataset, options) {
@@ -39,7 +48,9 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
       const estimates = continuousEstimates(pair, { variance, level });
       const result = estimates.md;
       if (!result) {
-        warnings.push(`mean-difference: ${label} left out (no SD printed${deriveSd ? ' and no exact reported p to derive it from' : ''})`);
+        warnings.push(
+          `mean-difference: ${label} left out (no SD printed${deriveSd ? ' and no exact reported p to derive it from' : ''})`,
+        );
         continue;
       }
       for (const w of pair.warnings) warnings.push(`mean-difference: ${label}: ${w}`);
@@ -47,17 +58,27 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
       if (fromP) derivedAny = true;
       notes.push(...pair.derivations.map((d) => derivationNote(pair, d)));
       for (const w of result.warnings) warnings.push(`mean-difference: ${label}: ${w}`);
-      rows.push({ label, estimate: result.estimate, lower: result.ci.lower, upper: result.ci.upper });
+      rows.push({
+        label,
+        estimate: result.estimate,
+        lower: result.ci.lower,
+        upper: result.ci.upper,
+      });
       const unit = pair.unit ? ` ${pair.unit}` : '';
       const reported = pair.reported;
       tableRows.push({
         outcome: `${pair.trial}, ${pair.outcome} (${pair.timepoint}, ${SCALE_WORDS[pair.scale] ?? pair.scale})`,
         arm: `${formatNumber(pair.arm.mean!)}${unit} (n = ${pair.arm.n})`,
         comparator: `${formatNumber(pair.comparator.mean!)}${unit} (n = ${pair.comparator.n})`,
-        sd: fromP ? `${formatNumber(fromP.value)} (derived from p = ${String(fromP.inputs.p)})` : `${sdCell(pair, pair.arm.name, pair.arm.sd!)} / ${sdCell(pair, pair.comparator.name, pair.comparator.sd!)}`,
+        sd: fromP
+          ? `${formatNumber(fromP.value)} (derived from p = ${String(fromP.inputs.p)})`
+          : `${sdCell(pair, pair.arm.name, pair.arm.sd!)} / ${sdCell(pair, pair.comparator.name, pair.comparator.sd!)}`,
         md: `${formatNumber(result.estimate)} (${formatNumber(result.ci.lower)} to ${formatNumber(result.ci.upper)})`,
         p: pCell(result.test.p),
-        reported: reported?.p !== undefined ? `${(reported.p_relation ?? '=') === '=' ? '' : reported.p_relation}${String(reported.p)}${reported.test ? ` (${reported.test})` : ''}` : 'not reported',
+        reported:
+          reported?.p !== undefined
+            ? `${(reported.p_relation ?? '=') === '=' ? '' : reported.p_relation}${String(reported.p)}${reported.test ? ` (${reported.test})` : ''}`
+            : 'not reported',
       });
     }
     const arm = options.arm as string;
@@ -69,7 +90,9 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
         kind: 'effects',
         rows,
         scale: 'linear',
-        axisTitle: (options.axisTitle as string | undefined) ?? `Mean difference, ${arm} − ${comparator}${units.length === 1 ? ` (${units[0]})` : ''}`,
+        axisTitle:
+          (options.axisTitle as string | undefined) ??
+          `Mean difference, ${arm} − ${comparator}${units.length === 1 ? ` (${units[0]})` : ''}`,
         ...favoursFrom(options),
       },
       table: {
@@ -96,10 +119,16 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
 /** A printed SD as printed; a derived one with where it came from. */
 function sdCell(pair: ContinuousPair, arm: string, sd: number): string {
   const derived = pair.derivations.find((d) => d.quantity === 'sd' && d.arms.includes(arm));
-  return derived ? `${formatNumber(sd)} (${DERIVED_FROM[derived.method] ?? derived.method})` : formatNumber(sd);
+  return derived
+    ? `${formatNumber(sd)} (${DERIVED_FROM[derived.method] ?? derived.method})`
+    : formatNumber(sd);
 }
 
-const DERIVED_FROM: Record<string, string> = { 'sd-from-se': 'from SE', 'sd-from-ci-t': 'from CI', 'sd-from-ci-z': 'from CI' };
+const DERIVED_FROM: Record<string, string> = {
+  'sd-from-se': 'from SE',
+  'sd-from-ci-t': 'from CI',
+  'sd-from-ci-z': 'from CI',
+};
 
 /** The derived-values note of one derivation (the pooled SD from p keeps its long explanation). */
 export function derivationNote(pair: ContinuousPair, d: PairDerivation): string {

@@ -10,7 +10,11 @@ export type ArmPair = BinaryPair;
  * core (`binaryPairs`: trial × outcome × timepoint × population, primary readings), in
  * table order. Outcomes where one of the two arms is missing are named in the warnings.
  */
-export function pairArms(dataset: ReportDataset, options: Record<string, unknown>, analysis: string): { pairs: ArmPair[]; warnings: string[] } {
+export function pairArms(
+  dataset: ReportDataset,
+  options: Record<string, unknown>,
+  analysis: string,
+): { pairs: ArmPair[]; warnings: string[] } {
   const arms = armNames(options);
   const comparator = options.comparator as string;
   const { pairs, unpaired } = binaryPairs(datasetTables(dataset), {
@@ -21,19 +25,40 @@ export function pairArms(dataset: ReportDataset, options: Record<string, unknown
     timepoints: options.timepoint as string | undefined,
     populations: options.population as string | undefined,
   });
-  const warnings = unpaired.map((u) => `${analysis}: ${u.trial}, ${u.outcome}${u.timepoint ? ` (${u.timepoint})` : ''} left out (no row for ${u.reason === 'no-arm' ? arms.join(' or ') : comparator})`);
-  if (pairs.length === 0) warnings.push(`${analysis}: no outcome in ${dataset.name} has both ${arms.join(' or ')} and ${comparator}`);
+  const warnings = unpaired.map(
+    (u) =>
+      `${analysis}: ${u.trial}, ${u.outcome}${u.timepoint ? ` (${u.timepoint})` : ''} left out (no row for ${u.reason === 'no-arm' ? arms.join(' or ') : comparator})`,
+  );
+  if (pairs.length === 0)
+    warnings.push(
+      `${analysis}: no outcome in ${dataset.name} has both ${arms.join(' or ')} and ${comparator}`,
+    );
   return { pairs, warnings };
 }
 
 export const pairOptions = {
-  arm: { type: 'string-or-list', required: true, description: 'Experimental arm (arm 1), as named in the table; a list compares each with the comparator (e.g. two doses, or the experimental arms of several trials).' },
+  arm: {
+    type: 'string-or-list',
+    required: true,
+    description:
+      'Experimental arm (arm 1), as named in the table; a list compares each with the comparator (e.g. two doses, or the experimental arms of several trials).',
+  },
   comparator: { type: 'string', required: true, description: 'Comparator arm (arm 2).' },
   outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
   trial: { type: 'string', description: 'Trial to include (default all).' },
   timepoint: { type: 'string', description: 'Timepoint to include (default all).' },
-  population: { type: 'string', description: 'Analysis set or cohort to include (the population column; default all).' },
-  level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
+  population: {
+    type: 'string',
+    description: 'Analysis set or cohort to include (the population column; default all).',
+  },
+  level: {
+    type: 'number',
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    description: 'Confidence level (default 0.95).',
+  },
 } as const;
 
 /** The experimental arm names of the `arm` option (a name or a list). */
@@ -52,7 +77,11 @@ export function pairLabels(pairs: readonly ArmPair[]): string[] {
   // One outcome shown across trials or arms: the chart title names it, the rows need not.
   const oneOutcome = new Set(pairs.map((p) => p.outcome)).size === 1 && (manyTrials || manyArms);
   return pairs.map((p) =>
-    [manyTrials ? p.trial : '', oneOutcome ? '' : `${p.outcome}${p.timepoint ? ` (${p.timepoint})` : ''}`, manyArms ? `${p.arm.name} vs ${p.comparator.name}` : '']
+    [
+      manyTrials ? p.trial : '',
+      oneOutcome ? '' : `${p.outcome}${p.timepoint ? ` (${p.timepoint})` : ''}`,
+      manyArms ? `${p.arm.name} vs ${p.comparator.name}` : '',
+    ]
       .filter(Boolean)
       .join(', '),
   );

@@ -10,7 +10,11 @@ export type { ContinuousPair };
  * option or the preferred scale, SDs derived from SE, CI, median or the published p and
  * recorded). A pair's `unit` falls back to the dataset's unit of the outcome.
  */
-export function pairContinuousArms(dataset: ReportDataset, options: Record<string, unknown>, analysis: string): { pairs: ContinuousPair[]; warnings: string[] } {
+export function pairContinuousArms(
+  dataset: ReportDataset,
+  options: Record<string, unknown>,
+  analysis: string,
+): { pairs: ContinuousPair[]; warnings: string[] } {
   const arm = options.arm as string;
   const comparator = options.comparator as string;
   const scale = options.scale as ContinuousPair['scale'] | undefined;
@@ -31,17 +35,24 @@ export function pairContinuousArms(dataset: ReportDataset, options: Record<strin
   for (const u of unpaired) {
     // A scale left out by the preferred-scale rule is a choice, not a missing row.
     if (u.reason === 'other-scale') continue;
-    warnings.push(`${analysis}: ${u.trial} ${u.outcome} (${u.timepoint}) left out (no ${u.scale} row for ${u.reason === 'no-arm' ? arm : comparator})`);
+    warnings.push(
+      `${analysis}: ${u.trial} ${u.outcome} (${u.timepoint}) left out (no ${u.scale} row for ${u.reason === 'no-arm' ? arm : comparator})`,
+    );
   }
   const kept: ContinuousPair[] = [];
   for (const pair of pairs) {
     if (pair.arm.mean === null || pair.comparator.mean === null) {
-      warnings.push(`${analysis}: ${pair.trial} ${pair.outcome} (${pair.timepoint}) left out (no mean printed)`);
+      warnings.push(
+        `${analysis}: ${pair.trial} ${pair.outcome} (${pair.timepoint}) left out (no mean printed)`,
+      );
       continue;
     }
     kept.push({ ...pair, unit: pair.unit ?? dataset.units?.[pair.outcome] ?? null });
   }
-  if (kept.length === 0) warnings.push(`${analysis}: no outcome has ${scale ?? 'comparable'} rows for both ${arm} and ${comparator}`);
+  if (kept.length === 0)
+    warnings.push(
+      `${analysis}: no outcome has ${scale ?? 'comparable'} rows for both ${arm} and ${comparator}`,
+    );
   return { pairs: kept, warnings };
 }
 
@@ -51,8 +62,27 @@ export const continuousPairOptions = {
   outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
   trials: { type: 'string-list', description: 'Trials to include (default all).' },
   timepoint: { type: 'string', description: 'Timepoint to include (default all).' },
-  population: { type: 'string', description: 'Analysis set or cohort to include (the population column; default all).' },
-  scale: { type: 'enum', values: ['value', 'change', 'percent-change', 'all'], description: 'Which rows: value, change, percent-change or all (default: per outcome, change, else percent-change, else value).' },
-  sdFromP: { type: 'boolean', description: 'Derive a pooled SD from the exact published p when no SD is printed (default true; Cochrane Handbook 6.5.2.3).' },
-  level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
+  population: {
+    type: 'string',
+    description: 'Analysis set or cohort to include (the population column; default all).',
+  },
+  scale: {
+    type: 'enum',
+    values: ['value', 'change', 'percent-change', 'all'],
+    description:
+      'Which rows: value, change, percent-change or all (default: per outcome, change, else percent-change, else value).',
+  },
+  sdFromP: {
+    type: 'boolean',
+    description:
+      'Derive a pooled SD from the exact published p when no SD is printed (default true; Cochrane Handbook 6.5.2.3).',
+  },
+  level: {
+    type: 'number',
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+    description: 'Confidence level (default 0.95).',
+  },
 } as const;

@@ -17,31 +17,72 @@ const pct = (x: number): number => 100 * x;
  */
 export const pooledProportions: AnalysisDefinition = {
   name: 'pooled-proportions',
-  description: 'Pooled proportion (logit or double-arcsine, random effects) with study weights and prediction interval.',
+  description:
+    'Pooled proportion (logit or double-arcsine, random effects) with study weights and prediction interval.',
   kinds: ['single-arm-proportion'],
   produces: 'effects',
   options: {
-    outcomes: { type: 'string-list', description: 'Outcomes to pool (default all: choose comparable ones).' },
-    groups: { type: 'string-list', description: 'Groups to include (default all), e.g. to keep one reading of a study.' },
-    measure: { type: 'enum', values: ['PLO', 'PFT'], description: 'Scale of pooling: PLO logit (default) or PFT Freeman–Tukey double arcsine.' },
-    method: { type: 'enum', values: ['FE', ...TAU2_ESTIMATORS.ids], description: `τ² estimator (${TAU2_ESTIMATORS.ids.join(', ')}) or FE (default ${TAU2_ESTIMATORS.defaultId}).` },
-    test: { type: 'enum', values: ['z', 'knha'], description: 'Inference for the pooled estimate (default z).' },
-    level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
-    outcomeLabel: { type: 'string', description: 'Axis label for the proportion (default "Proportion").' },
+    outcomes: {
+      type: 'string-list',
+      description: 'Outcomes to pool (default all: choose comparable ones).',
+    },
+    groups: {
+      type: 'string-list',
+      description: 'Groups to include (default all), e.g. to keep one reading of a study.',
+    },
+    measure: {
+      type: 'enum',
+      values: ['PLO', 'PFT'],
+      description: 'Scale of pooling: PLO logit (default) or PFT Freeman–Tukey double arcsine.',
+    },
+    method: {
+      type: 'enum',
+      values: ['FE', ...TAU2_ESTIMATORS.ids],
+      description: `τ² estimator (${TAU2_ESTIMATORS.ids.join(', ')}) or FE (default ${TAU2_ESTIMATORS.defaultId}).`,
+    },
+    test: {
+      type: 'enum',
+      values: ['z', 'knha'],
+      description: 'Inference for the pooled estimate (default z).',
+    },
+    level: {
+      type: 'number',
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description: 'Confidence level (default 0.95).',
+    },
+    outcomeLabel: {
+      type: 'string',
+      description: 'Axis label for the proportion (default "Proportion").',
+    },
   },
   run(dataset, options) {
     const measure = (options.measure as 'PLO' | 'PFT' | undefined) ?? 'PLO';
     const method = (options.method as MetaMethod | undefined) ?? 'REML';
     const test = (options.test as 'z' | 'knha' | undefined) ?? 'z';
     const level = (options.level as number | undefined) ?? 0.95;
-    const rows = rowsOfKind(dataset, 'single-arm-proportion').filter((r) => matches(r, 'outcome', options.outcomes) && matches(r, 'group', options.groups));
-    const studies = rows.map((r) => ({ study: [String(r.study), str(r.group)].filter(Boolean).join(' — '), events: num(r.events)!, n: num(r.n)! }));
+    const rows = rowsOfKind(dataset, 'single-arm-proportion').filter(
+      (r) => matches(r, 'outcome', options.outcomes) && matches(r, 'group', options.groups),
+    );
+    const studies = rows.map((r) => ({
+      study: [String(r.study), str(r.group)].filter(Boolean).join(' — '),
+      events: num(r.events)!,
+      n: num(r.n)!,
+    }));
     const effects = proportionEffectSizes(studies, measure);
     const fit = metaAnalysis(effects, { method, test, level, pi: 't' });
     const tf = backTransform(effects);
     const forest: ForestRow[] = fit.studies.map((s) => {
       const ci = tf.interval(s.ci.lower, s.ci.upper);
-      return { label: s.study, estimate: pct(tf.apply(s.yi)), lower: pct(ci.lower), upper: pct(ci.upper), weight: s.weight };
+      return {
+        label: s.study,
+        estimate: pct(tf.apply(s.yi)),
+        lower: pct(ci.lower),
+        upper: pct(ci.upper),
+        weight: s.weight,
+      };
     });
     const t = fit.transformed;
     const lv = formatLevel(level);
@@ -56,7 +97,13 @@ export const pooledProportions: AnalysisDefinition = {
           estimate: pct(t.estimate),
           lower: pct(t.ci.lower),
           upper: pct(t.ci.upper),
-          ...(t.pi ? { predictionLower: pct(t.pi.lower), predictionUpper: pct(t.pi.upper), predictionLevel: level } : {}),
+          ...(t.pi
+            ? {
+                predictionLower: pct(t.pi.lower),
+                predictionUpper: pct(t.pi.upper),
+                predictionLevel: level,
+              }
+            : {}),
         },
         scale: 'linear',
         axisTitle: `${(options.outcomeLabel as string | undefined) ?? 'Proportion'} (%)`,
@@ -82,7 +129,16 @@ export const pooledProportions: AnalysisDefinition = {
             pct: `${formatNumber(pct(t.estimate))} (${formatNumber(pct(t.ci.lower))} to ${formatNumber(pct(t.ci.upper))})`,
             weight: '100',
           },
-          ...(t.pi ? [{ study: `${lv} prediction interval`, count: '', pct: `${formatNumber(pct(t.pi.lower))} to ${formatNumber(pct(t.pi.upper))}`, weight: '' }] : []),
+          ...(t.pi
+            ? [
+                {
+                  study: `${lv} prediction interval`,
+                  count: '',
+                  pct: `${formatNumber(pct(t.pi.lower))} to ${formatNumber(pct(t.pi.upper))}`,
+                  weight: '',
+                },
+              ]
+            : []),
         ],
       },
       methods: [

@@ -1,6 +1,13 @@
 import { formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { comparisonLabels } from './comparison-label.js';
-import { AXIS_OPTIONS, favoursFrom, matches, num, rowsOfKind, type AnalysisDefinition } from './analysis.js';
+import {
+  AXIS_OPTIONS,
+  favoursFrom,
+  matches,
+  num,
+  rowsOfKind,
+  type AnalysisDefinition,
+} from './analysis.js';
 
 const RATIOS = new Set(['RR', 'OR', 'HR', 'ROM']);
 
@@ -14,7 +21,11 @@ export const reportedComparisons: AnalysisDefinition = {
   kinds: ['reported-comparison'],
   produces: 'effects',
   options: {
-    measure: { type: 'string', required: true, description: 'Measure to show (MD, RR, OR, HR, ...): one axis per chart.' },
+    measure: {
+      type: 'string',
+      required: true,
+      description: 'Measure to show (MD, RR, OR, HR, ...): one axis per chart.',
+    },
     outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
     trials: { type: 'string-list', description: 'Trials to include (default all).' },
     timepoint: { type: 'string', description: 'Timepoint to include (default all).' },
@@ -24,9 +35,16 @@ export const reportedComparisons: AnalysisDefinition = {
     const measure = options.measure as string;
     const warnings: string[] = [];
     const rows = rowsOfKind(dataset, 'reported-comparison').filter(
-      (r) => r.measure === measure && matches(r, 'outcome', options.outcomes) && matches(r, 'trial', options.trials) && matches(r, 'timepoint', options.timepoint),
+      (r) =>
+        r.measure === measure &&
+        matches(r, 'outcome', options.outcomes) &&
+        matches(r, 'trial', options.trials) &&
+        matches(r, 'timepoint', options.timepoint),
     );
-    if (rows.length === 0) warnings.push(`reported-comparisons: no ${measure} rows in ${dataset.name} match the filters`);
+    if (rows.length === 0)
+      warnings.push(
+        `reported-comparisons: no ${measure} rows in ${dataset.name} match the filters`,
+      );
     const levels = new Set(rows.map((r) => num(r.ci_level)));
     const labels = comparisonLabels(rows);
     const forest = rows.flatMap((r, i) => {
@@ -35,14 +53,22 @@ export const reportedComparisons: AnalysisDefinition = {
       const upper = num(r.ci_upper);
       const label = labels[i];
       if (estimate === undefined || lower === undefined || upper === undefined) {
-        warnings.push(`reported-comparisons: ${label} has no printed estimate with CI (not plotted)`);
+        warnings.push(
+          `reported-comparisons: ${label} has no printed estimate with CI (not plotted)`,
+        );
         return [];
       }
       return [{ label, estimate, lower, upper }];
     });
     const cell = (x: unknown): string => (num(x) === undefined ? '' : formatNumber(x as number));
     return {
-      view: { kind: 'effects', rows: forest, scale: RATIOS.has(measure) ? 'log' : 'linear', axisTitle: (options.axisTitle as string | undefined) ?? measure, ...favoursFrom(options) },
+      view: {
+        kind: 'effects',
+        rows: forest,
+        scale: RATIOS.has(measure) ? 'log' : 'linear',
+        axisTitle: (options.axisTitle as string | undefined) ?? measure,
+        ...favoursFrom(options),
+      },
       table: {
         columns: [
           { key: 'trial', label: 'Trial' },
@@ -61,13 +87,21 @@ export const reportedComparisons: AnalysisDefinition = {
           timepoint: String(r.timepoint ?? ''),
           comparison: `${String(r.arm)} vs ${String(r.comparator)}`,
           estimate: cell(r.estimate),
-          ci: num(r.ci_lower) !== undefined ? `${cell(r.ci_lower)} to ${cell(r.ci_upper)}${num(r.ci_level) ? ` (${formatLevel(r.ci_level as number)})` : ' (level not stated)'}` : '',
-          p: num(r.p) !== undefined ? `${r.p_relation && r.p_relation !== '=' ? `p ${String(r.p_relation)} ${String(r.p)}` : formatP(r.p as number)}` : '',
+          ci:
+            num(r.ci_lower) !== undefined
+              ? `${cell(r.ci_lower)} to ${cell(r.ci_upper)}${num(r.ci_level) ? ` (${formatLevel(r.ci_level as number)})` : ' (level not stated)'}`
+              : '',
+          p:
+            num(r.p) !== undefined
+              ? `${r.p_relation && r.p_relation !== '=' ? `p ${String(r.p_relation)} ${String(r.p)}` : formatP(r.p as number)}`
+              : '',
           test: String(r.test ?? ''),
           population: String(r.population ?? ''),
         })),
       },
-      methods: [`${measure} comparisons are shown as printed in the sources; nothing is recomputed.${levels.has(undefined) ? ' Some sources do not state the CI level.' : ''}`],
+      methods: [
+        `${measure} comparisons are shown as printed in the sources; nothing is recomputed.${levels.has(undefined) ? ' Some sources do not state the CI level.' : ''}`,
+      ],
       notes: [],
       warnings,
     };

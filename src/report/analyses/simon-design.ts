@@ -11,14 +11,45 @@ import type { AnalysisDefinition } from './analysis.js';
  */
 export const simonDesign: AnalysisDefinition = {
   name: 'simon-design',
-  description: "Simon's optimal and minimax two-stage designs with their operating-characteristic curves.",
+  description:
+    "Simon's optimal and minimax two-stage designs with their operating-characteristic curves.",
   kinds: [],
   produces: 'power',
   options: {
-    p0: { type: 'number', required: true, min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Uninteresting response rate (H0).' },
-    p1: { type: 'number', required: true, min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Response rate worth pursuing (H1).' },
-    alpha: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Type I error (default 0.05).' },
-    power: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Power at p1 (default 0.8).' },
+    p0: {
+      type: 'number',
+      required: true,
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description: 'Uninteresting response rate (H0).',
+    },
+    p1: {
+      type: 'number',
+      required: true,
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description: 'Response rate worth pursuing (H1).',
+    },
+    alpha: {
+      type: 'number',
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description: 'Type I error (default 0.05).',
+    },
+    power: {
+      type: 'number',
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description: 'Power at p1 (default 0.8).',
+    },
   },
   run(_dataset, options) {
     const p0 = options.p0 as number;
@@ -27,8 +58,13 @@ export const simonDesign: AnalysisDefinition = {
     const alpha = (options.alpha as number | undefined) ?? 0.05;
     const power = (options.power as number | undefined) ?? 0.8;
     const result = simonTwoStage({ p0, p1, alpha, power });
-    const grid = Array.from({ length: 41 }, (_, i) => Math.min(1, (i * Math.min(1, p1 + 0.3)) / 40));
-    const designs = [['Optimal', result.optimal], ['Minimax', result.minimax]] as const;
+    const grid = Array.from({ length: 41 }, (_, i) =>
+      Math.min(1, (i * Math.min(1, p1 + 0.3)) / 40),
+    );
+    const designs = [
+      ['Optimal', result.optimal],
+      ['Minimax', result.minimax],
+    ] as const;
     const series: PowerCurveSeries[] = designs.map(([name, d]) => ({
       label: `${name}: ${d.r1}/${d.n1}, ${d.r}/${d.n}`,
       points: grid.map((p) => ({ x: 100 * p, power: simonCharacteristics(d, p).pReject })),
@@ -55,7 +91,9 @@ export const simonDesign: AnalysisDefinition = {
           power: formatNumber(d.power, { digits: 3 }),
         })),
       },
-      methods: [`Simon (1989) two-stage designs for p0 = ${p0}, p1 = ${p1}, α = ${alpha}, power ${power}, by exhaustive search (optimal: smallest expected size under p0; minimax: smallest maximum size); curves show P(declare the drug active) against the true response rate.`],
+      methods: [
+        `Simon (1989) two-stage designs for p0 = ${p0}, p1 = ${p1}, α = ${alpha}, power ${power}, by exhaustive search (optimal: smallest expected size under p0; minimax: smallest maximum size); curves show P(declare the drug active) against the true response rate.`,
+      ],
       notes: [],
       warnings: result.warnings.map((w) => `simon-design: ${w}`),
     };

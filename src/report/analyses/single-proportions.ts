@@ -1,5 +1,9 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { PROPORTION_INTERVALS, proportionCi, type ProportionCiMethod } from '../../stats/proportion/proportion-ci.js';
+import {
+  PROPORTION_INTERVALS,
+  proportionCi,
+  type ProportionCiMethod,
+} from '../../stats/proportion/proportion-ci.js';
 import type { ProportionRow } from '../charts/proportion-caterpillar.js';
 import { matches, num, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
 
@@ -14,16 +18,34 @@ export const singleProportions: AnalysisDefinition = {
   produces: 'proportions',
   options: {
     outcomes: { type: 'string-list', description: 'Outcomes to include (default all).' },
-    outcomeLabel: { type: 'string', description: 'Axis label for the proportion (default "Proportion").' },
-    method: { type: 'enum', values: PROPORTION_INTERVALS.ids, description: `Interval: ${PROPORTION_INTERVALS.entries.map((e) => `${e.id} (${e.label})`).join(', ')}; default ${PROPORTION_INTERVALS.defaultId}.` },
-    level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Confidence level (default 0.95).' },
+    outcomeLabel: {
+      type: 'string',
+      description: 'Axis label for the proportion (default "Proportion").',
+    },
+    method: {
+      type: 'enum',
+      values: PROPORTION_INTERVALS.ids,
+      description: `Interval: ${PROPORTION_INTERVALS.entries.map((e) => `${e.id} (${e.label})`).join(', ')}; default ${PROPORTION_INTERVALS.defaultId}.`,
+    },
+    level: {
+      type: 'number',
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description: 'Confidence level (default 0.95).',
+    },
   },
   run(dataset, options) {
     const level = (options.level as number | undefined) ?? 0.95;
-    const method = ((options.method as string | undefined) ?? PROPORTION_INTERVALS.defaultId) as ProportionCiMethod;
+    const method = ((options.method as string | undefined) ??
+      PROPORTION_INTERVALS.defaultId) as ProportionCiMethod;
     const entry = PROPORTION_INTERVALS.get(method);
-    const rows = rowsOfKind(dataset, 'single-arm-proportion').filter((r) => matches(r, 'outcome', options.outcomes));
-    const warnings: string[] = rows.length === 0 ? [`single-proportions: no rows in ${dataset.name} match the filters`] : [];
+    const rows = rowsOfKind(dataset, 'single-arm-proportion').filter((r) =>
+      matches(r, 'outcome', options.outcomes),
+    );
+    const warnings: string[] =
+      rows.length === 0 ? [`single-proportions: no rows in ${dataset.name} match the filters`] : [];
     const out: ProportionRow[] = rows.map((r) => {
       const events = num(r.events)!;
       const n = num(r.n)!;
@@ -35,7 +57,12 @@ export const singleProportions: AnalysisDefinition = {
     });
     const lv = formatLevel(level);
     return {
-      view: { kind: 'proportions', rows: out, outcome: (options.outcomeLabel as string | undefined) ?? 'Proportion', intervalLabel: `${lv} ${entry.label} CI` },
+      view: {
+        kind: 'proportions',
+        rows: out,
+        outcome: (options.outcomeLabel as string | undefined) ?? 'Proportion',
+        intervalLabel: `${lv} ${entry.label} CI`,
+      },
       table: {
         columns: [
           { key: 'study', label: 'Study' },
@@ -54,7 +81,9 @@ export const singleProportions: AnalysisDefinition = {
           ci: `${formatNumber(100 * out[i].lower)} to ${formatNumber(100 * out[i].upper)}`,
         })),
       },
-      methods: [`Single proportions with ${lv} ${entry.label} intervals: ${entry.formula} (${entry.reference}); studies are not pooled.`],
+      methods: [
+        `Single proportions with ${lv} ${entry.label} intervals: ${entry.formula} (${entry.reference}); studies are not pooled.`,
+      ],
       notes: [],
       warnings,
     };

@@ -14,10 +14,26 @@ export const threePlusThreeAnalysis: AnalysisDefinition = {
   kinds: [],
   produces: 'power',
   options: {
-    doses: { type: 'string-list', required: true, description: 'Dose labels, lowest first (e.g. 5 million cells).' },
-    scenarios: { type: 'string-list', required: true, description: 'DLT probabilities per dose, one scenario per entry, comma-separated (e.g. "0.05, 0.10, 0.20").' },
-    labels: { type: 'string-list', description: 'A name per scenario (default Scenario 1, 2, ...).' },
-    variant: { type: 'enum', values: ['classic', 'deescalate'], description: 'classic (default) or deescalate (6 patients at the declared MTD).' },
+    doses: {
+      type: 'string-list',
+      required: true,
+      description: 'Dose labels, lowest first (e.g. 5 million cells).',
+    },
+    scenarios: {
+      type: 'string-list',
+      required: true,
+      description:
+        'DLT probabilities per dose, one scenario per entry, comma-separated (e.g. "0.05, 0.10, 0.20").',
+    },
+    labels: {
+      type: 'string-list',
+      description: 'A name per scenario (default Scenario 1, 2, ...).',
+    },
+    variant: {
+      type: 'enum',
+      values: ['classic', 'deescalate'],
+      description: 'classic (default) or deescalate (6 patients at the declared MTD).',
+    },
   },
   run(_dataset, options) {
     const doses = options.doses as string[];
@@ -25,12 +41,16 @@ export const threePlusThreeAnalysis: AnalysisDefinition = {
     const scenarios = (options.scenarios as string[]).map((text, i) => {
       const dlt = text.split(',').map((part) => Number(part.trim()));
       if (dlt.length !== doses.length || dlt.some((q) => !(q >= 0 && q <= 1))) {
-        throw new Error(`scenarios[${i}]: expected ${doses.length} probabilities in [0, 1] separated by commas, found "${text}"`);
+        throw new Error(
+          `scenarios[${i}]: expected ${doses.length} probabilities in [0, 1] separated by commas, found "${text}"`,
+        );
       }
       return dlt;
     });
-    const labels = (options.labels as string[] | undefined) ?? scenarios.map((_, i) => `Scenario ${i + 1}`);
-    if (labels.length !== scenarios.length) throw new Error(`labels: expected ${scenarios.length} labels, found ${labels.length}`);
+    const labels =
+      (options.labels as string[] | undefined) ?? scenarios.map((_, i) => `Scenario ${i + 1}`);
+    if (labels.length !== scenarios.length)
+      throw new Error(`labels: expected ${scenarios.length} labels, found ${labels.length}`);
     const series: PowerCurveSeries[] = [];
     const rows: Record<string, string>[] = [];
     scenarios.forEach((dlt, i) => {
@@ -39,14 +59,20 @@ export const threePlusThreeAnalysis: AnalysisDefinition = {
       rows.push({
         scenario: labels[i],
         dlt: dlt.map((q) => q.toFixed(2)).join(' / '),
-        ...Object.fromEntries(oc.pSelect.map((p, d) => [`d${d}`, `${formatNumber(100 * p, { digits: 3 })}%`])),
+        ...Object.fromEntries(
+          oc.pSelect.map((p, d) => [`d${d}`, `${formatNumber(100 * p, { digits: 3 })}%`]),
+        ),
         none: `${formatNumber(100 * oc.pNone, { digits: 3 })}%`,
         en: formatNumber(oc.expectedN, { digits: 3 }),
         edlt: formatNumber(oc.expectedDLT, { digits: 3 }),
       });
     });
     return {
-      view: { kind: 'power', series, axisTitle: `Dose level (1 = ${doses[0]}, ${doses.length} = ${doses[doses.length - 1]})` },
+      view: {
+        kind: 'power',
+        series,
+        axisTitle: `Dose level (1 = ${doses[0]}, ${doses.length} = ${doses[doses.length - 1]})`,
+      },
       table: {
         columns: [
           { key: 'scenario', label: 'Scenario' },

@@ -7,21 +7,38 @@ export const trialLandscape: AnalysisDefinition = {
   kinds: ['trial-registry'],
   produces: 'timeline',
   options: {
-    condition: { type: 'string', description: 'Keep trials whose condition list contains this text (case-insensitive).' },
+    condition: {
+      type: 'string',
+      description: 'Keep trials whose condition list contains this text (case-insensitive).',
+    },
     phases: { type: 'string-list', description: 'Keep these phases only.' },
   },
   run(dataset, options) {
     const condition = (options.condition as string | undefined)?.toLowerCase();
     const phases = options.phases as string[] | undefined;
     const rows = rowsOfKind(dataset, 'trial-registry').filter(
-      (r) => (!condition || String(r.condition ?? '').toLowerCase().includes(condition)) && (!phases || phases.includes(String(r.phase))),
+      (r) =>
+        (!condition ||
+          String(r.condition ?? '')
+            .toLowerCase()
+            .includes(condition)) &&
+        (!phases || phases.includes(String(r.phase))),
     );
-    const warnings = rows.length === 0 ? [`trial-landscape: no trials in ${dataset.name} match the filters`] : [];
+    const warnings =
+      rows.length === 0 ? [`trial-landscape: no trials in ${dataset.name} match the filters`] : [];
     return {
       view: {
         kind: 'timeline',
         rows: rows.map((r) => {
-          const row: { name: string; start?: string; end?: string; phase?: string; enrolment?: number; intervention?: string; status?: string } = { name: String(r.name) };
+          const row: {
+            name: string;
+            start?: string;
+            end?: string;
+            phase?: string;
+            enrolment?: number;
+            intervention?: string;
+            status?: string;
+          } = { name: String(r.name) };
           if (str(r.start)) row.start = str(r.start);
           if (str(r.end)) row.end = str(r.end);
           if (str(r.phase)) row.phase = str(r.phase);
@@ -53,7 +70,9 @@ export const trialLandscape: AnalysisDefinition = {
           status: String(r.status ?? ''),
         })),
       },
-      methods: ['Trial dates and enrolment as registered (planned enrolment unless noted); no statistics.'],
+      methods: [
+        'Trial dates and enrolment as registered (planned enrolment unless noted); no statistics.',
+      ],
       notes: [],
       warnings,
     };

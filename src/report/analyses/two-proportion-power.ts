@@ -1,5 +1,9 @@
 import { formatLevel, formatNumber } from '../../format/number.js';
-import { POWER_PROP_METHODS, powerPropTest, type PropPowerMethod } from '../../stats/design/power-prop-test.js';
+import {
+  POWER_PROP_METHODS,
+  powerPropTest,
+  type PropPowerMethod,
+} from '../../stats/design/power-prop-test.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { AnalysisDefinition } from './analysis.js';
 import { pairArms, pairLabels, pairOptions } from './pair-arms.js';
@@ -14,7 +18,8 @@ const ANALYTIC = POWER_PROP_METHODS.entries.filter((e) => e.analytic);
  */
 export const twoProportionPower: AnalysisDefinition = {
   name: 'two-proportion-power',
-  description: 'Power curves of the two-proportion test at the observed rates, over participants per arm.',
+  description:
+    'Power curves of the two-proportion test at the observed rates, over participants per arm.',
   kinds: ['arm-binary'],
   produces: 'power',
   options: {
@@ -23,9 +28,24 @@ export const twoProportionPower: AnalysisDefinition = {
     outcomes: pairOptions.outcomes,
     trial: pairOptions.trial,
     timepoint: pairOptions.timepoint,
-    sizes: { type: 'number-list', required: true, description: 'Participants per arm at which to compute power.' },
-    alpha: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, description: 'Two-sided significance level (default 0.05).' },
-    method: { type: 'enum', values: ANALYTIC.map((e) => e.id), description: `${ANALYTIC.map((e) => `${e.id} (${e.label})`).join(' or ')}; default ${POWER_PROP_METHODS.defaultId}.` },
+    sizes: {
+      type: 'number-list',
+      required: true,
+      description: 'Participants per arm at which to compute power.',
+    },
+    alpha: {
+      type: 'number',
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description: 'Two-sided significance level (default 0.05).',
+    },
+    method: {
+      type: 'enum',
+      values: ANALYTIC.map((e) => e.id),
+      description: `${ANALYTIC.map((e) => `${e.id} (${e.label})`).join(' or ')}; default ${POWER_PROP_METHODS.defaultId}.`,
+    },
   },
   run(dataset, options) {
     const alpha = (options.alpha as number | undefined) ?? 0.05;
@@ -33,7 +53,8 @@ export const twoProportionPower: AnalysisDefinition = {
     const entry = POWER_PROP_METHODS.get(method);
     const sizes = options.sizes as number[];
     const badSize = sizes.find((n) => !(n > 0));
-    if (badSize !== undefined) throw new Error(`sizes: expected positive numbers, found ${badSize}`);
+    if (badSize !== undefined)
+      throw new Error(`sizes: expected positive numbers, found ${badSize}`);
     const { pairs, warnings } = pairArms(dataset, options, 'two-proportion-power');
     const series: PowerCurveSeries[] = [];
     const rows: Record<string, string>[] = [];
@@ -43,17 +64,24 @@ export const twoProportionPower: AnalysisDefinition = {
       const p2 = pair.arm.events / pair.arm.n;
       const label = `${labels[i]}: ${formatNumber(100 * p1)}% vs ${formatNumber(100 * p2)}%`;
       if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1) || p1 === p2) {
-        warnings.push(`two-proportion-power: ${label} left out (power needs two different rates strictly between 0 and 1)`);
+        warnings.push(
+          `two-proportion-power: ${label} left out (power needs two different rates strictly between 0 and 1)`,
+        );
         continue;
       }
       const points = sizes.map((n) => {
         const result = powerPropTest({ p1, p2, n, alpha, method });
-        for (const w of result.warnings) warnings.push(`two-proportion-power: ${label}, n = ${n}: ${w}`);
+        for (const w of result.warnings)
+          warnings.push(`two-proportion-power: ${label}, n = ${n}: ${w}`);
         return { x: n, power: result.power };
       });
       const needed = powerPropTest({ p1, p2, power: 0.8, alpha, method });
       series.push({ label, points });
-      rows.push({ outcome: label, ...Object.fromEntries(points.map((p) => [`n${p.x}`, `${formatNumber(100 * p.power)}%`])), needed: String(needed.nPerArm) });
+      rows.push({
+        outcome: label,
+        ...Object.fromEntries(points.map((p) => [`n${p.x}`, `${formatNumber(100 * p.power)}%`])),
+        needed: String(needed.nPerArm),
+      });
     }
     return {
       view: { kind: 'power', series, axisTitle: 'Participants per arm' },
@@ -68,7 +96,9 @@ export const twoProportionPower: AnalysisDefinition = {
       methods: [
         `Power of a two-sided ${entry.label} (${entry.reference}) at α = ${String(alpha)} (${formatLevel(1 - alpha)} confidence), taking the observed rates as the true rates; n per arm for 80% power rounded up.`,
       ],
-      notes: ['Derived: power curves treat the observed rates of a small trial as true rates; they describe what a future trial would need, not the power the observed trial had.'],
+      notes: [
+        'Derived: power curves treat the observed rates of a small trial as true rates; they describe what a future trial would need, not the power the observed trial had.',
+      ],
       warnings,
     };
   },

@@ -44,22 +44,43 @@ export function adverseEvents(input: AdverseEventsInput): ChartResult {
   const warnings: string[] = [];
   const rates = input.rates.filter((r) => {
     const ok = [r.rate, r.lower, r.upper].every(isFiniteNumber);
-    if (!ok) warnings.push(`adverse-event chart "${input.title}": ${r.event} (${r.arm}) rate left out (not finite)`);
+    if (!ok)
+      warnings.push(
+        `adverse-event chart "${input.title}": ${r.event} (${r.arm}) rate left out (not finite)`,
+      );
     return ok;
   });
   const differences = input.differences.filter((d) => {
     const ok = [d.estimate, d.lower, d.upper].every(isFiniteNumber);
-    if (!ok) warnings.push(`adverse-event chart "${input.title}": ${d.event} difference left out (not finite)`);
+    if (!ok)
+      warnings.push(
+        `adverse-event chart "${input.title}": ${d.event} difference left out (not finite)`,
+      );
     return ok;
   });
-  const sorted = [...differences].sort((a, b) => b.estimate - a.estimate || a.event.localeCompare(b.event));
+  const sorted = [...differences].sort(
+    (a, b) => b.estimate - a.estimate || a.event.localeCompare(b.event),
+  );
   const order = [...new Set([...sorted.map((d) => d.event), ...rates.map((r) => r.event)])];
   const arms = input.arms ?? [...new Set(rates.map((r) => r.arm))];
-  const y = { field: 'event', type: 'nominal' as const, sort: order, title: null, axis: { labelLimit: 0 } };
+  const y = {
+    field: 'event',
+    type: 'nominal' as const,
+    sort: order,
+    title: null,
+    axis: { labelLimit: 0 },
+  };
   const height = Math.max(60, order.length * 26);
-  const percent = (r: { estimate?: number; rate?: number; lower: number; upper: number }) => ({ lowerPct: 100 * r.lower, upperPct: 100 * r.upper });
+  const percent = (r: { estimate?: number; rate?: number; lower: number; upper: number }) => ({
+    lowerPct: 100 * r.lower,
+    upperPct: 100 * r.upper,
+  });
   const rateValues = rates.map((r) => ({ ...r, ratePct: 100 * r.rate, ...percent(r) }));
-  const differenceValues = sorted.map((d) => ({ ...d, estimatePp: 100 * d.estimate, ...percent(d) }));
+  const differenceValues = sorted.map((d) => ({
+    ...d,
+    estimatePp: 100 * d.estimate,
+    ...percent(d),
+  }));
   const color = { field: 'arm', type: 'nominal' as const, sort: arms, title: 'Arm' };
   const yOffset = { field: 'arm', type: 'nominal' as const, sort: arms };
   const spec = {
@@ -73,26 +94,88 @@ export function adverseEvents(input: AdverseEventsInput): ChartResult {
         height,
         data: { values: rateValues },
         layer: [
-          { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, yOffset, color, x: { field: 'lowerPct', type: 'quantitative', title: 'Participants with event (%)', scale: { domain: [0, 100] }, axis: { values: [0, 20, 40, 60, 80, 100] } }, x2: { field: 'upperPct' } } },
+          {
+            mark: { type: 'rule', strokeWidth: 1.5 },
+            encoding: {
+              y,
+              yOffset,
+              color,
+              x: {
+                field: 'lowerPct',
+                type: 'quantitative',
+                title: 'Participants with event (%)',
+                scale: { domain: [0, 100] },
+                axis: { values: [0, 20, 40, 60, 80, 100] },
+              },
+              x2: { field: 'upperPct' },
+            },
+          },
           {
             mark: { type: 'point', filled: true, size: 50, opacity: 1 },
-            encoding: { y, yOffset, color, x: { field: 'ratePct', type: 'quantitative' }, tooltip: [{ field: 'event' }, { field: 'arm' }, { field: 'events' }, { field: 'n' }, { field: 'ratePct', format: '.1f', title: '%' }] },
+            encoding: {
+              y,
+              yOffset,
+              color,
+              x: { field: 'ratePct', type: 'quantitative' },
+              tooltip: [
+                { field: 'event' },
+                { field: 'arm' },
+                { field: 'events' },
+                { field: 'n' },
+                { field: 'ratePct', format: '.1f', title: '%' },
+              ],
+            },
           },
         ],
       },
       {
-        title: { text: `Risk difference, ${input.differenceLabel} (${input.differenceIntervalLabel})`, fontSize: 11 },
+        title: {
+          text: `Risk difference, ${input.differenceLabel} (${input.differenceIntervalLabel})`,
+          fontSize: 11,
+        },
         width: 220,
         height,
         data: { values: differenceValues },
         layer: [
-          { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: INK }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
-          { mark: { type: 'rule', color: INK, strokeWidth: 1.5 }, encoding: { y: { ...y, axis: { labels: false, ticks: false, domain: false } }, x: { field: 'lowerPct', type: 'quantitative', title: 'Risk difference (percentage points)' }, x2: { field: 'upperPct' } } },
-          { mark: { type: 'point', shape: 'square', filled: true, size: 50, color: INK, opacity: 1 }, encoding: { y: { ...y, axis: { labels: false, ticks: false, domain: false } }, x: { field: 'estimatePp', type: 'quantitative' } } },
+          {
+            data: { values: [{ zero: 0 }] },
+            mark: { type: 'rule', color: INK },
+            encoding: { x: { field: 'zero', type: 'quantitative' } },
+          },
+          {
+            mark: { type: 'rule', color: INK, strokeWidth: 1.5 },
+            encoding: {
+              y: { ...y, axis: { labels: false, ticks: false, domain: false } },
+              x: {
+                field: 'lowerPct',
+                type: 'quantitative',
+                title: 'Risk difference (percentage points)',
+              },
+              x2: { field: 'upperPct' },
+            },
+          },
+          {
+            mark: {
+              type: 'point',
+              shape: 'square',
+              filled: true,
+              size: 50,
+              color: INK,
+              opacity: 1,
+            },
+            encoding: {
+              y: { ...y, axis: { labels: false, ticks: false, domain: false } },
+              x: { field: 'estimatePp', type: 'quantitative' },
+            },
+          },
         ],
       },
     ],
     resolve: { scale: { y: 'shared' } },
   } as unknown as TopLevelSpec;
-  return { spec, description: `Adverse events: per-arm rates and risk differences (${input.differenceLabel}) for ${order.length} event type(s), sorted by risk difference.`, warnings };
+  return {
+    spec,
+    description: `Adverse events: per-arm rates and risk differences (${input.differenceLabel}) for ${order.length} event type(s), sorted by risk difference.`,
+    warnings,
+  };
 }

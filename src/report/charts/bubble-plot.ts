@@ -12,7 +12,14 @@ export interface BubblePlotInput {
   /** Studies: moderator value, effect and weight (%), on the plotted scale. */
   points: { study: string; x: number; y: number; weight: number }[];
   /** Fitted line with its confidence band and (optional) prediction band. */
-  line: { x: number; estimate: number; lower: number; upper: number; piLower?: number; piUpper?: number }[];
+  line: {
+    x: number;
+    estimate: number;
+    lower: number;
+    upper: number;
+    piLower?: number;
+    piUpper?: number;
+  }[];
   /** `log` for ratio measures given on the natural scale. Default `linear`. */
   yScale?: 'linear' | 'log';
   /** Horizontal reference line (1 for ratios, 0 for differences). */
@@ -29,32 +36,87 @@ export function bubblePlot(input: BubblePlotInput): ChartResult {
   const warnings: string[] = [];
   const positive = (v: number) => input.yScale !== 'log' || v > 0;
   const points = input.points.filter((p) => {
-    const ok = isFiniteNumber(p.x) && isFiniteNumber(p.y) && positive(p.y) && isFiniteNumber(p.weight);
-    if (!ok) warnings.push(`bubble plot "${input.title}": study "${p.study}" left out (value not finite${input.yScale === 'log' ? ' or not positive' : ''})`);
+    const ok =
+      isFiniteNumber(p.x) && isFiniteNumber(p.y) && positive(p.y) && isFiniteNumber(p.weight);
+    if (!ok)
+      warnings.push(
+        `bubble plot "${input.title}": study "${p.study}" left out (value not finite${input.yScale === 'log' ? ' or not positive' : ''})`,
+      );
     return ok;
   });
-  const line = input.line.filter((l) => [l.x, l.estimate, l.lower, l.upper].every((v) => isFiniteNumber(v) && positive(v)));
-  if (line.length < input.line.length) warnings.push(`bubble plot "${input.title}": ${input.line.length - line.length} point(s) of the fitted line left out (not finite)`);
-  const hasPi = line.length > 0 && line.every((l) => isFiniteNumber(l.piLower) && isFiniteNumber(l.piUpper) && positive(l.piLower!) && positive(l.piUpper!));
-  const y = { type: 'quantitative', title: input.yTitle, scale: input.yScale === 'log' ? { type: 'log' } : { zero: false } };
-  const x = { field: 'x', type: 'quantitative', title: input.xTitle, scale: { zero: false, nice: false } };
+  const line = input.line.filter((l) =>
+    [l.x, l.estimate, l.lower, l.upper].every((v) => isFiniteNumber(v) && positive(v)),
+  );
+  if (line.length < input.line.length)
+    warnings.push(
+      `bubble plot "${input.title}": ${input.line.length - line.length} point(s) of the fitted line left out (not finite)`,
+    );
+  const hasPi =
+    line.length > 0 &&
+    line.every(
+      (l) =>
+        isFiniteNumber(l.piLower) &&
+        isFiniteNumber(l.piUpper) &&
+        positive(l.piLower!) &&
+        positive(l.piUpper!),
+    );
+  const y = {
+    type: 'quantitative',
+    title: input.yTitle,
+    scale: input.yScale === 'log' ? { type: 'log' } : { zero: false },
+  };
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: input.xTitle,
+    scale: { zero: false, nice: false },
+  };
   const layer: unknown[] = [
-    { data: { values: line }, mark: { type: 'area', color: OKABE_ITO[0], opacity: 0.15 }, encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } } },
+    {
+      data: { values: line },
+      mark: { type: 'area', color: OKABE_ITO[0], opacity: 0.15 },
+      encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } },
+    },
   ];
   if (hasPi) {
-    for (const field of ['piLower', 'piUpper']) layer.push({ data: { values: line }, mark: { type: 'line', color: MUTED, strokeDash: [4, 3], strokeWidth: 1 }, encoding: { x, y: { ...y, field } } });
+    for (const field of ['piLower', 'piUpper'])
+      layer.push({
+        data: { values: line },
+        mark: { type: 'line', color: MUTED, strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { x, y: { ...y, field } },
+      });
   }
-  if (input.reference !== undefined) layer.push({ data: { values: [{ ref: input.reference }] }, mark: { type: 'rule', color: INK, strokeWidth: 0.75 }, encoding: { y: { ...y, field: 'ref' } } });
+  if (input.reference !== undefined)
+    layer.push({
+      data: { values: [{ ref: input.reference }] },
+      mark: { type: 'rule', color: INK, strokeWidth: 0.75 },
+      encoding: { y: { ...y, field: 'ref' } },
+    });
   layer.push(
-    { data: { values: line }, mark: { type: 'line', color: OKABE_ITO[0], strokeWidth: 2 }, encoding: { x, y: { ...y, field: 'estimate' } } },
+    {
+      data: { values: line },
+      mark: { type: 'line', color: OKABE_ITO[0], strokeWidth: 2 },
+      encoding: { x, y: { ...y, field: 'estimate' } },
+    },
     {
       data: { values: points },
       mark: { type: 'circle', color: INK, opacity: 0.45, stroke: INK, strokeWidth: 0.75 },
       encoding: {
         x,
         y: { ...y, field: 'y' },
-        size: { field: 'weight', type: 'quantitative', title: 'Weight (%)', scale: { range: [20, 600] }, legend: null },
-        tooltip: [{ field: 'study', title: 'Study' }, { field: 'x', title: input.xTitle, format: '.4~g' }, { field: 'y', title: input.yTitle, format: '.3~g' }, { field: 'weight', title: 'Weight (%)', format: '.1f' }],
+        size: {
+          field: 'weight',
+          type: 'quantitative',
+          title: 'Weight (%)',
+          scale: { range: [20, 600] },
+          legend: null,
+        },
+        tooltip: [
+          { field: 'study', title: 'Study' },
+          { field: 'x', title: input.xTitle, format: '.4~g' },
+          { field: 'y', title: input.yTitle, format: '.3~g' },
+          { field: 'weight', title: 'Weight (%)', format: '.1f' },
+        ],
       },
     },
   );

@@ -1,5 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { columnDecimals, formatEstimateCi, formatFixed, formatPercent } from '../../format/number.js';
+import {
+  columnDecimals,
+  formatEstimateCi,
+  formatFixed,
+  formatPercent,
+} from '../../format/number.js';
 import { textWidth } from '../text-metrics/text-width.js';
 import { isFiniteNumber, type ChartResult } from './chart-result.js';
 import { CHART_CONFIG, INK, MUTED, OKABE_ITO, logTicks } from './theme.js';
@@ -100,21 +105,44 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   const nullValue = input.reference === undefined ? (isLog ? 1 : 0) : input.reference;
   const shown = input.rows.filter((row) => {
     if (row.estimable === false) return true;
-    const ok = [row.estimate, row.lower, row.upper].every(isFiniteNumber) && (!isLog || (row.lower > 0 && row.estimate > 0 && row.upper > 0));
-    if (!ok) warnings.push(`forest plot "${input.title}": row "${row.label}" shown as not estimable (estimate or CI not finite${isLog ? ' or not positive' : ''})`);
+    const ok =
+      [row.estimate, row.lower, row.upper].every(isFiniteNumber) &&
+      (!isLog || (row.lower > 0 && row.estimate > 0 && row.upper > 0));
+    if (!ok)
+      warnings.push(
+        `forest plot "${input.title}": row "${row.label}" shown as not estimable (estimate or CI not finite${isLog ? ' or not positive' : ''})`,
+      );
     return true;
   });
-  const estimable = (row: ForestRow): boolean => row.estimable !== false && [row.estimate, row.lower, row.upper].every(isFiniteNumber) && (!isLog || (row.lower > 0 && row.estimate > 0 && row.upper > 0));
-  const pooled = input.pooled && [input.pooled.estimate, input.pooled.lower, input.pooled.upper].every(isFiniteNumber) ? input.pooled : undefined;
-  if (input.pooled && !pooled) warnings.push(`forest plot "${input.title}": pooled estimate left out (not finite)`);
-  const hasPi = pooled !== undefined && isFiniteNumber(pooled.predictionLower) && isFiniteNumber(pooled.predictionUpper);
+  const estimable = (row: ForestRow): boolean =>
+    row.estimable !== false &&
+    [row.estimate, row.lower, row.upper].every(isFiniteNumber) &&
+    (!isLog || (row.lower > 0 && row.estimate > 0 && row.upper > 0));
+  const pooled =
+    input.pooled &&
+    [input.pooled.estimate, input.pooled.lower, input.pooled.upper].every(isFiniteNumber)
+      ? input.pooled
+      : undefined;
+  if (input.pooled && !pooled)
+    warnings.push(`forest plot "${input.title}": pooled estimate left out (not finite)`);
+  const hasPi =
+    pooled !== undefined &&
+    isFiniteNumber(pooled.predictionLower) &&
+    isFiniteNumber(pooled.predictionUpper);
 
-  const valuesForDecimals = [...shown.filter(estimable).flatMap((r) => [r.estimate, r.lower, r.upper]), ...(pooled ? [pooled.estimate, pooled.lower, pooled.upper] : [])];
+  const valuesForDecimals = [
+    ...shown.filter(estimable).flatMap((r) => [r.estimate, r.lower, r.upper]),
+    ...(pooled ? [pooled.estimate, pooled.lower, pooled.upper] : []),
+  ];
   const decimals = input.decimals ?? columnDecimals(valuesForDecimals, { ratio: isLog });
   const ciText = (e: number, l: number, u: number): string => formatEstimateCi(e, l, u, decimals);
 
   // Axis: log symmetric about 1 (or the reference), linear centred on the null.
-  const values = [...shown.filter(estimable).flatMap((r) => [r.lower, r.upper]), ...(pooled ? [pooled.lower, pooled.upper] : []), ...(hasPi ? [pooled!.predictionLower!, pooled!.predictionUpper!] : [])];
+  const values = [
+    ...shown.filter(estimable).flatMap((r) => [r.lower, r.upper]),
+    ...(pooled ? [pooled.lower, pooled.upper] : []),
+    ...(hasPi ? [pooled!.predictionLower!, pooled!.predictionUpper!] : []),
+  ];
   const centre = nullValue ?? (isLog ? 1 : 0);
   let domain: [number, number];
   if (isLog) {
@@ -136,7 +164,8 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   const maxWeight = Math.max(0, ...shown.map((row) => row.weight ?? 0));
   const hasWeights = maxWeight > 0;
   const columns = input.columns ?? [];
-  const header = columns.length > 0 || input.effectHeader !== undefined || input.studyHeader !== undefined;
+  const header =
+    columns.length > 0 || input.effectHeader !== undefined || input.studyHeader !== undefined;
   const effectHeader = input.effectHeader ?? `${input.axisTitle}, 95% CI`;
 
   const studies = shown.filter(estimable).map((row) => ({
@@ -151,33 +180,69 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     text: ciText(row.estimate, row.lower, row.upper),
     weightText: row.weight !== undefined ? formatPercent(row.weight) : '',
   }));
-  const arrows = shown.filter(estimable).flatMap((row) => [
-    ...(row.lower < domain[0] ? [{ y: shown.indexOf(row), x: domain[0], shape: 'triangle-left' }] : []),
-    ...(row.upper > domain[1] ? [{ y: shown.indexOf(row), x: domain[1], shape: 'triangle-right' }] : []),
-  ]);
+  const arrows = shown
+    .filter(estimable)
+    .flatMap((row) => [
+      ...(row.lower < domain[0]
+        ? [{ y: shown.indexOf(row), x: domain[0], shape: 'triangle-left' }]
+        : []),
+      ...(row.upper > domain[1]
+        ? [{ y: shown.indexOf(row), x: domain[1], shape: 'triangle-right' }]
+        : []),
+    ]);
   const pooledY = shown.length + 0.5;
   let nextY = pooledY + 1;
   const totalsY = pooled?.totals ? nextY++ : undefined;
   const piY = hasPi ? nextY++ : undefined;
 
-  interface TextRow { y: number; text: string; bold: boolean }
+  interface TextRow {
+    y: number;
+    text: string;
+    bold: boolean;
+  }
   // One entry per column of text: study labels, data columns, effect text, weights.
   const labelCol: TextRow[] = shown.map((r, i) => ({ y: i, text: r.label, bold: false }));
-  const dataCols: TextRow[][] = columns.map((_, c) => shown.map((r, i) => ({ y: i, text: r.cells?.[c] ?? '', bold: false })));
-  const effectCol: TextRow[] = shown.map((r, i) => ({ y: i, text: estimable(r) ? ciText(r.estimate, r.lower, r.upper) : 'Not estimable', bold: false }));
-  const weightCol: TextRow[] = shown.map((r, i) => ({ y: i, text: r.weight !== undefined && estimable(r) ? formatPercent(r.weight) : '', bold: false }));
+  const dataCols: TextRow[][] = columns.map((_, c) =>
+    shown.map((r, i) => ({ y: i, text: r.cells?.[c] ?? '', bold: false })),
+  );
+  const effectCol: TextRow[] = shown.map((r, i) => ({
+    y: i,
+    text: estimable(r) ? ciText(r.estimate, r.lower, r.upper) : 'Not estimable',
+    bold: false,
+  }));
+  const weightCol: TextRow[] = shown.map((r, i) => ({
+    y: i,
+    text: r.weight !== undefined && estimable(r) ? formatPercent(r.weight) : '',
+    bold: false,
+  }));
   if (pooled) {
     labelCol.push({ y: pooledY, text: pooled.label, bold: true });
-    dataCols.forEach((col, c) => col.push({ y: pooledY, text: pooled.cells?.[c] ?? '', bold: true }));
-    effectCol.push({ y: pooledY, text: ciText(pooled.estimate, pooled.lower, pooled.upper), bold: true });
+    dataCols.forEach((col, c) =>
+      col.push({ y: pooledY, text: pooled.cells?.[c] ?? '', bold: true }),
+    );
+    effectCol.push({
+      y: pooledY,
+      text: ciText(pooled.estimate, pooled.lower, pooled.upper),
+      bold: true,
+    });
     if (hasWeights) weightCol.push({ y: pooledY, text: '100.0%', bold: true });
     if (pooled.totals && totalsY !== undefined) {
       labelCol.push({ y: totalsY, text: pooled.totals.label, bold: false });
-      dataCols.forEach((col, c) => col.push({ y: totalsY, text: pooled.totals!.cells[c] ?? '', bold: false }));
+      dataCols.forEach((col, c) =>
+        col.push({ y: totalsY, text: pooled.totals!.cells[c] ?? '', bold: false }),
+      );
     }
     if (hasPi && piY !== undefined) {
-      labelCol.push({ y: piY, text: `${Math.round((pooled.predictionLevel ?? 0.95) * 100)}% prediction interval`, bold: false });
-      effectCol.push({ y: piY, text: `${formatFixed(pooled.predictionLower!, decimals)} to ${formatFixed(pooled.predictionUpper!, decimals)}`, bold: false });
+      labelCol.push({
+        y: piY,
+        text: `${Math.round((pooled.predictionLevel ?? 0.95) * 100)}% prediction interval`,
+        bold: false,
+      });
+      effectCol.push({
+        y: piY,
+        text: `${formatFixed(pooled.predictionLower!, decimals)} to ${formatFixed(pooled.predictionUpper!, decimals)}`,
+        bold: false,
+      });
     }
   }
   const headerY = -1.2;
@@ -187,7 +252,8 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     effectCol.push({ y: headerY, text: effectHeader, bold: true });
     if (hasWeights) weightCol.push({ y: headerY, text: 'Weight', bold: true });
   }
-  const colWidth = (col: TextRow[]): number => Math.max(0, ...col.map((t) => textWidth(t.text, FONT, t.bold ? 'bold' : 'normal')));
+  const colWidth = (col: TextRow[]): number =>
+    Math.max(0, ...col.map((t) => textWidth(t.text, FONT, t.bold ? 'bold' : 'normal')));
 
   const width = input.width ?? 320;
   const labelWidth = colWidth(labelCol);
@@ -199,8 +265,15 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   const yMin = header ? headerY - 0.7 : -0.6;
   const yMax = (piY ?? totalsY ?? (pooled ? pooledY : shown.length - 1)) + 0.6;
   const height = Math.round((yMax - yMin) * ROW);
-  const y = { field: 'y', type: 'quantitative' as const, scale: { domain: [yMin, yMax], reverse: true, nice: false, zero: false }, axis: null };
-  const xScale = isLog ? { type: 'log' as const, domain, nice: false } : { domain, nice: false, zero: false };
+  const y = {
+    field: 'y',
+    type: 'quantitative' as const,
+    scale: { domain: [yMin, yMax], reverse: true, nice: false, zero: false },
+    axis: null,
+  };
+  const xScale = isLog
+    ? { type: 'log' as const, domain, nice: false }
+    : { domain, nice: false, zero: false };
   const xAxis = {
     title: input.axisTitle,
     grid: false,
@@ -209,16 +282,54 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   };
   const x = { field: 'estimate', type: 'quantitative' as const, scale: xScale, axis: xAxis };
 
-  const textLayers = (col: TextRow[], align: 'left' | 'right', px: number): Record<string, unknown>[] =>
+  const textLayers = (
+    col: TextRow[],
+    align: 'left' | 'right',
+    px: number,
+  ): Record<string, unknown>[] =>
     [false, true].flatMap((bold) => {
       const rows = col.filter((r) => r.bold === bold && r.text !== '');
       if (rows.length === 0) return [];
-      return [{ data: { values: rows }, mark: { type: 'text', align, baseline: 'middle', x: px, fontSize: FONT, fontWeight: bold ? 'bold' : 'normal', limit: 0 }, encoding: { y, text: { field: 'text' } } }];
+      return [
+        {
+          data: { values: rows },
+          mark: {
+            type: 'text',
+            align,
+            baseline: 'middle',
+            x: px,
+            fontSize: FONT,
+            fontWeight: bold ? 'bold' : 'normal',
+            limit: 0,
+          },
+          encoding: { y, text: { field: 'text' } },
+        },
+      ];
     });
 
   const layers: Record<string, unknown>[] = [
-    ...(nullValue === null ? [] : [{ data: { values: [{ ref: nullValue }] }, mark: { type: 'rule', color: INK, strokeWidth: 1 }, encoding: { x: { field: 'ref', type: 'quantitative', scale: xScale, axis: xAxis }, y: { datum: -0.6, type: 'quantitative', scale: y.scale, axis: null }, y2: { datum: yMax } } }]),
-    { data: { name: 'studies' }, mark: { type: 'rule', color: INK }, encoding: { y, x: { field: 'lower', type: 'quantitative', scale: xScale, axis: xAxis }, x2: { field: 'upper' } } },
+    ...(nullValue === null
+      ? []
+      : [
+          {
+            data: { values: [{ ref: nullValue }] },
+            mark: { type: 'rule', color: INK, strokeWidth: 1 },
+            encoding: {
+              x: { field: 'ref', type: 'quantitative', scale: xScale, axis: xAxis },
+              y: { datum: -0.6, type: 'quantitative', scale: y.scale, axis: null },
+              y2: { datum: yMax },
+            },
+          },
+        ]),
+    {
+      data: { name: 'studies' },
+      mark: { type: 'rule', color: INK },
+      encoding: {
+        y,
+        x: { field: 'lower', type: 'quantitative', scale: xScale, axis: xAxis },
+        x2: { field: 'upper' },
+      },
+    },
     {
       data: { name: 'studies' },
       mark: { type: 'point', shape: 'square', filled: true, color: OKABE_ITO[0], opacity: 1 },
@@ -226,16 +337,38 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
         y,
         x,
         size: { field: 'size', type: 'quantitative', scale: null, legend: null },
-        tooltip: [{ field: 'label', title: 'Study' }, { field: 'text', title: 'Estimate (CI)' }, ...(hasWeights ? [{ field: 'weightText', title: 'Weight' }] : [])],
+        tooltip: [
+          { field: 'label', title: 'Study' },
+          { field: 'text', title: 'Estimate (CI)' },
+          ...(hasWeights ? [{ field: 'weightText', title: 'Weight' }] : []),
+        ],
       },
     },
     ...(arrows.length > 0
-      ? [{ data: { values: arrows }, mark: { type: 'point', filled: true, color: INK, size: 40, opacity: 1 }, encoding: { y, x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis }, shape: { field: 'shape', type: 'nominal', scale: null, legend: null } } }]
+      ? [
+          {
+            data: { values: arrows },
+            mark: { type: 'point', filled: true, color: INK, size: 40, opacity: 1 },
+            encoding: {
+              y,
+              x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis },
+              shape: { field: 'shape', type: 'nominal', scale: null, legend: null },
+            },
+          },
+        ]
       : []),
     ...textLayers(labelCol, 'left', -leftWidth),
-    ...dataCols.flatMap((col, c) => textLayers(col, 'right', -leftWidth + labelWidth + dataWidths.slice(0, c + 1).reduce((s, w) => s + GAP + w, 0))),
+    ...dataCols.flatMap((col, c) =>
+      textLayers(
+        col,
+        'right',
+        -leftWidth + labelWidth + dataWidths.slice(0, c + 1).reduce((s, w) => s + GAP + w, 0),
+      ),
+    ),
     ...textLayers(effectCol, 'left', width + 10),
-    ...(hasWeights ? textLayers(weightCol, 'right', width + 10 + effectWidth + GAP + weightWidth) : []),
+    ...(hasWeights
+      ? textLayers(weightCol, 'right', width + 10 + effectWidth + GAP + weightWidth)
+      : []),
   ];
   if (pooled) {
     const diamond = [
@@ -246,18 +379,34 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     layers.push({
       data: { values: diamond },
       mark: { type: 'area', orient: 'horizontal', color: OKABE_ITO[1], opacity: 1 },
-      encoding: { y: { ...y, field: 'y' }, x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis }, x2: { field: 'x2' } },
+      encoding: {
+        y: { ...y, field: 'y' },
+        x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis },
+        x2: { field: 'x2' },
+      },
     });
     layers.push({
       data: { values: [{ estimate: pooled.estimate }] },
       mark: { type: 'rule', color: OKABE_ITO[1], strokeDash: [4, 3], strokeWidth: 1 },
-      encoding: { x, y: { datum: -0.6, type: 'quantitative', scale: y.scale, axis: null }, y2: { datum: pooledY } },
+      encoding: {
+        x,
+        y: { datum: -0.6, type: 'quantitative', scale: y.scale, axis: null },
+        y2: { datum: pooledY },
+      },
     });
     if (hasPi && piY !== undefined) {
       layers.push({
-        data: { values: [{ y: piY, lower: clip(pooled.predictionLower!), upper: clip(pooled.predictionUpper!) }] },
+        data: {
+          values: [
+            { y: piY, lower: clip(pooled.predictionLower!), upper: clip(pooled.predictionUpper!) },
+          ],
+        },
         mark: { type: 'rule', color: OKABE_ITO[1], strokeWidth: 2 },
-        encoding: { y, x: { field: 'lower', type: 'quantitative', scale: xScale, axis: xAxis }, x2: { field: 'upper' } },
+        encoding: {
+          y,
+          x: { field: 'lower', type: 'quantitative', scale: xScale, axis: xAxis },
+          x2: { field: 'upper' },
+        },
       });
     }
   }
@@ -268,19 +417,59 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     layers.push({
       data: { values: [{ left: mid(domain[0], centre), right: mid(centre, domain[1]) }] },
       layer: [
-        { mark: { type: 'text', align: 'center', y: under, fontSize: 10, color: MUTED, limit: width / 2 - 4, text: `\u2190 ${input.favours.left}` }, encoding: { x: { field: 'left', type: 'quantitative', scale: xScale, axis: xAxis } } },
-        { mark: { type: 'text', align: 'center', y: under, fontSize: 10, color: MUTED, limit: width / 2 - 4, text: `${input.favours.right} \u2192` }, encoding: { x: { field: 'right', type: 'quantitative', scale: xScale, axis: xAxis } } },
+        {
+          mark: {
+            type: 'text',
+            align: 'center',
+            y: under,
+            fontSize: 10,
+            color: MUTED,
+            limit: width / 2 - 4,
+            text: `\u2190 ${input.favours.left}`,
+          },
+          encoding: { x: { field: 'left', type: 'quantitative', scale: xScale, axis: xAxis } },
+        },
+        {
+          mark: {
+            type: 'text',
+            align: 'center',
+            y: under,
+            fontSize: 10,
+            color: MUTED,
+            limit: width / 2 - 4,
+            text: `${input.favours.right} \u2192`,
+          },
+          encoding: { x: { field: 'right', type: 'quantitative', scale: xScale, axis: xAxis } },
+        },
       ],
     });
   }
   const statements = input.statements ?? [];
   statements.forEach((text, i) => {
-    layers.push({ data: { values: [{}] }, mark: { type: 'text', align: 'left', baseline: 'middle', x: -leftWidth, y: height + 66 + 15 * i, fontSize: FONT, color: INK, limit: 0, text } });
+    layers.push({
+      data: { values: [{}] },
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'middle',
+        x: -leftWidth,
+        y: height + 66 + 15 * i,
+        fontSize: FONT,
+        color: INK,
+        limit: 0,
+        text,
+      },
+    });
   });
 
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: input.title, ...(input.subtitle ? { subtitle: input.subtitle } : {}), offset: 12, frame: 'bounds' },
+    title: {
+      text: input.title,
+      ...(input.subtitle ? { subtitle: input.subtitle } : {}),
+      offset: 12,
+      frame: 'bounds',
+    },
     width,
     height,
     autosize: { type: 'pad' as const },

@@ -41,9 +41,26 @@ export function groupSequentialBoundaries(input: GroupSequentialBoundariesInput)
       warnings.push(`boundary chart "${input.title}": look ${k + 1} left out (bound not finite)`);
       continue;
     }
-    rows.push({ t: look.informationRate, z: look.critical, series: 'Efficacy', label: `p ${nominal(look.nominalP)}` });
-    if (input.twoSided) rows.push({ t: look.informationRate, z: -look.critical, series: 'Efficacy (lower)', label: '' });
-    if (look.futility !== undefined && isFiniteNumber(look.futility)) rows.push({ t: look.informationRate, z: look.futility, series: 'Futility (non-binding)', label: '' });
+    rows.push({
+      t: look.informationRate,
+      z: look.critical,
+      series: 'Efficacy',
+      label: `p ${nominal(look.nominalP)}`,
+    });
+    if (input.twoSided)
+      rows.push({
+        t: look.informationRate,
+        z: -look.critical,
+        series: 'Efficacy (lower)',
+        label: '',
+      });
+    if (look.futility !== undefined && isFiniteNumber(look.futility))
+      rows.push({
+        t: look.informationRate,
+        z: look.futility,
+        series: 'Futility (non-binding)',
+        label: '',
+      });
   }
   const observed: { t: number; z: number }[] = [];
   (input.observed ?? []).forEach((z, k) => {
@@ -52,7 +69,11 @@ export function groupSequentialBoundaries(input: GroupSequentialBoundariesInput)
   });
   const order = ['Efficacy', 'Efficacy (lower)', 'Futility (non-binding)'];
   const present = order.filter((s) => rows.some((r) => r.series === s));
-  const colors: Record<string, string> = { Efficacy: OKABE_ITO[0], 'Efficacy (lower)': OKABE_ITO[0], 'Futility (non-binding)': OKABE_ITO[1] };
+  const colors: Record<string, string> = {
+    Efficacy: OKABE_ITO[0],
+    'Efficacy (lower)': OKABE_ITO[0],
+    'Futility (non-binding)': OKABE_ITO[1],
+  };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, ...(input.subtitle ? { subtitle: input.subtitle } : {}) },
@@ -61,18 +82,47 @@ export function groupSequentialBoundaries(input: GroupSequentialBoundariesInput)
     config: CHART_CONFIG,
     data: { values: rows },
     encoding: {
-      x: { field: 't', type: 'quantitative', title: 'Information fraction', scale: { domain: [0, 1] } },
+      x: {
+        field: 't',
+        type: 'quantitative',
+        title: 'Information fraction',
+        scale: { domain: [0, 1] },
+      },
       y: { field: 'z', type: 'quantitative', title: 'z boundary' },
     },
     layer: [
-      { data: { values: [{ z: 0 }] }, mark: { type: 'rule', color: MUTED, strokeWidth: 0.5 }, encoding: { x: null, y: { field: 'z', type: 'quantitative' } } },
+      {
+        data: { values: [{ z: 0 }] },
+        mark: { type: 'rule', color: MUTED, strokeWidth: 0.5 },
+        encoding: { x: null, y: { field: 'z', type: 'quantitative' } },
+      },
       {
         mark: { type: 'line', point: { filled: true, size: 36 } },
         encoding: {
-          color: { field: 'series', type: 'nominal', title: null, sort: present, scale: { domain: present, range: present.map((s) => colors[s]) }, legend: { orient: 'bottom' } },
-          strokeDash: { field: 'series', type: 'nominal', sort: present, scale: { domain: present, range: present.map((s) => (s.startsWith('Futility') ? [5, 3] : [1, 0])) }, legend: null },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            sort: present,
+            scale: { domain: present, range: present.map((s) => colors[s]) },
+            legend: { orient: 'bottom' },
+          },
+          strokeDash: {
+            field: 'series',
+            type: 'nominal',
+            sort: present,
+            scale: {
+              domain: present,
+              range: present.map((s) => (s.startsWith('Futility') ? [5, 3] : [1, 0])),
+            },
+            legend: null,
+          },
           detail: { field: 'series' },
-          tooltip: [{ field: 'series' }, { field: 't', format: '.3~g', title: 'information' }, { field: 'z', format: '.4f' }],
+          tooltip: [
+            { field: 'series' },
+            { field: 't', format: '.3~g', title: 'information' },
+            { field: 'z', format: '.4f' },
+          ],
         },
       },
       {
@@ -85,13 +135,26 @@ export function groupSequentialBoundaries(input: GroupSequentialBoundariesInput)
             {
               data: { values: observed },
               mark: { type: 'point', shape: 'diamond', filled: true, size: 70, color: '#000000' },
-              encoding: { tooltip: [{ field: 't', format: '.3~g', title: 'information' }, { field: 'z', format: '.4f', title: 'observed z' }] },
+              encoding: {
+                tooltip: [
+                  { field: 't', format: '.3~g', title: 'information' },
+                  { field: 'z', format: '.4f', title: 'observed z' },
+                ],
+              },
             },
-            { data: { values: observed }, mark: { type: 'text', dx: 8, align: 'left', fontSize: 10, color: '#000000' }, encoding: { text: { value: 'observed z' } } },
+            {
+              data: { values: observed },
+              mark: { type: 'text', dx: 8, align: 'left', fontSize: 10, color: '#000000' },
+              encoding: { text: { value: 'observed z' } },
+            },
           ]
         : []),
     ],
   } as unknown as TopLevelSpec;
   const kinds = [...present, ...(observed.length ? ['observed z'] : [])].join(', ').toLowerCase();
-  return { spec, description: `Group-sequential boundaries at ${input.looks.length} looks (${kinds}), z against information fraction, efficacy points labelled with their nominal p.`, warnings };
+  return {
+    spec,
+    description: `Group-sequential boundaries at ${input.looks.length} looks (${kinds}), z against information fraction, efficacy points labelled with their nominal p.`,
+    warnings,
+  };
 }

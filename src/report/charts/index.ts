@@ -14,7 +14,10 @@ export interface ChartDefinition {
   accepts: ViewKind;
   /** Options in the spec besides `type` and `analysis`. */
   options: OptionsSchema;
-  make(view: AnalysisView, options: { title: string; subtitle?: string; [key: string]: unknown }): ChartResult;
+  make(
+    view: AnalysisView,
+    options: { title: string; subtitle?: string; [key: string]: unknown },
+  ): ChartResult;
 }
 
 const common: OptionsSchema = {
@@ -22,12 +25,16 @@ const common: OptionsSchema = {
   subtitle: { type: 'string', description: 'Line under the title.' },
 };
 
-const only = <K extends ViewKind>(view: AnalysisView, kind: K): Extract<AnalysisView, { kind: K }> => {
+const only = <K extends ViewKind>(
+  view: AnalysisView,
+  kind: K,
+): Extract<AnalysisView, { kind: K }> => {
   if (view.kind !== kind) throw new Error(`chart expects ${kind} data, got ${view.kind}`);
   return view as Extract<AnalysisView, { kind: K }>;
 };
 
-const sub = (options: { subtitle?: string }) => (options.subtitle ? { subtitle: options.subtitle } : {});
+const sub = (options: { subtitle?: string }) =>
+  options.subtitle ? { subtitle: options.subtitle } : {};
 
 /** Chart types a report spec can name, by name. */
 export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
@@ -36,19 +43,47 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
       {
         name: 'forest',
         accepts: 'effects',
-        options: { ...common, axisTitle: { type: 'string', description: 'Axis title (default from the analysis).' }, width: { type: 'number', min: 120, max: 800, description: 'Plot width in px.' } },
+        options: {
+          ...common,
+          axisTitle: { type: 'string', description: 'Axis title (default from the analysis).' },
+          width: { type: 'number', min: 120, max: 800, description: 'Plot width in px.' },
+        },
         make: (view, o) => {
           const v = only(view, 'effects');
-          return forestPlot({ title: o.title, ...sub(o), axisTitle: (o.axisTitle as string | undefined) ?? v.axisTitle, scale: v.scale, rows: v.rows, ...(v.pooled ? { pooled: v.pooled } : {}), ...(v.favours ? { favours: v.favours } : {}), ...(v.reference !== undefined ? { reference: v.reference } : {}), ...(o.width ? { width: o.width as number } : {}), ...(v.forest ?? {}) });
+          return forestPlot({
+            title: o.title,
+            ...sub(o),
+            axisTitle: (o.axisTitle as string | undefined) ?? v.axisTitle,
+            scale: v.scale,
+            rows: v.rows,
+            ...(v.pooled ? { pooled: v.pooled } : {}),
+            ...(v.favours ? { favours: v.favours } : {}),
+            ...(v.reference !== undefined ? { reference: v.reference } : {}),
+            ...(o.width ? { width: o.width as number } : {}),
+            ...(v.forest ?? {}),
+          });
         },
       },
       {
         name: 'arm-dots',
         accepts: 'arm-summary',
-        options: { ...common, timepoints: { type: 'string-list', description: 'Timepoint order.' }, arms: { type: 'string-list', description: 'Arm order.' } },
+        options: {
+          ...common,
+          timepoints: { type: 'string-list', description: 'Timepoint order.' },
+          arms: { type: 'string-list', description: 'Arm order.' },
+        },
         make: (view, o) => {
           const v = only(view, 'arm-summary');
-          return armDots({ title: o.title, ...sub(o), axisTitle: v.axisTitle, intervalLabel: v.intervalLabel, rows: v.rows, ...(v.groupTitle ? { groupTitle: v.groupTitle } : {}), ...(o.timepoints ? { timepoints: o.timepoints as string[] } : {}), ...(o.arms ? { arms: o.arms as string[] } : {}) });
+          return armDots({
+            title: o.title,
+            ...sub(o),
+            axisTitle: v.axisTitle,
+            intervalLabel: v.intervalLabel,
+            rows: v.rows,
+            ...(v.groupTitle ? { groupTitle: v.groupTitle } : {}),
+            ...(o.timepoints ? { timepoints: o.timepoints as string[] } : {}),
+            ...(o.arms ? { arms: o.arms as string[] } : {}),
+          });
         },
       },
       {
@@ -57,7 +92,16 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
         options: { ...common },
         make: (view, o) => {
           const v = only(view, 'adverse-events');
-          return adverseEvents({ title: o.title, ...sub(o), rates: v.rates, differences: v.differences, differenceLabel: v.differenceLabel, rateIntervalLabel: v.rateIntervalLabel, differenceIntervalLabel: v.differenceIntervalLabel, arms: v.arms });
+          return adverseEvents({
+            title: o.title,
+            ...sub(o),
+            rates: v.rates,
+            differences: v.differences,
+            differenceLabel: v.differenceLabel,
+            rateIntervalLabel: v.rateIntervalLabel,
+            differenceIntervalLabel: v.differenceIntervalLabel,
+            arms: v.arms,
+          });
         },
       },
       {
@@ -66,29 +110,47 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
         options: { ...common },
         make: (view, o) => {
           const v = only(view, 'proportions');
-          return proportionCaterpillar({ title: o.title, ...sub(o), outcome: v.outcome, intervalLabel: v.intervalLabel, rows: v.rows, ...(v.pooled ? { pooled: v.pooled } : {}) });
+          return proportionCaterpillar({
+            title: o.title,
+            ...sub(o),
+            outcome: v.outcome,
+            intervalLabel: v.intervalLabel,
+            rows: v.rows,
+            ...(v.pooled ? { pooled: v.pooled } : {}),
+          });
         },
       },
       {
         name: 'timeline',
         accepts: 'timeline',
         options: { ...common },
-        make: (view, o) => trialTimeline({ title: o.title, ...sub(o), rows: only(view, 'timeline').rows }),
+        make: (view, o) =>
+          trialTimeline({ title: o.title, ...sub(o), rows: only(view, 'timeline').rows }),
       },
       {
         name: 'power-curve',
         accepts: 'power',
-        options: { ...common, targets: { type: 'number-list', description: 'Reference powers (default 0.8, 0.9).' } },
+        options: {
+          ...common,
+          targets: { type: 'number-list', description: 'Reference powers (default 0.8, 0.9).' },
+        },
         make: (view, o) => {
           const v = only(view, 'power');
-          return powerCurve({ title: o.title, ...sub(o), axisTitle: v.axisTitle, series: v.series, ...(o.targets ? { targets: o.targets as number[] } : {}) });
+          return powerCurve({
+            title: o.title,
+            ...sub(o),
+            axisTitle: v.axisTitle,
+            series: v.series,
+            ...(o.targets ? { targets: o.targets as number[] } : {}),
+          });
         },
       },
       {
         name: 'percent-audit',
         accepts: 'percent-audit',
         options: { ...common },
-        make: (view, o) => percentAudit({ title: o.title, ...sub(o), rows: only(view, 'percent-audit').rows }),
+        make: (view, o) =>
+          percentAudit({ title: o.title, ...sub(o), rows: only(view, 'percent-audit').rows }),
       },
     ] satisfies ChartDefinition[]
   ).map((chart) => [chart.name, chart]),

@@ -32,10 +32,22 @@ const REACH = 6;
  * The axis is k/n minus the printed value, so figures of any size share one scale.
  */
 export function percentAudit(input: PercentAuditInput): ChartResult {
-  const rows = [...input.rows].sort((a, b) => Number(a.consistent) - Number(b.consistent) || a.label.localeCompare(b.label));
+  const rows = [...input.rows].sort(
+    (a, b) => Number(a.consistent) - Number(b.consistent) || a.label.localeCompare(b.label),
+  );
   const order = rows.map((r) => r.label);
-  const y = { field: 'label', type: 'nominal' as const, sort: order, title: null, axis: { labelLimit: 0 } };
-  const x = { type: 'quantitative' as const, scale: { domain: [-REACH, REACH], clamp: true }, title: 'Achievable k/n minus the printed percentage (percentage points)' };
+  const y = {
+    field: 'label',
+    type: 'nominal' as const,
+    sort: order,
+    title: null,
+    axis: { labelLimit: 0 },
+  };
+  const x = {
+    type: 'quantitative' as const,
+    scale: { domain: [-REACH, REACH], clamp: true },
+    title: 'Achievable k/n minus the printed percentage (percentage points)',
+  };
   const bands = rows.map((r) => ({ label: r.label, lo: -r.half, hi: r.half }));
   const dots = rows.flatMap((r) =>
     r.nearest.map((d) => ({
@@ -45,33 +57,73 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
       fits: Math.abs(d.difference) <= r.half + 1e-9 ? 'prints as the figure' : 'does not',
     })),
   );
-  const verdicts = rows.map((r) => ({ label: r.label, verdict: r.verdict, status: r.consistent ? 'possible' : 'impossible' }));
+  const verdicts = rows.map((r) => ({
+    label: r.label,
+    verdict: r.verdict,
+    status: r.consistent ? 'possible' : 'impossible',
+  }));
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: input.title, subtitle: input.subtitle ?? 'Grey band: values that print as the figure; dots: nearest k/n below and above' },
+    title: {
+      text: input.title,
+      subtitle:
+        input.subtitle ??
+        'Grey band: values that print as the figure; dots: nearest k/n below and above',
+    },
     width: 360,
     height: Math.max(60, rows.length * 20),
     config: CHART_CONFIG,
     layer: [
-      { data: { values: bands }, mark: { type: 'bar', color: '#d9d9d9', height: 12 }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } } },
-      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: MUTED, strokeDash: [3, 3] }, encoding: { x: { ...x, field: 'zero' } } },
+      {
+        data: { values: bands },
+        mark: { type: 'bar', color: '#d9d9d9', height: 12 },
+        encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+      },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: MUTED, strokeDash: [3, 3] },
+        encoding: { x: { ...x, field: 'zero' } },
+      },
       {
         data: { values: dots },
         mark: { type: 'point', filled: true, size: 45, opacity: 1 },
         encoding: {
           y,
           x: { ...x, field: 'difference' },
-          color: { field: 'fits', type: 'nominal', title: 'k/n', scale: { domain: ['prints as the figure', 'does not'], range: [OKABE_ITO[0], OKABE_ITO[1]] } },
-          tooltip: [{ field: 'label' }, { field: 'count', title: 'k/n' }, { field: 'difference', format: '.2f', title: 'k/n − printed' }],
+          color: {
+            field: 'fits',
+            type: 'nominal',
+            title: 'k/n',
+            scale: {
+              domain: ['prints as the figure', 'does not'],
+              range: [OKABE_ITO[0], OKABE_ITO[1]],
+            },
+          },
+          tooltip: [
+            { field: 'label' },
+            { field: 'count', title: 'k/n' },
+            { field: 'difference', format: '.2f', title: 'k/n − printed' },
+          ],
         },
       },
       {
         data: { values: verdicts },
         mark: { type: 'text', align: 'left', x: 'width', dx: 8, fontSize: 11 },
-        encoding: { y, text: { field: 'verdict' }, color: { condition: { test: "datum.status === 'impossible'", value: OKABE_ITO[1] }, value: INK } },
+        encoding: {
+          y,
+          text: { field: 'verdict' },
+          color: {
+            condition: { test: "datum.status === 'impossible'", value: OKABE_ITO[1] },
+            value: INK,
+          },
+        },
       },
     ],
   } as unknown as TopLevelSpec;
   const impossible = rows.filter((r) => !r.consistent).length;
-  return { spec, description: `Granularity of ${rows.length} printed percentages against their denominators: ${impossible} cannot come from any whole count.`, warnings: [] };
+  return {
+    spec,
+    description: `Granularity of ${rows.length} printed percentages against their denominators: ${impossible} cannot come from any whole count.`,
+    warnings: [],
+  };
 }

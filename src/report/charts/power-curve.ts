@@ -25,13 +25,21 @@ export interface PowerCurveInput {
 export function powerCurve(input: PowerCurveInput): ChartResult {
   const warnings: string[] = [];
   const values = input.series.flatMap((s) =>
-    s.points.filter((p) => {
-      const ok = isFiniteNumber(p.x) && isFiniteNumber(p.power);
-      if (!ok) warnings.push(`power curve "${input.title}": a point of ${s.label} left out (not finite)`);
-      return ok;
-    }).map((p) => ({ series: s.label, x: p.x, powerPct: 100 * p.power })),
+    s.points
+      .filter((p) => {
+        const ok = isFiniteNumber(p.x) && isFiniteNumber(p.power);
+        if (!ok)
+          warnings.push(
+            `power curve "${input.title}": a point of ${s.label} left out (not finite)`,
+          );
+        return ok;
+      })
+      .map((p) => ({ series: s.label, x: p.x, powerPct: 100 * p.power })),
   );
-  const targets = (input.targets ?? [0.8, 0.9]).map((t) => ({ target: 100 * t, label: `${Math.round(100 * t)}%` }));
+  const targets = (input.targets ?? [0.8, 0.9]).map((t) => ({
+    target: 100 * t,
+    label: `${Math.round(100 * t)}%`,
+  }));
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, ...(input.subtitle ? { subtitle: input.subtitle } : {}) },
@@ -39,18 +47,40 @@ export function powerCurve(input: PowerCurveInput): ChartResult {
     height: 220,
     config: CHART_CONFIG,
     layer: [
-      { data: { values: targets }, mark: { type: 'rule', strokeDash: [4, 3], color: MUTED }, encoding: { y: { field: 'target', type: 'quantitative' } } },
+      {
+        data: { values: targets },
+        mark: { type: 'rule', strokeDash: [4, 3], color: MUTED },
+        encoding: { y: { field: 'target', type: 'quantitative' } },
+      },
       {
         data: { values },
         mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 20 } },
         encoding: {
           x: { field: 'x', type: 'quantitative', title: input.axisTitle, scale: { zero: false } },
-          y: { field: 'powerPct', type: 'quantitative', title: 'Power (%)', scale: { domain: [0, 100] } },
-          color: { field: 'series', type: 'nominal', title: 'Scenario', sort: input.series.map((s) => s.label) },
-          tooltip: [{ field: 'series' }, { field: 'x', format: '.4~g' }, { field: 'powerPct', format: '.1f', title: 'power %' }],
+          y: {
+            field: 'powerPct',
+            type: 'quantitative',
+            title: 'Power (%)',
+            scale: { domain: [0, 100] },
+          },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: 'Scenario',
+            sort: input.series.map((s) => s.label),
+          },
+          tooltip: [
+            { field: 'series' },
+            { field: 'x', format: '.4~g' },
+            { field: 'powerPct', format: '.1f', title: 'power %' },
+          ],
         },
       },
     ],
   } as unknown as TopLevelSpec;
-  return { spec, description: `Power curves for ${input.series.length} scenario(s) against ${input.axisTitle}.`, warnings };
+  return {
+    spec,
+    description: `Power curves for ${input.series.length} scenario(s) against ${input.axisTitle}.`,
+    warnings,
+  };
 }

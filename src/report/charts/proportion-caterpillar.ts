@@ -35,35 +35,92 @@ export function proportionCaterpillar(input: ProportionCaterpillarInput): ChartR
     if (!ok) warnings.push(`caterpillar "${input.title}": ${r.label} left out (not finite)`);
     return ok;
   });
-  const sorted = [...rows].sort((a, b) => b.estimate - a.estimate || a.label.localeCompare(b.label));
-  const values = sorted.map((r) => ({ ...r, pct: 100 * r.estimate, lowerPct: 100 * r.lower, upperPct: 100 * r.upper, count: `${r.events}/${r.n}` }));
-  const y = { field: 'label', type: 'nominal' as const, sort: sorted.map((r) => r.label), title: null, axis: { labelLimit: 0 } };
-  const x = { type: 'quantitative' as const, scale: { domain: [0, 100] }, axis: { values: [0, 20, 40, 60, 80, 100] }, title: `${input.outcome} (%)` };
+  const sorted = [...rows].sort(
+    (a, b) => b.estimate - a.estimate || a.label.localeCompare(b.label),
+  );
+  const values = sorted.map((r) => ({
+    ...r,
+    pct: 100 * r.estimate,
+    lowerPct: 100 * r.lower,
+    upperPct: 100 * r.upper,
+    count: `${r.events}/${r.n}`,
+  }));
+  const y = {
+    field: 'label',
+    type: 'nominal' as const,
+    sort: sorted.map((r) => r.label),
+    title: null,
+    axis: { labelLimit: 0 },
+  };
+  const x = {
+    type: 'quantitative' as const,
+    scale: { domain: [0, 100] },
+    axis: { values: [0, 20, 40, 60, 80, 100] },
+    title: `${input.outcome} (%)`,
+  };
   const layers: Record<string, unknown>[] = [];
-  const pooled = input.pooled && [input.pooled.estimate, input.pooled.lower, input.pooled.upper].every(isFiniteNumber) ? input.pooled : undefined;
+  const pooled =
+    input.pooled &&
+    [input.pooled.estimate, input.pooled.lower, input.pooled.upper].every(isFiniteNumber)
+      ? input.pooled
+      : undefined;
   if (pooled) {
     const band = [{ lo: 100 * pooled.lower, hi: 100 * pooled.upper, est: 100 * pooled.estimate }];
     layers.push(
-      { data: { values: band }, mark: { type: 'rect', color: OKABE_ITO[4], opacity: 0.25 }, encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' } } },
-      { data: { values: band }, mark: { type: 'rule', color: OKABE_ITO[1], strokeDash: [4, 3] }, encoding: { x: { ...x, field: 'est' } } },
+      {
+        data: { values: band },
+        mark: { type: 'rect', color: OKABE_ITO[4], opacity: 0.25 },
+        encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+      },
+      {
+        data: { values: band },
+        mark: { type: 'rule', color: OKABE_ITO[1], strokeDash: [4, 3] },
+        encoding: { x: { ...x, field: 'est' } },
+      },
     );
   }
   layers.push(
-    { data: { values }, mark: { type: 'rule', color: INK }, encoding: { y, x: { ...x, field: 'lowerPct' }, x2: { field: 'upperPct' } } },
+    {
+      data: { values },
+      mark: { type: 'rule', color: INK },
+      encoding: { y, x: { ...x, field: 'lowerPct' }, x2: { field: 'upperPct' } },
+    },
     {
       data: { values },
       mark: { type: 'point', filled: true, size: 50, color: OKABE_ITO[0], opacity: 1 },
-      encoding: { y, x: { ...x, field: 'pct' }, tooltip: [{ field: 'label' }, { field: 'count', title: 'events/n' }, { field: 'pct', format: '.1f', title: '%' }] },
+      encoding: {
+        y,
+        x: { ...x, field: 'pct' },
+        tooltip: [
+          { field: 'label' },
+          { field: 'count', title: 'events/n' },
+          { field: 'pct', format: '.1f', title: '%' },
+        ],
+      },
     },
-    { data: { values }, mark: { type: 'text', align: 'left', x: 'width', dx: 8, fontSize: 11 }, encoding: { y, text: { field: 'count' } } },
+    {
+      data: { values },
+      mark: { type: 'text', align: 'left', x: 'width', dx: 8, fontSize: 11 },
+      encoding: { y, text: { field: 'count' } },
+    },
   );
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: input.title, subtitle: input.subtitle ?? `Dots: proportion; lines: ${input.intervalLabel}` + (pooled ? `; dashed line and band: ${pooled.label}` : '') },
+    title: {
+      text: input.title,
+      subtitle:
+        input.subtitle ??
+        `Dots: proportion; lines: ${input.intervalLabel}` +
+          (pooled ? `; dashed line and band: ${pooled.label}` : ''),
+    },
     width: 300,
     height: Math.max(60, sorted.length * 22),
     config: CHART_CONFIG,
     layer: layers,
   } as unknown as TopLevelSpec;
-  return { spec, description: `Caterpillar plot of ${input.outcome} in ${sorted.length} stud${sorted.length === 1 ? 'y' : 'ies'}, sorted by proportion.`, warnings };
+  return {
+    spec,
+    description: `Caterpillar plot of ${input.outcome} in ${sorted.length} stud${sorted.length === 1 ? 'y' : 'ies'}, sorted by proportion.`,
+    warnings,
+  };
 }

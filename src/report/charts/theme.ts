@@ -5,7 +5,16 @@ import { REPORT_FONT } from '../text-metrics/text-width.js';
  * Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"): distinguishable
  * under the common colour-vision deficiencies. Black first for single-series marks.
  */
-export const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'] as const;
+export const OKABE_ITO = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+] as const;
 
 /** Ink for text, axes and reference lines. */
 export const INK = '#222222';
@@ -17,7 +26,15 @@ export const CHART_CONFIG: Config = {
   background: '#ffffff',
   padding: 8,
   view: { stroke: null },
-  title: { fontSize: 14, fontWeight: 'bold', anchor: 'start', color: INK, subtitleFontSize: 11, subtitleColor: MUTED, offset: 10 },
+  title: {
+    fontSize: 14,
+    fontWeight: 'bold',
+    anchor: 'start',
+    color: INK,
+    subtitleFontSize: 11,
+    subtitleColor: MUTED,
+    offset: 10,
+  },
   axis: {
     labelFontSize: 11,
     titleFontSize: 11,
@@ -28,7 +45,15 @@ export const CHART_CONFIG: Config = {
     tickColor: '#888888',
     gridColor: '#e6e6e6',
   },
-  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'bold', labelColor: INK, titleColor: INK, orient: 'bottom', direction: 'horizontal' },
+  legend: {
+    labelFontSize: 11,
+    titleFontSize: 11,
+    titleFontWeight: 'bold',
+    labelColor: INK,
+    titleColor: INK,
+    orient: 'bottom',
+    direction: 'horizontal',
+  },
   text: { fontSize: 11, color: INK },
   range: { category: [...OKABE_ITO] },
 };
@@ -36,7 +61,11 @@ export const CHART_CONFIG: Config = {
 /** Ticks for a log axis that people can read: 1-2-5 steps inside [lo, hi]. */
 export function logTicks(lo: number, hi: number): number[] {
   const ticks: number[] = [];
-  for (let exponent = Math.floor(Math.log10(lo)) - 1; exponent <= Math.ceil(Math.log10(hi)); exponent++) {
+  for (
+    let exponent = Math.floor(Math.log10(lo)) - 1;
+    exponent <= Math.ceil(Math.log10(hi));
+    exponent++
+  ) {
     for (const mantissa of [1, 2, 5]) {
       const value = Number((mantissa * 10 ** exponent).toPrecision(1));
       if (value >= lo * (1 - 1e-9) && value <= hi * (1 + 1e-9)) ticks.push(value);

@@ -44,9 +44,15 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
   const warnings: string[] = [];
   const rows = input.rows.filter((r) => Boolean(r.start));
   const undated = input.rows.filter((r) => !r.start).map((r) => r.name);
-  if (undated.length) warnings.push(`timeline "${input.title}": ${undated.length} trial(s) without a start date left out: ${undated.join(', ')}`);
+  if (undated.length)
+    warnings.push(
+      `timeline "${input.title}": ${undated.length} trial(s) without a start date left out: ${undated.join(', ')}`,
+    );
   const open = rows.filter((r) => !r.end).map((r) => r.name);
-  if (open.length) warnings.push(`timeline "${input.title}": ${open.length} trial(s) without an end date drawn as a start marker: ${open.join(', ')}`);
+  if (open.length)
+    warnings.push(
+      `timeline "${input.title}": ${open.length} trial(s) without an end date drawn as a start marker: ${open.join(', ')}`,
+    );
   const values = rows
     .map((r) => {
       const start = isoDay(r.start!, 'start');
@@ -64,10 +70,27 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
     })
     .sort((a, b) => a.start.localeCompare(b.start) || a.name.localeCompare(b.name));
   const phases = PHASE_ORDER.filter((p) => values.some((v) => v.phase === p));
-  const extraPhases = [...new Set(values.map((v) => v.phase))].filter((p) => !phases.includes(p)).sort();
-  const y = { field: 'name', type: 'nominal' as const, sort: values.map((v) => v.name), title: null, axis: { labelLimit: 0 } };
-  const color = { field: 'phase', type: 'nominal' as const, title: 'Phase', sort: [...phases, ...extraPhases] };
-  const x = { type: 'temporal' as const, title: 'Calendar date (start to planned end)', axis: { format: '%Y', tickCount: 'year' } };
+  const extraPhases = [...new Set(values.map((v) => v.phase))]
+    .filter((p) => !phases.includes(p))
+    .sort();
+  const y = {
+    field: 'name',
+    type: 'nominal' as const,
+    sort: values.map((v) => v.name),
+    title: null,
+    axis: { labelLimit: 0 },
+  };
+  const color = {
+    field: 'phase',
+    type: 'nominal' as const,
+    title: 'Phase',
+    sort: [...phases, ...extraPhases],
+  };
+  const x = {
+    type: 'temporal' as const,
+    title: 'Calendar date (start to planned end)',
+    axis: { format: '%Y', tickCount: 'year' },
+  };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, ...(input.subtitle ? { subtitle: input.subtitle } : {}) },
@@ -79,7 +102,19 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
       {
         transform: [{ filter: 'datum.end !== null' }],
         mark: { type: 'bar', height: 12, cornerRadius: 2 },
-        encoding: { y, color, x: { ...x, field: 'start' }, x2: { field: 'end' }, tooltip: [{ field: 'name' }, { field: 'intervention' }, { field: 'phase' }, { field: 'label', title: 'enrolment' }, { field: 'status' }] },
+        encoding: {
+          y,
+          color,
+          x: { ...x, field: 'start' },
+          x2: { field: 'end' },
+          tooltip: [
+            { field: 'name' },
+            { field: 'intervention' },
+            { field: 'phase' },
+            { field: 'label', title: 'enrolment' },
+            { field: 'status' },
+          ],
+        },
       },
       {
         transform: [{ filter: 'datum.end === null' }],
@@ -93,5 +128,9 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
       },
     ],
   } as unknown as TopLevelSpec;
-  return { spec, description: `Timeline of ${values.length} trial(s) by phase, from start to planned end, with enrolment.`, warnings };
+  return {
+    spec,
+    description: `Timeline of ${values.length} trial(s) by phase, from start to planned end, with enrolment.`,
+    warnings,
+  };
 }

@@ -88,6 +88,8 @@ export function vegaTextWidth(item: TextItem, text: unknown): number {
  * Makes Vega measure text with the table instead of its 0.8 × length × size estimate.
  * Idempotent; takes the loaded vega module so that vega stays a lazy import.
  */
-export function installTextMetrics(vega: { textMetrics: { width: (item: never, text: unknown) => number } }): void {
+export function installTextMetrics(vega: {
+  textMetrics: { width: (item: never, text: unknown) => number };
+}): void {
   vega.textMetrics.width = vegaTextWidth as (item: never, text: unknown) => number;
 }

@@ -24,7 +24,11 @@ export interface AttributableFractionsResult {
   warnings: string[];
 }
 
-const none = (level: number, method: string): AttributableEstimate => ({ estimable: false, estimate: null, ci: { lower: null, upper: null, level, method } });
+const none = (level: number, method: string): AttributableEstimate => ({
+  estimable: false,
+  estimate: null,
+  ci: { lower: null, upper: null, level, method },
+});
 
 /**
  * Attributable fractions for a cohort table, arm 1 = exposed (a events of n1, b = n1 − a),
@@ -46,7 +50,8 @@ export function attributableFractions(
   validateTable(table);
   const { level = 0.95, parCi = 'pirikahu' } = options;
   validateLevel(level);
-  if (parCi !== 'pirikahu' && parCi !== 'wald') throw new InputError('parCi', parCi, 'pirikahu or wald');
+  if (parCi !== 'pirikahu' && parCi !== 'wald')
+    throw new InputError('parCi', parCi, 'pirikahu or wald');
   const z = zCritical(level, normalQuantile);
   const { events1: a, n1, events2: c, n2 } = table;
   const b = n1 - a;
@@ -59,9 +64,15 @@ export function attributableFractions(
   let afExposed = none(level, 'katz-rr');
   if (rr.estimable && rr.estimate! > 0 && Number.isFinite(rr.estimate!)) {
     const af = (x: number) => (x - 1) / x;
-    afExposed = { estimable: true, estimate: af(rr.estimate!), ci: { lower: af(rr.ci.lower!), upper: af(rr.ci.upper!), level, method: 'katz-rr' } };
+    afExposed = {
+      estimable: true,
+      estimate: af(rr.estimate!),
+      ci: { lower: af(rr.ci.lower!), upper: af(rr.ci.upper!), level, method: 'katz-rr' },
+    };
   } else {
-    warnings.push('a zero cell makes the RR, and so the attributable fraction among the exposed, undefined');
+    warnings.push(
+      'a zero cell makes the RR, and so the attributable fraction among the exposed, undefined',
+    );
   }
 
   const parEstimate = m1 / T - c / n2;
@@ -77,7 +88,9 @@ export function attributableFractions(
     parSe = Math.sqrt(d1 * d1 * a + d2 * d2 * b + d3 * d3 * c + d4 * d4 * d);
   }
   const par: AttributableEstimate = {
-    estimable: true, estimate: parEstimate, se: parSe,
+    estimable: true,
+    estimate: parEstimate,
+    se: parSe,
     ci: { lower: parEstimate - z * parSe, upper: parEstimate + z * parSe, level, method: parCi },
   };
 
@@ -86,9 +99,23 @@ export function attributableFractions(
     const p = (a * d - b * c) / (m1 * n2);
     const se = Math.sqrt((b + p * (a + d)) / (T * c));
     const log = Math.log(1 - p);
-    paf = { estimable: true, estimate: p, se, ci: { lower: 1 - Math.exp(log + z * se), upper: 1 - Math.exp(log - z * se), level, method: 'jewell-log' } };
+    paf = {
+      estimable: true,
+      estimate: p,
+      se,
+      ci: {
+        lower: 1 - Math.exp(log + z * se),
+        upper: 1 - Math.exp(log - z * se),
+        level,
+        method: 'jewell-log',
+      },
+    };
   } else {
-    warnings.push(m1 === 0 ? 'no events: the population attributable fraction is undefined' : 'no events among the unexposed (arm 2): the PAF interval is undefined');
+    warnings.push(
+      m1 === 0
+        ? 'no events: the population attributable fraction is undefined'
+        : 'no events among the unexposed (arm 2): the PAF interval is undefined',
+    );
   }
   return freeze({ afExposed, par, paf, warnings });
 }

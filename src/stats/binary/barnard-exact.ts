@@ -44,7 +44,10 @@ function unpooledWald(x1: number, n1: number, x2: number, n2: number): number {
  * P_π[|T| ≥ |T_obs|] (two-sided). See nuisance-maximum.ts for the maximisation.
  * @example barnardExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.02082099925869387 (scipy, n = 4096: 0.020820999258693858)
  */
-export function barnardExact(table: TwoByTwo, options: { alternative?: Alternative; pooled?: boolean } = {}): UnconditionalExactResult {
+export function barnardExact(
+  table: TwoByTwo,
+  options: { alternative?: Alternative; pooled?: boolean } = {},
+): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided', pooled = true } = options;
   checkEnumerable(table.n1, table.n2, "Barnard's test");
@@ -55,12 +58,22 @@ export function barnardExact(table: TwoByTwo, options: { alternative?: Alternati
   for (let x1 = 0; x1 <= n1; x1++) {
     for (let x2 = 0; x2 <= n2; x2++) {
       const t = wald(x1, n1, x2, n2);
-      const inside = alternative === 'two-sided' ? Math.abs(t) >= Math.abs(observed) : alternative === 'less' ? t <= observed : t >= observed;
+      const inside =
+        alternative === 'two-sided'
+          ? Math.abs(t) >= Math.abs(observed)
+          : alternative === 'less'
+            ? t <= observed
+            : t >= observed;
       region[x1 * (n2 + 1) + x2] = inside ? 1 : 0;
     }
   }
   const max = maximiseOverNuisance(n1, n2, region);
   return freeze({
-    name: `Barnard exact (${pooled ? 'pooled' : 'unpooled'} Wald)`, statistic: observed, p: max.p, alternative, nuisance: max.pi, method: max.method,
+    name: `Barnard exact (${pooled ? 'pooled' : 'unpooled'} Wald)`,
+    statistic: observed,
+    p: max.p,
+    alternative,
+    nuisance: max.pi,
+    method: max.method,
   });
 }

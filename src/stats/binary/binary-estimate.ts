@@ -28,11 +28,31 @@ export interface BinaryEstimate {
 }
 
 /** The coded warning for the two degenerate tables of the ratio measures. */
-export function degenerateWarning(kind: 'no-events' | 'all-events', measure: 'RR' | 'OR', notEstimable = false): Warning {
-  return warning(kind === 'no-events' ? 'no-events-either-arm' : 'all-events-both-arms', { measure, notEstimable });
+export function degenerateWarning(
+  kind: 'no-events' | 'all-events',
+  measure: 'RR' | 'OR',
+  notEstimable = false,
+): Warning {
+  return warning(kind === 'no-events' ? 'no-events-either-arm' : 'all-events-both-arms', {
+    measure,
+    notEstimable,
+  });
 }
 
 /** The explicit result for a ratio that cannot be estimated: null values, never NaN. */
-export function notEstimable(measure: 'RR' | 'OR', method: string, level: number, coded: Warning[]): BinaryEstimate {
-  return { measure, estimable: false, estimate: null, ci: { lower: null, upper: null, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded };
+export function notEstimable(
+  measure: 'RR' | 'OR',
+  method: string,
+  level: number,
+  coded: Warning[],
+): BinaryEstimate {
+  return {
+    measure,
+    estimable: false,
+    estimate: null,
+    ci: { lower: null, upper: null, level, method },
+    correction: null,
+    warnings: messages(coded),
+    codedWarnings: coded,
+  };
 }

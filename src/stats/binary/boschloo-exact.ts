@@ -32,7 +32,10 @@ function fisherPValues(n1: number, n2: number, side: 'less' | 'greater'): Float6
   return out;
 }
 
-function oneSided(table: TwoByTwo, side: 'less' | 'greater'): { statistic: number; p: number; pi: number; method: string } {
+function oneSided(
+  table: TwoByTwo,
+  side: 'less' | 'greater',
+): { statistic: number; p: number; pi: number; method: string } {
   const { n1, n2 } = table;
   const pv = fisherPValues(n1, n2, side);
   const observed = pv[table.events1 * (n2 + 1) + table.events2];
@@ -50,17 +53,34 @@ function oneSided(table: TwoByTwo, side: 'less' | 'greater'): { statistic: numbe
  * See nuisance-maximum.ts for the maximisation.
  * @example boschlooExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.021972074495088 (scipy, n = 4096: 0.021972074495087958)
  */
-export function boschlooExact(table: TwoByTwo, options: { alternative?: Alternative } = {}): UnconditionalExactResult {
+export function boschlooExact(
+  table: TwoByTwo,
+  options: { alternative?: Alternative } = {},
+): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided' } = options;
   checkEnumerable(table.n1, table.n2, "Boschloo's test");
   const name = 'Boschloo exact';
   if (alternative !== 'two-sided') {
     const r = oneSided(table, alternative);
-    return freeze({ name, statistic: r.statistic, p: r.p, alternative, nuisance: r.pi, method: r.method });
+    return freeze({
+      name,
+      statistic: r.statistic,
+      p: r.p,
+      alternative,
+      nuisance: r.pi,
+      method: r.method,
+    });
   }
   const less = oneSided(table, 'less');
   const greater = oneSided(table, 'greater');
   const r = less.p < greater.p ? less : greater;
-  return freeze({ name, statistic: r.statistic, p: Math.min(1, 2 * r.p), alternative, nuisance: r.pi, method: r.method });
+  return freeze({
+    name,
+    statistic: r.statistic,
+    p: Math.min(1, 2 * r.p),
+    alternative,
+    nuisance: r.pi,
+    method: r.method,
+  });
 }

@@ -21,7 +21,10 @@ export interface HomogeneityTest {
  * Tarone RE (1985) Biometrika 72:91–95. Without the correction this is epiR's `bOR.homog`.
  * @example breslowDayTest([{ events1: 8, n1: 106, events2: 5, n2: 120 }, { events1: 22, n1: 98, events2: 16, n2: 85 }], 1.40314854342828).tarone.p // 0.5547110241709889
  */
-export function breslowDayTest(strata: TwoByTwo[], psi: number): { breslowDay: HomogeneityTest; tarone: HomogeneityTest } {
+export function breslowDayTest(
+  strata: TwoByTwo[],
+  psi: number,
+): { breslowDay: HomogeneityTest; tarone: HomogeneityTest } {
   let bd = 0;
   let diff = 0;
   let sumV = 0;

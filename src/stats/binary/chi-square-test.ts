@@ -17,7 +17,10 @@ export interface ChiSquareResult {
  * Returns null when a row or column total is zero (the statistic is then undefined; R gives NaN).
  * @example chiSquareTest({ events1: 15, n1: 50, events2: 9, n2: 50 })?.statistic // 1.973684210526316
  */
-export function chiSquareTest(table: TwoByTwo, options: { correct?: boolean } = {}): ChiSquareResult | null {
+export function chiSquareTest(
+  table: TwoByTwo,
+  options: { correct?: boolean } = {},
+): ChiSquareResult | null {
   validateTable(table);
   const { correct = false } = options;
   const [a, b, c, d] = cells(table);
@@ -26,13 +29,21 @@ export function chiSquareTest(table: TwoByTwo, options: { correct?: boolean } = 
   const cols = [a + c, b + d];
   if (rows.includes(0) || cols.includes(0)) return null;
   const observed = [a, b, c, d];
-  const expected = [rows[0] * cols[0] / n, rows[0] * cols[1] / n, rows[1] * cols[0] / n, rows[1] * cols[1] / n];
+  const expected = [
+    (rows[0] * cols[0]) / n,
+    (rows[0] * cols[1]) / n,
+    (rows[1] * cols[0]) / n,
+    (rows[1] * cols[1]) / n,
+  ];
   let yates = 0;
   if (correct) yates = Math.min(0.5, ...observed.map((o, i) => Math.abs(o - expected[i])));
   let statistic = 0;
-  for (let i = 0; i < 4; i++) statistic += (Math.abs(observed[i] - expected[i]) - yates) ** 2 / expected[i];
+  for (let i = 0; i < 4; i++)
+    statistic += (Math.abs(observed[i] - expected[i]) - yates) ** 2 / expected[i];
   return freeze({
-    name: correct ? ('Pearson chi-square with Yates correction' as const) : ('Pearson chi-square' as const),
+    name: correct
+      ? ('Pearson chi-square with Yates correction' as const)
+      : ('Pearson chi-square' as const),
     statistic,
     df: 1 as const,
     p: chiSquareSf(statistic, 1),

@@ -54,13 +54,22 @@ export interface CompareProportionsResult {
  * stay two-sided.
  * @example compareProportions({ events1: 10, n1: 20, events2: 6, n2: 20 }).rr.estimate // 1.666666666666667
  */
-export function compareProportions(table: TwoByTwo, options: CompareProportionsOptions = {}): CompareProportionsResult {
+export function compareProportions(
+  table: TwoByTwo,
+  options: CompareProportionsOptions = {},
+): CompareProportionsResult {
   const { level = 0.95, correction = 0.5, tests = [], alternative = 'two-sided' } = options;
   const rd = riskDifference(table, { ci: options.rdCi, level, alternative });
   const extra: Partial<CompareProportionsResult['tests']> = {};
-  if (tests.includes('barnard')) extra.barnard = barnardExact(table, { alternative: options.alternative });
-  if (tests.includes('barnard-unpooled')) extra.barnardUnpooled = barnardExact(table, { alternative: options.alternative, pooled: false });
-  if (tests.includes('boschloo')) extra.boschloo = boschlooExact(table, { alternative: options.alternative });
+  if (tests.includes('barnard'))
+    extra.barnard = barnardExact(table, { alternative: options.alternative });
+  if (tests.includes('barnard-unpooled'))
+    extra.barnardUnpooled = barnardExact(table, {
+      alternative: options.alternative,
+      pooled: false,
+    });
+  if (tests.includes('boschloo'))
+    extra.boschloo = boschlooExact(table, { alternative: options.alternative });
   if (tests.includes('midp')) extra.midp = midPTest(table);
   return freeze({
     table: { ...table },

@@ -1,6 +1,12 @@
 import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
-import { conditionalSupport, dnhyper, mnhyper, pnhyper, type ConditionalSupport } from './noncentral-hypergeometric.js';
+import {
+  conditionalSupport,
+  dnhyper,
+  mnhyper,
+  pnhyper,
+  type ConditionalSupport,
+} from './noncentral-hypergeometric.js';
 import { validateLevel, validateTable, type TwoByTwo } from './table.js';
 import { zeroin } from '../numeric/zeroin.js';
 
@@ -31,7 +37,10 @@ export function fisherExact(
   validateLevel(level);
   const s = conditionalSupport(table);
   const warnings: string[] = [];
-  if (s.lo === s.hi) warnings.push('a margin of the table is degenerate: only one table is possible, p = 1 and the odds ratio is not estimable');
+  if (s.lo === s.hi)
+    warnings.push(
+      'a margin of the table is degenerate: only one table is possible, p = 1 and the odds ratio is not estimable',
+    );
   const p = fisherP(s, alternative);
   const estimate = conditionalMle(s);
   let lower: number;

@@ -27,7 +27,10 @@ export function logWald(
   const hasZero = a === 0 || b === 0 || c === 0 || d === 0;
   let added: number | null = null;
   if (hasZero && correction !== 'none' && correction > 0) {
-    a += correction; b += correction; c += correction; d += correction;
+    a += correction;
+    b += correction;
+    c += correction;
+    d += correction;
     added = correction;
     coded.push(warning('zero-cell-corrected', { correction, measure }));
   }

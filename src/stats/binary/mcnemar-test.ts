@@ -35,15 +35,32 @@ export function mcnemarTest(
   if (b + c === 0) warnings.push('no discordant pairs: McNemar’s test is undefined');
   if (method === 'exact') {
     const p = b + c === 0 ? NaN : binomialTest(b, b + c, { p0: 0.5, alternative }).p;
-    return freeze({ name: 'McNemar exact (binomial)', statistic: b, p, alternative, discordant: { firstOnly: b, secondOnly: c }, warnings });
+    return freeze({
+      name: 'McNemar exact (binomial)',
+      statistic: b,
+      p,
+      alternative,
+      discordant: { firstOnly: b, secondOnly: c },
+      warnings,
+    });
   }
   if (method !== 'asymptotic') throw new InputError('method', method, 'one of asymptotic, exact');
-  if (alternative !== 'two-sided') throw new InputError('alternative', alternative, "'two-sided' for the asymptotic McNemar test (use method 'exact' for one-sided)");
+  if (alternative !== 'two-sided')
+    throw new InputError(
+      'alternative',
+      alternative,
+      "'two-sided' for the asymptotic McNemar test (use method 'exact' for one-sided)",
+    );
   const k = correct && b !== c ? 1 : 0;
   const statistic = b + c === 0 ? NaN : (Math.abs(b - c) - k) ** 2 / (b + c);
   const p = Number.isNaN(statistic) ? NaN : chiSquareSf(statistic, 1);
   return freeze({
     name: correct ? "McNemar's chi-squared with continuity correction" : "McNemar's chi-squared",
-    statistic, df: 1, p, alternative, discordant: { firstOnly: b, secondOnly: c }, warnings,
+    statistic,
+    df: 1,
+    p,
+    alternative,
+    discordant: { firstOnly: b, secondOnly: c },
+    warnings,
   });
 }

@@ -1,5 +1,9 @@
 import { outwardRoot } from '../numeric/outward-root.js';
-import { conditionalSupport, dnhyper, type ConditionalSupport } from './noncentral-hypergeometric.js';
+import {
+  conditionalSupport,
+  dnhyper,
+  type ConditionalSupport,
+} from './noncentral-hypergeometric.js';
 import type { TwoByTwo } from './table.js';
 
 /** P[X > x] + ½P[X = x] (upper) or P[X < x] + ½P[X = x] at odds ratio ψ. */

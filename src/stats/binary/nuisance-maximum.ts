@@ -27,7 +27,11 @@ export const MAX_TABLES = 4_100_000;
 /** Throws InputError when a table is too large to enumerate in reasonable time and memory. */
 export function checkEnumerable(n1: number, n2: number, test: string): void {
   if ((n1 + 1) * (n2 + 1) > MAX_TABLES) {
-    throw new InputError('n1, n2', `${n1}, ${n2}`, `(n1 + 1)(n2 + 1) ≤ ${MAX_TABLES} for ${test} (it enumerates every table); use Fisher or chi-square for larger trials`);
+    throw new InputError(
+      'n1, n2',
+      `${n1}, ${n2}`,
+      `(n1 + 1)(n2 + 1) ≤ ${MAX_TABLES} for ${test} (it enumerates every table); use Fisher or chi-square for larger trials`,
+    );
   }
 }
 
@@ -63,7 +67,8 @@ export function maximiseOverNuisance(n1: number, n2: number, region: Uint8Array)
   }
   const peaks: number[] = [];
   for (let i = 0; i < G; i++) {
-    if ((i === 0 || values[i] >= values[i - 1]) && (i === G - 1 || values[i] >= values[i + 1])) peaks.push(i);
+    if ((i === 0 || values[i] >= values[i - 1]) && (i === G - 1 || values[i] >= values[i + 1]))
+      peaks.push(i);
   }
   peaks.sort((a, b) => values[b] - values[a]);
   let best = { p: -Infinity, pi: NaN };
@@ -92,7 +97,13 @@ function significant(pmf: Float64Array): [number, number] {
   return [lo, hi];
 }
 
-function goldenMax(f: (x: number) => number, lo: number, hi: number, x0: number, f0: number): { p: number; pi: number } {
+function goldenMax(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  x0: number,
+  f0: number,
+): { p: number; pi: number } {
   const r = (Math.sqrt(5) - 1) / 2;
   let a = lo;
   let b = hi;
@@ -103,9 +114,17 @@ function goldenMax(f: (x: number) => number, lo: number, hi: number, x0: number,
   let best = { p: f0, pi: x0 };
   while (b - a > 1e-10) {
     if (fc > fd) {
-      b = d; d = c; fd = fc; c = b - r * (b - a); fc = f(c);
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - r * (b - a);
+      fc = f(c);
     } else {
-      a = c; c = d; fc = fd; d = a + r * (b - a); fd = f(d);
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + r * (b - a);
+      fd = f(d);
     }
     if (fc > best.p) best = { p: fc, pi: c };
     if (fd > best.p) best = { p: fd, pi: d };

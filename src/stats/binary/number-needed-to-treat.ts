@@ -35,12 +35,16 @@ export interface NntResult {
  * side; if it includes 0 the interval is disconnected: NNTB 1/bU to ∞ to NNTH 1/|bL|.
  * @example numberNeededToTreat(riskDifference({ events1: 10, n1: 100, events2: 20, n2: 100 })).estimate // 10
  */
-export function numberNeededToTreat(rd: BinaryEstimate, options: { events?: 'harmful' | 'beneficial' } = {}): NntResult {
+export function numberNeededToTreat(
+  rd: BinaryEstimate,
+  options: { events?: 'harmful' | 'beneficial' } = {},
+): NntResult {
   const { events = 'harmful' } = options;
   if (rd.measure !== 'RD' || rd.estimate === null || rd.ci.lower === null || rd.ci.upper === null) {
     throw new InputError('rd', rd.measure, 'an estimable risk difference');
   }
-  if (events !== 'harmful' && events !== 'beneficial') throw new InputError('events', events, 'harmful or beneficial');
+  if (events !== 'harmful' && events !== 'beneficial')
+    throw new InputError('events', events, 'harmful or beneficial');
   const sign = events === 'harmful' ? -1 : 1;
   const b = sign * rd.estimate;
   const [bL, bU] = sign === 1 ? [rd.ci.lower, rd.ci.upper] : [-rd.ci.upper, -rd.ci.lower];
@@ -61,7 +65,13 @@ export function numberNeededToTreat(rd: BinaryEstimate, options: { events?: 'har
     measure: 'NNT' as const,
     kind,
     estimate: inv(b),
-    ci: { level: rd.ci.level, method: `altman (from the ${rd.ci.method} RD interval)`, disconnected, nntb, nnth },
+    ci: {
+      level: rd.ci.level,
+      method: `altman (from the ${rd.ci.method} RD interval)`,
+      disconnected,
+      nntb,
+      nnth,
+    },
     warnings,
   });
 }

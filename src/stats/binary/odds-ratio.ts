@@ -19,7 +19,11 @@ const METHOD_NAMES: Record<UncorrectedOr, string> = {
 };
 
 /** Conditional exact, mid-p, Miettinen–Nurminen or Cornfield OR interval: no correction, 0 / ∞ at the edges. */
-function uncorrectedOr(table: TwoByTwo, { level, z, alternative }: RatioContext, ci: UncorrectedOr): BinaryEstimate {
+function uncorrectedOr(
+  table: TwoByTwo,
+  { level, z, alternative }: RatioContext,
+  ci: UncorrectedOr,
+): BinaryEstimate {
   const method = METHOD_NAMES[ci];
   const { events1: x1, n1, events2: x2, n2 } = table;
   const degenerate = degeneracy(table);
@@ -34,20 +38,31 @@ function uncorrectedOr(table: TwoByTwo, { level, z, alternative }: RatioContext,
   if (infinite) coded.push(warning('estimate-infinite', { measure: 'OR', why: 'a zero cell' }));
   if (ci === 'exact' || ci === 'midp') {
     const fisher = fisherExact(table, { level, alternative });
-    const [lower, upper] = ci === 'exact'
-      ? [fisher.ci.lower, fisher.ci.upper]
-      : midPOddsRatioInterval(table, alternative === 'two-sided' ? (1 - level) / 2 : 1 - level);
+    const [lower, upper] =
+      ci === 'exact'
+        ? [fisher.ci.lower, fisher.ci.upper]
+        : midPOddsRatioInterval(table, alternative === 'two-sided' ? (1 - level) / 2 : 1 - level);
     return {
-      measure: 'OR' as const, estimable: true, estimate: fisher.estimate,
-      ci: { lower, upper, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded,
+      measure: 'OR' as const,
+      estimable: true,
+      estimate: fisher.estimate,
+      ci: { lower, upper, level, method },
+      correction: null,
+      warnings: messages(coded),
+      codedWarnings: coded,
     };
   }
   const estimate = infinite ? Infinity : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
   const statistic = ci === 'mn' ? orScoreZ : cornfieldZ;
   const [lower, upper] = invertRatio((t) => statistic(table, t), estimate, z, { zero, infinite });
   return {
-    measure: 'OR' as const, estimable: true, estimate,
-    ci: { lower, upper, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded,
+    measure: 'OR' as const,
+    estimable: true,
+    estimate,
+    ci: { lower, upper, level, method },
+    correction: null,
+    warnings: messages(coded),
+    codedWarnings: coded,
   };
 }
 
@@ -64,10 +79,17 @@ export const OR_INTERVALS = defineMethods('odds-ratio interval', [
     formula: 'exp(log OR ± z √(1/a + 1/b + 1/c + 1/d))',
     reference: 'Woolf B. Ann Hum Genet 1955;19:251–253; as metafor::escalc "OR"',
     run: (table: TwoByTwo, { level, z, correction }: RatioContext): BinaryEstimate =>
-      logWald(table, 'OR', 'woolf-log', z, level, correction,
+      logWald(
+        table,
+        'OR',
+        'woolf-log',
+        z,
+        level,
+        correction,
         (a, b, c, d) => Math.log((a * d) / (b * c)),
         (a, b, c, d) => 1 / a + 1 / b + 1 / c + 1 / d,
-        () => true),
+        () => true,
+      ),
   },
   {
     id: 'exact',
@@ -75,22 +97,26 @@ export const OR_INTERVALS = defineMethods('odds-ratio interval', [
     resultMethod: 'conditional-exact',
     zeroCellCorrection: false,
     formula: 'conditional MLE and exact interval from the noncentral hypergeometric distribution',
-    reference: "Fisher RA. The Design of Experiments, 1935; as R fisher.test",
-    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'exact'),
+    reference: 'Fisher RA. The Design of Experiments, 1935; as R fisher.test',
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate =>
+      uncorrectedOr(table, context, 'exact'),
   },
   {
     ...MN_SCORE,
     zeroCellCorrection: false,
-    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'mn'),
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate =>
+      uncorrectedOr(table, context, 'mn'),
   },
   {
     id: 'midp',
     label: 'mid-p exact',
     resultMethod: 'mid-p-exact',
     zeroCellCorrection: false,
-    formula: 'all ψ with the mid-p conditional tail probabilities ≥ (1 − level)/2, around the conditional MLE',
+    formula:
+      'all ψ with the mid-p conditional tail probabilities ≥ (1 − level)/2, around the conditional MLE',
     reference: 'Miettinen OS. In: Epidemiology, Stanford 1974; as epitools oddsratio.midp',
-    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'midp'),
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate =>
+      uncorrectedOr(table, context, 'midp'),
   },
   {
     id: 'cornfield',
@@ -98,8 +124,10 @@ export const OR_INTERVALS = defineMethods('odds-ratio interval', [
     resultMethod: 'cornfield',
     zeroCellCorrection: false,
     formula: 'all ψ with |x1 − A(ψ)| − ½ ≤ z √(1/A + 1/B + 1/C + 1/D), around the sample OR',
-    reference: 'Cornfield J. Proc Third Berkeley Symp 1956;4:135–148; Fleiss, Levin & Paik 2003 §6.3',
-    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate => uncorrectedOr(table, context, 'cornfield'),
+    reference:
+      'Cornfield J. Proc Third Berkeley Symp 1956;4:135–148; Fleiss, Levin & Paik 2003 §6.3',
+    run: (table: TwoByTwo, context: RatioContext): BinaryEstimate =>
+      uncorrectedOr(table, context, 'cornfield'),
   },
 ] as const satisfies readonly RatioInterval[]);
 
@@ -124,7 +152,12 @@ export type OrMethod = MethodId<typeof OR_INTERVALS>;
  */
 export function oddsRatio(
   table: TwoByTwo,
-  options: { ci?: OrMethod; level?: number; correction?: Correction; alternative?: Alternative } = {},
+  options: {
+    ci?: OrMethod;
+    level?: number;
+    correction?: Correction;
+    alternative?: Alternative;
+  } = {},
 ): BinaryEstimate {
   return runRatioInterval(OR_INTERVALS, table, options);
 }

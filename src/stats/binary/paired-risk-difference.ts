@@ -21,7 +21,10 @@ export type PairedRdMethod = 'newcombe' | 'wald';
  * `se` is the Wald SE.
  * @example pairedRiskDifference({ both: 794, firstOnly: 150, secondOnly: 86, neither: 570 }).estimate // 0.04
  */
-export function pairedRiskDifference(table: PairedTable, options: { ci?: PairedRdMethod; level?: number } = {}): BinaryEstimate {
+export function pairedRiskDifference(
+  table: PairedTable,
+  options: { ci?: PairedRdMethod; level?: number } = {},
+): BinaryEstimate {
   validatePairedTable(table);
   const { ci = 'newcombe', level = 0.95 } = options;
   validateLevel(level);
@@ -60,8 +63,18 @@ export function pairedRiskDifference(table: PairedTable, options: { ci?: PairedR
     throw new InputError('ci', ci, 'one of newcombe, wald');
   }
   return freeze({
-    measure: 'RD' as const, estimable: true, estimate, se,
-    ci: { lower, upper, level, method: ci === 'newcombe' ? 'newcombe-paired-score' : 'wald-paired' },
-    correction: null, warnings: messages(coded), codedWarnings: coded,
+    measure: 'RD' as const,
+    estimable: true,
+    estimate,
+    se,
+    ci: {
+      lower,
+      upper,
+      level,
+      method: ci === 'newcombe' ? 'newcombe-paired-score' : 'wald-paired',
+    },
+    correction: null,
+    warnings: messages(coded),
+    codedWarnings: coded,
   });
 }

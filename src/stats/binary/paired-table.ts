@@ -20,7 +20,8 @@ export interface PairedTable {
 export function validatePairedTable(table: PairedTable): PairedTable {
   for (const key of ['both', 'firstOnly', 'secondOnly', 'neither'] as const) {
     const value = table[key];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new InputError(key, value, 'a whole number ≥ 0');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      throw new InputError(key, value, 'a whole number ≥ 0');
   }
   if (table.both + table.firstOnly + table.secondOnly + table.neither < 1) {
     throw new InputError('neither', table.neither, 'at least one pair in the table');

@@ -6,8 +6,14 @@ import type { BinaryEstimate } from './binary-estimate.js';
 import { MN_SCORE } from './risk-ratio.js';
 import { invertDifference, rdScoreZ } from './score-statistics.js';
 import type { Alternative } from '../types.js';
-import { oneSided, validateAlternative, validateLevel, validateTable, zCritical, type TwoByTwo } from './table.js';
-
+import {
+  oneSided,
+  validateAlternative,
+  validateLevel,
+  validateTable,
+  zCritical,
+  type TwoByTwo,
+} from './table.js';
 
 /**
  * Wilson score interval for one proportion, written as R's prop.test(correct = FALSE) computes it
@@ -36,10 +42,20 @@ export interface RdContext {
 }
 
 /** A registry entry of `RD_INTERVALS`: `run` gives [lower, upper]. */
-export type RdInterval = MethodEntry<string, (table: TwoByTwo, context: RdContext) => [number, number]>;
+export type RdInterval = MethodEntry<
+  string,
+  (table: TwoByTwo, context: RdContext) => [number, number]
+>;
 
 /** The Wald-type RD interval on (possibly pseudo-count adjusted) proportions, clipped to [−1, 1]. */
-function waldInterval(table: TwoByTwo, z: number, add: number, name: string, warnings: Warning[], alternative: Alternative): [number, number] {
+function waldInterval(
+  table: TwoByTwo,
+  z: number,
+  add: number,
+  name: string,
+  warnings: Warning[],
+  alternative: Alternative,
+): [number, number] {
   const { events1: x1, n1, events2: x2, n2 } = table;
   const q1 = (x1 + add) / (n1 + 2 * add);
   const q2 = (x2 + add) / (n2 + 2 * add);
@@ -47,7 +63,14 @@ function waldInterval(table: TwoByTwo, z: number, add: number, name: string, war
   const half = z * Math.sqrt((q1 * (1 - q1)) / (n1 + 2 * add) + (q2 * (1 - q2)) / (n2 + 2 * add));
   let lower = center - half;
   let upper = center + half;
-  if (half === 0) warnings.push(warning('interval-zero-width', { method: 'Wald', why: 'both proportions are 0 or 1', use: 'newcombe or mn' }));
+  if (half === 0)
+    warnings.push(
+      warning('interval-zero-width', {
+        method: 'Wald',
+        why: 'both proportions are 0 or 1',
+        use: 'newcombe or mn',
+      }),
+    );
   if ((lower < -1 && alternative !== 'less') || (upper > 1 && alternative !== 'greater')) {
     warnings.push(warning('interval-clipped', { method: name, lower, upper, range: '[−1, 1]' }));
     lower = Math.max(-1, lower);
@@ -65,7 +88,8 @@ export const RD_INTERVALS = defineMethods('risk-difference interval', [
     id: 'newcombe',
     label: 'Newcombe hybrid score',
     resultMethod: 'newcombe-hybrid-score',
-    formula: 'Newcombe (1998) method 10: Wilson intervals (l, u) per arm; RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²)',
+    formula:
+      'Newcombe (1998) method 10: Wilson intervals (l, u) per arm; RD − √((p1 − l1)² + (u2 − p2)²) to RD + √((u1 − p1)² + (p2 − l2)²)',
     reference: 'Newcombe RG. Stat Med 1998;17:873–890, method 10',
     run(table: TwoByTwo, { z, estimate }: RdContext): [number, number] {
       const { events1: x1, n1, events2: x2, n2 } = table;
@@ -73,7 +97,10 @@ export const RD_INTERVALS = defineMethods('risk-difference interval', [
       const p2 = x2 / n2;
       const [l1, u1] = wilsonInterval(x1, n1, z);
       const [l2, u2] = wilsonInterval(x2, n2, z);
-      return [estimate - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), estimate + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)];
+      return [
+        estimate - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
+        estimate + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2),
+      ];
     },
   },
   {
@@ -81,11 +108,13 @@ export const RD_INTERVALS = defineMethods('risk-difference interval', [
     label: 'Wald',
     formula: 'RD ± z √(p1(1 − p1)/n1 + p2(1 − p2)/n2), clipped to [−1, 1]',
     reference: 'Agresti A. Categorical Data Analysis, 3rd ed., 2013, §3.1',
-    run: (table: TwoByTwo, { z, warnings, alternative }: RdContext): [number, number] => waldInterval(table, z, 0, 'wald', warnings, alternative),
+    run: (table: TwoByTwo, { z, warnings, alternative }: RdContext): [number, number] =>
+      waldInterval(table, z, 0, 'wald', warnings, alternative),
   },
   {
     ...MN_SCORE,
-    run: (table: TwoByTwo, { z, estimate }: RdContext): [number, number] => invertDifference((d) => rdScoreZ(table, d, true), estimate, z),
+    run: (table: TwoByTwo, { z, estimate }: RdContext): [number, number] =>
+      invertDifference((d) => rdScoreZ(table, d, true), estimate, z),
   },
   {
     id: 'ac',
@@ -93,7 +122,8 @@ export const RD_INTERVALS = defineMethods('risk-difference interval', [
     resultMethod: 'agresti-caffo',
     formula: 'Wald interval after adding 1 event and 1 non-event to each arm, clipped to [−1, 1]',
     reference: 'Agresti A, Caffo B. Am Stat 2000;54:280–288',
-    run: (table: TwoByTwo, { z, warnings, alternative }: RdContext): [number, number] => waldInterval(table, z, 1, 'agresti-caffo', warnings, alternative),
+    run: (table: TwoByTwo, { z, warnings, alternative }: RdContext): [number, number] =>
+      waldInterval(table, z, 1, 'agresti-caffo', warnings, alternative),
   },
 ] as const satisfies readonly RdInterval[]);
 

@@ -1,12 +1,27 @@
 import { normalQuantile } from '../dist/index.js';
-import { defineMethods, type MethodEntry, type MethodId, type MethodRegistry } from '../method-registry.js';
+import {
+  defineMethods,
+  type MethodEntry,
+  type MethodId,
+  type MethodRegistry,
+} from '../method-registry.js';
 import { freeze } from '../types.js';
 import { messages, warning, type Warning } from '../warnings.js';
 import { degenerateWarning, notEstimable, type BinaryEstimate } from './binary-estimate.js';
 import { logWald } from './log-wald.js';
 import { invertRatio, rrScoreZ } from './score-statistics.js';
 import type { Alternative } from '../types.js';
-import { degeneracy, oneSided, validateAlternative, validateCorrection, validateLevel, validateTable, zCritical, type Correction, type TwoByTwo } from './table.js';
+import {
+  degeneracy,
+  oneSided,
+  validateAlternative,
+  validateCorrection,
+  validateLevel,
+  validateTable,
+  zCritical,
+  type Correction,
+  type TwoByTwo,
+} from './table.js';
 
 /** What a ratio interval method receives (RR and OR alike). */
 export interface RatioContext {
@@ -20,7 +35,8 @@ export interface RatioContext {
 }
 
 /** A registry entry of `RR_INTERVALS` or `OR_INTERVALS`. */
-export interface RatioInterval extends MethodEntry<string, (table: TwoByTwo, context: RatioContext) => BinaryEstimate> {
+export interface RatioInterval
+  extends MethodEntry<string, (table: TwoByTwo, context: RatioContext) => BinaryEstimate> {
   /** The method adds `correction` to every cell of a table with a zero cell (Katz, Woolf). */
   readonly zeroCellCorrection: boolean;
 }
@@ -46,11 +62,20 @@ function scoreRr(table: TwoByTwo, { level, z }: RatioContext, mn: boolean): Bina
   }
   const estimate = x2 === 0 ? Infinity : x1 / n1 / (x2 / n2);
   if (x1 === 0) coded.push(warning('estimate-zero', { measure: 'RR', why: 'no events in arm 1' }));
-  if (x2 === 0) coded.push(warning('estimate-infinite', { measure: 'RR', why: 'no events in arm 2' }));
-  const [lower, upper] = invertRatio((t) => rrScoreZ(table, t, mn), estimate, z, { zero: x1 === 0, infinite: x2 === 0 });
+  if (x2 === 0)
+    coded.push(warning('estimate-infinite', { measure: 'RR', why: 'no events in arm 2' }));
+  const [lower, upper] = invertRatio((t) => rrScoreZ(table, t, mn), estimate, z, {
+    zero: x1 === 0,
+    infinite: x2 === 0,
+  });
   return {
-    measure: 'RR' as const, estimable: true, estimate,
-    ci: { lower, upper, level, method }, correction: null, warnings: messages(coded), codedWarnings: coded,
+    measure: 'RR' as const,
+    estimable: true,
+    estimate,
+    ci: { lower, upper, level, method },
+    correction: null,
+    warnings: messages(coded),
+    codedWarnings: coded,
   };
 }
 
@@ -67,10 +92,17 @@ export const RR_INTERVALS = defineMethods('risk-ratio interval', [
     formula: 'exp(log RR ± z √(1/a − 1/n1 + 1/c − 1/n2))',
     reference: 'Katz D et al. Biometrics 1978;34:469–474; as metafor::escalc "RR"',
     run: (table: TwoByTwo, { level, z, correction }: RatioContext): BinaryEstimate =>
-      logWald(table, 'RR', 'katz-log', z, level, correction,
+      logWald(
+        table,
+        'RR',
+        'katz-log',
+        z,
+        level,
+        correction,
         (a, b, c, d) => Math.log(a / (a + b)) - Math.log(c / (c + d)),
         (a, b, c, d) => 1 / a - 1 / (a + b) + 1 / c - 1 / (c + d),
-        (a, _b, c) => a === 0 || c === 0),
+        (a, _b, c) => a === 0 || c === 0,
+      ),
   },
   {
     id: 'koopman',
@@ -107,7 +139,12 @@ export type RrMethod = MethodId<typeof RR_INTERVALS>;
  */
 export function riskRatio(
   table: TwoByTwo,
-  options: { ci?: RrMethod; level?: number; correction?: Correction; alternative?: Alternative } = {},
+  options: {
+    ci?: RrMethod;
+    level?: number;
+    correction?: Correction;
+    alternative?: Alternative;
+  } = {},
 ): BinaryEstimate {
   return runRatioInterval(RR_INTERVALS, table, options);
 }
@@ -119,11 +156,21 @@ export function runRatioInterval(
   options: { ci?: string; level?: number; correction?: Correction; alternative?: Alternative },
 ): BinaryEstimate {
   validateTable(table);
-  const { ci = registry.defaultId, level = 0.95, correction = 0.5, alternative = 'two-sided' } = options;
+  const {
+    ci = registry.defaultId,
+    level = 0.95,
+    correction = 0.5,
+    alternative = 'two-sided',
+  } = options;
   validateLevel(level);
   validateCorrection(correction);
   validateAlternative(alternative);
   const method = registry.get(ci, 'ci');
-  const result = method.run(table, { level, z: zCritical(level, normalQuantile, alternative), correction, alternative });
+  const result = method.run(table, {
+    level,
+    z: zCritical(level, normalQuantile, alternative),
+    correction,
+    alternative,
+  });
   return freeze({ ...result, ci: oneSided(result.ci, alternative, [0, Infinity]) });
 }

@@ -80,9 +80,11 @@ export function rrConstrained(table: TwoByTwo, theta: number): Constrained {
   const p2 = (2 * m) / den;
   // 1 − θ is exact for θ in [1/2, 2] (Sterbenz), the only range where it is small.
   const c2 = (n1 + x2) * theta + (n2 + x1 - 2 * m);
-  const q2 = c2 >= 0 ? (c2 + sqrtD) / den : (4 * (n2 - x2) * (1 - theta) * m) / ((sqrtD - c2) * den);
+  const q2 =
+    c2 >= 0 ? (c2 + sqrtD) / den : (4 * (n2 - x2) * (1 - theta) * m) / ((sqrtD - c2) * den);
   const c1 = (n1 + x2 - 2 * m) * theta + (n2 + x1);
-  const q1 = c1 >= 0 ? (c1 + sqrtD) / den : (4 * theta * (n1 - x1) * (theta - 1) * m) / ((sqrtD - c1) * den);
+  const q1 =
+    c1 >= 0 ? (c1 + sqrtD) / den : (4 * theta * (n1 - x1) * (theta - 1) * m) / ((sqrtD - c1) * den);
   return { p1: Math.min(1, theta * p2), q1: Math.max(0, q1), p2, q2: Math.max(0, q2) };
 }
 
@@ -123,10 +125,22 @@ export function rdConstrained(table: TwoByTwo, delta: number): Constrained {
   const score = (p1: number, q1: number, p2: number, q2: number): [number, number] => {
     let s = 0;
     let ds = 0;
-    if (x1 > 0) { s += x1 / p1; ds -= x1 / (p1 * p1); }
-    if (n1 > x1) { s -= (n1 - x1) / q1; ds -= (n1 - x1) / (q1 * q1); }
-    if (x2 > 0) { s += x2 / p2; ds -= x2 / (p2 * p2); }
-    if (n2 > x2) { s -= (n2 - x2) / q2; ds -= (n2 - x2) / (q2 * q2); }
+    if (x1 > 0) {
+      s += x1 / p1;
+      ds -= x1 / (p1 * p1);
+    }
+    if (n1 > x1) {
+      s -= (n1 - x1) / q1;
+      ds -= (n1 - x1) / (q1 * q1);
+    }
+    if (x2 > 0) {
+      s += x2 / p2;
+      ds -= x2 / (p2 * p2);
+    }
+    if (n2 > x2) {
+      s -= (n2 - x2) / q2;
+      ds -= (n2 - x2) / (q2 * q2);
+    }
     return [s, ds];
   };
   const lowerPoint = (y: number): Constrained => ({ p1: y + delta, q1: w - y, p2: y, q2: 1 - y });
@@ -157,7 +171,10 @@ export function rdConstrained(table: TwoByTwo, delta: number): Constrained {
     let next = y - fy / dfy;
     // Newton inside the bracket; bisection (geometric near 0, where the root may be tiny) outside it.
     if (!(next > lo && next < hi)) next = lo > 0 ? (lo + hi) / 2 : hi / 16;
-    if (Math.abs(next - y) <= 4e-16 * y || hi - lo <= 4e-16 * hi) { y = next; break; }
+    if (Math.abs(next - y) <= 4e-16 * y || hi - lo <= 4e-16 * hi) {
+      y = next;
+      break;
+    }
     y = next;
   }
   return point(y);
@@ -189,7 +206,7 @@ export function rrScoreZ(table: TwoByTwo, theta: number, mn = true): number {
 
 /** Miettinen–Nurminen score z for the odds ratio ψ (always with the N/(N − 1) factor). */
 export function orScoreZ(table: TwoByTwo, psi: number): number {
-  const { events1: x1, n1, events2: x2, n2 } = table;
+  const { events1: x1, n1, n2 } = table;
   const N = n1 + n2;
   const { p1, q1, p2, q2 } = orConstrained(table, psi);
   // x1 − n1·p̃1 from the smaller tail of arm 1.
@@ -217,7 +234,13 @@ export function cornfieldZ(table: TwoByTwo, psi: number): number {
 }
 
 /** Where the decreasing z(t) equals `target`, first met from t0 in direction `dir`. */
-function crossing(z: (t: number) => number, t0: number, target: number, dir: 1 | -1, tMax: number): number {
+function crossing(
+  z: (t: number) => number,
+  t0: number,
+  target: number,
+  dir: 1 | -1,
+  tMax: number,
+): number {
   return outwardRoot((t) => z(t) - target, t0, dir, tMax);
 }
 
@@ -226,7 +249,11 @@ function crossing(z: (t: number) => number, t0: number, target: number, dir: 1 |
  * search never meets the edge): the risk-difference limits. δ = ±1 is a limit only when the
  * estimate is ±1.
  */
-export function invertDifference(z: (delta: number) => number, estimate: number, crit: number): [number, number] {
+export function invertDifference(
+  z: (delta: number) => number,
+  estimate: number,
+  crit: number,
+): [number, number] {
   const uMax = 18; // tanh(18) = 1 − 4.4e−16, the last double below 1 reachable by tanh
   const f = (u: number) => z(Math.tanh(u));
   const u0 = Math.max(-uMax, Math.min(uMax, Math.atanh(estimate)));

@@ -55,13 +55,16 @@ export function stratifiedTwoByTwo(
 ): StratifiedTwoByTwoResult {
   const { level = 0.95, rdVariance = 'sato', correct = true } = options;
   validateLevel(level);
-  if (rdVariance !== 'sato' && rdVariance !== 'greenland-robins') throw new InputError('rdVariance', rdVariance, 'sato or greenland-robins');
-  if (!Array.isArray(strata) || strata.length === 0) throw new InputError('strata', strata, 'at least one 2×2 table');
+  if (rdVariance !== 'sato' && rdVariance !== 'greenland-robins')
+    throw new InputError('rdVariance', rdVariance, 'sato or greenland-robins');
+  if (!Array.isArray(strata) || strata.length === 0)
+    throw new InputError('strata', strata, 'at least one 2×2 table');
   strata.forEach((t, i) => {
     try {
       validateTable(t);
     } catch (error) {
-      if (error instanceof InputError) throw new InputError(`strata[${i}]`, JSON.stringify(t), error.message);
+      if (error instanceof InputError)
+        throw new InputError(`strata[${i}]`, JSON.stringify(t), error.message);
       throw error;
     }
   });
@@ -73,14 +76,30 @@ export function stratifiedTwoByTwo(
       const fit = mantelHaenszelFit(strata, measure, { level });
       const ratio = measure !== 'RD';
       const estimate = ratio ? Math.exp(fit.estimate) : fit.estimate;
-      const [lower, upper] = [fit.estimate - z * fit.se, fit.estimate + z * fit.se].map((x) => (ratio ? Math.exp(x) : x));
-      return { measure, estimable: true, estimate, se: fit.se, ci: { lower, upper, level, method }, correction: null, warnings: [], codedWarnings: [] };
+      const [lower, upper] = [fit.estimate - z * fit.se, fit.estimate + z * fit.se].map((x) =>
+        ratio ? Math.exp(x) : x,
+      );
+      return {
+        measure,
+        estimable: true,
+        estimate,
+        se: fit.se,
+        ci: { lower, upper, level, method },
+        correction: null,
+        warnings: [],
+        codedWarnings: [],
+      };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const coded = [warning('mh-no-events-every-stratum', { measure })];
       return {
-        measure, estimable: false, estimate: null, ci: { lower: null, upper: null, level, method }, correction: null,
-        warnings: messages(coded), codedWarnings: coded,
+        measure,
+        estimable: false,
+        estimate: null,
+        ci: { lower: null, upper: null, level, method },
+        correction: null,
+        warnings: messages(coded),
+        codedWarnings: coded,
       };
     }
   };
@@ -88,7 +107,10 @@ export function stratifiedTwoByTwo(
   const or = pooled('OR', 'mh-robins-breslow-greenland');
   let rd = pooled('RD', 'mh-sato');
   // Greenland–Robins RD variance Σ w²(p1q1/n1 + p2q2/n2)/(Σ w)², and the CMH sums
-  let W = 0, grVar = 0, delta = 0, varA = 0;
+  let W = 0,
+    grVar = 0,
+    delta = 0,
+    varA = 0;
   for (const { events1: a, n1, events2: c, n2 } of strata) {
     const T = n1 + n2;
     const m1 = a + c;
@@ -103,7 +125,16 @@ export function stratifiedTwoByTwo(
   if (rdVariance === 'greenland-robins' && rd.estimable) {
     const se = Math.sqrt(grVar) / W;
     const estimate = rd.estimate!;
-    rd = { ...rd, se, ci: { lower: estimate - z * se, upper: estimate + z * se, level, method: 'mh-greenland-robins' } };
+    rd = {
+      ...rd,
+      se,
+      ci: {
+        lower: estimate - z * se,
+        upper: estimate + z * se,
+        level,
+        method: 'mh-greenland-robins',
+      },
+    };
   }
 
   const yates = correct && Math.abs(delta) >= 0.5 ? 0.5 : 0;
@@ -111,15 +142,25 @@ export function stratifiedTwoByTwo(
   if (!(varA > 0)) warnings.push('every stratum has a zero margin: the CMH test is undefined');
   const homogeneity = or.estimable
     ? breslowDayTest(strata, or.estimate!)
-    : { breslowDay: { name: 'Breslow-Day', statistic: NaN, df: 0, p: NaN }, tarone: { name: 'Breslow-Day with Tarone correction', statistic: NaN, df: 0, p: NaN } };
+    : {
+        breslowDay: { name: 'Breslow-Day', statistic: NaN, df: 0, p: NaN },
+        tarone: { name: 'Breslow-Day with Tarone correction', statistic: NaN, df: 0, p: NaN },
+      };
 
   const collapsed = strata.reduce(
-    (s, t) => ({ events1: s.events1 + t.events1, n1: s.n1 + t.n1, events2: s.events2 + t.events2, n2: s.n2 + t.n2 }),
+    (s, t) => ({
+      events1: s.events1 + t.events1,
+      n1: s.n1 + t.n1,
+      events2: s.events2 + t.events2,
+      n2: s.n2 + t.n2,
+    }),
     { events1: 0, n1: 0, events2: 0, n2: 0 },
   );
   return freeze({
     strata: strata.length,
-    rr, or, rd,
+    rr,
+    or,
+    rd,
     crude: {
       table: collapsed,
       rr: riskRatio(collapsed, { ci: 'katz', level }),
@@ -128,8 +169,13 @@ export function stratifiedTwoByTwo(
     },
     tests: {
       mantelHaenszel: {
-        name: correct ? 'Cochran-Mantel-Haenszel (continuity-corrected)' : 'Cochran-Mantel-Haenszel',
-        statistic, df: 1 as const, p: Number.isNaN(statistic) ? NaN : chiSquareSf(statistic, 1), correct,
+        name: correct
+          ? 'Cochran-Mantel-Haenszel (continuity-corrected)'
+          : 'Cochran-Mantel-Haenszel',
+        statistic,
+        df: 1 as const,
+        p: Number.isNaN(statistic) ? NaN : chiSquareSf(statistic, 1),
+        correct,
       },
       breslowDay: homogeneity.breslowDay,
       tarone: homogeneity.tarone,

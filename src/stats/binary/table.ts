@@ -28,14 +28,17 @@ export function validateTable(table: TwoByTwo): TwoByTwo {
   }
   if (table.n1 < 1) throw new InputError('n1', table.n1, 'a whole number ≥ 1');
   if (table.n2 < 1) throw new InputError('n2', table.n2, 'a whole number ≥ 1');
-  if (table.events1 > table.n1) throw new InputError('events1', table.events1, `at most n1 = ${table.n1}`);
-  if (table.events2 > table.n2) throw new InputError('events2', table.events2, `at most n2 = ${table.n2}`);
+  if (table.events1 > table.n1)
+    throw new InputError('events1', table.events1, `at most n1 = ${table.n1}`);
+  if (table.events2 > table.n2)
+    throw new InputError('events2', table.events2, `at most n2 = ${table.n2}`);
   return table;
 }
 
 /** Checks a confidence level in (0, 1). */
 export function validateLevel(level: number): number {
-  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1)');
+  if (!(typeof level === 'number' && level > 0 && level < 1))
+    throw new InputError('level', level, 'a level in (0, 1)');
   return level;
 }
 
@@ -64,7 +67,11 @@ export function degeneracy(table: TwoByTwo): 'no-events' | 'all-events' | undefi
  * Normal critical value for a confidence level: z_{1 − α/2} for a two-sided interval,
  * z_{1 − α} for a one-sided one (`less` / `greater`), α = 1 − level.
  */
-export function zCritical(level: number, normalQuantile: (p: number) => number, alternative: Alternative = 'two-sided'): number {
+export function zCritical(
+  level: number,
+  normalQuantile: (p: number) => number,
+  alternative: Alternative = 'two-sided',
+): number {
   return alternative === 'two-sided' ? normalQuantile(1 - (1 - level) / 2) : normalQuantile(level);
 }
 
@@ -82,7 +89,9 @@ export function validateAlternative(alternative: Alternative): Alternative {
  * `less` gives (bound, upper], `greater` [lower, bound).
  */
 export function oneSided<T extends { lower: number | null; upper: number | null }>(
-  ci: T, alternative: Alternative, bounds: [number, number],
+  ci: T,
+  alternative: Alternative,
+  bounds: [number, number],
 ): T {
   if (alternative === 'less' && ci.upper !== null) return { ...ci, lower: bounds[0] };
   if (alternative === 'greater' && ci.lower !== null) return { ...ci, upper: bounds[1] };

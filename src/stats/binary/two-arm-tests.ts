@@ -14,15 +14,18 @@ import type { TwoByTwo } from './table.js';
 export type TestSides = 'two-sided' | 'one-sided';
 
 /** A registry entry of `TWO_ARM_TESTS`: `run` gives p, or null when the test is undefined for the table. */
-export interface TwoArmTest extends MethodEntry<string, (table: TwoByTwo, sides: TestSides) => number | null> {
+export interface TwoArmTest
+  extends MethodEntry<string, (table: TwoByTwo, sides: TestSides) => number | null> {
   /** Costs O(n1·n2) per nuisance value: searched only for small tables. */
   readonly costly: boolean;
   /** Whether it has a one-sided version (else `run(table, 'one-sided')` is null). */
   readonly oneSided: boolean;
 }
 
-const direction = (table: TwoByTwo): 'greater' | 'less' => (table.events1 / table.n1 >= table.events2 / table.n2 ? 'greater' : 'less');
-const halve = (p: number | null | undefined, sides: TestSides): number | null => (p === null || p === undefined ? null : sides === 'two-sided' ? p : p / 2);
+const direction = (table: TwoByTwo): 'greater' | 'less' =>
+  table.events1 / table.n1 >= table.events2 / table.n2 ? 'greater' : 'less';
+const halve = (p: number | null | undefined, sides: TestSides): number | null =>
+  p === null || p === undefined ? null : sides === 'two-sided' ? p : p / 2;
 
 /**
  * Unpooled Wald z-test of p1 − p2: z = (p1 − p2)/√(p1q1/n1 + p2q2/n2); null when that SE is 0.
@@ -55,9 +58,12 @@ export const TWO_ARM_TESTS = defineMethods('two-arm test', [
     label: 'Fisher exact',
     costly: false,
     oneSided: true,
-    formula: 'sum of the probabilities of tables with these margins no more probable than the observed (two-sided)',
+    formula:
+      'sum of the probabilities of tables with these margins no more probable than the observed (two-sided)',
     reference: 'Fisher RA. J R Stat Soc 1922;85:87–94; as R fisher.test',
-    run: (table, sides) => fisherExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) }).test.p,
+    run: (table, sides) =>
+      fisherExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) })
+        .test.p,
   },
   {
     id: 'chisq-yates',
@@ -92,8 +98,11 @@ export const TWO_ARM_TESTS = defineMethods('two-arm test', [
     costly: true,
     oneSided: true,
     formula: 'sup over the nuisance π of P(score statistic at least as extreme), unconditional',
-    reference: 'Barnard GA. Nature 1945;156:177; Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317–327',
-    run: (table, sides) => barnardExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) }).p,
+    reference:
+      'Barnard GA. Nature 1945;156:177; Suissa S, Shuster JJ. J R Stat Soc A 1985;148:317–327',
+    run: (table, sides) =>
+      barnardExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) })
+        .p,
   },
   {
     id: 'boschloo',
@@ -102,7 +111,9 @@ export const TWO_ARM_TESTS = defineMethods('two-arm test', [
     oneSided: true,
     formula: 'sup over the nuisance π of P(Fisher p at least as small), unconditional',
     reference: 'Boschloo RD. Stat Neerl 1970;24:1–35',
-    run: (table, sides) => boschlooExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) }).p,
+    run: (table, sides) =>
+      boschlooExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) })
+        .p,
   },
 ] as const satisfies readonly TwoArmTest[]);
 

@@ -53,26 +53,36 @@ export interface TestStatisticResult {
  */
 export function checkTestStatistic(input: TestStatisticInput): TestStatisticResult {
   const { test, alpha = 0.05, twoTailed = true, pEqualAlphaSig = true, pZeroError = true } = input;
-  const statistic = typeof input.statistic === 'object' ? input.statistic : parseReported(input.statistic);
+  const statistic =
+    typeof input.statistic === 'object' ? input.statistic : parseReported(input.statistic);
   const p = typeof input.p === 'object' ? input.p : parseReported(input.p);
   validate(input, statistic, p);
 
   const compute = (x: number): number => computeP(test, x, input.df, input.df2, twoTailed);
   const half = 0.5 * 10 ** -statistic.decimals;
   // The end nearer zero gives the larger p.
-  const [nearZero, farFromZero] = statistic.value >= 0 ? [statistic.value - half, statistic.value + half] : [statistic.value + half, statistic.value - half];
+  const [nearZero, farFromZero] =
+    statistic.value >= 0
+      ? [statistic.value - half, statistic.value + half]
+      : [statistic.value + half, statistic.value - half];
   const upperP = compute(nearZero);
   const lowerP = compute(farFromZero);
   const pRecomputed = compute(statistic.value);
   const round = (x: number): number => Number(x.toFixed(p.decimals));
   const reported = p.value;
-  const statRel = statistic.relation === '<=' ? '<' : statistic.relation === '>=' ? '>' : statistic.relation;
+  const statRel =
+    statistic.relation === '<=' ? '<' : statistic.relation === '>=' ? '>' : statistic.relation;
   const pRel = p.relation === '<=' ? '<' : p.relation === '>=' ? '>' : p.relation;
 
   let error: boolean;
   if (pZeroError && reported <= 0) error = true;
   else if (statRel === '=') {
-    error = pRel === '=' ? reported > round(upperP) || reported < round(lowerP) : pRel === '<' ? reported < lowerP : reported > upperP;
+    error =
+      pRel === '='
+        ? reported > round(upperP) || reported < round(lowerP)
+        : pRel === '<'
+          ? reported < lowerP
+          : reported > upperP;
   } else if (statRel === '<') {
     error = pRel === '=' ? reported < round(upperP) : pRel === '<' ? reported < upperP : false;
   } else {
@@ -82,8 +92,11 @@ export function checkTestStatistic(input: TestStatisticInput): TestStatisticResu
   const significant = (x: number): boolean => (pEqualAlphaSig ? x <= alpha : x < alpha);
   let decisionError = false;
   if (error) {
-    if (statRel === '=' && pRel === '=') decisionError = significant(reported) !== significant(pRecomputed);
-    else if (pRel === '<') decisionError = reported <= alpha && !(pEqualAlphaSig ? pRecomputed <= alpha : pRecomputed < alpha);
+    if (statRel === '=' && pRel === '=')
+      decisionError = significant(reported) !== significant(pRecomputed);
+    else if (pRel === '<')
+      decisionError =
+        reported <= alpha && !(pEqualAlphaSig ? pRecomputed <= alpha : pRecomputed < alpha);
     else if (pRel === '>') decisionError = reported >= alpha && significant(pRecomputed);
     else decisionError = significant(reported) !== significant(pRecomputed);
   }
@@ -97,7 +110,13 @@ export function checkTestStatistic(input: TestStatisticInput): TestStatisticResu
   };
 }
 
-function computeP(test: StatisticKind, x: number, df?: number, df2?: number, twoTailed = true): number {
+function computeP(
+  test: StatisticKind,
+  x: number,
+  df?: number,
+  df2?: number,
+  twoTailed = true,
+): number {
   const tails = twoTailed ? 2 : 1;
   switch (test) {
     case 't':
@@ -118,13 +137,17 @@ function computeP(test: StatisticKind, x: number, df?: number, df2?: number, two
 
 function validate(input: TestStatisticInput, statistic: ReportedValue, p: ReportedValue): void {
   const needsDf = input.test !== 'z';
-  if (needsDf && !(input.df !== undefined && input.df > 0)) throw new InputError('df', input.df, `a positive df for a ${input.test} statistic`);
-  if (input.test === 'F' && !(input.df2 !== undefined && input.df2 > 0)) throw new InputError('df2', input.df2, 'a positive second df for F');
+  if (needsDf && !(input.df !== undefined && input.df > 0))
+    throw new InputError('df', input.df, `a positive df for a ${input.test} statistic`);
+  if (input.test === 'F' && !(input.df2 !== undefined && input.df2 > 0))
+    throw new InputError('df2', input.df2, 'a positive second df for F');
   if ((input.test === 'F' || input.test === 'chisq' || input.test === 'Q') && statistic.value < 0) {
     throw new InputError('statistic', statistic.value, `a non-negative ${input.test} statistic`);
   }
-  if (input.test === 'r' && !(Math.abs(statistic.value) < 1)) throw new InputError('statistic', statistic.value, 'a correlation in (−1, 1)');
-  if (!(p.value >= 0 && p.value <= 1)) throw new InputError('p', p.text ?? p.value, 'a p-value in [0, 1]');
+  if (input.test === 'r' && !(Math.abs(statistic.value) < 1))
+    throw new InputError('statistic', statistic.value, 'a correlation in (−1, 1)');
+  if (!(p.value >= 0 && p.value <= 1))
+    throw new InputError('p', p.text ?? p.value, 'a p-value in [0, 1]');
 }
 
 function describe(test: StatisticKind, df?: number, df2?: number): string {

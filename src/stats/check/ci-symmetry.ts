@@ -38,7 +38,8 @@ export function ciSymmetry(
   const e = toReported(estimate, 'estimate');
   const l = toReported(lower, 'lower');
   const u = toReported(upper, 'upper');
-  if (l.value > u.value) throw new InputError('lower', l.value, `a lower bound ≤ the upper bound ${u.value}`);
+  if (l.value > u.value)
+    throw new InputError('lower', l.value, `a lower bound ≤ the upper bound ${u.value}`);
   const E = reportedInterval(e);
   const L = reportedInterval(l);
   const U = reportedInterval(u);
@@ -56,8 +57,17 @@ export function ciSymmetry(
   const positive = L.lower > 0 && E.lower > 0;
   const log = positive ? symmetric(Math.log) : null;
   const ratioLinear = (u.value - e.value) / (e.value - l.value);
-  const ratioLog = l.value > 0 && e.value > 0 ? Math.log(u.value / e.value) / Math.log(e.value / l.value) : null;
-  const reading = !inside ? 'outside' : linear && log ? 'both' : linear ? 'wald-linear' : log ? 'wald-log' : 'neither';
+  const ratioLog =
+    l.value > 0 && e.value > 0 ? Math.log(u.value / e.value) / Math.log(e.value / l.value) : null;
+  const reading = !inside
+    ? 'outside'
+    : linear && log
+      ? 'both'
+      : linear
+        ? 'wald-linear'
+        : log
+          ? 'wald-log'
+          : 'neither';
   return { linear, log, inside, ratioLinear, ratioLog, reading };
 }
 

@@ -25,12 +25,22 @@ export interface DebitResult {
  * @example debit('0.35', '0.48', 20).matches // [{ count: 7, sd: 0.477, formula: 'population' }] (sample SD 0.489 prints as 0.49)
  * @example debit('0.35', '0.50', 20).consistent // false
  */
-export function debit(mean: string | number | ReportedValue, sd: string | number | ReportedValue, n: number): DebitResult {
+export function debit(
+  mean: string | number | ReportedValue,
+  sd: string | number | ReportedValue,
+  n: number,
+): DebitResult {
   const m = typeof mean === 'object' ? mean : parseReported(mean);
   const s = typeof sd === 'object' ? sd : parseReported(sd);
   if (!Number.isInteger(n) || n < 2) throw new InputError('n', n, 'a whole number ≥ 2');
-  if (m.relation !== '=' || s.relation !== '=') throw new InputError('mean/sd', m.text ?? m.value, 'exact printed values, not bounds');
-  if (!(m.value >= 0 && m.value <= 1)) throw new InputError('mean', m.text ?? m.value, 'a proportion in [0, 1] (the mean of a 0/1 variable)');
+  if (m.relation !== '=' || s.relation !== '=')
+    throw new InputError('mean/sd', m.text ?? m.value, 'exact printed values, not bounds');
+  if (!(m.value >= 0 && m.value <= 1))
+    throw new InputError(
+      'mean',
+      m.text ?? m.value,
+      'a proportion in [0, 1] (the mean of a 0/1 variable)',
+    );
   if (!(s.value >= 0)) throw new InputError('sd', s.text ?? s.value, 'a number ≥ 0');
   const meanBox = reportedInterval(m);
   const sdBox = reportedInterval(s);
@@ -49,7 +59,8 @@ export function debit(mean: string | number | ReportedValue, sd: string | number
     const sample = Math.sqrt((n * p * (1 - p)) / (n - 1));
     sds.push({ count: k, sample, population });
     if (within(sample, sdBox)) matches.push({ count: k, sd: sample, formula: 'sample' });
-    else if (within(population, sdBox)) matches.push({ count: k, sd: population, formula: 'population' });
+    else if (within(population, sdBox))
+      matches.push({ count: k, sd: population, formula: 'population' });
   }
   return { consistent: matches.length > 0, meanCounts, matches, sds, n };
 }

@@ -4,7 +4,13 @@ import { RD_INTERVALS, riskDifference, type RdMethod } from '../binary/risk-diff
 import { RR_INTERVALS, riskRatio, type RrMethod } from '../binary/risk-ratio.js';
 import { validateTable, type TwoByTwo } from '../binary/table.js';
 import { TWO_ARM_TESTS, type TwoArmTestId } from '../binary/two-arm-tests.js';
-import { rankCandidates, toReportedFigures, type Candidate, type FingerprintResult, type ReportedFigures } from './fingerprint-match.js';
+import {
+  rankCandidates,
+  toReportedFigures,
+  type Candidate,
+  type FingerprintResult,
+  type ReportedFigures,
+} from './fingerprint-match.js';
 
 /** The tests tried for a printed p: the entries of TWO_ARM_TESTS. */
 export type BinaryTestName = TwoArmTestId;
@@ -61,17 +67,37 @@ export function fingerprintBinary(
   if (!(measure in CI_METHODS)) throw new InputError('measure', measure, 'one of RD, RR, OR');
   const { levels = [0.9, 0.95, 0.99], exactTestLimit = 400 } = options;
   const reported = toReportedFigures(figures);
-  if (Object.keys(reported).length === 0) throw new InputError('figures', '', 'at least one reported figure (estimate, lower, upper or p)');
+  if (Object.keys(reported).length === 0)
+    throw new InputError(
+      'figures',
+      '',
+      'at least one reported figure (estimate, lower, upper or p)',
+    );
   const skipped: string[] = [];
 
-  const hasZero = table.events1 === 0 || table.events2 === 0 || table.events1 === table.n1 || table.events2 === table.n2;
-  const wantCi = reported.lower !== undefined || reported.upper !== undefined || reported.estimate !== undefined;
-  const intervals: { ci: BinaryMethods['ci']; level: number; correction: number | 'none'; estimate: number | null; lower: number | null; upper: number | null; method: string; preference: number }[] = [];
+  const hasZero =
+    table.events1 === 0 ||
+    table.events2 === 0 ||
+    table.events1 === table.n1 ||
+    table.events2 === table.n2;
+  const wantCi =
+    reported.lower !== undefined || reported.upper !== undefined || reported.estimate !== undefined;
+  const intervals: {
+    ci: BinaryMethods['ci'];
+    level: number;
+    correction: number | 'none';
+    estimate: number | null;
+    lower: number | null;
+    upper: number | null;
+    method: string;
+    preference: number;
+  }[] = [];
   if (wantCi) {
     // The level matters only when a bound was printed.
     const levelsTried = reported.lower || reported.upper ? levels : [0.95];
     CI_METHODS[measure].forEach((ci: BinaryMethods['ci'], methodIndex) => {
-      const corrections: (number | 'none')[] = hasZero && CORRECTS[measure](ci) ? [0.5, 'none'] : [0.5];
+      const corrections: (number | 'none')[] =
+        hasZero && CORRECTS[measure](ci) ? [0.5, 'none'] : [0.5];
       levelsTried.forEach((level) => {
         corrections.forEach((correction, correctionIndex) => {
           const result =
@@ -104,13 +130,19 @@ export function fingerprintBinary(
         skippedCostly.push(entry.label.split(' ')[0]);
         return;
       }
-      for (const [sides, extra] of [['two-sided', 0], ['one-sided', 5]] as const) {
+      for (const [sides, extra] of [
+        ['two-sided', 0],
+        ['one-sided', 5],
+      ] as const) {
         const p = entry.run(table, sides);
-        if (p !== null) tests.push({ test: entry.id, sided: sides, p, preference: index * 10 + extra });
+        if (p !== null)
+          tests.push({ test: entry.id, sided: sides, p, preference: index * 10 + extra });
       }
     });
     if (skippedCostly.length > 0) {
-      skipped.push(`${skippedCostly.join(' and ')} tests skipped: n1 + n2 = ${n} exceeds exactTestLimit ${exactTestLimit}`);
+      skipped.push(
+        `${skippedCostly.join(' and ')} tests skipped: n1 + n2 = ${n} exceeds exactTestLimit ${exactTestLimit}`,
+      );
     }
   }
 
@@ -129,7 +161,14 @@ export function fingerprintBinary(
           correction: interval?.correction ?? 0.5,
         },
         estimate: interval?.estimate ?? null,
-        ci: interval ? { lower: interval.lower, upper: interval.upper, level: interval.level, method: interval.method } : null,
+        ci: interval
+          ? {
+              lower: interval.lower,
+              upper: interval.upper,
+              level: interval.level,
+              method: interval.method,
+            }
+          : null,
         p: test?.p ?? null,
         preference: (interval?.preference ?? 0) + (test?.preference ?? 0),
       });

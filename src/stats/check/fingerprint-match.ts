@@ -15,7 +15,16 @@ export interface ReportedFigures {
 }
 
 export type Quantity = keyof ReportedFigures;
-export const QUANTITIES: readonly Quantity[] = ['estimate', 'lower', 'upper', 'p', 'piLower', 'piUpper', 'tau2', 'I2'];
+export const QUANTITIES: readonly Quantity[] = [
+  'estimate',
+  'lower',
+  'upper',
+  'p',
+  'piLower',
+  'piUpper',
+  'tau2',
+  'I2',
+];
 /** Quantities that cannot be negative: their rounding interval stops at 0. */
 const NON_NEGATIVE: ReadonlySet<Quantity> = new Set(['p', 'tau2', 'I2']);
 
@@ -49,11 +58,14 @@ export interface FingerprintResult<Methods> {
   skipped: string[];
 }
 
-export function toReportedFigures(figures: ReportedFigures): Partial<Record<Quantity, ReportedValue>> {
+export function toReportedFigures(
+  figures: ReportedFigures,
+): Partial<Record<Quantity, ReportedValue>> {
   const out: Partial<Record<Quantity, ReportedValue>> = {};
   for (const quantity of QUANTITIES) {
     const value = figures[quantity];
-    if (value !== undefined && value !== null && value !== '') out[quantity] = typeof value === 'object' ? value : parseReported(value);
+    if (value !== undefined && value !== null && value !== '')
+      out[quantity] = typeof value === 'object' ? value : parseReported(value);
   }
   return out;
 }
@@ -68,41 +80,64 @@ export function rankCandidates<Methods>(
   skipped: string[],
   keepNearest = 5,
 ): FingerprintResult<Methods> {
-  const judged = candidates.map((candidate): FingerprintMatch<Methods> & { matched: number; judgedCount: number } => {
-    const checks: Partial<Record<Quantity, CheckStatus>> = {};
-    let distance = 0;
-    let matched = 0;
-    let judgedCount = 0;
-    for (const quantity of QUANTITIES) {
-      const printed = reported[quantity];
-      if (!printed) continue;
-      const value =
-        quantity === 'estimate'
-          ? candidate.estimate
-          : quantity === 'p'
-            ? candidate.p
-            : quantity === 'lower' || quantity === 'upper'
-              ? (candidate.ci?.[quantity] ?? null)
-              : (candidate.extra?.[quantity] ?? null);
-      judgedCount++;
-      if (value === null || value === undefined || !Number.isFinite(value)) {
-        checks[quantity] = 'not-checkable';
-        distance += 1e6;
-        continue;
+  const judged = candidates.map(
+    (candidate): FingerprintMatch<Methods> & { matched: number; judgedCount: number } => {
+      const checks: Partial<Record<Quantity, CheckStatus>> = {};
+      let distance = 0;
+      let matched = 0;
+      let judgedCount = 0;
+      for (const quantity of QUANTITIES) {
+        const printed = reported[quantity];
+        if (!printed) continue;
+        const value =
+          quantity === 'estimate'
+            ? candidate.estimate
+            : quantity === 'p'
+              ? candidate.p
+              : quantity === 'lower' || quantity === 'upper'
+                ? (candidate.ci?.[quantity] ?? null)
+                : (candidate.extra?.[quantity] ?? null);
+        judgedCount++;
+        if (value === null || value === undefined || !Number.isFinite(value)) {
+          checks[quantity] = 'not-checkable';
+          distance += 1e6;
+          continue;
+        }
+        const floor = NON_NEGATIVE.has(quantity) ? 0 : -Infinity;
+        const status = judgeReported(printed, value, {
+          floor,
+          ceiling: quantity === 'p' ? 1 : quantity === 'I2' ? 100 : Infinity,
+        }).status;
+        checks[quantity] = status;
+        if (status === 'reproduced') matched++;
+        distance += stepsAway(printed, value, floor);
       }
-      const floor = NON_NEGATIVE.has(quantity) ? 0 : -Infinity;
-      const status = judgeReported(printed, value, { floor, ceiling: quantity === 'p' ? 1 : quantity === 'I2' ? 100 : Infinity }).status;
-      checks[quantity] = status;
-      if (status === 'reproduced') matched++;
-      distance += stepsAway(printed, value, floor);
-    }
-    return { ...candidate, checks, distance, matched, judgedCount };
-  });
-  const order = (a: { distance: number; preference: number }, b: { distance: number; preference: number }): number =>
-    a.distance - b.distance || a.preference - b.preference;
-  const strip = ({ matched: _m, judgedCount: _j, ...rest }: FingerprintMatch<Methods> & { matched: number; judgedCount: number }): FingerprintMatch<Methods> => rest;
-  const matches = judged.filter((c) => c.judgedCount > 0 && c.matched === c.judgedCount).sort(order).map(strip);
-  const nearest = matches.length > 0 ? [] : [...judged].sort((a, b) => b.matched - a.matched || order(a, b)).slice(0, keepNearest).map(strip);
+      return { ...candidate, checks, distance, matched, judgedCount };
+    },
+  );
+  const order = (
+    a: { distance: number; preference: number },
+    b: { distance: number; preference: number },
+  ): number => a.distance - b.distance || a.preference - b.preference;
+  const strip = ({
+    matched: _m,
+    judgedCount: _j,
+    ...rest
+  }: FingerprintMatch<Methods> & {
+    matched: number;
+    judgedCount: number;
+  }): FingerprintMatch<Methods> => rest;
+  const matches = judged
+    .filter((c) => c.judgedCount > 0 && c.matched === c.judgedCount)
+    .sort(order)
+    .map(strip);
+  const nearest =
+    matches.length > 0
+      ? []
+      : [...judged]
+          .sort((a, b) => b.matched - a.matched || order(a, b))
+          .slice(0, keepNearest)
+          .map(strip);
   return { matches, nearest, tried: candidates.length, skipped };
 }
 
@@ -111,7 +146,12 @@ function stepsAway(printed: ReportedValue, value: number, floor: number): number
   const interval = reportedInterval(printed, floor);
   const half = 0.5 * 10 ** -printed.decimals;
   if (printed.relation !== '=') {
-    const outside = value < interval.lower ? interval.lower - value : value > interval.upper ? value - interval.upper : 0;
+    const outside =
+      value < interval.lower
+        ? interval.lower - value
+        : value > interval.upper
+          ? value - interval.upper
+          : 0;
     return outside / half;
   }
   return Math.abs(value - printed.value) / half;

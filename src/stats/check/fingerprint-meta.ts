@@ -1,12 +1,27 @@
 import { InputError } from '../../errors.js';
 import type { BinaryStudy } from '../meta/binary-effect-sizes.js';
 import { backTransform } from '../meta/back-transform.js';
-import { computeEffectSizes, type MetaInput, type MetaMeasure } from '../meta/compute-effect-sizes.js';
+import {
+  computeEffectSizes,
+  type MetaInput,
+  type MetaMeasure,
+} from '../meta/compute-effect-sizes.js';
 import { TAU2_METHODS } from '../meta/estimate-tau2.js';
 import { mantelHaenszel } from '../meta/mantel-haenszel.js';
-import { metaAnalysis, type MetaMethod, type MetaTest, type PredictionType } from '../meta/meta-analysis.js';
+import {
+  metaAnalysis,
+  type MetaMethod,
+  type MetaTest,
+  type PredictionType,
+} from '../meta/meta-analysis.js';
 import { peto } from '../meta/peto.js';
-import { rankCandidates, toReportedFigures, type Candidate, type FingerprintResult, type ReportedFigures } from './fingerprint-match.js';
+import {
+  rankCandidates,
+  toReportedFigures,
+  type Candidate,
+  type FingerprintResult,
+  type ReportedFigures,
+} from './fingerprint-match.js';
 
 export interface MetaMethods {
   /** Inverse variance, Mantel–Haenszel or Peto pooling. */
@@ -31,15 +46,31 @@ export interface MetaMethods {
  * on the natural scale (RR, OR, proportion), τ² on the model scale, I² in percent.
  * @example fingerprintMeta(bcg, 'RR', { estimate: '0.49', lower: '0.34', upper: '0.70', tau2: '0.313' }).matches[0].methods // { model: 'IV', method: 'REML', test: 'z', ... }
  */
-export function fingerprintMeta(data: MetaInput, measure: MetaMeasure, figures: ReportedFigures, options: { levels?: number[] } = {}): FingerprintResult<MetaMethods> {
+export function fingerprintMeta(
+  data: MetaInput,
+  measure: MetaMeasure,
+  figures: ReportedFigures,
+  options: { levels?: number[] } = {},
+): FingerprintResult<MetaMethods> {
   const reported = toReportedFigures(figures);
-  if (Object.keys(reported).length === 0) throw new InputError('figures', '', 'at least one reported figure (estimate, CI, p, PI, τ², I²)');
+  if (Object.keys(reported).length === 0)
+    throw new InputError(
+      'figures',
+      '',
+      'at least one reported figure (estimate, CI, p, PI, τ², I²)',
+    );
   const effects = computeEffectSizes(data, measure);
   const natural = backTransform(effects);
   const levels = reported.lower || reported.upper ? (options.levels ?? [0.9, 0.95, 0.99]) : [0.95];
-  const pis: (Exclude<PredictionType, 'none'> | null)[] = reported.piLower || reported.piUpper ? ['t', 'z', 'hts'] : [null];
+  const pis: (Exclude<PredictionType, 'none'> | null)[] =
+    reported.piLower || reported.piUpper ? ['t', 'z', 'hts'] : [null];
   const i2s: ('tau2' | 'Q' | null)[] = reported.I2 ? ['tau2', 'Q'] : [null];
-  const methods: MetaMethod[] = ['REML', 'DL', ...TAU2_METHODS.filter((m) => m !== 'REML' && m !== 'DL'), 'FE'];
+  const methods: MetaMethod[] = [
+    'REML',
+    'DL',
+    ...TAU2_METHODS.filter((m) => m !== 'REML' && m !== 'DL'),
+    'FE',
+  ];
   const tests: MetaTest[] = ['z', 'knha', 'adhoc'];
   const candidates: Candidate<MetaMethods>[] = [];
   const skipped: string[] = [];
@@ -50,15 +81,37 @@ export function fingerprintMeta(data: MetaInput, measure: MetaMeasure, figures: 
         for (const pi of pis) {
           if (method === 'FE' && pi !== null) continue; // a common-effect model has no prediction interval
           for (const i2 of i2s) {
-            const result = metaAnalysis(effects, { method, test, level, pi: pi ?? 'none', i2: i2 ?? 'tau2', tau2Interval: false });
+            const result = metaAnalysis(effects, {
+              method,
+              test,
+              level,
+              pi: pi ?? 'none',
+              i2: i2 ?? 'tau2',
+              tau2Interval: false,
+            });
             const piNatural = result.pi ? natural.interval(result.pi.lower, result.pi.upper) : null;
             candidates.push({
               methods: { model: 'IV', method, test, pi, i2, level },
               estimate: result.transformed.estimate,
-              ci: { lower: result.transformed.ci.lower, upper: result.transformed.ci.upper, level, method: `${method}, ${test}` },
+              ci: {
+                lower: result.transformed.ci.lower,
+                upper: result.transformed.ci.upper,
+                level,
+                method: `${method}, ${test}`,
+              },
               p: result.p,
-              extra: { piLower: piNatural?.lower ?? null, piUpper: piNatural?.upper ?? null, tau2: result.tau2, I2: result.I2 },
-              preference: methodIndex * 100 + testIndex * 10 + (level === 0.95 ? 0 : 1) + (pi === 't' || pi === null ? 0 : 2) + (i2 === 'Q' ? 1 : 0),
+              extra: {
+                piLower: piNatural?.lower ?? null,
+                piUpper: piNatural?.upper ?? null,
+                tau2: result.tau2,
+                I2: result.I2,
+              },
+              preference:
+                methodIndex * 100 +
+                testIndex * 10 +
+                (level === 0.95 ? 0 : 1) +
+                (pi === 't' || pi === null ? 0 : 2) +
+                (i2 === 'Q' ? 1 : 0),
             });
           }
         }
@@ -72,7 +125,8 @@ export function fingerprintMeta(data: MetaInput, measure: MetaMeasure, figures: 
     for (const model of models) {
       for (const level of levels) {
         // Both report on the model scale (log for RR and OR), like metafor's rma.mh and rma.peto.
-        const fixed = model === 'MH' ? mantelHaenszel(binary, measure, { level }) : peto(binary, { level });
+        const fixed =
+          model === 'MH' ? mantelHaenszel(binary, measure, { level }) : peto(binary, { level });
         const ci = natural.interval(fixed.ci.lower, fixed.ci.upper);
         candidates.push({
           methods: { model, method: 'FE', test: 'z', pi: null, i2: i2s[0], level },

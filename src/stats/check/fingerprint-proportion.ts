@@ -1,7 +1,17 @@
 import { InputError } from '../../errors.js';
-import { PROPORTION_INTERVALS, proportionCi, type ProportionCiMethod } from '../proportion/proportion-ci.js';
+import {
+  PROPORTION_INTERVALS,
+  proportionCi,
+  type ProportionCiMethod,
+} from '../proportion/proportion-ci.js';
 import { assertCounts } from '../proportion/validate.js';
-import { rankCandidates, toReportedFigures, type Candidate, type FingerprintResult, type ReportedFigures } from './fingerprint-match.js';
+import {
+  rankCandidates,
+  toReportedFigures,
+  type Candidate,
+  type FingerprintResult,
+  type ReportedFigures,
+} from './fingerprint-match.js';
 
 export interface ProportionMethods {
   /** An entry of PROPORTION_INTERVALS. */
@@ -20,11 +30,20 @@ export interface ProportionMethods {
  * order (the usual default first).
  * @example fingerprintProportion(9, 22, { estimate: '40.9', lower: '23.3', upper: '61.3' }).matches[0].methods // { ci: 'wilson', level: 0.95, scale: 'percent' }
  */
-export function fingerprintProportion(x: number, n: number, figures: ReportedFigures, options: { levels?: number[] } = {}): FingerprintResult<ProportionMethods> {
+export function fingerprintProportion(
+  x: number,
+  n: number,
+  figures: ReportedFigures,
+  options: { levels?: number[] } = {},
+): FingerprintResult<ProportionMethods> {
   assertCounts(x, n);
   const { levels = [0.9, 0.95, 0.99] } = options;
   const reported = toReportedFigures(figures);
-  if (reported.estimate === undefined && reported.lower === undefined && reported.upper === undefined) {
+  if (
+    reported.estimate === undefined &&
+    reported.lower === undefined &&
+    reported.upper === undefined
+  ) {
     throw new InputError('figures', '', 'at least one reported figure (estimate, lower or upper)');
   }
   const levelsTried = reported.lower || reported.upper ? levels : [0.95];

@@ -28,12 +28,22 @@ export interface GrimResult {
  * 8(4):363–369, doi:10.1177/1948550616673876.
  * @example grim('5.19', 28).consistent // false — 145/28 = 5.18, 146/28 = 5.21
  */
-export function grim(mean: string | number | ReportedValue, n: number, options: { items?: number; decimals?: number } = {}): GrimResult {
+export function grim(
+  mean: string | number | ReportedValue,
+  n: number,
+  options: { items?: number; decimals?: number } = {},
+): GrimResult {
   const { items = 1 } = options;
   const reported = typeof mean === 'object' ? mean : parseReported(mean, options.decimals);
-  if (reported.relation !== '=') throw new InputError('mean', reported.text ?? reported.value, 'an exact printed mean, not a bound');
+  if (reported.relation !== '=')
+    throw new InputError(
+      'mean',
+      reported.text ?? reported.value,
+      'an exact printed mean, not a bound',
+    );
   if (!Number.isInteger(n) || n < 1) throw new InputError('n', n, 'a whole number ≥ 1');
-  if (!Number.isInteger(items) || items < 1) throw new InputError('items', items, 'a whole number ≥ 1');
+  if (!Number.isInteger(items) || items < 1)
+    throw new InputError('items', items, 'a whole number ≥ 1');
   const totals = grimTotals(reported, n * items);
   return {
     consistent: totals.length > 0,

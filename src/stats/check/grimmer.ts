@@ -36,11 +36,18 @@ export function grimmer(
   const { items = 1 } = options;
   const reportedMean = typeof mean === 'object' ? mean : parseReported(mean, options.meanDecimals);
   const reportedSd = typeof sd === 'object' ? sd : parseReported(sd, options.sdDecimals);
-  if (!Number.isInteger(n) || n < 2) throw new InputError('n', n, 'a whole number ≥ 2 (an SD needs two values)');
-  if (!Number.isInteger(items) || items < 1) throw new InputError('items', items, 'a whole number ≥ 1');
-  if (!(reportedSd.value >= 0)) throw new InputError('sd', reportedSd.text ?? reportedSd.value, 'a number ≥ 0');
+  if (!Number.isInteger(n) || n < 2)
+    throw new InputError('n', n, 'a whole number ≥ 2 (an SD needs two values)');
+  if (!Number.isInteger(items) || items < 1)
+    throw new InputError('items', items, 'a whole number ≥ 1');
+  if (!(reportedSd.value >= 0))
+    throw new InputError('sd', reportedSd.text ?? reportedSd.value, 'a number ≥ 0');
   if (reportedMean.relation !== '=' || reportedSd.relation !== '=') {
-    throw new InputError('mean/sd', reportedMean.text ?? reportedMean.value, 'exact printed values, not bounds');
+    throw new InputError(
+      'mean/sd',
+      reportedMean.text ?? reportedMean.value,
+      'exact printed values, not bounds',
+    );
   }
   const totals = grimTotals(reportedMean, n * items);
   if (totals.length === 0) return { consistent: false, reason: 'grim', candidates: [], n, items };
@@ -62,9 +69,16 @@ export function grimmer(
     anyInRange = true;
     const parity = ((total % 2) + 2) % 2;
     const sums: number[] = [];
-    for (let s = first; s <= last && sums.length < 1000; s++) if (((s % 2) + 2) % 2 === parity) sums.push(s);
+    for (let s = first; s <= last && sums.length < 1000; s++)
+      if (((s % 2) + 2) % 2 === parity) sums.push(s);
     if (sums.length > 0) candidates.push({ total, sumsOfSquares: sums });
   }
   const consistent = candidates.length > 0;
-  return { consistent, reason: consistent ? null : anyInRange ? 'parity' : 'sd-range', candidates, n, items };
+  return {
+    consistent,
+    reason: consistent ? null : anyInRange ? 'parity' : 'sd-range',
+    candidates,
+    n,
+    items,
+  };
 }

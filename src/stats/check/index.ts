@@ -1,4 +1,10 @@
-export { parseReported, reportedInterval, intervalContains, intervalsOverlap, decimalsOf } from './reported-value.js';
+export {
+  parseReported,
+  reportedInterval,
+  intervalContains,
+  intervalsOverlap,
+  decimalsOf,
+} from './reported-value.js';
 export type { ReportedValue, Relation, ValueInterval } from './reported-value.js';
 export { judgeReported } from './judge-reported.js';
 export type { CheckStatus, Judgement } from './judge-reported.js';
@@ -11,13 +17,27 @@ export type { GrimmerResult, GrimmerReason } from './grimmer.js';
 export { checkPValueCi } from './p-value-from-ci.js';
 export type { PValueCiInput, PValueCiResult, PValueAtLevel } from './p-value-from-ci.js';
 export { checkTestStatistic } from './check-test-statistic.js';
-export type { TestStatisticInput, TestStatisticResult, StatisticKind } from './check-test-statistic.js';
+export type {
+  TestStatisticInput,
+  TestStatisticResult,
+  StatisticKind,
+} from './check-test-statistic.js';
 export { fingerprintBinary } from './fingerprint-binary.js';
-export type { BinaryMethods, BinaryTestName, FingerprintBinaryOptions } from './fingerprint-binary.js';
+export type {
+  BinaryMethods,
+  BinaryTestName,
+  FingerprintBinaryOptions,
+} from './fingerprint-binary.js';
 export { fingerprintMeans } from './fingerprint-means.js';
 export type { MeansMethods } from './fingerprint-means.js';
 export { rankCandidates } from './fingerprint-match.js';
-export type { ReportedFigures, FingerprintResult, FingerprintMatch, Candidate, Quantity } from './fingerprint-match.js';
+export type {
+  ReportedFigures,
+  FingerprintResult,
+  FingerprintMatch,
+  Candidate,
+  Quantity,
+} from './fingerprint-match.js';
 export { fingerprintMeta } from './fingerprint-meta.js';
 export { fingerprintProportion } from './fingerprint-proportion.js';
 export type { ProportionMethods } from './fingerprint-proportion.js';

@@ -1,4 +1,10 @@
-import { intervalContains, intervalsOverlap, reportedInterval, type ReportedValue, type ValueInterval } from './reported-value.js';
+import {
+  intervalContains,
+  intervalsOverlap,
+  reportedInterval,
+  type ReportedValue,
+  type ValueInterval,
+} from './reported-value.js';
 
 export type CheckStatus = 'reproduced' | 'discrepant' | 'not-checkable';
 
@@ -22,12 +28,17 @@ export function judgeReported(
   options: { floor?: number; ceiling?: number } = {},
 ): Judgement {
   const interval = reportedInterval(reported, options.floor, options.ceiling);
-  const shown = reported.text ?? `${reported.relation === '=' ? '' : `${reported.relation} `}${reported.value}`;
+  const shown =
+    reported.text ?? `${reported.relation === '=' ? '' : `${reported.relation} `}${reported.value}`;
   // Twelve significant digits hide binary noise such as -13.700000000000001 in messages.
   const show = (x: number): string => String(Number(x.toPrecision(12)));
   if (typeof recomputed === 'number') {
     if (!Number.isFinite(recomputed)) {
-      return { status: 'not-checkable', reportedInterval: interval, reason: `recomputed value is ${recomputed}` };
+      return {
+        status: 'not-checkable',
+        reportedInterval: interval,
+        reason: `recomputed value is ${recomputed}`,
+      };
     }
     const ok = intervalContains(interval, recomputed);
     return {

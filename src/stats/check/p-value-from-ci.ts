@@ -1,6 +1,12 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile, normalSf, tQuantile, tSf } from '../dist/index.js';
-import { intervalsOverlap, parseReported, reportedInterval, type ReportedValue, type ValueInterval } from './reported-value.js';
+import {
+  intervalsOverlap,
+  parseReported,
+  reportedInterval,
+  type ReportedValue,
+  type ValueInterval,
+} from './reported-value.js';
 
 export interface PValueCiInput {
   /** Point estimate as printed (natural scale, e.g. RR 1.67 or MD −16.3). */
@@ -58,17 +64,28 @@ export function checkPValueCi(input: PValueCiInput): PValueCiResult {
   const lower = toReported(input.lower, 'lower');
   const upper = toReported(input.upper, 'upper');
   const p = toReported(input.p, 'p');
-  if (!(p.value >= 0 && p.value <= 1)) throw new InputError('p', p.text ?? p.value, 'a p-value in [0, 1]');
-  if (lower.value > upper.value) throw new InputError('lower', lower.value, `a lower bound ≤ the upper bound ${upper.value}`);
-  if (input.df !== undefined && !(input.df > 0)) throw new InputError('df', input.df, 'a positive number');
+  if (!(p.value >= 0 && p.value <= 1))
+    throw new InputError('p', p.text ?? p.value, 'a p-value in [0, 1]');
+  if (lower.value > upper.value)
+    throw new InputError('lower', lower.value, `a lower bound ≤ the upper bound ${upper.value}`);
+  if (input.df !== undefined && !(input.df > 0))
+    throw new InputError('df', input.df, 'a positive number');
   const stated = input.level === undefined ? 0.95 : input.level;
-  if (stated !== null && !(stated > 0 && stated < 1)) throw new InputError('level', stated, 'a level in (0, 1)');
-  const tried = [...new Set([...(input.levels ?? [0.9, 0.95, 0.99]), ...(stated !== null ? [stated] : [])])].sort((a, b) => a - b);
+  if (stated !== null && !(stated > 0 && stated < 1))
+    throw new InputError('level', stated, 'a level in (0, 1)');
+  const tried = [
+    ...new Set([...(input.levels ?? [0.9, 0.95, 0.99]), ...(stated !== null ? [stated] : [])]),
+  ].sort((a, b) => a - b);
 
   const transform = (x: number): number => (scale === 'log' ? Math.log(x) : x);
   if (scale === 'log') {
-    for (const [name, value] of [['estimate', estimate], ['lower', lower], ['upper', upper]] as const) {
-      if (!(value.value > 0)) throw new InputError(name, value.value, 'a positive ratio on the log scale');
+    for (const [name, value] of [
+      ['estimate', estimate],
+      ['lower', lower],
+      ['upper', upper],
+    ] as const) {
+      if (!(value.value > 0))
+        throw new InputError(name, value.value, 'a positive ratio on the log scale');
     }
   }
   const box = (reported: ReportedValue): { low: number; high: number } => {
@@ -82,7 +99,8 @@ export function checkPValueCi(input: PValueCiInput): PValueCiResult {
   const u = box(upper);
   const pInterval: ValueInterval = reportedInterval(p, 0, 1);
 
-  const twoSidedP = (z: number): number => 2 * (input.df === undefined ? normalSf(z) : tSf(z, input.df));
+  const twoSidedP = (z: number): number =>
+    2 * (input.df === undefined ? normalSf(z) : tSf(z, input.df));
   const quantile = (level: number): number => {
     const prob = (1 + level) / 2;
     return input.df === undefined ? normalQuantile(prob) : tQuantile(prob, input.df);
@@ -95,11 +113,19 @@ export function checkPValueCi(input: PValueCiInput): PValueCiResult {
   const levels = tried.map((level): PValueAtLevel => {
     const q = quantile(level);
     const width = transform(upper.value) - transform(lower.value);
-    const pRecomputed = width > 0 ? twoSidedP((Math.abs(transform(estimate.value)) * 2 * q) / width) : absMin > 0 ? 0 : 1;
+    const pRecomputed =
+      width > 0
+        ? twoSidedP((Math.abs(transform(estimate.value)) * 2 * q) / width)
+        : absMin > 0
+          ? 0
+          : 1;
     const zMax = widthMin > 0 ? (absMax * 2 * q) / widthMin : Infinity;
     const zMin = widthMax > 0 ? (absMin * 2 * q) / widthMax : 0;
     const pRange = { lower: twoSidedP(zMax), upper: twoSidedP(zMin) };
-    const consistent = intervalsOverlap({ ...pRange, lowerClosed: true, upperClosed: true }, pInterval);
+    const consistent = intervalsOverlap(
+      { ...pRange, lowerClosed: true, upperClosed: true },
+      pInterval,
+    );
     return { level, pRecomputed, pRange, consistent };
   });
   const consistentLevels = levels.filter((entry) => entry.consistent).map((entry) => entry.level);

@@ -25,16 +25,25 @@ export interface PercentCountsResult {
  * @example percentCounts('60', 11) // { consistent: false, counts: [], ... } — 6/11 = 54.5 %, 7/11 = 63.6 %
  * @example percentCounts('45', 22).counts // [10]
  */
-export function percentCounts(percent: string | number | ReportedValue, n: number, options: { decimals?: number } = {}): PercentCountsResult {
+export function percentCounts(
+  percent: string | number | ReportedValue,
+  n: number,
+  options: { decimals?: number } = {},
+): PercentCountsResult {
   const reported = toReported(percent, options.decimals);
   if (!Number.isInteger(n) || n < 1) throw new InputError('n', n, 'a whole number ≥ 1');
-  if (!(reported.value >= 0 && reported.value <= 100)) throw new InputError('percent', reported.value, 'a percentage in [0, 100]');
+  if (!(reported.value >= 0 && reported.value <= 100))
+    throw new InputError('percent', reported.value, 'a percentage in [0, 100]');
   const { scaled, scale } = scaledInteger(reported);
   // Candidates lie within one count of n·percent/100 on either side.
   const centre = (reported.value * n) / 100;
   const spread = (0.5 * 10 ** -reported.decimals * n) / 100 + 1;
   const counts: number[] = [];
-  for (let k = Math.max(0, Math.floor(centre - spread)); k <= Math.min(n, Math.ceil(centre + spread)); k++) {
+  for (
+    let k = Math.max(0, Math.floor(centre - spread));
+    k <= Math.min(n, Math.ceil(centre + spread));
+    k++
+  ) {
     if (Math.abs(200 * scale * k - 2 * scaled * n) <= n) counts.push(k);
   }
   return {
@@ -59,10 +68,17 @@ export interface PercentDenominatorsResult {
  * Which denominators n in [min, max] admit any count k giving the reported percentage.
  * @example percentDenominators('73', 10, 13).ns // [11]  (8/11 = 72.7 %)
  */
-export function percentDenominators(percent: string | number | ReportedValue, min: number, max: number, options: { decimals?: number } = {}): PercentDenominatorsResult {
+export function percentDenominators(
+  percent: string | number | ReportedValue,
+  min: number,
+  max: number,
+  options: { decimals?: number } = {},
+): PercentDenominatorsResult {
   if (!Number.isInteger(min) || min < 1) throw new InputError('min', min, 'a whole number ≥ 1');
-  if (!Number.isInteger(max) || max < min) throw new InputError('max', max, `a whole number ≥ ${min}`);
-  if (max - min > 1_000_000) throw new InputError('max', max, 'a range of at most 1 000 000 denominators');
+  if (!Number.isInteger(max) || max < min)
+    throw new InputError('max', max, `a whole number ≥ ${min}`);
+  if (max - min > 1_000_000)
+    throw new InputError('max', max, 'a range of at most 1 000 000 denominators');
   const reported = toReported(percent, options.decimals);
   const ns: number[] = [];
   for (let n = min; n <= max; n++) if (percentCounts(reported, n).consistent) ns.push(n);
@@ -71,7 +87,12 @@ export function percentDenominators(percent: string | number | ReportedValue, mi
 
 function toReported(percent: string | number | ReportedValue, decimals?: number): ReportedValue {
   const reported = typeof percent === 'object' ? percent : parseReported(percent, decimals);
-  if (reported.relation !== '=') throw new InputError('percent', reported.text ?? reported.value, 'an exact printed percentage, not a bound');
+  if (reported.relation !== '=')
+    throw new InputError(
+      'percent',
+      reported.text ?? reported.value,
+      'an exact printed percentage, not a bound',
+    );
   return reported;
 }
 
@@ -80,7 +101,11 @@ export function scaledInteger(reported: ReportedValue): { scaled: number; scale:
   const scale = 10 ** reported.decimals;
   const scaled = Math.round(reported.value * scale);
   if (!Number.isSafeInteger(scaled * 400) || reported.decimals > 12) {
-    throw new InputError('value', reported.value, 'a figure with at most 12 decimals and a safe magnitude');
+    throw new InputError(
+      'value',
+      reported.value,
+      'a figure with at most 12 decimals and a safe magnitude',
+    );
   }
   return { scaled, scale };
 }

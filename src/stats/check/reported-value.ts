@@ -35,7 +35,8 @@ const PRINTED = /^\s*(<=|>=|≤|≥|<|>|=)?\s*([+\-\u2212]?)(\d*)(?:\.(\d*))?\s*
  */
 export function parseReported(printed: string | number, decimals?: number): ReportedValue {
   if (typeof printed === 'number') {
-    if (!Number.isFinite(printed)) throw new InputError('reported value', printed, 'a finite number');
+    if (!Number.isFinite(printed))
+      throw new InputError('reported value', printed, 'a finite number');
     return { value: printed, decimals: decimals ?? decimalsOf(printed), relation: '=' };
   }
   const match = PRINTED.exec(printed);
@@ -68,7 +69,11 @@ export function decimalsOf(x: number): number {
  * `< v` for (−∞, v); `≤ v` for (−∞, v]. `floor` clips the lower end (0 for p-values,
  * which are never negative).
  */
-export function reportedInterval(reported: ReportedValue, floor = -Infinity, ceiling = Infinity): ValueInterval {
+export function reportedInterval(
+  reported: ReportedValue,
+  floor = -Infinity,
+  ceiling = Infinity,
+): ValueInterval {
   const half = 0.5 * 10 ** -reported.decimals;
   switch (reported.relation) {
     case '=':
@@ -92,19 +97,26 @@ export function reportedInterval(reported: ReportedValue, floor = -Infinity, cei
 /** Whether `x` lies in the interval (with a relative tolerance for floating-point noise). */
 export function intervalContains(interval: ValueInterval, x: number, relTol = 1e-12): boolean {
   const slack = (bound: number): number => relTol * Math.max(1, Math.abs(bound));
-  const aboveLower = interval.lowerClosed ? x >= interval.lower - slack(interval.lower) : x > interval.lower;
-  const belowUpper = interval.upperClosed ? x <= interval.upper + slack(interval.upper) : x < interval.upper;
+  const aboveLower = interval.lowerClosed
+    ? x >= interval.lower - slack(interval.lower)
+    : x > interval.lower;
+  const belowUpper = interval.upperClosed
+    ? x <= interval.upper + slack(interval.upper)
+    : x < interval.upper;
   return aboveLower && belowUpper;
 }
 
 /** Whether two intervals share at least one point. */
 export function intervalsOverlap(a: ValueInterval, b: ValueInterval, relTol = 1e-12): boolean {
-  const slack = relTol * Math.max(1, Math.abs(a.lower), Math.abs(a.upper), Math.abs(b.lower), Math.abs(b.upper));
+  const slack =
+    relTol *
+    Math.max(1, Math.abs(a.lower), Math.abs(a.upper), Math.abs(b.lower), Math.abs(b.upper));
   const lower = Math.max(a.lower, b.lower);
   const upper = Math.min(a.upper, b.upper);
   if (lower < upper) return true;
   if (lower - upper > slack) return false;
   // They touch at one point, which an open bound there excludes.
-  const excludes = (i: ValueInterval): boolean => (i.lower === lower && !i.lowerClosed) || (i.upper === upper && !i.upperClosed);
+  const excludes = (i: ValueInterval): boolean =>
+    (i.lower === lower && !i.lowerClosed) || (i.upper === upper && !i.upperClosed);
   return !excludes(a) && !excludes(b);
 }

@@ -49,34 +49,77 @@ export interface SpriteResult {
  * @example sprite('4.50', '1.90', 10, { min: 1, max: 7 }).sample // [1, 2, 4, 4, 4, 5, 6, 6, 6, 7] (seed 1)
  * @example sprite('2.65', '1.24', 20, { min: 1, max: 5 }).reason // 'grimmer'
  */
-export function sprite(mean: string | number | ReportedValue, sd: string | number | ReportedValue, n: number, options: SpriteOptions): SpriteResult {
+export function sprite(
+  mean: string | number | ReportedValue,
+  sd: string | number | ReportedValue,
+  n: number,
+  options: SpriteOptions,
+): SpriteResult {
   const m = typeof mean === 'object' ? mean : parseReported(mean);
   const s = typeof sd === 'object' ? sd : parseReported(sd);
   const { min, max, seed = 1, maxSteps = 20_000, restarts = 20 } = options;
-  if (!Number.isInteger(n) || n < 2 || n > 100_000) throw new InputError('n', n, 'a whole number in [2, 100 000]');
-  if (!Number.isInteger(min) || !Number.isInteger(max) || max <= min) throw new InputError('max', max, `a whole number above min = ${min}`);
-  if (m.relation !== '=' || s.relation !== '=') throw new InputError('mean/sd', m.text ?? m.value, 'exact printed values, not bounds');
+  if (!Number.isInteger(n) || n < 2 || n > 100_000)
+    throw new InputError('n', n, 'a whole number in [2, 100 000]');
+  if (!Number.isInteger(min) || !Number.isInteger(max) || max <= min)
+    throw new InputError('max', max, `a whole number above min = ${min}`);
+  if (m.relation !== '=' || s.relation !== '=')
+    throw new InputError('mean/sd', m.text ?? m.value, 'exact printed values, not bounds');
   if (!(s.value >= 0)) throw new InputError('sd', s.text ?? s.value, 'a number ≥ 0');
   const sdBox = reportedInterval(s);
   const sdTarget = s.value;
   const base = { seed, steps: 0 };
   const totals = grimTotals(m, n).filter((total) => total >= n * min && total <= n * max);
-  if (totals.length === 0) return { ...base, found: false, sample: null, mean: null, sd: null, reason: 'grim', maxSd: null };
+  if (totals.length === 0)
+    return {
+      ...base,
+      found: false,
+      sample: null,
+      mean: null,
+      sd: null,
+      reason: 'grim',
+      maxSd: null,
+    };
 
-  if (!grimmer(m, s, n).consistent) return { ...base, found: false, sample: null, mean: null, sd: null, reason: 'grimmer', maxSd: null };
+  if (!grimmer(m, s, n).consistent)
+    return {
+      ...base,
+      found: false,
+      sample: null,
+      mean: null,
+      sd: null,
+      reason: 'grimmer',
+      maxSd: null,
+    };
 
-  const sdOf = (sum: number, sumSquares: number): number => Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1)));
+  const sdOf = (sum: number, sumSquares: number): number =>
+    Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1)));
   // The widest sample with total T: as many values at the ends as possible.
   const extremeSd = (total: number): number => {
     const span = max - min;
     const excess = total - n * min;
     const high = Math.floor(excess / span);
     const rest = excess - high * span;
-    const values = [...Array(high).fill(max), ...(high < n ? [min + rest] : []), ...Array(Math.max(0, n - high - 1)).fill(min)];
-    return sdOf(total, values.reduce((acc, x) => acc + x * x, 0));
+    const values = [
+      ...Array(high).fill(max),
+      ...(high < n ? [min + rest] : []),
+      ...Array(Math.max(0, n - high - 1)).fill(min),
+    ];
+    return sdOf(
+      total,
+      values.reduce((acc, x) => acc + x * x, 0),
+    );
   };
   const maxSd = Math.max(...totals.map(extremeSd));
-  if (sdBox.lower > maxSd + 1e-12) return { ...base, found: false, sample: null, mean: null, sd: null, reason: 'sd-bounds', maxSd };
+  if (sdBox.lower > maxSd + 1e-12)
+    return {
+      ...base,
+      found: false,
+      sample: null,
+      mean: null,
+      sd: null,
+      reason: 'sd-bounds',
+      maxSd,
+    };
 
   const rng = createRng(seed);
   const pick = (k: number): number => Math.floor(rng.nextDouble() * k);
@@ -98,7 +141,16 @@ export function sprite(mean: string | number | ReportedValue, sd: string | numbe
       const current = sdOf(total, sumSquares);
       if (current >= sdBox.lower - 1e-12 && current <= sdBox.upper + 1e-12) {
         const sample = [...values].sort((a, b) => a - b);
-        return { found: true, sample, mean: total / n, sd: current, reason: null, maxSd, steps, seed };
+        return {
+          found: true,
+          sample,
+          mean: total / n,
+          sd: current,
+          reason: null,
+          maxSd,
+          steps,
+          seed,
+        };
       }
       const widen = current < sdTarget;
       const i = pick(n);
@@ -115,5 +167,14 @@ export function sprite(mean: string | number | ReportedValue, sd: string | numbe
       sumSquares = next;
     }
   }
-  return { found: false, sample: null, mean: null, sd: null, reason: 'search-exhausted', maxSd, steps, seed };
+  return {
+    found: false,
+    sample: null,
+    mean: null,
+    sd: null,
+    reason: 'search-exhausted',
+    maxSd,
+    steps,
+    seed,
+  };
 }

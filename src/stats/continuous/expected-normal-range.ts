@@ -26,5 +26,5 @@ export function expectedNormalRange(n: number): number {
   const h = upper / panels;
   let sum = f(0) + f(upper);
   for (let i = 1; i < panels; i++) sum += (i % 2 === 1 ? 4 : 2) * f(i * h);
-  return 2 * (sum * h) / 3;
+  return (2 * (sum * h)) / 3;
 }

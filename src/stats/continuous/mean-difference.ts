@@ -40,7 +40,11 @@ export interface MeanDifferenceResult extends Estimate {
  * meanDifference({ n: 22, mean: -4.1, sd: 52 }, { n: 22, mean: -38.5, sd: 52 })
  * // estimate 34.4, se 15.6786, df 42.0, test.p 0.03381, ci [2.759, 66.041] (welch-t)
  */
-export function meanDifference(arm1: ArmSummary, arm2: ArmSummary, options: MeanDifferenceOptions = {}): MeanDifferenceResult {
+export function meanDifference(
+  arm1: ArmSummary,
+  arm2: ArmSummary,
+  options: MeanDifferenceOptions = {},
+): MeanDifferenceResult {
   const { variance = 'unequal', level = 0.95, alternative = 'two-sided' } = options;
   assertArm('arm1', arm1);
   assertArm('arm2', arm2);

@@ -23,7 +23,10 @@ export type MeanFromMedianMethod = 'luo' | 'wan';
  *
  * @example meanFromMedian({ n: 30, min: 2, median: 10, max: 25 }).value // 10.8324 (luo, S1)
  */
-export function meanFromMedian(summary: MedianSummary, options: { method?: MeanFromMedianMethod } = {}): Derived {
+export function meanFromMedian(
+  summary: MedianSummary,
+  options: { method?: MeanFromMedianMethod } = {},
+): Derived {
   const { method = 'luo' } = options;
   assertChoice('method', method, ['luo', 'wan']);
   const scenario = medianScenario(summary);
@@ -62,7 +65,8 @@ export function meanFromMedian(summary: MedianSummary, options: { method?: MeanF
     intermediate.w1 = w1;
     intermediate.w2 = w2;
     value = (w1 * (a + b)) / 2 + (w2 * (q1 + q3)) / 2 + (1 - w1 - w2) * m;
-    formula = 'mean = w1 (min + max)/2 + w2 (q1 + q3)/2 + (1 − w1 − w2) median, w1 = 2.2/(2.2 + n^0.75), w2 = 0.7 − 0.72/n^0.55';
+    formula =
+      'mean = w1 (min + max)/2 + w2 (q1 + q3)/2 + (1 − w1 − w2) median, w1 = 2.2/(2.2 + n^0.75), w2 = 0.7 − 0.72/n^0.55';
   }
   return freeze({
     value,
@@ -73,7 +77,10 @@ export function meanFromMedian(summary: MedianSummary, options: { method?: MeanF
       assumptions: ['the data are approximately normally distributed (not skewed)'],
       inputs: listedInputs(summary),
       intermediate,
-      reference: method === 'wan' ? 'Wan X et al. BMC Med Res Methodol 2014;14:135' : 'Luo D et al. Stat Methods Med Res 2018;27:1785–805',
+      reference:
+        method === 'wan'
+          ? 'Wan X et al. BMC Med Res Methodol 2014;14:135'
+          : 'Luo D et al. Stat Methods Med Res 2018;27:1785–805',
     },
     warnings: [],
   });

@@ -25,22 +25,43 @@ export function medianScenario(summary: MedianSummary): MedianScenario {
   const hasRange = min !== undefined || max !== undefined;
   const hasIqr = q1 !== undefined || q3 !== undefined;
   if (hasRange) {
-    if (min === undefined || max === undefined) throw new InputError(min === undefined ? 'min' : 'max', undefined, 'both min and max (the range)');
+    if (min === undefined || max === undefined)
+      throw new InputError(
+        min === undefined ? 'min' : 'max',
+        undefined,
+        'both min and max (the range)',
+      );
     assertFinite('min', min);
     assertFinite('max', max);
-    if (!(min <= median && median <= max && min < max)) throw new InputError('median', median, `min ≤ median ≤ max with min < max (min ${min}, max ${max})`);
+    if (!(min <= median && median <= max && min < max))
+      throw new InputError(
+        'median',
+        median,
+        `min ≤ median ≤ max with min < max (min ${min}, max ${max})`,
+      );
   }
   if (hasIqr) {
-    if (q1 === undefined || q3 === undefined) throw new InputError(q1 === undefined ? 'q1' : 'q3', undefined, 'both q1 and q3 (the interquartile range)');
+    if (q1 === undefined || q3 === undefined)
+      throw new InputError(
+        q1 === undefined ? 'q1' : 'q3',
+        undefined,
+        'both q1 and q3 (the interquartile range)',
+      );
     assertFinite('q1', q1);
     assertFinite('q3', q3);
-    if (!(q1 <= median && median <= q3 && q1 < q3)) throw new InputError('median', median, `q1 ≤ median ≤ q3 with q1 < q3 (q1 ${q1}, q3 ${q3})`);
-    if (hasRange && !((min as number) <= q1 && q3 <= (max as number))) throw new InputError('q1', q1, 'quartiles inside the range');
+    if (!(q1 <= median && median <= q3 && q1 < q3))
+      throw new InputError('median', median, `q1 ≤ median ≤ q3 with q1 < q3 (q1 ${q1}, q3 ${q3})`);
+    if (hasRange && !((min as number) <= q1 && q3 <= (max as number)))
+      throw new InputError('q1', q1, 'quartiles inside the range');
   }
   if (hasRange && hasIqr) return 'S3';
   if (hasRange) return 'S1';
   if (hasIqr) return 'S2';
-  throw new InputError('summary', 'median only', 'the range (min, max), the quartiles (q1, q3), or both');
+  throw new InputError(
+    'summary',
+    'median only',
+    'the range (min, max), the quartiles (q1, q3), or both',
+  );
 }
 
 /**

@@ -3,7 +3,13 @@ import { tCdf, tQuantile, tSf } from '../dist/student-t.js';
 import { freeze, type Alternative, type Estimate, type TestResult } from '../types.js';
 import { sdOfChange } from './sd-of-change.js';
 import type { Derivation } from './types.js';
-import { assertChoice, assertCount, assertFinite, assertLevel, assertPositive } from './validate.js';
+import {
+  assertChoice,
+  assertCount,
+  assertFinite,
+  assertLevel,
+  assertPositive,
+} from './validate.js';
 
 /** Summary data of a paired comparison: the differences themselves, or both conditions and their correlation. */
 export type PairedSummary =
@@ -52,14 +58,27 @@ export function pairedMeanDifference(
   } else if ('correlation' in input) {
     assertFinite('mean1', input.mean1);
     assertFinite('mean2', input.mean2);
-    const derived = sdOfChange({ sdBaseline: input.sd1, sdFinal: input.sd2, correlation: input.correlation });
+    const derived = sdOfChange({
+      sdBaseline: input.sd1,
+      sdFinal: input.sd2,
+      correlation: input.correlation,
+    });
     estimate = input.mean1 - input.mean2;
     sd = derived.value;
     derivation.push(derived.derivation);
     warnings.push(...derived.warnings);
-    if (!(sd > 0)) throw new InputError('correlation', input.correlation, 'a correlation that leaves the differences some spread (SD_d > 0)');
+    if (!(sd > 0))
+      throw new InputError(
+        'correlation',
+        input.correlation,
+        'a correlation that leaves the differences some spread (SD_d > 0)',
+      );
   } else {
-    throw new InputError('input', JSON.stringify(input), '{ n, meanDifference, sdDifference } or { n, mean1, sd1, mean2, sd2, correlation }');
+    throw new InputError(
+      'input',
+      JSON.stringify(input),
+      '{ n, meanDifference, sdDifference } or { n, mean1, sd1, mean2, sd2, correlation }',
+    );
   }
   const df = input.n - 1;
   const se = sd / Math.sqrt(input.n);
@@ -80,9 +99,14 @@ export function pairedMeanDifference(
     upper = estimate + half;
   }
   return freeze({
-    measure: 'MD' as const, estimate, se, df, sdDifference: sd,
+    measure: 'MD' as const,
+    estimate,
+    se,
+    df,
+    sdDifference: sd,
     ci: { lower, upper, level, method: 'paired-t' },
     test: { name: 'Paired t', statistic, df, p, alternative },
-    derivation, warnings,
+    derivation,
+    warnings,
   });
 }

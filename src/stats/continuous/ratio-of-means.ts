@@ -27,7 +27,11 @@ export interface RatioOfMeansResult extends Estimate {
  * ratioOfMeans({ n: 22, mean: 300, sd: 52 }, { n: 22, mean: 280, sd: 60 })
  * // estimate 1.07143, se 0.05876, ci [0.95487, 1.20221]
  */
-export function ratioOfMeans(arm1: ArmSummary, arm2: ArmSummary, options: { level?: number } = {}): RatioOfMeansResult {
+export function ratioOfMeans(
+  arm1: ArmSummary,
+  arm2: ArmSummary,
+  options: { level?: number } = {},
+): RatioOfMeansResult {
   const { level = 0.95 } = options;
   assertArm('arm1', arm1);
   assertArm('arm2', arm2);
@@ -35,14 +39,21 @@ export function ratioOfMeans(arm1: ArmSummary, arm2: ArmSummary, options: { leve
   assertPositive('arm2.mean', arm2.mean);
   assertLevel('level', level);
   const logEstimate = Math.log(arm1.mean / arm2.mean);
-  const se = Math.sqrt(arm1.sd ** 2 / (arm1.n * arm1.mean ** 2) + arm2.sd ** 2 / (arm2.n * arm2.mean ** 2));
+  const se = Math.sqrt(
+    arm1.sd ** 2 / (arm1.n * arm1.mean ** 2) + arm2.sd ** 2 / (arm2.n * arm2.mean ** 2),
+  );
   const half = normalQuantile(1 - (1 - level) / 2) * se;
   return freeze({
     measure: 'ROM',
     estimate: Math.exp(logEstimate),
     se,
     logEstimate,
-    ci: { lower: Math.exp(logEstimate - half), upper: Math.exp(logEstimate + half), level, method: 'log-normal (delta method)' },
+    ci: {
+      lower: Math.exp(logEstimate - half),
+      upper: Math.exp(logEstimate + half),
+      level,
+      method: 'log-normal (delta method)',
+    },
     derivation: armDerivations(arm1, arm2),
     warnings: [],
   });

@@ -31,7 +31,8 @@ export function sdFromCi(input: SdFromCiInput): Derived {
   const { lower, upper, n, level = 0.95, distribution = 't' } = input;
   assertFinite('lower', lower);
   assertFinite('upper', upper);
-  if (!(upper > lower)) throw new InputError('upper', upper, `a number greater than lower (${lower})`);
+  if (!(upper > lower))
+    throw new InputError('upper', upper, `a number greater than lower (${lower})`);
   assertLevel('level', level);
   assertChoice('distribution', distribution, ['t', 'z']);
   assertCount('n', n, distribution === 't' ? 2 : 1);
@@ -44,10 +45,15 @@ export function sdFromCi(input: SdFromCiInput): Derived {
     derivation: {
       quantity: 'sd',
       method: distribution === 't' ? 'sd-from-ci-t' : 'sd-from-ci-z',
-      formula: distribution === 't' ? 'SD = √n × (upper − lower) / (2 × t_{1−α/2, n−1})' : 'SD = √n × (upper − lower) / (2 × z_{1−α/2})',
+      formula:
+        distribution === 't'
+          ? 'SD = √n × (upper − lower) / (2 × t_{1−α/2, n−1})'
+          : 'SD = √n × (upper − lower) / (2 × z_{1−α/2})',
       assumptions: [
         'the interval is a symmetric interval for this arm’s mean',
-        distribution === 't' ? 'it was built with the t distribution on n − 1 df' : 'it was built with the normal quantile',
+        distribution === 't'
+          ? 'it was built with the t distribution on n − 1 df'
+          : 'it was built with the normal quantile',
       ],
       inputs: { lower, upper, n, level },
       intermediate: { quantile: q, se, mean: (lower + upper) / 2 },

@@ -31,22 +31,29 @@ export function sdFromDifferenceCi(input: SdFromDifferenceCiInput): Derived {
   const { lower, upper, n1, n2, level = 0.95, distribution = 't' } = input;
   assertFinite('lower', lower);
   assertFinite('upper', upper);
-  if (!(upper > lower)) throw new InputError('upper', upper, `a number greater than lower (${lower})`);
+  if (!(upper > lower))
+    throw new InputError('upper', upper, `a number greater than lower (${lower})`);
   assertLevel('level', level);
   assertChoice('distribution', distribution, ['t', 'z']);
   assertCount('n1', n1, 1);
   assertCount('n2', n2, 1);
   if (n1 + n2 < 3) throw new InputError('n2', n2, 'arm sizes with n1 + n2 ≥ 3');
   const df = n1 + n2 - 2;
-  const q = distribution === 't' ? -tQuantile((1 - level) / 2, df) : -normalQuantile((1 - level) / 2);
+  const q =
+    distribution === 't' ? -tQuantile((1 - level) / 2, df) : -normalQuantile((1 - level) / 2);
   const md = (lower + upper) / 2;
-  return freeze(pooledSdFromSe((upper - lower) / (2 * q), n1, n2, {
-    method: distribution === 't' ? 'cochrane-ci-to-sd-t' : 'cochrane-ci-to-sd-z',
-    formula: distribution === 't'
-      ? 'SE = (upper − lower) / (2 × t_{1−α/2, n1+n2−2}); SD = SE / √(1/n1 + 1/n2)'
-      : 'SE = (upper − lower) / (2 × z_{1−α/2}); SD = SE / √(1/n1 + 1/n2)',
-    inputs: { lower, upper, n1, n2, level },
-    intermediate: { quantile: q, md, ...(distribution === 't' ? { df } : {}) },
-    assumptions: ['the interval is symmetric around the mean difference and was built from a pooled-variance SE'],
-  }));
+  return freeze(
+    pooledSdFromSe((upper - lower) / (2 * q), n1, n2, {
+      method: distribution === 't' ? 'cochrane-ci-to-sd-t' : 'cochrane-ci-to-sd-z',
+      formula:
+        distribution === 't'
+          ? 'SE = (upper − lower) / (2 × t_{1−α/2, n1+n2−2}); SD = SE / √(1/n1 + 1/n2)'
+          : 'SE = (upper − lower) / (2 × z_{1−α/2}); SD = SE / √(1/n1 + 1/n2)',
+      inputs: { lower, upper, n1, n2, level },
+      intermediate: { quantile: q, md, ...(distribution === 't' ? { df } : {}) },
+      assumptions: [
+        'the interval is symmetric around the mean difference and was built from a pooled-variance SE',
+      ],
+    }),
+  );
 }

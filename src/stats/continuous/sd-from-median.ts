@@ -28,12 +28,19 @@ export type SdFromMedianMethod = 'wan' | 'shi';
  *
  * @example sdFromMedian({ n: 30, q1: 7, median: 10, q3: 14 }).value // 5.44894 (wan, S2)
  */
-export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromMedianMethod } = {}): Derived {
+export function sdFromMedian(
+  summary: MedianSummary,
+  options: { method?: SdFromMedianMethod } = {},
+): Derived {
   const scenario = medianScenario(summary);
   const method = options.method ?? (scenario === 'S3' ? 'shi' : 'wan');
   assertChoice('method', method, ['wan', 'shi']);
   if (method === 'shi' && scenario !== 'S3') {
-    throw new InputError('method', method, `"wan" for scenario ${scenario}: Shi 2020 needs all five numbers (min, q1, median, q3, max)`);
+    throw new InputError(
+      'method',
+      method,
+      `"wan" for scenario ${scenario}: Shi 2020 needs all five numbers (min, q1, median, q3, max)`,
+    );
   }
   const { n } = summary;
   const a = summary.min as number;
@@ -45,7 +52,9 @@ export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromM
   const exactXi = method === 'wan' && scenario !== 'S2' && n <= 50;
   const xi = exactXi ? expectedNormalRange(n) : factors.xi;
   const eta = factors.eta;
-  const xiText = exactXi ? 'ξ(n) = E[range of n standard normals] (Wan 2014 Table 1, n ≤ 50)' : 'ξ(n) = 2Φ⁻¹((n − 0.375)/(n + 0.25))';
+  const xiText = exactXi
+    ? 'ξ(n) = E[range of n standard normals] (Wan 2014 Table 1, n ≤ 50)'
+    : 'ξ(n) = 2Φ⁻¹((n − 0.375)/(n + 0.25))';
   const etaText = 'η(n) = 2Φ⁻¹((0.75n − 0.125)/(n + 0.25))';
   let value: number;
   let formula: string;
@@ -81,7 +90,10 @@ export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromM
       ],
       inputs: listedInputs(summary),
       intermediate,
-      reference: method === 'wan' ? 'Wan X et al. BMC Med Res Methodol 2014;14:135' : 'Shi J et al. Res Synth Methods 2020;11:641–54',
+      reference:
+        method === 'wan'
+          ? 'Wan X et al. BMC Med Res Methodol 2014;14:135'
+          : 'Shi J et al. Res Synth Methods 2020;11:641–54',
     },
     warnings: [],
   });
@@ -90,6 +102,9 @@ export function sdFromMedian(summary: MedianSummary, options: { method?: SdFromM
 function approximationNotes(scenario: 'S1' | 'S2' | 'S3', exactXi: boolean): string[] {
   const notes: string[] = [];
   if (scenario !== 'S2' && !exactXi) notes.push('ξ(n) uses the normal-quantile approximation');
-  if (scenario !== 'S1') notes.push('η(n) uses the normal-quantile approximation (the exact values of Wan 2014 Table 2 are not used)');
+  if (scenario !== 'S1')
+    notes.push(
+      'η(n) uses the normal-quantile approximation (the exact values of Wan 2014 Table 2 are not used)',
+    );
   return notes;
 }

@@ -19,19 +19,27 @@ import { assertCount, assertFinite } from './validate.js';
 export function sdFromP(input: { md: number; p: number; n1: number; n2: number }): Derived {
   const { md, p, n1, n2 } = input;
   assertFinite('md', md);
-  if (md === 0) throw new InputError('md', md, 'a non-zero mean difference (an MD of 0 carries no information on the SD)');
-  if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new InputError('p', p, 'a two-sided p-value in (0, 1)');
+  if (md === 0)
+    throw new InputError(
+      'md',
+      md,
+      'a non-zero mean difference (an MD of 0 carries no information on the SD)',
+    );
+  if (typeof p !== 'number' || !(p > 0 && p < 1))
+    throw new InputError('p', p, 'a two-sided p-value in (0, 1)');
   assertCount('n1', n1, 1);
   assertCount('n2', n2, 1);
   if (n1 + n2 < 3) throw new InputError('n2', n2, 'arm sizes with n1 + n2 ≥ 3');
   const df = n1 + n2 - 2;
   // Upper-tail quantile as −q(p/2): 1 − p/2 would lose the digits of a tiny p.
   const t = -tQuantile(p / 2, df);
-  return freeze(pooledSdFromSe(Math.abs(md) / t, n1, n2, {
-    method: 'cochrane-p-to-sd',
-    formula: 't = t_{1−p/2, n1+n2−2}; SE = |MD| / t; SD = SE / √(1/n1 + 1/n2)',
-    inputs: { md, p, n1, n2 },
-    intermediate: { df, t },
-    assumptions: ['the p-value is two-sided and exact (not rounded or a bound)'],
-  }));
+  return freeze(
+    pooledSdFromSe(Math.abs(md) / t, n1, n2, {
+      method: 'cochrane-p-to-sd',
+      formula: 't = t_{1−p/2, n1+n2−2}; SE = |MD| / t; SD = SE / √(1/n1 + 1/n2)',
+      inputs: { md, p, n1, n2 },
+      intermediate: { df, t },
+      assumptions: ['the p-value is two-sided and exact (not rounded or a bound)'],
+    }),
+  );
 }

@@ -29,19 +29,28 @@ export const SMD_METHODS = defineMethods('standardised mean difference', [
     label: "Hedges' g",
     formula: 'J(m)·(mean1 − mean2)/s_pooled, J(m) = Γ(m/2)/(√(m/2)·Γ((m − 1)/2)), m = n1 + n2 − 2',
     reference: 'Hedges LV. J Educ Stat 1981;6:107–128; as metafor escalc("SMD")',
-    run: (arm1, arm2) => ({ standardizer: pooledSd(arm1, arm2), correction: hedgesCorrection(arm1.n + arm2.n - 2), nVariance: arm1.n + arm2.n }),
+    run: (arm1, arm2) => ({
+      standardizer: pooledSd(arm1, arm2),
+      correction: hedgesCorrection(arm1.n + arm2.n - 2),
+      nVariance: arm1.n + arm2.n,
+    }),
   },
   {
     id: 'cohen-d',
     label: "Cohen's d",
     formula: '(mean1 − mean2)/s_pooled',
-    reference: 'Cohen J. Statistical Power Analysis for the Behavioral Sciences, 2nd ed., 1988, ch. 2',
-    run: (arm1, arm2) => ({ standardizer: pooledSd(arm1, arm2), correction: 1, nVariance: arm1.n + arm2.n }),
+    reference:
+      'Cohen J. Statistical Power Analysis for the Behavioral Sciences, 2nd ed., 1988, ch. 2',
+    run: (arm1, arm2) => ({
+      standardizer: pooledSd(arm1, arm2),
+      correction: 1,
+      nVariance: arm1.n + arm2.n,
+    }),
   },
   {
     id: 'glass-delta',
     label: "Glass's Δ",
-    formula: '(mean1 − mean2)/sd2 (the control arm\'s SD)',
+    formula: "(mean1 − mean2)/sd2 (the control arm's SD)",
     reference: 'Glass GV. Educ Res 1976;5:3–8',
     run: (_arm1, arm2) => ({ standardizer: arm2.sd, correction: 1, nVariance: arm2.n }),
   },
@@ -49,9 +58,15 @@ export const SMD_METHODS = defineMethods('standardised mean difference', [
     id: 'glass-delta-corrected',
     label: "Glass's Δ, bias-corrected",
     formula: 'J(n2 − 1)·(mean1 − mean2)/sd2',
-    reference: 'Hedges LV, Olkin I. Statistical Methods for Meta-Analysis, 1985, ch. 5; as metafor escalc("SMD1")',
+    reference:
+      'Hedges LV, Olkin I. Statistical Methods for Meta-Analysis, 1985, ch. 5; as metafor escalc("SMD1")',
     run: (_arm1, arm2) => {
-      if (arm2.n < 3) throw new InputError('arm2.n', arm2.n, 'a whole number ≥ 3 for the corrected Glass Δ (J needs n₂ − 1 > 1)');
+      if (arm2.n < 3)
+        throw new InputError(
+          'arm2.n',
+          arm2.n,
+          'a whole number ≥ 3 for the corrected Glass Δ (J needs n₂ − 1 > 1)',
+        );
       return { standardizer: arm2.sd, correction: hedgesCorrection(arm2.n - 1), nVariance: arm2.n };
     },
   },
@@ -112,7 +127,10 @@ export function standardizedMeanDifference(
   assertArm('arm1', arm1);
   assertArm('arm2', arm2);
   assertLevel('level', level);
-  const { standardizer, correction, nVariance } = SMD_METHODS.get(variant, 'variant').run(arm1, arm2);
+  const { standardizer, correction, nVariance } = SMD_METHODS.get(variant, 'variant').run(
+    arm1,
+    arm2,
+  );
   const estimate = correction * ((arm1.mean - arm2.mean) / standardizer);
   const variance = 1 / arm1.n + 1 / arm2.n + estimate ** 2 / (2 * nVariance);
   const se = Math.sqrt(variance);
@@ -125,7 +143,12 @@ export function standardizedMeanDifference(
     variant,
     standardizer,
     correction,
-    ci: { lower: estimate - half, upper: estimate + half, level, method: 'normal (large-sample variance)' },
+    ci: {
+      lower: estimate - half,
+      upper: estimate + half,
+      level,
+      method: 'normal (large-sample variance)',
+    },
     derivation: armDerivations(arm1, arm2),
     warnings: [],
   });

@@ -48,16 +48,23 @@ export interface BoinBoundaries {
  * @example boinBoundaries(0.3) // { lambdaE: 0.2365, lambdaD: 0.3585, … } (Liu & Yuan 2015, Table 1)
  */
 export function boinBoundaries(target: number, options: BoinOptions = {}): BoinBoundaries {
-  if (!(target > 0 && target < 1)) throw new InputError('target', target, 'a target toxicity rate in (0, 1)');
+  if (!(target > 0 && target < 1))
+    throw new InputError('target', target, 'a target toxicity rate in (0, 1)');
   const phi1 = options.phi1 ?? 0.6 * target;
   const phi2 = options.phi2 ?? 1.4 * target;
   const { maxN = 18, eliminationCutoff = 0.95 } = options;
-  if (!(phi1 > 0 && phi1 < target)) throw new InputError('phi1', phi1, `a rate in (0, target = ${target})`);
-  if (!(phi2 > target && phi2 < 1)) throw new InputError('phi2', phi2, `a rate in (target = ${target}, 1)`);
-  if (!(Number.isInteger(maxN) && maxN >= 1 && maxN <= 1000)) throw new InputError('maxN', maxN, 'a whole number in [1, 1000]');
-  if (!(eliminationCutoff > 0.5 && eliminationCutoff < 1)) throw new InputError('eliminationCutoff', eliminationCutoff, 'a probability in (0.5, 1)');
-  const lambdaE = Math.log((1 - phi1) / (1 - target)) / Math.log((target * (1 - phi1)) / (phi1 * (1 - target)));
-  const lambdaD = Math.log((1 - target) / (1 - phi2)) / Math.log((phi2 * (1 - target)) / (target * (1 - phi2)));
+  if (!(phi1 > 0 && phi1 < target))
+    throw new InputError('phi1', phi1, `a rate in (0, target = ${target})`);
+  if (!(phi2 > target && phi2 < 1))
+    throw new InputError('phi2', phi2, `a rate in (target = ${target}, 1)`);
+  if (!(Number.isInteger(maxN) && maxN >= 1 && maxN <= 1000))
+    throw new InputError('maxN', maxN, 'a whole number in [1, 1000]');
+  if (!(eliminationCutoff > 0.5 && eliminationCutoff < 1))
+    throw new InputError('eliminationCutoff', eliminationCutoff, 'a probability in (0.5, 1)');
+  const lambdaE =
+    Math.log((1 - phi1) / (1 - target)) / Math.log((target * (1 - phi1)) / (phi1 * (1 - target)));
+  const lambdaD =
+    Math.log((1 - target) / (1 - phi2)) / Math.log((phi2 * (1 - target)) / (target * (1 - phi2)));
   const table: BoinRow[] = [];
   for (let n = 1; n <= maxN; n += 1) {
     let eliminateMin = n + 1;
@@ -69,7 +76,12 @@ export function boinBoundaries(target: number, options: BoinOptions = {}): BoinB
         }
       }
     }
-    table.push({ n, escalateMax: Math.floor(n * lambdaE), deescalateMin: Math.floor(n * lambdaD) + 1, eliminateMin });
+    table.push({
+      n,
+      escalateMax: Math.floor(n * lambdaE),
+      deescalateMin: Math.floor(n * lambdaD) + 1,
+      eliminateMin,
+    });
   }
   return freeze({ target, phi1, phi2, lambdaE, lambdaD, eliminationCutoff, table });
 }
@@ -81,7 +93,12 @@ export function boinRule(b: BoinBoundaries): IntervalRule {
     maxN: b.table.length,
     decide: (n, y) => {
       const row = b.table[n - 1];
-      if (!row) throw new InputError('n', n, `a number of patients ≤ ${b.table.length} (the decision table's maxN)`);
+      if (!row)
+        throw new InputError(
+          'n',
+          n,
+          `a number of patients ≤ ${b.table.length} (the decision table's maxN)`,
+        );
       const eliminate = y >= row.eliminateMin;
       return { move: y <= row.escalateMax ? 1 : y >= row.deescalateMin ? -1 : 0, eliminate };
     },

@@ -8,7 +8,12 @@ import { chiSquareSf } from '../dist/index.js';
  * Reference: Agresti (2013), "Categorical Data Analysis", 3rd ed., §3.2.
  * @example chiSquareRejectionRegion(2, 2, 0.05) // Uint8Array(9) all 0
  */
-export function chiSquareRejectionRegion(n1: number, n2: number, alpha: number, correct = true): Uint8Array {
+export function chiSquareRejectionRegion(
+  n1: number,
+  n2: number,
+  alpha: number,
+  correct = true,
+): Uint8Array {
   const region = new Uint8Array((n1 + 1) * (n2 + 1));
   const total = n1 + n2;
   for (let x1 = 0; x1 <= n1; x1 += 1) {
@@ -18,11 +23,14 @@ export function chiSquareRejectionRegion(n1: number, n2: number, alpha: number, 
       if (events === 0 || events === total) continue;
       const deviation = Math.abs(x1 * (n2 - x2) - x2 * (n1 - x1)) / total; // |O − E|, equal in every cell
       const yates = correct ? Math.min(0.5, deviation) : 0;
-      const inverseE = total / (n1 * events) + total / (n2 * events) + total / (n1 * (total - events)) + total / (n2 * (total - events));
+      const inverseE =
+        total / (n1 * events) +
+        total / (n2 * events) +
+        total / (n1 * (total - events)) +
+        total / (n2 * (total - events));
       const statistic = (deviation - yates) ** 2 * inverseE;
       if (chiSquareSf(statistic, 1) <= alpha) region[x1 * (n2 + 1) + x2] = 1;
     }
   }
   return region;
 }
-

@@ -36,7 +36,8 @@ function splitmix64(state: bigint): [bigint, bigint] {
 
 /** Seeds accepted: integers in [0, 2^64) (numbers must be safe integers). */
 export function checkSeed(seed: number | bigint, argument = 'seed'): bigint {
-  if (typeof seed === 'number' && !Number.isSafeInteger(seed)) throw new InputError(argument, seed, 'a whole number in [0, 2^53)');
+  if (typeof seed === 'number' && !Number.isSafeInteger(seed))
+    throw new InputError(argument, seed, 'a whole number in [0, 2^53)');
   const big = BigInt(seed);
   if (big < 0n || big > MASK64) throw new InputError(argument, seed, 'a whole number in [0, 2^64)');
   return big;
@@ -52,7 +53,8 @@ export class Rng {
 
   constructor(seed: number | bigint, stream = 0) {
     const big = checkSeed(seed);
-    if (!Number.isSafeInteger(stream) || stream < 0) throw new InputError('stream', stream, 'a whole number ≥ 0');
+    if (!Number.isSafeInteger(stream) || stream < 0)
+      throw new InputError('stream', stream, 'a whole number ≥ 0');
     let state = (big ^ ((BigInt(stream) * 0x9e3779b97f4a7c15n) & MASK64)) & MASK64;
     let a: bigint;
     let b: bigint;
@@ -113,7 +115,7 @@ export class Rng {
   gamma(shape: number): number {
     if (shape < 1) {
       const u = 1 - this.nextDouble(); // (0, 1]
-      return this.gamma(shape + 1) * Math.pow(u, 1 / shape);
+      return this.gamma(shape + 1) * u ** (1 / shape);
     }
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
@@ -144,7 +146,7 @@ export class Rng {
     const flip = p > 0.5;
     const q = flip ? 1 - p : p;
     const ratio = q / (1 - q);
-    let pmf = Math.pow(1 - q, n);
+    let pmf = (1 - q) ** n;
     let k = 0;
     if (pmf > 1e-300) {
       let u = this.nextDouble();

@@ -23,13 +23,21 @@ function atN(n: number, p0: number, p1: number, alpha: number, alternative: 'gre
     let k = binomialQuantile(1 - alpha, n, p0) + 1;
     while (k > 0 && binomialSf(k - 2, n, p0) <= alpha) k -= 1;
     while (k <= n && binomialSf(k - 1, n, p0) > alpha) k += 1;
-    return { critical: k, actualAlpha: k > n ? 0 : binomialSf(k - 1, n, p0), power: k > n ? 0 : binomialSf(k - 1, n, p1) };
+    return {
+      critical: k,
+      actualAlpha: k > n ? 0 : binomialSf(k - 1, n, p0),
+      power: k > n ? 0 : binomialSf(k - 1, n, p1),
+    };
   }
   // Largest k with P(X ≤ k | p0) ≤ α.
   let k = binomialQuantile(alpha, n, p0);
   while (k >= 0 && binomialCdf(k, n, p0) > alpha) k -= 1;
   while (k + 1 <= n && binomialCdf(k + 1, n, p0) <= alpha) k += 1;
-  return { critical: k, actualAlpha: k < 0 ? 0 : binomialCdf(k, n, p0), power: k < 0 ? 0 : binomialCdf(k, n, p1) };
+  return {
+    critical: k,
+    actualAlpha: k < 0 ? 0 : binomialCdf(k, n, p0),
+    power: k < 0 ? 0 : binomialCdf(k, n, p1),
+  };
 }
 
 /**
@@ -54,16 +62,28 @@ export function exactBinomialPower(options: {
   checkOpenUnit('p1', p1);
   checkOpenUnit('alpha', alpha);
   const alternative = options.alternative ?? (p1 > p0 ? 'greater' : 'less');
-  if (alternative !== 'greater' && alternative !== 'less') throw new InputError('alternative', alternative, 'greater or less');
-  if ((options.n === undefined) === (options.power === undefined)) throw new InputError('n/power', 'both or neither', 'exactly one of n and power');
+  if (alternative !== 'greater' && alternative !== 'less')
+    throw new InputError('alternative', alternative, 'greater or less');
+  if ((options.n === undefined) === (options.power === undefined))
+    throw new InputError('n/power', 'both or neither', 'exactly one of n and power');
   const warnings: string[] = [];
   if (options.n !== undefined) {
-    if (!Number.isInteger(options.n) || options.n < 1) throw new InputError('n', options.n, 'a whole number ≥ 1');
-    return freeze({ n: options.n, p0, p1, alpha, alternative, ...atN(options.n, p0, p1, alpha, alternative), warnings });
+    if (!Number.isInteger(options.n) || options.n < 1)
+      throw new InputError('n', options.n, 'a whole number ≥ 1');
+    return freeze({
+      n: options.n,
+      p0,
+      p1,
+      alpha,
+      alternative,
+      ...atN(options.n, p0, p1, alpha, alternative),
+      warnings,
+    });
   }
   const target = options.power!;
   checkOpenUnit('power', target);
-  if ((alternative === 'greater') !== p1 > p0) throw new InputError('p1', p1, `a value on the ${alternative} side of p0 = ${p0}`);
+  if ((alternative === 'greater') !== p1 > p0)
+    throw new InputError('p1', p1, `a value on the ${alternative} side of p0 = ${p0}`);
   const limit = 100_000;
   let n = 1;
   while (n <= limit && atN(n, p0, p1, alpha, alternative).power < target) n += 1;
@@ -73,6 +93,19 @@ export function exactBinomialPower(options: {
   for (let m = n + 1; m <= 2 * stable; m += 1) {
     if (atN(m, p0, p1, alpha, alternative).power < target) stable = m + 1;
   }
-  if (stable !== n) warnings.push(`power is not monotone in n: n = ${n} reaches ${target}, but some larger n fall below it; from n = ${stable} every n (checked to ${2 * stable}) reaches it`);
-  return freeze({ n, p0, p1, alpha, alternative, ...atN(n, p0, p1, alpha, alternative), targetPower: target, nStable: stable, warnings });
+  if (stable !== n)
+    warnings.push(
+      `power is not monotone in n: n = ${n} reaches ${target}, but some larger n fall below it; from n = ${stable} every n (checked to ${2 * stable}) reaches it`,
+    );
+  return freeze({
+    n,
+    p0,
+    p1,
+    alpha,
+    alternative,
+    ...atN(n, p0, p1, alpha, alternative),
+    targetPower: target,
+    nStable: stable,
+    warnings,
+  });
 }

@@ -34,5 +34,10 @@ export function findRoot(
   }
   if (!(fa * fb <= 0)) return { root: NaN, value: NaN, iterations: 0, converged: false };
   const result = zeroin(f, a, b, { tol, maxiter: maxIter, fLower: fa, fUpper: fb });
-  return { root: result.root, value: f(result.root), iterations: result.iterations, converged: result.converged };
+  return {
+    root: result.root,
+    value: f(result.root),
+    iterations: result.iterations,
+    converged: result.converged,
+  };
 }

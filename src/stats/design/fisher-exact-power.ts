@@ -28,13 +28,36 @@ function binomialRange(n: number, p: number, tail: number): [number, number] {
  * The power is not monotone in n (saw-tooth) because the test is discrete.
  * @example fisherExactPower({ n1: 20, n2: 20, p1: 0.2, p2: 0.5 }) // 0.409457  (R: enumeration with fisher.test, test/reference/design.R)
  */
-export function fisherExactPower(options: { n1: number; n2: number; p1: number; p2: number; alpha?: number; alternative?: Alternative; tail?: number }): number {
-  const { n1, n2, p1, p2, alpha = 0.05, alternative = 'two-sided', tail = FISHER_POWER_TAIL } = options;
+export function fisherExactPower(options: {
+  n1: number;
+  n2: number;
+  p1: number;
+  p2: number;
+  alpha?: number;
+  alternative?: Alternative;
+  tail?: number;
+}): number {
+  const {
+    n1,
+    n2,
+    p1,
+    p2,
+    alpha = 0.05,
+    alternative = 'two-sided',
+    tail = FISHER_POWER_TAIL,
+  } = options;
   checkOpenUnit('alpha', alpha);
-  for (const [name, value] of [['n1', n1], ['n2', n2]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new InputError(name, value, 'a whole number ≥ 1');
+  for (const [name, value] of [
+    ['n1', n1],
+    ['n2', n2],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1)
+      throw new InputError(name, value, 'a whole number ≥ 1');
   }
-  for (const [name, p] of [['p1', p1], ['p2', p2]] as const) {
+  for (const [name, p] of [
+    ['p1', p1],
+    ['p2', p2],
+  ] as const) {
     if (!(p >= 0 && p <= 1)) throw new InputError(name, p, 'a probability in [0, 1]');
   }
   if (!(tail >= 0 && tail < 0.01)) throw new InputError('tail', tail, 'a probability in [0, 0.01)');
@@ -59,8 +82,10 @@ export function fisherExactPower(options: { n1: number; n2: number; p1: number; 
     const size = high - low + 1;
     const mode = Math.min(high, Math.max(low, Math.floor(((t + 1) * (n1 + 1)) / (n1 + n2 + 2))));
     d[mode - low] = hypergeometricPmf(mode, n1, n2, t);
-    for (let x = mode; x < high; x += 1) d[x + 1 - low] = (d[x - low] * (n1 - x) * (t - x)) / ((x + 1) * (n2 - t + x + 1));
-    for (let x = mode; x > low; x -= 1) d[x - 1 - low] = (d[x - low] * x * (n2 - t + x)) / ((n1 - x + 1) * (t - x + 1));
+    for (let x = mode; x < high; x += 1)
+      d[x + 1 - low] = (d[x - low] * (n1 - x) * (t - x)) / ((x + 1) * (n2 - t + x + 1));
+    for (let x = mode; x > low; x -= 1)
+      d[x - 1 - low] = (d[x - low] * x * (n2 - t + x)) / ((n1 - x + 1) * (t - x + 1));
     below[0] = 0;
     for (let i = 0; i < size; i += 1) below[i + 1] = below[i] + d[i];
     above[size] = 0;

@@ -10,9 +10,18 @@ import type { Alternative } from '../types.js';
  * Reference: Agresti (2013), "Categorical Data Analysis", 3rd ed., §3.5.
  * @example fisherRejectionRegion(3, 3, 0.05)  // Uint8Array(16) all 0: no 3 vs 3 table reaches p ≤ 0.05
  */
-export function fisherRejectionRegion(n1: number, n2: number, alpha: number, alternative: Alternative = 'two-sided'): Uint8Array {
-  for (const [name, value] of [['n1', n1], ['n2', n2]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new InputError(name, value, 'a whole number ≥ 1');
+export function fisherRejectionRegion(
+  n1: number,
+  n2: number,
+  alpha: number,
+  alternative: Alternative = 'two-sided',
+): Uint8Array {
+  for (const [name, value] of [
+    ['n1', n1],
+    ['n2', n2],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1)
+      throw new InputError(name, value, 'a whole number ≥ 1');
   }
   const region = new Uint8Array((n1 + 1) * (n2 + 1));
   for (let t = 0; t <= n1 + n2; t += 1) {
@@ -20,7 +29,10 @@ export function fisherRejectionRegion(n1: number, n2: number, alpha: number, alt
     const high = Math.min(n1, t);
     if (alternative !== 'two-sided') {
       for (let x1 = low; x1 <= high; x1 += 1) {
-        const p = alternative === 'greater' ? hypergeometricSf(x1 - 1, n1, n2, t) : hypergeometricCdf(x1, n1, n2, t);
+        const p =
+          alternative === 'greater'
+            ? hypergeometricSf(x1 - 1, n1, n2, t)
+            : hypergeometricCdf(x1, n1, n2, t);
         if (p <= alpha) region[x1 * (n2 + 1) + (t - x1)] = 1;
       }
       continue;

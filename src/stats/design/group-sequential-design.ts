@@ -108,7 +108,13 @@ export interface GroupSequentialDesign {
   warnings: string[];
 }
 
-const DEFAULT_PARAMETER: Record<string, number> = { asHSD: -4, asKD: 1, WT: 0.25, bsHSD: -4, bsKD: 1 };
+const DEFAULT_PARAMETER: Record<string, number> = {
+  asHSD: -4,
+  asKD: 1,
+  WT: 0.25,
+  bsHSD: -4,
+  bsKD: 1,
+};
 const BOUND_LO = -12;
 const BOUND_HI = 40;
 
@@ -132,25 +138,56 @@ const BOUND_HI = 40;
  * // [3.710303, 2.511427, 1.993047] (rpact getDesignGroupSequential(kMax = 3, typeOfDesign = "asOF"))
  */
 export function groupSequentialDesign(options: GroupSequentialOptions = {}): GroupSequentialDesign {
-  const { alpha = 0.025, beta = 0.2, sided = 1, type = 'asOF', haybittlePeto = 3, gridR = DEFAULT_GRID_R } = options;
+  const {
+    alpha = 0.025,
+    beta = 0.2,
+    sided = 1,
+    type = 'asOF',
+    haybittlePeto = 3,
+    gridR = DEFAULT_GRID_R,
+  } = options;
   checkOpenUnit('alpha', alpha);
   checkOpenUnit('beta', beta);
   if (sided !== 1 && sided !== 2) throw new InputError('sided', sided, '1 or 2');
-  if (sided === 1 ? alpha >= 0.5 : alpha >= 1) throw new InputError('alpha', alpha, sided === 1 ? 'a one-sided level below 0.5' : 'a level below 1');
-  if (beta >= 1 - alpha / sided) throw new InputError('beta', beta, `a type II error below 1 − α = ${1 - alpha / sided}`);
-  if (!GROUP_SEQUENTIAL_TYPES.includes(type)) throw new InputError('type', type, `one of ${GROUP_SEQUENTIAL_TYPES.join(', ')}`);
-  if (!(Number.isInteger(gridR) && gridR >= 4 && gridR <= 200)) throw new InputError('gridR', gridR, 'a whole number in [4, 200]');
+  if (sided === 1 ? alpha >= 0.5 : alpha >= 1)
+    throw new InputError(
+      'alpha',
+      alpha,
+      sided === 1 ? 'a one-sided level below 0.5' : 'a level below 1',
+    );
+  if (beta >= 1 - alpha / sided)
+    throw new InputError('beta', beta, `a type II error below 1 − α = ${1 - alpha / sided}`);
+  if (!GROUP_SEQUENTIAL_TYPES.includes(type))
+    throw new InputError('type', type, `one of ${GROUP_SEQUENTIAL_TYPES.join(', ')}`);
+  if (!(Number.isInteger(gridR) && gridR >= 4 && gridR <= 200))
+    throw new InputError('gridR', gridR, 'a whole number in [4, 200]');
   const kMax = options.informationRates?.length ?? options.kMax ?? 3;
-  if (!(Number.isInteger(kMax) && kMax >= 1 && kMax <= 20)) throw new InputError('kMax', kMax, 'a whole number of looks in [1, 20]');
-  const rates = options.informationRates ? [...options.informationRates] : Array.from({ length: kMax }, (_, k) => (k + 1) / kMax);
+  if (!(Number.isInteger(kMax) && kMax >= 1 && kMax <= 20))
+    throw new InputError('kMax', kMax, 'a whole number of looks in [1, 20]');
+  const rates = options.informationRates
+    ? [...options.informationRates]
+    : Array.from({ length: kMax }, (_, k) => (k + 1) / kMax);
   checkRates(rates);
   const parameter = options.parameter ?? DEFAULT_PARAMETER[type];
-  if (parameter !== undefined && !Number.isFinite(parameter)) throw new InputError('parameter', parameter, 'a finite number');
-  if (type === 'asKD' && !(parameter! > 0)) throw new InputError('parameter', parameter, 'ρ > 0 for asKD');
-  if (type === 'HP' && !(haybittlePeto > 0)) throw new InputError('haybittlePeto', haybittlePeto, 'a positive z value');
+  if (parameter !== undefined && !Number.isFinite(parameter))
+    throw new InputError('parameter', parameter, 'a finite number');
+  if (type === 'asKD' && !(parameter! > 0))
+    throw new InputError('parameter', parameter, 'ρ > 0 for asKD');
+  if (type === 'HP' && !(haybittlePeto > 0))
+    throw new InputError('haybittlePeto', haybittlePeto, 'a positive z value');
   if (options.futility) {
-    if (sided !== 1) throw new InputError('futility', options.futility.type, 'a one-sided design (β-spending futility bounds are one-sided)');
-    if (!BETA_SPENDING_TYPES.includes(options.futility.type)) throw new InputError('futility', options.futility.type, `one of ${BETA_SPENDING_TYPES.join(', ')}`);
+    if (sided !== 1)
+      throw new InputError(
+        'futility',
+        options.futility.type,
+        'a one-sided design (β-spending futility bounds are one-sided)',
+      );
+    if (!BETA_SPENDING_TYPES.includes(options.futility.type))
+      throw new InputError(
+        'futility',
+        options.futility.type,
+        `one of ${BETA_SPENDING_TYPES.join(', ')}`,
+      );
     if (kMax < 2) throw new InputError('futility', options.futility.type, 'at least two looks');
   }
   const warnings: string[] = [];
@@ -171,33 +208,68 @@ export function groupSequentialDesign(options: GroupSequentialOptions = {}): Gro
       const spent = sf.spend(t, side, parameter ?? 0);
       const target = spent - spentPrev;
       const exit = (c: number) =>
-        sequentialExitProbability(grid, tPrev, t, 0, c, 'upper') + (sided === 2 ? sequentialExitProbability(grid, tPrev, t, 0, -c, 'lower') : 0);
+        sequentialExitProbability(grid, tPrev, t, 0, c, 'upper') +
+        (sided === 2 ? sequentialExitProbability(grid, tPrev, t, 0, -c, 'lower') : 0);
       let c: number;
       if (target <= 1e-300) c = BOUND_HI;
       else {
-        const root = findRoot((x) => exit(x) - sided * target, sided === 2 ? 0 : BOUND_LO, BOUND_HI, { tol: 1e-13 });
-        if (!root.converged) throw new InputError('alpha', alpha, `a spending increment the look-${k + 1} bound can attain (${target})`);
+        const root = findRoot(
+          (x) => exit(x) - sided * target,
+          sided === 2 ? 0 : BOUND_LO,
+          BOUND_HI,
+          { tol: 1e-13 },
+        );
+        if (!root.converged)
+          throw new InputError(
+            'alpha',
+            alpha,
+            `a spending increment the look-${k + 1} bound can attain (${target})`,
+          );
         c = root.root;
       }
       critical.push(c);
       spentPrev = spent;
-      if (k < kMax - 1) grid = nextSequentialGrid(grid, tPrev, t, 0, sided === 2 ? -c : -Infinity, c, gridR);
+      if (k < kMax - 1)
+        grid = nextSequentialGrid(grid, tPrev, t, 0, sided === 2 ? -c : -Infinity, c, gridR);
       tPrev = t;
     }
   } else {
     const entry = CLASSICAL_BOUNDARIES.find((b) => b.id === type)!;
     meta = { label: entry.label, formula: entry.formula, reference: entry.reference };
     const shape = (t: number, isLast: boolean): number =>
-      type === 'OF' ? 1 / Math.sqrt(t) : type === 'P' ? 1 : type === 'WT' ? Math.pow(t, parameter! - 0.5) : isLast ? 1 : NaN;
+      type === 'OF'
+        ? 1 / Math.sqrt(t)
+        : type === 'P'
+          ? 1
+          : type === 'WT'
+            ? t ** (parameter! - 0.5)
+            : isLast
+              ? 1
+              : NaN;
     const bounds = (C: number): number[] =>
-      rates.map((t, k) => (type === 'HP' ? (k === kMax - 1 ? C : haybittlePeto) : C * shape(t, k === kMax - 1)));
+      rates.map((t, k) =>
+        type === 'HP' ? (k === kMax - 1 ? C : haybittlePeto) : C * shape(t, k === kMax - 1),
+      );
     const total = (C: number): number => {
       const b = bounds(C);
-      const p = groupSequentialProbabilities(rates, sided === 2 ? b.map((x) => -x) : b.map(() => -Infinity), b, 0, { gridR });
+      const p = groupSequentialProbabilities(
+        rates,
+        sided === 2 ? b.map((x) => -x) : b.map(() => -Infinity),
+        b,
+        0,
+        { gridR },
+      );
       return p.upper.reduce((s, x) => s + x, 0) + p.lower.reduce((s, x) => s + x, 0);
     };
-    const root = findRoot((C) => total(C) - alpha, sided === 2 ? 1e-6 : BOUND_LO, BOUND_HI, { tol: 1e-13 });
-    if (!root.converged) throw new InputError('haybittlePeto', haybittlePeto, `an interim bound leaving room for α = ${alpha} at the last look`);
+    const root = findRoot((C) => total(C) - alpha, sided === 2 ? 1e-6 : BOUND_LO, BOUND_HI, {
+      tol: 1e-13,
+    });
+    if (!root.converged)
+      throw new InputError(
+        'haybittlePeto',
+        haybittlePeto,
+        `an interim bound leaving room for α = ${alpha} at the last look`,
+      );
     critical = bounds(root.root);
   }
   const lowerH0 = sided === 2 ? critical.map((c) => -c) : critical.map(() => -Infinity);
@@ -212,7 +284,8 @@ export function groupSequentialDesign(options: GroupSequentialOptions = {}): Gro
   if (options.futility) {
     const bs = spendingFunction(options.futility.type)!;
     const bParam = options.futility.parameter ?? DEFAULT_PARAMETER[options.futility.type];
-    if (options.futility.type === 'bsKD' && !(bParam! > 0)) throw new InputError('futility.parameter', bParam, 'ρ > 0 for bsKD');
+    if (options.futility.type === 'bsKD' && !(bParam! > 0))
+      throw new InputError('futility.parameter', bParam, 'ρ > 0 for bsKD');
     const betaAt = rates.map((t) => bs.spend(t, beta, bParam ?? 0));
     let overlap = false;
     const solve = (theta: number): { bounds: number[]; gap: number } => {
@@ -223,7 +296,8 @@ export function groupSequentialDesign(options: GroupSequentialOptions = {}): Gro
       for (let k = 0; k < kMax - 1; k += 1) {
         const t = rates[k];
         const target = betaAt[k] - (k > 0 ? betaAt[k - 1] : 0);
-        const f = (x: number) => sequentialExitProbability(grid, tPrev, t, theta, x, 'lower') - target;
+        const f = (x: number) =>
+          sequentialExitProbability(grid, tPrev, t, theta, x, 'lower') - target;
         let ak: number;
         if (f(critical[k]) <= 0) {
           ak = critical[k];
@@ -239,11 +313,19 @@ export function groupSequentialDesign(options: GroupSequentialOptions = {}): Gro
       const last = sequentialExitProbability(grid, tPrev, 1, theta, critical[kMax - 1], 'lower');
       return { bounds: a, gap: last - (beta - betaAt[kMax - 2]) };
     };
-    const root = findRoot((theta) => solve(theta).gap, 0, 2 * Math.sqrt(fixedShift) + 1, { tol: 1e-13, extendUpper: true, limit: 1e3 });
-    if (!root.converged) throw new InputError('beta', beta, 'a β-spending design with a solution for the drift');
+    const root = findRoot((theta) => solve(theta).gap, 0, 2 * Math.sqrt(fixedShift) + 1, {
+      tol: 1e-13,
+      extendUpper: true,
+      limit: 1e3,
+    });
+    if (!root.converged)
+      throw new InputError('beta', beta, 'a β-spending design with a solution for the drift');
     drift = root.root;
     futilityBounds = solve(drift).bounds;
-    if (overlap) warnings.push('a futility bound reached the critical value at an interim look and was set equal to it (β spent there is less than the spending function allows)');
+    if (overlap)
+      warnings.push(
+        'a futility bound reached the critical value at an interim look and was set equal to it (β spent there is less than the spending function allows)',
+      );
     const label = `${bs.label}, β-spending`;
     futility = {
       type: options.futility.type,
@@ -260,7 +342,12 @@ export function groupSequentialDesign(options: GroupSequentialOptions = {}): Gro
       return p.upper.reduce((s, x) => s + x, 0);
     };
     // Power is rejection in the direction of the effect (rpact's convention for sided = 2 too).
-    const root = findRoot((theta) => powerAt(theta) - (1 - beta), 0, 2 * Math.sqrt(fixedShift) + 1, { tol: 1e-13, extendUpper: true, limit: 1e3 });
+    const root = findRoot(
+      (theta) => powerAt(theta) - (1 - beta),
+      0,
+      2 * Math.sqrt(fixedShift) + 1,
+      { tol: 1e-13, extendUpper: true, limit: 1e3 },
+    );
     drift = root.root;
   }
   const shift = drift * drift;
@@ -294,7 +381,9 @@ export function groupSequentialDesign(options: GroupSequentialOptions = {}): Gro
   return freeze({
     type,
     ...meta,
-    ...(parameter !== undefined && (type === 'asHSD' || type === 'asKD' || type === 'WT') ? { parameter } : {}),
+    ...(parameter !== undefined && (type === 'asHSD' || type === 'asKD' || type === 'WT')
+      ? { parameter }
+      : {}),
     alpha,
     beta,
     sided,

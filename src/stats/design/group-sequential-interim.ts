@@ -41,22 +41,33 @@ export function groupSequentialInterim(
   input: { look: number; estimate: number; se: number },
 ): GroupSequentialInterim {
   const { look, estimate, se } = input;
-  if (!(Number.isInteger(look) && look >= 1 && look <= design.kMax)) throw new InputError('look', look, `a look between 1 and ${design.kMax}`);
+  if (!(Number.isInteger(look) && look >= 1 && look <= design.kMax))
+    throw new InputError('look', look, `a look between 1 and ${design.kMax}`);
   if (!Number.isFinite(estimate)) throw new InputError('estimate', estimate, 'a finite number');
   if (!(se > 0 && Number.isFinite(se))) throw new InputError('se', se, 'a positive standard error');
   const k = look - 1;
   const z = estimate / se;
   const c = design.criticalValues[k];
-  const futilityBound = design.futility && k < design.kMax - 1 ? design.futility.bounds[k] : undefined;
+  const futilityBound =
+    design.futility && k < design.kMax - 1 ? design.futility.bounds[k] : undefined;
   const last = k === design.kMax - 1;
   const rejected = design.sided === 2 ? Math.abs(z) >= c : z >= c;
-  const decision = rejected ? 'reject' : futilityBound !== undefined && z <= futilityBound ? 'stop for futility' : last ? 'do not reject' : 'continue';
+  const decision = rejected
+    ? 'reject'
+    : futilityBound !== undefined && z <= futilityBound
+      ? 'stop for futility'
+      : last
+        ? 'do not reject'
+        : 'continue';
   const rates = design.informationRates.slice(0, look);
   const absZ = design.sided === 2 ? Math.abs(z) : z;
   const upper = [...design.criticalValues.slice(0, k), absZ];
   const lower = design.sided === 2 ? upper.map((u) => -u) : upper.map(() => -Infinity);
   const p = groupSequentialProbabilities(rates, lower, upper, 0, { gridR: design.gridR });
-  const stagewiseP = Math.min(1, p.upper.reduce((s, x) => s + x, 0) + p.lower.reduce((s, x) => s + x, 0));
+  const stagewiseP = Math.min(
+    1,
+    p.upper.reduce((s, x) => s + x, 0) + p.lower.reduce((s, x) => s + x, 0),
+  );
   return freeze({
     look,
     informationRate: design.informationRates[k],
@@ -66,7 +77,11 @@ export function groupSequentialInterim(
     criticalValue: c,
     ...(futilityBound !== undefined ? { futilityBound } : {}),
     decision,
-    repeatedCi: { lower: estimate - c * se, upper: estimate + c * se, level: 1 - (design.sided === 2 ? design.alpha : 2 * design.alpha) },
+    repeatedCi: {
+      lower: estimate - c * se,
+      upper: estimate + c * se,
+      level: 1 - (design.sided === 2 ? design.alpha : 2 * design.alpha),
+    },
     naiveP: design.sided === 2 ? Math.min(1, 2 * normalSf(Math.abs(z))) : normalSf(z),
     stagewiseP,
   });

@@ -19,7 +19,12 @@ export const DEFAULT_GRID_R = 32;
  * base points μ ± (3 + 4 log(r/i)) in the tails and steps of 3/(2r) within μ ± 3, with a and b
  * added as end points and the midpoints of neighbours inserted, so Simpson's rule applies.
  */
-function simpsonGrid(mu: number, a: number, b: number, r: number): { z: Float64Array; w: Float64Array } {
+function simpsonGrid(
+  mu: number,
+  a: number,
+  b: number,
+  r: number,
+): { z: Float64Array; w: Float64Array } {
   const base: number[] = [];
   for (let i = 1; i <= 6 * r - 1; i += 1) {
     let x: number;
@@ -150,7 +155,12 @@ export function groupSequentialProbabilities(
   const r = options.gridR ?? DEFAULT_GRID_R;
   checkRates(informationRates, false);
   const K = informationRates.length;
-  if (lower.length !== K || upper.length !== K) throw new InputError('bounds', `${lower.length}/${upper.length}`, `${K} lower and ${K} upper bounds`);
+  if (lower.length !== K || upper.length !== K)
+    throw new InputError(
+      'bounds',
+      `${lower.length}/${upper.length}`,
+      `${K} lower and ${K} upper bounds`,
+    );
   if (!Number.isFinite(drift)) throw new InputError('drift', drift, 'a finite number');
   const up: number[] = [];
   const lo: number[] = [];
@@ -169,7 +179,11 @@ export function groupSequentialProbabilities(
     lo.push(pl);
     remaining -= pu + pl;
     cont.push(Math.max(0, remaining));
-    if (k < K - 1) grid = a === b ? { z: new Float64Array(0), wf: new Float64Array(0) } : nextSequentialGrid(grid, tPrev, t, drift, a, b, r);
+    if (k < K - 1)
+      grid =
+        a === b
+          ? { z: new Float64Array(0), wf: new Float64Array(0) }
+          : nextSequentialGrid(grid, tPrev, t, drift, a, b, r);
     tPrev = t;
   }
   return freeze({ upper: up, lower: lo, continuation: cont });
@@ -177,11 +191,18 @@ export function groupSequentialProbabilities(
 
 /** Information fractions: strictly increasing in (0, 1], the last one 1 (unless `requireLast` is false). */
 export function checkRates(rates: readonly number[], requireLast = true): void {
-  if (rates.length < 1 || rates.length > 20) throw new InputError('informationRates', rates.length, 'between 1 and 20 looks');
+  if (rates.length < 1 || rates.length > 20)
+    throw new InputError('informationRates', rates.length, 'between 1 and 20 looks');
   let prev = 0;
   for (const [k, t] of rates.entries()) {
-    if (!(t > prev && t <= 1)) throw new InputError(`informationRates[${k}]`, t, `a fraction in (${prev}, 1], increasing`);
+    if (!(t > prev && t <= 1))
+      throw new InputError(`informationRates[${k}]`, t, `a fraction in (${prev}, 1], increasing`);
     prev = t;
   }
-  if (requireLast && Math.abs(rates[rates.length - 1] - 1) > 1e-12) throw new InputError('informationRates', rates[rates.length - 1], 'a last information fraction of 1');
+  if (requireLast && Math.abs(rates[rates.length - 1] - 1) > 1e-12)
+    throw new InputError(
+      'informationRates',
+      rates[rates.length - 1],
+      'a last information fraction of 1',
+    );
 }

@@ -41,34 +41,45 @@ export interface GroupSequentialSampleSize {
  * groupSequentialSampleSize(groupSequentialDesign({ kMax: 3 }), { kind: 'survival', hazardRatio: 0.7 }).nMax
  * // 249.9447 events (rpact getSampleSizeSurvival maxNumberOfEvents)
  */
-export function groupSequentialSampleSize(design: GroupSequentialDesign, endpoint: GroupSequentialEndpoint): GroupSequentialSampleSize {
+export function groupSequentialSampleSize(
+  design: GroupSequentialDesign,
+  endpoint: GroupSequentialEndpoint,
+): GroupSequentialSampleSize {
   const za = normalQuantile(1 - design.alpha / design.sided);
   const zb = normalQuantile(1 - design.beta);
   const z2 = (za + zb) ** 2;
-  const allocation = 'allocation' in endpoint && endpoint.allocation !== undefined ? endpoint.allocation : 1;
-  if (!(allocation > 0 && Number.isFinite(allocation))) throw new InputError('allocation', allocation, 'a positive ratio n1/n2');
+  const allocation =
+    'allocation' in endpoint && endpoint.allocation !== undefined ? endpoint.allocation : 1;
+  if (!(allocation > 0 && Number.isFinite(allocation)))
+    throw new InputError('allocation', allocation, 'a positive ratio n1/n2');
   const r = allocation;
   let nFixed: number;
   let formula: string;
   let unit: 'subjects' | 'events' = 'subjects';
   if (endpoint.kind === 'means') {
-    if (!(endpoint.sd > 0)) throw new InputError('sd', endpoint.sd, 'a positive standard deviation');
-    if (!(endpoint.delta !== 0 && Number.isFinite(endpoint.delta))) throw new InputError('delta', endpoint.delta, 'a non-zero difference');
+    if (!(endpoint.sd > 0))
+      throw new InputError('sd', endpoint.sd, 'a positive standard deviation');
+    if (!(endpoint.delta !== 0 && Number.isFinite(endpoint.delta)))
+      throw new InputError('delta', endpoint.delta, 'a non-zero difference');
     const ratio = (endpoint.sd / endpoint.delta) ** 2;
     if ((endpoint.groups ?? 2) === 1) {
       nFixed = z2 * ratio;
       formula = 'N_fixed = σ² (z_{1−α} + z_{1−β})² / δ²';
     } else {
-      nFixed = (((1 + r) ** 2) / r) * z2 * ratio;
+      nFixed = ((1 + r) ** 2 / r) * z2 * ratio;
       formula = 'N_fixed = (1 + r)²/r · σ² (z_{1−α} + z_{1−β})² / δ²';
     }
   } else if (endpoint.kind === 'rates') {
     const probs = endpoint.groups === 1 ? [endpoint.p1, endpoint.p0] : [endpoint.p1, endpoint.p2];
-    for (const p of probs) if (!(p > 0 && p < 1)) throw new InputError('rate', p, 'a proportion strictly between 0 and 1');
-    if (probs[0] === probs[1]) throw new InputError('p1', probs[0], 'a rate different from the comparator');
+    for (const p of probs)
+      if (!(p > 0 && p < 1))
+        throw new InputError('rate', p, 'a proportion strictly between 0 and 1');
+    if (probs[0] === probs[1])
+      throw new InputError('p1', probs[0], 'a rate different from the comparator');
     if (endpoint.groups === 1) {
       const { p1, p0 } = endpoint;
-      nFixed = (za * Math.sqrt(p0 * (1 - p0)) + zb * Math.sqrt(p1 * (1 - p1))) ** 2 / (p1 - p0) ** 2;
+      nFixed =
+        (za * Math.sqrt(p0 * (1 - p0)) + zb * Math.sqrt(p1 * (1 - p1))) ** 2 / (p1 - p0) ** 2;
       formula = 'N_fixed = (z_{1−α}√(p0 q0) + z_{1−β}√(p1 q1))² / (p1 − p0)²';
     } else {
       const { p1, p2 } = endpoint;
@@ -76,16 +87,22 @@ export function groupSequentialSampleSize(design: GroupSequentialDesign, endpoin
       const v0 = (pbar * (1 - pbar) * (1 + r) ** 2) / r;
       const v1 = (1 + r) * ((p1 * (1 - p1)) / r + p2 * (1 - p2));
       nFixed = (za * Math.sqrt(v0) + zb * Math.sqrt(v1)) ** 2 / (p1 - p2) ** 2;
-      formula = 'N_fixed = (z_{1−α}√(p̄q̄(1 + r)²/r) + z_{1−β}√((1 + r)(p1q1/r + p2q2)))² / (p1 − p2)²';
+      formula =
+        'N_fixed = (z_{1−α}√(p̄q̄(1 + r)²/r) + z_{1−β}√((1 + r)(p1q1/r + p2q2)))² / (p1 − p2)²';
     }
   } else if (endpoint.kind === 'survival') {
     const hr = endpoint.hazardRatio;
-    if (!(hr > 0 && hr !== 1 && Number.isFinite(hr))) throw new InputError('hazardRatio', hr, 'a positive hazard ratio other than 1');
-    nFixed = (((1 + r) ** 2) / r) * z2 / Math.log(hr) ** 2;
+    if (!(hr > 0 && hr !== 1 && Number.isFinite(hr)))
+      throw new InputError('hazardRatio', hr, 'a positive hazard ratio other than 1');
+    nFixed = (((1 + r) ** 2 / r) * z2) / Math.log(hr) ** 2;
     formula = 'D_fixed = (1 + r)²/r · (z_{1−α} + z_{1−β})² / log²(HR) (Schoenfeld 1981)';
     unit = 'events';
   } else {
-    throw new InputError('endpoint', (endpoint as { kind: string }).kind, 'means, rates or survival');
+    throw new InputError(
+      'endpoint',
+      (endpoint as { kind: string }).kind,
+      'means, rates or survival',
+    );
   }
   const nMax = design.inflationFactor * nFixed;
   return freeze({

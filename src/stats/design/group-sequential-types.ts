@@ -23,7 +23,8 @@ export const SPENDING_FUNCTIONS: readonly SpendingFunction[] = Object.freeze([
     label: "O'Brien–Fleming type (Lan–DeMets)",
     formula: 'f(t) = 2 − 2Φ(z_{1−α/2} / √t)',
     reference: 'Lan KKG, DeMets DL. Biometrika 1983;70:659–663',
-    spend: (t, total) => (t >= 1 ? total : 2 * normalSf(normalQuantile(1 - total / 2) / Math.sqrt(t))),
+    spend: (t, total) =>
+      t >= 1 ? total : 2 * normalSf(normalQuantile(1 - total / 2) / Math.sqrt(t)),
   },
   {
     id: 'P',
@@ -38,7 +39,12 @@ export const SPENDING_FUNCTIONS: readonly SpendingFunction[] = Object.freeze([
     formula: 'f(t) = α (1 − e^{−γt}) / (1 − e^{−γ}), γ ≠ 0; αt for γ = 0',
     reference: 'Hwang IK, Shih WJ, DeCani JS. Stat Med 1990;9:1439–1445',
     parameter: 'gamma',
-    spend: (t, total, gamma) => (t >= 1 ? total : gamma === 0 ? total * t : (total * -Math.expm1(-gamma * t)) / -Math.expm1(-gamma)),
+    spend: (t, total, gamma) =>
+      t >= 1
+        ? total
+        : gamma === 0
+          ? total * t
+          : (total * -Math.expm1(-gamma * t)) / -Math.expm1(-gamma),
   },
   {
     id: 'KD',
@@ -46,7 +52,7 @@ export const SPENDING_FUNCTIONS: readonly SpendingFunction[] = Object.freeze([
     formula: 'f(t) = α t^ρ',
     reference: 'Kim K, DeMets DL. Biometrika 1987;74:149–154; Jennison & Turnbull 2000, §7.3',
     parameter: 'rho',
-    spend: (t, total, rho) => (t >= 1 ? total : total * Math.pow(t, rho)),
+    spend: (t, total, rho) => (t >= 1 ? total : total * t ** rho),
   },
 ]);
 
@@ -60,20 +66,46 @@ export interface ClassicalBoundary {
 }
 
 export const CLASSICAL_BOUNDARIES: readonly ClassicalBoundary[] = Object.freeze([
-  { id: 'OF', label: "O'Brien–Fleming", formula: 'c_k = C / √t_k', reference: "O'Brien PC, Fleming TR. Biometrics 1979;35:549–556" },
-  { id: 'P', label: 'Pocock', formula: 'c_k = C', reference: 'Pocock SJ. Biometrika 1977;64:191–199' },
-  { id: 'WT', label: 'Wang–Tsiatis (Δ)', formula: 'c_k = C · t_k^{Δ − 1/2}', reference: 'Wang SK, Tsiatis AA. Biometrics 1987;43:193–199', parameter: 'delta' },
+  {
+    id: 'OF',
+    label: "O'Brien–Fleming",
+    formula: 'c_k = C / √t_k',
+    reference: "O'Brien PC, Fleming TR. Biometrics 1979;35:549–556",
+  },
+  {
+    id: 'P',
+    label: 'Pocock',
+    formula: 'c_k = C',
+    reference: 'Pocock SJ. Biometrika 1977;64:191–199',
+  },
+  {
+    id: 'WT',
+    label: 'Wang–Tsiatis (Δ)',
+    formula: 'c_k = C · t_k^{Δ − 1/2}',
+    reference: 'Wang SK, Tsiatis AA. Biometrics 1987;43:193–199',
+    parameter: 'delta',
+  },
   {
     id: 'HP',
     label: 'Haybittle–Peto',
     formula: 'c_k = 3 at interim looks; the final c_K keeps the overall level',
-    reference: 'Haybittle JL. Br J Radiol 1971;44:793–797; Peto R et al. Br J Cancer 1976;34:585–612',
+    reference:
+      'Haybittle JL. Br J Radiol 1971;44:793–797; Peto R et al. Br J Cancer 1976;34:585–612',
   },
 ]);
 
 /** Design types by rpact's name: asOF, asP, asHSD, asKD (α-spending), OF, P, WT, HP (classical). */
 export type GroupSequentialType = 'asOF' | 'asP' | 'asHSD' | 'asKD' | 'OF' | 'P' | 'WT' | 'HP';
-export const GROUP_SEQUENTIAL_TYPES: readonly GroupSequentialType[] = ['asOF', 'asP', 'asHSD', 'asKD', 'OF', 'P', 'WT', 'HP'];
+export const GROUP_SEQUENTIAL_TYPES: readonly GroupSequentialType[] = [
+  'asOF',
+  'asP',
+  'asHSD',
+  'asKD',
+  'OF',
+  'P',
+  'WT',
+  'HP',
+];
 
 /** β-spending types for a non-binding futility bound. */
 export type BetaSpendingType = 'bsOF' | 'bsP' | 'bsHSD' | 'bsKD';

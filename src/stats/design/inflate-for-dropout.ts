@@ -7,20 +7,26 @@ import { InputError } from '../../errors.js';
  * @example inflateForDropout(63.77, 0.1) // 71
  */
 export function inflateForDropout(n: number, dropout = 0): number {
-  if (!(dropout >= 0 && dropout < 1)) throw new InputError('dropout', dropout, 'a fraction in [0, 1)');
+  if (!(dropout >= 0 && dropout < 1))
+    throw new InputError('dropout', dropout, 'a fraction in [0, 1)');
   return Math.ceil((n / (1 - dropout)) * (1 - 1e-9));
 }
 
 /** Throws unless `value` is a number strictly between 0 and 1. */
 export function checkOpenUnit(argument: string, value: number): void {
-  if (!(value > 0 && value < 1)) throw new InputError(argument, value, 'a number strictly between 0 and 1');
+  if (!(value > 0 && value < 1))
+    throw new InputError(argument, value, 'a number strictly between 0 and 1');
 }
 
 /** Throws unless exactly one of the named values is missing (the one to solve for). */
 export function solveFor<K extends string>(values: Record<K, number | undefined>): K {
   const missing = (Object.keys(values) as K[]).filter((key) => values[key] === undefined);
   if (missing.length !== 1) {
-    throw new InputError(Object.keys(values).join('/'), missing.length === 0 ? 'all given' : `${missing.join(', ')} missing`, 'exactly one of them left out (the one to solve for)');
+    throw new InputError(
+      Object.keys(values).join('/'),
+      missing.length === 0 ? 'all given' : `${missing.join(', ')} missing`,
+      'exactly one of them left out (the one to solve for)',
+    );
   }
   return missing[0];
 }
@@ -60,7 +66,11 @@ export interface TwoArmSizeResult {
 }
 
 /** Enrolment numbers for evaluable arm sizes n1 and n2. */
-export function enrolment(n1: number, n2: number, dropout: number): { nPerArm: number; nPerArm2: number; nTotal: number } {
+export function enrolment(
+  n1: number,
+  n2: number,
+  dropout: number,
+): { nPerArm: number; nPerArm2: number; nTotal: number } {
   const nPerArm = inflateForDropout(n1, dropout);
   const nPerArm2 = inflateForDropout(n2, dropout);
   return { nPerArm, nPerArm2, nTotal: nPerArm + nPerArm2 };

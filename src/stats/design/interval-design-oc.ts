@@ -82,14 +82,36 @@ const keyOf = (s: State) => `${s.dose}|${s.eliminated}|${s.n.join(',')}|${s.y.jo
  * sums; large designs can fall back to a seeded simulation.
  * @example intervalDesignOc(boinRule(boinBoundaries(0.3)), [0.1, 0.3, 0.5], { cohorts: 6 }).pSelect // exact
  */
-export function intervalDesignOc(rule: IntervalRule, dlt: readonly number[], target: number, options: IntervalOcOptions = {}): IntervalOcResult {
-  const { cohortSize = 3, cohorts = 10, startDose = 1, nEarlyStop = Infinity, method = 'exact', maxStates = 2_000_000 } = options;
-  if (!Array.isArray(dlt) || dlt.length === 0 || dlt.length > 12) throw new InputError('dlt', dlt, 'between 1 and 12 DLT probabilities');
-  for (const q of dlt) if (!(q >= 0 && q <= 1)) throw new InputError('dlt', q, 'probabilities in [0, 1]');
-  if (!(Number.isInteger(cohortSize) && cohortSize >= 1 && cohortSize <= 12)) throw new InputError('cohortSize', cohortSize, 'a whole number in [1, 12]');
-  if (!(Number.isInteger(cohorts) && cohorts >= 1 && cohorts <= 100)) throw new InputError('cohorts', cohorts, 'a whole number in [1, 100]');
-  if (!(Number.isInteger(startDose) && startDose >= 1 && startDose <= dlt.length)) throw new InputError('startDose', startDose, `a dose in 1..${dlt.length}`);
-  if (cohortSize * cohorts > rule.maxN && nEarlyStop > rule.maxN) throw new InputError('cohorts', cohorts, `at most ${Math.floor(rule.maxN / cohortSize)} cohorts of ${cohortSize} (the decision table stops at n = ${rule.maxN})`);
+export function intervalDesignOc(
+  rule: IntervalRule,
+  dlt: readonly number[],
+  target: number,
+  options: IntervalOcOptions = {},
+): IntervalOcResult {
+  const {
+    cohortSize = 3,
+    cohorts = 10,
+    startDose = 1,
+    nEarlyStop = Infinity,
+    method = 'exact',
+    maxStates = 2_000_000,
+  } = options;
+  if (!Array.isArray(dlt) || dlt.length === 0 || dlt.length > 12)
+    throw new InputError('dlt', dlt, 'between 1 and 12 DLT probabilities');
+  for (const q of dlt)
+    if (!(q >= 0 && q <= 1)) throw new InputError('dlt', q, 'probabilities in [0, 1]');
+  if (!(Number.isInteger(cohortSize) && cohortSize >= 1 && cohortSize <= 12))
+    throw new InputError('cohortSize', cohortSize, 'a whole number in [1, 12]');
+  if (!(Number.isInteger(cohorts) && cohorts >= 1 && cohorts <= 100))
+    throw new InputError('cohorts', cohorts, 'a whole number in [1, 100]');
+  if (!(Number.isInteger(startDose) && startDose >= 1 && startDose <= dlt.length))
+    throw new InputError('startDose', startDose, `a dose in 1..${dlt.length}`);
+  if (cohortSize * cohorts > rule.maxN && nEarlyStop > rule.maxN)
+    throw new InputError(
+      'cohorts',
+      cohorts,
+      `at most ${Math.floor(rule.maxN / cohortSize)} cohorts of ${cohortSize} (the decision table stops at n = ${rule.maxN})`,
+    );
   const J = dlt.length;
   const pSelect = new Array<number>(J).fill(0);
   const expectedNPerDose = new Array<number>(J).fill(0);
@@ -121,14 +143,23 @@ export function intervalDesignOc(rule: IntervalRule, dlt: readonly number[], tar
     else if ((move === -1 || eliminate) && d > 0) dose = d - 1;
     return { next: { dose, n: s.n, y: s.y, eliminated }, stop: false };
   };
-  const pmf = dlt.map((q) => Array.from({ length: cohortSize + 1 }, (_, k) => binomialPmf(k, cohortSize, q)));
+  const pmf = dlt.map((q) =>
+    Array.from({ length: cohortSize + 1 }, (_, k) => binomialPmf(k, cohortSize, q)),
+  );
   const warnings: string[] = [];
-  const start: State = { dose: startDose - 1, n: new Array(J).fill(0), y: new Array(J).fill(0), eliminated: J };
+  const start: State = {
+    dose: startDose - 1,
+    n: new Array(J).fill(0),
+    y: new Array(J).fill(0),
+    eliminated: J,
+  };
 
   if (method === 'simulate') {
     const reps = options.reps ?? 100_000;
-    if (options.seed === undefined) throw new InputError('seed', undefined, 'a seed for the simulation');
-    if (!(Number.isInteger(reps) && reps >= 1)) throw new InputError('reps', reps, 'a whole number ≥ 1');
+    if (options.seed === undefined)
+      throw new InputError('seed', undefined, 'a seed for the simulation');
+    if (!(Number.isInteger(reps) && reps >= 1))
+      throw new InputError('reps', reps, 'a whole number ≥ 1');
     const rng = createRng(options.seed);
     for (let r = 0; r < reps; r += 1) {
       let s: State = { ...start, n: [...start.n], y: [...start.y] };
@@ -173,13 +204,21 @@ export function intervalDesignOc(rule: IntervalRule, dlt: readonly number[], tar
         else next.set(key, { s: out.next!, p: p * pk });
       }
     }
-    if (next.size > maxStates) throw new InputError('cohorts', cohorts, `a design small enough to enumerate (more than ${maxStates} states at cohort ${c + 1}); use method 'simulate'`);
+    if (next.size > maxStates)
+      throw new InputError(
+        'cohorts',
+        cohorts,
+        `a design small enough to enumerate (more than ${maxStates} states at cohort ${c + 1}); use method 'simulate'`,
+      );
     layer = next;
   }
   for (const { s, p } of layer.values()) finish(s, p, false);
   return result('exact enumeration', { states: layer.size });
 
-  function result(how: IntervalOcResult['method'], extra: { reps?: number; seed?: number; states?: number }): IntervalOcResult {
+  function result(
+    how: IntervalOcResult['method'],
+    extra: { reps?: number; seed?: number; states?: number },
+  ): IntervalOcResult {
     const expectedN = expectedNPerDose.reduce((a, b) => a + b, 0);
     let pSelectOverdose = 0;
     let overdosed = 0;

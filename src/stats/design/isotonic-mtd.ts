@@ -39,15 +39,24 @@ export function pava(values: readonly number[], weights: readonly number[]): num
  * Returns the 0-based dose index, or −1 when no dose is selected (the lowest dose was eliminated or never tried).
  * @example isotonicMtd([0, 1, 4], [3, 6, 6], 0.3, 3) // 1
  */
-export function isotonicMtd(y: readonly number[], n: readonly number[], target: number, firstEliminated = n.length): number {
-  if (y.length !== n.length) throw new InputError('y', y.length, `${n.length} DLT counts, one per dose`);
+export function isotonicMtd(
+  y: readonly number[],
+  n: readonly number[],
+  target: number,
+  firstEliminated = n.length,
+): number {
+  if (y.length !== n.length)
+    throw new InputError('y', y.length, `${n.length} DLT counts, one per dose`);
   if (firstEliminated === 0 || n[0] === 0) return -1;
   const admissible: number[] = [];
   for (let j = 0; j < Math.min(firstEliminated, n.length); j += 1) if (n[j] > 0) admissible.push(j);
   const phat = admissible.map((j) => (y[j] + 0.05) / (n[j] + 0.1));
-  const weights = admissible.map((j) => ((n[j] + 0.1) ** 2 * (n[j] + 1.1)) / ((y[j] + 0.05) * (n[j] - y[j] + 0.05)));
+  const weights = admissible.map(
+    (j) => ((n[j] + 0.1) ** 2 * (n[j] + 1.1)) / ((y[j] + 0.05) * (n[j] - y[j] + 0.05)),
+  );
   const iso = pava(phat, weights).map((p, i) => p + (i + 1) * 1e-10);
   let best = 0;
-  for (let i = 1; i < iso.length; i += 1) if (Math.abs(iso[i] - target) < Math.abs(iso[best] - target)) best = i;
+  for (let i = 1; i < iso.length; i += 1)
+    if (Math.abs(iso[i] - target) < Math.abs(iso[best] - target)) best = i;
   return admissible[best];
 }

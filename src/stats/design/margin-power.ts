@@ -1,8 +1,19 @@
 import { InputError } from '../../errors.js';
-import { noncentralTCdf, noncentralTSf, normalCdf, normalQuantile, tQuantile } from '../dist/index.js';
+import {
+  noncentralTCdf,
+  noncentralTSf,
+  normalCdf,
+  normalQuantile,
+  tQuantile,
+} from '../dist/index.js';
 import { freeze } from '../types.js';
 import { findRoot } from './find-root.js';
-import { checkOpenUnit, enrolment, type TwoArmSizeOptions, type TwoArmSizeResult } from './inflate-for-dropout.js';
+import {
+  checkOpenUnit,
+  enrolment,
+  type TwoArmSizeOptions,
+  type TwoArmSizeResult,
+} from './inflate-for-dropout.js';
 
 export type MarginHypothesis = 'non-inferiority' | 'equivalence';
 
@@ -42,18 +53,23 @@ export interface MarginPowerResult extends TwoArmSizeResult {
  */
 export function marginPower(options: MarginPowerOptions): MarginPowerResult {
   const { hypothesis, outcome, margin, ratio = 1, dropout = 0 } = options;
-  if (hypothesis !== 'non-inferiority' && hypothesis !== 'equivalence') throw new InputError('hypothesis', hypothesis, 'non-inferiority or equivalence');
+  if (hypothesis !== 'non-inferiority' && hypothesis !== 'equivalence')
+    throw new InputError('hypothesis', hypothesis, 'non-inferiority or equivalence');
   const alpha = options.alpha ?? (hypothesis === 'equivalence' ? 0.05 : 0.025);
   checkOpenUnit('alpha', alpha);
-  if (!(margin > 0 && Number.isFinite(margin))) throw new InputError('margin', margin, 'a positive margin');
-  if (!(ratio > 0 && Number.isFinite(ratio))) throw new InputError('ratio', ratio, 'a positive number');
-  if ((options.n === undefined) === (options.power === undefined)) throw new InputError('n/power', 'both or neither', 'exactly one of n and power');
+  if (!(margin > 0 && Number.isFinite(margin)))
+    throw new InputError('margin', margin, 'a positive margin');
+  if (!(ratio > 0 && Number.isFinite(ratio)))
+    throw new InputError('ratio', ratio, 'a positive number');
+  if ((options.n === undefined) === (options.power === undefined))
+    throw new InputError('n/power', 'both or neither', 'exactly one of n and power');
   if (options.power !== undefined) checkOpenUnit('power', options.power);
   let difference: number;
   let powerAt: (n1: number) => number;
   if (outcome === 'means') {
     const { delta, sd = 1 } = options;
-    if (delta === undefined || !Number.isFinite(delta)) throw new InputError('delta', delta, 'the true difference in means');
+    if (delta === undefined || !Number.isFinite(delta))
+      throw new InputError('delta', delta, 'the true difference in means');
     if (!(sd > 0 && Number.isFinite(sd))) throw new InputError('sd', sd, 'a positive number');
     difference = delta;
     powerAt = (n1) => {
@@ -61,7 +77,11 @@ export function marginPower(options: MarginPowerOptions): MarginPowerResult {
       const se = sd * Math.sqrt(1 / n1 + 1 / (ratio * n1));
       const t = tQuantile(1 - alpha, df);
       if (hypothesis === 'non-inferiority') return noncentralTSf(t, df, (delta + margin) / se);
-      return Math.max(0, noncentralTCdf(-t, df, (delta - margin) / se) - noncentralTCdf(t, df, (delta + margin) / se));
+      return Math.max(
+        0,
+        noncentralTCdf(-t, df, (delta - margin) / se) -
+          noncentralTCdf(t, df, (delta + margin) / se),
+      );
     };
   } else if (outcome === 'props') {
     const { p1, p2 } = options;
@@ -72,11 +92,18 @@ export function marginPower(options: MarginPowerOptions): MarginPowerResult {
     powerAt = (n1) => {
       const se = Math.sqrt((p1! * (1 - p1!)) / n1 + (p2! * (1 - p2!)) / (ratio * n1));
       if (hypothesis === 'non-inferiority') return normalCdf((difference + margin) / se - z);
-      return Math.max(0, normalCdf((margin - difference) / se - z) + normalCdf((margin + difference) / se - z) - 1);
+      return Math.max(
+        0,
+        normalCdf((margin - difference) / se - z) + normalCdf((margin + difference) / se - z) - 1,
+      );
     };
   } else throw new InputError('outcome', outcome, 'means or props');
   if (hypothesis === 'equivalence' && Math.abs(difference) >= margin) {
-    throw new InputError('margin', margin, `a margin wider than the true difference |d| = ${Math.abs(difference)} (equivalence cannot be shown otherwise)`);
+    throw new InputError(
+      'margin',
+      margin,
+      `a margin wider than the true difference |d| = ${Math.abs(difference)} (equivalence cannot be shown otherwise)`,
+    );
   }
   if (hypothesis === 'non-inferiority' && difference <= -margin) {
     throw new InputError('margin', margin, `a margin with d + margin > 0 (d = ${difference})`);
@@ -85,7 +112,8 @@ export function marginPower(options: MarginPowerOptions): MarginPowerResult {
   let n: number;
   let power: number;
   if (options.n !== undefined) {
-    if (!(options.n * (1 + ratio) > 2 && Number.isFinite(options.n))) throw new InputError('n', options.n, 'a per-arm size giving at least 1 degree of freedom');
+    if (!(options.n * (1 + ratio) > 2 && Number.isFinite(options.n)))
+      throw new InputError('n', options.n, 'a per-arm size giving at least 1 degree of freedom');
     n = options.n;
     power = powerAt(n);
   } else {
@@ -95,7 +123,10 @@ export function marginPower(options: MarginPowerOptions): MarginPowerResult {
       n = low;
       warnings.push(`power ${target} is reached already at n = ${low}`);
     } else {
-      const root = findRoot((x) => powerAt(x) - target, low, 100, { extendUpper: true, limit: 1e7 });
+      const root = findRoot((x) => powerAt(x) - target, low, 100, {
+        extendUpper: true,
+        limit: 1e7,
+      });
       if (!root.converged) throw new InputError('power', target, 'a power reachable with n ≤ 1e12');
       n = root.root;
     }
@@ -107,7 +138,11 @@ export function marginPower(options: MarginPowerOptions): MarginPowerResult {
     outcome,
     solved: options.n === undefined ? 'n' : 'power',
     n,
-    ...enrolment(evaluable, options.n === undefined ? Math.ceil(ratio * evaluable * (1 - 1e-9)) : ratio * evaluable, dropout),
+    ...enrolment(
+      evaluable,
+      options.n === undefined ? Math.ceil(ratio * evaluable * (1 - 1e-9)) : ratio * evaluable,
+      dropout,
+    ),
     power,
     ...(options.power === undefined ? {} : { targetPower: options.power }),
     difference,

@@ -4,8 +4,13 @@ import { normalCdf, normalQuantile, normalSf } from '../dist/index.js';
 import { freeze } from '../types.js';
 import { findRoot } from './find-root.js';
 import { fisherExactPower } from './fisher-exact-power.js';
-import { checkOpenUnit, enrolment, solveFor, type TwoArmSizeOptions, type TwoArmSizeResult } from './inflate-for-dropout.js';
-
+import {
+  checkOpenUnit,
+  enrolment,
+  solveFor,
+  type TwoArmSizeOptions,
+  type TwoArmSizeResult,
+} from './inflate-for-dropout.js';
 
 export interface PowerPropTestOptions extends TwoArmSizeOptions {
   p1: number;
@@ -69,7 +74,8 @@ function arcsinePower(n1: number, p1: number, p2: number, s: Settings): number {
 }
 
 /** A registry entry of `POWER_PROP_METHODS`: `run` gets validated options. */
-export interface PowerPropMethod extends MethodEntry<string, (options: PowerPropTestOptions) => PowerPropTestResult> {
+export interface PowerPropMethod
+  extends MethodEntry<string, (options: PowerPropTestOptions) => PowerPropTestResult> {
   /** A closed-form power function: solves for n, power or p2, and takes fractional n. */
   readonly analytic: boolean;
 }
@@ -81,23 +87,28 @@ export const POWER_PROP_METHODS = defineMethods('two-proportion power', [
     label: 'pooled z-test, normal approximation',
     analytic: true,
     formula: 'power = Φ((|p1 − p2| − z(1−α/s) √(p̄q̄(1/n1 + 1/n2))) / √(p1q1/n1 + p2q2/n2))',
-    reference: 'Fleiss JL, Levin B, Paik MC. Statistical Methods for Rates and Proportions, 3rd ed., 2003, §4.2; as R power.prop.test',
+    reference:
+      'Fleiss JL, Levin B, Paik MC. Statistical Methods for Rates and Proportions, 3rd ed., 2003, §4.2; as R power.prop.test',
     run: (options): PowerPropTestResult => analyticPower(options, normalPower, 'normal'),
   },
   {
     id: 'arcsine',
     label: "arcsine test (Cohen's h)",
     analytic: true,
-    formula: 'h = 2 asin √p1 − 2 asin √p2; power = Φ(|h| √(n1n2/(n1 + n2)) − z) [+ Φ(−z − |h|√…) two-sided]',
-    reference: 'Cohen J. Statistical Power Analysis for the Behavioral Sciences, 2nd ed., 1988, ch. 6; as R pwr.2p.test, pwr.2p2n.test',
+    formula:
+      'h = 2 asin √p1 − 2 asin √p2; power = Φ(|h| √(n1n2/(n1 + n2)) − z) [+ Φ(−z − |h|√…) two-sided]',
+    reference:
+      'Cohen J. Statistical Power Analysis for the Behavioral Sciences, 2nd ed., 1988, ch. 6; as R pwr.2p.test, pwr.2p2n.test',
     run: (options): PowerPropTestResult => analyticPower(options, arcsinePower, 'arcsine'),
   },
   {
     id: 'fisher',
     label: 'Fisher exact test, exact power by enumeration',
     analytic: false,
-    formula: 'power = Σ over tables in the Fisher rejection region of P(x1 | n1, p1) P(x2 | n2, p2)',
-    reference: 'Casagrande JT, Pike MC, Smith PG. Appl Stat 1978;27:176–180 (exact power of Fisher’s test)',
+    formula:
+      'power = Σ over tables in the Fisher rejection region of P(x1 | n1, p1) P(x2 | n2, p2)',
+    reference:
+      'Casagrande JT, Pike MC, Smith PG. Appl Stat 1978;27:176–180 (exact power of Fisher’s test)',
     run: (options): PowerPropTestResult => fisherPowerPropTest(options),
   },
 ] as const satisfies readonly PowerPropMethod[]);
@@ -125,14 +136,20 @@ export function powerPropTest(options: PowerPropTestOptions): PowerPropTestResul
   if (options.power !== undefined) checkOpenUnit('power', options.power);
   if (sided !== 1 && sided !== 2) throw new InputError('sided', sided, '1 or 2');
   const entry = POWER_PROP_METHODS.get(method);
-  if (!(ratio > 0 && Number.isFinite(ratio))) throw new InputError('ratio', ratio, 'a positive number');
-  if (options.n !== undefined && !(options.n > 0 && Number.isFinite(options.n))) throw new InputError('n', options.n, 'a positive number');
+  if (!(ratio > 0 && Number.isFinite(ratio)))
+    throw new InputError('ratio', ratio, 'a positive number');
+  if (options.n !== undefined && !(options.n > 0 && Number.isFinite(options.n)))
+    throw new InputError('n', options.n, 'a positive number');
   if (options.p2 === p1) throw new InputError('p2', p1, 'a proportion different from p1');
   return entry.run(options);
 }
 
 /** Power, n or detectable p2 for an analytic method: Brent on its power function. */
-function analyticPower(options: PowerPropTestOptions, propPower: PowerFunction, method: 'normal' | 'arcsine'): PowerPropTestResult {
+function analyticPower(
+  options: PowerPropTestOptions,
+  propPower: PowerFunction,
+  method: 'normal' | 'arcsine',
+): PowerPropTestResult {
   const { p1, alpha = 0.05, sided = 2, strict = false, ratio = 1, dropout = 0 } = options;
   const solved = solveFor({ n: options.n, power: options.power, p2: options.p2 });
   const s: Settings = { alpha, sided, strict, ratio };
@@ -147,19 +164,27 @@ function analyticPower(options: PowerPropTestOptions, propPower: PowerFunction, 
       warnings.push(`power ${target} is reached already at n = ${low}`);
       n = low;
     } else {
-      const root = findRoot((x) => propPower(x, p1, p2, s) - target, low, 1e7, { extendUpper: true });
+      const root = findRoot((x) => propPower(x, p1, p2, s) - target, low, 1e7, {
+        extendUpper: true,
+      });
       if (!root.converged) throw new InputError('power', target, 'a power reachable with n ≤ 1e12');
       n = root.root;
     }
   } else if (solved === 'p2') {
     const top = 1 - 1e-12;
-    if (propPower(n, p1, top, s) < target) throw new InputError('power', target, `a power reachable with p2 < 1 at n = ${n}`);
+    if (propPower(n, p1, top, s) < target)
+      throw new InputError('power', target, `a power reachable with p2 < 1 at n = ${n}`);
     const root = findRoot((x) => propPower(n, p1, x, s) - target, p1, top);
     p2 = root.root;
   }
   const evaluable = solved === 'n' ? Math.ceil(n * (1 - 1e-9)) : n;
   const evaluable2 = solved === 'n' ? Math.ceil(ratio * evaluable * (1 - 1e-9)) : ratio * n;
-  const power = solved === 'n' ? propPower(evaluable, p1, p2, { ...s, ratio: evaluable2 / evaluable }) : solved === 'power' ? propPower(n, p1, p2, s) : target;
+  const power =
+    solved === 'n'
+      ? propPower(evaluable, p1, p2, { ...s, ratio: evaluable2 / evaluable })
+      : solved === 'power'
+        ? propPower(n, p1, p2, s)
+        : target;
   return freeze({
     solved,
     n,
@@ -168,38 +193,66 @@ function analyticPower(options: PowerPropTestOptions, propPower: PowerFunction, 
     ...(solved === 'power' ? {} : { targetPower: target }),
     p1,
     p2,
-    ...(method === 'arcsine' ? { h: 2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2)) } : {}),
+    ...(method === 'arcsine'
+      ? { h: 2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2)) }
+      : {}),
     alpha,
     sided,
     strict,
     ratio,
     dropout,
-    method: method === 'arcsine' ? `${sided}-sided arcsine test (Cohen's h)` : `${sided}-sided pooled z-test, normal approximation${strict ? ' (strict: both tails)' : ''}`,
+    method:
+      method === 'arcsine'
+        ? `${sided}-sided arcsine test (Cohen's h)`
+        : `${sided}-sided pooled z-test, normal approximation${strict ? ' (strict: both tails)' : ''}`,
     warnings,
   });
 }
 
 function fisherPowerPropTest(options: PowerPropTestOptions): PowerPropTestResult {
   const { p1, alpha = 0.05, sided = 2, ratio = 1, dropout = 0 } = options;
-  if (options.p2 === undefined) throw new InputError('p2', undefined, 'p2 (the Fisher method solves for n or power only)');
+  if (options.p2 === undefined)
+    throw new InputError('p2', undefined, 'p2 (the Fisher method solves for n or power only)');
   const p2 = options.p2;
   const alternative = sided === 2 ? 'two-sided' : p1 > p2 ? 'greater' : 'less';
-  const exact = (n1: number) => fisherExactPower({ n1, n2: Math.ceil(ratio * n1 * (1 - 1e-9)), p1, p2, alpha, alternative });
+  const exact = (n1: number) =>
+    fisherExactPower({ n1, n2: Math.ceil(ratio * n1 * (1 - 1e-9)), p1, p2, alpha, alternative });
   const warnings: string[] = [];
   let n: number;
   let power: number;
   if (options.n !== undefined) {
-    if (!Number.isInteger(options.n) || !Number.isInteger(Math.round(ratio * options.n * 1e9) / 1e9)) {
-      throw new InputError('n', options.n, 'a whole number per arm (and ratio × n whole) for the exact Fisher power');
+    if (
+      !Number.isInteger(options.n) ||
+      !Number.isInteger(Math.round(ratio * options.n * 1e9) / 1e9)
+    ) {
+      throw new InputError(
+        'n',
+        options.n,
+        'a whole number per arm (and ratio × n whole) for the exact Fisher power',
+      );
     }
     n = options.n;
     power = exact(n);
   } else {
     const target = options.power!;
-    const approximate = powerPropTest({ p1, p2, power: target, alpha, sided, ratio, method: 'normal' }).n;
+    const approximate = powerPropTest({
+      p1,
+      p2,
+      power: target,
+      alpha,
+      sided,
+      ratio,
+      method: 'normal',
+    }).n;
     const nMax = options.nMax ?? Math.max(5000, Math.ceil(4 * approximate));
-    if (!(Number.isInteger(nMax) && nMax >= 1)) throw new InputError('nMax', nMax, 'a whole number ≥ 1');
-    const notReached = () => new InputError('nMax', nMax, `a limit the search can reach: power ${target} is not reached within n ≤ ${nMax} per arm (raise nMax)`);
+    if (!(Number.isInteger(nMax) && nMax >= 1))
+      throw new InputError('nMax', nMax, 'a whole number ≥ 1');
+    const notReached = () =>
+      new InputError(
+        'nMax',
+        nMax,
+        `a limit the search can reach: power ${target} is not reached within n ≤ ${nMax} per arm (raise nMax)`,
+      );
     const evaluate = (m: number) => {
       const value = exact(m);
       options.onProgress?.({ n: m, power: value });
@@ -222,7 +275,8 @@ function fisherPowerPropTest(options: PowerPropTestOptions): PowerPropTestResult
       n += 1;
       if (n > nMax) throw notReached();
     }
-    if (n + 1 <= nMax && exact(n + 1) < target) warnings.push(`exact power is a saw-tooth in n: n = ${n + 1} falls below ${target} again`);
+    if (n + 1 <= nMax && exact(n + 1) < target)
+      warnings.push(`exact power is a saw-tooth in n: n = ${n + 1} falls below ${target} again`);
   }
   return freeze({
     solved: options.n === undefined ? 'n' : 'power',

@@ -2,7 +2,13 @@ import { InputError } from '../../errors.js';
 import { noncentralTCdf, noncentralTSf, tQuantile } from '../dist/index.js';
 import { freeze } from '../types.js';
 import { findRoot } from './find-root.js';
-import { checkOpenUnit, enrolment, solveFor, type TwoArmSizeOptions, type TwoArmSizeResult } from './inflate-for-dropout.js';
+import {
+  checkOpenUnit,
+  enrolment,
+  solveFor,
+  type TwoArmSizeOptions,
+  type TwoArmSizeResult,
+} from './inflate-for-dropout.js';
 
 export interface PowerTTestOptions extends TwoArmSizeOptions {
   /** True difference in means (arm 1 − arm 2 for one-sided power). Leave out to solve for it. */
@@ -33,7 +39,11 @@ interface Settings {
   ratio: number;
 }
 
-function tPower(n1: number, delta: number, s: Settings): { power: number; df: number; ncp: number } {
+function tPower(
+  n1: number,
+  delta: number,
+  s: Settings,
+): { power: number; df: number; ncp: number } {
   const n2 = s.ratio * n1;
   const df = n1 + n2 - 2;
   const ncp = delta / (s.sd * Math.sqrt(1 / n1 + 1 / n2));
@@ -61,12 +71,14 @@ export function powerTTest(options: PowerTTestOptions): PowerTTestResult {
   if (!(sd > 0 && Number.isFinite(sd))) throw new InputError('sd', sd, 'a positive number');
   checkOpenUnit('alpha', alpha);
   if (sided !== 1 && sided !== 2) throw new InputError('sided', sided, '1 or 2');
-  if (!(ratio > 0 && Number.isFinite(ratio))) throw new InputError('ratio', ratio, 'a positive number');
+  if (!(ratio > 0 && Number.isFinite(ratio)))
+    throw new InputError('ratio', ratio, 'a positive number');
   if (options.power !== undefined) checkOpenUnit('power', options.power);
   if (options.n !== undefined && !(options.n * (1 + ratio) > 2 && Number.isFinite(options.n))) {
     throw new InputError('n', options.n, 'a per-arm size giving at least 1 degree of freedom');
   }
-  if (options.delta !== undefined && !Number.isFinite(options.delta)) throw new InputError('delta', options.delta, 'a finite number');
+  if (options.delta !== undefined && !Number.isFinite(options.delta))
+    throw new InputError('delta', options.delta, 'a finite number');
   const s: Settings = { sd, alpha, sided, strict, ratio };
   const warnings: string[] = [];
   let n = options.n ?? NaN;
@@ -81,21 +93,36 @@ export function powerTTest(options: PowerTTestOptions): PowerTTestResult {
       const below = findRoot((x) => tPower(x, delta, s).power - target, floor, low);
       if (below.converged) {
         n = below.root;
-        warnings.push(`n < 2 per arm: the power target is reached with fewer than 2 patients per arm`);
+        warnings.push(
+          `n < 2 per arm: the power target is reached with fewer than 2 patients per arm`,
+        );
       } else {
-        warnings.push(`power ${target} is reached already with less than 1 degree of freedom: reporting n = ${low}`);
+        warnings.push(
+          `power ${target} is reached already with less than 1 degree of freedom: reporting n = ${low}`,
+        );
         n = low;
       }
     } else {
       // Start from a small bracket and double it (R brackets [2, 1e7] at once): the noncentral t
       // with an enormous ncp is slow and inexact, and the root is never there.
-      const root = findRoot((x) => tPower(x, delta, s).power - target, low, 100, { extendUpper: true, limit: 1e7 });
+      const root = findRoot((x) => tPower(x, delta, s).power - target, low, 100, {
+        extendUpper: true,
+        limit: 1e7,
+      });
       if (!root.converged) throw new InputError('power', target, 'a power reachable with n ≤ 1e12');
       n = root.root;
     }
   } else if (solved === 'delta') {
-    if (tPower(n, sd * 1e-7, s).power >= target) throw new InputError('power', target, `a power above the power at delta ≈ 0 (${tPower(n, sd * 1e-7, s).power})`);
-    const root = findRoot((x) => tPower(n, x, s).power - target, sd * 1e-7, sd * 10, { extendUpper: true, limit: sd * 1e7 });
+    if (tPower(n, sd * 1e-7, s).power >= target)
+      throw new InputError(
+        'power',
+        target,
+        `a power above the power at delta ≈ 0 (${tPower(n, sd * 1e-7, s).power})`,
+      );
+    const root = findRoot((x) => tPower(n, x, s).power - target, sd * 1e-7, sd * 10, {
+      extendUpper: true,
+      limit: sd * 1e7,
+    });
     if (!root.converged) throw new InputError('power', target, 'a reachable power');
     delta = root.root;
   }

@@ -23,12 +23,20 @@ export interface SimonCharacteristics {
  * Controlled Clinical Trials 10:1–10.
  * @example simonCharacteristics({ r1: 1, n1: 10, r: 5, n: 29 }, 0.1).pet // 0.7361 (Simon 1989, Table 1: 0.74)
  */
-export function simonCharacteristics(design: Pick<SimonDesign, 'r1' | 'n1' | 'r' | 'n'>, p: number): SimonCharacteristics {
+export function simonCharacteristics(
+  design: Pick<SimonDesign, 'r1' | 'n1' | 'r' | 'n'>,
+  p: number,
+): SimonCharacteristics {
   const { r1, n1, r, n } = design;
   if (!(p >= 0 && p <= 1)) throw new InputError('p', p, 'a probability in [0, 1]');
-  if (!(Number.isInteger(n1) && Number.isInteger(n) && n1 >= 1 && n > n1)) throw new InputError('design', `n1 = ${n1}, n = ${n}`, 'whole numbers with 1 ≤ n1 < n');
+  if (!(Number.isInteger(n1) && Number.isInteger(n) && n1 >= 1 && n > n1))
+    throw new InputError('design', `n1 = ${n1}, n = ${n}`, 'whole numbers with 1 ≤ n1 < n');
   if (!(Number.isInteger(r1) && Number.isInteger(r) && r1 >= 0 && r1 < n1 && r >= r1 && r < n)) {
-    throw new InputError('design', `r1 = ${r1}, r = ${r}`, 'whole numbers with 0 ≤ r1 < n1 and r1 ≤ r < n');
+    throw new InputError(
+      'design',
+      `r1 = ${r1}, r = ${r}`,
+      'whole numbers with 0 ≤ r1 < n1 and r1 ≤ r < n',
+    );
   }
   const pet = binomialCdf(r1, n1, p);
   let pReject = 0;

@@ -50,7 +50,13 @@ export interface SimonTwoStageResult {
  * simonTwoStage({ p0: 0.1, p1: 0.3, alpha: 0.05, power: 0.8 })
  * // optimal { r1: 1, n1: 10, r: 5, n: 29, en0: 15.01, pet0: 0.736 }, minimax { r1: 1, n1: 15, r: 5, n: 25, en0: 19.51, pet0: 0.549 }
  */
-export function simonTwoStage(options: { p0: number; p1: number; alpha?: number; power?: number; nMax?: number }): SimonTwoStageResult {
+export function simonTwoStage(options: {
+  p0: number;
+  p1: number;
+  alpha?: number;
+  power?: number;
+  nMax?: number;
+}): SimonTwoStageResult {
   const { p0, p1, alpha = 0.05, power = 0.8 } = options;
   checkOpenUnit('p0', p0);
   checkOpenUnit('p1', p1);
@@ -62,7 +68,8 @@ export function simonTwoStage(options: { p0: number; p1: number; alpha?: number;
   const zb = normalQuantile(power);
   const single = ((za * Math.sqrt(p0 * (1 - p0)) + zb * Math.sqrt(p1 * (1 - p1))) / (p1 - p0)) ** 2;
   const nMax = options.nMax ?? Math.max(30, Math.ceil(2 * single));
-  if (!Number.isInteger(nMax) || nMax < 2 || nMax > 600) throw new InputError('nMax', nMax, 'a whole number in [2, 600]');
+  if (!Number.isInteger(nMax) || nMax < 2 || nMax > 600)
+    throw new InputError('nMax', nMax, 'a whole number in [2, 600]');
 
   // pmf[m][x] and sf[m][k] = P(X > k) for Bin(m, p), m = 0..nMax.
   const tables = (p: number) => {
@@ -121,7 +128,13 @@ export function simonTwoStage(options: { p0: number; p1: number; alpha?: number;
         // before the search for r. The results are those of the exhaustive search.
         const pet0 = cdf0[n1][r1];
         const en0 = n1 + (1 - pet0) * (n - n1);
-        if (optimal && minimax && en0 >= optimal.en0 - 1e-12 && (n > minimax.n || en0 >= minimax.en0 - 1e-12)) continue;
+        if (
+          optimal &&
+          minimax &&
+          en0 >= optimal.en0 - 1e-12 &&
+          (n > minimax.n || en0 >= minimax.en0 - 1e-12)
+        )
+          continue;
         // Smallest r in [r1, n) with α(r) ≤ alpha (α decreases in r, and in r1 for each r).
         if (r < 0) {
           let lo = r1;
@@ -139,16 +152,39 @@ export function simonTwoStage(options: { p0: number; p1: number; alpha?: number;
         }
         const attained = reject(t1, r1, n1, r, n);
         if (attained < power) continue;
-        const design: SimonDesign = { r1, n1, r, n, en0, pet0, alpha: reject(t0, r1, n1, r, n), power: attained };
+        const design: SimonDesign = {
+          r1,
+          n1,
+          r,
+          n,
+          en0,
+          pet0,
+          alpha: reject(t0, r1, n1, r, n),
+          power: attained,
+        };
         // 1e-12 slack: equal EN0 up to rounding counts as a tie.
-        if (!optimal || en0 < optimal.en0 - 1e-12 || (Math.abs(en0 - optimal.en0) <= 1e-12 && n < optimal.n)) optimal = design;
-        if (!minimax || n < minimax.n || (n === minimax.n && en0 < minimax.en0 - 1e-12)) minimax = design;
+        if (
+          !optimal ||
+          en0 < optimal.en0 - 1e-12 ||
+          (Math.abs(en0 - optimal.en0) <= 1e-12 && n < optimal.n)
+        )
+          optimal = design;
+        if (!minimax || n < minimax.n || (n === minimax.n && en0 < minimax.en0 - 1e-12))
+          minimax = design;
       }
     }
   }
-  if (!optimal || !minimax) throw new InputError('nMax', nMax, `a search limit large enough for a feasible design (none with n ≤ ${nMax})`);
+  if (!optimal || !minimax)
+    throw new InputError(
+      'nMax',
+      nMax,
+      `a search limit large enough for a feasible design (none with n ≤ ${nMax})`,
+    );
   const warnings: string[] = [];
-  if (optimal.n > 0.9 * nMax) warnings.push(`the optimal design's n = ${optimal.n} is near the search limit nMax = ${nMax}: a larger nMax may find a smaller EN0`);
+  if (optimal.n > 0.9 * nMax)
+    warnings.push(
+      `the optimal design's n = ${optimal.n} is near the search limit nMax = ${nMax}: a larger nMax may find a smaller EN0`,
+    );
   return freeze({ p0, p1, alpha, power, optimal, minimax, nMax, warnings });
 }
 

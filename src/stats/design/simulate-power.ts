@@ -56,31 +56,66 @@ export const SIMULATION_CHUNK = 50_000;
 /** Validates a design and precomputes critical values or the rejection region. */
 export function prepareSimulation(design: SimulationDesign): PreparedSimulation {
   const { test, n1, n2 = n1, alpha = 0.05, sided = 2, correct = true } = design;
-  if (!['welch', 'student', 'fisher', 'chisq'].includes(test)) throw new InputError('test', test, 'welch, student, fisher or chisq');
+  if (!['welch', 'student', 'fisher', 'chisq'].includes(test))
+    throw new InputError('test', test, 'welch, student, fisher or chisq');
   const binary = test === 'fisher' || test === 'chisq';
   const minimum = binary ? 1 : 2;
-  for (const [name, value] of [['n1', n1], ['n2', n2]] as const) {
-    if (!Number.isInteger(value) || value < minimum || value > 1e7) throw new InputError(name, value, `a whole number in [${minimum}, 1e7]`);
+  for (const [name, value] of [
+    ['n1', n1],
+    ['n2', n2],
+  ] as const) {
+    if (!Number.isInteger(value) || value < minimum || value > 1e7)
+      throw new InputError(name, value, `a whole number in [${minimum}, 1e7]`);
   }
   checkOpenUnit('alpha', alpha);
   if (sided !== 1 && sided !== 2) throw new InputError('sided', sided, '1 or 2');
-  if (test === 'chisq' && sided !== 2) throw new InputError('sided', sided, '2 (the chi-square test is two-sided)');
-  const base = { test, n1, n2, alpha, sided, mean1: 0, mean2: 0, sd1: 1, sd2: 1, p1: 0, p2: 0, critical: NaN, criticalLowDf: NaN, criticalHighDf: NaN };
+  if (test === 'chisq' && sided !== 2)
+    throw new InputError('sided', sided, '2 (the chi-square test is two-sided)');
+  const base = {
+    test,
+    n1,
+    n2,
+    alpha,
+    sided,
+    mean1: 0,
+    mean2: 0,
+    sd1: 1,
+    sd2: 1,
+    p1: 0,
+    p2: 0,
+    critical: NaN,
+    criticalLowDf: NaN,
+    criticalHighDf: NaN,
+  };
   if (binary) {
     const { p1, p2 } = design;
-    for (const [name, p] of [['p1', p1], ['p2', p2]] as const) {
-      if (p === undefined || !(p >= 0 && p <= 1)) throw new InputError(name, p, 'a probability in [0, 1]');
+    for (const [name, p] of [
+      ['p1', p1],
+      ['p2', p2],
+    ] as const) {
+      if (p === undefined || !(p >= 0 && p <= 1))
+        throw new InputError(name, p, 'a probability in [0, 1]');
     }
-    const region = test === 'fisher' ? fisherRejectionRegion(n1, n2, alpha, sided === 2 ? 'two-sided' : 'greater') : chiSquareRejectionRegion(n1, n2, alpha, correct);
+    const region =
+      test === 'fisher'
+        ? fisherRejectionRegion(n1, n2, alpha, sided === 2 ? 'two-sided' : 'greater')
+        : chiSquareRejectionRegion(n1, n2, alpha, correct);
     return { ...base, p1: p1!, p2: p2!, region };
   }
   const { mean1 = 0, mean2 = 0, sd1 = 1 } = design;
   const sd2 = design.sd2 ?? sd1;
-  for (const [name, value] of [['mean1', mean1], ['mean2', mean2]] as const) {
+  for (const [name, value] of [
+    ['mean1', mean1],
+    ['mean2', mean2],
+  ] as const) {
     if (!Number.isFinite(value)) throw new InputError(name, value, 'a finite number');
   }
-  for (const [name, value] of [['sd1', sd1], ['sd2', sd2]] as const) {
-    if (!(value > 0 && Number.isFinite(value))) throw new InputError(name, value, 'a positive number');
+  for (const [name, value] of [
+    ['sd1', sd1],
+    ['sd2', sd2],
+  ] as const) {
+    if (!(value > 0 && Number.isFinite(value)))
+      throw new InputError(name, value, 'a positive number');
   }
   const level = 1 - alpha / sided;
   return {
@@ -101,14 +136,20 @@ export function prepareSimulation(design: SimulationDesign): PreparedSimulation 
  * (n − 1)s²/σ² ~ χ²(n − 1) (independent for normal data), so a trial costs O(1) whatever n.
  * Binary arms are binomial draws looked up in the precomputed rejection region.
  */
-export function simulateChunk(prepared: PreparedSimulation, seed: number | bigint, chunk: number, reps: number): number {
+export function simulateChunk(
+  prepared: PreparedSimulation,
+  seed: number | bigint,
+  chunk: number,
+  reps: number,
+): number {
   const rng = createRng(seed, chunk);
   const { n1, n2, sided } = prepared;
   let rejections = 0;
   if (prepared.region) {
     const { region, p1, p2 } = prepared;
     const width = n2 + 1;
-    for (let i = 0; i < reps; i += 1) rejections += region[rng.binomial(n1, p1) * width + rng.binomial(n2, p2)];
+    for (let i = 0; i < reps; i += 1)
+      rejections += region[rng.binomial(n1, p1) * width + rng.binomial(n2, p2)];
     return rejections;
   }
   const { mean1, mean2, sd1, sd2 } = prepared;
@@ -160,14 +201,21 @@ export interface SimulatedPower {
 
 /** Splits `reps` into chunks of {@link SIMULATION_CHUNK}: [chunk index, replicates]. */
 export function simulationChunks(reps: number): Array<[number, number]> {
-  if (!Number.isInteger(reps) || reps < 1 || reps > 1e10) throw new InputError('reps', reps, 'a whole number in [1, 1e10]');
+  if (!Number.isInteger(reps) || reps < 1 || reps > 1e10)
+    throw new InputError('reps', reps, 'a whole number in [1, 1e10]');
   const chunks: Array<[number, number]> = [];
-  for (let start = 0, index = 0; start < reps; start += SIMULATION_CHUNK, index += 1) chunks.push([index, Math.min(SIMULATION_CHUNK, reps - start)]);
+  for (let start = 0, index = 0; start < reps; start += SIMULATION_CHUNK, index += 1)
+    chunks.push([index, Math.min(SIMULATION_CHUNK, reps - start)]);
   return chunks;
 }
 
 /** Power and its Monte Carlo SE from a rejection count. */
-export function summarizeSimulation(test: SimulationTest, rejections: number, reps: number, seed: number | bigint): SimulatedPower {
+export function summarizeSimulation(
+  test: SimulationTest,
+  rejections: number,
+  reps: number,
+  seed: number | bigint,
+): SimulatedPower {
   const power = rejections / reps;
   return freeze({
     power,
@@ -189,10 +237,14 @@ export function summarizeSimulation(test: SimulationTest, rejections: number, re
  * @example simulatePower({ test: 'student', n1: 20, mean1: 1, mean2: 0 }, { reps: 100000, seed: 1 })
  * // { power: 0.86735, mcse: 0.00107, reps: 100000, seed: 1, … }  (exact noncentral-t power 0.86895)
  */
-export function simulatePower(design: SimulationDesign, options: { reps: number; seed: number | bigint }): SimulatedPower {
+export function simulatePower(
+  design: SimulationDesign,
+  options: { reps: number; seed: number | bigint },
+): SimulatedPower {
   const prepared = prepareSimulation(design);
   checkSeed(options.seed);
   let rejections = 0;
-  for (const [chunk, reps] of simulationChunks(options.reps)) rejections += simulateChunk(prepared, options.seed, chunk, reps);
+  for (const [chunk, reps] of simulationChunks(options.reps))
+    rejections += simulateChunk(prepared, options.seed, chunk, reps);
   return summarizeSimulation(prepared.test, rejections, options.reps, options.seed);
 }

@@ -32,8 +32,10 @@ export interface ThreePlusThreeResult {
 }
 
 function checkDlt(dlt: readonly number[]): void {
-  if (!Array.isArray(dlt) || dlt.length === 0) throw new InputError('dlt', dlt, 'at least one DLT probability');
-  for (const q of dlt) if (!(q >= 0 && q <= 1)) throw new InputError('dlt', q, 'probabilities in [0, 1]');
+  if (!Array.isArray(dlt) || dlt.length === 0)
+    throw new InputError('dlt', dlt, 'at least one DLT probability');
+  for (const q of dlt)
+    if (!(q >= 0 && q <= 1)) throw new InputError('dlt', q, 'probabilities in [0, 1]');
 }
 
 function binom3(q: number): number[] {
@@ -54,10 +56,14 @@ function binom3(q: number): number[] {
  * threePlusThree([0.05, 0.1, 0.2])
  * // { pNone: 0.02656, pSelect: [0.09136, 0.25703, 0.62505], expectedN: 10.698, expectedDLT: 1.2658, … }
  */
-export function threePlusThree(dlt: readonly number[], options: ThreePlusThreeOptions = {}): ThreePlusThreeResult {
+export function threePlusThree(
+  dlt: readonly number[],
+  options: ThreePlusThreeOptions = {},
+): ThreePlusThreeResult {
   checkDlt(dlt);
   const variant = options.variant ?? 'classic';
-  if (variant !== 'classic' && variant !== 'deescalate') throw new InputError('variant', variant, 'classic or deescalate');
+  if (variant !== 'classic' && variant !== 'deescalate')
+    throw new InputError('variant', variant, 'classic or deescalate');
   const doses = dlt.length;
   const pSelect = new Array<number>(doses).fill(0);
   const expectedNPerDose = new Array<number>(doses).fill(0);
@@ -67,7 +73,12 @@ export function threePlusThree(dlt: readonly number[], options: ThreePlusThreeOp
   const pmf = dlt.map(binom3);
 
   // Each path ends in a leaf: add its probability to the selected dose and its patients/DLTs.
-  const leaf = (selected: number, prob: number, patients: readonly number[], dlts: number): void => {
+  const leaf = (
+    selected: number,
+    prob: number,
+    patients: readonly number[],
+    dlts: number,
+  ): void => {
     if (selected < 0) pNone += prob;
     else pSelect[selected] += prob;
     let total = 0;
@@ -111,12 +122,23 @@ export function threePlusThree(dlt: readonly number[], options: ThreePlusThreeOp
     for (let x = 2; x <= 3; x += 1) if (f[x] > 0) stop(dose, prob * f[x], three, dlts + x);
     if (f[1] > 0) {
       escalate(dose + 1, prob * f[1] * f[0], six, dlts + 1);
-      for (let y = 1; y <= 3; y += 1) if (f[y] > 0) stop(dose, prob * f[1] * f[y], six, dlts + 1 + y);
+      for (let y = 1; y <= 3; y += 1)
+        if (f[y] > 0) stop(dose, prob * f[1] * f[y], six, dlts + 1 + y);
     }
   };
 
   escalate(0, 1, new Array<number>(doses).fill(0), 0);
-  return freeze({ variant, dlt: [...dlt], pNone, pSelect, expectedN, expectedDLT, expectedNPerDose, method: 'exact enumeration' as const, warnings: [] });
+  return freeze({
+    variant,
+    dlt: [...dlt],
+    pNone,
+    pSelect,
+    expectedN,
+    expectedDLT,
+    expectedNPerDose,
+    method: 'exact enumeration' as const,
+    warnings: [],
+  });
 }
 
 export interface ThreePlusThreeSimulation {
@@ -198,7 +220,8 @@ export function simulateThreePlusThree(
   }
   const proportion = (k: number) => k / reps;
   const seP = (k: number) => Math.sqrt((proportion(k) * (1 - proportion(k))) / reps);
-  const meanSe = (sum: number, sum2: number) => Math.sqrt(Math.max(0, sum2 / reps - (sum / reps) ** 2) / (reps - 1));
+  const meanSe = (sum: number, sum2: number) =>
+    Math.sqrt(Math.max(0, sum2 / reps - (sum / reps) ** 2) / (reps - 1));
   return freeze({
     reps,
     seed,
@@ -206,6 +229,11 @@ export function simulateThreePlusThree(
     pSelect: counts.map(proportion),
     expectedN: sumN / reps,
     expectedDLT: sumD / reps,
-    mcse: { pNone: seP(none), pSelect: counts.map(seP), expectedN: meanSe(sumN, sumN2), expectedDLT: meanSe(sumD, sumD2) },
+    mcse: {
+      pNone: seP(none),
+      pSelect: counts.map(seP),
+      expectedN: meanSe(sumN, sumN2),
+      expectedDLT: meanSe(sumD, sumD2),
+    },
   });
 }

@@ -1,6 +1,11 @@
 import { solvePositive } from './invert.js';
 import { incompleteBeta, logBeta, logBetaPrefactor } from './special.js';
-import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import {
+  finishProbability,
+  quantileTarget,
+  type ProbabilityOptions,
+  type QuantileOptions,
+} from './tail-options.js';
 import { checkNumber, checkPositive } from './validate.js';
 
 /**
@@ -24,7 +29,11 @@ function checkShapes(a: number, b: number): void {
 export function betaCdf(x: number, a: number, b: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkShapes(a, b);
-  return finishProbability(incompleteBeta(x, 1 - x, a, b, false), () => incompleteBeta(x, 1 - x, a, b, true), options);
+  return finishProbability(
+    incompleteBeta(x, 1 - x, a, b, false),
+    () => incompleteBeta(x, 1 - x, a, b, true),
+    options,
+  );
 }
 
 /**
@@ -37,7 +46,11 @@ export function betaCdf(x: number, a: number, b: number, options: ProbabilityOpt
 export function betaSf(x: number, a: number, b: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkShapes(a, b);
-  return finishProbability(incompleteBeta(x, 1 - x, a, b, true), () => incompleteBeta(x, 1 - x, a, b, false), options);
+  return finishProbability(
+    incompleteBeta(x, 1 - x, a, b, true),
+    () => incompleteBeta(x, 1 - x, a, b, false),
+    options,
+  );
 }
 
 /** log density of Beta(a, b) at 0 < x < 1. */
@@ -55,7 +68,12 @@ function logDensity(x: number, a: number, b: number): number {
  * @example
  * betaQuantile(0.975, 2, 5) // 0.6412345789976748
  */
-export function betaQuantile(p: number, a: number, b: number, options: QuantileOptions = {}): number {
+export function betaQuantile(
+  p: number,
+  a: number,
+  b: number,
+  options: QuantileOptions = {},
+): number {
   const target = quantileTarget(p, options);
   checkShapes(a, b);
   if (target.prob === 0) return target.upper ? 1 : 0;
@@ -65,9 +83,17 @@ export function betaQuantile(p: number, a: number, b: number, options: QuantileO
   if (!target.upper) {
     const pLow = target.prob;
     const small = Math.exp((Math.log(pLow) + Math.log(a) + logB) / a);
-    return solvePositive({ ...spec, tail: (x) => incompleteBeta(x, 1 - x, a, b, false), increasing: true }, pLow, Math.min(mean, small));
+    return solvePositive(
+      { ...spec, tail: (x) => incompleteBeta(x, 1 - x, a, b, false), increasing: true },
+      pLow,
+      Math.min(mean, small),
+    );
   }
   const q = target.prob;
   const nearOne = -Math.expm1((Math.log(q) + Math.log(b) + logB) / b);
-  return solvePositive({ ...spec, tail: (x) => incompleteBeta(x, 1 - x, a, b, true), increasing: false }, q, Math.max(mean, nearOne));
+  return solvePositive(
+    { ...spec, tail: (x) => incompleteBeta(x, 1 - x, a, b, true), increasing: false },
+    q,
+    Math.max(mean, nearOne),
+  );
 }

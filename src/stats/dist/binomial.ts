@@ -1,7 +1,12 @@
 import { InputError } from '../../errors.js';
 import { normalQuantile } from './normal.js';
 import { incompleteBeta, logBinomialProbability } from './special.js';
-import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import {
+  finishProbability,
+  quantileTarget,
+  type ProbabilityOptions,
+  type QuantileOptions,
+} from './tail-options.js';
 import { checkCount, checkNumber, checkProbability } from './validate.js';
 
 /**
@@ -50,7 +55,12 @@ function tail(k: number, n: number, p: number, upper: boolean): number {
  * binomialCdf(3, 10, 0.2)        // 0.8791261184000001
  * binomialCdf(400000, 1e6, 0.5)  // 0
  */
-export function binomialCdf(k: number, n: number, p: number, options: ProbabilityOptions = {}): number {
+export function binomialCdf(
+  k: number,
+  n: number,
+  p: number,
+  options: ProbabilityOptions = {},
+): number {
   checkNumber('k', k);
   checkNP(n, p);
   return finishProbability(tail(k, n, p, false), () => tail(k, n, p, true), options);
@@ -64,7 +74,12 @@ export function binomialCdf(k: number, n: number, p: number, options: Probabilit
  * binomialSf(3, 10, 0.2)    // 0.12087388159999989
  * binomialSf(60, 100, 0.3)  // 1.4198924832110655e-10
  */
-export function binomialSf(k: number, n: number, p: number, options: ProbabilityOptions = {}): number {
+export function binomialSf(
+  k: number,
+  n: number,
+  p: number,
+  options: ProbabilityOptions = {},
+): number {
   checkNumber('k', k);
   checkNP(n, p);
   return finishProbability(tail(k, n, p, true), () => tail(k, n, p, false), options);
@@ -86,7 +101,12 @@ export function binomialSf(k: number, n: number, p: number, options: Probability
  * binomialQuantile(0.975, 1e6, 0.3) // 300898
  * binomialQuantile(1e-20, 100, 0.3, { lowerTail: false }) // 80 (R: qbinom(1e-20, 100, 0.3, lower.tail = FALSE))
  */
-export function binomialQuantile(q: number, n: number, p: number, options: QuantileOptions = {}): number {
+export function binomialQuantile(
+  q: number,
+  n: number,
+  p: number,
+  options: QuantileOptions = {},
+): number {
   if (options.lowerTail === false || options.logP) {
     const given = quantileTarget(q, { logP: options.logP });
     checkNP(n, p);
@@ -98,7 +118,10 @@ export function binomialQuantile(q: number, n: number, p: number, options: Quant
     if (p === 1 || upperProbability === 0) return n;
     const mu = n * p;
     const sigma = Math.sqrt(n * p * (1 - p));
-    const start = Math.min(Math.max(Math.floor(mu - sigma * normalQuantile(Math.min(upperProbability, 0.5)) + 0.5), 0), n);
+    const start = Math.min(
+      Math.max(Math.floor(mu - sigma * normalQuantile(Math.min(upperProbability, 0.5)) + 0.5), 0),
+      n,
+    );
     const target = upperProbability * (1 + 64 * EPS);
     return smallestSatisfying((k) => tail(k, n, p, true) <= target, start, n);
   }
@@ -121,7 +144,11 @@ export function binomialQuantile(q: number, n: number, p: number, options: Quant
  * Smallest integer k in [0, max] with reached(k) true, for a predicate that is monotone (false
  * then true) and true at max: gallop from `start` to bracket, then bisect. Internal.
  */
-export function smallestSatisfying(reached: (k: number) => boolean, start: number, max: number): number {
+export function smallestSatisfying(
+  reached: (k: number) => boolean,
+  start: number,
+  max: number,
+): number {
   let lo: number; // reached(lo) false, or lo = −1
   let hi: number; // reached(hi) true
   if (reached(start)) {

@@ -1,6 +1,11 @@
 import { standardGammaQuantile } from './gamma.js';
 import { incompleteGamma } from './special.js';
-import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import {
+  finishProbability,
+  quantileTarget,
+  type ProbabilityOptions,
+  type QuantileOptions,
+} from './tail-options.js';
 import { checkNumber, checkPositive } from './validate.js';
 
 /**
@@ -17,7 +22,11 @@ import { checkNumber, checkPositive } from './validate.js';
 export function chiSquareCdf(x: number, df: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkPositive('df', df);
-  return finishProbability(incompleteGamma(x / 2, df / 2, false), () => incompleteGamma(x / 2, df / 2, true), options);
+  return finishProbability(
+    incompleteGamma(x / 2, df / 2, false),
+    () => incompleteGamma(x / 2, df / 2, true),
+    options,
+  );
 }
 
 /**
@@ -30,7 +39,11 @@ export function chiSquareCdf(x: number, df: number, options: ProbabilityOptions 
 export function chiSquareSf(x: number, df: number, options: ProbabilityOptions = {}): number {
   checkNumber('x', x);
   checkPositive('df', df);
-  return finishProbability(incompleteGamma(x / 2, df / 2, true), () => incompleteGamma(x / 2, df / 2, false), options);
+  return finishProbability(
+    incompleteGamma(x / 2, df / 2, true),
+    () => incompleteGamma(x / 2, df / 2, false),
+    options,
+  );
 }
 
 /**

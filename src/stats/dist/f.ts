@@ -3,7 +3,12 @@ import { solvePositive } from './invert.js';
 import { standardGammaQuantile } from './gamma.js';
 import { normalQuantile } from './normal.js';
 import { incompleteBeta, logBeta, logBetaPrefactor } from './special.js';
-import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import {
+  finishProbability,
+  quantileTarget,
+  type ProbabilityOptions,
+  type QuantileOptions,
+} from './tail-options.js';
 import { checkNumber, checkPositive } from './validate.js';
 
 /**
@@ -20,7 +25,7 @@ function checkDf(df1: number, df2: number): void {
 function tail(x: number, df1: number, df2: number, upper: boolean): number {
   if (x <= 0) return upper ? 1 : 0;
   if (x === Infinity) return upper ? 0 : 1;
-  if (df1 === Infinity && df2 === Infinity) return (x < 1) === upper ? 1 : 0;
+  if (df1 === Infinity && df2 === Infinity) return x < 1 === upper ? 1 : 0;
   // df2 = ∞: F = χ²(df1)/df1; df1 = ∞: F = df2/χ²(df2).
   if (df2 === Infinity) return upper ? chiSquareSf(x * df1, df1) : chiSquareCdf(x * df1, df1);
   if (df1 === Infinity) return upper ? chiSquareCdf(df2 / x, df2) : chiSquareSf(df2 / x, df2);
@@ -52,7 +57,12 @@ function tail(x: number, df1: number, df2: number, upper: boolean): number {
  * @example
  * fCdf(3.1, 2, 40) // 0.9439777799016138
  */
-export function fCdf(x: number, df1: number, df2: number, options: ProbabilityOptions = {}): number {
+export function fCdf(
+  x: number,
+  df1: number,
+  df2: number,
+  options: ProbabilityOptions = {},
+): number {
   checkNumber('x', x);
   checkDf(df1, df2);
   return finishProbability(tail(x, df1, df2, false), () => tail(x, df1, df2, true), options);
@@ -79,7 +89,12 @@ export function fSf(x: number, df1: number, df2: number, options: ProbabilityOpt
  * @example
  * fQuantile(0.95, 2, 40) // 3.2317269928308443
  */
-export function fQuantile(p: number, df1: number, df2: number, options: QuantileOptions = {}): number {
+export function fQuantile(
+  p: number,
+  df1: number,
+  df2: number,
+  options: QuantileOptions = {},
+): number {
   const target = quantileTarget(p, options);
   checkDf(df1, df2);
   const { upper, prob } = target;
@@ -103,6 +118,15 @@ export function fQuantile(p: number, df1: number, df2: number, options: Quantile
   let start = (num / den) ** 3;
   if (!(num > 0 && den > 0 && Number.isFinite(start))) start = 1;
   const spec = { logDensity, upper: Infinity };
-  if (!upper) return solvePositive({ ...spec, tail: (x) => tail(x, df1, df2, false), increasing: true }, prob, start);
-  return solvePositive({ ...spec, tail: (x) => tail(x, df1, df2, true), increasing: false }, prob, start);
+  if (!upper)
+    return solvePositive(
+      { ...spec, tail: (x) => tail(x, df1, df2, false), increasing: true },
+      prob,
+      start,
+    );
+  return solvePositive(
+    { ...spec, tail: (x) => tail(x, df1, df2, true), increasing: false },
+    prob,
+    start,
+  );
 }

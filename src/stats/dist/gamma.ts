@@ -1,7 +1,12 @@
 import { normalQuantile } from './normal.js';
 import { solvePositive } from './invert.js';
 import { incompleteGamma, logGamma, logPoissonKernel } from './special.js';
-import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import {
+  finishProbability,
+  quantileTarget,
+  type ProbabilityOptions,
+  type QuantileOptions,
+} from './tail-options.js';
 import { checkNumber, checkPositive } from './validate.js';
 
 /**
@@ -22,9 +27,18 @@ function checkArgs(x: number, shape: number, scale: number): void {
  * @example
  * gammaCdf(3, 2) // 0.8008517265285442
  */
-export function gammaCdf(x: number, shape: number, scale = 1, options: ProbabilityOptions = {}): number {
+export function gammaCdf(
+  x: number,
+  shape: number,
+  scale = 1,
+  options: ProbabilityOptions = {},
+): number {
   checkArgs(x, shape, scale);
-  return finishProbability(incompleteGamma(x / scale, shape, false), () => incompleteGamma(x / scale, shape, true), options);
+  return finishProbability(
+    incompleteGamma(x / scale, shape, false),
+    () => incompleteGamma(x / scale, shape, true),
+    options,
+  );
 }
 
 /**
@@ -34,9 +48,18 @@ export function gammaCdf(x: number, shape: number, scale = 1, options: Probabili
  * @example
  * gammaSf(700, 2) // 6.911633257174936e-302
  */
-export function gammaSf(x: number, shape: number, scale = 1, options: ProbabilityOptions = {}): number {
+export function gammaSf(
+  x: number,
+  shape: number,
+  scale = 1,
+  options: ProbabilityOptions = {},
+): number {
   checkArgs(x, shape, scale);
-  return finishProbability(incompleteGamma(x / scale, shape, true), () => incompleteGamma(x / scale, shape, false), options);
+  return finishProbability(
+    incompleteGamma(x / scale, shape, true),
+    () => incompleteGamma(x / scale, shape, false),
+    options,
+  );
 }
 
 /**
@@ -62,8 +85,15 @@ function solveGamma(target: number, a: number, lower: boolean): number {
     const series = Math.exp((Math.log(p) + logGamma(a + 1)) / a);
     start = start > 0 ? Math.min(start, series) : series;
   }
-  const spec = { logDensity: (x: number) => Math.log(a) + logPoissonKernel(a, x) - Math.log(x), upper: Infinity };
-  return solvePositive({ ...spec, tail: (x) => incompleteGamma(x, a, !lower), increasing: lower }, target, start);
+  const spec = {
+    logDensity: (x: number) => Math.log(a) + logPoissonKernel(a, x) - Math.log(x),
+    upper: Infinity,
+  };
+  return solvePositive(
+    { ...spec, tail: (x) => incompleteGamma(x, a, !lower), increasing: lower },
+    target,
+    start,
+  );
 }
 
 /**
@@ -74,7 +104,12 @@ function solveGamma(target: number, a: number, lower: boolean): number {
  * @example
  * gammaQuantile(0.95, 2) // 4.743864518390578
  */
-export function gammaQuantile(p: number, shape: number, scale = 1, options: QuantileOptions = {}): number {
+export function gammaQuantile(
+  p: number,
+  shape: number,
+  scale = 1,
+  options: QuantileOptions = {},
+): number {
   const target = quantileTarget(p, options);
   checkPositive('shape', shape);
   checkPositive('scale', scale);

@@ -23,7 +23,11 @@ function logPmf(x: number, m: number, n: number, k: number): number {
   const total = m + n;
   const p = k / total;
   const q = (total - k) / total;
-  return logBinomialProbability(x, m, p, q) + logBinomialProbability(k - x, n, p, q) - logBinomialProbability(k, total, p, q);
+  return (
+    logBinomialProbability(x, m, p, q) +
+    logBinomialProbability(k - x, n, p, q) -
+    logBinomialProbability(k, total, p, q)
+  );
 }
 
 /**

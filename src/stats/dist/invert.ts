@@ -50,7 +50,9 @@ export function solvePositive(spec: PositiveTail, target: number, start: number)
       else if (Number.isFinite(lo)) next = lo + 2 * (1 + Math.abs(lo));
       else next = hi - 2 * (1 + Math.abs(hi));
     }
-    const done = Math.abs(next - u) <= 4e-16 * Math.max(1, Math.abs(u)) || hi - lo <= 4e-16 * Math.max(1, Math.abs(u));
+    const done =
+      Math.abs(next - u) <= 4e-16 * Math.max(1, Math.abs(u)) ||
+      hi - lo <= 4e-16 * Math.max(1, Math.abs(u));
     u = next;
     if (done) break;
   }

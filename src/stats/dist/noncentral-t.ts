@@ -1,7 +1,18 @@
 import { logPhi, normalCdf, normalLogSf, normalQuantile, normalSf } from './normal.js';
 import { tCdf, tSf } from './student-t.js';
-import { incompleteBeta, logBeta, logBetaPrefactor, logPoissonKernel, stirlerr } from './special.js';
-import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import {
+  incompleteBeta,
+  logBeta,
+  logBetaPrefactor,
+  logPoissonKernel,
+  stirlerr,
+} from './special.js';
+import {
+  finishProbability,
+  quantileTarget,
+  type ProbabilityOptions,
+  type QuantileOptions,
+} from './tail-options.js';
 import { checkFinite, checkNumber, checkPositive } from './validate.js';
 
 /**
@@ -46,7 +57,12 @@ interface SeriesState {
  * Σ of the series for t > 0 (upper = false: P(T ≤ t) − Φ(−δ); upper = true: P(T > t)), and Σ of
  * the terms' absolute values, which bounds the rounding error when the terms have both signs.
  */
-function series(t: number, df: number, ncp: number, upper: boolean): { sum: number; magnitude: number } {
+function series(
+  t: number,
+  df: number,
+  ncp: number,
+  upper: boolean,
+): { sum: number; magnitude: number } {
   const t2 = t * t;
   const total = df + t2;
   const x = Number.isFinite(total) ? t2 / total : 1;
@@ -62,7 +78,9 @@ function series(t: number, df: number, ncp: number, upper: boolean): { sum: numb
   // with the gamma ratio as B(j0 + 1, ½)/√π: both keep full precision for large λ.
   const logP0 = Math.log(0.5) + (j0 > 0 ? logPoissonKernel(j0, halfLambda) : -halfLambda);
   const p0 = Math.exp(logP0);
-  const q0 = Math.sign(ncp) * Math.exp(logP0 + Math.log(Math.abs(ncp) / SQRT_2) + logBeta(j0 + 1, 0.5) - LN_SQRT_PI);
+  const q0 =
+    Math.sign(ncp) *
+    Math.exp(logP0 + Math.log(Math.abs(ncp) / SQRT_2) + logBeta(j0 + 1, 0.5) - LN_SQRT_PI);
   // Incomplete betas and the recurrence steps G(a) = xᵃ yᵇ / (a B(a, b)) at the mode.
   const odd0 = incompleteBeta(x, y, aOdd, b, upper);
   const even0 = incompleteBeta(x, y, aEven, b, upper);
@@ -70,7 +88,17 @@ function series(t: number, df: number, ncp: number, upper: boolean): { sum: numb
   const gEven0 = x > 0 ? Math.exp(logBetaPrefactor(x, y, aEven, b)) / aEven : 0;
   // Forward and backward: I_x(a + 1, b) = I_x(a, b) − G(a); the complement gains G(a).
   const sign = upper ? 1 : -1;
-  const mode: SeriesState = { j: j0, p: p0, q: q0, odd: odd0, even: even0, gOdd: gOdd0, gEven: gEven0, aOdd, aEven };
+  const mode: SeriesState = {
+    j: j0,
+    p: p0,
+    q: q0,
+    odd: odd0,
+    even: even0,
+    gOdd: gOdd0,
+    gEven: gEven0,
+    aOdd,
+    aEven,
+  };
   let sum = p0 * odd0 + q0 * even0;
   let magnitude = Math.abs(p0 * odd0) + Math.abs(q0 * even0);
   for (const direction of [1, -1] as const) {
@@ -122,7 +150,8 @@ function farTail(t: number, df: number, ncp: number): number {
   // log f_U(e^s) + s = log[2kᵏ/Γ(k)] + 2ks − k e^(2s) = log 2 + log k − stirlerr(k) − ½ log(2πk)
   // − k (e^(2s) − 1 − 2s): Loader's form, so no huge k log k − log Γ(k) cancels for large df.
   const logConst = Math.LN2 + Math.log(k) - stirlerr(k) - 0.5 * Math.log(2 * Math.PI * k);
-  const logIntegrand = (s: number): number => logConst - k * expm1MinusX(2 * s) + normalLogSf(t * Math.exp(s) - ncp);
+  const logIntegrand = (s: number): number =>
+    logConst - k * expm1MinusX(2 * s) + normalLogSf(t * Math.exp(s) - ncp);
   // d/ds log integrand = 2k − 2k u² − t u h(t u − δ), h the normal hazard φ/Q: decreasing in s.
   const slope = (s: number): number => {
     const u = Math.exp(s);
@@ -206,7 +235,12 @@ function checkArgs(x: number, df: number, ncp: number): void {
  * noncentralTCdf(2, 10, 1.5)   // 0.6591540724421907
  * noncentralTCdf(-1, 20, 3)    // 0.000040615021270262905
  */
-export function noncentralTCdf(x: number, df: number, ncp: number, options: ProbabilityOptions = {}): number {
+export function noncentralTCdf(
+  x: number,
+  df: number,
+  ncp: number,
+  options: ProbabilityOptions = {},
+): number {
   checkArgs(x, df, ncp);
   return finishProbability(tail(x, df, ncp, false), () => tail(x, df, ncp, true), options);
 }
@@ -220,7 +254,12 @@ export function noncentralTCdf(x: number, df: number, ncp: number, options: Prob
  * noncentralTSf(2, 10, 1.5)    // 0.3408459275578093
  * noncentralTSf(60, 5, 2)      // 5.395475073815774e-7
  */
-export function noncentralTSf(x: number, df: number, ncp: number, options: ProbabilityOptions = {}): number {
+export function noncentralTSf(
+  x: number,
+  df: number,
+  ncp: number,
+  options: ProbabilityOptions = {},
+): number {
   checkArgs(x, df, ncp);
   return finishProbability(tail(x, df, ncp, true), () => tail(x, df, ncp, false), options);
 }
@@ -235,7 +274,12 @@ export function noncentralTSf(x: number, df: number, ncp: number, options: Proba
  * @example
  * noncentralTQuantile(0.9, 10, 1.5)   // 3.1287361212532208
  */
-export function noncentralTQuantile(p: number, df: number, ncp: number, options: QuantileOptions = {}): number {
+export function noncentralTQuantile(
+  p: number,
+  df: number,
+  ncp: number,
+  options: QuantileOptions = {},
+): number {
   const resolved = quantileTarget(p, options);
   checkPositive('df', df, true);
   checkFinite('ncp', ncp);
@@ -270,8 +314,20 @@ export function noncentralTQuantile(p: number, df: number, ncp: number, options:
   if (!Number.isFinite(hi)) return Infinity;
   // First in y = asinh(x), where log P is nearly linear also in the power-law tails, then in x
   // itself for the last bits.
-  const [yLo, yHi] = illinois((y) => g(Math.sinh(y)), Math.asinh(lo), Math.asinh(hi), glo, ghi, 1e-13);
-  const [xLo, xHi, gxLo, gxHi] = [Math.sinh(yLo), Math.sinh(yHi), g(Math.sinh(yLo)), g(Math.sinh(yHi))];
+  const [yLo, yHi] = illinois(
+    (y) => g(Math.sinh(y)),
+    Math.asinh(lo),
+    Math.asinh(hi),
+    glo,
+    ghi,
+    1e-13,
+  );
+  const [xLo, xHi, gxLo, gxHi] = [
+    Math.sinh(yLo),
+    Math.sinh(yHi),
+    g(Math.sinh(yLo)),
+    g(Math.sinh(yHi)),
+  ];
   const [a, b, ga, gb] = illinois(g, xLo, xHi, gxLo, gxHi, 4e-16);
   return Math.abs(ga) <= Math.abs(gb) ? a : b;
 }
@@ -292,8 +348,12 @@ function illinois(
   let fl = flo;
   let fh = fhi;
   for (let i = 0; i < 300; i++) {
-    if (hi - lo <= tol * Math.max(Math.abs(lo), Math.abs(hi), 1e-300) || fl === 0 || fh === 0) break;
-    let x = Number.isFinite(fl) && Number.isFinite(fh) ? (lo * fh - hi * fl) / (fh - fl) : 0.5 * (lo + hi);
+    if (hi - lo <= tol * Math.max(Math.abs(lo), Math.abs(hi), 1e-300) || fl === 0 || fh === 0)
+      break;
+    let x =
+      Number.isFinite(fl) && Number.isFinite(fh)
+        ? (lo * fh - hi * fl) / (fh - fl)
+        : 0.5 * (lo + hi);
     if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
     const fx = f(x);
     if (fx === 0) return [x, x, 0, 0];

@@ -157,7 +157,10 @@ export function normalLogSf(x: number, mean = 0, sd = 1): number {
 function upperQuantile(q: number, logQ = Math.log(q)): number {
   if (q === 0.5) return 0;
   const t = Math.sqrt(-2 * logQ);
-  let z = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
+  let z =
+    t -
+    (2.515517 + t * (0.802853 + t * 0.010328)) /
+      (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
   if (z < 0) z = 0;
   const half = 0.5 - q;
   for (let i = 0; i < 50; i++) {

@@ -24,7 +24,7 @@ const ZETA_SERIES: number[] = (() => {
     let rising = k; // k (k+1) ... (k+2j−2)
     let factorial = 2; // (2j)!
     for (let j = 1; j <= bernoulli.length; j++) {
-      tail += ((bernoulli[j - 1] / factorial) * rising) * N ** (-k - 2 * j + 1);
+      tail += (bernoulli[j - 1] / factorial) * rising * N ** (-k - 2 * j + 1);
       rising *= (k + 2 * j - 1) * (k + 2 * j);
       factorial *= (2 * j + 1) * (2 * j + 2);
     }
@@ -135,11 +135,19 @@ export function logBeta(a: number, b: number): number {
   if (q === Infinity) return -Infinity;
   if (p >= 10) {
     const corr = logGammaCorrection(p) + logGammaCorrection(q) - logGammaCorrection(p + q);
-    return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
+    return (
+      -0.5 * Math.log(q) +
+      LN_SQRT_2PI +
+      corr +
+      (p - 0.5) * Math.log(p / (p + q)) +
+      q * Math.log1p(-p / (p + q))
+    );
   }
   if (q >= 10) {
     const corr = logGammaCorrection(q) - logGammaCorrection(p + q);
-    return logGammaPositive(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+    return (
+      logGammaPositive(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q))
+    );
   }
   return logGammaPositive(p) + logGammaPositive(q) - logGammaPositive(p + q);
 }

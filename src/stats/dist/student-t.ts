@@ -1,7 +1,12 @@
 import { solvePositive } from './invert.js';
 import { normalCdf, normalQuantile, normalSf } from './normal.js';
 import { incompleteBeta, logBeta } from './special.js';
-import { finishProbability, quantileTarget, type ProbabilityOptions, type QuantileOptions } from './tail-options.js';
+import {
+  finishProbability,
+  quantileTarget,
+  type ProbabilityOptions,
+  type QuantileOptions,
+} from './tail-options.js';
 import { checkNumber, checkPositive } from './validate.js';
 
 /**
@@ -34,7 +39,7 @@ function tTail(t: number, df: number, upper: boolean): number {
   if (t === Infinity) return upper ? 0 : 1;
   if (t === -Infinity) return upper ? 1 : 0;
   // The tail beyond |t| is ½ I; the other one ½ + ½ (1 − I) with 1 − I computed directly.
-  return (t > 0) === upper ? halfTail(t, df) : 0.5 + 0.5 * incompleteBetaComplement(t, df);
+  return t > 0 === upper ? halfTail(t, df) : 0.5 + 0.5 * incompleteBetaComplement(t, df);
 }
 
 /** 1 − I_{df/(df+t²)}(df/2, ½) = P(|T| ≤ |t|), computed directly. */

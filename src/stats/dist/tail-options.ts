@@ -46,7 +46,8 @@ export function quantileTarget(p: number, options: QuantileOptions = {}): TailTa
     other = -Math.expm1(p);
     logGiven = p;
   } else {
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new InputError('p', p, 'a probability in [0, 1]');
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+      throw new InputError('p', p, 'a probability in [0, 1]');
     given = p;
     other = 1 - p;
     logGiven = Math.log(p);
@@ -61,7 +62,11 @@ export function quantileTarget(p: number, options: QuantileOptions = {}): TailTa
  * near 0 keeps its relative precision; the value itself when `logP` is not set.
  * @example finishProbability(0.999, () => 0.001, { logP: true }) // log1p(−0.001)
  */
-export function finishProbability(value: number, complement: () => number, options: ProbabilityOptions = {}): number {
+export function finishProbability(
+  value: number,
+  complement: () => number,
+  options: ProbabilityOptions = {},
+): number {
   if (!options.logP) return value;
   return value > 0.5 ? Math.log1p(-complement()) : Math.log(value);
 }

@@ -30,7 +30,11 @@ export function checkProbability(argument: string, value: number): void {
 export function checkPositive(argument: string, value: number, allowInfinity = false): void {
   const ok = typeof value === 'number' && value > 0 && (allowInfinity || value !== Infinity);
   if (!ok) {
-    throw new InputError(argument, value, allowInfinity ? 'a positive number or Infinity' : 'a positive finite number');
+    throw new InputError(
+      argument,
+      value,
+      allowInfinity ? 'a positive number or Infinity' : 'a positive finite number',
+    );
   }
 }
 

@@ -23,7 +23,11 @@ export function backTransform(effects: Pick<EffectSizes, 'measure' | 'studies'>)
     const b = f(upper);
     return a <= b ? { lower: a, upper: b } : { lower: b, upper: a };
   };
-  const make = (name: string, f: (x: number) => number): BackTransform => ({ name, apply: f, interval: sorted(f) });
+  const make = (name: string, f: (x: number) => number): BackTransform => ({
+    name,
+    apply: f,
+    interval: sorted(f),
+  });
   switch (effects.measure) {
     case 'RR':
     case 'OR':
@@ -34,9 +38,15 @@ export function backTransform(effects: Pick<EffectSizes, 'measure' | 'studies'>)
       return make('inverse-logit', (x) => 1 / (1 + Math.exp(-x)));
     case 'PFT': {
       const ns = effects.studies.map((s) => s.ni).filter((n): n is number => n !== undefined);
-      if (ns.length === 0) return make('identity (no sample sizes for the double-arcsine back-transformation)', (x) => x);
+      if (ns.length === 0)
+        return make(
+          'identity (no sample sizes for the double-arcsine back-transformation)',
+          (x) => x,
+        );
       const nhm = 1 / (ns.reduce((s, n) => s + 1 / n, 0) / ns.length);
-      return make(`inverse-double-arcsine (harmonic-mean n = ${Number(nhm.toPrecision(6))})`, (x) => inverseDoubleArcsine(x, nhm));
+      return make(`inverse-double-arcsine (harmonic-mean n = ${Number(nhm.toPrecision(6))})`, (x) =>
+        inverseDoubleArcsine(x, nhm),
+      );
     }
     default:
       return make('identity', (x) => x);

@@ -40,7 +40,8 @@ export function binaryEffectSizes(
 ): EffectSizes {
   const { correction = 0.5, correctTo = 'only0', dropDoubleZero = measure !== 'RD' } = options;
   checkValue('correction', correction, { min: 0 });
-  if (!['RR', 'OR', 'RD'].includes(measure)) throw new InputError('measure', measure, 'RR, OR or RD');
+  if (!['RR', 'OR', 'RD'].includes(measure))
+    throw new InputError('measure', measure, 'RR, OR or RD');
   const warnings: Warning[] = [];
   const dropped: EffectSizes['dropped'] = [];
   const out: StudyEffect[] = [];
@@ -54,17 +55,23 @@ export function binaryEffectSizes(
     if (c > n2) throw new InputError(`${label}: events2`, c, `at most n2 = ${n2}`);
     return { label, a, b: n1 - a, c, d: n2 - c, s };
   });
-  const hasZero = (t: (typeof tables)[number]): boolean => t.a === 0 || t.b === 0 || t.c === 0 || t.d === 0;
+  const hasZero = (t: (typeof tables)[number]): boolean =>
+    t.a === 0 || t.b === 0 || t.c === 0 || t.d === 0;
   const anyZero = tables.some(hasZero);
   const corrected: string[] = [];
   for (const t of tables) {
     if (dropDoubleZero && ((t.a === 0 && t.c === 0) || (t.b === 0 && t.d === 0))) {
-      const what = t.a === 0 ? 'no events in either arm' : 'all participants with events in both arms';
+      const what =
+        t.a === 0 ? 'no events in either arm' : 'all participants with events in both arms';
       dropped.push({ study: t.label, reason: `${what}: no information on ${measure}` });
       continue;
     }
     const add =
-      correctTo === 'all' || (correctTo === 'only0' && hasZero(t)) || (correctTo === 'if0all' && anyZero) ? correction : 0;
+      correctTo === 'all' ||
+      (correctTo === 'only0' && hasZero(t)) ||
+      (correctTo === 'if0all' && anyZero)
+        ? correction
+        : 0;
     if (add > 0 && hasZero(t)) corrected.push(t.label);
     const [a, b, c, d] = [t.a + add, t.b + add, t.c + add, t.d + add];
     const n1 = a + b;
@@ -84,14 +91,29 @@ export function binaryEffectSizes(
       vi = (p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2;
     }
     if (!Number.isFinite(yi) || !(vi > 0)) {
-      dropped.push({ study: t.label, reason: `${measure} not estimable without a continuity correction (zero cell)` });
+      dropped.push({
+        study: t.label,
+        reason: `${measure} not estimable without a continuity correction (zero cell)`,
+      });
       continue;
     }
-    out.push({ study: t.label, yi, vi, ni: t.s.n1 + t.s.n2, ...(t.s.extra ? { extra: t.s.extra } : {}) });
+    out.push({
+      study: t.label,
+      yi,
+      vi,
+      ni: t.s.n1 + t.s.n2,
+      ...(t.s.extra ? { extra: t.s.extra } : {}),
+    });
   }
   if (corrected.length > 0) {
     warnings.push(warning('studies-zero-cell-corrected', { correction, studies: corrected }));
   }
   for (const d of dropped) warnings.push(warning('study-dropped', d));
-  return freeze({ measure, studies: out, dropped, warnings: messages(warnings), codedWarnings: warnings });
+  return freeze({
+    measure,
+    studies: out,
+    dropped,
+    warnings: messages(warnings),
+    codedWarnings: warnings,
+  });
 }

@@ -1,5 +1,10 @@
 import { freeze } from '../types.js';
-import { computeEffectSizes, inputKind, type MetaInput, type MetaMeasure } from './compute-effect-sizes.js';
+import {
+  computeEffectSizes,
+  inputKind,
+  type MetaInput,
+  type MetaMeasure,
+} from './compute-effect-sizes.js';
 import type { BinaryStudy } from './binary-effect-sizes.js';
 import { mantelHaenszel } from './mantel-haenszel.js';
 import { metaAnalysis, type MetaAnalysisResult } from './meta-analysis.js';
@@ -39,7 +44,11 @@ const SETTING_LABEL: Record<Setting, string> = {
  * 1e-9 relative), with the settings that explain the difference.
  * @example comparePresets(bcg, 'RR').differences.map((d) => d.quantity) // ['tau2', 'estimate', 'ci.lower', 'ci.upper', 'p', 'I2', 'pi.lower', 'pi.upper', 'fixed.estimate']
  */
-export function comparePresets(data: MetaInput, measure: MetaMeasure, options: { level?: number } = {}): PresetComparison {
+export function comparePresets(
+  data: MetaInput,
+  measure: MetaMeasure,
+  options: { level?: number } = {},
+): PresetComparison {
   const { level = 0.95 } = options;
   const effects = computeEffectSizes(data, measure);
   const binary = inputKind(measure) === 'binary';
@@ -54,28 +63,55 @@ export function comparePresets(data: MetaInput, measure: MetaMeasure, options: {
       preset: name,
       settings: describe(preset),
       result,
-      fixed: { method: useMh ? 'MH' : 'IV', estimate: fixedFit.estimate, ci: { lower: fixedFit.ci.lower, upper: fixedFit.ci.upper } },
+      fixed: {
+        method: useMh ? 'MH' : 'IV',
+        estimate: fixedFit.estimate,
+        ci: { lower: fixedFit.ci.lower, upper: fixedFit.ci.upper },
+      },
     };
   });
-  const quantities: { quantity: string; get: (r: PresetRow) => number | null; settings: Setting[] }[] = [
+  const quantities: {
+    quantity: string;
+    get: (r: PresetRow) => number | null;
+    settings: Setting[];
+  }[] = [
     { quantity: 'tau2', get: (r) => r.result.tau2, settings: ['method'] },
     { quantity: 'estimate', get: (r) => r.result.estimate, settings: ['method'] },
     { quantity: 'ci.lower', get: (r) => r.result.ci.lower, settings: ['method', 'test'] },
     { quantity: 'ci.upper', get: (r) => r.result.ci.upper, settings: ['method', 'test'] },
     { quantity: 'p', get: (r) => r.result.p, settings: ['method', 'test'] },
     { quantity: 'I2', get: (r) => r.result.I2, settings: ['i2', 'method'] },
-    { quantity: 'pi.lower', get: (r) => r.result.pi?.lower ?? null, settings: ['pi', 'method', 'test'] },
-    { quantity: 'pi.upper', get: (r) => r.result.pi?.upper ?? null, settings: ['pi', 'method', 'test'] },
+    {
+      quantity: 'pi.lower',
+      get: (r) => r.result.pi?.lower ?? null,
+      settings: ['pi', 'method', 'test'],
+    },
+    {
+      quantity: 'pi.upper',
+      get: (r) => r.result.pi?.upper ?? null,
+      settings: ['pi', 'method', 'test'],
+    },
     { quantity: 'fixed.estimate', get: (r) => r.fixed.estimate, settings: ['binaryFixed'] },
   ];
   const differences: PresetDifference[] = [];
   for (const q of quantities) {
     const values = rows.map((r) => q.get(r));
     const first = values[0];
-    const same = values.every((v) => (v === null && first === null) || (v !== null && first !== null && Math.abs(v - first) <= 1e-9 * Math.max(1, Math.abs(first))));
+    const same = values.every(
+      (v) =>
+        (v === null && first === null) ||
+        (v !== null &&
+          first !== null &&
+          Math.abs(v - first) <= 1e-9 * Math.max(1, Math.abs(first))),
+    );
     if (same) continue;
     const reasons = q.settings
-      .map((s) => settingDifference(s, rows.map((r) => PRESETS[r.preset])))
+      .map((s) =>
+        settingDifference(
+          s,
+          rows.map((r) => PRESETS[r.preset]),
+        ),
+      )
       .filter((t): t is string => t !== null);
     differences.push({
       quantity: q.quantity,

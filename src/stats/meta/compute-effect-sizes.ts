@@ -1,21 +1,42 @@
 import { InputError } from '../../errors.js';
-import { binaryEffectSizes, type BinaryEffectOptions, type BinaryStudy } from './binary-effect-sizes.js';
+import {
+  binaryEffectSizes,
+  type BinaryEffectOptions,
+  type BinaryStudy,
+} from './binary-effect-sizes.js';
 import { continuousEffectSizes, type ContinuousStudy } from './continuous-effect-sizes.js';
 import type { EffectSizes } from './effect-sizes.js';
 import { genericEffectSizes, type GenericStudy } from './generic-effect-sizes.js';
 import { proportionEffectSizes, type ProportionStudy } from './proportion-effect-sizes.js';
 
 export type MetaMeasure = 'RR' | 'OR' | 'RD' | 'MD' | 'SMD' | 'ROM' | 'PLO' | 'PFT' | 'PR' | 'GEN';
-export const META_MEASURES: readonly MetaMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'ROM', 'PLO', 'PFT', 'PR', 'GEN'];
+export const META_MEASURES: readonly MetaMeasure[] = [
+  'RR',
+  'OR',
+  'RD',
+  'MD',
+  'SMD',
+  'ROM',
+  'PLO',
+  'PFT',
+  'PR',
+  'GEN',
+];
 
 /** Study rows of any of the four input shapes; the measure decides which one is expected. */
-export type MetaInput = readonly BinaryStudy[] | readonly ContinuousStudy[] | readonly ProportionStudy[] | readonly GenericStudy[];
+export type MetaInput =
+  | readonly BinaryStudy[]
+  | readonly ContinuousStudy[]
+  | readonly ProportionStudy[]
+  | readonly GenericStudy[];
 
 /**
  * Which input shape a measure needs.
  * @example inputKind('SMD') // 'continuous'
  */
-export function inputKind(measure: MetaMeasure): 'binary' | 'continuous' | 'proportion' | 'generic' {
+export function inputKind(
+  measure: MetaMeasure,
+): 'binary' | 'continuous' | 'proportion' | 'generic' {
   if (measure === 'RR' || measure === 'OR' || measure === 'RD') return 'binary';
   if (measure === 'MD' || measure === 'SMD' || measure === 'ROM') return 'continuous';
   if (measure === 'PLO' || measure === 'PFT' || measure === 'PR') return 'proportion';
@@ -34,11 +55,22 @@ export function computeEffectSizes(
 ): EffectSizes {
   switch (inputKind(measure)) {
     case 'binary':
-      return binaryEffectSizes(data as readonly BinaryStudy[], measure as 'RR' | 'OR' | 'RD', options);
+      return binaryEffectSizes(
+        data as readonly BinaryStudy[],
+        measure as 'RR' | 'OR' | 'RD',
+        options,
+      );
     case 'continuous':
-      return continuousEffectSizes(data as readonly ContinuousStudy[], measure as 'MD' | 'SMD' | 'ROM');
+      return continuousEffectSizes(
+        data as readonly ContinuousStudy[],
+        measure as 'MD' | 'SMD' | 'ROM',
+      );
     case 'proportion':
-      return proportionEffectSizes(data as readonly ProportionStudy[], measure as 'PLO' | 'PFT' | 'PR', options);
+      return proportionEffectSizes(
+        data as readonly ProportionStudy[],
+        measure as 'PLO' | 'PFT' | 'PR',
+        options,
+      );
     case 'generic':
       return genericEffectSizes(data as readonly GenericStudy[]);
     default:

@@ -26,8 +26,12 @@ export interface ContinuousStudy {
  * Hedges, Gurevitch & Curtis (1999), Ecology 80:1150 (ROM).
  * @example continuousEffectSizes([{ n1: 155, mean1: 55, sd1: 47, n2: 156, mean2: 75, sd2: 64 }], 'SMD').studies[0].yi // -0.3551696409401069
  */
-export function continuousEffectSizes(studies: readonly ContinuousStudy[], measure: 'MD' | 'SMD' | 'ROM'): EffectSizes {
-  if (!['MD', 'SMD', 'ROM'].includes(measure)) throw new InputError('measure', measure, 'MD, SMD or ROM');
+export function continuousEffectSizes(
+  studies: readonly ContinuousStudy[],
+  measure: 'MD' | 'SMD' | 'ROM',
+): EffectSizes {
+  if (!['MD', 'SMD', 'ROM'].includes(measure))
+    throw new InputError('measure', measure, 'MD, SMD or ROM');
   const out: StudyEffect[] = [];
   const warnings: string[] = [];
   studies.forEach((s, i) => {
@@ -45,17 +49,28 @@ export function continuousEffectSizes(studies: readonly ContinuousStudy[], measu
       vi = (sd1 * sd1) / n1 + (sd2 * sd2) / n2;
     } else if (measure === 'SMD') {
       const m = n1 + n2 - 2;
-      if (m < 2) throw new InputError(`${label}: n1 + n2`, n1 + n2, 'at least 4 for Hedges’ correction');
+      if (m < 2)
+        throw new InputError(`${label}: n1 + n2`, n1 + n2, 'at least 4 for Hedges’ correction');
       const sp = Math.sqrt(((n1 - 1) * sd1 * sd1 + (n2 - 1) * sd2 * sd2) / m);
       if (!(sp > 0)) throw new InputError(`${label}: sd1, sd2`, 0, 'a positive pooled SD');
       yi = hedgesCorrection(m) * ((m1 - m2) / sp);
       vi = 1 / n1 + 1 / n2 + (yi * yi) / (2 * (n1 + n2));
     } else {
-      if (!(m1 > 0 && m2 > 0)) throw new InputError(`${label}: mean1, mean2`, `${m1}, ${m2}`, 'positive means for a ratio of means');
+      if (!(m1 > 0 && m2 > 0))
+        throw new InputError(
+          `${label}: mean1, mean2`,
+          `${m1}, ${m2}`,
+          'positive means for a ratio of means',
+        );
       yi = Math.log(m1 / m2);
       vi = (sd1 * sd1) / (n1 * m1 * m1) + (sd2 * sd2) / (n2 * m2 * m2);
     }
-    if (!(vi > 0)) throw new InputError(`${label}: sd1, sd2`, `${sd1}, ${sd2}`, 'at least one positive SD (variance 0)');
+    if (!(vi > 0))
+      throw new InputError(
+        `${label}: sd1, sd2`,
+        `${sd1}, ${sd2}`,
+        'at least one positive SD (variance 0)',
+      );
     out.push({ study: label, yi, vi, ni: n1 + n2, ...(s.extra ? { extra: s.extra } : {}) });
   });
   return freeze({ measure, studies: out, dropped: [], warnings });

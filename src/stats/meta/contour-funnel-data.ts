@@ -25,20 +25,37 @@ export interface ContourFunnelData {
  */
 export function contourFunnelData(
   effects: EffectSizes,
-  options: { levels?: readonly number[]; reference?: number; centre?: number; filled?: readonly StudyEffect[] } = {},
+  options: {
+    levels?: readonly number[];
+    reference?: number;
+    centre?: number;
+    filled?: readonly StudyEffect[];
+  } = {},
 ): ContourFunnelData {
   const { levels = [0.1, 0.05, 0.01], reference = 0, centre = null, filled = [] } = options;
-  for (const a of levels) if (!(a > 0 && a < 1)) throw new InputError('levels', a, 'significance levels in (0, 1)');
+  for (const a of levels)
+    if (!(a > 0 && a < 1)) throw new InputError('levels', a, 'significance levels in (0, 1)');
   if (effects.studies.length === 0) throw new InputError('studies', 0, 'at least one study');
   const points = [
-    ...effects.studies.map((s) => ({ study: s.study, yi: s.yi, sei: Math.sqrt(s.vi), filled: false })),
+    ...effects.studies.map((s) => ({
+      study: s.study,
+      yi: s.yi,
+      sei: Math.sqrt(s.vi),
+      filled: false,
+    })),
     ...filled.map((s) => ({ study: s.study, yi: s.yi, sei: Math.sqrt(s.vi), filled: true })),
   ];
   const maxSe = points.reduce((m, p) => Math.max(m, p.sei), 0);
   const sorted = [...levels].sort((a, b) => b - a);
   const contours = sorted.flatMap((level) => {
     const z = normalQuantile(1 - level / 2);
-    return [0, maxSe].map((se) => ({ level, z, se, lower: reference - z * se, upper: reference + z * se }));
+    return [0, maxSe].map((se) => ({
+      level,
+      z,
+      se,
+      lower: reference - z * se,
+      upper: reference + z * se,
+    }));
   });
   return freeze({ points, contours, reference, centre, maxSe });
 }

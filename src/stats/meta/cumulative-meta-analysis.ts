@@ -22,7 +22,13 @@ export function cumulativeMetaAnalysis(
   const sorted = keyed.map((x) => x.s);
   return freeze(
     sorted.map((s, j) =>
-      sensitivityRow(s.study, metaAnalysis({ ...effects, studies: sorted.slice(0, j + 1), warnings: [], codedWarnings: [] }, { ...options, tau2Interval: false })),
+      sensitivityRow(
+        s.study,
+        metaAnalysis(
+          { ...effects, studies: sorted.slice(0, j + 1), warnings: [], codedWarnings: [] },
+          { ...options, tau2Interval: false },
+        ),
+      ),
     ),
   );
 }

@@ -28,9 +28,14 @@ export interface EffectSizes {
 export function checkValue(
   argument: string,
   value: unknown,
-  { min = -Infinity, integer = false, positive = false }: { min?: number; integer?: boolean; positive?: boolean } = {},
+  {
+    min = -Infinity,
+    integer = false,
+    positive = false,
+  }: { min?: number; integer?: boolean; positive?: boolean } = {},
 ): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(argument, value, 'a finite number');
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new InputError(argument, value, 'a finite number');
   if (integer && !Number.isInteger(value)) throw new InputError(argument, value, 'a whole number');
   if (positive && !(value > 0)) throw new InputError(argument, value, 'a positive number');
   if (value < min) throw new InputError(argument, value, `a number ≥ ${min}`);

@@ -8,7 +8,14 @@ import { weightedFit } from './weighted-fit.js';
 
 /** Predictors of metafor's regtest: the SE (Egger), the variance, the sample size and its transformations. */
 export type RegtestPredictor = 'sei' | 'vi' | 'ni' | 'ninv' | 'sqrtni' | 'sqrtninv';
-export const REGTEST_PREDICTORS: readonly RegtestPredictor[] = ['sei', 'vi', 'ni', 'ninv', 'sqrtni', 'sqrtninv'];
+export const REGTEST_PREDICTORS: readonly RegtestPredictor[] = [
+  'sei',
+  'vi',
+  'ni',
+  'ninv',
+  'sqrtni',
+  'sqrtninv',
+];
 
 export interface EggerTestResult {
   model: 'rma' | 'lm';
@@ -45,36 +52,65 @@ export interface EggerTestResult {
  */
 export function eggerTest(
   effects: EffectSizes,
-  options: { model?: 'rma' | 'lm'; method?: MetaMethod; test?: MetaTest; level?: number; predictor?: RegtestPredictor } = {},
+  options: {
+    model?: 'rma' | 'lm';
+    method?: MetaMethod;
+    test?: MetaTest;
+    level?: number;
+    predictor?: RegtestPredictor;
+  } = {},
 ): EggerTestResult {
   const { model = 'rma', method = 'REML', test = 'z', level = 0.95, predictor = 'sei' } = options;
-  if (!REGTEST_PREDICTORS.includes(predictor)) throw new InputError('predictor', predictor, REGTEST_PREDICTORS.join(', '));
+  if (!REGTEST_PREDICTORS.includes(predictor))
+    throw new InputError('predictor', predictor, REGTEST_PREDICTORS.join(', '));
   const k = effects.studies.length;
   if (k < 3) throw new InputError('studies', k, 'at least 3 studies for a regression test');
   const yi = effects.studies.map((s) => s.yi);
   const vi = effects.studies.map((s) => s.vi);
-  const usesN = predictor === 'ni' || predictor === 'ninv' || predictor === 'sqrtni' || predictor === 'sqrtninv';
+  const usesN =
+    predictor === 'ni' ||
+    predictor === 'ninv' ||
+    predictor === 'sqrtni' ||
+    predictor === 'sqrtninv';
   const noN = effects.studies.find((s) => !(typeof s.ni === 'number' && s.ni > 0));
-  if (usesN && noN) throw new InputError('predictor', predictor, `a sample size for every study (none for ${noN.study}); use sei or vi`);
+  if (usesN && noN)
+    throw new InputError(
+      'predictor',
+      predictor,
+      `a sample size for every study (none for ${noN.study}); use sei or vi`,
+    );
   const x = (s: (typeof effects.studies)[number]): number => {
     const n = s.ni!;
     switch (predictor) {
-      case 'sei': return Math.sqrt(s.vi);
-      case 'vi': return s.vi;
-      case 'ni': return n;
-      case 'ninv': return 1 / n;
-      case 'sqrtni': return Math.sqrt(n);
-      case 'sqrtninv': return 1 / Math.sqrt(n);
+      case 'sei':
+        return Math.sqrt(s.vi);
+      case 'vi':
+        return s.vi;
+      case 'ni':
+        return n;
+      case 'ninv':
+        return 1 / n;
+      case 'sqrtni':
+        return Math.sqrt(n);
+      case 'sqrtninv':
+        return 1 / Math.sqrt(n);
     }
   };
   const X = effects.studies.map((s) => [1, x(s)]);
   const warnings: string[] = [];
-  if (k < 10) warnings.push(`only ${k} studies: regression tests for funnel asymmetry have little power below 10 (Cochrane Handbook §13.3.5.4)`);
+  if (k < 10)
+    warnings.push(
+      `only ${k} studies: regression tests for funnel asymmetry have little power below 10 (Cochrane Handbook §13.3.5.4)`,
+    );
   let tau2 = 0;
   let scale = 1;
   let df: number | null = null;
   if (model === 'lm') {
-    const fit0 = weightedFit(yi, X, vi.map((v) => 1 / v));
+    const fit0 = weightedFit(
+      yi,
+      X,
+      vi.map((v) => 1 / v),
+    );
     scale = fit0.rss / (k - 2);
     df = k - 2;
   } else if (method !== 'FE') {
@@ -82,7 +118,11 @@ export function eggerTest(
     tau2 = est.tau2;
     warnings.push(...est.warnings);
   }
-  const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
+  const fit = weightedFit(
+    yi,
+    X,
+    vi.map((v) => 1 / (v + tau2)),
+  );
   if (model === 'rma' && (test === 'knha' || test === 'adhoc')) {
     const q = fit.rss / (k - 2);
     scale = test === 'adhoc' ? Math.max(1, q) : q;
@@ -92,7 +132,8 @@ export function eggerTest(
   const interceptSe = Math.sqrt(scale * fit.vb[0][0]);
   const statistic = fit.beta[1] / slopeSe;
   const p = df === null ? 2 * normalSf(Math.abs(statistic)) : 2 * tSf(Math.abs(statistic), df);
-  const crit = df === null ? normalQuantile(1 - (1 - level) / 2) : tQuantile(1 - (1 - level) / 2, df);
+  const crit =
+    df === null ? normalQuantile(1 - (1 - level) / 2) : tQuantile(1 - (1 - level) / 2, df);
   const hasLimit = predictor !== 'ni' && predictor !== 'sqrtni';
   return freeze({
     model,
@@ -103,7 +144,9 @@ export function eggerTest(
     slope: fit.beta[1],
     slopeSe,
     limitEstimate: hasLimit ? fit.beta[0] : null,
-    ci: hasLimit ? { lower: fit.beta[0] - crit * interceptSe, upper: fit.beta[0] + crit * interceptSe, level } : null,
+    ci: hasLimit
+      ? { lower: fit.beta[0] - crit * interceptSe, upper: fit.beta[0] + crit * interceptSe, level }
+      : null,
     tau2,
     warnings,
   });

@@ -53,7 +53,11 @@ function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2
   while (change > threshold) {
     iter++;
     const old = tau2;
-    const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
+    const fit = weightedFit(
+      yi,
+      X,
+      vi.map((v) => 1 / (v + tau2)),
+    );
     let adj: number;
     if (method === 'ML') adj = (fit.rss2 - fit.sumW) / fit.sumW2;
     else if (method === 'REML') adj = (fit.rss2 - fit.trP) / fit.trPP;
@@ -69,10 +73,19 @@ function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2
     }
   }
   if (!converged) {
-    warnings.push(warning('tau2-not-converged', { method, detail: `Fisher scoring did not converge in ${maxiter} iterations; using the DL estimate instead` }));
+    warnings.push(
+      warning('tau2-not-converged', {
+        method,
+        detail: `Fisher scoring did not converge in ${maxiter} iterations; using the DL estimate instead`,
+      }),
+    );
     return { ...dlFit(context), iterations: iter, converged: false, warnings };
   }
-  if (method !== 'EB' && tau2 > threshold && logLik(yi, vi, X, 0, method) - logLik(yi, vi, X, tau2, method) > tol) {
+  if (
+    method !== 'EB' &&
+    tau2 > threshold &&
+    logLik(yi, vi, X, 0, method) - logLik(yi, vi, X, tau2, method) > tol
+  ) {
     warnings.push(warning('tau2-local-maximum', { method }));
     tau2 = 0;
   }
@@ -83,98 +96,125 @@ function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2
  * Between-study variance estimators, named as metafor's `rma(method = ...)`, in metafor's
  * order of documentation; REML is the default (as metafor). All are truncated at 0.
  */
-export const TAU2_ESTIMATORS = defineMethods('τ² estimator', [
-  {
-    id: 'DL',
-    label: 'DerSimonian–Laird',
-    iterative: false,
-    formula: 'τ² = (Q − (k − p)) / tr P, wᵢ = 1/vᵢ',
-    reference: 'DerSimonian R, Laird N. Control Clin Trials 1986;7:177–188',
-    run: ({ yi, X, inv, k, p, done }): Tau2Fit => {
-      const fit = weightedFit(yi, X, inv);
-      return done((fit.rss - (k - p)) / fit.trP);
+export const TAU2_ESTIMATORS = defineMethods(
+  'τ² estimator',
+  [
+    {
+      id: 'DL',
+      label: 'DerSimonian–Laird',
+      iterative: false,
+      formula: 'τ² = (Q − (k − p)) / tr P, wᵢ = 1/vᵢ',
+      reference: 'DerSimonian R, Laird N. Control Clin Trials 1986;7:177–188',
+      run: ({ yi, X, inv, k, p, done }): Tau2Fit => {
+        const fit = weightedFit(yi, X, inv);
+        return done((fit.rss - (k - p)) / fit.trP);
+      },
     },
-  },
-  {
-    id: 'REML',
-    label: 'restricted maximum likelihood',
-    iterative: true,
-    formula: 'Fisher scoring on the restricted likelihood from the HE value: τ² += (y′P²y − tr P) / tr P²',
-    reference: 'Viechtbauer W. J Educ Behav Stat 2005;30:261–293',
-    run: (context): Tau2Fit => fisherScoring('REML', context),
-  },
-  {
-    id: 'ML',
-    label: 'maximum likelihood',
-    iterative: true,
-    formula: 'Fisher scoring on the likelihood from the HE value: τ² += (Σwᵢ²rᵢ² − Σwᵢ) / Σwᵢ²',
-    reference: 'Viechtbauer W. J Educ Behav Stat 2005;30:261–293',
-    run: (context): Tau2Fit => fisherScoring('ML', context),
-  },
-  {
-    id: 'PM',
-    label: 'Paule–Mandel',
-    iterative: true,
-    formula: 'root of y′P(τ²)y = k − p (generalised Q equals its expectation), Brent',
-    reference: 'Paule RC, Mandel J. J Res Natl Bur Stand 1982;87:377–385; DerSimonian R, Kacker R. Contemp Clin Trials 2007;28:105–114',
-    run: (context): Tau2Fit => {
-      const { yi, vi, X, k, p, control, warnings, done } = context;
-      const { tol, maxiter } = control;
-      const q = (tau2: number): number => weightedFit(yi, X, vi.map((v) => 1 / (v + tau2))).rss - (k - p);
-      const tau2Max = Math.max(100, 10 * mad(yi) ** 2);
-      const q0 = q(0);
-      if (q0 < 0) return done(0);
-      const qMax = q(tau2Max);
-      if (qMax > 0) {
-        warnings.push(warning('tau2-not-converged', { method: 'PM', detail: `generalised Q still above k − p at τ² = ${tau2Max}; no root found, using the DL estimate instead` }));
-        return { ...dlFit(context), converged: false, warnings };
-      }
-      const root = zeroin(q, 0, tau2Max, { tol, maxiter, fLower: q0, fUpper: qMax });
-      if (!root.converged) warnings.push(warning('tau2-not-converged', { method: 'PM', detail: `root finding did not converge in ${maxiter} iterations; last value used` }));
-      return done(root.root, root.iterations, root.converged);
+    {
+      id: 'REML',
+      label: 'restricted maximum likelihood',
+      iterative: true,
+      formula:
+        'Fisher scoring on the restricted likelihood from the HE value: τ² += (y′P²y − tr P) / tr P²',
+      reference: 'Viechtbauer W. J Educ Behav Stat 2005;30:261–293',
+      run: (context): Tau2Fit => fisherScoring('REML', context),
     },
-  },
-  {
-    id: 'HE',
-    label: 'Hedges',
-    iterative: false,
-    formula: 'τ² = (Σ OLS residual² − tr(P₀V)) / (k − p)',
-    reference: 'Hedges LV, Olkin I. Statistical Methods for Meta-Analysis, 1985',
-    run: ({ he, done }): Tau2Fit => done(he()),
-  },
-  {
-    id: 'HS',
-    label: 'Hunter–Schmidt',
-    iterative: false,
-    formula: 'τ² = (Q − k) / Σwᵢ, wᵢ = 1/vᵢ',
-    reference: 'Hunter JE, Schmidt FL. Methods of Meta-Analysis, 2nd ed., 2004',
-    run: ({ yi, X, inv, k, done }): Tau2Fit => {
-      const fit = weightedFit(yi, X, inv);
-      return done((fit.rss - k) / fit.sumW);
+    {
+      id: 'ML',
+      label: 'maximum likelihood',
+      iterative: true,
+      formula: 'Fisher scoring on the likelihood from the HE value: τ² += (Σwᵢ²rᵢ² − Σwᵢ) / Σwᵢ²',
+      reference: 'Viechtbauer W. J Educ Behav Stat 2005;30:261–293',
+      run: (context): Tau2Fit => fisherScoring('ML', context),
     },
-  },
-  {
-    id: 'SJ',
-    label: 'Sidik–Jonkman',
-    iterative: false,
-    formula: 'τ² = τ₀² · y′P(τ₀²)y / (k − p), τ₀² = Σ(yᵢ − ȳ)²/k',
-    reference: 'Sidik K, Jonkman JN. J Biopharm Stat 2005;15:823–838',
-    run: ({ yi, vi, X, k, p, done }): Tau2Fit => {
-      const mean = yi.reduce((s, y) => s + y, 0) / k;
-      const tau20 = yi.reduce((s, y) => s + (y - mean) ** 2, 0) / k;
-      const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau20)));
-      return done((tau20 * fit.rss) / (k - p));
+    {
+      id: 'PM',
+      label: 'Paule–Mandel',
+      iterative: true,
+      formula: 'root of y′P(τ²)y = k − p (generalised Q equals its expectation), Brent',
+      reference:
+        'Paule RC, Mandel J. J Res Natl Bur Stand 1982;87:377–385; DerSimonian R, Kacker R. Contemp Clin Trials 2007;28:105–114',
+      run: (context): Tau2Fit => {
+        const { yi, vi, X, k, p, control, warnings, done } = context;
+        const { tol, maxiter } = control;
+        const q = (tau2: number): number =>
+          weightedFit(
+            yi,
+            X,
+            vi.map((v) => 1 / (v + tau2)),
+          ).rss -
+          (k - p);
+        const tau2Max = Math.max(100, 10 * mad(yi) ** 2);
+        const q0 = q(0);
+        if (q0 < 0) return done(0);
+        const qMax = q(tau2Max);
+        if (qMax > 0) {
+          warnings.push(
+            warning('tau2-not-converged', {
+              method: 'PM',
+              detail: `generalised Q still above k − p at τ² = ${tau2Max}; no root found, using the DL estimate instead`,
+            }),
+          );
+          return { ...dlFit(context), converged: false, warnings };
+        }
+        const root = zeroin(q, 0, tau2Max, { tol, maxiter, fLower: q0, fUpper: qMax });
+        if (!root.converged)
+          warnings.push(
+            warning('tau2-not-converged', {
+              method: 'PM',
+              detail: `root finding did not converge in ${maxiter} iterations; last value used`,
+            }),
+          );
+        return done(root.root, root.iterations, root.converged);
+      },
     },
-  },
-  {
-    id: 'EB',
-    label: 'empirical Bayes',
-    iterative: true,
-    formula: 'Fisher scoring from the HE value: τ² += (Q·k/(k − p) − k) / Σwᵢ',
-    reference: 'Morris CN. JASA 1983;78:47–55; Berkey CS et al. Stat Med 1995;14:395–411',
-    run: (context): Tau2Fit => fisherScoring('EB', context),
-  },
-] as const satisfies readonly Tau2Estimator[], 'REML');
+    {
+      id: 'HE',
+      label: 'Hedges',
+      iterative: false,
+      formula: 'τ² = (Σ OLS residual² − tr(P₀V)) / (k − p)',
+      reference: 'Hedges LV, Olkin I. Statistical Methods for Meta-Analysis, 1985',
+      run: ({ he, done }): Tau2Fit => done(he()),
+    },
+    {
+      id: 'HS',
+      label: 'Hunter–Schmidt',
+      iterative: false,
+      formula: 'τ² = (Q − k) / Σwᵢ, wᵢ = 1/vᵢ',
+      reference: 'Hunter JE, Schmidt FL. Methods of Meta-Analysis, 2nd ed., 2004',
+      run: ({ yi, X, inv, k, done }): Tau2Fit => {
+        const fit = weightedFit(yi, X, inv);
+        return done((fit.rss - k) / fit.sumW);
+      },
+    },
+    {
+      id: 'SJ',
+      label: 'Sidik–Jonkman',
+      iterative: false,
+      formula: 'τ² = τ₀² · y′P(τ₀²)y / (k − p), τ₀² = Σ(yᵢ − ȳ)²/k',
+      reference: 'Sidik K, Jonkman JN. J Biopharm Stat 2005;15:823–838',
+      run: ({ yi, vi, X, k, p, done }): Tau2Fit => {
+        const mean = yi.reduce((s, y) => s + y, 0) / k;
+        const tau20 = yi.reduce((s, y) => s + (y - mean) ** 2, 0) / k;
+        const fit = weightedFit(
+          yi,
+          X,
+          vi.map((v) => 1 / (v + tau20)),
+        );
+        return done((tau20 * fit.rss) / (k - p));
+      },
+    },
+    {
+      id: 'EB',
+      label: 'empirical Bayes',
+      iterative: true,
+      formula: 'Fisher scoring from the HE value: τ² += (Q·k/(k − p) − k) / Σwᵢ',
+      reference: 'Morris CN. JASA 1983;78:47–55; Berkey CS et al. Stat Med 1995;14:395–411',
+      run: (context): Tau2Fit => fisherScoring('EB', context),
+    },
+  ] as const satisfies readonly Tau2Estimator[],
+  'REML',
+);
 
 export type Tau2Method = MethodId<typeof TAU2_ESTIMATORS>;
 /** The estimator ids (kept for callers of 0.1; the registry is `TAU2_ESTIMATORS`). */
@@ -223,7 +263,12 @@ export function estimateTau2(
   control: Tau2Control = {},
   X: readonly (readonly number[])[] = yi.map(() => [1]),
 ): Tau2Estimate {
-  const { threshold = 1e-5, maxiter = 100, stepadj = 1, tol = Math.pow(2.220446049250313e-16, 0.25) } = control;
+  const {
+    threshold = 1e-5,
+    maxiter = 100,
+    stepadj = 1,
+    tol = 2.220446049250313e-16 ** 0.25,
+  } = control;
   const estimator = TAU2_ESTIMATORS.get(method);
   const k = yi.length;
   const p = X[0].length;
@@ -238,10 +283,21 @@ export function estimateTau2(
   if (k - p < 1) {
     warnings.push(warning('tau2-not-estimable', { k }));
     const fit = done(0);
-    return { tau2: fit.tau2, method, iterations: 0, converged: true, warnings: messages(warnings), codedWarnings: warnings };
+    return {
+      tau2: fit.tau2,
+      method,
+      iterations: 0,
+      converged: true,
+      warnings: messages(warnings),
+      codedWarnings: warnings,
+    };
   }
   const he = (): number => {
-    const ols = weightedFit(yi, X, yi.map(() => 1));
+    const ols = weightedFit(
+      yi,
+      X,
+      yi.map(() => 1),
+    );
     let trPV = 0;
     for (let i = 0; i < k; i++) {
       let h = 0;
@@ -250,8 +306,26 @@ export function estimateTau2(
     }
     return (ols.rss - trPV) / (k - p);
   };
-  const fit = estimator.run({ yi, vi, X, k, p, inv, control: { threshold, maxiter, stepadj, tol }, warnings, he, done });
-  return { tau2: fit.tau2, method, iterations: fit.iterations, converged: fit.converged, warnings: messages(fit.warnings), codedWarnings: fit.warnings };
+  const fit = estimator.run({
+    yi,
+    vi,
+    X,
+    k,
+    p,
+    inv,
+    control: { threshold, maxiter, stepadj, tol },
+    warnings,
+    he,
+    done,
+  });
+  return {
+    tau2: fit.tau2,
+    method,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    warnings: messages(fit.warnings),
+    codedWarnings: fit.warnings,
+  };
 }
 
 /**

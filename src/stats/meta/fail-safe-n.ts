@@ -37,19 +37,34 @@ export function failSafeN(
   options: { type?: FailSafeType; alpha?: number; target?: number; weighted?: boolean } = {},
 ): FailSafeNResult {
   const { type = 'Rosenthal', alpha = 0.05, weighted = false } = options;
-  if (!FAIL_SAFE_TYPES.includes(type)) throw new InputError('type', type, FAIL_SAFE_TYPES.join(', '));
+  if (!FAIL_SAFE_TYPES.includes(type))
+    throw new InputError('type', type, FAIL_SAFE_TYPES.join(', '));
   if (!(alpha > 0 && alpha < 1)) throw new InputError('alpha', alpha, 'a level in (0, 1)');
   const k = effects.studies.length;
   if (k < 1) throw new InputError('studies', k, 'at least one study');
   const yi = effects.studies.map((s) => s.yi);
   const vi = effects.studies.map((s) => s.vi);
   const warnings = [...effects.warnings];
-  const finish = (n: number) => (Number.isFinite(n) && Math.abs(n - Math.round(n)) >= Math.sqrt(2.220446049250313e-16) ? Math.ceil(n) : Math.round(n));
+  const finish = (n: number) =>
+    Number.isFinite(n) && Math.abs(n - Math.round(n)) >= Math.sqrt(2.220446049250313e-16)
+      ? Math.ceil(n)
+      : Math.round(n);
   if (type === 'Rosenthal') {
     const zbar = Math.abs(yi.reduce((s, y, i) => s + y / Math.sqrt(vi[i]), 0) / Math.sqrt(k));
     const n = Math.max(0, k * (zbar / normalQuantile(1 - alpha)) ** 2 - k);
-    warnings.push('Rosenthal’s fail-safe N assumes the unpublished studies average a null effect and ignores heterogeneity; the Cochrane Handbook (§13.3.5.6) advises against relying on it');
-    return freeze({ type, fsn: finish(n), alpha, p: normalSf(zbar), meanEffect: null, target: null, k, warnings });
+    warnings.push(
+      'Rosenthal’s fail-safe N assumes the unpublished studies average a null effect and ignores heterogeneity; the Cochrane Handbook (§13.3.5.6) advises against relying on it',
+    );
+    return freeze({
+      type,
+      fsn: finish(n),
+      alpha,
+      p: normalSf(zbar),
+      meanEffect: null,
+      target: null,
+      k,
+      warnings,
+    });
   }
   if (type === 'Rosenberg') {
     const w = vi.map((v) => 1 / v);
@@ -58,7 +73,16 @@ export function failSafeN(
     const mean = sumWY / sumW;
     const z = mean / Math.sqrt(1 / sumW);
     const wp = (sumWY / normalQuantile(1 - alpha / 2)) ** 2 - sumW;
-    return freeze({ type, fsn: finish(Math.max(0, (k * wp) / sumW)), alpha, p: 2 * normalSf(Math.abs(z)), meanEffect: mean, target: null, k, warnings });
+    return freeze({
+      type,
+      fsn: finish(Math.max(0, (k * wp) / sumW)),
+      alpha,
+      p: 2 * normalSf(Math.abs(z)),
+      meanEffect: mean,
+      target: null,
+      k,
+      warnings,
+    });
   }
   const w = weighted ? vi.map((v) => 1 / v) : vi.map(() => 1);
   const mean = yi.reduce((s, y, i) => s + w[i] * y, 0) / w.reduce((a, b) => a + b, 0);
@@ -69,5 +93,14 @@ export function failSafeN(
     if (Math.sign(target) !== Math.sign(mean)) target = -target;
     n = Math.max(0, (k * (mean - target)) / target);
   }
-  return freeze({ type, fsn: finish(n), alpha: null, p: null, meanEffect: mean, target, k, warnings });
+  return freeze({
+    type,
+    fsn: finish(n),
+    alpha: null,
+    p: null,
+    meanEffect: mean,
+    target,
+    k,
+    warnings,
+  });
 }

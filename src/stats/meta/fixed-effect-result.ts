@@ -34,7 +34,13 @@ export interface FixedEffectResult extends QStatistics {
 export function qStatistics(Q: number, df: number): QStatistics {
   if (df < 1) return { Q: 0, Qdf: 0, Qp: 1, I2: 0, H2: 1 };
   const q = Math.max(0, Q);
-  return { Q: q, Qdf: df, Qp: chiSquareSf(q, df), I2: Math.max(0, (100 * (q - df)) / q), H2: q / df };
+  return {
+    Q: q,
+    Qdf: df,
+    Qp: chiSquareSf(q, df),
+    I2: Math.max(0, (100 * (q - df)) / q),
+    H2: q / df,
+  };
 }
 
 /**
@@ -51,7 +57,11 @@ export function heterogeneity(studies: readonly StudyEffect[], centre: number): 
  * Wald z summary of an estimate and its standard error: estimate ± z_{1−α/2}·se and the two-sided p.
  * @example waldSummary(0.5, 0.25, 0.95).ci.lower // 0.010009003864986488
  */
-export function waldSummary(estimate: number, se: number, level: number): Pick<FixedEffectResult, 'estimate' | 'se' | 'ci' | 'test'> {
+export function waldSummary(
+  estimate: number,
+  se: number,
+  level: number,
+): Pick<FixedEffectResult, 'estimate' | 'se' | 'ci' | 'test'> {
   const z = normalQuantile(1 - (1 - level) / 2);
   return {
     estimate,

@@ -17,7 +17,11 @@ export interface FunnelData {
  * Reference: Sterne JAC, Egger M (2001), J Clin Epidemiol 54:1046–1055.
  * @example funnelData(binaryEffectSizes(bcg, 'RR'), -0.7145).region[1].se // 0.7297299810204818 (largest se, Comstock & Webster 1969)
  */
-export function funnelData(effects: EffectSizes, centre: number, options: { level?: number } = {}): FunnelData {
+export function funnelData(
+  effects: EffectSizes,
+  centre: number,
+  options: { level?: number } = {},
+): FunnelData {
   const { level = 0.95 } = options;
   const points = effects.studies.map((s) => ({ study: s.study, yi: s.yi, sei: Math.sqrt(s.vi) }));
   const maxSe = points.reduce((m, p) => Math.max(m, p.sei), 0);

@@ -34,22 +34,47 @@ export function harbordTest(studies: readonly BinaryStudy[]): HarbordTestResult 
   studies.forEach((s, i) => {
     const label = studyLabel(s.study, i);
     const { events1: a, n1, events2: c, n2 } = s;
-    for (const [name, v, max] of [['events1', a, n1], ['events2', c, n2]] as const) {
-      if (!(Number.isInteger(v) && v >= 0 && v <= max)) throw new InputError(`${label}: ${name}`, v, `a whole number in 0 … ${max}`);
+    for (const [name, v, max] of [
+      ['events1', a, n1],
+      ['events2', c, n2],
+    ] as const) {
+      if (!(Number.isInteger(v) && v >= 0 && v <= max))
+        throw new InputError(`${label}: ${name}`, v, `a whole number in 0 … ${max}`);
     }
     const N = n1 + n2;
     const m1 = a + c;
     const V = (n1 * n2 * m1 * (N - m1)) / (N * N * (N - 1));
     if (!(V > 0)) {
-      dropped.push({ study: label, reason: m1 === 0 ? 'no events in either arm' : 'events in every participant' });
+      dropped.push({
+        study: label,
+        reason: m1 === 0 ? 'no events in either arm' : 'events in every participant',
+      });
       return;
     }
     const Z = a - (n1 * m1) / N;
     kept.push({ study: label, yi: Z / V, vi: 1 / V });
   });
-  if (kept.length < 3) throw new InputError('studies', kept.length, 'at least 3 studies with events (and non-events) for Harbord’s test');
-  const fit = eggerTest({ measure: 'OR', studies: kept, dropped: [], warnings: [] }, { model: 'lm' });
+  if (kept.length < 3)
+    throw new InputError(
+      'studies',
+      kept.length,
+      'at least 3 studies with events (and non-events) for Harbord’s test',
+    );
+  const fit = eggerTest(
+    { measure: 'OR', studies: kept, dropped: [], warnings: [] },
+    { model: 'lm' },
+  );
   const warnings = [...fit.warnings];
   for (const d of dropped) warnings.push(`${d.study} left out: ${d.reason}`);
-  return freeze({ bias: fit.slope, se: fit.slopeSe, statistic: fit.statistic, df: fit.df!, p: fit.p, slope: fit.limitEstimate!, k: kept.length, dropped, warnings });
+  return freeze({
+    bias: fit.slope,
+    se: fit.slopeSe,
+    statistic: fit.statistic,
+    df: fit.df!,
+    p: fit.p,
+    slope: fit.limitEstimate!,
+    k: kept.length,
+    dropped,
+    warnings,
+  });
 }

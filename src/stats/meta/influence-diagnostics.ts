@@ -32,7 +32,10 @@ export interface InfluenceRow {
  * Reference: Viechtbauer W, Cheung MWL (2010), Res Synth Methods 1:112–125.
  * @example influenceDiagnostics(binaryEffectSizes(bcg, 'RR'))[0].rstudent // -0.21814247434444226 (dat.bcg, Aronson 1948)
  */
-export function influenceDiagnostics(effects: EffectSizes, options: MetaAnalysisOptions = {}): InfluenceRow[] {
+export function influenceDiagnostics(
+  effects: EffectSizes,
+  options: MetaAnalysisOptions = {},
+): InfluenceRow[] {
   const k = effects.studies.length;
   if (k < 3) throw new InputError('studies', k, 'at least 3 studies for case-deletion diagnostics');
   const opts = { ...options, tau2Interval: false };
@@ -40,7 +43,15 @@ export function influenceDiagnostics(effects: EffectSizes, options: MetaAnalysis
   const vb = full.se ** 2;
   return freeze(
     effects.studies.map((s, i) => {
-      const del = metaAnalysis({ ...effects, studies: effects.studies.filter((_, j) => j !== i), warnings: [], codedWarnings: [] }, opts);
+      const del = metaAnalysis(
+        {
+          ...effects,
+          studies: effects.studies.filter((_, j) => j !== i),
+          warnings: [],
+          codedWarnings: [],
+        },
+        opts,
+      );
       const sumW = del.studies.reduce((acc, r) => acc + 1 / (r.vi + del.tau2), 0);
       const s2w = del.se ** 2 * sumW; // 1 unless Hartung–Knapp
       const hat = full.studies[i].weight / 100;
@@ -65,7 +76,10 @@ export function influenceDiagnostics(effects: EffectSizes, options: MetaAnalysis
         dfbetas,
         // qchisq(0.5, 1) = 0.454936423119572776
         influential:
-          Math.abs(dffits) > 3 * Math.sqrt(1 / (k - 1)) || cooksDistance > 0.454936423119572776 || hat > 3 / k || Math.abs(dfbetas) > 1,
+          Math.abs(dffits) > 3 * Math.sqrt(1 / (k - 1)) ||
+          cooksDistance > 0.454936423119572776 ||
+          hat > 3 / k ||
+          Math.abs(dfbetas) > 1,
       };
     }),
   );

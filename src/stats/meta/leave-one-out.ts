@@ -1,7 +1,11 @@
 import { InputError } from '../../errors.js';
 import { freeze } from '../types.js';
 import type { EffectSizes } from './effect-sizes.js';
-import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult } from './meta-analysis.js';
+import {
+  metaAnalysis,
+  type MetaAnalysisOptions,
+  type MetaAnalysisResult,
+} from './meta-analysis.js';
 
 /** One refit in a sensitivity analysis (leave-one-out or cumulative), model scale. */
 export interface SensitivityRow {
@@ -43,12 +47,20 @@ export function sensitivityRow(study: string, fit: MetaAnalysisResult): Sensitiv
  * Reference: Viechtbauer W, Cheung MWL (2010), Res Synth Methods 1:112–125.
  * @example leaveOneOut(binaryEffectSizes(bcg, 'RR'))[0].estimate // -0.7070837880314365 (dat.bcg without Aronson 1948)
  */
-export function leaveOneOut(effects: EffectSizes, options: MetaAnalysisOptions = {}): SensitivityRow[] {
+export function leaveOneOut(
+  effects: EffectSizes,
+  options: MetaAnalysisOptions = {},
+): SensitivityRow[] {
   const k = effects.studies.length;
   if (k < 2) throw new InputError('studies', k, 'at least 2 studies for leave-one-out');
   return freeze(
     effects.studies.map((s, i) => {
-      const rest = { ...effects, studies: effects.studies.filter((_, j) => j !== i), warnings: [], codedWarnings: [] };
+      const rest = {
+        ...effects,
+        studies: effects.studies.filter((_, j) => j !== i),
+        warnings: [],
+        codedWarnings: [],
+      };
       return sensitivityRow(s.study, metaAnalysis(rest, { ...options, tau2Interval: false }));
     }),
   );

@@ -12,16 +12,32 @@ import { heterogeneity, waldSummary, type FixedEffectResult } from './fixed-effe
  * Estimate, ci and pi are on the model scale (log for RR/OR).
  * @example mantelHaenszel(bcg, 'RR').estimate // -0.45370960468375404 (dat.bcg, log RR)
  */
-export function mantelHaenszel(studies: readonly BinaryStudy[], measure: 'RR' | 'OR' | 'RD', options: { level?: number } = {}): FixedEffectResult {
+export function mantelHaenszel(
+  studies: readonly BinaryStudy[],
+  measure: 'RR' | 'OR' | 'RD',
+  options: { level?: number } = {},
+): FixedEffectResult {
   const { level = 0.95 } = options;
   if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1)');
   const effects = binaryEffectSizes(studies, measure, { dropDoubleZero: true });
   const warnings = [...effects.warnings];
   let estimate: number;
   let se: number;
-  const t = studies.map((s) => ({ a: s.events1, b: s.n1 - s.events1, c: s.events2, d: s.n2 - s.events2, n1: s.n1, n2: s.n2, N: s.n1 + s.n2 }));
+  const t = studies.map((s) => ({
+    a: s.events1,
+    b: s.n1 - s.events1,
+    c: s.events2,
+    d: s.n2 - s.events2,
+    n1: s.n1,
+    n2: s.n2,
+    N: s.n1 + s.n2,
+  }));
   if (measure === 'OR') {
-    let R = 0, S = 0, PR = 0, PSQR = 0, QS = 0;
+    let R = 0,
+      S = 0,
+      PR = 0,
+      PSQR = 0,
+      QS = 0;
     for (const { a, b, c, d, N } of t) {
       const P = (a + d) / N;
       const Q = (b + c) / N;
@@ -36,7 +52,9 @@ export function mantelHaenszel(studies: readonly BinaryStudy[], measure: 'RR' | 
     estimate = Math.log(R / S);
     se = Math.sqrt(0.5 * (PR / R ** 2 + PSQR / (R * S) + QS / S ** 2));
   } else if (measure === 'RR') {
-    let R = 0, S = 0, V = 0;
+    let R = 0,
+      S = 0,
+      V = 0;
     for (const { a, c, n1, n2, N } of t) {
       R += a * (n2 / N);
       S += c * (n1 / N);
@@ -45,7 +63,10 @@ export function mantelHaenszel(studies: readonly BinaryStudy[], measure: 'RR' | 
     estimate = Math.log(R / S);
     se = Math.sqrt(V / (R * S));
   } else {
-    let num = 0, den = 0, s1 = 0, s2 = 0;
+    let num = 0,
+      den = 0,
+      s1 = 0,
+      s2 = 0;
     for (const { a, c, n1, n2, N } of t) {
       num += a * (n2 / N) - c * (n1 / N);
       den += n1 * (n2 / N);
@@ -56,7 +77,11 @@ export function mantelHaenszel(studies: readonly BinaryStudy[], measure: 'RR' | 
     se = Math.sqrt((estimate * s1 + s2 / 2) / den ** 2);
   }
   if (!Number.isFinite(estimate) || !(se > 0)) {
-    throw new InputError('studies', `${studies.length} tables`, `at least one event in each arm overall for the MH ${measure}`);
+    throw new InputError(
+      'studies',
+      `${studies.length} tables`,
+      `at least one event in each arm overall for the MH ${measure}`,
+    );
   }
   return freeze({
     measure,

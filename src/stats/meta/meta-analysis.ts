@@ -4,7 +4,12 @@ import { freeze, type Measure } from '../types.js';
 import { backTransform } from './back-transform.js';
 import type { EffectSizes } from './effect-sizes.js';
 import { messages, uncoded, warning, type Warning } from '../warnings.js';
-import { estimateTau2, TAU2_ESTIMATORS, type Tau2Control, type Tau2Method } from './estimate-tau2.js';
+import {
+  estimateTau2,
+  TAU2_ESTIMATORS,
+  type Tau2Control,
+  type Tau2Method,
+} from './estimate-tau2.js';
 import { qStatistics } from './fixed-effect-result.js';
 import { tau2ConfidenceInterval } from './tau2-confidence-interval.js';
 import { weightedFit } from './weighted-fit.js';
@@ -76,9 +81,19 @@ export interface MetaAnalysisResult {
   Qp: number;
   /** Typical within-study variance ṽ = (k − 1)/tr P (Higgins & Thompson 2002). */
   vt: number;
-  pi: { lower: number; upper: number; type: Exclude<PredictionType, 'none'>; df: number | null } | null;
+  pi: {
+    lower: number;
+    upper: number;
+    type: Exclude<PredictionType, 'none'>;
+    df: number | null;
+  } | null;
   /** Estimate, CI and PI on the natural scale (exp, inverse logit, inverse double arcsine, ...). */
-  transformed: { estimate: number; ci: { lower: number; upper: number }; pi: { lower: number; upper: number } | null; transform: string };
+  transformed: {
+    estimate: number;
+    ci: { lower: number; upper: number };
+    pi: { lower: number; upper: number } | null;
+    transform: string;
+  };
   studies: MetaStudyRow[];
   convergence: { iterations: number; converged: boolean } | null;
   /** The messages of `codedWarnings`. */
@@ -96,15 +111,28 @@ export interface MetaAnalysisResult {
  * J R Stat Soc A 172:137.
  * @example metaAnalysis(binaryEffectSizes(bcg, 'RR')).estimate // -0.7145323483651012 (dat.bcg; τ² 0.313243325980895, I² 92.22138607496555)
  */
-export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions = {}): MetaAnalysisResult {
-  const { method = 'REML', test = 'z', pi: piType = 't', i2 = 'tau2', level = 0.95, control = {}, tau2Interval = true } = options;
+export function metaAnalysis(
+  effects: EffectSizes,
+  options: MetaAnalysisOptions = {},
+): MetaAnalysisResult {
+  const {
+    method = 'REML',
+    test = 'z',
+    pi: piType = 't',
+    i2 = 'tau2',
+    level = 0.95,
+    control = {},
+    tau2Interval = true,
+  } = options;
   if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1)');
   const studies = effects.studies;
   const k = studies.length;
   if (k === 0) throw new InputError('studies', 0, 'at least one study with an estimable effect');
   for (const s of studies) {
-    if (!Number.isFinite(s.yi)) throw new InputError(`${s.study}: yi`, s.yi, 'a finite effect size');
-    if (!(s.vi > 0 && Number.isFinite(s.vi))) throw new InputError(`${s.study}: vi`, s.vi, 'a positive finite sampling variance');
+    if (!Number.isFinite(s.yi))
+      throw new InputError(`${s.study}: yi`, s.yi, 'a finite effect size');
+    if (!(s.vi > 0 && Number.isFinite(s.vi)))
+      throw new InputError(`${s.study}: vi`, s.vi, 'a positive finite sampling variance');
   }
   const warnings: Warning[] = [...(effects.codedWarnings ?? uncoded(effects.warnings))];
   const yi = studies.map((s) => s.yi);
@@ -119,11 +147,16 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
     const est = estimateTau2(yi, vi, method, control, X);
     tau2 = est.tau2;
     warnings.push(...est.codedWarnings);
-    if (TAU2_ESTIMATORS.get(method).iterative) convergence = { iterations: est.iterations, converged: est.converged };
+    if (TAU2_ESTIMATORS.get(method).iterative)
+      convergence = { iterations: est.iterations, converged: est.converged };
     if (tau2 === 0) warnings.push(warning('tau2-at-boundary', { method }));
   }
 
-  const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
+  const fit = weightedFit(
+    yi,
+    X,
+    vi.map((v) => 1 / (v + tau2)),
+  );
   const estimate = fit.beta[0];
   let variance = fit.vb[0][0];
   let effectiveTest: MetaTest = test;
@@ -142,10 +175,19 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
   const crit = df === null ? normalQuantile(1 - alpha / 2) : tQuantile(1 - alpha / 2, df);
   const statistic = estimate / se;
   const p = df === null ? 2 * normalSf(Math.abs(statistic)) : 2 * tSf(Math.abs(statistic), df);
-  const ci = { lower: estimate - crit * se, upper: estimate + crit * se, level, method: ciMethod(effectiveTest) };
+  const ci = {
+    lower: estimate - crit * se,
+    upper: estimate + crit * se,
+    level,
+    method: ciMethod(effectiveTest),
+  };
 
   // Heterogeneity: Q with fixed-effect weights; ṽ = (k − p)/tr P.
-  const fe = weightedFit(yi, X, vi.map((v) => 1 / v));
+  const fe = weightedFit(
+    yi,
+    X,
+    vi.map((v) => 1 / v),
+  );
   const qs = qStatistics(fe.rss, k - 1);
   const vt = (k - 1) / fe.trP;
   let I2 = k > 1 ? (100 * tau2) / (vt + tau2) : 0;
@@ -170,11 +212,18 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
   if (piType === 'none' || method === 'FE') {
     // not requested, or no between-study variance in a common-effect model (metafor gives none either)
   } else if (piDf !== null && piDf < 1) {
-    warnings.push(warning('pi-needs-more-studies', { type: piType, k: piType === 't' ? 2 : 3, df: piDf }));
+    warnings.push(
+      warning('pi-needs-more-studies', { type: piType, k: piType === 't' ? 2 : 3, df: piDf }),
+    );
   } else {
     const piCrit = piDf === null ? normalQuantile(1 - alpha / 2) : tQuantile(1 - alpha / 2, piDf);
     const sePred = Math.sqrt(variance + tau2);
-    pi = { lower: estimate - piCrit * sePred, upper: estimate + piCrit * sePred, type: piType, df: piDf };
+    pi = {
+      lower: estimate - piCrit * sePred,
+      upper: estimate + piCrit * sePred,
+      type: piType,
+      df: piDf,
+    };
   }
 
   const z = normalQuantile(1 - alpha / 2);
@@ -226,5 +275,10 @@ export function metaAnalysis(effects: EffectSizes, options: MetaAnalysisOptions 
 }
 
 function ciMethod(test: MetaTest): string {
-  return { z: 'wald-z', knha: 'hartung-knapp-t', adhoc: 'hartung-knapp-t-never-narrower', t: 'wald-t' }[test];
+  return {
+    z: 'wald-z',
+    knha: 'hartung-knapp-t',
+    adhoc: 'hartung-knapp-t-never-narrower',
+    t: 'wald-t',
+  }[test];
 }

@@ -63,7 +63,14 @@ export interface MetaRegressionResult {
   /** Degrees of freedom of t tests (k − p); null for z. */
   df: number | null;
   /** Omnibus test of the coefficients in `btt` (Q_M): χ²(m) for z, F(m, k − p) = Q_M/m otherwise. */
-  QM: { statistic: number; df1: number; df2: number | null; p: number; distribution: 'chisq' | 'F'; coefficients: string[] };
+  QM: {
+    statistic: number;
+    df1: number;
+    df2: number | null;
+    p: number;
+    distribution: 'chisq' | 'F';
+    coefficients: string[];
+  };
   /** Test for residual heterogeneity: Q_E = Σ (yᵢ − xᵢβ̂_FE)²/vᵢ on k − p df. */
   QE: { Q: number; df: number; p: number };
   tau2: number;
@@ -115,7 +122,11 @@ export function regressionCore(
   const p = X[0].length;
   const tauEstimate = method === 'FE' ? null : estimateTau2(yi, vi, method, control, X);
   const tau2 = tauEstimate?.tau2 ?? 0;
-  const fit = weightedFit(yi, X, vi.map((v) => 1 / (v + tau2)));
+  const fit = weightedFit(
+    yi,
+    X,
+    vi.map((v) => 1 / (v + tau2)),
+  );
   let s2w = 1;
   if (test === 'knha' || test === 'adhoc') {
     s2w = fit.rss <= 2.220446049250313e-16 ? 0 : fit.rss / (k - p);
@@ -127,7 +138,8 @@ export function regressionCore(
   const sub = btt.map((r) => btt.map((c) => vb[r][c]));
   const inv = invert(sub);
   let QM = 0;
-  for (let r = 0; r < btt.length; r++) for (let c = 0; c < btt.length; c++) QM += fit.beta[btt[r]] * inv[r][c] * fit.beta[btt[c]];
+  for (let r = 0; r < btt.length; r++)
+    for (let c = 0; c < btt.length; c++) QM += fit.beta[btt[r]] * inv[r][c] * fit.beta[btt[c]];
   const df = test === 'z' ? null : k - p;
   if (df !== null) QM /= btt.length;
   return { beta: fit.beta, vb, se, statistic, QM, tau2, s2w, df, tauEstimate };
@@ -145,24 +157,53 @@ export function regressionCore(
  * Handbook of Research Synthesis, 2nd ed., ch. 16; Viechtbauer W (2010), J Stat Softw 36(3).
  * @example metaRegression(bcgRR, [{ column: 'ablat' }]).coefficients[1].estimate // -0.0291017302127 (dat.bcg, REML; R² 75.62%)
  */
-export function metaRegression(effects: EffectSizes, moderators: readonly ModeratorSpec[], options: MetaRegressionOptions = {}): MetaRegressionResult {
-  const { method = 'REML', test = 'z', level = 0.95, intercept = true, pi = 't', control = {} } = options;
+export function metaRegression(
+  effects: EffectSizes,
+  moderators: readonly ModeratorSpec[],
+  options: MetaRegressionOptions = {},
+): MetaRegressionResult {
+  const {
+    method = 'REML',
+    test = 'z',
+    level = 0.95,
+    intercept = true,
+    pi = 't',
+    control = {},
+  } = options;
   if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1)');
   for (const s of effects.studies) {
-    if (!Number.isFinite(s.yi)) throw new InputError(`${s.study}: yi`, s.yi, 'a finite effect size');
-    if (!(s.vi > 0 && Number.isFinite(s.vi))) throw new InputError(`${s.study}: vi`, s.vi, 'a positive finite sampling variance');
+    if (!Number.isFinite(s.yi))
+      throw new InputError(`${s.study}: yi`, s.yi, 'a finite effect size');
+    if (!(s.vi > 0 && Number.isFinite(s.vi)))
+      throw new InputError(`${s.study}: vi`, s.vi, 'a positive finite sampling variance');
   }
   const design = moderatorDesign(effects.studies, moderators, { intercept });
   const { X, names, studies } = design;
   const k = studies.length;
   const p = names.length;
-  if (k === 0) throw new InputError('studies', 0, 'at least one study with an estimable effect and all moderators');
-  if (test !== 'z' && k <= p) throw new InputError('test', test, `k > p for t-based tests (k = ${k}, p = ${p})`);
-  const btt = options.btt ? [...options.btt] : intercept && p > 1 ? names.map((_, i) => i).slice(1) : names.map((_, i) => i);
-  for (const b of btt) if (!(Number.isInteger(b) && b >= 0 && b < p)) throw new InputError('btt', b, `a coefficient index in 0 … ${p - 1}`);
-  if (new Set(btt).size !== btt.length || btt.length === 0) throw new InputError('btt', btt.join(','), 'distinct coefficient indices');
+  if (k === 0)
+    throw new InputError(
+      'studies',
+      0,
+      'at least one study with an estimable effect and all moderators',
+    );
+  if (test !== 'z' && k <= p)
+    throw new InputError('test', test, `k > p for t-based tests (k = ${k}, p = ${p})`);
+  const btt = options.btt
+    ? [...options.btt]
+    : intercept && p > 1
+      ? names.map((_, i) => i).slice(1)
+      : names.map((_, i) => i);
+  for (const b of btt)
+    if (!(Number.isInteger(b) && b >= 0 && b < p))
+      throw new InputError('btt', b, `a coefficient index in 0 … ${p - 1}`);
+  if (new Set(btt).size !== btt.length || btt.length === 0)
+    throw new InputError('btt', btt.join(','), 'distinct coefficient indices');
   const warnings = [...effects.warnings];
-  if (design.dropped.length > 0) warnings.push(`${design.dropped.length} stud${design.dropped.length === 1 ? 'y' : 'ies'} left out for a missing moderator value: ${design.dropped.map((d) => d.study).join('; ')}`);
+  if (design.dropped.length > 0)
+    warnings.push(
+      `${design.dropped.length} stud${design.dropped.length === 1 ? 'y' : 'ies'} left out for a missing moderator value: ${design.dropped.map((d) => d.study).join('; ')}`,
+    );
   const yi = studies.map((s) => s.yi);
   const vi = studies.map((s) => s.vi);
 
@@ -171,9 +212,16 @@ export function metaRegression(effects: EffectSizes, moderators: readonly Modera
   let convergence: MetaRegressionResult['convergence'] = null;
   if (core.tauEstimate) {
     warnings.push(...core.tauEstimate.warnings);
-    if (['REML', 'ML', 'EB', 'PM'].includes(method)) convergence = { iterations: core.tauEstimate.iterations, converged: core.tauEstimate.converged };
+    if (['REML', 'ML', 'EB', 'PM'].includes(method))
+      convergence = {
+        iterations: core.tauEstimate.iterations,
+        converged: core.tauEstimate.converged,
+      };
   }
-  if (s2w === 0) warnings.push('Knapp–Hartung: the weighted residual sum of squares is 0; standard errors are 0');
+  if (s2w === 0)
+    warnings.push(
+      'Knapp–Hartung: the weighted residual sum of squares is 0; standard errors are 0',
+    );
   const alpha = 1 - level;
   const crit = df === null ? normalQuantile(1 - alpha / 2) : tQuantile(1 - alpha / 2, df);
   const coefficients = names.map((name, i) => ({
@@ -195,7 +243,11 @@ export function metaRegression(effects: EffectSizes, moderators: readonly Modera
   };
 
   // Residual heterogeneity from the fixed-effects fit (weights 1/vᵢ).
-  const fe = weightedFit(yi, X, vi.map((v) => 1 / v));
+  const fe = weightedFit(
+    yi,
+    X,
+    vi.map((v) => 1 / v),
+  );
   let QE = { Q: 0, df: k - p, p: 1 };
   let I2 = 0;
   let H2 = 1;
@@ -226,7 +278,15 @@ export function metaRegression(effects: EffectSizes, moderators: readonly Modera
   const sumW = w.reduce((a, b) => a + b, 0);
   const rows: MetaRegressionStudy[] = studies.map((s, i) => {
     const fitted = X[i].reduce((acc, x, j) => acc + x * beta[j], 0);
-    return { study: s.study, yi: s.yi, vi: s.vi, x: [...X[i]], fitted, residual: s.yi - fitted, weight: (100 * w[i]) / sumW };
+    return {
+      study: s.study,
+      yi: s.yi,
+      vi: s.vi,
+      x: [...X[i]],
+      fitted,
+      residual: s.yi - fitted,
+      weight: (100 * w[i]) / sumW,
+    };
   });
   return freeze({
     measure: effects.measure,
@@ -248,7 +308,10 @@ export function metaRegression(effects: EffectSizes, moderators: readonly Modera
     R2,
     s2w,
     // metafor's reported REML log-likelihood adds ½ log det X'X (its REMLf = TRUE)
-    logLik: { ML: logLik(yi, vi, X, tau2, 'ML'), REML: logLik(yi, vi, X, tau2, 'REML') + 0.5 * logDeterminant(crossProduct(X)) },
+    logLik: {
+      ML: logLik(yi, vi, X, tau2, 'ML'),
+      REML: logLik(yi, vi, X, tau2, 'REML') + 0.5 * logDeterminant(crossProduct(X)),
+    },
     piType: pi,
     studies: rows,
     design: { names, terms: design.terms, intercept, btt },
@@ -260,11 +323,18 @@ export function metaRegression(effects: EffectSizes, moderators: readonly Modera
 
 function crossProduct(X: readonly (readonly number[])[]): number[][] {
   const p = X[0].length;
-  return Array.from({ length: p }, (_, r) => Array.from({ length: p }, (__, c) => X.reduce((s, row) => s + row[r] * row[c], 0)));
+  return Array.from({ length: p }, (_, r) =>
+    Array.from({ length: p }, (__, c) => X.reduce((s, row) => s + row[r] * row[c], 0)),
+  );
 }
 
 /** metafor's R² for a fixed-effects meta-regression: the adjusted R² of lm(yi ~ X, weights = 1/vi), floored at 0. */
-function weightedAdjustedR2(yi: readonly number[], vi: readonly number[], X: readonly (readonly number[])[], rss: number): number {
+function weightedAdjustedR2(
+  yi: readonly number[],
+  vi: readonly number[],
+  X: readonly (readonly number[])[],
+  rss: number,
+): number {
   const k = yi.length;
   const p = X[0].length;
   const w = vi.map((v) => 1 / v);

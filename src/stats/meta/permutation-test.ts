@@ -59,9 +59,13 @@ const COMPTOL = Math.sqrt(2.220446049250313e-16);
  * `iterations − 1` random permutations from `seed` plus the observed one.
  * @example permutationTest(metaRegression(bcgRR, [{ column: 'ablat' }]), { seed: 1 }).QMp // ≈ 0.002 (dat.bcg)
  */
-export function permutationTest(fit: MetaRegressionResult, options: PermutationTestOptions = {}): PermutationTestResult {
+export function permutationTest(
+  fit: MetaRegressionResult,
+  options: PermutationTestOptions = {},
+): PermutationTestResult {
   const { iterations = 1000, exact, seed, permutations, control = {} } = options;
-  if (!(Number.isInteger(iterations) && iterations >= 2)) throw new InputError('iterations', iterations, 'a whole number ≥ 2');
+  if (!(Number.isInteger(iterations) && iterations >= 2))
+    throw new InputError('iterations', iterations, 'a whole number ≥ 2');
   const k = fit.k;
   const yi = fit.studies.map((s) => s.yi);
   const vi = fit.studies.map((s) => s.vi);
@@ -74,8 +78,18 @@ export function permutationTest(fit: MetaRegressionResult, options: PermutationT
   const groups = groupRows(X);
   const exactCount = signs ? 2 ** k : multinomial(groups.sizes);
   const useExact = permutations === undefined && (exact === true || exactCount <= iterations);
-  if (useExact && exactCount > MAX_EXACT) throw new InputError('exact', true, `at most ${MAX_EXACT} distinct permutations (this model has ${exactCount.toExponential(3)})`);
-  if (!useExact && permutations === undefined && seed === undefined) throw new InputError('seed', undefined, `a seed: the test draws ${iterations - 1} random permutations of ${exactCount.toExponential(3)}`);
+  if (useExact && exactCount > MAX_EXACT)
+    throw new InputError(
+      'exact',
+      true,
+      `at most ${MAX_EXACT} distinct permutations (this model has ${exactCount.toExponential(3)})`,
+    );
+  if (!useExact && permutations === undefined && seed === undefined)
+    throw new InputError(
+      'seed',
+      undefined,
+      `a seed: the test draws ${iterations - 1} random permutations of ${exactCount.toExponential(3)}`,
+    );
 
   const QM: number[] = [];
   const statistic: number[][] = [];
@@ -84,7 +98,8 @@ export function permutationTest(fit: MetaRegressionResult, options: PermutationT
     try {
       const r = regressionCore(y, vi, Xp, fitOptions);
       // metafor's rma stops when Fisher scoring does not converge; that refit is then left out.
-      if (!Number.isFinite(r.QM) || (r.tauEstimate && !r.tauEstimate.converged)) throw new Error('refit failed');
+      if (!Number.isFinite(r.QM) || (r.tauEstimate && !r.tauEstimate.converged))
+        throw new Error('refit failed');
       QM.push(r.QM);
       statistic.push(r.statistic);
     } catch {
@@ -100,16 +115,33 @@ export function permutationTest(fit: MetaRegressionResult, options: PermutationT
   if (permutations !== undefined) {
     pushObserved();
     for (const perm of permutations) {
-      if (perm.length !== k) throw new InputError('permutations', perm.length, `${k} entries per permutation`);
-      if (signs) evaluate(yi.map((y, i) => perm[i] * y), X);
-      else evaluate(yi, perm.map((j) => X[j]));
+      if (perm.length !== k)
+        throw new InputError('permutations', perm.length, `${k} entries per permutation`);
+      if (signs)
+        evaluate(
+          yi.map((y, i) => perm[i] * y),
+          X,
+        );
+      else
+        evaluate(
+          yi,
+          perm.map((j) => X[j]),
+        );
     }
   } else if (useExact) {
     if (signs) {
-      for (let mask = 0; mask < exactCount; mask++) evaluate(yi.map((y, i) => ((mask >> i) & 1 ? -y : y)), X);
+      for (let mask = 0; mask < exactCount; mask++)
+        evaluate(
+          yi.map((y, i) => ((mask >> i) & 1 ? -y : y)),
+          X,
+        );
     } else {
       const labels = groups.labels.slice().sort((a, b) => a - b);
-      do evaluate(yi, labels.map((g) => X[groups.representative[g]]));
+      do
+        evaluate(
+          yi,
+          labels.map((g) => X[groups.representative[g]]),
+        );
       while (nextPermutation(labels));
     }
   } else {
@@ -117,23 +149,36 @@ export function permutationTest(fit: MetaRegressionResult, options: PermutationT
     pushObserved();
     const order = X.map((_, i) => i);
     for (let it = 1; it < iterations; it++) {
-      if (signs) evaluate(yi.map((y) => (rng.nextDouble() < 0.5 ? -y : y)), X);
+      if (signs)
+        evaluate(
+          yi.map((y) => (rng.nextDouble() < 0.5 ? -y : y)),
+          X,
+        );
       else {
         for (let i = k - 1; i > 0; i--) {
           const j = Math.floor(rng.nextDouble() * (i + 1));
           [order[i], order[j]] = [order[j], order[i]];
         }
-        evaluate(yi, order.map((j) => X[j]));
+        evaluate(
+          yi,
+          order.map((j) => X[j]),
+        );
       }
     }
   }
-  if (failed > 0) warnings.push(`${failed} permutation refit${failed === 1 ? '' : 's'} failed and ${failed === 1 ? 'was' : 'were'} left out`);
+  if (failed > 0)
+    warnings.push(
+      `${failed} permutation refit${failed === 1 ? '' : 's'} failed and ${failed === 1 ? 'was' : 'were'} left out`,
+    );
   const n = QM.length;
   const QMp = QM.filter((q) => q >= observed.QM - COMPTOL).length / n;
   const coefficients = fit.coefficients.map((c, j) => ({
     name: c.name,
     statistic: c.statistic,
-    p: Math.min(1, statistic.filter((s) => Math.abs(s[j]) >= Math.abs(c.statistic) - COMPTOL).length / n),
+    p: Math.min(
+      1,
+      statistic.filter((s) => Math.abs(s[j]) >= Math.abs(c.statistic) - COMPTOL).length / n,
+    ),
   }));
   return freeze({
     scheme: signs ? ('signs' as const) : ('rows' as const),
@@ -152,7 +197,11 @@ export function permutationTest(fit: MetaRegressionResult, options: PermutationT
 }
 
 /** Groups identical model-matrix rows: a label per study, one representative row per label, group sizes. */
-function groupRows(X: readonly (readonly number[])[]): { labels: number[]; representative: number[]; sizes: number[] } {
+function groupRows(X: readonly (readonly number[])[]): {
+  labels: number[];
+  representative: number[];
+  sizes: number[];
+} {
   const index = new Map<string, number>();
   const labels: number[] = [];
   const representative: number[] = [];

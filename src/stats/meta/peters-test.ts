@@ -35,21 +35,45 @@ export function petersTest(studies: readonly BinaryStudy[]): PetersTestResult {
     const events = s.events1 + s.events2;
     const nonEvents = s.n1 - s.events1 + s.n2 - s.events2;
     const label = studyLabel(s.study, i);
-    if (events === 0 || nonEvents === 0) dropped.push({ study: label, reason: events === 0 ? 'no events in either arm' : 'events in every participant' });
+    if (events === 0 || nonEvents === 0)
+      dropped.push({
+        study: label,
+        reason: events === 0 ? 'no events in either arm' : 'events in every participant',
+      });
     else kept.push({ ...s, study: label });
   });
   const k = kept.length;
-  if (k < 3) throw new InputError('studies', k, 'at least 3 studies with events (and non-events) for Peters’ test');
+  if (k < 3)
+    throw new InputError(
+      'studies',
+      k,
+      'at least 3 studies with events (and non-events) for Peters’ test',
+    );
   const es = binaryEffectSizes(kept, 'OR');
   const yi = es.studies.map((s) => s.yi);
   const X = kept.map((s) => [1, 1 / (s.n1 + s.n2)]);
-  const w = kept.map((s) => 1 / (1 / (s.events1 + s.events2) + 1 / (s.n1 - s.events1 + s.n2 - s.events2)));
+  const w = kept.map(
+    (s) => 1 / (1 / (s.events1 + s.events2) + 1 / (s.n1 - s.events1 + s.n2 - s.events2)),
+  );
   const fit = weightedFit(yi, X, w);
   const sigma2 = fit.rss / (k - 2);
   const se = Math.sqrt(sigma2 * fit.vb[1][1]);
   const statistic = fit.beta[1] / se;
   const warnings = [...es.warnings];
-  if (k < 10) warnings.push(`only ${k} studies: regression tests for funnel asymmetry have little power below 10 (Cochrane Handbook §13.3.5.4)`);
+  if (k < 10)
+    warnings.push(
+      `only ${k} studies: regression tests for funnel asymmetry have little power below 10 (Cochrane Handbook §13.3.5.4)`,
+    );
   for (const d of dropped) warnings.push(`${d.study} left out: ${d.reason}`);
-  return freeze({ slope: fit.beta[1], se, statistic, df: k - 2, p: 2 * tSf(Math.abs(statistic), k - 2), intercept: fit.beta[0], k, dropped, warnings });
+  return freeze({
+    slope: fit.beta[1],
+    se,
+    statistic,
+    df: k - 2,
+    p: 2 * tSf(Math.abs(statistic), k - 2),
+    intercept: fit.beta[0],
+    k,
+    dropped,
+    warnings,
+  });
 }

@@ -14,7 +14,10 @@ import { qStatistics, waldSummary, type FixedEffectResult } from './fixed-effect
  * Fleiss JL (1993), Stat Methods Med Res 2:121.
  * @example peto(bcg).estimate // -0.47444631094063655 (dat.bcg, log OR)
  */
-export function peto(studies: readonly BinaryStudy[], options: { level?: number } = {}): FixedEffectResult {
+export function peto(
+  studies: readonly BinaryStudy[],
+  options: { level?: number } = {},
+): FixedEffectResult {
   const { level = 0.95 } = options;
   if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1)');
   const effects = binaryEffectSizes(studies, 'OR', { dropDoubleZero: true }); // validates; k for Q's df
@@ -30,7 +33,12 @@ export function peto(studies: readonly BinaryStudy[], options: { level?: number 
     sumV += V;
     if (V > 0) sumOE2V += (s.events1 - E) ** 2 / V;
   }
-  if (!(sumV > 0)) throw new InputError('studies', `${studies.length} tables`, 'at least one table with both outcomes for Peto’s method');
+  if (!(sumV > 0))
+    throw new InputError(
+      'studies',
+      `${studies.length} tables`,
+      'at least one table with both outcomes for Peto’s method',
+    );
   const estimate = sumOE / sumV;
   const se = Math.sqrt(1 / sumV);
   return freeze({
@@ -40,6 +48,8 @@ export function peto(studies: readonly BinaryStudy[], options: { level?: number 
     ...waldSummary(estimate, se, level),
     ...qStatistics(sumOE2V - sumOE ** 2 / sumV, effects.studies.length - 1),
     // Peto needs no zero-cell correction: drop that warning of the effect sizes, by its code.
-    warnings: (effects.codedWarnings ?? uncoded(effects.warnings)).filter((w) => w.code !== 'studies-zero-cell-corrected').map((w) => w.message),
+    warnings: (effects.codedWarnings ?? uncoded(effects.warnings))
+      .filter((w) => w.code !== 'studies-zero-cell-corrected')
+      .map((w) => w.message),
   });
 }

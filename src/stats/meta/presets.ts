@@ -27,23 +27,28 @@ export const PRESETS: Readonly<Record<PresetName, MetaPreset>> = freeze({
   },
   meta: {
     name: 'meta',
-    description: 'R meta (≥ 7) defaults: REML, Wald z, I² from Q, t prediction interval with k − 1 df; MH for binary common effect',
+    description:
+      'R meta (≥ 7) defaults: REML, Wald z, I² from Q, t prediction interval with k − 1 df; MH for binary common effect',
     options: { method: 'REML', test: 'z', pi: 't', i2: 'Q' },
     binaryFixed: 'MH',
-    reference: 'Balduzzi S, Rücker G, Schwarzer G (2019), Evid Based Ment Health 22:153; meta 7 settings.meta()',
+    reference:
+      'Balduzzi S, Rücker G, Schwarzer G (2019), Evid Based Ment Health 22:153; meta 7 settings.meta()',
   },
   revman5: {
     name: 'revman5',
-    description: 'RevMan 5: DerSimonian–Laird, Wald z, I² from Q, Mantel–Haenszel common effect, no prediction interval',
+    description:
+      'RevMan 5: DerSimonian–Laird, Wald z, I² from Q, Mantel–Haenszel common effect, no prediction interval',
     options: { method: 'DL', test: 'z', pi: 'none', i2: 'Q' },
     binaryFixed: 'MH',
     reference: 'Deeks JJ, Higgins JPT (2010), Statistical algorithms in Review Manager 5',
   },
   'cochrane-2025': {
     name: 'cochrane-2025',
-    description: 'Cochrane Handbook 6.5 / RevMan 2024+: REML, Hartung–Knapp–Sidik–Jonkman, Q-profile τ² CI, t prediction interval (k − 1 df), I² from Q',
+    description:
+      'Cochrane Handbook 6.5 / RevMan 2024+: REML, Hartung–Knapp–Sidik–Jonkman, Q-profile τ² CI, t prediction interval (k − 1 df), I² from Q',
     options: { method: 'REML', test: 'knha', pi: 't', i2: 'Q' },
     binaryFixed: 'MH',
-    reference: 'Higgins JPT et al. (eds), Cochrane Handbook for Systematic Reviews of Interventions v6.5 (2024), §10.10.4; RevMan statistical methods (2024)',
+    reference:
+      'Higgins JPT et al. (eds), Cochrane Handbook for Systematic Reviews of Interventions v6.5 (2024), §10.10.4; RevMan statistical methods (2024)',
   },
 });

@@ -27,7 +27,8 @@ export function proportionEffectSizes(
 ): EffectSizes {
   const { correction = 0.5 } = options;
   checkValue('correction', correction, { min: 0 });
-  if (!['PLO', 'PFT', 'PR'].includes(measure)) throw new InputError('measure', measure, 'PLO, PFT or PR');
+  if (!['PLO', 'PFT', 'PR'].includes(measure))
+    throw new InputError('measure', measure, 'PLO, PFT or PR');
   const out: StudyEffect[] = [];
   const warnings: string[] = [];
   const dropped: EffectSizes['dropped'] = [];
@@ -57,13 +58,18 @@ export function proportionEffectSizes(
       }
     }
     if (!Number.isFinite(yi) || !(vi > 0)) {
-      dropped.push({ study: label, reason: `${measure} not estimable with ${x} of ${n} events and no correction` });
+      dropped.push({
+        study: label,
+        reason: `${measure} not estimable with ${x} of ${n} events and no correction`,
+      });
       return;
     }
     out.push({ study: label, yi, vi, ni: n, ...(s.extra ? { extra: s.extra } : {}) });
   });
   if (corrected.length > 0) {
-    warnings.push(`${correction} added to events and non-events of ${corrected.length} stud(ies) with 0 or all events: ${corrected.join(', ')}`);
+    warnings.push(
+      `${correction} added to events and non-events of ${corrected.length} stud(ies) with 0 or all events: ${corrected.join(', ')}`,
+    );
   }
   for (const d of dropped) warnings.push(`${d.study} dropped: ${d.reason}`);
   return freeze({ measure, studies: out, dropped, warnings });

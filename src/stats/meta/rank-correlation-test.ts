@@ -26,7 +26,10 @@ export interface RankCorrelationResult {
  * from the normal approximation with the tie-corrected variance of S (Kendall 1970, ch. 4).
  * @example rankCorrelationTest(bcgRR).p // 0.952361907960866 (dat.bcg, τ = 0.0256)
  */
-export function rankCorrelationTest(effects: EffectSizes, options: { exact?: boolean } = {}): RankCorrelationResult {
+export function rankCorrelationTest(
+  effects: EffectSizes,
+  options: { exact?: boolean } = {},
+): RankCorrelationResult {
   const { exact = true } = options;
   const k = effects.studies.length;
   if (k < 3) throw new InputError('studies', k, 'at least 3 studies for a rank correlation test');
@@ -38,7 +41,10 @@ export function rankCorrelationTest(effects: EffectSizes, options: { exact?: boo
   const vb = 1 / sumW;
   const ystar = yi.map((y, i) => (y - theta) / Math.sqrt(vi[i] - vb));
   const warnings: string[] = [];
-  if (k < 10) warnings.push(`only ${k} studies: the rank correlation test has little power below 10 (Cochrane Handbook §13.3.5.4)`);
+  if (k < 10)
+    warnings.push(
+      `only ${k} studies: the rank correlation test has little power below 10 (Cochrane Handbook §13.3.5.4)`,
+    );
   const r = kendall(ystar, vi);
   const ties = r.xTies.length > 0 || r.yTies.length > 0;
   if (exact && !ties) {
@@ -47,27 +53,54 @@ export function rankCorrelationTest(effects: EffectSizes, options: { exact?: boo
     const M = (k * (k - 1)) / 2;
     // P(T ≥ q) = P(T ≤ M − q) by symmetry (no cancellation, unlike 1 − P(T ≤ q − 1))
     const p = q > M / 2 ? cdf[M - q] : cdf[q];
-    return freeze({ tau: r.tau, p: Math.min(2 * p, 1), method: 'exact' as const, S: r.S, z: null, k, warnings });
+    return freeze({
+      tau: r.tau,
+      p: Math.min(2 * p, 1),
+      method: 'exact' as const,
+      S: r.S,
+      z: null,
+      k,
+      warnings,
+    });
   }
-  if (exact && ties) warnings.push('ties in the standardized effects or the variances: normal approximation used instead of the exact p-value');
+  if (exact && ties)
+    warnings.push(
+      'ties in the standardized effects or the variances: normal approximation used instead of the exact p-value',
+    );
   const n = k;
   const sum = (t: number[], f: (x: number) => number) => t.reduce((s, x) => s + f(x), 0);
   const v0 = n * (n - 1) * (2 * n + 5);
   const vt = sum(r.xTies, (t) => t * (t - 1) * (2 * t + 5));
   const vu = sum(r.yTies, (t) => t * (t - 1) * (2 * t + 5));
   const v1 = sum(r.xTies, (t) => t * (t - 1)) * sum(r.yTies, (t) => t * (t - 1));
-  const v2 = sum(r.xTies, (t) => t * (t - 1) * (t - 2)) * sum(r.yTies, (t) => t * (t - 1) * (t - 2));
+  const v2 =
+    sum(r.xTies, (t) => t * (t - 1) * (t - 2)) * sum(r.yTies, (t) => t * (t - 1) * (t - 2));
   const varS = (v0 - vt - vu) / 18 + v1 / (2 * n * (n - 1)) + v2 / (9 * n * (n - 1) * (n - 2));
   const z = r.S / Math.sqrt(varS);
-  return freeze({ tau: r.tau, p: 2 * Math.min(normalCdf(z), normalSf(z)), method: 'normal' as const, S: r.S, z, k, warnings });
+  return freeze({
+    tau: r.tau,
+    p: 2 * Math.min(normalCdf(z), normalSf(z)),
+    method: 'normal' as const,
+    S: r.S,
+    z,
+    k,
+    warnings,
+  });
 }
 
 /** Kendall's τ_b with S and the sizes of tied groups in x and y. */
-function kendall(x: readonly number[], y: readonly number[]): { tau: number; S: number; xTies: number[]; yTies: number[] } {
+function kendall(
+  x: readonly number[],
+  y: readonly number[],
+): { tau: number; S: number; xTies: number[]; yTies: number[] } {
   const n = x.length;
   let S = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) S += Math.sign(x[i] - x[j]) * Math.sign(y[i] - y[j]);
-  const tieSizes = (v: readonly number[]) => [...v.reduce((m, a) => m.set(a, (m.get(a) ?? 0) + 1), new Map<number, number>()).values()].filter((c) => c > 1);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) S += Math.sign(x[i] - x[j]) * Math.sign(y[i] - y[j]);
+  const tieSizes = (v: readonly number[]) =>
+    [
+      ...v.reduce((m, a) => m.set(a, (m.get(a) ?? 0) + 1), new Map<number, number>()).values(),
+    ].filter((c) => c > 1);
   const xTies = tieSizes(x);
   const yTies = tieSizes(y);
   const n0 = (n * (n - 1)) / 2;

@@ -2,7 +2,11 @@ import { InputError } from '../../errors.js';
 import { freeze } from '../types.js';
 import type { EffectSizes, StudyEffect } from './effect-sizes.js';
 import { qStatistics, type QStatistics } from './fixed-effect-result.js';
-import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult } from './meta-analysis.js';
+import {
+  metaAnalysis,
+  type MetaAnalysisOptions,
+  type MetaAnalysisResult,
+} from './meta-analysis.js';
 import { metaRegression, type MetaRegressionResult } from './meta-regression.js';
 
 export interface SubgroupOptions extends MetaAnalysisOptions {
@@ -20,7 +24,14 @@ export interface CommonTau2Subgroups {
   test: MetaRegressionResult['test'];
   tau2: number;
   /** Subgroup estimates with the common τ² (the model without intercept), model scale. */
-  groups: { name: string; k: number; estimate: number; se: number; ci: { lower: number; upper: number; level: number }; p: number }[];
+  groups: {
+    name: string;
+    k: number;
+    estimate: number;
+    se: number;
+    ci: { lower: number; upper: number; level: number };
+    p: number;
+  }[];
   /** Test for subgroup differences from the mixed-effects model (all level contrasts). */
   QM: MetaRegressionResult['QM'];
   /** Residual heterogeneity within subgroups. */
@@ -61,8 +72,15 @@ export function subgroupAnalysis(
     }
     members.get(g)!.push(s);
   }
-  if (names.length < 2) throw new InputError('subgroup', names.join(', '), 'at least two subgroups');
-  const groups = names.map((name) => ({ name, result: metaAnalysis({ ...effects, studies: members.get(name)!, warnings: [], codedWarnings: [] }, analysis) }));
+  if (names.length < 2)
+    throw new InputError('subgroup', names.join(', '), 'at least two subgroups');
+  const groups = names.map((name) => ({
+    name,
+    result: metaAnalysis(
+      { ...effects, studies: members.get(name)!, warnings: [], codedWarnings: [] },
+      analysis,
+    ),
+  }));
   const w = groups.map((g) => 1 / g.result.se ** 2);
   const sumW = w.reduce((a, b) => a + b, 0);
   const mean = groups.reduce((acc, g, i) => acc + w[i] * g.result.estimate, 0) / sumW;
@@ -72,8 +90,20 @@ export function subgroupAnalysis(
   let common: CommonTau2Subgroups | null = null;
   if (commonTau2) {
     // The subgroup as the moderator; the study order fixes nothing, the level names do.
-    const tagged: EffectSizes = { ...effects, warnings: [], studies: effects.studies.map((s) => ({ ...s, extra: { ...s.extra, '\u0000group': groupOf(s) } })) };
-    const reg = { method: analysis.method ?? 'REML', test: analysis.test ?? 'z', level: analysis.level ?? 0.95, control: analysis.control };
+    const tagged: EffectSizes = {
+      ...effects,
+      warnings: [],
+      studies: effects.studies.map((s) => ({
+        ...s,
+        extra: { ...s.extra, '\u0000group': groupOf(s) },
+      })),
+    };
+    const reg = {
+      method: analysis.method ?? 'REML',
+      test: analysis.test ?? 'z',
+      level: analysis.level ?? 0.95,
+      control: analysis.control,
+    };
     const spec = [{ column: '\u0000group', type: 'categorical' as const, reference: names[0] }];
     const withIntercept = metaRegression(tagged, spec, reg);
     const cellMeans = metaRegression(tagged, spec, { ...reg, intercept: false });
@@ -84,7 +114,14 @@ export function subgroupAnalysis(
       tau2: withIntercept.tau2,
       groups: names.map((name) => {
         const c = cellMeans.coefficients[level.indexOf(name)];
-        return { name, k: members.get(name)!.length, estimate: c.estimate, se: c.se, ci: { ...c.ci, level: reg.level }, p: c.p };
+        return {
+          name,
+          k: members.get(name)!.length,
+          estimate: c.estimate,
+          se: c.se,
+          ci: { ...c.ci, level: reg.level },
+          p: c.p,
+        };
       }),
       QM: withIntercept.QM,
       QE: withIntercept.QE,

@@ -27,7 +27,12 @@ export function tau2ConfidenceInterval(
   effects: Pick<EffectSizes, 'studies'>,
   options: { level?: number; estimate?: number; tol?: number; maxiter?: number } = {},
 ): Tau2Interval {
-  const { level = 0.95, estimate = 0, tol = Math.pow(2.220446049250313e-16, 0.25), maxiter = 1000 } = options;
+  const {
+    level = 0.95,
+    estimate = 0,
+    tol = 2.220446049250313e-16 ** 0.25,
+    maxiter = 1000,
+  } = options;
   if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1)');
   const yi = effects.studies.map((s) => s.yi);
   const vi = effects.studies.map((s) => s.vi);
@@ -39,13 +44,24 @@ export function tau2ConfidenceInterval(
   const critLower = chiSquareQuantile(alpha / 2, k - 1); // gives the upper bound
   const tau2Min = Math.min(0, estimate);
   const tau2Max = Math.max(100, estimate * 10, tau2Min * 10);
-  const qgen = (tau2: number): number => weightedFit(yi, X, vi.map((v) => 1 / (v + tau2))).rss;
+  const qgen = (tau2: number): number =>
+    weightedFit(
+      yi,
+      X,
+      vi.map((v) => 1 / (v + tau2)),
+    ).rss;
   const qMin = qgen(tau2Min);
   const qMax = qgen(tau2Max);
   const warnings: string[] = [];
   const solve = (target: number): number => {
-    const r = zeroin((t) => qgen(t) - target, tau2Min, tau2Max, { tol, maxiter, fLower: qMin - target, fUpper: qMax - target });
-    if (!r.converged) warnings.push('Q-profile: root finding for a τ² bound did not converge; last value used');
+    const r = zeroin((t) => qgen(t) - target, tau2Min, tau2Max, {
+      tol,
+      maxiter,
+      fLower: qMin - target,
+      fUpper: qMax - target,
+    });
+    if (!r.converged)
+      warnings.push('Q-profile: root finding for a τ² bound did not converge; last value used');
     return r.root;
   };
   let lower: number;
@@ -54,7 +70,8 @@ export function tau2ConfidenceInterval(
   let upperNote: string | null = null;
   if (qMin < critLower) {
     lower = upper = tau2Min;
-    lowerNote = upperNote = 'below 0: the interval is null (Q(0) is below the lower critical value)';
+    lowerNote = upperNote =
+      'below 0: the interval is null (Q(0) is below the lower critical value)';
   } else {
     if (qMax > critLower) {
       upper = tau2Max;
@@ -68,6 +85,7 @@ export function tau2ConfidenceInterval(
       lowerNote = `above ${tau2Max}`;
     } else lower = solve(critUpper);
   }
-  for (const note of [lowerNote, upperNote]) if (note && !warnings.includes(note)) warnings.push(`τ² CI bound ${note}`);
+  for (const note of [lowerNote, upperNote])
+    if (note && !warnings.includes(note)) warnings.push(`τ² CI bound ${note}`);
   return { lower, upper, level, method: 'Q-profile', lowerNote, upperNote, warnings };
 }

@@ -1,7 +1,11 @@
 import { InputError } from '../../errors.js';
 import { freeze } from '../types.js';
 import type { EffectSizes, StudyEffect } from './effect-sizes.js';
-import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult } from './meta-analysis.js';
+import {
+  metaAnalysis,
+  type MetaAnalysisOptions,
+  type MetaAnalysisResult,
+} from './meta-analysis.js';
 import { regressionCore } from './meta-regression.js';
 
 export interface TrimAndFillOptions extends MetaAnalysisOptions {
@@ -45,22 +49,34 @@ export interface TrimAndFillResult {
  * refitted with the same τ² estimator (and test and level).
  * @example trimAndFill(hackshaw, { method: 'REML' }).k0 // 7 (dat.hackshaw1998, missing on the left)
  */
-export function trimAndFill(effects: EffectSizes, options: TrimAndFillOptions = {}): TrimAndFillResult {
+export function trimAndFill(
+  effects: EffectSizes,
+  options: TrimAndFillOptions = {},
+): TrimAndFillResult {
   const { estimator = 'L0', side: givenSide, maxiter = 100, ...analysis } = options;
   const method = analysis.method ?? 'REML';
   const k = effects.studies.length;
   if (k < 3) throw new InputError('studies', k, 'at least 3 studies for trim and fill');
-  if (estimator !== 'L0' && estimator !== 'R0') throw new InputError('estimator', estimator, 'L0 or R0');
+  if (estimator !== 'L0' && estimator !== 'R0')
+    throw new InputError('estimator', estimator, 'L0 or R0');
   const yiAll = effects.studies.map((s) => s.yi);
   const viAll = effects.studies.map((s) => s.vi);
   let side = givenSide;
   if (side === undefined) {
-    const slope = regressionCore(yiAll, viAll, viAll.map((v) => [1, Math.sqrt(v)]), { method, test: 'z', control: analysis.control, btt: [1] }).beta[1];
+    const slope = regressionCore(
+      yiAll,
+      viAll,
+      viAll.map((v) => [1, Math.sqrt(v)]),
+      { method, test: 'z', control: analysis.control, btt: [1] },
+    ).beta[1];
     side = slope < 0 ? 'right' : 'left';
-  } else if (side !== 'left' && side !== 'right') throw new InputError('side', side, 'left or right');
+  } else if (side !== 'left' && side !== 'right')
+    throw new InputError('side', side, 'left or right');
   const flip = side === 'right' ? -1 : 1;
   // Sorted by the (flipped) effect, ties in input order, as R's sort(index.return = TRUE).
-  const order = effects.studies.map((_, i) => i).sort((a, b) => flip * yiAll[a] - flip * yiAll[b] || a - b);
+  const order = effects.studies
+    .map((_, i) => i)
+    .sort((a, b) => flip * yiAll[a] - flip * yiAll[b] || a - b);
   const sorted = order.map((i) => effects.studies[i]);
   const yi = sorted.map((s) => flip * s.yi);
   const warnings: string[] = [...effects.warnings];
@@ -74,12 +90,15 @@ export function trimAndFill(effects: EffectSizes, options: TrimAndFillOptions = 
   while (k0 !== previous) {
     previous = k0;
     iterations++;
-    if (iterations > maxiter) throw new InputError('maxiter', maxiter, 'enough iterations for trim and fill to converge');
+    if (iterations > maxiter)
+      throw new InputError('maxiter', maxiter, 'enough iterations for trim and fill to converge');
     const trimmed = sorted.slice(0, k - k0).map((s, i) => ({ ...s, yi: yi[i] }));
     beta = metaAnalysis({ ...effects, studies: trimmed, warnings: [] }, refit).estimate;
     const centred = yi.map((y) => y - beta);
     // rank(|yᵢ − θ̂|, ties.method = "first")
-    const byAbs = centred.map((_, i) => i).sort((a, b) => Math.abs(centred[a]) - Math.abs(centred[b]) || a - b);
+    const byAbs = centred
+      .map((_, i) => i)
+      .sort((a, b) => Math.abs(centred[a]) - Math.abs(centred[b]) || a - b);
     const rank = new Array<number>(k);
     byAbs.forEach((i, r) => (rank[i] = r + 1));
     let estimate: number;
@@ -90,7 +109,15 @@ export function trimAndFill(effects: EffectSizes, options: TrimAndFillOptions = 
     } else {
       const Sr = rank.reduce((s, r, i) => s + (centred[i] > 0 ? r : 0), 0);
       estimate = (4 * Sr - k * (k + 1)) / (2 * k - 1);
-      const varSr = (k * (k + 1) * (2 * k + 1) + 10 * estimate ** 3 + 27 * estimate ** 2 + 17 * estimate - 18 * k * estimate ** 2 - 18 * k * estimate + 6 * k ** 2 * estimate) / 24;
+      const varSr =
+        (k * (k + 1) * (2 * k + 1) +
+          10 * estimate ** 3 +
+          27 * estimate ** 2 +
+          17 * estimate -
+          18 * k * estimate ** 2 -
+          18 * k * estimate +
+          6 * k ** 2 * estimate) /
+        24;
       seK0 = (4 * Math.sqrt(varSr)) / (2 * k - 1);
     }
     k0 = Math.max(0, Math.round(estimate));
@@ -106,8 +133,17 @@ export function trimAndFill(effects: EffectSizes, options: TrimAndFillOptions = 
     ...(s.ni !== undefined ? { ni: s.ni } : {}),
     extra: { filled: 1, mirrorOf: s.study },
   }));
-  const result = k0 > 0 ? metaAnalysis({ ...effects, studies: [...effects.studies, ...filled], warnings: [] }, analysis) : observed;
-  if (k0 > 0) warnings.push(`trim and fill (${estimator}) imputed ${k0} stud${k0 === 1 ? 'y' : 'ies'} on the ${side}; the adjusted estimate is a sensitivity analysis, not a corrected effect (Cochrane Handbook §13.3.5.5)`);
+  const result =
+    k0 > 0
+      ? metaAnalysis(
+          { ...effects, studies: [...effects.studies, ...filled], warnings: [] },
+          analysis,
+        )
+      : observed;
+  if (k0 > 0)
+    warnings.push(
+      `trim and fill (${estimator}) imputed ${k0} stud${k0 === 1 ? 'y' : 'ies'} on the ${side}; the adjusted estimate is a sensitivity analysis, not a corrected effect (Cochrane Handbook §13.3.5.5)`,
+    );
   return freeze({
     estimator,
     side,

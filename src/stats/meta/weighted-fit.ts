@@ -22,7 +22,11 @@ export interface WeightedFit {
   sumW2: number;
 }
 
-export function weightedFit(y: readonly number[], X: readonly (readonly number[])[], w: readonly number[]): WeightedFit {
+export function weightedFit(
+  y: readonly number[],
+  X: readonly (readonly number[])[],
+  w: readonly number[],
+): WeightedFit {
   const k = y.length;
   const p = X[0].length;
   const xwx = zeros(p);
@@ -72,7 +76,8 @@ function zeros(p: number): number[][] {
 function multiply(a: number[][], b: number[][]): number[][] {
   const p = a.length;
   const out = zeros(p);
-  for (let r = 0; r < p; r++) for (let c = 0; c < p; c++) for (let j = 0; j < p; j++) out[r][c] += a[r][j] * b[j][c];
+  for (let r = 0; r < p; r++)
+    for (let c = 0; c < p; c++) for (let j = 0; j < p; j++) out[r][c] += a[r][j] * b[j][c];
   return out;
 }
 

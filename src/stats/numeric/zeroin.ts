@@ -24,7 +24,7 @@ export function zeroin(
   upper: number,
   options: { tol?: number; maxiter?: number; fLower?: number; fUpper?: number } = {},
 ): ZeroinResult {
-  const tol = options.tol ?? Math.pow(EPSILON, 0.25);
+  const tol = options.tol ?? EPSILON ** 0.25;
   const maxiterIn = options.maxiter ?? 1000;
   let a = lower;
   let b = upper;
@@ -48,7 +48,12 @@ export function zeroin(
     const tolAct = 2 * EPSILON * Math.abs(b) + tol / 2;
     let newStep = (c - b) / 2;
     if (Math.abs(newStep) <= tolAct || fb === 0) {
-      return { root: b, iterations: maxiterIn - maxit, converged: true, precision: Math.abs(c - b) };
+      return {
+        root: b,
+        iterations: maxiterIn - maxit,
+        converged: true,
+        precision: Math.abs(c - b),
+      };
     }
     if (Math.abs(prevStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
       let p: number;
@@ -67,7 +72,8 @@ export function zeroin(
       }
       if (p > 0) q = -q;
       else p = -p;
-      if (p < 0.75 * cb * q - Math.abs(tolAct * q) / 2 && p < Math.abs((prevStep * q) / 2)) newStep = p / q;
+      if (p < 0.75 * cb * q - Math.abs(tolAct * q) / 2 && p < Math.abs((prevStep * q) / 2))
+        newStep = p / q;
     }
     if (Math.abs(newStep) < tolAct) newStep = newStep > 0 ? tolAct : -tolAct;
     a = b;

@@ -13,11 +13,17 @@ import { InputError } from '../../errors.js';
  *
  * @example binomialTest(3, 10, { p0: 0.5 }).p // 0.34375
  */
-export function binomialTest(x: number, n: number, options: { p0?: number; alternative?: Alternative } = {}): TestResult {
+export function binomialTest(
+  x: number,
+  n: number,
+  options: { p0?: number; alternative?: Alternative } = {},
+): TestResult {
   const { p0 = 0.5, alternative = 'two-sided' } = options;
   assertCounts(x, n);
-  if (typeof p0 !== 'number' || !(p0 >= 0 && p0 <= 1)) throw new InputError('p0', p0, 'a probability in [0, 1]');
-  if (!['two-sided', 'less', 'greater'].includes(alternative)) throw new InputError('alternative', alternative, 'one of two-sided, less, greater');
+  if (typeof p0 !== 'number' || !(p0 >= 0 && p0 <= 1))
+    throw new InputError('p0', p0, 'a probability in [0, 1]');
+  if (!['two-sided', 'less', 'greater'].includes(alternative))
+    throw new InputError('alternative', alternative, 'one of two-sided, less, greater');
   let p: number;
   if (alternative === 'less') p = cdf(x, n, p0);
   else if (alternative === 'greater') p = sf(x - 1, n, p0);

@@ -29,7 +29,11 @@ export interface FormulaStep {
 }
 
 /** A registry entry of `PROPORTION_INTERVALS`. */
-export interface ProportionInterval extends MethodEntry<string, (x: number, n: number, context: ProportionCiContext) => [number, number]> {
+export interface ProportionInterval
+  extends MethodEntry<
+    string,
+    (x: number, n: number, context: ProportionCiContext) => [number, number]
+  > {
   /** The worked explanation with the intermediate numbers. */
   readonly steps?: (x: number, n: number, context: ProportionCiContext) => FormulaStep[];
 }
@@ -37,7 +41,10 @@ export interface ProportionInterval extends MethodEntry<string, (x: number, n: n
 /** A probability written into a formula: 6 significant digits (0.05, not 0.04999999999999999). */
 const short = (x: number): string => String(Number(x.toPrecision(6)));
 
-const qbetaStep = (label: string, edge: string, text: string): FormulaStep => ({ label, formula: edge || text });
+const qbetaStep = (label: string, edge: string, text: string): FormulaStep => ({
+  label,
+  formula: edge || text,
+});
 
 /**
  * The single-proportion interval methods. `run` gives [lower, upper]; `steps` the worked
@@ -53,14 +60,20 @@ export const PROPORTION_INTERVALS = defineMethods('proportion interval', [
     steps: (x, n, { z }) => [
       { label: 'z', formula: 'z_{1 − α/2}', value: z },
       { label: 'centre', formula: '(x + z²/2) / (n + z²)', value: (x + (z * z) / 2) / (n + z * z) },
-      { label: 'half-width', formula: 'z √n / (n + z²) × √(p̂(1 − p̂) + z²/(4n))', value: ((z * Math.sqrt(n)) / (n + z * z)) * Math.sqrt((x / n) * (1 - x / n) + (z * z) / (4 * n)) },
+      {
+        label: 'half-width',
+        formula: 'z √n / (n + z²) × √(p̂(1 − p̂) + z²/(4n))',
+        value:
+          ((z * Math.sqrt(n)) / (n + z * z)) * Math.sqrt((x / n) * (1 - x / n) + (z * z) / (4 * n)),
+      },
     ],
   },
   {
     // As R's prop.test(correct = TRUE), whose Yates correction shrinks to |x − n·p0| near p0.
     id: 'wilson-cc',
     label: 'Wilson score with continuity correction',
-    formula: 'c = min(½, |x − n·p0|) (p0 = 0.5 unless given); Wilson limits of (x ∓ c)/n: [p + z²/2n ± z√(p(1 − p)/n + z²/4n²)] / (1 + z²/n), 0 below 0 and 1 above 1',
+    formula:
+      'c = min(½, |x − n·p0|) (p0 = 0.5 unless given); Wilson limits of (x ∓ c)/n: [p + z²/2n ± z√(p(1 − p)/n + z²/4n²)] / (1 + z²/n), 0 below 0 and 1 above 1',
     reference: 'Newcombe RG. Stat Med 1998;17:857–872, method 4; as R prop.test(correct = TRUE)',
     run: (x, n, { z, p0 = 0.5 }) => {
       const c = Math.min(0.5, Math.abs(x - n * p0));
@@ -73,7 +86,11 @@ export const PROPORTION_INTERVALS = defineMethods('proportion interval', [
     },
     steps: (x, n, { z, p0 = 0.5 }) => [
       { label: 'z', formula: 'z_{1 − α/2}', value: z },
-      { label: 'c', formula: `min(½, |x − n·p0|) with p0 = ${p0}`, value: Math.min(0.5, Math.abs(x - n * p0)) },
+      {
+        label: 'c',
+        formula: `min(½, |x − n·p0|) with p0 = ${p0}`,
+        value: Math.min(0.5, Math.abs(x - n * p0)),
+      },
       { label: 'limits', formula: 'Wilson lower limit of (x − c)/n, upper limit of (x + c)/n' },
     ],
   },
@@ -88,8 +105,16 @@ export const PROPORTION_INTERVALS = defineMethods('proportion interval', [
       x === n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x),
     ],
     steps: (x, n, { alpha }) => [
-      qbetaStep('lower', x === 0 ? '0 when x = 0' : '', `Beta quantile(α/2; x, n − x + 1) = qbeta(${short(alpha / 2)}, ${x}, ${n - x + 1})`),
-      qbetaStep('upper', x === n ? '1 when x = n' : '', `Beta quantile(1 − α/2; x + 1, n − x) = qbeta(${short(1 - alpha / 2)}, ${x + 1}, ${n - x})`),
+      qbetaStep(
+        'lower',
+        x === 0 ? '0 when x = 0' : '',
+        `Beta quantile(α/2; x, n − x + 1) = qbeta(${short(alpha / 2)}, ${x}, ${n - x + 1})`,
+      ),
+      qbetaStep(
+        'upper',
+        x === n ? '1 when x = n' : '',
+        `Beta quantile(1 − α/2; x + 1, n − x) = qbeta(${short(1 - alpha / 2)}, ${x + 1}, ${n - x})`,
+      ),
     ],
   },
   {
@@ -100,25 +125,47 @@ export const PROPORTION_INTERVALS = defineMethods('proportion interval', [
     // P[X > x] + ½P[X = x] rises with π; P[X < x] + ½P[X = x] falls.
     run: (x, n, { alpha }) => [
       x === 0 ? 0 : bisect((pi) => binomialSf(x, n, pi) + 0.5 * binomialPmf(x, n, pi) - alpha / 2),
-      x === n ? 1 : bisect((pi) => alpha / 2 - ((x === 0 ? 0 : binomialCdf(x - 1, n, pi)) + 0.5 * binomialPmf(x, n, pi))),
+      x === n
+        ? 1
+        : bisect(
+            (pi) =>
+              alpha / 2 - ((x === 0 ? 0 : binomialCdf(x - 1, n, pi)) + 0.5 * binomialPmf(x, n, pi)),
+          ),
     ],
     steps: (x, n, { alpha }) => [
-      qbetaStep('lower', x === 0 ? '0 when x = 0' : '', `π with P[X > x] + ½P[X = x] = α/2 = ${short(alpha / 2)}`),
-      qbetaStep('upper', x === n ? '1 when x = n' : '', `π with P[X < x] + ½P[X = x] = α/2 = ${short(alpha / 2)}`),
+      qbetaStep(
+        'lower',
+        x === 0 ? '0 when x = 0' : '',
+        `π with P[X > x] + ½P[X = x] = α/2 = ${short(alpha / 2)}`,
+      ),
+      qbetaStep(
+        'upper',
+        x === n ? '1 when x = n' : '',
+        `π with P[X < x] + ½P[X = x] = α/2 = ${short(alpha / 2)}`,
+      ),
     ],
   },
   {
     id: 'jeffreys',
     label: 'Jeffreys',
-    formula: 'Beta(α/2; x + ½, n − x + ½) to Beta(1 − α/2; x + ½, n − x + ½); 0 at x = 0, 1 at x = n',
+    formula:
+      'Beta(α/2; x + ½, n − x + ½) to Beta(1 − α/2; x + ½, n − x + ½); 0 at x = 0, 1 at x = n',
     reference: 'Brown LD, Cai TT, DasGupta A. Stat Sci 2001;16:101–133, §4.1.2',
     run: (x, n, { alpha }) => [
       x === 0 ? 0 : betaQuantile(alpha / 2, x + 0.5, n - x + 0.5),
       x === n ? 1 : betaQuantile(1 - alpha / 2, x + 0.5, n - x + 0.5),
     ],
     steps: (x, n, { alpha }) => [
-      qbetaStep('lower', x === 0 ? '0 when x = 0' : '', `qbeta(${short(alpha / 2)}, x + ½, n − x + ½)`),
-      qbetaStep('upper', x === n ? '1 when x = n' : '', `qbeta(${short(1 - alpha / 2)}, x + ½, n − x + ½)`),
+      qbetaStep(
+        'lower',
+        x === 0 ? '0 when x = 0' : '',
+        `qbeta(${short(alpha / 2)}, x + ½, n − x + ½)`,
+      ),
+      qbetaStep(
+        'upper',
+        x === n ? '1 when x = n' : '',
+        `qbeta(${short(1 - alpha / 2)}, x + ½, n − x + ½)`,
+      ),
     ],
   },
   {
@@ -148,7 +195,14 @@ export const PROPORTION_INTERVALS = defineMethods('proportion interval', [
       const centre = x / n;
       const half = z * Math.sqrt((centre * (1 - centre)) / n);
       const limits = clip(centre - half, centre + half, 'wald', warnings);
-      if (x === 0 || x === n) warnings.push(warning('interval-zero-width', { method: 'wald', why: `${x} of ${n}`, use: 'wilson, exact or jeffreys' }));
+      if (x === 0 || x === n)
+        warnings.push(
+          warning('interval-zero-width', {
+            method: 'wald',
+            why: `${x} of ${n}`,
+            use: 'wilson, exact or jeffreys',
+          }),
+        );
       return limits;
     },
     steps: (x, n, { z }) => [
@@ -205,14 +259,25 @@ export interface ProportionCiResult extends Estimate {
  *
  * @example proportionCi(9, 22) // estimate 0.40909, ci [0.23256, 0.61265] (wilson)
  */
-export function proportionCi(x: number, n: number, options: ProportionCiOptions = {}): ProportionCiResult {
+export function proportionCi(
+  x: number,
+  n: number,
+  options: ProportionCiOptions = {},
+): ProportionCiResult {
   const { method = 'wilson', level = 0.95, p0, alternative = 'two-sided' } = options;
   assertCounts(x, n);
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
+  if (typeof level !== 'number' || !(level > 0 && level < 1))
+    throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
   const entry = PROPORTION_INTERVALS.get(method);
   const alpha = 1 - level;
   const coded: Warning[] = [];
-  const [lower, upper] = entry.run(x, n, { level, alpha, z: normalQuantile(1 - alpha / 2), p0, warnings: coded });
+  const [lower, upper] = entry.run(x, n, {
+    level,
+    alpha,
+    z: normalQuantile(1 - alpha / 2),
+    p0,
+    warnings: coded,
+  });
   const result: ProportionCiResult = {
     measure: 'PR',
     estimate: x / n,

@@ -19,8 +19,10 @@ export function proportionTest(
 ): TestResult {
   const { p0 = 0.5, correct = true, alternative = 'two-sided' } = options;
   assertCounts(x, n);
-  if (typeof p0 !== 'number' || !(p0 > 0 && p0 < 1)) throw new InputError('p0', p0, 'a probability strictly between 0 and 1');
-  if (!['two-sided', 'less', 'greater'].includes(alternative)) throw new InputError('alternative', alternative, 'one of two-sided, less, greater');
+  if (typeof p0 !== 'number' || !(p0 > 0 && p0 < 1))
+    throw new InputError('p0', p0, 'a probability strictly between 0 and 1');
+  if (!['two-sided', 'less', 'greater'].includes(alternative))
+    throw new InputError('alternative', alternative, 'one of two-sided, less, greater');
   const deviation = Math.abs(x - n * p0);
   const k = correct ? Math.min(0.5, deviation) : 0;
   const statistic = (deviation - k) ** 2 / (n * p0 * (1 - p0));
@@ -31,7 +33,12 @@ export function proportionTest(
     p = alternative === 'less' ? normalCdf(z) : normalSf(z);
   }
   return freeze({
-    name: correct ? '1-sample proportions test with continuity correction' : '1-sample proportions test without continuity correction',
-    statistic, df: 1, p, alternative,
+    name: correct
+      ? '1-sample proportions test with continuity correction'
+      : '1-sample proportions test without continuity correction',
+    statistic,
+    df: 1,
+    p,
+    alternative,
   });
 }

@@ -51,7 +51,10 @@ export interface SurvivalComparison {
  * 2013;13:152). Arm 1 vs arm 2 throughout.
  * @example compareSurvival(records, { arms: ['test', 'standard'], tau: 365 }).cox.estimate
  */
-export function compareSurvival(records: readonly SurvivalRecord[], options: CompareSurvivalOptions = {}): SurvivalComparison {
+export function compareSurvival(
+  records: readonly SurvivalRecord[],
+  options: CompareSurvivalOptions = {},
+): SurvivalComparison {
   const { level = 0.95, confType = 'log-log', ties = 'efron', times = [] } = options;
   validateRecords(records);
   const arms = resolveArms(records, options.arms);
@@ -60,7 +63,10 @@ export function compareSurvival(records: readonly SurvivalRecord[], options: Com
   const tau = options.tau ?? lastTime;
   if (!(tau > 0)) throw new InputError('tau', tau, 'a time > 0');
   const warnings: string[] = [];
-  if (tau > lastTime) warnings.push(`τ = ${tau} is beyond the last follow-up of an arm (${lastTime}): that arm's RMST extrapolates its last value`);
+  if (tau > lastTime)
+    warnings.push(
+      `τ = ${tau} is beyond the last follow-up of an arm (${lastTime}): that arm's RMST extrapolates its last value`,
+    );
   const armResults = byArm.map((rs, k) => {
     const km = kaplanMeier(rs, { level, confType });
     warnings.push(...km.warnings.map((w) => `${arms[k]}: ${w}`));
@@ -77,11 +83,21 @@ export function compareSurvival(records: readonly SurvivalRecord[], options: Com
   const seLog = Math.sqrt((r1.se / r1.rmst) ** 2 + (r2.se / r2.rmst) ** 2);
   const rmst: RmstComparison = {
     tau,
-    difference: { estimate: diff, se: seDiff, ci: { lower: diff - z * seDiff, upper: diff + z * seDiff, level, method: 'normal' }, p: 2 * normalSf(Math.abs(diff / seDiff)) },
+    difference: {
+      estimate: diff,
+      se: seDiff,
+      ci: { lower: diff - z * seDiff, upper: diff + z * seDiff, level, method: 'normal' },
+      p: 2 * normalSf(Math.abs(diff / seDiff)),
+    },
     ratio: {
       estimate: r1.rmst / r2.rmst,
       seLog,
-      ci: { lower: Math.exp(logRatio - z * seLog), upper: Math.exp(logRatio + z * seLog), level, method: 'wald-log' },
+      ci: {
+        lower: Math.exp(logRatio - z * seLog),
+        upper: Math.exp(logRatio + z * seLog),
+        level,
+        method: 'wald-log',
+      },
       p: 2 * normalSf(Math.abs(logRatio / seLog)),
     },
   };

@@ -2,7 +2,15 @@ import { InputError } from '../../errors.js';
 import { chiSquareSf } from '../dist/chi-square.js';
 import { normalQuantile, normalSf } from '../dist/normal.js';
 import { freeze, type ConfidenceInterval } from '../types.js';
-import { fixTimes, resolveArms, riskTable, strataOf, validateRecords, type RiskRow, type SurvivalRecord } from './survival-records.js';
+import {
+  fixTimes,
+  resolveArms,
+  riskTable,
+  strataOf,
+  validateRecords,
+  type RiskRow,
+  type SurvivalRecord,
+} from './survival-records.js';
 
 export type CoxTies = 'efron' | 'breslow';
 export const COX_TIES: readonly CoxTies[] = ['efron', 'breslow'];
@@ -92,20 +100,34 @@ function evaluate(tables: readonly RiskRow[][], beta: number, ties: CoxTies): Fi
  * Breslow N. Biometrics 1974;30:89–99.
  * @example coxHazardRatio(records, { arms: ['treated', 'control'] }).estimate
  */
-export function coxHazardRatio(records: readonly SurvivalRecord[], options: CoxOptions = {}): CoxResult {
+export function coxHazardRatio(
+  records: readonly SurvivalRecord[],
+  options: CoxOptions = {},
+): CoxResult {
   const { ties = 'efron', level = 0.95, maxIter = 50 } = options;
   if (!COX_TIES.includes(ties)) throw new InputError('ties', ties, `one of ${COX_TIES.join(', ')}`);
-  if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
+  if (!(level > 0 && level < 1))
+    throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
   validateRecords(records);
   const arms = resolveArms(records, options.arms);
   const fixed = fixTimes(records);
   const strata = strataOf(records);
-  const tables = strata.map((s) => riskTable(fixed.filter((r) => r.stratum === s), arms[0], arms[1]));
+  const tables = strata.map((s) =>
+    riskTable(
+      fixed.filter((r) => r.stratum === s),
+      arms[0],
+      arms[1],
+    ),
+  );
   const warnings: string[] = [];
   const events = tables.flat().reduce((sum, row) => sum + row.events[0] + row.events[1], 0);
   const null0 = evaluate(tables, 0, ties);
   if (events === 0 || null0.information === 0) {
-    throw new InputError('records', `${events} events`, 'events in a risk set holding both arms (the Cox model has no information)');
+    throw new InputError(
+      'records',
+      `${events} events`,
+      'events in a risk set holding both arms (the Cox model has no information)',
+    );
   }
   let beta = 0;
   let fit = null0;
@@ -116,19 +138,28 @@ export function coxHazardRatio(records: readonly SurvivalRecord[], options: CoxO
     let step = fit.score / fit.information;
     let next = evaluate(tables, beta + step, ties);
     // Step halving, as coxph, when the likelihood does not increase.
-    for (let half = 0; half < 30 && !(next.logLik >= fit.logLik - 1e-12 * Math.abs(fit.logLik)); half++) {
+    for (
+      let half = 0;
+      half < 30 && !(next.logLik >= fit.logLik - 1e-12 * Math.abs(fit.logLik));
+      half++
+    ) {
       step /= 2;
       next = evaluate(tables, beta + step, ties);
     }
     beta += step;
     fit = next;
-    if (Math.abs(step) <= 1e-13 * Math.max(1, Math.abs(beta)) || Math.abs(fit.score) < 1e-14 * Math.max(1, events)) {
+    if (
+      Math.abs(step) <= 1e-13 * Math.max(1, Math.abs(beta)) ||
+      Math.abs(fit.score) < 1e-14 * Math.max(1, events)
+    ) {
       converged = true;
       break;
     }
   }
   if (!converged || !Number.isFinite(beta) || Math.abs(beta) > 30) {
-    warnings.push('the Cox fit did not converge (monotone likelihood: all events in one arm?); the HR is not estimable');
+    warnings.push(
+      'the Cox fit did not converge (monotone likelihood: all events in one arm?); the HR is not estimable',
+    );
   }
   const se = 1 / Math.sqrt(fit.information);
   const z = normalQuantile(1 - (1 - level) / 2);
@@ -140,7 +171,12 @@ export function coxHazardRatio(records: readonly SurvivalRecord[], options: CoxO
     estimate: Math.exp(beta),
     logHr: beta,
     se,
-    ci: { lower: Math.exp(beta - z * se), upper: Math.exp(beta + z * se), level, method: 'wald-log' },
+    ci: {
+      lower: Math.exp(beta - z * se),
+      upper: Math.exp(beta + z * se),
+      level,
+      method: 'wald-log',
+    },
     wald: { z: beta / se, p: 2 * normalSf(Math.abs(beta / se)) },
     score: { chiSq: scoreChiSq, p: chiSquareSf(scoreChiSq, 1) },
     likelihoodRatio: { chiSq: lr, p: chiSquareSf(Math.max(0, lr), 1) },

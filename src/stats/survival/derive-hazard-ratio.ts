@@ -1,7 +1,13 @@
 import { InputError } from '../../errors.js';
 import { decimalsOf } from '../check/reported-value.js';
 import { freeze, type ConfidenceInterval, type TestResult } from '../types.js';
-import { buildHrDerivation, HR_COUNT_FIELDS, type HrDerivation, type HrField, type HrReported } from './hr-derivation.js';
+import {
+  buildHrDerivation,
+  HR_COUNT_FIELDS,
+  type HrDerivation,
+  type HrField,
+  type HrReported,
+} from './hr-derivation.js';
 import { HR_METHODS, hrMethod } from './hr-methods.js';
 
 export interface DeriveHazardRatioOptions {
@@ -71,7 +77,15 @@ export interface HazardRatioResult {
   warnings: string[];
 }
 
-const POSITIVE: readonly HrField[] = ['hr', 'ciLower', 'ciUpper', 'v', 'median1', 'median2', 'allocationRatio'];
+const POSITIVE: readonly HrField[] = [
+  'hr',
+  'ciLower',
+  'ciUpper',
+  'v',
+  'median1',
+  'median2',
+  'allocationRatio',
+];
 const PROBABILITY: readonly HrField[] = ['p', 'logrankP'];
 const FINITE: readonly HrField[] = ['oMinusE', 'logrankZ'];
 /** Figures that are stated, not rounded (level, ratio). */
@@ -83,41 +97,80 @@ function validate(r: HrReported): string[] {
     const value = r[key];
     if (value === undefined) continue;
     if (key === 'favours') {
-      if (value !== 'arm1' && value !== 'arm2') throw new InputError('favours', value, 'arm1 or arm2');
+      if (value !== 'arm1' && value !== 'arm2')
+        throw new InputError('favours', value, 'arm1 or arm2');
       continue;
     }
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(key, value, 'a finite number');
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new InputError(key, value, 'a finite number');
     if (POSITIVE.includes(key) && !(value > 0)) throw new InputError(key, value, 'a number > 0');
-    if (PROBABILITY.includes(key) && !(value > 0 && value <= 1)) throw new InputError(key, value, 'a p-value in (0, 1]');
+    if (PROBABILITY.includes(key) && !(value > 0 && value <= 1))
+      throw new InputError(key, value, 'a p-value in (0, 1]');
     if (key === 'logrankChiSq' && !(value >= 0)) throw new InputError(key, value, 'a χ² ≥ 0');
-    if (key === 'ciLevel' && !(value > 0 && value < 1)) throw new InputError(key, value, 'a level in (0, 1), e.g. 0.95');
-    if (HR_COUNT_FIELDS.includes(key) && !(Number.isInteger(value) && value >= 1)) throw new InputError(key, value, 'a whole number ≥ 1');
+    if (key === 'ciLevel' && !(value > 0 && value < 1))
+      throw new InputError(key, value, 'a level in (0, 1), e.g. 0.95');
+    if (HR_COUNT_FIELDS.includes(key) && !(Number.isInteger(value) && value >= 1))
+      throw new InputError(key, value, 'a whole number ≥ 1');
     if (FINITE.includes(key)) continue;
   }
   if (r.ciLower !== undefined && r.ciUpper !== undefined && !(r.ciLower < r.ciUpper)) {
     throw new InputError('ciUpper', r.ciUpper, `a number greater than ciLower (${r.ciLower})`);
   }
   if ((r.ciLower === undefined) !== (r.ciUpper === undefined)) {
-    throw new InputError(r.ciLower === undefined ? 'ciLower' : 'ciUpper', undefined, 'both ends of the interval');
+    throw new InputError(
+      r.ciLower === undefined ? 'ciLower' : 'ciUpper',
+      undefined,
+      'both ends of the interval',
+    );
   }
   if ((r.oMinusE === undefined) !== (r.v === undefined)) {
     throw new InputError(r.v === undefined ? 'v' : 'oMinusE', undefined, 'O − E and V together');
   }
   if ((r.median1 === undefined) !== (r.median2 === undefined)) {
-    throw new InputError(r.median1 === undefined ? 'median1' : 'median2', undefined, 'the median of both arms');
+    throw new InputError(
+      r.median1 === undefined ? 'median1' : 'median2',
+      undefined,
+      'the median of both arms',
+    );
   }
-  if ((r.n1 === undefined) !== (r.n2 === undefined)) throw new InputError(r.n1 === undefined ? 'n1' : 'n2', undefined, 'the size of both arms');
-  if (r.hr !== undefined && r.ciLower !== undefined && r.ciUpper !== undefined && (r.hr < r.ciLower || r.hr > r.ciUpper)) {
+  if ((r.n1 === undefined) !== (r.n2 === undefined))
+    throw new InputError(r.n1 === undefined ? 'n1' : 'n2', undefined, 'the size of both arms');
+  if (
+    r.hr !== undefined &&
+    r.ciLower !== undefined &&
+    r.ciUpper !== undefined &&
+    (r.hr < r.ciLower || r.hr > r.ciUpper)
+  ) {
     warnings.push(`HR ${r.hr} lies outside its interval ${r.ciLower} to ${r.ciUpper}`);
   }
-  if (r.events !== undefined && r.events1 !== undefined && r.events2 !== undefined && r.events !== r.events1 + r.events2) {
-    warnings.push(`total events ${r.events} ≠ events1 + events2 = ${r.events1 + r.events2}; the per-arm counts are used where a method takes them`);
+  if (
+    r.events !== undefined &&
+    r.events1 !== undefined &&
+    r.events2 !== undefined &&
+    r.events !== r.events1 + r.events2
+  ) {
+    warnings.push(
+      `total events ${r.events} ≠ events1 + events2 = ${r.events1 + r.events2}; the per-arm counts are used where a method takes them`,
+    );
   }
-  if (r.logrankZ !== undefined && r.hr !== undefined && r.hr !== 1 && Math.sign(r.logrankZ) !== Math.sign(Math.log(r.hr)) && r.logrankZ !== 0) {
+  if (
+    r.logrankZ !== undefined &&
+    r.hr !== undefined &&
+    r.hr !== 1 &&
+    Math.sign(r.logrankZ) !== Math.sign(Math.log(r.hr)) &&
+    r.logrankZ !== 0
+  ) {
     warnings.push(`the log-rank z ${r.logrankZ} and the HR ${r.hr} point in opposite directions`);
   }
-  if (r.n1 !== undefined && r.n2 !== undefined && r.allocationRatio !== undefined && Math.abs(r.n1 / r.n2 - r.allocationRatio) > 0.05 * r.allocationRatio) {
-    warnings.push(`allocation ratio ${r.allocationRatio} differs from n1/n2 = ${(r.n1 / r.n2).toPrecision(4)}; n1/n2 is used`);
+  if (
+    r.n1 !== undefined &&
+    r.n2 !== undefined &&
+    r.allocationRatio !== undefined &&
+    Math.abs(r.n1 / r.n2 - r.allocationRatio) > 0.05 * r.allocationRatio
+  ) {
+    warnings.push(
+      `allocation ratio ${r.allocationRatio} differs from n1/n2 = ${(r.n1 / r.n2).toPrecision(4)}; n1/n2 is used`,
+    );
   }
   return warnings;
 }
@@ -141,10 +194,16 @@ function roundingInterval(field: HrField, value: number, decimals: number): [num
  * allow (each rounded figure at either end of its rounding interval). The derivations are
  * monotone in each figure, so the corners bound the range.
  */
-function roundingRange(methodId: string, r: HrReported, decimals: Partial<Record<HrField, number>>): RoundingRange {
+function roundingRange(
+  methodId: string,
+  r: HrReported,
+  decimals: Partial<Record<HrField, number>>,
+): RoundingRange {
   const method = hrMethod(methodId);
   const rounded = method.fields.filter((f) => r[f] !== undefined && !EXACT.includes(f));
-  const ranges = rounded.map((f) => roundingInterval(f, r[f] as number, decimals[f] ?? decimalsOf(r[f] as number)));
+  const ranges = rounded.map((f) =>
+    roundingInterval(f, r[f] as number, decimals[f] ?? decimalsOf(r[f] as number)),
+  );
   const logHr: [number, number] = [Infinity, -Infinity];
   const se: [number, number] = [Infinity, -Infinity];
   for (let mask = 0; mask < 1 << rounded.length; mask++) {
@@ -152,7 +211,12 @@ function roundingRange(methodId: string, r: HrReported, decimals: Partial<Record
     rounded.forEach((f, i) => {
       corner[f] = ranges[i][(mask >> i) & 1];
     });
-    if (corner.ciLower !== undefined && corner.ciUpper !== undefined && !(corner.ciLower < corner.ciUpper)) continue;
+    if (
+      corner.ciLower !== undefined &&
+      corner.ciUpper !== undefined &&
+      !(corner.ciLower < corner.ciUpper)
+    )
+      continue;
     if (method.missing(corner) !== undefined) continue;
     const core = method.run(corner);
     if (Number.isFinite(core.logHr)) {
@@ -188,10 +252,14 @@ function gap(a: [number, number], b: [number, number]): number {
  *
  * @example deriveHazardRatio({ hr: 0.88, oMinusE: Math.log(0.88) * 128.81, v: 128.81 }).ci // { lower: 0.7404…, upper: 1.0459…, level: 0.95, method: 'wald-log' }
  */
-export function deriveHazardRatio(reported: HrReported, options: DeriveHazardRatioOptions = {}): HazardRatioResult {
+export function deriveHazardRatio(
+  reported: HrReported,
+  options: DeriveHazardRatioOptions = {},
+): HazardRatioResult {
   const { level = 0.95, decimals = {} } = options;
   const tolerance = { logHr: options.tolerance?.logHr ?? 0.05, se: options.tolerance?.se ?? 0.1 };
-  if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
+  if (!(level > 0 && level < 1))
+    throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
   const wanted = options.methods ? options.methods.map((id) => hrMethod(id)) : HR_METHODS;
   const warnings = validate(reported);
   const derivations: HrDerivationWithRange[] = [];
@@ -207,7 +275,11 @@ export function deriveHazardRatio(reported: HrReported, options: DeriveHazardRat
     warnings.push(...derived.warnings);
   }
   if (derivations.length === 0) {
-    throw new InputError('reported', Object.keys(reported).join(', ') || 'nothing', `figures for at least one derivation (${skipped.map((s) => `${s.method}: ${s.reason.replace(/^needs /, '')}`).join('; ')})`);
+    throw new InputError(
+      'reported',
+      Object.keys(reported).join(', ') || 'nothing',
+      `figures for at least one derivation (${skipped.map((s) => `${s.method}: ${s.reason.replace(/^needs /, '')}`).join('; ')})`,
+    );
   }
   const agreement: HrAgreement[] = [];
   for (let i = 0; i < derivations.length; i++) {
@@ -217,14 +289,33 @@ export function deriveHazardRatio(reported: HrReported, options: DeriveHazardRat
       const seGap = gap(a.rounding.se, b.rounding.se) / Math.min(a.se, b.se);
       const [logHrOverlap, seOverlap] = [logHrGap === 0, seGap === 0];
       const verdict: HrAgreement['verdict'] =
-        logHrOverlap && seOverlap ? 'consistent'
-        : a.exact && b.exact ? 'discrepant'
-        : logHrGap <= tolerance.logHr && seGap <= tolerance.se ? 'close'
-        : 'differs';
-      agreement.push({ methods: [a.method, b.method], logHrDifference: b.logHr - a.logHr, seRatio: b.se / a.se, logHrOverlap, seOverlap, logHrGap, seGap, verdict });
+        logHrOverlap && seOverlap
+          ? 'consistent'
+          : a.exact && b.exact
+            ? 'discrepant'
+            : logHrGap <= tolerance.logHr && seGap <= tolerance.se
+              ? 'close'
+              : 'differs';
+      agreement.push({
+        methods: [a.method, b.method],
+        logHrDifference: b.logHr - a.logHr,
+        seRatio: b.se / a.se,
+        logHrOverlap,
+        seOverlap,
+        logHrGap,
+        seGap,
+        verdict,
+      });
       if (verdict === 'discrepant' || verdict === 'differs') {
-        const what = [logHrOverlap ? '' : `HR ${a.hr.toPrecision(3)} vs ${b.hr.toPrecision(3)}`, seOverlap ? '' : `SE ${a.se.toPrecision(3)} vs ${b.se.toPrecision(3)}`].filter(Boolean).join(', ');
-        warnings.push(`${verdict}: ${a.method} and ${b.method} disagree beyond rounding (${what})${verdict === 'differs' ? ' by more than the tolerance for an approximation' : '; is p the Wald p of this HR?'}`);
+        const what = [
+          logHrOverlap ? '' : `HR ${a.hr.toPrecision(3)} vs ${b.hr.toPrecision(3)}`,
+          seOverlap ? '' : `SE ${a.se.toPrecision(3)} vs ${b.se.toPrecision(3)}`,
+        ]
+          .filter(Boolean)
+          .join(', ');
+        warnings.push(
+          `${verdict}: ${a.method} and ${b.method} disagree beyond rounding (${what})${verdict === 'differs' ? ' by more than the tolerance for an approximation' : '; is p the Wald p of this HR?'}`,
+        );
       }
     }
   }
@@ -235,7 +326,12 @@ export function deriveHazardRatio(reported: HrReported, options: DeriveHazardRat
     logHr: primary.logHr,
     se: primary.se,
     ci: primary.ci,
-    test: { name: 'Wald test of log HR = 0', statistic: primary.logHr / primary.se, p: primary.p, alternative: 'two-sided' },
+    test: {
+      name: 'Wald test of log HR = 0',
+      statistic: primary.logHr / primary.se,
+      p: primary.p,
+      alternative: 'two-sided',
+    },
     primary: primary.method,
     derivations,
     skipped,

@@ -96,7 +96,12 @@ export function buildHrDerivation(
     hr: Math.exp(logHr),
     logHr,
     se,
-    ci: { lower: Math.exp(logHr - z * se), upper: Math.exp(logHr + z * se), level, method: 'wald-log' },
+    ci: {
+      lower: Math.exp(logHr - z * se),
+      upper: Math.exp(logHr + z * se),
+      level,
+      method: 'wald-log',
+    },
     p: se === 0 ? (logHr === 0 ? 1 : 0) : 2 * normalSf(Math.abs(logHr) / se),
     oMinusE: logHr * v,
     v,

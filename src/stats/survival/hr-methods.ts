@@ -27,7 +27,10 @@ const TIERNEY = 'Tierney JF et al. Trials 2007;8:16; Parmar MKB et al. Stat Med 
 const upperZ = (p: number): number => normalQuantile(p / 2, 0, 1, { lowerTail: false });
 
 /** Allocation ratio R = n1/n2: from the arm sizes, else the stated ratio, else 1. */
-export function allocationRatio(r: HrReported): { ratio: number; source: 'n1/n2' | 'stated' | 'assumed 1:1' } {
+export function allocationRatio(r: HrReported): {
+  ratio: number;
+  source: 'n1/n2' | 'stated' | 'assumed 1:1';
+} {
   if (r.n1 !== undefined && r.n2 !== undefined) return { ratio: r.n1 / r.n2, source: 'n1/n2' };
   if (r.allocationRatio !== undefined) return { ratio: r.allocationRatio, source: 'stated' };
   return { ratio: 1, source: 'assumed 1:1' };
@@ -42,7 +45,8 @@ function totalEvents(r: HrReported): number | undefined {
 /** The log-rank z, signed (negative when arm 1 has the lower hazard), with where it came from. */
 function logrankZ(r: HrReported): { z: number; from: string } {
   if (r.logrankZ !== undefined) return { z: r.logrankZ, from: 'z' };
-  const magnitude = r.logrankChiSq !== undefined ? Math.sqrt(r.logrankChiSq) : upperZ(r.logrankP as number);
+  const magnitude =
+    r.logrankChiSq !== undefined ? Math.sqrt(r.logrankChiSq) : upperZ(r.logrankP as number);
   const from = r.logrankChiSq !== undefined ? 'χ²' : 'p';
   const lower = r.hr !== undefined ? r.hr < 1 : r.favours === 'arm1';
   return { z: lower ? -magnitude : magnitude, from };
@@ -50,7 +54,8 @@ function logrankZ(r: HrReported): { z: number; from: string } {
 
 function needSign(r: HrReported): string | undefined {
   if (r.logrankZ !== undefined) return undefined;
-  if (r.hr === undefined && r.favours === undefined) return 'the direction of the effect (hr, or favours arm1|arm2)';
+  if (r.hr === undefined && r.favours === undefined)
+    return 'the direction of the effect (hr, or favours arm1|arm2)';
   return undefined;
 }
 
@@ -59,10 +64,14 @@ export const HR_METHODS: readonly HrMethod[] = [
     id: 'ci',
     label: 'HR with its confidence interval',
     exact: true,
-    formula: 'log HR = ln HR (or the midpoint of ln lower and ln upper); SE = (ln upper − ln lower) / (2 z_{(1+level)/2})',
+    formula:
+      'log HR = ln HR (or the midpoint of ln lower and ln upper); SE = (ln upper − ln lower) / (2 z_{(1+level)/2})',
     reference: `${TIERNEY} (direct estimation, Var(ln HR) from the CI); metafor conv.wald`,
     fields: ['hr', 'ciLower', 'ciUpper', 'ciLevel'],
-    missing: (r) => (r.ciLower === undefined || r.ciUpper === undefined ? 'a confidence interval (ci lower and upper)' : undefined),
+    missing: (r) =>
+      r.ciLower === undefined || r.ciUpper === undefined
+        ? 'a confidence interval (ci lower and upper)'
+        : undefined,
     run: (r) => {
       const level = r.ciLevel ?? 0.95;
       const z = normalQuantile(1 - (1 - level) / 2);
@@ -75,9 +84,15 @@ export const HR_METHODS: readonly HrMethod[] = [
       // The printed HR should sit at the geometric centre of its interval; rounding explains
       // a little asymmetry, a lot means the interval is not a Wald interval on the log scale.
       if (r.hr !== undefined && Math.abs(logHr - midpoint) > 0.1 * (lnU - lnL)) {
-        warnings.push(`the interval ${r.ciLower} to ${r.ciUpper} is not symmetric about ln HR ${r.hr} on the log scale (midpoint HR ${Math.exp(midpoint).toPrecision(4)}): it may not be a Wald interval`);
+        warnings.push(
+          `the interval ${r.ciLower} to ${r.ciUpper} is not symmetric about ln HR ${r.hr} on the log scale (midpoint HR ${Math.exp(midpoint).toPrecision(4)}): it may not be a Wald interval`,
+        );
       }
-      const inputs: Record<string, number> = { ciLower: r.ciLower as number, ciUpper: r.ciUpper as number, ciLevel: level };
+      const inputs: Record<string, number> = {
+        ciLower: r.ciLower as number,
+        ciUpper: r.ciUpper as number,
+        ciLevel: level,
+      };
       if (r.hr !== undefined) inputs.hr = r.hr;
       return {
         logHr,
@@ -98,7 +113,10 @@ export const HR_METHODS: readonly HrMethod[] = [
     formula: 'log HR = (O − E) / V; SE = 1/√V',
     reference: `${TIERNEY} (Peto–log-rank estimator)`,
     fields: ['oMinusE', 'v'],
-    missing: (r) => (r.oMinusE === undefined || r.v === undefined ? 'the log-rank O − E and its variance V' : undefined),
+    missing: (r) =>
+      r.oMinusE === undefined || r.v === undefined
+        ? 'the log-rank O − E and its variance V'
+        : undefined,
     run: (r) => {
       const oe = r.oMinusE as number;
       const v = r.v as number;
@@ -106,7 +124,9 @@ export const HR_METHODS: readonly HrMethod[] = [
         logHr: oe / v,
         se: 1 / Math.sqrt(v),
         formula: 'log HR = (O − E)/V; SE = 1/√V',
-        assumptions: ['O − E is for arm 1; the one-step (Peto) estimate is close to the Cox HR when the HR is near 1'],
+        assumptions: [
+          'O − E is for arm 1; the one-step (Peto) estimate is close to the Cox HR when the HR is near 1',
+        ],
         inputs: { oMinusE: oe, v },
         intermediate: {},
       };
@@ -144,11 +164,23 @@ export const HR_METHODS: readonly HrMethod[] = [
     exact: false,
     formula: 'V = d·R/(1 + R)²; O − E = z·√V; log HR = (O − E)/V; SE = 1/√V',
     reference: `${TIERNEY} (log-rank p and total events, V from the allocation ratio R)`,
-    fields: ['logrankP', 'logrankZ', 'logrankChiSq', 'events', 'events1', 'events2', 'n1', 'n2', 'allocationRatio'],
+    fields: [
+      'logrankP',
+      'logrankZ',
+      'logrankChiSq',
+      'events',
+      'events1',
+      'events2',
+      'n1',
+      'n2',
+      'allocationRatio',
+    ],
     missing: (r) => {
-      if (r.logrankP === undefined && r.logrankZ === undefined && r.logrankChiSq === undefined) return 'a log-rank p, z or χ²';
+      if (r.logrankP === undefined && r.logrankZ === undefined && r.logrankChiSq === undefined)
+        return 'a log-rank p, z or χ²';
       if (totalEvents(r) === undefined) return 'the total number of events';
-      if (r.logrankZ === undefined && r.logrankChiSq === undefined && (r.logrankP as number) >= 1) return 'a log-rank p below 1';
+      if (r.logrankZ === undefined && r.logrankChiSq === undefined && (r.logrankP as number) >= 1)
+        return 'a log-rank p below 1';
       return needSign(r);
     },
     run: (r) => {
@@ -194,7 +226,9 @@ export const HR_METHODS: readonly HrMethod[] = [
           logHr,
           se: Math.sqrt(1 / d1 + 1 / d2),
           formula: 'SE = √(1/d1 + 1/d2)',
-          assumptions: ['the variance of log HR is that of a ratio of two Poisson event rates (V ≈ d1·d2/(d1 + d2))'],
+          assumptions: [
+            'the variance of log HR is that of a ratio of two Poisson event rates (V ≈ d1·d2/(d1 + d2))',
+          ],
           inputs: { hr: r.hr as number, events1: d1, events2: d2 },
           intermediate: { v: (d1 * d2) / (d1 + d2) },
         };
@@ -206,7 +240,9 @@ export const HR_METHODS: readonly HrMethod[] = [
         logHr,
         se: 1 / Math.sqrt(v),
         formula: 'V = d·R/(1 + R)²; SE = 1/√V',
-        assumptions: [`the allocation ratio R (${source}) holds for the numbers at risk throughout`],
+        assumptions: [
+          `the allocation ratio R (${source}) holds for the numbers at risk throughout`,
+        ],
         inputs: { hr: r.hr as number, events: d, allocationRatio: ratio },
         intermediate: { v },
       };
@@ -220,7 +256,8 @@ export const HR_METHODS: readonly HrMethod[] = [
     reference: 'Michiels S et al. Int J Technol Assess Health Care 2005;21:119–25; Parmar 1998 §5',
     fields: ['median1', 'median2', 'events', 'events1', 'events2', 'n1', 'n2', 'allocationRatio'],
     missing: (r) => {
-      if (r.median1 === undefined || r.median2 === undefined) return 'the median survival in each arm';
+      if (r.median1 === undefined || r.median2 === undefined)
+        return 'the median survival in each arm';
       if (totalEvents(r) === undefined) return 'the number of events (per arm or in total)';
       return undefined;
     },
@@ -230,22 +267,28 @@ export const HR_METHODS: readonly HrMethod[] = [
       const perArm = r.events1 !== undefined && r.events2 !== undefined;
       const { ratio, source } = allocationRatio(r);
       const v = perArm
-        ? ((r.events1 as number) * (r.events2 as number)) / ((r.events1 as number) + (r.events2 as number))
+        ? ((r.events1 as number) * (r.events2 as number)) /
+          ((r.events1 as number) + (r.events2 as number))
         : ((r.events as number) * ratio) / (1 + ratio) ** 2;
       const inputs: Record<string, number> = { median1: m1, median2: m2 };
-      if (perArm) Object.assign(inputs, { events1: r.events1 as number, events2: r.events2 as number });
+      if (perArm)
+        Object.assign(inputs, { events1: r.events1 as number, events2: r.events2 as number });
       else Object.assign(inputs, { events: r.events as number, allocationRatio: ratio });
       return {
         logHr,
         se: 1 / Math.sqrt(v),
-        formula: perArm ? 'HR = median2/median1; SE = √(1/d1 + 1/d2)' : 'HR = median2/median1; V = d·R/(1 + R)²; SE = 1/√V',
+        formula: perArm
+          ? 'HR = median2/median1; SE = √(1/d1 + 1/d2)'
+          : 'HR = median2/median1; V = d·R/(1 + R)²; SE = 1/√V',
         assumptions: [
           'EXPONENTIAL ASSUMPTION: constant hazard in each arm, so hazard = ln 2 / median',
           ...(perArm ? [] : [`the allocation ratio R (${source}) splits the events`]),
         ],
         inputs,
         intermediate: { lambda1: Math.LN2 / m1, lambda2: Math.LN2 / m2, v },
-        warnings: ['HR from medians assumes exponential survival in both arms (constant hazards): a rough estimate'],
+        warnings: [
+          'HR from medians assumes exponential survival in both arms (constant hazards): a rough estimate',
+        ],
       };
     },
   },
@@ -254,6 +297,7 @@ export const HR_METHODS: readonly HrMethod[] = [
 /** The method with this id; InputError naming the ids otherwise. */
 export function hrMethod(id: string): HrMethod {
   const method = HR_METHODS.find((m) => m.id === id);
-  if (!method) throw new InputError('method', id, `one of ${HR_METHODS.map((m) => m.id).join(', ')}`);
+  if (!method)
+    throw new InputError('method', id, `one of ${HR_METHODS.map((m) => m.id).join(', ')}`);
   return method;
 }

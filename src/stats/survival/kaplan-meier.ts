@@ -58,10 +58,15 @@ const TOLERANCE = Math.sqrt(2.220446049250313e-16);
  * 1982;38:29–41; Kalbfleisch JD, Prentice RL. The Statistical Analysis of Failure Time Data, 1980.
  * @example kaplanMeier([{ time: 1, event: true }, { time: 2, event: false }, { time: 3, event: true }]).steps.map((s) => s.surv) // [0.6667, 0.6667, 0]
  */
-export function kaplanMeier(records: readonly SurvivalRecord[], options: KaplanMeierOptions = {}): KaplanMeierResult {
+export function kaplanMeier(
+  records: readonly SurvivalRecord[],
+  options: KaplanMeierOptions = {},
+): KaplanMeierResult {
   const { level = 0.95, confType = 'log-log' } = options;
-  if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
-  if (!KM_CONF_TYPES.includes(confType)) throw new InputError('confType', confType, `one of ${KM_CONF_TYPES.join(', ')}`);
+  if (!(level > 0 && level < 1))
+    throw new InputError('level', level, 'a level in (0, 1), e.g. 0.95');
+  if (!KM_CONF_TYPES.includes(confType))
+    throw new InputError('confType', confType, `one of ${KM_CONF_TYPES.join(', ')}`);
   validateRecords(records);
   const z = normalQuantile(1 - (1 - level) / 2);
   const sorted = [...fixTimes(records)].sort((a, b) => a.time - b.time);
@@ -97,7 +102,9 @@ export function kaplanMeier(records: readonly SurvivalRecord[], options: KaplanM
     median,
     level,
     confType,
-    warnings: Number.isNaN(median.estimate) ? ['the survival curve does not fall to ½: the median is not estimable'] : [],
+    warnings: Number.isNaN(median.estimate)
+      ? ['the survival curve does not fall to ½: the median is not estimable']
+      : [],
   });
 }
 
@@ -128,15 +135,25 @@ function pointwise(s: number, se: number, z: number, type: KmConfType): [number,
 function quantileTimes(steps: readonly KmStep[]): KmQuantile {
   const times = steps.map((s) => s.time);
   return {
-    estimate: minmin(steps.map((s) => s.surv), times),
-    lower: minmin(steps.map((s) => s.lower), times),
-    upper: minmin(steps.map((s) => s.upper), times),
+    estimate: minmin(
+      steps.map((s) => s.surv),
+      times,
+    ),
+    lower: minmin(
+      steps.map((s) => s.lower),
+      times,
+    ),
+    upper: minmin(
+      steps.map((s) => s.upper),
+      times,
+    ),
   };
 }
 
 function minmin(y: readonly number[], x: readonly number[]): number {
   const keep: number[] = [];
-  for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]) && y[i] < 0.5 + TOLERANCE) keep.push(i);
+  for (let i = 0; i < y.length; i++)
+    if (!Number.isNaN(y[i]) && y[i] < 0.5 + TOLERANCE) keep.push(i);
   if (keep.length === 0) return NaN;
   const first = keep[0];
   if (Math.abs(y[first] - 0.5) < TOLERANCE) {

@@ -42,7 +42,8 @@ const key = (x: number): string => x.toPrecision(12);
  * @example kmReachable(3).map((v) => v.survival) // [0, 0.3333…, 0.5, 0.6667…, 1]
  */
 export function kmReachable(n: number): KmReachableValue[] {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_N) throw new InputError('n', n, `a whole number from 1 to ${MAX_N}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_N)
+    throw new InputError('n', n, `a whole number from 1 to ${MAX_N}`);
   const found = new Map<string, KmReachableValue>();
   // Breadth-first over (patients left, value): each state keeps the first (shortest) witness.
   let frontier = new Map<string, { left: number; value: number; witness: KmStepWitness[] }>();
@@ -83,11 +84,14 @@ export function kmReachable(n: number): KmReachableValue[] {
  */
 export function kmPercent(percent: string | number, n: number): KmPercentResult {
   const reported = parseReported(percent);
-  if (reported.relation !== '=') throw new InputError('percent', percent, 'an exact printed percentage');
-  if (!(reported.value >= 0 && reported.value <= 100)) throw new InputError('percent', percent, 'a percentage in [0, 100]');
+  if (reported.relation !== '=')
+    throw new InputError('percent', percent, 'an exact printed percentage');
+  if (!(reported.value >= 0 && reported.value <= 100))
+    throw new InputError('percent', percent, 'a percentage in [0, 100]');
   const interval = reportedInterval(reported, 0, 100);
   const values = kmReachable(n);
-  const inside = (v: KmReachableValue): boolean => 100 * v.survival >= interval.lower - 1e-9 && 100 * v.survival <= interval.upper + 1e-9;
+  const inside = (v: KmReachableValue): boolean =>
+    100 * v.survival >= interval.lower - 1e-9 && 100 * v.survival <= interval.upper + 1e-9;
   const consistent = values.filter(inside);
   const below = [...values].reverse().find((v) => 100 * v.survival < interval.lower - 1e-9);
   const above = values.find((v) => 100 * v.survival > interval.upper + 1e-9);

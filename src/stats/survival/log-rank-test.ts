@@ -1,6 +1,13 @@
 import { chiSquareSf } from '../dist/chi-square.js';
 import { freeze } from '../types.js';
-import { fixTimes, resolveArms, riskTable, strataOf, validateRecords, type SurvivalRecord } from './survival-records.js';
+import {
+  fixTimes,
+  resolveArms,
+  riskTable,
+  strataOf,
+  validateRecords,
+  type SurvivalRecord,
+} from './survival-records.js';
 
 export interface LogRankResult {
   arms: [string, string];
@@ -26,7 +33,10 @@ export interface LogRankResult {
  * Reference: Peto R, Peto J. J R Stat Soc A 1972;135:185–207; Mantel N. Cancer Chemother Rep 1966;50:163–70.
  * @example logRankTest(records, { arms: ['treated', 'control'] }).p
  */
-export function logRankTest(records: readonly SurvivalRecord[], options: { arms?: readonly [string, string] } = {}): LogRankResult {
+export function logRankTest(
+  records: readonly SurvivalRecord[],
+  options: { arms?: readonly [string, string] } = {},
+): LogRankResult {
   validateRecords(records);
   const arms = resolveArms(records, options.arms);
   const fixed = fixTimes(records);
@@ -35,7 +45,11 @@ export function logRankTest(records: readonly SurvivalRecord[], options: { arms?
   const expected: [number, number] = [0, 0];
   let v = 0;
   for (const stratum of strata) {
-    const rows = riskTable(fixed.filter((r) => r.stratum === stratum), arms[0], arms[1]);
+    const rows = riskTable(
+      fixed.filter((r) => r.stratum === stratum),
+      arms[0],
+      arms[1],
+    );
     for (const row of rows) {
       const d = row.events[0] + row.events[1];
       if (d === 0) continue;

@@ -1,8 +1,16 @@
 import { InputError } from '../../errors.js';
 import { genericEffectSizes } from '../meta/generic-effect-sizes.js';
-import { metaAnalysis, type MetaAnalysisOptions, type MetaAnalysisResult } from '../meta/meta-analysis.js';
+import {
+  metaAnalysis,
+  type MetaAnalysisOptions,
+  type MetaAnalysisResult,
+} from '../meta/meta-analysis.js';
 import { freeze } from '../types.js';
-import { deriveHazardRatio, type DeriveHazardRatioOptions, type HazardRatioResult } from './derive-hazard-ratio.js';
+import {
+  deriveHazardRatio,
+  type DeriveHazardRatioOptions,
+  type HazardRatioResult,
+} from './derive-hazard-ratio.js';
 import type { HrField, HrReported } from './hr-derivation.js';
 
 export interface HrStudy {
@@ -39,15 +47,31 @@ export function poolHazardRatios(
   const derived = studies.map((s) => {
     let result: HazardRatioResult;
     try {
-      result = deriveHazardRatio(s.reported, { decimals: s.decimals ?? {}, ...(methods ? { methods } : {}) });
+      result = deriveHazardRatio(s.reported, {
+        decimals: s.decimals ?? {},
+        ...(methods ? { methods } : {}),
+      });
     } catch (error) {
-      if (error instanceof InputError) throw new InputError(`${s.study}: ${error.argument}`, error.value, error.expected);
+      if (error instanceof InputError)
+        throw new InputError(`${s.study}: ${error.argument}`, error.value, error.expected);
       throw error;
     }
     warnings.push(...result.warnings.map((w) => `${s.study}: ${w}`));
     return { study: s.study, derived: result };
   });
-  const effects = genericEffectSizes(derived.map((d) => ({ study: d.study, yi: d.derived.logHr, sei: d.derived.se, extra: { derivation: d.derived.primary } })), 'HR');
+  const effects = genericEffectSizes(
+    derived.map((d) => ({
+      study: d.study,
+      yi: d.derived.logHr,
+      sei: d.derived.se,
+      extra: { derivation: d.derived.primary },
+    })),
+    'HR',
+  );
   const meta = metaAnalysis(effects, metaOptions);
-  return freeze({ meta, studies: derived, warnings: [...warnings, ...effects.warnings, ...meta.warnings] });
+  return freeze({
+    meta,
+    studies: derived,
+    warnings: [...warnings, ...effects.warnings, ...meta.warnings],
+  });
 }

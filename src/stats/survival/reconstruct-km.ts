@@ -42,7 +42,10 @@ export function roundHalfEven(x: number): number {
  * 1e-7 × median bin width so values at a break fall in the bin it closes.
  */
 function histCounts(values: readonly number[], breaks: readonly number[]): number[] {
-  const widths = breaks.slice(1).map((b, i) => b - breaks[i]).sort((a, b) => a - b);
+  const widths = breaks
+    .slice(1)
+    .map((b, i) => b - breaks[i])
+    .sort((a, b) => a - b);
   const m = widths.length;
   const median = m % 2 === 1 ? widths[(m - 1) / 2] : (widths[m / 2 - 1] + widths[m / 2]) / 2;
   const fuzz = 1e-7 * median;
@@ -79,27 +82,61 @@ const MAX_ADJUSTMENTS = 10000;
  */
 export function reconstructKm(input: KmCurveInput): ReconstructedArm {
   const warnings: string[] = [];
-  const { time: rawTime, survival: rawSurv, riskTime: rawRiskTime, nRisk: rawRisk, totalEvents } = input;
-  if (rawTime.length !== rawSurv.length || rawTime.length < 2) throw new InputError('time', rawTime.length, 'at least two digitised points, as many times as survival values');
-  if (rawRiskTime.length !== rawRisk.length || rawRisk.length === 0) throw new InputError('riskTime', rawRiskTime.length, 'an at-risk table with as many times as counts');
+  const {
+    time: rawTime,
+    survival: rawSurv,
+    riskTime: rawRiskTime,
+    nRisk: rawRisk,
+    totalEvents,
+  } = input;
+  if (rawTime.length !== rawSurv.length || rawTime.length < 2)
+    throw new InputError(
+      'time',
+      rawTime.length,
+      'at least two digitised points, as many times as survival values',
+    );
+  if (rawRiskTime.length !== rawRisk.length || rawRisk.length === 0)
+    throw new InputError(
+      'riskTime',
+      rawRiskTime.length,
+      'an at-risk table with as many times as counts',
+    );
   rawTime.forEach((t, i) => {
     if (!Number.isFinite(t) || t < 0) throw new InputError(`time[${i}]`, t, 'a finite time ≥ 0');
-    if (!(rawSurv[i] >= 0 && rawSurv[i] <= 1)) throw new InputError(`survival[${i}]`, rawSurv[i], 'a proportion in [0, 1] (divide percentages by 100)');
+    if (!(rawSurv[i] >= 0 && rawSurv[i] <= 1))
+      throw new InputError(
+        `survival[${i}]`,
+        rawSurv[i],
+        'a proportion in [0, 1] (divide percentages by 100)',
+      );
   });
   rawRisk.forEach((n, i) => {
     if (!Number.isInteger(n) || n < 0) throw new InputError(`nRisk[${i}]`, n, 'a whole number ≥ 0');
-    if (!Number.isFinite(rawRiskTime[i])) throw new InputError(`riskTime[${i}]`, rawRiskTime[i], 'a finite time');
-    if (i > 0 && !(rawRiskTime[i] > rawRiskTime[i - 1])) throw new InputError(`riskTime[${i}]`, rawRiskTime[i], 'at-risk times in increasing order');
-    if (i > 0 && n > rawRisk[i - 1]) throw new InputError(`nRisk[${i}]`, n, `at most the previous number at risk (${rawRisk[i - 1]})`);
+    if (!Number.isFinite(rawRiskTime[i]))
+      throw new InputError(`riskTime[${i}]`, rawRiskTime[i], 'a finite time');
+    if (i > 0 && !(rawRiskTime[i] > rawRiskTime[i - 1]))
+      throw new InputError(`riskTime[${i}]`, rawRiskTime[i], 'at-risk times in increasing order');
+    if (i > 0 && n > rawRisk[i - 1])
+      throw new InputError(
+        `nRisk[${i}]`,
+        n,
+        `at most the previous number at risk (${rawRisk[i - 1]})`,
+      );
   });
-  if (totalEvents !== undefined && !(Number.isInteger(totalEvents) && totalEvents >= 0)) throw new InputError('totalEvents', totalEvents, 'a whole number ≥ 0');
+  if (totalEvents !== undefined && !(Number.isInteger(totalEvents) && totalEvents >= 0))
+    throw new InputError('totalEvents', totalEvents, 'a whole number ≥ 0');
 
   // Preprocess: sort by time (higher S first at equal times), running minimum, last point per time.
-  const order = rawTime.map((_, i) => i).sort((a, b) => rawTime[a] - rawTime[b] || rawSurv[b] - rawSurv[a]);
+  const order = rawTime
+    .map((_, i) => i)
+    .sort((a, b) => rawTime[a] - rawTime[b] || rawSurv[b] - rawSurv[a]);
   const sortedT = order.map((i) => rawTime[i]);
   const sortedS: number[] = [];
-  order.forEach((i, k) => sortedS.push(k === 0 ? rawSurv[i] : Math.min(sortedS[k - 1], rawSurv[i])));
-  if (order.some((i, k) => k > 0 && rawSurv[i] > sortedS[k - 1])) warnings.push('digitised survival rose somewhere: made non-increasing (running minimum)');
+  order.forEach((i, k) =>
+    sortedS.push(k === 0 ? rawSurv[i] : Math.min(sortedS[k - 1], rawSurv[i])),
+  );
+  if (order.some((i, k) => k > 0 && rawSurv[i] > sortedS[k - 1]))
+    warnings.push('digitised survival rose somewhere: made non-increasing (running minimum)');
   const tS: number[] = [];
   const S: number[] = [];
   sortedT.forEach((t, k) => {
@@ -119,13 +156,22 @@ export function reconstructKm(input: KmCurveInput): ReconstructedArm {
     nRisk.push(rawRisk[i]);
     lower.push(first + 1);
   });
-  if (lower.length === 0) throw new InputError('nRisk', rawRisk.join(', '), 'an at-risk count > 0 at or before the last digitised point');
+  if (lower.length === 0)
+    throw new InputError(
+      'nRisk',
+      rawRisk.join(', '),
+      'an at-risk count > 0 at or before the last digitised point',
+    );
   const keep = lower.map((l, i) => lower.indexOf(l, i + 1) < 0);
-  if (keep.some((k) => !k)) warnings.push('at-risk intervals without a digitised point were merged into the next');
+  if (keep.some((k) => !k))
+    warnings.push('at-risk intervals without a digitised point were merged into the next');
   tRisk = tRisk.filter((_, i) => keep[i]);
   nRisk = nRisk.filter((_, i) => keep[i]);
   lower = lower.filter((_, i) => keep[i]);
-  if (lower[0] !== 1 || S[0] !== 1) warnings.push('the curve does not start at the first at-risk time with S = 1: the first point is taken as the start');
+  if (lower[0] !== 1 || S[0] !== 1)
+    warnings.push(
+      'the curve does not start at the first at-risk time with S = 1: the first point is taken as the start',
+    );
   const nint = lower.length;
   const upper = [...lower.slice(1).map((l) => l - 1), npoints];
   const L = (i: number): number => lower[i - 1];
@@ -141,10 +187,15 @@ export function reconstructKm(input: KmCurveInput): ReconstructedArm {
   const lastI = new Array<number>(nint + 1).fill(1);
   const risk = [0, ...nRisk];
   const events = (nHatK: number, k: number, last: number): number =>
-    nHatK > 0 && kmHat[last] !== 0 ? Math.max(0, roundHalfEven(nHatK * (1 - sAt(k) / kmHat[last]))) : 0;
+    nHatK > 0 && kmHat[last] !== 0
+      ? Math.max(0, roundHalfEven(nHatK * (1 - sAt(k) / kmHat[last])))
+      : 0;
   /** Spreads `count` censorings evenly over (t_from, t_breaksTo) into the points from `from` on. */
   const spread = (count: number, from: number, breaksTo: number): void => {
-    const values = Array.from({ length: count }, (_, j) => tAt(from) + ((j + 1) * (tAt(breaksTo) - tAt(from))) / (count + 1));
+    const values = Array.from(
+      { length: count },
+      (_, j) => tAt(from) + ((j + 1) * (tAt(breaksTo) - tAt(from))) / (count + 1),
+    );
     const breaks = Array.from({ length: breaksTo - from + 1 }, (_, j) => tAt(from + j));
     histCounts(values, breaks).forEach((c, j) => {
       cen[from + j] = c;
@@ -156,7 +207,9 @@ export function reconstructKm(input: KmCurveInput): ReconstructedArm {
     let last = lastI[i];
     while (nHat[L(i + 1)] > risk[i + 1] || (nHat[L(i + 1)] < risk[i + 1] && nCensor[i] > 0)) {
       if (++guard > MAX_ADJUSTMENTS) {
-        warnings.push(`the censoring adjustment did not settle in interval ${i}: stopped after ${MAX_ADJUSTMENTS} rounds`);
+        warnings.push(
+          `the censoring adjustment did not settle in interval ${i}: stopped after ${MAX_ADJUSTMENTS} rounds`,
+        );
         break;
       }
       if (nCensor[i] <= 0) {
@@ -183,9 +236,16 @@ export function reconstructKm(input: KmCurveInput): ReconstructedArm {
     lastI[i + 1] = last;
   }
   // Last interval: the average censoring rate of the earlier ones.
-  nCensor[nint] = nint > 1
-    ? Math.min(roundHalfEven((nCensor.slice(1, nint).reduce((a, b) => a + b, 0) * (tAt(U(nint)) - tAt(L(nint)))) / (tAt(U(nint - 1)) - tAt(L(1)))), risk[nint])
-    : 0;
+  nCensor[nint] =
+    nint > 1
+      ? Math.min(
+          roundHalfEven(
+            (nCensor.slice(1, nint).reduce((a, b) => a + b, 0) * (tAt(U(nint)) - tAt(L(nint)))) /
+              (tAt(U(nint - 1)) - tAt(L(1))),
+          ),
+          risk[nint],
+        )
+      : 0;
   const spreadLast = (): void => {
     if (nCensor[nint] <= 0) {
       for (let k = L(nint); k <= U(nint) - 1; k++) cen[k] = 0;
@@ -220,7 +280,10 @@ export function reconstructKm(input: KmCurveInput): ReconstructedArm {
         for (let k = L(nint); k <= U(nint); k++) d[k] = 0;
         for (let k = L(nint); k <= U(nint) - 1; k++) cen[k] = 0;
         for (let k = L(nint) + 1; k <= U(nint) + 1; k++) nHat[k] = risk[nint];
-        if (sumdL > totalEvents) warnings.push(`the curve implies ${sumdL} events before the last at-risk time, more than the ${totalEvents} given`);
+        if (sumdL > totalEvents)
+          warnings.push(
+            `the curve implies ${sumdL} events before the last at-risk time, more than the ${totalEvents} given`,
+          );
       }
     }
     if (sumdL < totalEvents || nint === 1) {
@@ -236,15 +299,24 @@ export function reconstructKm(input: KmCurveInput): ReconstructedArm {
         fillLast(false);
         sumd = sum(U(nint));
       }
-      if (sumd !== totalEvents) warnings.push(`reconstructed ${sumd} events, not the ${totalEvents} given (the curve and the total disagree)`);
+      if (sumd !== totalEvents)
+        warnings.push(
+          `reconstructed ${sumd} events, not the ${totalEvents} given (the curve and the total disagree)`,
+        );
     }
   }
   // Pseudo-IPD: events at the points, censorings at midpoints, the rest censored at the end.
   const n0 = risk[1];
   const records: SurvivalRecord[] = [];
-  for (let k = 1; k <= npoints; k++) for (let j = 0; j < d[k]; j++) records.push({ time: tAt(k), event: true });
-  for (let k = 1; k <= npoints - 1; k++) for (let j = 0; j < cen[k]; j++) records.push({ time: (tAt(k) + tAt(k + 1)) / 2, event: false });
-  if (records.length > n0) warnings.push(`${records.length} patients reconstructed, more than the ${n0} at risk at the start`);
+  for (let k = 1; k <= npoints; k++)
+    for (let j = 0; j < d[k]; j++) records.push({ time: tAt(k), event: true });
+  for (let k = 1; k <= npoints - 1; k++)
+    for (let j = 0; j < cen[k]; j++)
+      records.push({ time: (tAt(k) + tAt(k + 1)) / 2, event: false });
+  if (records.length > n0)
+    warnings.push(
+      `${records.length} patients reconstructed, more than the ${n0} at risk at the start`,
+    );
   while (records.length < n0) records.push({ time: tAt(npoints), event: false });
   return freeze({
     records: records.slice(0, Math.max(n0, records.length)),

@@ -15,14 +15,22 @@ export interface RestrictedMean {
  * @example restrictedMean(kaplanMeier(records), 500).rmst
  */
 export function restrictedMean(km: KaplanMeierResult, tau: number): RestrictedMean {
-  if (typeof tau !== 'number' || !Number.isFinite(tau) || !(tau > 0)) throw new InputError('tau', tau, 'a finite time > 0');
+  if (typeof tau !== 'number' || !Number.isFinite(tau) || !(tau > 0))
+    throw new InputError('tau', tau, 'a finite time > 0');
   const keep = km.steps.filter((s) => s.time <= tau);
   const times = [...keep.map((s) => s.time), tau];
   const surv = [...keep.map((s) => s.surv), keep.length > 0 ? keep[keep.length - 1].surv : 1];
-  const hazardVar = [...keep.map((s) => (s.nRisk - s.nEvent === 0 ? 0 : s.nEvent / (s.nRisk * (s.nRisk - s.nEvent)))), 0];
+  const hazardVar = [
+    ...keep.map((s) =>
+      s.nRisk - s.nEvent === 0 ? 0 : s.nEvent / (s.nRisk * (s.nRisk - s.nEvent)),
+    ),
+    0,
+  ];
   const n = times.length;
   // Rectangles between consecutive times (start 0), each at the curve's height on its left.
-  const rectangles = times.map((t, i) => (t - (i === 0 ? 0 : times[i - 1])) * (i === 0 ? 1 : surv[i - 1]));
+  const rectangles = times.map(
+    (t, i) => (t - (i === 0 ? 0 : times[i - 1])) * (i === 0 ? 1 : surv[i - 1]),
+  );
   const rmst = rectangles.reduce((a, b) => a + b, 0);
   let variance = 0;
   let area = 0;

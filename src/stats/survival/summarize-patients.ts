@@ -19,18 +19,39 @@ export interface PatientRow {
 /** Arm summaries named as the columns of the arm kinds (arm-time-to-event, arm-continuous, arm-binary). */
 export interface PatientSummaries {
   timeToEvent: {
-    outcome: string; arm: string; n: number; events: number;
-    median?: number; median_ci_lower?: number; median_ci_upper?: number; ci_level: number;
-    time?: number; survival_percent?: number; survival_ci_lower?: number; survival_ci_upper?: number;
+    outcome: string;
+    arm: string;
+    n: number;
+    events: number;
+    median?: number;
+    median_ci_lower?: number;
+    median_ci_upper?: number;
+    ci_level: number;
+    time?: number;
+    survival_percent?: number;
+    survival_ci_lower?: number;
+    survival_ci_upper?: number;
   }[];
-  continuous: { outcome: string; arm: string; n: number; mean: number; sd?: number; median: number; q1: number; q3: number; min: number; max: number }[];
+  continuous: {
+    outcome: string;
+    arm: string;
+    n: number;
+    mean: number;
+    sd?: number;
+    median: number;
+    q1: number;
+    q3: number;
+    min: number;
+    max: number;
+  }[];
   binary: { outcome: string; arm: string; events: number; n: number }[];
   /** How quartiles were computed. */
   quantiles: string;
   warnings: string[];
 }
 
-export const QUANTILE_DEFINITION = 'R type 7 (linear interpolation between order statistics, R quantile() default; simple-statistics quantileSorted)';
+export const QUANTILE_DEFINITION =
+  'R type 7 (linear interpolation between order statistics, R quantile() default; simple-statistics quantileSorted)';
 
 /**
  * Summarises patient-level rows into per-arm rows of the arm kinds: time to event → n,
@@ -40,26 +61,51 @@ export const QUANTILE_DEFINITION = 'R type 7 (linear interpolation between order
  * kept in order of first appearance.
  * @example summarizePatients([{ outcome: 'x', arm: 'A', value: 1 }, { outcome: 'x', arm: 'A', value: 3 }]).continuous[0].mean // 2
  */
-export function summarizePatients(rows: readonly PatientRow[], options: { level?: number; times?: readonly number[] } = {}): PatientSummaries {
+export function summarizePatients(
+  rows: readonly PatientRow[],
+  options: { level?: number; times?: readonly number[] } = {},
+): PatientSummaries {
   const { level = 0.95, times = [] } = options;
   const groups = new Map<string, { outcome: string; arm: string; rows: PatientRow[] }>();
   rows.forEach((row, i) => {
-    const kinds = [row.time !== undefined, row.value !== undefined, row.response !== undefined].filter(Boolean).length;
-    if (kinds !== 1) throw new InputError(`rows[${i}]`, `${kinds} outcomes`, 'exactly one of time (with event), value, response');
+    const kinds = [
+      row.time !== undefined,
+      row.value !== undefined,
+      row.response !== undefined,
+    ].filter(Boolean).length;
+    if (kinds !== 1)
+      throw new InputError(
+        `rows[${i}]`,
+        `${kinds} outcomes`,
+        'exactly one of time (with event), value, response',
+      );
     const type = row.time !== undefined ? 'time' : row.value !== undefined ? 'value' : 'response';
     const key = JSON.stringify([type, row.outcome, row.arm]);
     const group = groups.get(key) ?? { outcome: row.outcome, arm: row.arm, rows: [] };
     group.rows.push(row);
     groups.set(key, group);
   });
-  const out: PatientSummaries = { timeToEvent: [], continuous: [], binary: [], quantiles: QUANTILE_DEFINITION, warnings: [] };
+  const out: PatientSummaries = {
+    timeToEvent: [],
+    continuous: [],
+    binary: [],
+    quantiles: QUANTILE_DEFINITION,
+    warnings: [],
+  };
   for (const { outcome, arm, rows: group } of groups.values()) {
     const first = group[0];
     if (first.time !== undefined) {
-      const km = kaplanMeier(group.map((r) => ({ time: r.time as number, event: r.event === true || r.event === 1 })), { level });
+      const km = kaplanMeier(
+        group.map((r) => ({ time: r.time as number, event: r.event === true || r.event === 1 })),
+        { level },
+      );
       const { estimate, lower, upper } = km.median;
       out.timeToEvent.push({
-        outcome, arm, n: km.n, events: km.events, ci_level: level,
+        outcome,
+        arm,
+        n: km.n,
+        events: km.events,
+        ci_level: level,
         ...(Number.isNaN(estimate) ? {} : { median: estimate }),
         ...(Number.isNaN(lower) ? {} : { median_ci_lower: lower }),
         ...(Number.isNaN(upper) ? {} : { median_ci_upper: upper }),
@@ -67,21 +113,39 @@ export function summarizePatients(rows: readonly PatientRow[], options: { level?
       if (Number.isNaN(estimate)) out.warnings.push(`${outcome}, ${arm}: median not reached`);
       for (const at of survivalAt(km, times)) {
         out.timeToEvent.push({
-          outcome, arm, n: km.n, events: km.events, ci_level: level, time: at.time,
+          outcome,
+          arm,
+          n: km.n,
+          events: km.events,
+          ci_level: level,
+          time: at.time,
           survival_percent: 100 * at.surv,
-          ...(Number.isNaN(at.lower) ? {} : { survival_ci_lower: 100 * at.lower, survival_ci_upper: 100 * at.upper }),
+          ...(Number.isNaN(at.lower)
+            ? {}
+            : { survival_ci_lower: 100 * at.lower, survival_ci_upper: 100 * at.upper }),
         });
       }
     } else if (first.value !== undefined) {
       const values = group.map((r) => r.value as number).sort((a, b) => a - b);
       out.continuous.push({
-        outcome, arm, n: values.length, mean: mean(values),
+        outcome,
+        arm,
+        n: values.length,
+        mean: mean(values),
         ...(values.length > 1 ? { sd: sampleStandardDeviation(values) } : {}),
-        median: quantileSorted(values, 0.5), q1: quantileSorted(values, 0.25), q3: quantileSorted(values, 0.75),
-        min: values[0], max: values[values.length - 1],
+        median: quantileSorted(values, 0.5),
+        q1: quantileSorted(values, 0.25),
+        q3: quantileSorted(values, 0.75),
+        min: values[0],
+        max: values[values.length - 1],
       });
     } else {
-      out.binary.push({ outcome, arm, events: group.filter((r) => r.response === 1).length, n: group.length });
+      out.binary.push({
+        outcome,
+        arm,
+        events: group.filter((r) => r.response === 1).length,
+        n: group.length,
+      });
     }
   }
   return freeze(out);

@@ -10,10 +10,13 @@ export interface SurvivalRecord {
 
 /** Checks times (finite, ≥ 0) and events; names the first bad record. */
 export function validateRecords(records: readonly SurvivalRecord[], argument = 'records'): void {
-  if (!Array.isArray(records) || records.length === 0) throw new InputError(argument, records, 'at least one patient record');
+  if (!Array.isArray(records) || records.length === 0)
+    throw new InputError(argument, records, 'at least one patient record');
   records.forEach((r, i) => {
-    if (typeof r.time !== 'number' || !Number.isFinite(r.time) || r.time < 0) throw new InputError(`${argument}[${i}].time`, r.time, 'a finite time ≥ 0');
-    if (typeof r.event !== 'boolean') throw new InputError(`${argument}[${i}].event`, r.event, 'true (event) or false (censored)');
+    if (typeof r.time !== 'number' || !Number.isFinite(r.time) || r.time < 0)
+      throw new InputError(`${argument}[${i}].time`, r.time, 'a finite time ≥ 0');
+    if (typeof r.event !== 'boolean')
+      throw new InputError(`${argument}[${i}].event`, r.event, 'true (event) or false (censored)');
   });
 }
 
@@ -29,7 +32,11 @@ export interface RiskRow {
  * The risk table of a two-arm comparison within one stratum: every distinct time with the
  * numbers at risk and the events per arm (arm 1 = index 0). Sorted by time.
  */
-export function riskTable(records: readonly SurvivalRecord[], arm1: string, arm2: string): RiskRow[] {
+export function riskTable(
+  records: readonly SurvivalRecord[],
+  arm1: string,
+  arm2: string,
+): RiskRow[] {
   const byTime = new Map<number, RiskRow>();
   const total: [number, number] = [0, 0];
   for (const r of records) {
@@ -60,14 +67,24 @@ export function armsOf(records: readonly SurvivalRecord[]): string[] {
 }
 
 /** Resolves the two arms to compare: given, or the only two present. */
-export function resolveArms(records: readonly SurvivalRecord[], arms?: readonly [string, string]): [string, string] {
+export function resolveArms(
+  records: readonly SurvivalRecord[],
+  arms?: readonly [string, string],
+): [string, string] {
   const present = armsOf(records);
   if (arms) {
-    for (const arm of arms) if (!present.includes(arm)) throw new InputError('arms', arm, `an arm in the records (${present.join(', ')})`);
+    for (const arm of arms)
+      if (!present.includes(arm))
+        throw new InputError('arms', arm, `an arm in the records (${present.join(', ')})`);
     if (arms[0] === arms[1]) throw new InputError('arms', arms[1], 'two different arms');
     return [arms[0], arms[1]];
   }
-  if (present.length !== 2) throw new InputError('arms', present.join(', ') || 'none', 'exactly two arms in the records, or the two to compare');
+  if (present.length !== 2)
+    throw new InputError(
+      'arms',
+      present.join(', ') || 'none',
+      'exactly two arms in the records, or the two to compare',
+    );
   return [present[0], present[1]];
 }
 

@@ -110,7 +110,15 @@ describe('chi-square and mid-p against R', () => {
 describe('published values', () => {
   // Newcombe RG (1998) Interval estimation for the difference between independent proportions:
   // comparison of eleven methods. Stat Med 17:873–890, Table II, 95% limits to 4 decimals.
-  const table2: [string, number, number, number, number, [number, number], [number, number] | null][] = [
+  const table2: [
+    string,
+    number,
+    number,
+    number,
+    number,
+    [number, number],
+    [number, number] | null,
+  ][] = [
     ['(a)', 56, 70, 48, 80, [0.0524, 0.3339], [0.0528, 0.3382]],
     ['(b)', 9, 10, 3, 10, [0.1705, 0.809], [0.17, 0.8406]],
     ['(c)', 6, 7, 2, 7, [0.0582, 0.8062], null],

@@ -18,7 +18,7 @@ describe('zero cells and degenerate tables', () => {
     const rr = riskRatio({ events1: 5, n1: 56, events2: 0, n2: 29 });
     expect(rr.correction).toBe(0.5);
     expect(rr.warnings.join(' ')).toMatch(/0.5 was added to all four cells/);
-    expect(rr.estimate).toBeCloseTo((5.5 / 57) / (0.5 / 30), 12);
+    expect(rr.estimate).toBeCloseTo(5.5 / 57 / (0.5 / 30), 12);
     const or = oddsRatio({ events1: 5, n1: 56, events2: 0, n2: 29 }, { correction: 0.25 });
     expect(or.correction).toBe(0.25);
     expect(or.estimate).toBeCloseTo((5.25 * 29.25) / (51.25 * 0.25), 10);
@@ -50,7 +50,8 @@ describe('zero cells and degenerate tables', () => {
         }
         expect(r.warnings.length).toBeGreaterThan(0);
       }
-      for (const ci of ['newcombe', 'wald', 'mn', 'ac'] as const) noNaN(riskDifference(table, { ci }));
+      for (const ci of ['newcombe', 'wald', 'mn', 'ac'] as const)
+        noNaN(riskDifference(table, { ci }));
       const all = compareProportions(table, { tests: ['barnard', 'boschloo', 'midp'] });
       noNaN(all);
       expect(all.tests.chisq).toBeNull();
@@ -58,7 +59,10 @@ describe('zero cells and degenerate tables', () => {
     });
   }
   it('n = 1 per arm works for every method', () => {
-    const r = compareProportions({ events1: 1, n1: 1, events2: 0, n2: 1 }, { tests: ['barnard', 'boschloo', 'midp'] });
+    const r = compareProportions(
+      { events1: 1, n1: 1, events2: 0, n2: 1 },
+      { tests: ['barnard', 'boschloo', 'midp'] },
+    );
     noNaN(r);
     expect(r.rr.ci.upper).toBeGreaterThan(1);
   });
@@ -71,8 +75,12 @@ describe('zero cells and degenerate tables', () => {
     expect(() => riskRatio({ events1: 11, n1: 10, events2: 0, n2: 10 })).toThrow(InputError);
     expect(() => riskRatio({ events1: 11, n1: 10, events2: 0, n2: 10 })).toThrow(/events1/);
     expect(() => riskDifference({ events1: -1, n1: 10, events2: 0, n2: 10 })).toThrow(/events1/);
-    expect(() => riskDifference({ events1: 1, n1: 10, events2: 0, n2: 10 }, { level: 95 })).toThrow(/level/);
-    expect(() => oddsRatio({ events1: 1, n1: 10, events2: 0, n2: 10 }, { correction: -1 })).toThrow(/correction/);
+    expect(() => riskDifference({ events1: 1, n1: 10, events2: 0, n2: 10 }, { level: 95 })).toThrow(
+      /level/,
+    );
+    expect(() => oddsRatio({ events1: 1, n1: 10, events2: 0, n2: 10 }, { correction: -1 })).toThrow(
+      /correction/,
+    );
     expect(() => riskDifference({ events1: 1.5, n1: 10, events2: 0, n2: 10 })).toThrow(/events1/);
   });
 });
@@ -113,6 +121,8 @@ describe('NNT (Altman 1998, BMJ 317:1309)', () => {
 describe('unconditional tests on large tables', () => {
   it('refuse tables too large to enumerate, naming the arm sizes', async () => {
     const { barnardExact } = await import('../../../src/stats/binary/barnard-exact.js');
-    expect(() => barnardExact({ events1: 1, n1: 3000, events2: 1, n2: 3000 })).toThrow(/n1, n2.*3000, 3000/);
+    expect(() => barnardExact({ events1: 1, n1: 3000, events2: 1, n2: 3000 })).toThrow(
+      /n1, n2.*3000, 3000/,
+    );
   });
 });

@@ -10,17 +10,32 @@ export function decode(value: unknown): number {
 
 type Raw = number | string;
 export interface RCase {
-  x1: number; n1: number; x2: number; n2: number;
+  x1: number;
+  n1: number;
+  x2: number;
+  n2: number;
   fisher: {
-    p: number; estimate: Raw; p_less: number; p_greater: number;
+    p: number;
+    estimate: Raw;
+    p_less: number;
+    p_greater: number;
     ci: { level: number; two: Raw[]; less: Raw[]; greater: Raw[] }[];
   };
   midp: number;
   chisq?: { statistic: number; p: number };
   chisqYates?: { statistic: number; p: number };
   levels: {
-    level: number; wilson1: number[]; wilson2: number[]; newcombe: number[]; wald: number[]; ac: number[];
-    mnRd: number[]; koopman?: Raw[]; mnRr?: Raw[]; nam?: number[]; mnOr?: Raw[];
+    level: number;
+    wilson1: number[];
+    wilson2: number[];
+    newcombe: number[];
+    wald: number[];
+    ac: number[];
+    mnRd: number[];
+    koopman?: Raw[];
+    mnRr?: Raw[];
+    nam?: number[];
+    mnOr?: Raw[];
   }[];
   escalc: { logRr: Raw; vRr: Raw; logOr: Raw; vOr: Raw; rd: number; vRd: number };
 }
@@ -32,13 +47,32 @@ export const rFixture = JSON.parse(readFileSync(new URL('binary.json', root), 'u
 };
 
 export interface PyCase {
-  x1: number; n1: number; x2: number; n2: number;
+  x1: number;
+  n1: number;
+  x2: number;
+  n2: number;
   [alternative: string]: unknown;
 }
-export const pyFixture = JSON.parse(readFileSync(new URL('binary_unconditional.json', root), 'utf8')) as {
-  cases: (PyCase & Record<'two-sided' | 'less' | 'greater', { barnard: { statistic: Raw; p: number }; barnardUnpooled: { statistic: Raw; p: number }; boschloo: { statistic: Raw; p: number } }>)[];
+export const pyFixture = JSON.parse(
+  readFileSync(new URL('binary_unconditional.json', root), 'utf8'),
+) as {
+  cases: (PyCase &
+    Record<
+      'two-sided' | 'less' | 'greater',
+      {
+        barnard: { statistic: Raw; p: number };
+        barnardUnpooled: { statistic: Raw; p: number };
+        boschloo: { statistic: Raw; p: number };
+      }
+    >)[];
 };
 
-export const tableOf = (c: { x1: number; n1: number; x2: number; n2: number }) => ({ events1: c.x1, n1: c.n1, events2: c.x2, n2: c.n2 });
-export const label = (c: { x1: number; n1: number; x2: number; n2: number }) => `${c.x1}/${c.n1} vs ${c.x2}/${c.n2}`;
+export const tableOf = (c: { x1: number; n1: number; x2: number; n2: number }) => ({
+  events1: c.x1,
+  n1: c.n1,
+  events2: c.x2,
+  n2: c.n2,
+});
+export const label = (c: { x1: number; n1: number; x2: number; n2: number }) =>
+  `${c.x1}/${c.n1} vs ${c.x2}/${c.n2}`;
 export { expectClose } from '../../support/close.js';

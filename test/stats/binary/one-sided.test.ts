@@ -34,16 +34,39 @@ describe('one-sided intervals (alternative less / greater)', () => {
         const greater = oddsRatio(table, { ci: 'exact', level: f.level, alternative: 'greater' });
         if (!less.estimable) continue;
         expectClose(less.ci.lower!, decode(f.less[0]), 0, 0, `exact less lower ${label(c)}`);
-        expectClose(less.ci.upper!, decode(f.less[1]), ITERATIVE, 1e-300, `exact less upper ${label(c)}`);
-        expectClose(greater.ci.lower!, decode(f.greater[0]), ITERATIVE, 1e-300, `exact greater lower ${label(c)}`);
-        expectClose(greater.ci.upper!, decode(f.greater[1]), 0, 0, `exact greater upper ${label(c)}`);
+        expectClose(
+          less.ci.upper!,
+          decode(f.less[1]),
+          ITERATIVE,
+          1e-300,
+          `exact less upper ${label(c)}`,
+        );
+        expectClose(
+          greater.ci.lower!,
+          decode(f.greater[0]),
+          ITERATIVE,
+          1e-300,
+          `exact greater lower ${label(c)}`,
+        );
+        expectClose(
+          greater.ci.upper!,
+          decode(f.greater[1]),
+          0,
+          0,
+          `exact greater upper ${label(c)}`,
+        );
       }
     }
   });
 
   it('MN OR, Koopman and MN RR, MN RD against score_intervals.R', () => {
     type Cell = number | string | null;
-    const fx = JSON.parse(readFileSync(new URL('../../reference/fixtures/score_intervals.json', import.meta.url), 'utf8')) as { small: Cell[][] };
+    const fx = JSON.parse(
+      readFileSync(
+        new URL('../../reference/fixtures/score_intervals.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { small: Cell[][] };
     let checked = 0;
     for (const row of fx.small) {
       const [x1, n1, x2, n2, level] = row.slice(0, 5) as number[];
@@ -52,10 +75,24 @@ describe('one-sided intervals (alternative less / greater)', () => {
       const table = { events1: x1, n1, events2: x2, n2 };
       const want = row.slice(5).map((v) => (v === null ? null : decode(v)));
       const got = [
-        ['MN OR', (a: 'less' | 'greater') => oddsRatio(table, { ci: 'mn', level: one, alternative: a })],
-        ['Koopman', (a: 'less' | 'greater') => riskRatio(table, { ci: 'koopman', level: one, alternative: a })],
-        ['MN RR', (a: 'less' | 'greater') => riskRatio(table, { ci: 'mn', level: one, alternative: a })],
-        ['MN RD', (a: 'less' | 'greater') => riskDifference(table, { ci: 'mn', level: one, alternative: a })],
+        [
+          'MN OR',
+          (a: 'less' | 'greater') => oddsRatio(table, { ci: 'mn', level: one, alternative: a }),
+        ],
+        [
+          'Koopman',
+          (a: 'less' | 'greater') =>
+            riskRatio(table, { ci: 'koopman', level: one, alternative: a }),
+        ],
+        [
+          'MN RR',
+          (a: 'less' | 'greater') => riskRatio(table, { ci: 'mn', level: one, alternative: a }),
+        ],
+        [
+          'MN RD',
+          (a: 'less' | 'greater') =>
+            riskDifference(table, { ci: 'mn', level: one, alternative: a }),
+        ],
       ] as const;
       got.forEach(([name, f], i) => {
         const lower = want[2 * i];
@@ -78,7 +115,9 @@ describe('one-sided intervals (alternative less / greater)', () => {
     const t = { events1: 0, n1: 2, events2: 2, n2: 3 };
     expect(riskDifference(t, { ci: 'wald', alternative: 'less' }).warnings).toEqual([]);
     expect(riskDifference(t, { ci: 'wald' }).warnings.join(' ')).toMatch(/clipped/);
-    expect(riskDifference(t, { ci: 'wald', alternative: 'greater' }).warnings.join(' ')).toMatch(/clipped/);
+    expect(riskDifference(t, { ci: 'wald', alternative: 'greater' }).warnings.join(' ')).toMatch(
+      /clipped/,
+    );
   });
 
   it('rejects an unknown alternative', () => {

@@ -10,7 +10,9 @@ import { decode, expectClose } from './fixtures.js';
  * table with n1, n2 ≤ 8 at 90/95/99% (two- and one-sided) plus larger tables.
  */
 type Cell = number | string;
-const fixture = JSON.parse(readFileSync(new URL('../../reference/fixtures/or_intervals.json', import.meta.url), 'utf8')) as { rows: Cell[][] };
+const fixture = JSON.parse(
+  readFileSync(new URL('../../reference/fixtures/or_intervals.json', import.meta.url), 'utf8'),
+) as { rows: Cell[][] };
 const REL = 1e-9;
 
 describe('mid-p exact and Cornfield OR intervals', () => {
@@ -24,13 +26,37 @@ describe('mid-p exact and Cornfield OR intervals', () => {
       expect(midp.ci.method).toBe('mid-p-exact');
       expectClose(midp.ci.lower!, mL, REL, 1e-300, `mid-p lower ${where}`);
       expectClose(midp.ci.upper!, mU, REL, 1e-300, `mid-p upper ${where}`);
-      expectClose(oddsRatio(t, { ci: 'midp', level, alternative: 'greater' }).ci.lower!, m1L, REL, 1e-300, `mid-p one-sided lower ${where}`);
-      expectClose(oddsRatio(t, { ci: 'midp', level, alternative: 'less' }).ci.upper!, m1U, REL, 1e-300, `mid-p one-sided upper ${where}`);
+      expectClose(
+        oddsRatio(t, { ci: 'midp', level, alternative: 'greater' }).ci.lower!,
+        m1L,
+        REL,
+        1e-300,
+        `mid-p one-sided lower ${where}`,
+      );
+      expectClose(
+        oddsRatio(t, { ci: 'midp', level, alternative: 'less' }).ci.upper!,
+        m1U,
+        REL,
+        1e-300,
+        `mid-p one-sided upper ${where}`,
+      );
       const cf = oddsRatio(t, { ci: 'cornfield', level });
       expectClose(cf.ci.lower!, cL, REL, 1e-300, `Cornfield lower ${where}`);
       expectClose(cf.ci.upper!, cU, REL, 1e-300, `Cornfield upper ${where}`);
-      expectClose(oddsRatio(t, { ci: 'cornfield', level, alternative: 'greater' }).ci.lower!, c1L, REL, 1e-300, `Cornfield one-sided lower ${where}`);
-      expectClose(oddsRatio(t, { ci: 'cornfield', level, alternative: 'less' }).ci.upper!, c1U, REL, 1e-300, `Cornfield one-sided upper ${where}`);
+      expectClose(
+        oddsRatio(t, { ci: 'cornfield', level, alternative: 'greater' }).ci.lower!,
+        c1L,
+        REL,
+        1e-300,
+        `Cornfield one-sided lower ${where}`,
+      );
+      expectClose(
+        oddsRatio(t, { ci: 'cornfield', level, alternative: 'less' }).ci.upper!,
+        c1U,
+        REL,
+        1e-300,
+        `Cornfield one-sided upper ${where}`,
+      );
     }
   });
 

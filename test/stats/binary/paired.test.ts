@@ -11,12 +11,19 @@ interface Case extends PairedTable {
   exact?: { two: number; less: number; greater: number };
   newcombe: { level: number; ci: number[] }[];
 }
-const fixture = JSON.parse(readFileSync(new URL('../../reference/fixtures/paired.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const fixture = JSON.parse(
+  readFileSync(new URL('../../reference/fixtures/paired.json', import.meta.url), 'utf8'),
+) as { cases: Case[] };
 const CLOSED = 1e-10;
 
 describe('McNemar and the paired risk difference against R (paired.R)', () => {
   for (const c of fixture.cases) {
-    const table = { both: c.both, firstOnly: c.firstOnly, secondOnly: c.secondOnly, neither: c.neither };
+    const table = {
+      both: c.both,
+      firstOnly: c.firstOnly,
+      secondOnly: c.secondOnly,
+      neither: c.neither,
+    };
     it(`${c.both}/${c.firstOnly}/${c.secondOnly}/${c.neither}: mcnemar.test, binom.test, Newcombe paired interval`, () => {
       if (c.corrected) {
         const yes = mcnemarTest(table);
@@ -25,9 +32,27 @@ describe('McNemar and the paired risk difference against R (paired.R)', () => {
         const no = mcnemarTest(table, { correct: false });
         expectClose(no.statistic!, c.uncorrected!.statistic, CLOSED, 1e-15, 'X²');
         expectClose(no.p, c.uncorrected!.p, CLOSED, 0, 'p');
-        expectClose(mcnemarTest(table, { method: 'exact' }).p, c.exact!.two, CLOSED, 0, 'exact two-sided');
-        expectClose(mcnemarTest(table, { method: 'exact', alternative: 'less' }).p, c.exact!.less, CLOSED, 0, 'exact less');
-        expectClose(mcnemarTest(table, { method: 'exact', alternative: 'greater' }).p, c.exact!.greater, CLOSED, 0, 'exact greater');
+        expectClose(
+          mcnemarTest(table, { method: 'exact' }).p,
+          c.exact!.two,
+          CLOSED,
+          0,
+          'exact two-sided',
+        );
+        expectClose(
+          mcnemarTest(table, { method: 'exact', alternative: 'less' }).p,
+          c.exact!.less,
+          CLOSED,
+          0,
+          'exact less',
+        );
+        expectClose(
+          mcnemarTest(table, { method: 'exact', alternative: 'greater' }).p,
+          c.exact!.greater,
+          CLOSED,
+          0,
+          'exact greater',
+        );
       } else {
         const r = mcnemarTest(table);
         expect(r.p).toBeNaN();

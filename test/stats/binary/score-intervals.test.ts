@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { oddsRatio } from '../../../src/stats/binary/odds-ratio.js';
 import { riskDifference } from '../../../src/stats/binary/risk-difference.js';
 import { riskRatio } from '../../../src/stats/binary/risk-ratio.js';
-import { orConstrained, rdConstrained, rrConstrained } from '../../../src/stats/binary/score-statistics.js';
+import {
+  orConstrained,
+  rdConstrained,
+  rrConstrained,
+} from '../../../src/stats/binary/score-statistics.js';
 import { decode, expectClose } from './fixtures.js';
 
 /**
@@ -16,7 +20,13 @@ import { decode, expectClose } from './fixtures.js';
 type Cell = number | string | null;
 const fixture = JSON.parse(
   readFileSync(new URL('../../reference/fixtures/score_intervals.json', import.meta.url), 'utf8'),
-) as { small: Cell[][]; medium: Cell[][]; large: Cell[][]; examples: Cell[][]; nonMonotone: unknown[] };
+) as {
+  small: Cell[][];
+  medium: Cell[][];
+  large: Cell[][];
+  examples: Cell[][];
+  nonMonotone: unknown[];
+};
 
 // Both sides solve to ~1e−15 in the parameter, so the statistic's own rounding bounds the
 // agreement: ≤ 5e−12 seen for n ≤ 8, ≤ 5e−10 for n up to 1e6 (where z is flatter in θ).
@@ -28,7 +38,12 @@ function check(row: Cell[], REL = REL_SMALL): void {
   const table = { events1: x1, n1, events2: x2, n2 };
   const want = row.slice(5).map((v) => (v === null ? null : decode(v)));
   const where = `${x1}/${n1} vs ${x2}/${n2} at ${level}`;
-  const pairs: [string, { ci: { lower: number | null; upper: number | null } }, number | null, number | null][] = [
+  const pairs: [
+    string,
+    { ci: { lower: number | null; upper: number | null } },
+    number | null,
+    number | null,
+  ][] = [
     ['MN OR', oddsRatio(table, { ci: 'mn', level }), want[0], want[1]],
     ['Koopman RR', riskRatio(table, { ci: 'koopman', level }), want[2], want[3]],
     ['MN RR', riskRatio(table, { ci: 'mn', level }), want[4], want[5]],
@@ -74,8 +89,10 @@ describe('score intervals against the numeric-MLE reference', () => {
 
 describe('constrained MLEs', () => {
   const tables = [
-    { events1: 3, n1: 8, events2: 0, n2: 8 }, { events1: 1, n1: 4, events2: 1, n2: 1 },
-    { events1: 1, n1: 1e5, events2: 1, n2: 1e5 }, { events1: 999999, n1: 1e6, events2: 7, n2: 1e6 },
+    { events1: 3, n1: 8, events2: 0, n2: 8 },
+    { events1: 1, n1: 4, events2: 1, n2: 1 },
+    { events1: 1, n1: 1e5, events2: 1, n2: 1e5 },
+    { events1: 999999, n1: 1e6, events2: 7, n2: 1e6 },
   ];
   it('p + q = 1 and the defining constraints hold at extreme parameters', () => {
     for (const t of tables) {
@@ -89,7 +106,13 @@ describe('constrained MLEs', () => {
         if (m <= N / 2) expectClose(t.n1 * c.p1 + t.n2 * c.p2, m, 1e-13, 1e-300, 'OR margin');
         else expectClose(t.n1 * c.q1 + t.n2 * c.q2, N - m, 1e-13, 1e-300, 'OR margin');
         if (c.p2 > 0 && c.q1 > 0 && c.p1 > 0 && c.q2 > 0) {
-          expectClose(Math.log(c.p1) - Math.log(c.q1) - Math.log(c.p2) + Math.log(c.q2), Math.log(psi), 1e-12, 1e-12, 'OR log odds ratio');
+          expectClose(
+            Math.log(c.p1) - Math.log(c.q1) - Math.log(c.p2) + Math.log(c.q2),
+            Math.log(psi),
+            1e-12,
+            1e-12,
+            'OR log odds ratio',
+          );
         }
       }
       for (const theta of [1e-12, 0.3, 1, 2, 1e6]) {

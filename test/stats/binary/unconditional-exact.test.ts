@@ -11,13 +11,31 @@ describe('Barnard and Boschloo match scipy', () => {
       for (const alternative of ['two-sided', 'less', 'greater'] as const) {
         const ref = c[alternative];
         const b = barnardExact(tableOf(c), { alternative });
-        expectClose(b.statistic, decode(ref.barnard.statistic), 1e-12, 0, `barnard ${alternative} statistic`);
+        expectClose(
+          b.statistic,
+          decode(ref.barnard.statistic),
+          1e-12,
+          0,
+          `barnard ${alternative} statistic`,
+        );
         expectClose(b.p, ref.barnard.p, 1e-6, 0, `barnard ${alternative} p`);
         const u = barnardExact(tableOf(c), { alternative, pooled: false });
-        expectClose(u.statistic, decode(ref.barnardUnpooled.statistic), 1e-12, 0, `unpooled barnard ${alternative} statistic`);
+        expectClose(
+          u.statistic,
+          decode(ref.barnardUnpooled.statistic),
+          1e-12,
+          0,
+          `unpooled barnard ${alternative} statistic`,
+        );
         expectClose(u.p, ref.barnardUnpooled.p, 1e-6, 0, `unpooled barnard ${alternative} p`);
         const s = boschlooExact(tableOf(c), { alternative });
-        expectClose(s.statistic, decode(ref.boschloo.statistic), 1e-9, 0, `boschloo ${alternative} statistic`);
+        expectClose(
+          s.statistic,
+          decode(ref.boschloo.statistic),
+          1e-9,
+          0,
+          `boschloo ${alternative} statistic`,
+        );
         expectClose(s.p, ref.boschloo.p, 1e-6, 0, `boschloo ${alternative} p`);
       }
     });

@@ -5,24 +5,50 @@ import { debit } from '../../../src/stats/check/debit.js';
 import { sprite } from '../../../src/stats/check/sprite.js';
 
 /** Fixtures from test/reference/consistency_extra.R: DEBIT from R's sd() on every 0/1 vector, SPRITE's question by enumerating every multiset. */
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'reference', 'fixtures', 'consistency_extra.json'), 'utf8')) as {
-  debit: { mean: string; sd: string; n: number; consistent: boolean; matches: number[]; meanCounts: number[] }[];
-  sprite: { mean: string; sd: string; n: number; min: number; max: number; exists: boolean; count: number }[];
+const fixture = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '..', '..', 'reference', 'fixtures', 'consistency_extra.json'),
+    'utf8',
+  ),
+) as {
+  debit: {
+    mean: string;
+    sd: string;
+    n: number;
+    consistent: boolean;
+    matches: number[];
+    meanCounts: number[];
+  }[];
+  sprite: {
+    mean: string;
+    sd: string;
+    n: number;
+    min: number;
+    max: number;
+    exists: boolean;
+    count: number;
+  }[];
 };
 
 const decimals = (text: string): number => (text.includes('.') ? text.split('.')[1].length : 0);
-const printsAs = (x: number, text: string): boolean => Math.abs(x - Number(text)) <= 0.5 * 10 ** -decimals(text) + 1e-12;
+const printsAs = (x: number, text: string): boolean =>
+  Math.abs(x - Number(text)) <= 0.5 * 10 ** -decimals(text) + 1e-12;
 
 describe('debit (Heathers & Brown 2019) against R enumeration', () => {
-  it.each(fixture.debit.map((c) => [`${c.mean} (${c.sd}), n = ${c.n}`, c] as const))('%s', (_label, c) => {
-    const result = debit(c.mean, c.sd, c.n);
-    expect(result.consistent).toBe(c.consistent);
-    expect(result.matches.map((m) => m.count)).toEqual(c.matches);
-    expect(result.meanCounts).toEqual(c.meanCounts);
-  });
+  it.each(fixture.debit.map((c) => [`${c.mean} (${c.sd}), n = ${c.n}`, c] as const))(
+    '%s',
+    (_label, c) => {
+      const result = debit(c.mean, c.sd, c.n);
+      expect(result.consistent).toBe(c.consistent);
+      expect(result.matches.map((m) => m.count)).toEqual(c.matches);
+      expect(result.meanCounts).toEqual(c.meanCounts);
+    },
+  );
 
   it('says which SD formula fits', () => {
-    expect(debit('0.35', '0.48', 20).matches).toEqual([{ count: 7, sd: expect.closeTo(Math.sqrt(0.35 * 0.65), 12), formula: 'population' }]);
+    expect(debit('0.35', '0.48', 20).matches).toEqual([
+      { count: 7, sd: expect.closeTo(Math.sqrt(0.35 * 0.65), 12), formula: 'population' },
+    ]);
     expect(debit('0.35', '0.49', 20).matches[0].formula).toBe('sample');
   });
 
@@ -33,7 +59,11 @@ describe('debit (Heathers & Brown 2019) against R enumeration', () => {
 });
 
 describe('sprite (Heathers et al. 2018) against exhaustive enumeration in R', () => {
-  it.each(fixture.sprite.map((c) => [`${c.mean} (${c.sd}), n = ${c.n} on ${c.min}..${c.max}`, c] as const))('%s', (_label, c) => {
+  it.each(
+    fixture.sprite.map(
+      (c) => [`${c.mean} (${c.sd}), n = ${c.n} on ${c.min}..${c.max}`, c] as const,
+    ),
+  )('%s', (_label, c) => {
     const result = sprite(c.mean, c.sd, c.n, { min: c.min, max: c.max, seed: 7 });
     expect(result.found).toBe(c.exists);
     if (result.found) {

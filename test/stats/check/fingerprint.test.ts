@@ -14,7 +14,11 @@ const printP = (p: number): string => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
 describe('fingerprintBinary', () => {
   it('identifies the Koopman score interval in Koopman (1984), Biometrics 40:513, example 36/40 vs 16/80: RR 4.50 (2.94 to 7.15)', () => {
-    const result = fingerprintBinary({ events1: 36, n1: 40, events2: 16, n2: 80 }, 'RR', { estimate: '4.50', lower: '2.94', upper: '7.15' });
+    const result = fingerprintBinary({ events1: 36, n1: 40, events2: 16, n2: 80 }, 'RR', {
+      estimate: '4.50',
+      lower: '2.94',
+      upper: '7.15',
+    });
     expect(result.matches.length).toBeGreaterThan(0);
     expect(result.matches[0].methods).toMatchObject({ ci: 'koopman', level: 0.95 });
     // Katz's log interval (2.87 to 7.06) does not reproduce it.
@@ -22,21 +26,36 @@ describe('fingerprintBinary', () => {
   });
 
   it('returns the nearest combinations when nothing reproduces the figures', () => {
-    const result = fingerprintBinary({ events1: 10, n1: 22, events2: 6, n2: 22 }, 'RR', { estimate: '1.67', lower: '0.10', upper: '9.00' });
+    const result = fingerprintBinary({ events1: 10, n1: 22, events2: 6, n2: 22 }, 'RR', {
+      estimate: '1.67',
+      lower: '0.10',
+      upper: '9.00',
+    });
     expect(result.matches).toEqual([]);
     expect(result.nearest.length).toBeGreaterThan(0);
     expect(result.nearest[0].checks.estimate).toBe('reproduced');
   });
 
   it('tries Barnard and Boschloo for small tables and says when it skips them', () => {
-    const small = fingerprintBinary({ events1: 7, n1: 12, events2: 1, n2: 12 }, 'RD', { p: '0.03' }, {});
+    const small = fingerprintBinary(
+      { events1: 7, n1: 12, events2: 1, n2: 12 },
+      'RD',
+      { p: '0.03' },
+      {},
+    );
     expect(small.skipped).toEqual([]);
-    const large = fingerprintBinary({ events1: 70, n1: 300, events2: 50, n2: 300 }, 'RD', { p: '0.04' });
+    const large = fingerprintBinary({ events1: 70, n1: 300, events2: 50, n2: 300 }, 'RD', {
+      p: '0.04',
+    });
     expect(large.skipped[0]).toMatch(/Barnard and Boschloo tests skipped/);
   });
 
   it('recovers the CI method, level and test used to print a comparison (property)', () => {
-    const ciByMeasure = { RD: ['newcombe', 'wald', 'mn', 'ac'], RR: ['katz', 'koopman', 'mn'], OR: ['woolf', 'exact', 'mn'] } as const;
+    const ciByMeasure = {
+      RD: ['newcombe', 'wald', 'mn', 'ac'],
+      RR: ['katz', 'koopman', 'mn'],
+      OR: ['woolf', 'exact', 'mn'],
+    } as const;
     const arbitrary = fc
       .record({
         n1: fc.integer({ min: 15, max: 120 }),
@@ -65,7 +84,9 @@ describe('fingerprintBinary', () => {
               ? riskRatio(table, { ci: ci as 'katz', level: c.level })
               : oddsRatio(table, { ci: ci as 'woolf', level: c.level });
         const p =
-          c.test === 'fisher' ? fisherExact(table).test.p : chiSquareTest(table, { correct: c.test === 'chisq-yates' })!.p;
+          c.test === 'fisher'
+            ? fisherExact(table).test.p
+            : chiSquareTest(table, { correct: c.test === 'chisq-yates' })!.p;
         const decimals = c.measure === 'RD' ? 3 : 2;
         const result = fingerprintBinary(
           table,
@@ -78,7 +99,13 @@ describe('fingerprintBinary', () => {
           },
           { exactTestLimit: 0 },
         );
-        const found = result.matches.some((m) => m.methods.ci === ci && m.methods.level === c.level && m.methods.test === c.test && m.methods.sided === 'two-sided');
+        const found = result.matches.some(
+          (m) =>
+            m.methods.ci === ci &&
+            m.methods.level === c.level &&
+            m.methods.test === c.test &&
+            m.methods.sided === 'two-sided',
+        );
         if (!found) throw new Error(`not recovered: ${JSON.stringify({ ...c, ci })}`);
       }),
       { numRuns: 40, seed: 42 },
@@ -109,7 +136,13 @@ describe('fingerprintMeans', () => {
           upper: md.ci.upper.toFixed(2),
           p: printP(md.test.p),
         });
-        const found = result.matches.some((m) => m.methods.variance === c.variance && m.methods.distribution === 't' && m.methods.level === c.level && m.methods.sided === 'two-sided');
+        const found = result.matches.some(
+          (m) =>
+            m.methods.variance === c.variance &&
+            m.methods.distribution === 't' &&
+            m.methods.level === c.level &&
+            m.methods.sided === 'two-sided',
+        );
         if (!found) throw new Error(`not recovered: ${JSON.stringify(c)}`);
       }),
       { numRuns: 100, seed: 7 },
@@ -125,6 +158,12 @@ describe('fingerprintMeans', () => {
       upper: welch.ci.upper.toFixed(4),
       p: welch.test.p.toFixed(4),
     });
-    expect(result.matches[0].methods).toEqual({ measure: 'MD', variance: 'unequal', distribution: 't', level: 0.9, sided: 'two-sided' });
+    expect(result.matches[0].methods).toEqual({
+      measure: 'MD',
+      variance: 'unequal',
+      distribution: 't',
+      level: 0.9,
+      sided: 'two-sided',
+    });
   });
 });

@@ -29,14 +29,18 @@ describe('grim', () => {
 
   it('agrees with brute force over all totals (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: -5000, max: 5000 }), (n, hundredths) => {
-        // Mean h/100 admits T when |T/n − h/100| ≤ 0.005, i.e. |200·T − 2·h·n| ≤ n.
-        const expected: number[] = [];
-        for (let total = -3000; total <= 3000; total++) {
-          if (Math.abs(200 * total - 2 * hundredths * n) <= n) expected.push(total);
-        }
-        expect(grim((hundredths / 100).toFixed(2), n).totals).toEqual(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: -5000, max: 5000 }),
+        (n, hundredths) => {
+          // Mean h/100 admits T when |T/n − h/100| ≤ 0.005, i.e. |200·T − 2·h·n| ≤ n.
+          const expected: number[] = [];
+          for (let total = -3000; total <= 3000; total++) {
+            if (Math.abs(200 * total - 2 * hundredths * n) <= n) expected.push(total);
+          }
+          expect(grim((hundredths / 100).toFixed(2), n).totals).toEqual(expected);
+        },
+      ),
       { numRuns: 200, seed: 20261122 },
     );
   });
@@ -76,7 +80,10 @@ describe('grimmer', () => {
       const mean = values.reduce((a, b) => a + b, 0) / n;
       const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
       const result = grimmer(mean.toFixed(2), sd.toFixed(2), n);
-      if (!result.consistent) throw new Error(`rejected real data ${values.join(',')}: ${mean.toFixed(2)}, ${sd.toFixed(2)}`);
+      if (!result.consistent)
+        throw new Error(
+          `rejected real data ${values.join(',')}: ${mean.toFixed(2)}, ${sd.toFixed(2)}`,
+        );
     };
     const walk = (prefix: number[], from: number, n: number): void => {
       if (prefix.length === n) return check(prefix);

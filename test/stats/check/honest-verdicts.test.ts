@@ -3,7 +3,17 @@ import { loadDataset } from '../../../src/data/index.js';
 import { checkDataset, summarize, type CheckItem } from '../../../src/analysis/check-dataset.js';
 
 /** Issue 15, "Honest verdicts": what `trialstat check` claims about the bundled datasets. */
-const NAMES = ['dazukibart', 'design-inputs', 'ibm-veterans', 'jaki-jdm', 'miles-lam', 'myositis-small-series', 'rapami', 'seed-figures-audit', 'sirolimus-cytopenia'];
+const NAMES = [
+  'dazukibart',
+  'design-inputs',
+  'ibm-veterans',
+  'jaki-jdm',
+  'miles-lam',
+  'myositis-small-series',
+  'rapami',
+  'seed-figures-audit',
+  'sirolimus-cytopenia',
+];
 
 async function all(): Promise<CheckItem[]> {
   const items: CheckItem[] = [];
@@ -23,7 +33,9 @@ describe('honest verdicts', () => {
     }
     const summary = summarize(items);
     expect(summary.derived).toBe(derived.length);
-    expect(summary.reproduced).toBe(items.filter((i) => i.status === 'reproduced').length - derived.length);
+    expect(summary.reproduced).toBe(
+      items.filter((i) => i.status === 'reproduced').length - derived.length,
+    );
   });
 
   it('counts the expected discrepancies as distinct figures (IBMWCI pair and dazukibart 11 % are in two tables each)', async () => {
@@ -39,6 +51,8 @@ describe('honest verdicts', () => {
     const row = items.find((i) => i.outcome === 'serious adverse events' && i.percent?.n === 37)!;
     expect(row).toMatchObject({ status: 'reproduced', independent: false });
     expect(row.reason).toContain('any denominator 35–38');
-    expect(items.find((i) => i.outcome === 'serious adverse events' && i.percent?.n === 15)).toMatchObject({ status: 'discrepant', expected: true });
+    expect(
+      items.find((i) => i.outcome === 'serious adverse events' && i.percent?.n === 15),
+    ).toMatchObject({ status: 'discrepant', expected: true });
   });
 });

@@ -82,7 +82,7 @@ describe('percentDenominators', () => {
     const brute: number[] = [];
     for (let n = 1; n <= 40; n++) {
       for (let k = 0; k <= n; k++) {
-        if (Math.abs((200 * k) - 120 * n) <= n) {
+        if (Math.abs(200 * k - 120 * n) <= n) {
           brute.push(n);
           break;
         }

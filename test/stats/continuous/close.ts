@@ -10,7 +10,13 @@ export function decode(value: number | string): number {
 }
 
 /** The shared expectClose (test/support/close.ts) on a fixture value that may be encoded. */
-export function expectClose(actual: number, expected: number | string, relTol: number, absTol = 0, label = ''): void {
+export function expectClose(
+  actual: number,
+  expected: number | string,
+  relTol: number,
+  absTol = 0,
+  label = '',
+): void {
   expectCloseNumber(actual, decode(expected), relTol, absTol, label);
 }
 

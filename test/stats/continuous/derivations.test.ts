@@ -13,20 +13,43 @@ import { InputError } from '../../../src/errors.js';
 import { expectClose, readFixture } from './close.js';
 
 interface MedianCase {
-  n: number; min: number; q1: number; median: number; q3: number; max: number;
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
   s1: { meanWan: number; meanLuo: number; sdWan: number };
   s2: { meanWan: number; meanLuo: number; sdWan: number };
   s3: { meanWan: number; meanLuo: number; sdWan: number; sdShi: number };
 }
 const fixture = readFixture<{
   sdFromSe: { se: number; n: number; sd: number }[];
-  sdFromCi: { lower: number; upper: number; n: number; level: number; distribution: 't' | 'z'; mean: number; se: number; sd: number }[];
+  sdFromCi: {
+    lower: number;
+    upper: number;
+    n: number;
+    level: number;
+    distribution: 't' | 'z';
+    mean: number;
+    se: number;
+    sd: number;
+  }[];
   median: MedianCase[];
   expectedRange: { n: number; value: number }[];
   sdChange: { sdBaseline: number; sdFinal: number; r: number; sd: number }[];
   sdFromP: { md: number; n1: number; n2: number; p: number; t: number; se: number; sd: number }[];
   sdFromT: { md: number; n1: number; n2: number; t: number; se: number; sd: number }[];
-  sdFromDifferenceCi: { lower: number; upper: number; n1: number; n2: number; level: number; distribution: 't' | 'z'; se: number; sd: number }[];
+  sdFromDifferenceCi: {
+    lower: number;
+    upper: number;
+    n1: number;
+    n2: number;
+    level: number;
+    distribution: 't' | 'z';
+    se: number;
+    sd: number;
+  }[];
 }>('continuous');
 
 describe('SD from SE and from a CI (R fixture)', () => {
@@ -40,7 +63,13 @@ describe('SD from SE and from a CI (R fixture)', () => {
   // The t quantile is iterative in the dist module: 1e-10 still holds for these.
   for (const c of fixture.sdFromCi) {
     it(`CI ${c.lower} to ${c.upper}, n ${c.n}, level ${c.level}, ${c.distribution}`, () => {
-      const r = sdFromCi({ lower: c.lower, upper: c.upper, n: c.n, level: c.level, distribution: c.distribution });
+      const r = sdFromCi({
+        lower: c.lower,
+        upper: c.upper,
+        n: c.n,
+        level: c.level,
+        distribution: c.distribution,
+      });
       expectClose(r.value, c.sd, 1e-10);
       expectClose(r.derivation.intermediate.se, c.se, 1e-10);
       expectClose(r.derivation.intermediate.mean, c.mean, 1e-12);
@@ -77,29 +106,37 @@ describe('mean and SD from median, IQR and range (R fixture of the published for
     const s3 = { n: 30, min: 2, q1: 7, median: 10, q3: 14, max: 25 };
     expect(meanFromMedian(s3).derivation.method).toBe('luo-2018-S3');
     expect(sdFromMedian(s3).derivation.method).toBe('shi-2020-S3');
-    expect(sdFromMedian({ n: 30, min: 2, median: 10, max: 25 }).derivation.method).toBe('wan-2014-S1');
-    expect(meanFromMedian({ n: 30, q1: 7, median: 10, q3: 14 }, { method: 'wan' }).derivation.method).toBe('wan-2014-S2');
+    expect(sdFromMedian({ n: 30, min: 2, median: 10, max: 25 }).derivation.method).toBe(
+      'wan-2014-S1',
+    );
+    expect(
+      meanFromMedian({ n: 30, q1: 7, median: 10, q3: 14 }, { method: 'wan' }).derivation.method,
+    ).toBe('wan-2014-S2');
   });
   it('rejects incomplete or inconsistent summaries', () => {
     expect(() => sdFromMedian({ n: 30, min: 2, median: 10 })).toThrow(/max/);
     expect(() => sdFromMedian({ n: 30, median: 10 })).toThrow(InputError);
     expect(() => meanFromMedian({ n: 30, q1: 12, median: 10, q3: 14 })).toThrow(/median/);
-    expect(() => sdFromMedian({ n: 30, q1: 7, median: 10, q3: 14 }, { method: 'shi' })).toThrow(/method/);
+    expect(() => sdFromMedian({ n: 30, q1: 7, median: 10, q3: 14 }, { method: 'shi' })).toThrow(
+      /method/,
+    );
   });
 });
 
 // Wan X, Wang W, Liu J, Tong T. BMC Med Res Methodol 2014;14:135, Table 1: "Values of ξ(n)
 // in the formula (7) and the formula (12) for n ≤ 50", printed to 3 decimals (n = 2..50).
 const WAN_2014_TABLE_1 = [
-  1.128, 1.693, 2.059, 2.326, 2.534, 2.704, 2.847, 2.970, 3.078, 3.173, 3.259, 3.336, 3.407, 3.472, 3.532, 3.588, 3.640,
-  3.689, 3.735, 3.778, 3.819, 3.858, 3.895, 3.931, 3.964, 3.997, 4.027, 4.057, 4.086, 4.113, 4.139, 4.165, 4.189, 4.213,
-  4.236, 4.259, 4.280, 4.301, 4.322, 4.341, 4.361, 4.379, 4.398, 4.415, 4.433, 4.450, 4.466, 4.482, 4.498,
+  1.128, 1.693, 2.059, 2.326, 2.534, 2.704, 2.847, 2.97, 3.078, 3.173, 3.259, 3.336, 3.407, 3.472,
+  3.532, 3.588, 3.64, 3.689, 3.735, 3.778, 3.819, 3.858, 3.895, 3.931, 3.964, 3.997, 4.027, 4.057,
+  4.086, 4.113, 4.139, 4.165, 4.189, 4.213, 4.236, 4.259, 4.28, 4.301, 4.322, 4.341, 4.361, 4.379,
+  4.398, 4.415, 4.433, 4.45, 4.466, 4.482, 4.498,
 ];
 
 describe('expected range of n standard normals (ξ(n) of Wan 2014)', () => {
   // Simpson's rule here vs R's integrate(rel.tol = 1e-13): both numerical, 1e-9 relative.
   for (const c of fixture.expectedRange) {
-    it(`n = ${c.n} matches R integrate`, () => expectClose(expectedNormalRange(c.n), c.value, 1e-9));
+    it(`n = ${c.n} matches R integrate`, () =>
+      expectClose(expectedNormalRange(c.n), c.value, 1e-9));
   }
   it('matches Wan 2014 Table 1 to its 3 printed decimals for n = 2..50 (published)', () => {
     WAN_2014_TABLE_1.forEach((printed, i) => {
@@ -126,7 +163,9 @@ describe('SD of change from baseline (R fixture)', () => {
     });
   }
   it('rejects a correlation outside [-1, 1]', () => {
-    expect(() => sdOfChange({ sdBaseline: 1, sdFinal: 1, correlation: 1.2 })).toThrow(/correlation/);
+    expect(() => sdOfChange({ sdBaseline: 1, sdFinal: 1, correlation: 1.2 })).toThrow(
+      /correlation/,
+    );
   });
 });
 
@@ -146,7 +185,14 @@ describe('pooled SD from a reported p-value or t statistic (Cochrane Handbook 6.
   }
   for (const c of fixture.sdFromDifferenceCi) {
     it(`CI of MD ${c.lower} to ${c.upper}, n ${c.n1}/${c.n2}, level ${c.level}, ${c.distribution}`, () => {
-      const r = sdFromDifferenceCi({ lower: c.lower, upper: c.upper, n1: c.n1, n2: c.n2, level: c.level, distribution: c.distribution });
+      const r = sdFromDifferenceCi({
+        lower: c.lower,
+        upper: c.upper,
+        n1: c.n1,
+        n2: c.n2,
+        level: c.level,
+        distribution: c.distribution,
+      });
       expectClose(r.derivation.intermediate.se, c.se, 1e-10);
       expectClose(r.value, c.sd, 1e-10);
       expectClose(r.derivation.intermediate.md, (c.lower + c.upper) / 2, 1e-12);
@@ -169,7 +215,11 @@ describe('pooled SD from a reported p-value or t statistic (Cochrane Handbook 6.
     expect(r.derivation.method).toBe('cochrane-p-to-sd');
     // Round trip: a Student t-test with that SD gives back p = 0.035.
     const sd = r.value;
-    const back = meanDifference({ n: 22, mean: -4.1, sd, derivations: [r.derivation] }, { n: 22, mean: -38.5, sd, derivations: [r.derivation] }, { variance: 'equal' });
+    const back = meanDifference(
+      { n: 22, mean: -4.1, sd, derivations: [r.derivation] },
+      { n: 22, mean: -38.5, sd, derivations: [r.derivation] },
+      { variance: 'equal' },
+    );
     expectClose(back.test.p, 0.035, 1e-10);
     expect(back.derivation[0].method).toBe('cochrane-p-to-sd');
   });

@@ -7,18 +7,49 @@ import { armArbitrary } from './arbitraries.js';
 import { expectClose, readFixture } from './close.js';
 
 interface MdCase {
-  n1: number; m1: number; sd1: number; n2: number; m2: number; sd2: number;
-  variance: 'unequal' | 'equal'; level: number; alternative: Alternative;
-  estimate: number; se: number; df: number; statistic: number; p: number;
-  lower: number | string; upper: number | string;
+  n1: number;
+  m1: number;
+  sd1: number;
+  n2: number;
+  m2: number;
+  sd2: number;
+  variance: 'unequal' | 'equal';
+  level: number;
+  alternative: Alternative;
+  estimate: number;
+  se: number;
+  df: number;
+  statistic: number;
+  p: number;
+  lower: number | string;
+  upper: number | string;
 }
-const fixture = readFixture<{ meanDifference: MdCase[]; tTestRaw: MdCase[]; escalcMd: { n1: number; m1: number; sd1: number; n2: number; m2: number; sd2: number; yi: number; vi: number }[] }>('continuous');
+const fixture = readFixture<{
+  meanDifference: MdCase[];
+  tTestRaw: MdCase[];
+  escalcMd: {
+    n1: number;
+    m1: number;
+    sd1: number;
+    n2: number;
+    m2: number;
+    sd2: number;
+    yi: number;
+    vi: number;
+  }[];
+}>('continuous');
 
 // p and the interval go through the t cdf/quantile (dist helper, ~1e-12); 1e-10 is the closed-form bar.
 function check(c: MdCase, tol: number): void {
-  const r = meanDifference({ n: c.n1, mean: c.m1, sd: c.sd1 }, { n: c.n2, mean: c.m2, sd: c.sd2 }, {
-    variance: c.variance, level: c.level, alternative: c.alternative,
-  });
+  const r = meanDifference(
+    { n: c.n1, mean: c.m1, sd: c.sd1 },
+    { n: c.n2, mean: c.m2, sd: c.sd2 },
+    {
+      variance: c.variance,
+      level: c.level,
+      alternative: c.alternative,
+    },
+  );
   expectClose(r.estimate, c.estimate, tol, 0, 'estimate');
   expectClose(r.se, c.se, tol, 0, 'se');
   expectClose(r.df, c.df, tol, 0, 'df');
@@ -45,7 +76,10 @@ describe('meanDifference matches t.test on simulated raw data (R fixture, 1e-10)
 describe('meanDifference SE² equals escalc("MD") vi', () => {
   for (const c of fixture.escalcMd) {
     it(`n ${c.n1}/${c.n2}`, () => {
-      const r = meanDifference({ n: c.n1, mean: c.m1, sd: c.sd1 }, { n: c.n2, mean: c.m2, sd: c.sd2 });
+      const r = meanDifference(
+        { n: c.n1, mean: c.m1, sd: c.sd1 },
+        { n: c.n2, mean: c.m2, sd: c.sd2 },
+      );
       expectClose(r.estimate, c.yi, 1e-12, 1e-12, 'yi');
       expectClose(r.se ** 2, c.vi, 1e-12, 0, 'vi');
     });
@@ -60,11 +94,21 @@ describe('meanDifference input checks', () => {
     expect(() => meanDifference(ok, { n: 10, mean: 1, sd: -2 })).toThrow(InputError);
     expect(() => meanDifference(ok, ok, { level: 95 })).toThrow(/level/);
     expect(() => meanDifference(ok, ok, { variance: 'pooled' as never })).toThrow(/variance/);
-    expect(() => meanDifference(ok, ok, { alternative: 'two.sided' as never })).toThrow(/alternative/);
+    expect(() => meanDifference(ok, ok, { alternative: 'two.sided' as never })).toThrow(
+      /alternative/,
+    );
     expect(() => meanDifference({ n: 10, mean: NaN, sd: 1 }, ok)).toThrow(/arm1\.mean/);
   });
   it('returns frozen results carrying arm derivations', () => {
-    const derivation = { quantity: 'sd', method: 'sd-from-se', formula: 'SD = SE × √n', assumptions: [], inputs: {}, intermediate: {}, reference: 'x' };
+    const derivation = {
+      quantity: 'sd',
+      method: 'sd-from-se',
+      formula: 'SD = SE × √n',
+      assumptions: [],
+      inputs: {},
+      intermediate: {},
+      reference: 'x',
+    };
     const r = meanDifference({ ...ok, derivations: [derivation] }, ok);
     expect(Object.isFrozen(r)).toBe(true);
     expect(r.derivation).toEqual([derivation]);
@@ -76,15 +120,20 @@ const arm = armArbitrary(2);
 describe('meanDifference properties', () => {
   it('swapping arms negates the MD, keeps SE, df and p, and mirrors the CI', () => {
     fc.assert(
-      fc.property(arm, arm, fc.constantFrom('unequal', 'equal') as fc.Arbitrary<'unequal' | 'equal'>, (a, b, variance) => {
-        const ab = meanDifference(a, b, { variance });
-        const ba = meanDifference(b, a, { variance });
-        // == rather than Object.is: equal means give 0 and -0.
-        expect(ba.estimate === -ab.estimate).toBe(true);
-        expect(ba.se).toBe(ab.se);
-        expectClose(ba.test.p, ab.test.p, 1e-12, 1e-300);
-        expectClose(ba.ci.lower, -ab.ci.upper, 1e-9, 1e-9 * ab.se);
-      }),
+      fc.property(
+        arm,
+        arm,
+        fc.constantFrom('unequal', 'equal') as fc.Arbitrary<'unequal' | 'equal'>,
+        (a, b, variance) => {
+          const ab = meanDifference(a, b, { variance });
+          const ba = meanDifference(b, a, { variance });
+          // == rather than Object.is: equal means give 0 and -0.
+          expect(ba.estimate === -ab.estimate).toBe(true);
+          expect(ba.se).toBe(ab.se);
+          expectClose(ba.test.p, ab.test.p, 1e-12, 1e-300);
+          expectClose(ba.ci.lower, -ab.ci.upper, 1e-9, 1e-9 * ab.se);
+        },
+      ),
       { numRuns: 100 },
     );
   });

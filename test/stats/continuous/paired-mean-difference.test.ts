@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pairedMeanDifference, type PairedSummary } from '../../../src/stats/continuous/paired-mean-difference.js';
+import {
+  pairedMeanDifference,
+  type PairedSummary,
+} from '../../../src/stats/continuous/paired-mean-difference.js';
 import { expectClose } from '../../support/close.js';
 
 /**
@@ -9,11 +12,20 @@ import { expectClose } from '../../support/close.js';
  * levels, three alternatives. The raw data agree with the summaries to ~1e−15, so 1e−10.
  */
 interface Case {
-  input: PairedSummary; level: number; alternative: 'two.sided' | 'less' | 'greater';
-  estimate: number; statistic: number; df: number; p: number; ci: (number | string)[];
+  input: PairedSummary;
+  level: number;
+  alternative: 'two.sided' | 'less' | 'greater';
+  estimate: number;
+  statistic: number;
+  df: number;
+  p: number;
+  ci: (number | string)[];
 }
-const fixture = JSON.parse(readFileSync(new URL('../../reference/fixtures/paired_mean.json', import.meta.url), 'utf8')) as { cases: Case[] };
-const decode = (v: number | string) => (v === 'Inf' ? Infinity : v === '-Inf' ? -Infinity : (v as number));
+const fixture = JSON.parse(
+  readFileSync(new URL('../../reference/fixtures/paired_mean.json', import.meta.url), 'utf8'),
+) as { cases: Case[] };
+const decode = (v: number | string) =>
+  v === 'Inf' ? Infinity : v === '-Inf' ? -Infinity : (v as number);
 
 describe('pairedMeanDifference', () => {
   it(`matches t.test(paired = TRUE) (${fixture.cases.length} cases)`, () => {
@@ -33,8 +45,14 @@ describe('pairedMeanDifference', () => {
 
   it('rejects bad input with the argument named', () => {
     expect(() => pairedMeanDifference({ n: 1, meanDifference: 1, sdDifference: 1 })).toThrow(/n/);
-    expect(() => pairedMeanDifference({ n: 5, meanDifference: 1, sdDifference: 0 })).toThrow(/sdDifference/);
-    expect(() => pairedMeanDifference({ n: 5, mean1: 1, sd1: 2, mean2: 0, sd2: 2, correlation: 1 })).toThrow(/correlation/);
-    expect(() => pairedMeanDifference({ n: 5, mean1: 1, sd1: 2, mean2: 0, sd2: 2, correlation: 1.2 })).toThrow(/correlation/);
+    expect(() => pairedMeanDifference({ n: 5, meanDifference: 1, sdDifference: 0 })).toThrow(
+      /sdDifference/,
+    );
+    expect(() =>
+      pairedMeanDifference({ n: 5, mean1: 1, sd1: 2, mean2: 0, sd2: 2, correlation: 1 }),
+    ).toThrow(/correlation/);
+    expect(() =>
+      pairedMeanDifference({ n: 5, mean1: 1, sd1: 2, mean2: 0, sd2: 2, correlation: 1.2 }),
+    ).toThrow(/correlation/);
   });
 });

@@ -1,19 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { standardizedMeanDifference, type SmdVariant } from '../../../src/stats/continuous/standardized-mean-difference.js';
+import {
+  standardizedMeanDifference,
+  type SmdVariant,
+} from '../../../src/stats/continuous/standardized-mean-difference.js';
 import { hedgesCorrection } from '../../../src/stats/continuous/hedges-correction.js';
 import { ratioOfMeans } from '../../../src/stats/continuous/ratio-of-means.js';
 import { armArbitrary } from './arbitraries.js';
 import { expectClose, readFixture } from './close.js';
 
-interface Es { estimate: number; se: number; vi: number; lower: number; upper: number }
+interface Es {
+  estimate: number;
+  se: number;
+  vi: number;
+  lower: number;
+  upper: number;
+}
 interface SmdCase {
-  n1: number; m1: number; sd1: number; n2: number; m2: number; sd2: number; level: number; j: number;
-  hedges: Es; cohen: Es; glass: Es; glassCorrected: Es;
+  n1: number;
+  m1: number;
+  sd1: number;
+  n2: number;
+  m2: number;
+  sd2: number;
+  level: number;
+  j: number;
+  hedges: Es;
+  cohen: Es;
+  glass: Es;
+  glassCorrected: Es;
 }
 interface RomCase {
-  n1: number; m1: number; sd1: number; n2: number; m2: number; sd2: number; level: number;
-  logEstimate: number; vi: number; se: number; estimate: number; lower: number; upper: number;
+  n1: number;
+  m1: number;
+  sd1: number;
+  n2: number;
+  m2: number;
+  sd2: number;
+  level: number;
+  logEstimate: number;
+  vi: number;
+  se: number;
+  estimate: number;
+  lower: number;
+  upper: number;
 }
 const fixture = readFixture<{ smd: SmdCase[]; rom: RomCase[] }>('continuous');
 
@@ -30,7 +60,11 @@ describe('standardizedMeanDifference matches metafor escalc SMD / SMD1 (vtype LS
       if (variant === 'glass-delta-corrected' && c.n2 < 3) continue;
       it(`${variant} n ${c.n1}/${c.n2} level ${c.level}`, () => {
         const want = c[key] as Es;
-        const r = standardizedMeanDifference({ n: c.n1, mean: c.m1, sd: c.sd1 }, { n: c.n2, mean: c.m2, sd: c.sd2 }, { variant, level: c.level });
+        const r = standardizedMeanDifference(
+          { n: c.n1, mean: c.m1, sd: c.sd1 },
+          { n: c.n2, mean: c.m2, sd: c.sd2 },
+          { variant, level: c.level },
+        );
         expectClose(r.estimate, want.estimate, 1e-10, 0, 'estimate');
         expectClose(r.variance, want.vi, 1e-10, 0, 'vi');
         expectClose(r.se, want.se, 1e-10, 0, 'se');
@@ -43,7 +77,13 @@ describe('standardizedMeanDifference matches metafor escalc SMD / SMD1 (vtype LS
     });
   }
   it('the corrected Glass Δ needs n2 ≥ 3; J needs m > 1', () => {
-    expect(() => standardizedMeanDifference({ n: 5, mean: 1, sd: 1 }, { n: 2, mean: 0, sd: 1 }, { variant: 'glass-delta-corrected' })).toThrow(/arm2\.n/);
+    expect(() =>
+      standardizedMeanDifference(
+        { n: 5, mean: 1, sd: 1 },
+        { n: 2, mean: 0, sd: 1 },
+        { variant: 'glass-delta-corrected' },
+      ),
+    ).toThrow(/arm2\.n/);
     expect(() => hedgesCorrection(1)).toThrow(/m/);
   });
 });
@@ -51,7 +91,11 @@ describe('standardizedMeanDifference matches metafor escalc SMD / SMD1 (vtype LS
 describe('ratioOfMeans matches metafor escalc ROM (1e-10)', () => {
   for (const c of fixture.rom) {
     it(`n ${c.n1}/${c.n2} level ${c.level}`, () => {
-      const r = ratioOfMeans({ n: c.n1, mean: c.m1, sd: c.sd1 }, { n: c.n2, mean: c.m2, sd: c.sd2 }, { level: c.level });
+      const r = ratioOfMeans(
+        { n: c.n1, mean: c.m1, sd: c.sd1 },
+        { n: c.n2, mean: c.m2, sd: c.sd2 },
+        { level: c.level },
+      );
       expectClose(r.logEstimate, c.logEstimate, 1e-10, 1e-14, 'log');
       expectClose(r.se, c.se, 1e-10, 0, 'se');
       expectClose(r.estimate, c.estimate, 1e-10, 0, 'estimate');
@@ -60,7 +104,9 @@ describe('ratioOfMeans matches metafor escalc ROM (1e-10)', () => {
     });
   }
   it('needs positive means', () => {
-    expect(() => ratioOfMeans({ n: 5, mean: -1, sd: 1 }, { n: 5, mean: 2, sd: 1 })).toThrow(/arm1\.mean/);
+    expect(() => ratioOfMeans({ n: 5, mean: -1, sd: 1 }, { n: 5, mean: 2, sd: 1 })).toThrow(
+      /arm1\.mean/,
+    );
   });
 });
 

@@ -7,7 +7,9 @@ import { isotonicMtd, pava } from '../../../src/stats/design/isotonic-mtd.js';
 import { expectClose } from '../../support/close.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fx = JSON.parse(readFileSync(new URL('../../reference/fixtures/design_sequential.json', import.meta.url), 'utf8')) as Record<string, any>;
+const fx = JSON.parse(
+  readFileSync(new URL('../../reference/fixtures/design_sequential.json', import.meta.url), 'utf8'),
+) as Record<string, any>;
 
 describe('boinBoundaries', () => {
   it('Liu & Yuan (2015) Table 1: target 0.3 → λe = 0.2365, λd = 0.3585', () => {
@@ -45,14 +47,25 @@ describe('intervalDesignOc with the BOIN rule', () => {
   const rule = boinRule(boinBoundaries(0.3, { maxN: 30 }));
   for (const c of fx.boinOc) {
     it(`${c.kind}: dlt ${c.dlt.join('/')}, ${c.cohorts} cohorts of ${c.cohortSize} (R ${c.kind === 'exact' ? 'path-by-path enumeration' : `simulation, ${c.reps} trials`})`, () => {
-      const r = intervalDesignOc(rule, c.dlt, c.target, { cohortSize: c.cohortSize, cohorts: c.cohorts });
+      const r = intervalDesignOc(rule, c.dlt, c.target, {
+        cohortSize: c.cohortSize,
+        cohorts: c.cohorts,
+      });
       if (c.kind === 'exact') {
-        r.pSelect.forEach((p, j) => expectClose(p, c.pSelect[j], 1e-10, 1e-14, `P(select ${j + 1})`));
+        r.pSelect.forEach((p, j) =>
+          expectClose(p, c.pSelect[j], 1e-10, 1e-14, `P(select ${j + 1})`),
+        );
         expectClose(r.pNone, c.pNone, 1e-10, 1e-14, 'P(none)');
-        r.expectedNPerDose.forEach((n, j) => expectClose(n, c.expectedNPerDose[j], 1e-10, 1e-12, `E[n ${j + 1}]`));
+        r.expectedNPerDose.forEach((n, j) =>
+          expectClose(n, c.expectedNPerDose[j], 1e-10, 1e-12, `E[n ${j + 1}]`),
+        );
       } else {
         // 4.5 Monte Carlo standard errors of the R estimate.
-        r.pSelect.forEach((p, j) => expect(Math.abs(p - c.pSelect[j]), `P(select ${j + 1})`).toBeLessThan(4.5 * Math.sqrt((p * (1 - p)) / c.reps) + 1e-9));
+        r.pSelect.forEach((p, j) =>
+          expect(Math.abs(p - c.pSelect[j]), `P(select ${j + 1})`).toBeLessThan(
+            4.5 * Math.sqrt((p * (1 - p)) / c.reps) + 1e-9,
+          ),
+        );
       }
       expectClose(r.pSelect.reduce((a, b) => a + b, 0) + r.pNone, 1, 1e-12);
     });
@@ -61,8 +74,14 @@ describe('intervalDesignOc with the BOIN rule', () => {
     const dlt = [0.05, 0.1, 0.2, 0.3, 0.45];
     const exact = intervalDesignOc(rule, dlt, 0.3);
     const sim = intervalDesignOc(rule, dlt, 0.3, { method: 'simulate', reps: 20000, seed: 3 });
-    sim.pSelect.forEach((p, j) => expect(Math.abs(p - exact.pSelect[j])).toBeLessThan(4.5 * Math.sqrt((exact.pSelect[j] * (1 - exact.pSelect[j])) / 20000) + 1e-9));
-    expect(intervalDesignOc(rule, dlt, 0.3, { method: 'simulate', reps: 2000, seed: 3 })).toEqual(intervalDesignOc(rule, dlt, 0.3, { method: 'simulate', reps: 2000, seed: 3 }));
+    sim.pSelect.forEach((p, j) =>
+      expect(Math.abs(p - exact.pSelect[j])).toBeLessThan(
+        4.5 * Math.sqrt((exact.pSelect[j] * (1 - exact.pSelect[j])) / 20000) + 1e-9,
+      ),
+    );
+    expect(intervalDesignOc(rule, dlt, 0.3, { method: 'simulate', reps: 2000, seed: 3 })).toEqual(
+      intervalDesignOc(rule, dlt, 0.3, { method: 'simulate', reps: 2000, seed: 3 }),
+    );
     expect(exact.expectedN).toBeLessThanOrEqual(30 + 1e-9);
   });
 });

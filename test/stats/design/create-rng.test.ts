@@ -5,9 +5,13 @@ import { InputError } from '../../../src/errors.js';
 describe('createRng (xoshiro128** seeded by splitmix64)', () => {
   it('reproduces the reference sequence (independent Python port of the C reference code)', () => {
     const rng = createRng(42);
-    expect([rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]).toEqual([825760943, 2622800619, 310231447, 2495256757]);
+    expect([rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]).toEqual([
+      825760943, 2622800619, 310231447, 2495256757,
+    ]);
     const big = createRng(2n ** 64n - 1n, 7);
-    expect([big.nextUint32(), big.nextUint32(), big.nextUint32()]).toEqual([3475554413, 2090711418, 775318934]);
+    expect([big.nextUint32(), big.nextUint32(), big.nextUint32()]).toEqual([
+      3475554413, 2090711418, 775318934,
+    ]);
   });
 
   it('gives different streams for different chunk indices', () => {
@@ -40,7 +44,11 @@ describe('createRng (xoshiro128** seeded by splitmix64)', () => {
     }
     const c = moments(() => rng.chiSquare(7));
     expect(Math.abs(c.mean - 7)).toBeLessThan(4 * Math.sqrt(14 / m));
-    for (const [n, p] of [[10, 0.3], [40, 0.9], [5, 0]]) {
+    for (const [n, p] of [
+      [10, 0.3],
+      [40, 0.9],
+      [5, 0],
+    ]) {
       const b = moments(() => rng.binomial(n, p));
       expect(Math.abs(b.mean - n * p)).toBeLessThan(4 * Math.sqrt((n * p * (1 - p)) / m) + 1e-12);
     }

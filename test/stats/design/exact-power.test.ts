@@ -12,7 +12,14 @@ describe('fisherExactPower vs R (enumeration with fisher.test)', () => {
   for (const row of fixture.fisherPower) {
     const label = `${row.n1} vs ${row.n2}, p1 ${row.p1}, p2 ${row.p2}, ${row.sided}-sided`;
     it(label, () => {
-      const power = fisherExactPower({ n1: row.n1, n2: row.n2, p1: row.p1, p2: row.p2, alpha: row.alpha, alternative: row.sided === 2 ? 'two-sided' : 'greater' });
+      const power = fisherExactPower({
+        n1: row.n1,
+        n2: row.n2,
+        p1: row.p1,
+        p2: row.p2,
+        alpha: row.alpha,
+        alternative: row.sided === 2 ? 'two-sided' : 'greater',
+      });
       expectClose(power, row.power, 1e-10, 1e-15, label);
     });
   }
@@ -22,7 +29,9 @@ describe('fisherExactPower vs R (enumeration with fisher.test)', () => {
     expect(r.power).toBeGreaterThanOrEqual(0.8);
     expect(fisherExactPower({ n1: r.n - 1, n2: r.n - 1, p1: 0.2, p2: 0.5 })).toBeLessThan(0.8);
     expect(Number.isInteger(r.n)).toBe(true);
-    expect(() => powerPropTest({ p1: 0.2, n: 20, power: 0.8, method: 'fisher' })).toThrow(InputError);
+    expect(() => powerPropTest({ p1: 0.2, n: 20, power: 0.8, method: 'fisher' })).toThrow(
+      InputError,
+    );
   });
 });
 
@@ -34,7 +43,8 @@ describe('chiSquareRejectionRegion vs R (enumeration with chisq.test)', () => {
       let power = 0;
       for (let x1 = 0; x1 <= row.n1; x1 += 1) {
         for (let x2 = 0; x2 <= row.n2; x2 += 1) {
-          if (region[x1 * (row.n2 + 1) + x2]) power += binomialPmf(x1, row.n1, row.p1) * binomialPmf(x2, row.n2, row.p2);
+          if (region[x1 * (row.n2 + 1) + x2])
+            power += binomialPmf(x1, row.n1, row.p1) * binomialPmf(x2, row.n2, row.p2);
         }
       }
       expectClose(power, row.power, 1e-10, 1e-15, label);
@@ -60,7 +70,8 @@ describe('exactBinomialPower vs R qbinom/pbinom (saw-tooth)', () => {
 
   it('solving for n returns the smallest n and warns when larger n fall below the target', () => {
     const r = exactBinomialPower({ p0: 0.2, p1: 0.4, power: 0.8 });
-    for (let n = 1; n < r.n; n += 1) expect(exactBinomialPower({ n, p0: 0.2, p1: 0.4 }).power).toBeLessThan(0.8);
+    for (let n = 1; n < r.n; n += 1)
+      expect(exactBinomialPower({ n, p0: 0.2, p1: 0.4 }).power).toBeLessThan(0.8);
     expect(r.power).toBeGreaterThanOrEqual(0.8);
     expect(r.nStable).toBeGreaterThanOrEqual(r.n);
     if (r.nStable! > r.n) expect(r.warnings[0]).toMatch(/not monotone/);

@@ -10,11 +10,29 @@ describe('powerPropTest (normal) vs R power.prop.test', () => {
     it(label, () => {
       const base = { p1: row.p1, alpha: row.alpha, sided: row.sided, strict: row.strict } as const;
       if (row.solve === 'power') {
-        expectClose(powerPropTest({ ...base, p2: row.p2, n: row.n }).power, row.power, 1e-8, 1e-14, label);
+        expectClose(
+          powerPropTest({ ...base, p2: row.p2, n: row.n }).power,
+          row.power,
+          1e-8,
+          1e-14,
+          label,
+        );
       } else if (row.solve === 'n') {
-        expectClose(powerPropTest({ ...base, p2: row.p2, power: row.power }).n, row.n, 1e-6, 0, label);
+        expectClose(
+          powerPropTest({ ...base, p2: row.p2, power: row.power }).n,
+          row.n,
+          1e-6,
+          0,
+          label,
+        );
       } else {
-        expectClose(powerPropTest({ ...base, n: row.n, power: row.power }).p2, row.p2, 1e-6, 0, label);
+        expectClose(
+          powerPropTest({ ...base, n: row.n, power: row.power }).p2,
+          row.p2,
+          1e-6,
+          0,
+          label,
+        );
       }
     });
   }
@@ -24,9 +42,23 @@ describe('powerPropTest (arcsine) vs pwr.2p.test / pwr.2p2n.test', () => {
   for (const row of fixture.pwr2p) {
     const label = `${row.solve}: h ${row.h} n ${row.n ?? row.n1} ${row.sided}-sided`;
     it(label, () => {
-      const base = { p1: row.p1, p2: row.p2, alpha: 0.05, sided: row.sided, method: 'arcsine' } as const;
-      if (row.solve === 'power') expectClose(powerPropTest({ ...base, n: row.n }).power, row.power, 1e-8, 1e-14, label);
-      else if (row.solve === 'power2n') expectClose(powerPropTest({ ...base, n: row.n1, ratio: row.ratio }).power, row.power, 1e-8, 1e-14, label);
+      const base = {
+        p1: row.p1,
+        p2: row.p2,
+        alpha: 0.05,
+        sided: row.sided,
+        method: 'arcsine',
+      } as const;
+      if (row.solve === 'power')
+        expectClose(powerPropTest({ ...base, n: row.n }).power, row.power, 1e-8, 1e-14, label);
+      else if (row.solve === 'power2n')
+        expectClose(
+          powerPropTest({ ...base, n: row.n1, ratio: row.ratio }).power,
+          row.power,
+          1e-8,
+          1e-14,
+          label,
+        );
       else {
         const result = powerPropTest({ ...base, power: row.power });
         expectClose(result.n, row.n, 1e-6, 0, label);

@@ -9,9 +9,30 @@ describe('powerTTest vs R power.t.test (two-sample)', () => {
     const label = `${row.solve}: n ${row.n ?? '?'} delta ${row.delta ?? '?'} sd ${row.sd} power ${row.power ?? '?'} α ${row.alpha} ${row.sided}-sided strict ${row.strict}`;
     it(label, () => {
       const base = { sd: row.sd, alpha: row.alpha, sided: row.sided, strict: row.strict } as const;
-      if (row.solve === 'power') expectClose(powerTTest({ ...base, n: row.n, delta: row.delta }).power, row.power, 1e-8, 1e-15, label);
-      else if (row.solve === 'n') expectClose(powerTTest({ ...base, delta: row.delta, power: row.power }).n, row.n, 1e-6, 0, label);
-      else expectClose(powerTTest({ ...base, n: row.n, power: row.power }).delta, row.delta, 1e-6, 0, label);
+      if (row.solve === 'power')
+        expectClose(
+          powerTTest({ ...base, n: row.n, delta: row.delta }).power,
+          row.power,
+          1e-8,
+          1e-15,
+          label,
+        );
+      else if (row.solve === 'n')
+        expectClose(
+          powerTTest({ ...base, delta: row.delta, power: row.power }).n,
+          row.n,
+          1e-6,
+          0,
+          label,
+        );
+      else
+        expectClose(
+          powerTTest({ ...base, n: row.n, power: row.power }).delta,
+          row.delta,
+          1e-6,
+          0,
+          label,
+        );
     });
   }
 });
@@ -21,7 +42,14 @@ describe('powerTTest with unequal allocation vs pwr.t2n.test', () => {
     const label = `n1 ${row.n1} ratio ${row.ratio} d ${row.d} ${row.sided}-sided`;
     it(label, () => {
       // pwr's two-sided power counts both tails: strict.
-      const r = powerTTest({ n: row.n1, ratio: row.ratio, delta: row.d, sd: 1, sided: row.sided, strict: row.sided === 2 });
+      const r = powerTTest({
+        n: row.n1,
+        ratio: row.ratio,
+        delta: row.d,
+        sd: 1,
+        sided: row.sided,
+        strict: row.sided === 2,
+      });
       expectClose(r.power, row.power, 1e-8, 1e-15, label);
     });
   }

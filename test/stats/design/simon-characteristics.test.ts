@@ -4,7 +4,11 @@ import { simonTwoStage } from '../../../src/stats/design/simon-two-stage.js';
 
 describe('simonCharacteristics', () => {
   it('gives back the attained α, PET0, EN0 (at p0) and power (at p1) of the designs (R-verified in simon-two-stage tests)', () => {
-    for (const [p0, p1] of [[0.1, 0.3], [0.2, 0.4], [0.05, 0.25]] as const) {
+    for (const [p0, p1] of [
+      [0.1, 0.3],
+      [0.2, 0.4],
+      [0.05, 0.25],
+    ] as const) {
       const result = simonTwoStage({ p0, p1, alpha: 0.05, power: 0.8 });
       for (const design of [result.optimal, result.minimax]) {
         const null0 = simonCharacteristics(design, p0);

@@ -59,7 +59,13 @@ describe('simonTwoStage vs R', () => {
 
   it('agrees with an independent brute-force search written in R', () => {
     for (const row of fixture.simonSearch) {
-      const r = simonTwoStage({ p0: row.p0, p1: row.p1, alpha: row.alpha, power: row.power, nMax: row.nMax });
+      const r = simonTwoStage({
+        p0: row.p0,
+        p1: row.p1,
+        alpha: row.alpha,
+        power: row.power,
+        nMax: row.nMax,
+      });
       for (const kind of ['optimal', 'minimax'] as const) {
         const d = r[kind];
         const e = row[kind];
@@ -94,10 +100,21 @@ function bruteForce(p0: number, p1: number, alpha: number, power: number, nMax: 
   const pmfs = new Map<string, number[]>();
   const pmf = (m: number, p: number) => {
     const key = `${m},${p}`;
-    if (!pmfs.has(key)) pmfs.set(key, Array.from({ length: m + 1 }, (_, x) => binomialPmf(x, m, p)));
+    if (!pmfs.has(key))
+      pmfs.set(
+        key,
+        Array.from({ length: m + 1 }, (_, x) => binomialPmf(x, m, p)),
+      );
     return pmfs.get(key)!;
   };
-  const sf = (m: number, p: number, k: number) => (k < 0 ? 1 : k >= m ? 0 : pmf(m, p).slice(k + 1).reduce((a, b) => a + b, 0));
+  const sf = (m: number, p: number, k: number) =>
+    k < 0
+      ? 1
+      : k >= m
+        ? 0
+        : pmf(m, p)
+            .slice(k + 1)
+            .reduce((a, b) => a + b, 0);
   const cache = new Map<string, number>();
   const S = (m: number, p: number, k: number) => {
     const key = `${m},${p},${k}`;
@@ -112,24 +129,32 @@ function bruteForce(p0: number, p1: number, alpha: number, power: number, nMax: 
   };
   let opt: { n: number; en0: number; key: number[] } | undefined;
   let mm: { n: number; en0: number; key: number[] } | undefined;
-  for (let n = 2; n <= nMax; n += 1) for (let n1 = 1; n1 < n; n1 += 1) {
-    const b0 = pmf(n1, p0);
-    for (let r1 = 0; r1 < n1; r1 += 1) for (let r = r1; r < n; r += 1) {
-      if (rej(p0, r1, n1, r, n) > alpha) continue;
-      if (rej(p1, r1, n1, r, n) < power) break;
-      const pet0 = b0.slice(0, r1 + 1).reduce((a, c) => a + c, 0);
-      const en0 = n1 + (1 - pet0) * (n - n1);
-      const d = { n, en0, key: [r1, n1, r, n] };
-      if (!opt || en0 < opt.en0 - 1e-12) opt = d;
-      if (!mm || n < mm.n || (n === mm.n && en0 < mm.en0 - 1e-12)) mm = d;
-      break; // the smallest feasible r is the best for this (n, n1, r1)
+  for (let n = 2; n <= nMax; n += 1)
+    for (let n1 = 1; n1 < n; n1 += 1) {
+      const b0 = pmf(n1, p0);
+      for (let r1 = 0; r1 < n1; r1 += 1)
+        for (let r = r1; r < n; r += 1) {
+          if (rej(p0, r1, n1, r, n) > alpha) continue;
+          if (rej(p1, r1, n1, r, n) < power) break;
+          const pet0 = b0.slice(0, r1 + 1).reduce((a, c) => a + c, 0);
+          const en0 = n1 + (1 - pet0) * (n - n1);
+          const d = { n, en0, key: [r1, n1, r, n] };
+          if (!opt || en0 < opt.en0 - 1e-12) opt = d;
+          if (!mm || n < mm.n || (n === mm.n && en0 < mm.en0 - 1e-12)) mm = d;
+          break; // the smallest feasible r is the best for this (n, n1, r1)
+        }
     }
-  }
   return { optimal: opt!.key, minimax: mm!.key };
 }
 
 describe('simonTwoStage: pruned search equals the plain exhaustive search', () => {
-  for (const [p0, p1, alpha, power] of [[0.1, 0.3, 0.05, 0.8], [0.2, 0.4, 0.1, 0.9], [0.3, 0.5, 0.05, 0.8], [0.5, 0.7, 0.05, 0.9], [0.05, 0.2, 0.1, 0.8]] as const) {
+  for (const [p0, p1, alpha, power] of [
+    [0.1, 0.3, 0.05, 0.8],
+    [0.2, 0.4, 0.1, 0.9],
+    [0.3, 0.5, 0.05, 0.8],
+    [0.5, 0.7, 0.05, 0.9],
+    [0.05, 0.2, 0.1, 0.8],
+  ] as const) {
     it(`p0 ${p0}, p1 ${p1}, α ${alpha}, power ${power}`, () => {
       const r = simonTwoStage({ p0, p1, alpha, power, nMax: 60 });
       const b = bruteForce(p0, p1, alpha, power, 60);

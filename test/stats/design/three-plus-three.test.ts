@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { simulateThreePlusThree, threePlusThree } from '../../../src/stats/design/three-plus-three.js';
+import {
+  simulateThreePlusThree,
+  threePlusThree,
+} from '../../../src/stats/design/three-plus-three.js';
 import { InputError } from '../../../src/errors.js';
 
 /**
@@ -122,7 +125,9 @@ describe('simulateThreePlusThree (Monte Carlo cross-check)', () => {
       const exact = threePlusThree(dlt, { variant });
       const sim = simulateThreePlusThree(dlt, { variant, reps: 40_000, seed: 20261122 });
       expect(Math.abs(sim.pNone - exact.pNone)).toBeLessThan(4 * sim.mcse.pNone);
-      sim.pSelect.forEach((p, i) => expect(Math.abs(p - exact.pSelect[i])).toBeLessThan(4 * sim.mcse.pSelect[i]));
+      sim.pSelect.forEach((p, i) =>
+        expect(Math.abs(p - exact.pSelect[i])).toBeLessThan(4 * sim.mcse.pSelect[i]),
+      );
       expect(Math.abs(sim.expectedN - exact.expectedN)).toBeLessThan(4 * sim.mcse.expectedN);
       expect(Math.abs(sim.expectedDLT - exact.expectedDLT)).toBeLessThan(4 * sim.mcse.expectedDLT);
     });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { binomialCdf, binomialPmf, binomialQuantile, binomialSf } from '../../../src/stats/dist/binomial.js';
+import {
+  binomialCdf,
+  binomialPmf,
+  binomialQuantile,
+  binomialSf,
+} from '../../../src/stats/dist/binomial.js';
 import { expectClose } from '../../support/close.js';
 import { checkTails, fixture, num, rowArgs } from './fixture.js';
 
@@ -15,7 +20,13 @@ describe('binomial against R dbinom/pbinom/qbinom', () => {
       // 3.542069758101232e-42 (40-digit mpmath 1.3); checked against the exact value below.
       if (k === 99999 && n === 1e5 && p === 0.999) continue;
       const expected = num(f.pmf[i]);
-      expectClose(binomialPmf(k, n, p), expected, 1e-12, expected < 1e-300 ? 1e-310 : 0, `dbinom(${k}, ${n}, ${p})`);
+      expectClose(
+        binomialPmf(k, n, p),
+        expected,
+        1e-12,
+        expected < 1e-300 ? 1e-310 : 0,
+        `dbinom(${k}, ${n}, ${p})`,
+      );
     }
     expectClose(binomialPmf(99999, 1e5, 0.999), 3.542069758101232e-42, 1e-13);
   });
@@ -38,7 +49,8 @@ describe('binomial against R dbinom/pbinom/qbinom', () => {
       // R's answer is not the smallest k with pbinom(k) >= q: check ours is, with our cdf.
       const target = q * (1 - (q <= 0.5 ? 64 : 8) * EPS);
       expect(binomialCdf(ours, n, p) >= target, `qbinom(${q}, ${n}, ${p})`).toBe(true);
-      if (ours > 0) expect(binomialCdf(ours - 1, n, p) < target, `qbinom(${q}, ${n}, ${p})`).toBe(true);
+      if (ours > 0)
+        expect(binomialCdf(ours - 1, n, p) < target, `qbinom(${q}, ${n}, ${p})`).toBe(true);
     }
     expect(agreed).toBeGreaterThan(0.9 * f.value.length);
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { chiSquareCdf, chiSquareQuantile, chiSquareSf } from '../../../src/stats/dist/chi-square.js';
+import {
+  chiSquareCdf,
+  chiSquareQuantile,
+  chiSquareSf,
+} from '../../../src/stats/dist/chi-square.js';
 import { expectClose } from '../../support/close.js';
 import { checkQuantiles, checkTails, fixture } from './fixture.js';
 
@@ -10,7 +14,14 @@ describe('chi-square against R pchisq/qchisq', () => {
   });
 
   it('quantile matches qchisq to 1e-12 relative where qchisq is accurate, else solves our cdf', () => {
-    checkQuantiles(fixture.chiSquareQuantile, ['df'], chiSquareQuantile, chiSquareCdf, chiSquareSf, 1e-12);
+    checkQuantiles(
+      fixture.chiSquareQuantile,
+      ['df'],
+      chiSquareQuantile,
+      chiSquareCdf,
+      chiSquareSf,
+      1e-12,
+    );
   });
 
   it('is fast for df = 1e7', () => {

@@ -26,7 +26,11 @@ export function nums(values: Array<number | string>): number[] {
 type Fn = (...args: any[]) => number;
 
 /** Fixture columns `keys` of row i, decoded. */
-export function rowArgs(table: Record<string, Array<number | string>>, keys: string[], i: number): number[] {
+export function rowArgs(
+  table: Record<string, Array<number | string>>,
+  keys: string[],
+  i: number,
+): number[] {
   return keys.map((key) => num(table[key][i]));
 }
 
@@ -34,7 +38,13 @@ export function rowArgs(table: Record<string, Array<number | string>>, keys: str
  * Asserts cdf and sf against the fixture's `cdf`/`sf` columns: relative `relTol` for values
  * ≥ 1e-300; below that (subnormal results) an absolute 1e-310.
  */
-export function checkTails(table: Record<string, Array<number | string>>, keys: string[], cdf: Fn, sf: Fn, relTol: number): void {
+export function checkTails(
+  table: Record<string, Array<number | string>>,
+  keys: string[],
+  cdf: Fn,
+  sf: Fn,
+  relTol: number,
+): void {
   const n = table.cdf.length;
   for (let i = 0; i < n; i++) {
     const args = rowArgs(table, keys, i);
@@ -68,7 +78,9 @@ export function checkQuantiles(
     const expected = num(table.q[i]);
     const ours = quantile(p, ...params);
     const label = `quantile(${p}, ${params})`;
-    const rExact = num(table.rt[i]) <= 1e-13 || (!Number.isFinite(expected) || expected === 0) && ours === expected;
+    const rExact =
+      num(table.rt[i]) <= 1e-13 ||
+      ((!Number.isFinite(expected) || expected === 0) && ours === expected);
     if (rExact) {
       reference++;
       expectClose(ours, expected, relTol, 1e-15, label);
@@ -81,7 +93,10 @@ export function checkQuantiles(
     const a = tail(ours * (1 - 1e-14));
     const b = tail(ours * (1 + 1e-14));
     const bracketed = (a - target) * (b - target) <= 0;
-    expect(roundTrip <= 1e-12 || bracketed, `${label} = ${ours}: round trip error ${roundTrip}, R gave ${expected}`).toBe(true);
+    expect(
+      roundTrip <= 1e-12 || bracketed,
+      `${label} = ${ours}: round trip error ${roundTrip}, R gave ${expected}`,
+    ).toBe(true);
   }
   // Most of the grid must be checked against R itself.
   expect(reference).toBeGreaterThan(0.6 * n);

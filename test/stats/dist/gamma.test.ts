@@ -6,7 +6,13 @@ import { checkQuantiles, checkTails, fixture, num } from './fixture.js';
 
 describe('gamma against R pgamma/qgamma', () => {
   it('cdf and sf match pgamma to 1e-12 relative (shape 0.01 … 1e5)', () => {
-    checkTails(fixture.gamma, ['x', 'shape'], (x, a) => gammaCdf(x, a), (x, a) => gammaSf(x, a), 1e-12);
+    checkTails(
+      fixture.gamma,
+      ['x', 'shape'],
+      (x, a) => gammaCdf(x, a),
+      (x, a) => gammaSf(x, a),
+      1e-12,
+    );
   });
 
   it('quantile matches qgamma to 1e-12 relative where qgamma is accurate, else solves our cdf', () => {

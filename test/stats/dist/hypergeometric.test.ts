@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { hypergeometricCdf, hypergeometricPmf, hypergeometricSf } from '../../../src/stats/dist/hypergeometric.js';
+import {
+  hypergeometricCdf,
+  hypergeometricPmf,
+  hypergeometricSf,
+} from '../../../src/stats/dist/hypergeometric.js';
 import { expectClose } from '../../support/close.js';
 import { checkTails, fixture, num, rowArgs } from './fixture.js';
 
@@ -10,12 +14,24 @@ describe('hypergeometric against R dhyper/phyper', () => {
     for (let i = 0; i < f.pmf.length; i++) {
       const args = rowArgs(f, ['x', 'm', 'n', 'k'], i);
       const expected = num(f.pmf[i]);
-      expectClose(hypergeometricPmf(args[0], args[1], args[2], args[3]), expected, 1e-12, expected < 1e-300 ? 1e-310 : 0, `dhyper(${args})`);
+      expectClose(
+        hypergeometricPmf(args[0], args[1], args[2], args[3]),
+        expected,
+        1e-12,
+        expected < 1e-300 ? 1e-310 : 0,
+        `dhyper(${args})`,
+      );
     }
   });
 
   it('cdf and sf match phyper(lower.tail = TRUE/FALSE) to 1e-12 relative', () => {
-    checkTails(fixture.hypergeometric, ['x', 'm', 'n', 'k'], hypergeometricCdf, hypergeometricSf, 1e-12);
+    checkTails(
+      fixture.hypergeometric,
+      ['x', 'm', 'n', 'k'],
+      hypergeometricCdf,
+      hypergeometricSf,
+      1e-12,
+    );
   });
 
   it('gives the exact probabilities of a small urn', () => {

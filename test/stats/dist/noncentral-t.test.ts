@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { normalCdf } from '../../../src/stats/dist/normal.js';
-import { noncentralTCdf, noncentralTQuantile, noncentralTSf } from '../../../src/stats/dist/noncentral-t.js';
+import {
+  noncentralTCdf,
+  noncentralTQuantile,
+  noncentralTSf,
+} from '../../../src/stats/dist/noncentral-t.js';
 import { tCdf, tSf } from '../../../src/stats/dist/student-t.js';
 import { chiSquareSf } from '../../../src/stats/dist/chi-square.js';
 import { expectClose } from '../../support/close.js';
@@ -15,8 +19,20 @@ describe('noncentral t against R pt(ncp =)/qt(ncp =)', () => {
     const f = fixture.noncentralT;
     for (let i = 0; i < f.cdf.length; i++) {
       const [x, df, ncp] = rowArgs(f, ['x', 'df', 'ncp'], i);
-      expectClose(noncentralTCdf(x, df, ncp), num(f.cdf[i]), 1e-9, 2e-12, `pt(${x}, ${df}, ${ncp})`);
-      expectClose(noncentralTSf(x, df, ncp), num(f.sf[i]), 1e-9, 2e-12, `pt(${x}, ${df}, ${ncp}, lower = F)`);
+      expectClose(
+        noncentralTCdf(x, df, ncp),
+        num(f.cdf[i]),
+        1e-9,
+        2e-12,
+        `pt(${x}, ${df}, ${ncp})`,
+      );
+      expectClose(
+        noncentralTSf(x, df, ncp),
+        num(f.sf[i]),
+        1e-9,
+        2e-12,
+        `pt(${x}, ${df}, ${ncp}, lower = F)`,
+      );
     }
   });
 

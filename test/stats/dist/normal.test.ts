@@ -33,7 +33,13 @@ describe('normal distribution against R pnorm/qnorm', () => {
     const ls = nums(f.logsf);
     xs.forEach((x, i) => {
       expectClose(normalLogCdf(x), lc[i], 1e-13, lc[i] > -1e-300 ? 1e-315 : 0, `log pnorm(${x})`);
-      expectClose(normalLogSf(x), ls[i], 1e-13, ls[i] > -1e-300 ? 1e-315 : 0, `log pnorm(${x}, lower=F)`);
+      expectClose(
+        normalLogSf(x),
+        ls[i],
+        1e-13,
+        ls[i] > -1e-300 ? 1e-315 : 0,
+        `log pnorm(${x}, lower=F)`,
+      );
     });
   });
 

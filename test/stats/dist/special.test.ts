@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { logBeta, logGamma, regularizedBeta, regularizedGamma } from '../../../src/stats/dist/special.js';
+import {
+  logBeta,
+  logGamma,
+  regularizedBeta,
+  regularizedGamma,
+} from '../../../src/stats/dist/special.js';
 import { expectClose } from '../../support/close.js';
 import { fixture, nums } from './fixture.js';
 
@@ -30,7 +35,9 @@ describe('logGamma and logBeta against R lgamma/lbeta', () => {
     const a = nums(f.a);
     const b = nums(f.b);
     const values = nums(f.value);
-    a.forEach((ai, i) => expectClose(logBeta(ai, b[i]), values[i], 1e-14, 1e-16, `lbeta(${ai}, ${b[i]})`));
+    a.forEach((ai, i) =>
+      expectClose(logBeta(ai, b[i]), values[i], 1e-14, 1e-16, `lbeta(${ai}, ${b[i]})`),
+    );
   });
 });
 

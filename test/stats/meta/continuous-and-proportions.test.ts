@@ -9,7 +9,13 @@ import { fixture } from './fixture.js';
 describe('continuousEffectSizes against metafor escalc (dat.normand1999)', () => {
   const d = fixture.normand.data;
   const studies = d.n1i.map((n1: number, i: number) => ({
-    study: d.study[i], n1, mean1: d.m1i[i], sd1: d.sd1i[i], n2: d.n2i[i], mean2: d.m2i[i], sd2: d.sd2i[i],
+    study: d.study[i],
+    n1,
+    mean1: d.m1i[i],
+    sd1: d.sd1i[i],
+    n2: d.n2i[i],
+    mean2: d.m2i[i],
+    sd2: d.sd2i[i],
   }));
   for (const m of ['MD', 'SMD', 'ROM'] as const) {
     it(m, () => {
@@ -31,7 +37,11 @@ describe('continuousEffectSizes against metafor escalc (dat.normand1999)', () =>
 
 describe('single proportions pooled and back-transformed (dat.pritz1997, REML)', () => {
   const d = fixture.pritz.data;
-  const studies = d.xi.map((x: number, i: number) => ({ study: d.study[i], events: x, n: d.ni[i] }));
+  const studies = d.xi.map((x: number, i: number) => ({
+    study: d.study[i],
+    events: x,
+    n: d.ni[i],
+  }));
   for (const m of ['PLO', 'PFT', 'PR'] as const) {
     it(`${m}: model scale as rma, natural scale as transf.${m === 'PLO' ? 'ilogit' : m === 'PFT' ? 'ipft.hm' : 'identity'}`, () => {
       const r = metaAnalysis(proportionEffectSizes(studies, m), { pi: 'z' });
@@ -50,7 +60,8 @@ describe('single proportions pooled and back-transformed (dat.pritz1997, REML)',
     expect(inverseDoubleArcsine(2, 20)).toBe(1);
     const n = 20;
     const p = 0.3;
-    const t = 0.5 * (Math.asin(Math.sqrt((p * n) / (n + 1))) + Math.asin(Math.sqrt((p * n + 1) / (n + 1))));
+    const t =
+      0.5 * (Math.asin(Math.sqrt((p * n) / (n + 1))) + Math.asin(Math.sqrt((p * n + 1) / (n + 1))));
     expectClose(inverseDoubleArcsine(t, n), p, 1e-12);
   });
 });

@@ -19,7 +19,13 @@ describe('estimateTau2 against metafor 3.8 rma(method = ...)', () => {
 
   it('PM with a tight tolerance matches metafor with control = list(tol = 1e-12)', () => {
     for (const data of fitDatasets()) {
-      expectClose(estimateTau2(data.yi, data.vi, 'PM', { tol: 1e-12 }).tau2, data.fits.PM_tight.tau2, 1e-9, 1e-12, data.name);
+      expectClose(
+        estimateTau2(data.yi, data.vi, 'PM', { tol: 1e-12 }).tau2,
+        data.fits.PM_tight.tau2,
+        1e-9,
+        1e-12,
+        data.name,
+      );
     }
   });
 

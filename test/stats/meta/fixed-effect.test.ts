@@ -6,8 +6,17 @@ import { binaryEffectSizes } from '../../../src/stats/meta/binary-effect-sizes.j
 import { expectClose } from '../../support/close.js';
 import { fixture } from './fixture.js';
 
-const tables = (d: { ai: number[]; n1i: number[]; ci: number[]; n2i: number[] }, extra?: (i: number) => Record<string, string>) =>
-  d.ai.map((a, i) => ({ events1: a, n1: d.n1i[i], events2: d.ci[i], n2: d.n2i[i], ...(extra ? { extra: extra(i) } : {}) }));
+const tables = (
+  d: { ai: number[]; n1i: number[]; ci: number[]; n2i: number[] },
+  extra?: (i: number) => Record<string, string>,
+) =>
+  d.ai.map((a, i) => ({
+    events1: a,
+    n1: d.n1i[i],
+    events2: d.ci[i],
+    n2: d.n2i[i],
+    ...(extra ? { extra: extra(i) } : {}),
+  }));
 
 describe('Mantel–Haenszel and Peto against metafor rma.mh / rma.peto (closed forms, 1e-10)', () => {
   for (const name of ['bcg', 'zeros'] as const) {
@@ -40,7 +49,10 @@ describe('Mantel–Haenszel and Peto against metafor rma.mh / rma.peto (closed f
 describe('subgroupAnalysis', () => {
   it('dat.bcg by allocation: per-group REML and Q between as a fixed-effect model of the subgroup estimates', () => {
     const d = fixture.bcg.data;
-    const es = binaryEffectSizes(tables(d, (i) => ({ alloc: d.alloc[i] })), 'RR');
+    const es = binaryEffectSizes(
+      tables(d, (i) => ({ alloc: d.alloc[i] })),
+      'RR',
+    );
     const r = subgroupAnalysis(es, (s) => String(s.extra!.alloc));
     const e = fixture.bcg.subgroup_alloc;
     for (const g of r.groups) {

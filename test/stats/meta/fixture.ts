@@ -16,7 +16,14 @@ export function decode(value: unknown): unknown {
 /** Reads test/reference/fixtures/<name>.json with `decode`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function loadFixture(name: string): any {
-  return decode(JSON.parse(readFileSync(fileURLToPath(new URL(`../../reference/fixtures/${name}.json`, import.meta.url)), 'utf8')));
+  return decode(
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL(`../../reference/fixtures/${name}.json`, import.meta.url)),
+        'utf8',
+      ),
+    ),
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,16 +55,36 @@ export interface FitFixture {
 }
 
 /** Datasets in the fixture that carry `fits`, with their yi/vi. */
-export function fitDatasets(): { name: string; yi: number[]; vi: number[]; fits: Record<string, FitFixture> }[] {
+export function fitDatasets(): {
+  name: string;
+  yi: number[];
+  vi: number[];
+  fits: Record<string, FitFixture>;
+}[] {
   const bcg = fixture.bcg.escalc.RR;
   const nd = fixture.normand.escalc.MD;
   return [
     { name: 'bcg (log RR)', yi: bcg.yi, vi: bcg.vi, fits: fixture.bcg.fits },
     { name: 'normand1999 (MD)', yi: nd.yi, vi: nd.vi, fits: fixture.normand.fits },
-    { name: 'hackshaw1998 (log OR)', yi: fixture.hackshaw.data.yi, vi: fixture.hackshaw.data.vi, fits: fixture.hackshaw.fits },
+    {
+      name: 'hackshaw1998 (log OR)',
+      yi: fixture.hackshaw.data.yi,
+      vi: fixture.hackshaw.data.vi,
+      fits: fixture.hackshaw.fits,
+    },
     { name: 'k = 2', yi: fixture.k2.yi, vi: fixture.k2.vi, fits: fixture.k2.fits },
-    { name: 'homogeneous (τ² = 0)', yi: fixture.homogeneous.yi, vi: fixture.homogeneous.vi, fits: fixture.homogeneous.fits },
-    { name: 'simulated k = 200', yi: fixture.large.yi, vi: fixture.large.vi, fits: fixture.large.fits },
+    {
+      name: 'homogeneous (τ² = 0)',
+      yi: fixture.homogeneous.yi,
+      vi: fixture.homogeneous.vi,
+      fits: fixture.homogeneous.fits,
+    },
+    {
+      name: 'simulated k = 200',
+      yi: fixture.large.yi,
+      vi: fixture.large.vi,
+      fits: fixture.large.fits,
+    },
   ];
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { metaAnalysis, type MetaMethod, type MetaTest } from '../../../src/stats/meta/meta-analysis.js';
+import {
+  metaAnalysis,
+  type MetaMethod,
+  type MetaTest,
+} from '../../../src/stats/meta/meta-analysis.js';
 import { tau2ConfidenceInterval } from '../../../src/stats/meta/tau2-confidence-interval.js';
 import { binaryEffectSizes } from '../../../src/stats/meta/binary-effect-sizes.js';
 import type { EffectSizes } from '../../../src/stats/meta/effect-sizes.js';
@@ -24,8 +28,13 @@ describe('metaAnalysis against metafor 3.8 rma(method, test) + predict + confint
         it(`${data.name}: ${key}`, () => {
           const exp = data.fits[key];
           const tol = tolerance(method);
-          const r = metaAnalysis(effectsOf(data.yi, data.vi), { method, test, pi: test === 'z' ? 'z' : 't' });
-          const c = (got: number, want: number, label: string, abs = 0): void => expectClose(got, want, tol, abs, label);
+          const r = metaAnalysis(effectsOf(data.yi, data.vi), {
+            method,
+            test,
+            pi: test === 'z' ? 'z' : 't',
+          });
+          const c = (got: number, want: number, label: string, abs = 0): void =>
+            expectClose(got, want, tol, abs, label);
           c(r.estimate, exp.estimate, 'estimate');
           c(r.se, exp.se, 'se');
           c(r.statistic, exp.zval, 'statistic');
@@ -37,7 +46,8 @@ describe('metaAnalysis against metafor 3.8 rma(method, test) + predict + confint
           c(r.Qp, exp.QEp, 'Qp');
           c(r.I2, exp.I2, 'I2', 1e-10); // absolute floor where I² = 0
           c(r.H2, exp.H2, 'H2');
-          if (method === 'FE') expect(r.pi).toBeNull(); // metafor: no PI for a common-effect model
+          if (method === 'FE')
+            expect(r.pi).toBeNull(); // metafor: no PI for a common-effect model
           else {
             c(r.pi!.lower, exp.pi_lb, 'pi.lower');
             c(r.pi!.upper, exp.pi_ub, 'pi.upper');
@@ -56,7 +66,10 @@ describe('metaAnalysis against metafor 3.8 rma(method, test) + predict + confint
     }
     it(`${data.name}: Q-profile τ² CI with tol 1e-12 matches confint(control = list(tol = 1e-12))`, () => {
       const exp = data.fits.REML_z;
-      const ci = tau2ConfidenceInterval(effectsOf(data.yi, data.vi), { estimate: exp.tau2, tol: 1e-12 });
+      const ci = tau2ConfidenceInterval(effectsOf(data.yi, data.vi), {
+        estimate: exp.tau2,
+        tol: 1e-12,
+      });
       expectClose(ci.lower, exp.tau2_ci_tight![0], 1e-8, 1e-12, 'lower');
       expectClose(ci.upper, exp.tau2_ci_tight![1], 1e-8, 1e-12, 'upper');
     });
@@ -65,7 +78,12 @@ describe('metaAnalysis against metafor 3.8 rma(method, test) + predict + confint
 
 describe('zero cells: REML on corrected tables with double-zero studies dropped (RR/OR) or kept (RD)', () => {
   const d = fixture.zeros.data;
-  const studies = d.ai.map((a: number, i: number) => ({ events1: a, n1: d.n1i[i], events2: d.ci[i], n2: d.n2i[i] }));
+  const studies = d.ai.map((a: number, i: number) => ({
+    events1: a,
+    n1: d.n1i[i],
+    events2: d.ci[i],
+    n2: d.n2i[i],
+  }));
   for (const m of ['RR', 'OR', 'RD'] as const) {
     it(m, () => {
       const r = metaAnalysis(binaryEffectSizes(studies, m), { pi: 'z' });
@@ -85,7 +103,12 @@ describe('published values', () => {
   it('BCG vaccine trials, REML log RR as printed by rma(yi, vi) for dat.bcg (issue #4; Viechtbauer 2010, J Stat Softw 36(3); data Colditz et al. 1994, JAMA 271:698)', () => {
     const d = fixture.bcg.data;
     const es = binaryEffectSizes(
-      d.ai.map((a: number, i: number) => ({ events1: a, n1: d.n1i[i], events2: d.ci[i], n2: d.n2i[i] })),
+      d.ai.map((a: number, i: number) => ({
+        events1: a,
+        n1: d.n1i[i],
+        events2: d.ci[i],
+        n2: d.n2i[i],
+      })),
       'RR',
     );
     const r = metaAnalysis(es, { pi: 'z' });
@@ -164,6 +187,8 @@ describe('degenerate input', () => {
     expect(r.tau2Ci).toMatchObject({ lower: 0, upper: 0 });
   });
   it('non-positive variances are rejected with the study named', () => {
-    expect(() => metaAnalysis(effectsOf([0.1, 0.2], [0.01, 0]))).toThrow(/S2: vi: expected a positive finite sampling variance/);
+    expect(() => metaAnalysis(effectsOf([0.1, 0.2], [0.01, 0]))).toThrow(
+      /S2: vi: expected a positive finite sampling variance/,
+    );
   });
 });

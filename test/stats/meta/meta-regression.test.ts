@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { metaRegression } from '../../../src/stats/meta/meta-regression.js';
-import { moderatorDesign, moderatorRow, type ModeratorSpec } from '../../../src/stats/meta/moderator-design.js';
+import {
+  moderatorDesign,
+  moderatorRow,
+  type ModeratorSpec,
+} from '../../../src/stats/meta/moderator-design.js';
 import { predictMetaRegression } from '../../../src/stats/meta/predict-meta-regression.js';
 import type { EffectSizes } from '../../../src/stats/meta/effect-sizes.js';
 import type { MetaMethod, MetaTest } from '../../../src/stats/meta/meta-analysis.js';
@@ -18,7 +22,10 @@ function effectsOf(name: 'bcg' | 'raudenbush'): EffectSizes {
       study: `${d.study[i]} #${i + 1}`,
       yi: y,
       vi: d.vi[i],
-      extra: name === 'bcg' ? { ablat: d.ablat[i], year: d.year[i], alloc: d.alloc[i] } : { weeks: d.weeks[i], weeks_c: d.weeks_c[i] },
+      extra:
+        name === 'bcg'
+          ? { ablat: d.ablat[i], year: d.year[i], alloc: d.alloc[i] }
+          : { weeks: d.weeks[i], weeks_c: d.weeks_c[i] },
     })),
     dropped: [],
     warnings: [],
@@ -29,7 +36,10 @@ function effectsOf(name: 'bcg' | 'raudenbush'): EffectSizes {
 const tolOf = (method: string) => (['REML', 'ML', 'EB', 'PM'].includes(method) ? 1e-6 : 1e-9);
 
 describe('metaRegression against metafor rma(mods = ~ …), every τ² estimator × test', () => {
-  for (const [caseName, c] of Object.entries(fx.metareg) as [string, { data: 'bcg' | 'raudenbush'; mods: ModeratorSpec[]; fits: Record<string, any> }][]) {
+  for (const [caseName, c] of Object.entries(fx.metareg) as [
+    string,
+    { data: 'bcg' | 'raudenbush'; mods: ModeratorSpec[]; fits: Record<string, any> },
+  ][]) {
     const effects = effectsOf(c.data);
     for (const [key, e] of Object.entries(c.fits)) {
       const [method, test] = key.split('_') as [MetaMethod, MetaTest];
@@ -39,7 +49,9 @@ describe('metaRegression against metafor rma(mods = ~ …), every τ² estimator
         const abs = 1e-9;
         expect(fit.k).toBe(e.k);
         expect(fit.p).toBe(e.p);
-        expect(fit.design.names).toEqual(e.colnames.map((n: string) => n.replace(/^factor\((\w+)\)/, '$1').replace('.', '_')));
+        expect(fit.design.names).toEqual(
+          e.colnames.map((n: string) => n.replace(/^factor\((\w+)\)/, '$1').replace('.', '_')),
+        );
         expectClose(fit.tau2, e.tau2, tol, 1e-10, 'tau2');
         fit.coefficients.forEach((co, j) => {
           expectClose(co.estimate, e.beta[j], tol, abs, `beta[${j}]`);
@@ -67,7 +79,10 @@ describe('metaRegression against metafor rma(mods = ~ …), every τ² estimator
         expectClose(fit.logLik.ML, e.ll_ML, tol, 0, 'll ML');
         expectClose(fit.logLik.REML, e.ll_REML, tol, 0, 'll REML');
         // fitted values with CI and PI (metafor's default PI = the test's critical value; pi.type "t" = t(k − p))
-        const fitted = predictMetaRegression(fit, fit.studies.map((s) => s.x));
+        const fitted = predictMetaRegression(
+          fit,
+          fit.studies.map((s) => s.x),
+        );
         fitted.forEach((f, i) => {
           expectClose(f.estimate, e.fitted[i], tol, abs, `fitted[${i}]`);
           expectClose(fit.studies[i].fitted, e.fitted[i], tol, abs, `studies.fitted[${i}]`);
@@ -79,8 +94,13 @@ describe('metaRegression against metafor rma(mods = ~ …), every τ² estimator
           }
         });
         if (method !== 'FE') {
-          const asTest = predictMetaRegression({ ...fit, piType: 'test' }, fit.studies.map((s) => s.x));
-          asTest.forEach((f, i) => expectClose(f.pi!.upper, e.pi_ub[i], tol, abs, `pi(default) ub[${i}]`));
+          const asTest = predictMetaRegression(
+            { ...fit, piType: 'test' },
+            fit.studies.map((s) => s.x),
+          );
+          asTest.forEach((f, i) =>
+            expectClose(f.pi!.upper, e.pi_ub[i], tol, abs, `pi(default) ub[${i}]`),
+          );
         }
         if (e.new) {
           const rows = e.new.x.map((x: number[]) => [1, ...x]);
@@ -115,7 +135,9 @@ describe('metaRegression against metafor rma(mods = ~ …), every τ² estimator
 
   it('btt: the omnibus test of chosen coefficients only', () => {
     const e = fx.metareg_btt.fit;
-    const fit = metaRegression(effectsOf('bcg'), [{ column: 'ablat' }, { column: 'year' }], { btt: [2] });
+    const fit = metaRegression(effectsOf('bcg'), [{ column: 'ablat' }, { column: 'year' }], {
+      btt: [2],
+    });
     expectClose(fit.QM.statistic, e.QM, 1e-6, 0, 'QM');
     expectClose(fit.QM.p, e.QMp, 1e-6, 0, 'QMp');
     expect(fit.QM.coefficients).toEqual(['year']);
@@ -124,7 +146,9 @@ describe('metaRegression against metafor rma(mods = ~ …), every τ² estimator
 
 describe('accuracy', () => {
   it('Q_E of ablat + year equals the 50-digit value (mpmath: 28.325143657961595…)', () => {
-    const fit = metaRegression(effectsOf('bcg'), [{ column: 'ablat' }, { column: 'year' }], { method: 'FE' });
+    const fit = metaRegression(effectsOf('bcg'), [{ column: 'ablat' }, { column: 'year' }], {
+      method: 'FE',
+    });
     expectClose(fit.QE.Q, 28.325143657961595, 1e-14, 0, 'QE');
   });
 });
@@ -138,7 +162,11 @@ describe('published values', () => {
     expect(fit.QM.statistic.toFixed(4)).toBe('12.2043');
     expect(fit.QM.p.toFixed(4)).toBe('0.0022');
     expect(fit.R2!.toFixed(2)).toBe('64.63');
-    expect(fit.coefficients.map((c) => c.estimate.toFixed(4))).toEqual(['-3.5455', '-0.0280', '0.0019']);
+    expect(fit.coefficients.map((c) => c.estimate.toFixed(4))).toEqual([
+      '-3.5455',
+      '-0.0280',
+      '0.0019',
+    ]);
     expect(fit.coefficients.map((c) => c.se.toFixed(4))).toEqual(['29.0959', '0.0102', '0.0147']);
   });
 
@@ -160,20 +188,42 @@ describe('moderator design and input checks', () => {
     expect(d.terms[1].levels).toEqual(['alternate', 'random', 'systematic']);
     expect(moderatorRow(d, { ablat: 30, alloc: 'systematic' })).toEqual([1, 30, 0, 1]);
     expect(moderatorRow(d, { ablat: 30, alloc: 'alternate' })).toEqual([1, 30, 0, 0]);
-    const withGap = { ...effects, studies: effects.studies.map((s, i) => (i === 3 ? { ...s, extra: { ...s.extra, ablat: '' } } : s)) };
+    const withGap = {
+      ...effects,
+      studies: effects.studies.map((s, i) =>
+        i === 3 ? { ...s, extra: { ...s.extra, ablat: '' } } : s,
+      ),
+    };
     const fit = metaRegression(withGap, [{ column: 'ablat' }]);
     expect(fit.k).toBe(12);
-    expect(fit.dropped).toEqual([{ study: effects.studies[3].study, reason: 'no value for moderator "ablat"' }]);
+    expect(fit.dropped).toEqual([
+      { study: effects.studies[3].study, reason: 'no value for moderator "ablat"' },
+    ]);
     expect(fit.warnings.some((w) => w.includes('left out'))).toBe(true);
   });
   it('rejects collinear, constant, unknown and one-level moderators', () => {
-    const constant = { ...effects, studies: effects.studies.map((s) => ({ ...s, extra: { ...s.extra, c: 5 } })) };
+    const constant = {
+      ...effects,
+      studies: effects.studies.map((s) => ({ ...s, extra: { ...s.extra, c: 5 } })),
+    };
     expect(() => metaRegression(constant, [{ column: 'c' }])).toThrow(/collinear/);
-    const twice = { ...effects, studies: effects.studies.map((s) => ({ ...s, extra: { ...s.extra, lat2: 2 * Number(s.extra!.ablat) } })) };
-    expect(() => metaRegression(twice, [{ column: 'ablat' }, { column: 'lat2' }])).toThrow(/collinear/);
+    const twice = {
+      ...effects,
+      studies: effects.studies.map((s) => ({
+        ...s,
+        extra: { ...s.extra, lat2: 2 * Number(s.extra!.ablat) },
+      })),
+    };
+    expect(() => metaRegression(twice, [{ column: 'ablat' }, { column: 'lat2' }])).toThrow(
+      /collinear/,
+    );
     expect(() => metaRegression(effects, [{ column: 'nope' }])).toThrow(/moderator/);
-    expect(() => metaRegression(effects, [{ column: 'alloc', type: 'numeric' }])).toThrow(/a number/);
+    expect(() => metaRegression(effects, [{ column: 'alloc', type: 'numeric' }])).toThrow(
+      /a number/,
+    );
     expect(() => metaRegression(effects, [{ column: 'alloc', reference: 'x' }])).toThrow(/levels/);
-    expect(() => moderatorRow(metaRegression(effects, [{ column: 'ablat' }]).design, { ablat: 'x' })).toThrow(/number/);
+    expect(() =>
+      moderatorRow(metaRegression(effects, [{ column: 'ablat' }]).design, { ablat: 'x' }),
+    ).toThrow(/number/);
   });
 });

@@ -21,20 +21,28 @@ const bcg = (rows?: number[]): EffectSizes => ({
   dropped: [],
   warnings: [],
 });
-const mods = (names: string | string[]) => ([] as string[]).concat(names).map((column) => ({ column }));
+const mods = (names: string | string[]) =>
+  ([] as string[]).concat(names).map((column) => ({ column }));
 
 describe('permutationTest against metafor permutest', () => {
   for (const name of ['bcg_ablat_REML_z', 'bcg_ablat_year_DL_knha', 'bcg_intercept_REML_z']) {
     const e = fx.permutest[name];
     it(`${name}: ${e.iter} permutations replayed (seed ${e.seed}) give metafor's p-values exactly`, () => {
-      const fit = metaRegression(bcg(), mods(e.mods), { method: e.method as MetaMethod, test: e.test as MetaTest });
+      const fit = metaRegression(bcg(), mods(e.mods), {
+        method: e.method as MetaMethod,
+        test: e.test as MetaTest,
+      });
       const permutations = e.rows ? e.rows.map((r: number[]) => r.map((j) => j - 1)) : e.signs;
       const res = permutationTest(fit, { permutations });
       expect(res.iterations).toBe(e.iter);
       expect(res.failed).toBe(0);
-      res.distribution.QM.forEach((q, i) => expectClose(q, e.QM_perm[i], 1e-6, 1e-9, `QM.perm[${i}]`));
+      res.distribution.QM.forEach((q, i) =>
+        expectClose(q, e.QM_perm[i], 1e-6, 1e-9, `QM.perm[${i}]`),
+      );
       const z = e.rows ? e.zval_perm : e.zval_perm.map((v: number) => [v]);
-      res.distribution.statistic.forEach((s, i) => s.forEach((v, j) => expectClose(v, z[i][j], 1e-6, 1e-9, `zval.perm[${i}, ${j}]`)));
+      res.distribution.statistic.forEach((s, i) =>
+        s.forEach((v, j) => expectClose(v, z[i][j], 1e-6, 1e-9, `zval.perm[${i}, ${j}]`)),
+      );
       // shares of the same count (the fixture prints 15 significant digits)
       expectClose(res.QMp, e.QMp, 1e-13, 0, 'QMp');
       res.coefficients.forEach((c, j) => expectClose(c.p, e.pval[j], 1e-13, 0, `pval[${j}]`));
@@ -44,7 +52,10 @@ describe('permutationTest against metafor permutest', () => {
   for (const name of ['exact_sub7_ablat', 'exact_sub9_alloc', 'exact_sub9_intercept']) {
     const e = fx.permutest[name];
     it(`${name}: the exhaustive test (${e.count} distinct permutations) equals permutest(exact = TRUE)`, () => {
-      const fit = metaRegression(bcg(e.rows), mods(e.mods), { method: e.method as MetaMethod, test: e.test as MetaTest });
+      const fit = metaRegression(bcg(e.rows), mods(e.mods), {
+        method: e.method as MetaMethod,
+        test: e.test as MetaTest,
+      });
       const res = permutationTest(fit, { exact: true });
       expect(res.exact).toBe(true);
       expect(res.exactCount).toBe(e.count);
@@ -55,7 +66,9 @@ describe('permutationTest against metafor permutest', () => {
       expectClose(res.QMp, e.QMp, 1e-13, 0, 'QMp');
       res.coefficients.forEach((c, j) => expectClose(c.p, e.pval[j], 1e-13, 0, `pval[${j}]`));
       const sorted = [...res.distribution.QM].sort((a, b) => a - b);
-      sorted.forEach((q, i) => expectClose(q, e.QM_perm_sorted[i], 1e-6, 1e-9, `sorted QM.perm[${i}]`));
+      sorted.forEach((q, i) =>
+        expectClose(q, e.QM_perm_sorted[i], 1e-6, 1e-9, `sorted QM.perm[${i}]`),
+      );
     });
   }
 });

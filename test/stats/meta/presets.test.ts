@@ -5,7 +5,13 @@ import { expectClose } from '../../support/close.js';
 import { fixture } from './fixture.js';
 
 const d = fixture.bcg.data;
-const bcg = d.ai.map((a: number, i: number) => ({ study: d.study[i], events1: a, n1: d.n1i[i], events2: d.ci[i], n2: d.n2i[i] }));
+const bcg = d.ai.map((a: number, i: number) => ({
+  study: d.study[i],
+  events1: a,
+  n1: d.n1i[i],
+  events2: d.ci[i],
+  n2: d.n2i[i],
+}));
 
 describe('comparePresets (dat.bcg, RR)', () => {
   const c = comparePresets(bcg, 'RR');
@@ -24,9 +30,15 @@ describe('comparePresets (dat.bcg, RR)', () => {
   });
   it('lists differences with the settings that explain them', () => {
     const byQuantity = Object.fromEntries(c.differences.map((x) => [x.quantity, x.reason]));
-    expect(byQuantity.tau2).toBe('τ² estimator: REML (metafor, meta, cochrane-2025) vs DL (revman5)');
-    expect(byQuantity['fixed.estimate']).toBe('common-effect method: IV (metafor) vs MH (meta, revman5, cochrane-2025)');
-    expect(byQuantity['ci.upper']).toMatch(/test \/ CI: z \(metafor, meta, revman5\) vs knha \(cochrane-2025\)/);
+    expect(byQuantity.tau2).toBe(
+      'τ² estimator: REML (metafor, meta, cochrane-2025) vs DL (revman5)',
+    );
+    expect(byQuantity['fixed.estimate']).toBe(
+      'common-effect method: IV (metafor) vs MH (meta, revman5, cochrane-2025)',
+    );
+    expect(byQuantity['ci.upper']).toMatch(
+      /test \/ CI: z \(metafor, meta, revman5\) vs knha \(cochrane-2025\)/,
+    );
   });
   it('presets are frozen', () => {
     expect(Object.isFrozen(PRESETS)).toBe(true);

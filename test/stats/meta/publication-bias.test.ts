@@ -21,13 +21,30 @@ const sizes: Record<string, number[] | null> = {
 function effectsOf(name: string): EffectSizes {
   const d = fx[name];
   const n = sizes[name];
-  return { measure: 'GEN', studies: d.yi.map((y: number, i: number) => ({ study: d.study[i], yi: y, vi: d.vi[i], ...(n ? { ni: n[i] } : {}) })), dropped: [], warnings: [] };
+  return {
+    measure: 'GEN',
+    studies: d.yi.map((y: number, i: number) => ({
+      study: d.study[i],
+      yi: y,
+      vi: d.vi[i],
+      ...(n ? { ni: n[i] } : {}),
+    })),
+    dropped: [],
+    warnings: [],
+  };
 }
 function tables(name: 'bcg' | 'egger2001'): BinaryStudy[] {
   const d = fx[name];
-  return d.ai.map((a: number, i: number) => ({ study: d.study[i], events1: a, n1: d.n1i[i], events2: d.ci[i], n2: d.n2i[i] }));
+  return d.ai.map((a: number, i: number) => ({
+    study: d.study[i],
+    events1: a,
+    n1: d.n1i[i],
+    events2: d.ci[i],
+    n2: d.n2i[i],
+  }));
 }
-const tolOf = (method: string | null) => (method && ['REML', 'ML', 'EB', 'PM'].includes(method) ? 1e-6 : 1e-9);
+const tolOf = (method: string | null) =>
+  method && ['REML', 'ML', 'EB', 'PM'].includes(method) ? 1e-6 : 1e-9;
 
 describe('regression tests (metafor regtest, every predictor)', () => {
   for (const [key, e] of Object.entries(fx.regtest) as [string, any][]) {
@@ -73,7 +90,12 @@ describe('rank correlation test (metafor ranktest)', () => {
   }
   it('ties: normal approximation with the tie-corrected variance (as cor.test)', () => {
     const e = fx.ranktest.tied;
-    const r = rankCorrelationTest({ measure: 'GEN', studies: e.yi.map((y: number, i: number) => ({ study: `S${i}`, yi: y, vi: e.vi[i] })), dropped: [], warnings: [] });
+    const r = rankCorrelationTest({
+      measure: 'GEN',
+      studies: e.yi.map((y: number, i: number) => ({ study: `S${i}`, yi: y, vi: e.vi[i] })),
+      dropped: [],
+      warnings: [],
+    });
     expect(r.method).toBe('normal');
     expectClose(r.tau, e.tau, 1e-12, 0, 'tau_b');
     expectClose(r.p, e.pval, 1e-10, 0, 'p');
@@ -81,7 +103,11 @@ describe('rank correlation test (metafor ranktest)', () => {
   });
   it('the exact null distribution sums to 1 and matches brute-force enumeration for k = 6', () => {
     // all 720 orderings of 6 distinct values: P(two-sided) for τ = 1 is 2/720
-    const studies = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((v, i) => ({ study: `S${i}`, yi: 0.01 + i * 0.5, vi: v }));
+    const studies = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((v, i) => ({
+      study: `S${i}`,
+      yi: 0.01 + i * 0.5,
+      vi: v,
+    }));
     const r = rankCorrelationTest({ measure: 'GEN', studies, dropped: [], warnings: [] });
     expect(r.tau).toBeCloseTo(1, 12);
     expectClose(r.p, 2 / 720, 1e-12);
@@ -113,7 +139,11 @@ describe('Harbord (2006) and Peters (2006) tests (R lm on the papers’ definiti
 describe('trim and fill (metafor trimfill)', () => {
   for (const [key, e] of Object.entries(fx.trimfill) as [string, any][]) {
     it(key, () => {
-      const r = trimAndFill(effectsOf(e.data), { method: e.method as MetaMethod, estimator: e.estimator, ...(e.side_asked === 'auto' ? {} : { side: e.side_asked }) });
+      const r = trimAndFill(effectsOf(e.data), {
+        method: e.method as MetaMethod,
+        estimator: e.estimator,
+        ...(e.side_asked === 'auto' ? {} : { side: e.side_asked }),
+      });
       const tol = tolOf(e.method);
       expect(r.side).toBe(e.side);
       expect(r.k0).toBe(e.k0);

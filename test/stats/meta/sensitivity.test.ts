@@ -9,14 +9,37 @@ import { expectClose } from '../../support/close.js';
 import { fixture } from './fixture.js';
 
 const datasets = [
-  { name: 'bcg', yi: fixture.bcg.escalc.RR.yi, vi: fixture.bcg.escalc.RR.vi, year: fixture.bcg.data.year, s: fixture.bcg.sensitivity },
-  { name: 'normand1999', yi: fixture.normand.escalc.MD.yi, vi: fixture.normand.escalc.MD.vi, year: null, s: fixture.normand.sensitivity },
-  { name: 'hackshaw1998', yi: fixture.hackshaw.data.yi, vi: fixture.hackshaw.data.vi, year: fixture.hackshaw.data.year, s: fixture.hackshaw.sensitivity },
+  {
+    name: 'bcg',
+    yi: fixture.bcg.escalc.RR.yi,
+    vi: fixture.bcg.escalc.RR.vi,
+    year: fixture.bcg.data.year,
+    s: fixture.bcg.sensitivity,
+  },
+  {
+    name: 'normand1999',
+    yi: fixture.normand.escalc.MD.yi,
+    vi: fixture.normand.escalc.MD.vi,
+    year: null,
+    s: fixture.normand.sensitivity,
+  },
+  {
+    name: 'hackshaw1998',
+    yi: fixture.hackshaw.data.yi,
+    vi: fixture.hackshaw.data.vi,
+    year: fixture.hackshaw.data.year,
+    s: fixture.hackshaw.sensitivity,
+  },
 ];
 
 const effectsOf = (yi: number[], vi: number[], year?: number[] | null): EffectSizes => ({
   measure: 'GEN',
-  studies: yi.map((y, i) => ({ study: `S${i + 1}`, yi: y, vi: vi[i], ...(year ? { extra: { year: year[i] } } : {}) })),
+  studies: yi.map((y, i) => ({
+    study: `S${i + 1}`,
+    yi: y,
+    vi: vi[i],
+    ...(year ? { extra: { year: year[i] } } : {}),
+  })),
   dropped: [],
   warnings: [],
 });

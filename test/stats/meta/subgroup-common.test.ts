@@ -11,7 +11,12 @@ const fx = loadFixture('meta_depth');
 const d = fx.bcg;
 const effects: EffectSizes = {
   measure: 'GEN',
-  studies: d.yi.map((y: number, i: number) => ({ study: d.study[i], yi: y, vi: d.vi[i], extra: { alloc: d.alloc[i] } })),
+  studies: d.yi.map((y: number, i: number) => ({
+    study: d.study[i],
+    yi: y,
+    vi: d.vi[i],
+    extra: { alloc: d.alloc[i] },
+  })),
   dropped: [],
   warnings: [],
 };
@@ -20,7 +25,11 @@ describe('subgroups with a common τ² (dat.bcg by allocation)', () => {
   for (const [key, e] of Object.entries(fx.subgroup_common) as [string, any][]) {
     const [method, test] = key.split('_') as [MetaMethod, MetaTest];
     it(`${method} ${test}`, () => {
-      const r = subgroupAnalysis(effects, (s) => String(s.extra!.alloc), { method, test, commonTau2: true });
+      const r = subgroupAnalysis(effects, (s) => String(s.extra!.alloc), {
+        method,
+        test,
+        commonTau2: true,
+      });
       const c = r.common!;
       const tol = method === 'DL' ? 1e-9 : 1e-6;
       expectClose(c.tau2, e.tau2, tol, 0, 'tau2');

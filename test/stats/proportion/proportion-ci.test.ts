@@ -1,16 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { proportionCi, type ProportionCiMethod } from '../../../src/stats/proportion/proportion-ci.js';
+import {
+  proportionCi,
+  type ProportionCiMethod,
+} from '../../../src/stats/proportion/proportion-ci.js';
 import { binomialTest } from '../../../src/stats/proportion/binomial-test.js';
 import { InputError } from '../../../src/errors.js';
 import { expectClose, readFixture } from '../continuous/close.js';
 
-interface Limits { lower: number; upper: number }
-interface CiCase {
-  x: number; n: number; level: number;
-  wilson: Limits; exact: Limits; jeffreys: Limits; midp: Limits; agrestiCoullRaw: Limits; waldRaw: Limits;
+interface Limits {
+  lower: number;
+  upper: number;
 }
-interface TestCase { x: number; n: number; p0: number; twoSided: number; less: number; greater: number }
+interface CiCase {
+  x: number;
+  n: number;
+  level: number;
+  wilson: Limits;
+  exact: Limits;
+  jeffreys: Limits;
+  midp: Limits;
+  agrestiCoullRaw: Limits;
+  waldRaw: Limits;
+}
+interface TestCase {
+  x: number;
+  n: number;
+  p0: number;
+  twoSided: number;
+  less: number;
+  greater: number;
+}
 const fixture = readFixture<{ ci: CiCase[]; binomTest: TestCase[] }>('proportion');
 
 // Tolerances: wilson, agresti-coull and wald are closed forms (1e-10 relative). exact and
@@ -43,8 +63,10 @@ describe('proportionCi matches R (binom.test, qbeta, uniroot, closed forms)', ()
         const want = c[key] as Limits;
         const [rel, abs] = tolerances[method];
         // Agresti–Coull and Wald are clipped to [0, 1]; R's values are the raw formula.
-        const lower = method === 'agresti-coull' || method === 'wald' ? Math.max(0, want.lower) : want.lower;
-        const upper = method === 'agresti-coull' || method === 'wald' ? Math.min(1, want.upper) : want.upper;
+        const lower =
+          method === 'agresti-coull' || method === 'wald' ? Math.max(0, want.lower) : want.lower;
+        const upper =
+          method === 'agresti-coull' || method === 'wald' ? Math.min(1, want.upper) : want.upper;
         // At x = 0 (x = n) the Wilson lower (upper) limit is exactly 0 (1); R's formula leaves
         // rounding dust of ~1e-17 there, so those two limits get an absolute floor of 1e-15.
         const boundary = method === 'wilson' ? 1e-15 : 0;
@@ -67,8 +89,20 @@ describe('binomialTest matches R binom.test (1e-10)', () => {
   for (const c of fixture.binomTest) {
     it(`${c.x}/${c.n} against ${c.p0}`, () => {
       expectClose(binomialTest(c.x, c.n, { p0: c.p0 }).p, c.twoSided, 1e-10, 0, 'two-sided');
-      expectClose(binomialTest(c.x, c.n, { p0: c.p0, alternative: 'less' }).p, c.less, 1e-10, 0, 'less');
-      expectClose(binomialTest(c.x, c.n, { p0: c.p0, alternative: 'greater' }).p, c.greater, 1e-10, 0, 'greater');
+      expectClose(
+        binomialTest(c.x, c.n, { p0: c.p0, alternative: 'less' }).p,
+        c.less,
+        1e-10,
+        0,
+        'less',
+      );
+      expectClose(
+        binomialTest(c.x, c.n, { p0: c.p0, alternative: 'greater' }).p,
+        c.greater,
+        1e-10,
+        0,
+        'greater',
+      );
     });
   }
   it('is attached to proportionCi when p0 is given', () => {
@@ -107,8 +141,16 @@ describe('Jeffreys boundary rule (Brown–Cai–DasGupta 2001, section 4.1.2)', 
   });
 });
 
-const counts = fc.integer({ min: 1, max: 2000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
-const methods = fc.constantFrom<ProportionCiMethod>('wilson', 'exact', 'midp', 'jeffreys', 'agresti-coull');
+const counts = fc
+  .integer({ min: 1, max: 2000 })
+  .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+const methods = fc.constantFrom<ProportionCiMethod>(
+  'wilson',
+  'exact',
+  'midp',
+  'jeffreys',
+  'agresti-coull',
+);
 
 describe('proportionCi properties', () => {
   it('the CI lies in [0, 1] and contains the estimate', () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { proportionCi } from '../../../src/stats/proportion/proportion-ci.js';
 import { expectClose, readFixture } from '../continuous/close.js';
 
-interface Case { x: number; n: number; level: number; p0: number | null; lower: number; upper: number }
+interface Case {
+  x: number;
+  n: number;
+  level: number;
+  p0: number | null;
+  lower: number;
+  upper: number;
+}
 const fixture = readFixture<{ cases: Case[] }>('proportion_wilson_cc');
 
 // Closed form against R's prop.test(correct = TRUE)$conf.int: 1e-10 relative. At x = 0
@@ -11,7 +18,11 @@ describe('wilson-cc matches R prop.test(x, n, p, correct = TRUE)', () => {
   it('covers the fixture', () => expect(fixture.cases.length).toBeGreaterThan(300));
   for (const c of fixture.cases) {
     it(`${c.x}/${c.n} level ${c.level} p0 ${c.p0 ?? 'NULL'}`, () => {
-      const r = proportionCi(c.x, c.n, { method: 'wilson-cc', level: c.level, p0: c.p0 ?? undefined });
+      const r = proportionCi(c.x, c.n, {
+        method: 'wilson-cc',
+        level: c.level,
+        p0: c.p0 ?? undefined,
+      });
       expectClose(r.ci.lower, c.lower, 1e-10, 0, 'lower');
       expectClose(r.ci.upper, c.upper, 1e-10, 0, 'upper');
       expect(r.ci.method).toBe('wilson-cc');

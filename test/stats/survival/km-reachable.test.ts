@@ -3,7 +3,10 @@ import { kmPercent, kmReachable } from '../../../src/stats/survival/km-reachable
 import { InputError } from '../../../src/errors.js';
 import { expectClose, readFixture } from '../continuous/close.js';
 
-const fixture = readFixture<{ reachable: Record<string, number[]>; withoutCensoring: Record<string, number[]> }>('km-reachable');
+const fixture = readFixture<{
+  reachable: Record<string, number[]>;
+  withoutCensoring: Record<string, number[]>;
+}>('km-reachable');
 
 describe('reachable Kaplan–Meier values (brute force over follow-up histories, exact fractions: km_reachable.py)', () => {
   for (const [n, want] of Object.entries(fixture.reachable)) {

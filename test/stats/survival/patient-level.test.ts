@@ -9,34 +9,88 @@ import { InputError } from '../../../src/errors.js';
 import { expectClose, readFixture } from '../continuous/close.js';
 
 type Num = number | string;
-interface Cox { coef: number; se: number; lower: number; upper: number; waldZ: number; waldP: number; score: number; scoreP: number; lr: number; lrP: number; loglik: number[] }
+interface Cox {
+  coef: number;
+  se: number;
+  lower: number;
+  upper: number;
+  waldZ: number;
+  waldP: number;
+  score: number;
+  scoreP: number;
+  lr: number;
+  lrP: number;
+  loglik: number[];
+}
 interface Analysis {
-  name: string; levels: string[]; tau: number;
-  km: { strata: string[]; time: number[]; nRisk: number[]; nEvent: number[]; nCensor: number[]; surv: number[]; stdErr: Num[]; lower: Num[]; upper: Num[] };
+  name: string;
+  levels: string[];
+  tau: number;
+  km: {
+    strata: string[];
+    time: number[];
+    nRisk: number[];
+    nEvent: number[];
+    nCensor: number[];
+    surv: number[];
+    stdErr: Num[];
+    lower: Num[];
+    upper: Num[];
+  };
   kmLog: { lower: Num[]; upper: Num[] };
   kmPlain: { lower: Num[]; upper: Num[] };
-  medians: { median: number[]; lower: number[]; upper: number[]; lowerLog: number[]; upperLog: number[] };
+  medians: {
+    median: number[];
+    lower: number[];
+    upper: number[];
+    lowerLog: number[];
+    upperLog: number[];
+  };
   rmst: { rmean: number[]; se: number[] };
-  at: { times: number[]; strata: string[]; time: number[]; surv: number[]; stdErr: number[]; lower: number[]; upper: number[]; nRisk: number[] };
+  at: {
+    times: number[];
+    strata: string[];
+    time: number[];
+    surv: number[];
+    stdErr: number[];
+    lower: number[];
+    upper: number[];
+    nRisk: number[];
+  };
   logrank: { obs: number[]; exp: number[]; var: number; chisq: number; p: number };
-  efron: Cox; breslow: Cox;
+  efron: Cox;
+  breslow: Cox;
   stratified?: { obs: number[][]; exp: number[][]; var: number; chisq: number };
   stratifiedCox?: { coef: number; se: number };
 }
 const fixture = readFixture<{
-  data: { veteran: { time: number[]; status: number[]; trt: number[]; celltype: string[] }; lung: { time: number[]; status: number[]; sex: number[] } };
+  data: {
+    veteran: { time: number[]; status: number[]; trt: number[]; celltype: string[] };
+    lung: { time: number[]; status: number[]; sex: number[] };
+  };
   analyses: Analysis[];
 }>('survival');
 
 const records: Record<string, SurvivalRecord[]> = {
-  veteran: fixture.data.veteran.time.map((time, i) => ({ time, event: fixture.data.veteran.status[i] === 1, arm: String(fixture.data.veteran.trt[i]), stratum: fixture.data.veteran.celltype[i] })),
-  lung: fixture.data.lung.time.map((time, i) => ({ time, event: fixture.data.lung.status[i] === 1, arm: String(fixture.data.lung.sex[i]) })),
+  veteran: fixture.data.veteran.time.map((time, i) => ({
+    time,
+    event: fixture.data.veteran.status[i] === 1,
+    arm: String(fixture.data.veteran.trt[i]),
+    stratum: fixture.data.veteran.celltype[i],
+  })),
+  lung: fixture.data.lung.time.map((time, i) => ({
+    time,
+    event: fixture.data.lung.status[i] === 1,
+    arm: String(fixture.data.lung.sex[i]),
+  })),
 };
-const unstratified = (rs: SurvivalRecord[]): SurvivalRecord[] => rs.map(({ stratum: _s, ...r }) => r);
+const unstratified = (rs: SurvivalRecord[]): SurvivalRecord[] =>
+  rs.map(({ stratum: _s, ...r }) => r);
 
 /** R's NA and NaN are both "no value" here. */
 function expectValue(actual: number, expected: Num, rel: number, label: string): void {
-  if (expected === 'NA' || expected === 'NaN') expect(Number.isNaN(actual), `${label}: expected NA, got ${actual}`).toBe(true);
+  if (expected === 'NA' || expected === 'NaN')
+    expect(Number.isNaN(actual), `${label}: expected NA, got ${actual}`).toBe(true);
   else expectClose(actual, expected, rel, 1e-15, label);
 }
 
@@ -51,14 +105,22 @@ for (const a of fixture.analyses) {
         expect(km.steps.length).toBe(idx.length);
         km.steps.forEach((s, j) => {
           const i = idx[j];
-          expect([s.time, s.nRisk, s.nEvent, s.nCensor]).toEqual([a.km.time[i], a.km.nRisk[i], a.km.nEvent[i], a.km.nCensor[i]]);
+          expect([s.time, s.nRisk, s.nEvent, s.nCensor]).toEqual([
+            a.km.time[i],
+            a.km.nRisk[i],
+            a.km.nEvent[i],
+            a.km.nCensor[i],
+          ]);
           expectClose(s.surv, a.km.surv[i], 1e-12, 0, `surv at ${s.time}`);
           expectValue(s.stdErr, a.km.stdErr[i], 1e-10, `std.err at ${s.time}`);
           expectValue(s.lower, a.km.lower[i], 1e-10, `lower at ${s.time}`);
           expectValue(s.upper, a.km.upper[i], 1e-10, `upper at ${s.time}`);
         });
       });
-      for (const [type, ref] of [['log', a.kmLog], ['plain', a.kmPlain]] as [KmConfType, { lower: Num[]; upper: Num[] }][]) {
+      for (const [type, ref] of [
+        ['log', a.kmLog],
+        ['plain', a.kmPlain],
+      ] as [KmConfType, { lower: Num[]; upper: Num[] }][]) {
         it(`KM of arm ${level}: ${type} limits within 1e-10 of survfit(conf.type = "${type}")`, () => {
           const km = kaplanMeier(arm, { confType: type });
           km.steps.forEach((s, j) => {
@@ -69,9 +131,16 @@ for (const a of fixture.analyses) {
       }
       it(`median of arm ${level}: ${a.medians.median[k]} (${a.medians.lower[k]} to ${a.medians.upper[k]}), Brookmeyer–Crowley on log-log and log`, () => {
         const km = kaplanMeier(arm);
-        expect([km.median.estimate, km.median.lower, km.median.upper]).toEqual([a.medians.median[k], a.medians.lower[k], a.medians.upper[k]]);
+        expect([km.median.estimate, km.median.lower, km.median.upper]).toEqual([
+          a.medians.median[k],
+          a.medians.lower[k],
+          a.medians.upper[k],
+        ]);
         const kmLog = kaplanMeier(arm, { confType: 'log' });
-        expect([kmLog.median.lower, kmLog.median.upper]).toEqual([a.medians.lowerLog[k], a.medians.upperLog[k]]);
+        expect([kmLog.median.lower, kmLog.median.upper]).toEqual([
+          a.medians.lowerLog[k],
+          a.medians.upperLog[k],
+        ]);
       });
       it(`RMST of arm ${level} to τ = ${a.tau}: ${a.rmst.rmean[k].toFixed(3)} (SE ${a.rmst.se[k].toFixed(3)}) as print(survfit, rmean = τ)`, () => {
         const r = restrictedMean(kaplanMeier(arm), a.tau);
@@ -130,7 +199,11 @@ for (const a of fixture.analyses) {
         expect(lr.stratified).toBe(true);
         expectClose(lr.v, st.var, 1e-12);
         expectClose(lr.chiSq, st.chisq, 1e-10);
-        expectClose(lr.expected[0], st.exp[0].reduce((x, y) => x + y, 0), 1e-12);
+        expectClose(
+          lr.expected[0],
+          st.exp[0].reduce((x, y) => x + y, 0),
+          1e-12,
+        );
       });
       it(`stratified Cox (Efron): log HR ${sc.coef.toFixed(5)} as coxph(… + strata(celltype))`, () => {
         const c = coxHazardRatio(records[a.name], { arms: [a.levels[1], a.levels[0]] });
@@ -148,21 +221,34 @@ describe('patient-level input checks and edge cases', () => {
     const b = coxHazardRatio(data, { arms: ['2', '1'] });
     expectClose(a.logHr, -b.logHr, 1e-10);
     expectClose(a.se, b.se, 1e-10);
-    expectClose(logRankTest(data, { arms: ['1', '2'] }).oMinusE, -logRankTest(data, { arms: ['2', '1'] }).oMinusE, 1e-12);
+    expectClose(
+      logRankTest(data, { arms: ['1', '2'] }).oMinusE,
+      -logRankTest(data, { arms: ['2', '1'] }).oMinusE,
+      1e-12,
+    );
   });
   it('a median that is never reached is NaN, with a warning', () => {
-    const km = kaplanMeier([{ time: 1, event: true }, { time: 2, event: false }, { time: 3, event: false }, { time: 4, event: false }]);
+    const km = kaplanMeier([
+      { time: 1, event: true },
+      { time: 2, event: false },
+      { time: 3, event: false },
+      { time: 4, event: false },
+    ]);
     expect(Number.isNaN(km.median.estimate)).toBe(true);
     expect(km.warnings[0]).toMatch(/not estimable/);
   });
   it('all events in one arm: the Cox fit warns instead of returning a confident HR', () => {
-    const rs: SurvivalRecord[] = [1, 2, 3, 4].map((t) => ({ time: t, event: true, arm: 'a' })).concat([5, 6, 7].map((t) => ({ time: t, event: false, arm: 'b' })));
+    const rs: SurvivalRecord[] = [1, 2, 3, 4]
+      .map((t) => ({ time: t, event: true, arm: 'a' }))
+      .concat([5, 6, 7].map((t) => ({ time: t, event: false, arm: 'b' })));
     const c = coxHazardRatio(rs);
     expect(c.warnings.join()).toMatch(/did not converge|not estimable/);
   });
   it('rejects negative times, non-boolean events and unknown arms', () => {
     expect(() => kaplanMeier([{ time: -1, event: true }])).toThrow(InputError);
-    expect(() => kaplanMeier([{ time: 1, event: 1 as unknown as boolean }])).toThrow(/true \(event\)/);
+    expect(() => kaplanMeier([{ time: 1, event: 1 as unknown as boolean }])).toThrow(
+      /true \(event\)/,
+    );
     expect(() => logRankTest(records.lung, { arms: ['1', '3'] })).toThrow(/an arm in the records/);
     expect(() => restrictedMean(kaplanMeier(records.lung), 0)).toThrow(InputError);
   });

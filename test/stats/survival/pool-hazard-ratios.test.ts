@@ -3,7 +3,18 @@ import { poolHazardRatios, type HrStudy } from '../../../src/stats/survival/pool
 import type { MetaMethod, MetaTest } from '../../../src/stats/meta/meta-analysis.js';
 import { expectClose, readFixture } from '../continuous/close.js';
 
-interface Fit { method: MetaMethod; test: MetaTest; estimate: number; se: number; lower: number; upper: number; tau2: number; I2: number; Q: number; p: number }
+interface Fit {
+  method: MetaMethod;
+  test: MetaTest;
+  estimate: number;
+  se: number;
+  lower: number;
+  upper: number;
+  tau2: number;
+  I2: number;
+  Q: number;
+  p: number;
+}
 const { pool } = readFixture<{ pool: { yi: number[]; sei: number[]; fits: Fit[] } }>('survival');
 
 const HR_STUDIES: HrStudy[] = [
@@ -15,13 +26,19 @@ const HR_STUDIES: HrStudy[] = [
 ];
 
 describe('pooling HRs derived five different ways (R: Tierney derivations, then metafor rma)', () => {
-  it('each study\'s log HR and SE', () => {
+  it("each study's log HR and SE", () => {
     const r = poolHazardRatios(HR_STUDIES);
     r.studies.forEach((s, i) => {
       expectClose(s.derived.logHr, pool.yi[i], 1e-10);
       expectClose(s.derived.se, pool.sei[i], 1e-10);
     });
-    expect(r.studies.map((s) => s.derived.primary)).toEqual(['ci', 'oe-v', 'p', 'logrank', 'events']);
+    expect(r.studies.map((s) => s.derived.primary)).toEqual([
+      'ci',
+      'oe-v',
+      'p',
+      'logrank',
+      'events',
+    ]);
     expect(r.meta.measure).toBe('HR');
     expectClose(r.meta.transformed.estimate, Math.exp(r.meta.estimate), 1e-14);
   });

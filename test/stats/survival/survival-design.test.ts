@@ -3,8 +3,37 @@ import { survivalPower, survivalSampleSize } from '../../../src/stats/survival/s
 import { InputError } from '../../../src/errors.js';
 import { expectClose, readFixture } from '../continuous/close.js';
 
-interface SizeCase { hr: number; alpha: number; sided: 1 | 2; beta: number; r: number; method: string; lambda2: number; a: number; f: number; d1: number; d2: number; dt: number; events: number; n: number; n1: number; n2: number }
-interface PowerCase { hr: number; alpha: number; sided: 1 | 2; r: number; method: string; lambda2: number; a: number; events: number; n: number; power: number; followUp: number }
+interface SizeCase {
+  hr: number;
+  alpha: number;
+  sided: 1 | 2;
+  beta: number;
+  r: number;
+  method: string;
+  lambda2: number;
+  a: number;
+  f: number;
+  d1: number;
+  d2: number;
+  dt: number;
+  events: number;
+  n: number;
+  n1: number;
+  n2: number;
+}
+interface PowerCase {
+  hr: number;
+  alpha: number;
+  sided: 1 | 2;
+  r: number;
+  method: string;
+  lambda2: number;
+  a: number;
+  events: number;
+  n: number;
+  power: number;
+  followUp: number;
+}
 const fixture = readFixture<{ sampleSize: SizeCase[]; power: PowerCase[] }>('survival_design');
 const method = (m: string) => m.toLowerCase() as 'schoenfeld' | 'freedman';
 
@@ -12,8 +41,18 @@ describe('events and sample size against rpact getSampleSizeSurvival', () => {
   for (const c of fixture.sampleSize) {
     it(`${c.method}, HR ${c.hr}, r ${c.r}, α ${c.alpha} (${c.sided}-sided), power ${1 - c.beta}, accrual ${c.a}, follow-up ${c.f}, dropout ${c.d1}/${c.d2}: ${c.events.toFixed(2)} events, ${c.n.toFixed(2)} patients`, () => {
       const r = survivalSampleSize({
-        hazardRatio: c.hr, alpha: c.alpha, sided: c.sided, power: 1 - c.beta, allocationRatio: c.r, method: method(c.method),
-        lambda2: c.lambda2, accrualTime: c.a, followUpTime: c.f, dropoutRate1: c.d1, dropoutRate2: c.d2, dropoutTime: c.dt,
+        hazardRatio: c.hr,
+        alpha: c.alpha,
+        sided: c.sided,
+        power: 1 - c.beta,
+        allocationRatio: c.r,
+        method: method(c.method),
+        lambda2: c.lambda2,
+        accrualTime: c.a,
+        followUpTime: c.f,
+        dropoutRate1: c.d1,
+        dropoutRate2: c.d2,
+        dropoutTime: c.dt,
       });
       expectClose(r.events, c.events, 1e-9);
       expectClose(r.n!, c.n, 1e-8);
@@ -26,7 +65,17 @@ describe('events and sample size against rpact getSampleSizeSurvival', () => {
 describe('power for a number of events, and the follow-up it needs, against rpact getPowerSurvival', () => {
   for (const c of fixture.power) {
     it(`${c.method}, HR ${c.hr}, ${c.events} events of ${c.n} patients: power ${c.power.toFixed(4)}, follow-up ${c.followUp.toFixed(3)}`, () => {
-      const r = survivalPower({ hazardRatio: c.hr, alpha: c.alpha, sided: c.sided, allocationRatio: c.r, method: method(c.method), events: c.events, n: c.n, lambda2: c.lambda2, accrualTime: c.a });
+      const r = survivalPower({
+        hazardRatio: c.hr,
+        alpha: c.alpha,
+        sided: c.sided,
+        allocationRatio: c.r,
+        method: method(c.method),
+        events: c.events,
+        n: c.n,
+        lambda2: c.lambda2,
+        accrualTime: c.a,
+      });
       expectClose(r.power, c.power, 1e-9);
       expectClose(r.followUpTime!, c.followUp, 1e-6);
     });
