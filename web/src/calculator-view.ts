@@ -142,6 +142,7 @@ export async function calculatorView(
     );
   }
   const placed = new Set<string>();
+  const collapsed: HTMLDetailsElement[] = [];
   for (const group of calc.groups) {
     const set = h('fieldset', {}, h('legend', {}, group.title));
     for (const name of group.options) {
@@ -150,7 +151,13 @@ export async function calculatorView(
       placed.add(name);
       set.append(fieldElement(field));
     }
-    form.append(set);
+    if (group.collapsed) {
+      const box = h('details', { class: 'more' }, h('summary', {}, group.title), set);
+      // A link that fills a collapsed field opens its group.
+      box.addEventListener('input', () => (box.open = true));
+      form.append(box);
+      collapsed.push(box);
+    } else form.append(set);
   }
   const rest = fields.filter((field) => !placed.has(field.name));
   if (rest.length > 0) {
@@ -236,6 +243,7 @@ export async function calculatorView(
     element.dataset.state = 'pending';
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
+      timer = undefined;
       pending = compute();
       onChange();
     }, DEBOUNCE);
@@ -321,7 +329,8 @@ export async function calculatorView(
     }
     warnings.parentElement!.hidden = warnings.childElementCount === 0;
     output.setAttribute('aria-busy', 'false');
-    element.dataset.state = 'done';
+    // Typing during the run scheduled another: stay pending until that one is shown.
+    if (timer === undefined) element.dataset.state = 'done';
   }
 
   function restore(v: Values): void {
@@ -332,7 +341,11 @@ export async function calculatorView(
       else if (name === 'input') input.value = v.input ?? PASTED;
       else input.value = v[name] ?? (field?.kind === 'choice' ? field.defaultText : '');
     }
+    for (const box of collapsed)
+      if ([...box.querySelectorAll('input, select')].some((el) => v[(el as HTMLInputElement).name]))
+        box.open = true;
     window.clearTimeout(timer);
+    timer = undefined;
     pending = compute();
   }
 

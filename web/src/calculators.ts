@@ -15,7 +15,7 @@ export interface Calculator {
   /** The CLI command: `['power', 'means']`. */
   command: readonly string[];
   /** Option groups shown first, by long name (without `--`). */
-  groups: readonly { title: string; options: readonly string[] }[];
+  groups: readonly { title: string; options: readonly string[]; collapsed?: boolean }[];
   /** Values the calculator opens with (a published example). */
   example: Values;
   /** Where the example comes from. */
@@ -53,10 +53,12 @@ export const CALCULATORS: readonly Calculator[] = [
       {
         title: 'Arm 1 as median',
         options: ['median1', 'q1-1', 'q3-1', 'min1', 'max1'],
+        collapsed: true,
       },
       {
         title: 'Arm 2 as median',
         options: ['median2', 'q1-2', 'q3-2', 'min2', 'max2'],
+        collapsed: true,
       },
       { title: 'Method', options: ['var', 'alternative', 'level', 'smd', 'p', 'derive-sd'] },
     ],

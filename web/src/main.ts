@@ -69,7 +69,14 @@ async function datasetsPanel(rows: readonly DatasetRow[]): Promise<HTMLElement> 
     panel.dataset.state = 'done';
   }
   for (const row of rows) {
-    const metaReady = row.kinds.some((kind) => /arm-binary|single-arm|arm-continuous/.test(kind));
+    // A first measure for the kind of rows (the user can change it on the meta form).
+    const measure = row.kinds.includes('arm-binary')
+      ? 'RR'
+      : row.kinds.some((kind) => kind.startsWith('single-arm'))
+        ? 'PLO'
+        : row.kinds.includes('arm-continuous')
+          ? 'MD'
+          : undefined;
     list.append(
       h(
         'li',
@@ -86,9 +93,9 @@ async function datasetsPanel(rows: readonly DatasetRow[]): Promise<HTMLElement> 
           button('Compare arms', `Every comparison of ${row.name}`, () =>
             runAndShow(['compare', row.name, '--explain']),
           ),
-          metaReady
+          measure
             ? button('Meta-analysis', `Meta-analysis of ${row.name}`, () => {
-                location.hash = fragment('meta', { input: row.name });
+                location.hash = fragment('meta', { input: row.name, measure });
               })
             : null,
         ),
