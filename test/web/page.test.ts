@@ -88,7 +88,8 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
 
   async function settled(page: Page, calc: string): Promise<void> {
     await page.waitForFunction(
-      (id) => document.getElementById(`calc-${id}`)?.dataset.state === 'done',
+      // Runs in the page; typed loosely because the project compiles without the DOM lib.
+      (id) => (globalThis as any).document.getElementById(`calc-${id}`)?.dataset.state === 'done',
       calc,
       { timeout: 30_000 },
     );
@@ -395,9 +396,7 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     expect((await shown(page, 'meta')).k).toBe('13');
     const unlabelled = await page.$$eval('input, select, textarea', (controls) =>
       controls
-        .filter(
-          (c) => (c as HTMLInputElement).labels?.length === 0 && !c.getAttribute('aria-label'),
-        )
+        .filter((c) => (c as any).labels?.length === 0 && !c.getAttribute('aria-label'))
         .map((c) => c.id),
     );
     expect(unlabelled).toEqual([]);
@@ -406,7 +405,9 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     for (const width of [1280, 390]) {
       const means = await open('#means', width);
       await settled(means, 'means');
-      const overflow = await means.evaluate(() => document.documentElement.scrollWidth);
+      const overflow = await means.evaluate(
+        () => (globalThis as any).document.documentElement.scrollWidth as number,
+      );
       expect(overflow, `page width at ${width} px`).toBeLessThanOrEqual(width);
       await means.screenshot({
         path: join(ARTIFACTS, `web-means-${width}.png`),
