@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../support/chromium.js';
 
 /**
  * The offline page (web/build/index.html, `npm run web`) in headless Chromium, opened from
@@ -16,8 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * test/artifacts/.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(
     `test/web/page.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`,
@@ -47,14 +46,7 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...CHROMIUM_ARGS,
         // Nothing resolves: a request that slipped past the route below still fails.
         '--host-resolver-rules=MAP * ~NOTFOUND',
       ],

@@ -5,6 +5,7 @@ import { forestPlot, funnelPlot, type MetaJson } from './meta-charts.js';
 import { jsonRows } from './numbers.js';
 import { formOptions, type OptionField } from './option-field.js';
 import { cliCommand, runCli, type CliRun } from './run-cli.js';
+import { tableAsCsv } from './table-as-csv.js';
 
 /** Debounce of recomputation while typing (ms). */
 const DEBOUNCE = 250;
@@ -12,12 +13,33 @@ const DEBOUNCE = 250;
 /** The sentinel input value meaning "the pasted table" (stdin) for `meta`. */
 export const PASTED = '-';
 
-/** A spreadsheet copy (tab-separated) as CSV; CSV is left as it is. */
-export function tableAsCsv(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (!lines[0]?.includes('\t') || lines[0].includes(',')) return text;
-  const cell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return lines.map((line) => line.split('\t').map(cell).join(',')).join('\n');
+/** The forest plot with zoom buttons (the axis narrows around the pooled estimate). */
+function forestFigure(meta: MetaJson): HTMLElement {
+  let zoom = 1;
+  const figure = h('figure', { class: 'chart forest' });
+  const caption = h('figcaption', {}, 'Forest plot: hover or focus a study for its numbers.');
+  const draw = () => figure.replaceChildren(tools, forestPlot(meta, zoom), caption);
+  const tool = (text: string, label: string, next: () => number) => {
+    const b = h('button', { type: 'button', 'aria-label': label }, text);
+    b.addEventListener('click', () => {
+      zoom = next();
+      draw();
+    });
+    return b;
+  };
+  const tools = h(
+    'div',
+    { class: 'chart-tools', role: 'group', 'aria-label': 'Forest plot zoom' },
+    tool('+', 'Zoom in on the pooled estimate', () => Math.min(64, zoom * 2)),
+    tool('−', 'Zoom out', () => Math.max(1, zoom / 2)),
+    tool('Reset', 'Show every interval whole', () => 1),
+  );
+  draw();
+  return figure;
+}
+
+function funnelFigure(meta: MetaJson): HTMLElement {
+  return h('figure', { class: 'chart' }, funnelPlot(meta), h('figcaption', {}, 'Funnel plot'));
 }
 
 /** Messages of a failed run, without the CLI's prefixes and its help hint. */
@@ -315,15 +337,7 @@ export async function calculatorView(
           numbers.append(h('tr', { 'data-path': path }, h('td', {}, path), h('td', {}, value)));
         if (calc.id === 'meta' && Array.isArray(parsed.studies) && parsed.studies.length > 0) {
           const meta = parsed as unknown as MetaJson;
-          charts.append(
-            h(
-              'figure',
-              { class: 'chart' },
-              forestPlot(meta),
-              h('figcaption', {}, 'Forest plot (hover or focus a study for its numbers)'),
-            ),
-            h('figure', { class: 'chart' }, funnelPlot(meta), h('figcaption', {}, 'Funnel plot')),
-          );
+          charts.append(forestFigure(meta), funnelFigure(meta));
         }
       }
     }

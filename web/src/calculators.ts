@@ -4,6 +4,8 @@
  * themselves (names, help, choices, defaults, validation) are read from the CLI at run time,
  * never listed here: an option left out of every group still appears under "More options".
  */
+import { tableAsCsv } from './table-as-csv.js';
+
 export type Values = Readonly<Record<string, string>>;
 
 export interface Calculator {
@@ -31,6 +33,55 @@ const num = (values: Values, name: string, fallback = 'NA'): string =>
 
 /** An R string literal. */
 const rString = (text: string): string => JSON.stringify(text);
+
+/** `power.t.test(…)` / `power.prop.test(…)` with the given quantities (the missing one is solved for). */
+function powerCall(fn: string, quantities: readonly string[], v: Values): string {
+  const given = quantities.filter((k) => v[k]?.trim()).map((k) => `${k} = ${v[k].trim()}`);
+  const sides = v.alternative && v.alternative !== 'two-sided' ? 'one.sided' : 'two.sided';
+  const strict = v.strict === 'true' ? ['strict = TRUE'] : [];
+  return `${fn}(${[...given, `sig.level = ${num(v, 'alpha', '0.05')}`, `alternative = "${sides}"`, ...strict].join(', ')})`;
+}
+
+/** metafor's argument names for the columns of a pasted table (the CLI's CSV columns). */
+const METAFOR_COLUMNS: readonly (readonly [string, string])[] = [
+  ['events1', 'ai'],
+  ['n1', 'n1i'],
+  ['events2', 'ci'],
+  ['n2', 'n2i'],
+  ['mean1', 'm1i'],
+  ['sd1', 'sd1i'],
+  ['mean2', 'm2i'],
+  ['sd2', 'sd2i'],
+  ['events', 'xi'],
+  ['n', 'ni'],
+  ['yi', 'yi'],
+  ['vi', 'vi'],
+  ['sei', 'sei'],
+];
+
+/** `rma(…)` for the pasted table, or for a bundled dataset written out as CSV first. */
+function metaCall(v: Values): string {
+  const dataset = v.input && v.input !== '-' ? v.input : undefined;
+  const header = (v.table ?? '')
+    .split(/\r?\n/)[0]
+    .split(/[,\t]/)
+    .map((c) => c.trim());
+  const columns = dataset
+    ? []
+    : METAFOR_COLUMNS.filter(([column]) => header.includes(column)).map(
+        ([column, arg]) => `${arg} = ${column}`,
+      );
+  const measure = v.measure || 'RR';
+  const ratio = ['RR', 'OR', 'ROM', 'PLO', 'IRR'].includes(measure);
+  return [
+    dataset
+      ? `# trialstat datasets show ${dataset} --format csv > ${dataset}.csv, then escalc() on its arm rows`
+      : `dat <- read.csv(text = ${rString(tableAsCsv(v.table ?? ''))})`,
+    `res <- metafor::rma(measure = ${rString(measure)}, ${columns.join(', ')}${columns.length ? ', ' : ''}data = dat, method = ${rString(v.method || 'REML')}${v.hk === 'true' ? ', test = "knha"' : ''}, level = ${Number(num(v, 'level', '0.95')) * 100})`,
+    ratio ? 'predict(res, transf = exp)  # on the natural scale' : 'predict(res)',
+    'forest(res); funnel(res)',
+  ].join('\n');
+}
 
 const armsExample = {
   n1: '22',
@@ -139,13 +190,7 @@ export const CALCULATORS: readonly Calculator[] = [
       ].join('\n'),
       help: 'CSV, or cells copied from a spreadsheet (tab-separated). Columns: binary study,events1,n1,events2,n2; continuous study,n1,mean1,sd1,n2,mean2,sd2; proportions study,events,n; generic study,yi,vi or study,yi,sei.',
     },
-    rCall: (v) =>
-      [
-        'dat <- read.csv(text = "…the table above…")',
-        `res <- metafor::rma(measure = ${rString(v.measure || 'RR')}, ai = events1, n1i = n1, ci = events2, n2i = n2, data = dat, method = ${rString(v.method || 'REML')}${v.hk === 'true' ? ', test = "knha"' : ''}, level = ${Number(num(v, 'level', '0.95')) * 100})`,
-        'predict(res, transf = exp)  # ratio measures on the natural scale',
-        'forest(res); funnel(res)',
-      ].join('\n'),
+    rCall: metaCall,
   },
   {
     id: 'power-means',
@@ -158,13 +203,7 @@ export const CALCULATORS: readonly Calculator[] = [
     ],
     example: { delta: '2', sd: '4.6', power: '0.9' },
     exampleSource: 'README: δ = 2, SD 4.6, power 90 %',
-    rCall: (v) => {
-      const given = ['n', 'delta', 'sd', 'power']
-        .filter((k) => v[k]?.trim())
-        .map((k) => `${k === 'n' ? 'n' : k} = ${v[k].trim()}`);
-      const sides = v.alternative && v.alternative !== 'two-sided' ? 'one.sided' : 'two.sided';
-      return `power.t.test(${[...given, `sig.level = ${num(v, 'alpha', '0.05')}`, `alternative = "${sides}"`, ...(v.strict === 'true' ? ['strict = TRUE'] : [])].join(', ')})`;
-    },
+    rCall: (v) => powerCall('power.t.test', ['n', 'delta', 'sd', 'power'], v),
   },
   {
     id: 'power-props',
@@ -177,13 +216,7 @@ export const CALCULATORS: readonly Calculator[] = [
     ],
     example: { p1: '0.27', p2: '0.45', power: '0.8' },
     exampleSource: 'README: 27 % vs 45 %, power 80 %',
-    rCall: (v) => {
-      const given = ['n', 'p1', 'p2', 'power']
-        .filter((k) => v[k]?.trim())
-        .map((k) => `${k} = ${v[k].trim()}`);
-      const sides = v.alternative && v.alternative !== 'two-sided' ? 'one.sided' : 'two.sided';
-      return `power.prop.test(${[...given, `sig.level = ${num(v, 'alpha', '0.05')}`, `alternative = "${sides}"`, ...(v.strict === 'true' ? ['strict = TRUE'] : [])].join(', ')})`;
-    },
+    rCall: (v) => powerCall('power.prop.test', ['n', 'p1', 'p2', 'power'], v),
   },
   {
     id: 'check-percent',

@@ -52,9 +52,10 @@ function svgRoot(height: number, title: string, description: string) {
  * Forest plot in plain SVG (the report's Vega-Lite charts need Vega's expression compiler,
  * which a strict CSP without 'unsafe-eval' refuses): one row per study with its interval
  * and a square sized by weight, the pooled diamond below, a line at no effect. Hovering a
- * row shows its numbers (SVG <title>).
+ * row shows its numbers (SVG <title>). `zoom` > 1 narrows the axis around the pooled
+ * estimate by that factor (intervals reaching beyond it are cut at the edge).
  */
-export function forestPlot(result: MetaJson): SVGElement {
+export function forestPlot(result: MetaJson, zoom = 1): SVGElement {
   const { log, model, label } = scale(result);
   const rows = result.studies.map((study) => {
     const ci =
@@ -70,8 +71,9 @@ export function forestPlot(result: MetaJson): SVGElement {
   const finite = [...rows.flatMap((r) => [r.lo, r.hi, r.yi]), pooled.lo, pooled.hi, 0].filter(
     Number.isFinite,
   );
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const half = Math.max(pooled.y - Math.min(...finite), Math.max(...finite) - pooled.y) / zoom;
+  const lo = zoom > 1 ? pooled.y - half : Math.min(...finite);
+  const hi = zoom > 1 ? pooled.y + half : Math.max(...finite);
   const x = (v: number) =>
     LABEL + ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo || 1)) * (WIDTH - LABEL - 20);
   const height = (rows.length + 3) * ROW + 30;
