@@ -6,6 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../support/chromium.js';
+import { buildReports } from '../../src/report/build.js';
+import { loadReportDataset, reportDatasetNames } from '../../src/report/bundled-datasets.js';
 
 /**
  * The offline page (web/build/index.html, `npm run web`) in headless Chromium, opened from
@@ -406,6 +408,27 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
         fullPage: width === 390,
       });
       await means.close();
+    }
+  }, 120_000);
+
+  it('opens a built report in the viewer, its own scripts disabled', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'trialstat-web-report-'));
+    try {
+      const [built] = await buildReports({
+        specFiles: [join(ROOT, 'reports', 'rapami.yaml')],
+        outDir: out,
+        loadDataset: loadReportDataset,
+        knownDatasets: reportDatasetNames(),
+      });
+      const page = await open('#reports');
+      await page.locator('#report-file').setInputFiles(built.file);
+      const frame = page.frameLocator('iframe.report-frame');
+      await expect.poll(() => frame.locator('h1').first().textContent()).toBe(built.title);
+      expect(await frame.locator('figure svg').count()).toBeGreaterThan(0);
+      expect(await page.locator('iframe.report-frame').getAttribute('sandbox')).toBe('');
+      await page.close();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   }, 120_000);
 

@@ -129,11 +129,19 @@ export async function calculatorView(
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   let tableInput: HTMLTextAreaElement | undefined;
+  let syncTable = () => undefined as void;
   if (calc.table) {
     const source = h('select', { id: id('input'), name: 'input' });
     source.append(h('option', { value: PASTED }, 'the pasted table'));
     for (const name of datasets) source.append(h('option', { value: name }, `dataset ${name}`));
-    source.addEventListener('change', schedule);
+    // A dataset replaces the pasted table: hide the table while one is chosen.
+    const showTable = () => {
+      tableBox.hidden = source.value !== PASTED;
+    };
+    source.addEventListener('change', () => {
+      showTable();
+      schedule();
+    });
     inputs.set('input', source);
     tableInput = h('textarea', {
       id: id('table'),
@@ -146,22 +154,24 @@ export async function calculatorView(
     inputs.set('table', tableInput);
     const error = h('span', { class: 'error', id: `${id('input')}-error`, 'aria-live': 'polite' });
     errors.set('input', error);
+    const tableBox = h(
+      'div',
+      { class: 'field field-table' },
+      h('label', { for: id('table') }, 'Table'),
+      tableInput,
+      h('span', { class: 'help', id: `${id('table')}-help` }, calc.table.help),
+    );
     form.append(
       h(
         'fieldset',
         {},
         h('legend', {}, 'Studies'),
         h('div', { class: 'field' }, h('label', { for: id('input') }, 'Input'), source),
-        h(
-          'div',
-          { class: 'field field-table' },
-          h('label', { for: id('table') }, 'Table'),
-          tableInput,
-          h('span', { class: 'help', id: `${id('table')}-help` }, calc.table.help),
-          error,
-        ),
+        tableBox,
+        error,
       ),
     );
+    syncTable = showTable;
   }
   const placed = new Set<string>();
   const collapsed: HTMLDetailsElement[] = [];
@@ -355,6 +365,7 @@ export async function calculatorView(
       else if (name === 'input') input.value = v.input ?? PASTED;
       else input.value = v[name] ?? (field?.kind === 'choice' ? field.defaultText : '');
     }
+    syncTable();
     for (const box of collapsed)
       if ([...box.querySelectorAll('input, select')].some((el) => v[(el as HTMLInputElement).name]))
         box.open = true;
