@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { CheckFailedError, DataError, InputError, OutputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { loadCommands, type RegisterCommand } from './commands/index.js';
