@@ -318,28 +318,28 @@ A dataset's arm rows are paired as in trialstat compare (docs/analysis.md): one 
 trial, arm vs comparator, for the --outcome given.
 
 Examples:
-  $ trialstat meta bcg.csv --measure RR
-  $ trialstat meta bcg.csv --measure OR --mh
-  $ trialstat meta bcg.csv --measure RR --preset cochrane-2025 --json
-  $ trialstat meta bcg.csv --measure RR --compare-presets
+  $ trialstat meta examples/bcg.csv --measure RR
+  $ trialstat meta examples/bcg.csv --measure OR --mh
+  $ trialstat meta examples/bcg.csv --measure RR --preset cochrane-2025 --json
+  $ trialstat meta examples/bcg.csv --measure RR --compare-presets
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
   $ trialstat meta bcg-vaccine --measure RR --comparator control
-  $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region
-  $ trialstat meta bcg.csv --measure RR --leave-one-out
-  $ trialstat meta bcg.csv --measure RR --cumulative --order-by year --json
-  $ trialstat meta bcg.csv --measure RR --influence
-  $ trialstat meta bcg.csv --measure RR --egger --egger-model lm
-  $ trialstat meta bcg.csv --measure RR --funnel --json
-  $ trialstat meta bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
-  $ trialstat meta bcg.csv --measure RR --mods alloc --reference alloc=random --hk
-  $ trialstat meta bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
-  $ trialstat meta bcg.csv --measure RR --subgroup alloc --common-tau2
-  $ trialstat meta bcg.csv --measure OR --bias
-  $ trialstat meta bcg.csv --measure RR --trimfill --estimator R0 --json
-  $ trialstat meta bcg.csv --measure RR --ranktest
-  $ trialstat meta bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
-  $ trialstat meta bcg.csv --measure OR --harbord
-  $ trialstat meta bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm`,
+  $ trialstat meta examples/studies.csv --measure GEN --method DL --hk --subgroup region
+  $ trialstat meta examples/bcg.csv --measure RR --leave-one-out
+  $ trialstat meta examples/bcg.csv --measure RR --cumulative --order-by year --json
+  $ trialstat meta examples/bcg.csv --measure RR --influence
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-model lm
+  $ trialstat meta examples/bcg.csv --measure RR --funnel --json
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
+  $ trialstat meta examples/bcg.csv --measure RR --mods alloc --reference alloc=random --hk
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
+  $ trialstat meta examples/bcg.csv --measure RR --subgroup alloc --common-tau2
+  $ trialstat meta examples/bcg.csv --measure OR --bias
+  $ trialstat meta examples/bcg.csv --measure RR --trimfill --estimator R0 --json
+  $ trialstat meta examples/bcg.csv --measure RR --ranktest
+  $ trialstat meta examples/bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
+  $ trialstat meta examples/bcg.csv --measure OR --harbord
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
       const data = await readMetaInput(input, options, context);
