@@ -206,7 +206,7 @@ const meta = schemaOf<MetaAnalysisResult>()(
     test: oneOf(['z', 'knha', 'adhoc', 't']),
     k: int(),
     estimate: num(
-      'Model scale (log for RR/OR/ROM, logit for PLO); natural scale under transformed.',
+      'Ratio measures (RR/OR/ROM): the ratio, its log under logEstimate. Others: the model scale (logit for PLO), natural scale under transformed.',
     ),
     se: num(),
     ci: interval,

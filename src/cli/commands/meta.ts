@@ -13,6 +13,7 @@ import {
 } from '../../data/index.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
+import { ratioJson, ratioPresetComparison } from './meta-ratio-json.js';
 import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
 import {
   computeEffectSizes,
@@ -353,7 +354,11 @@ Examples:
         );
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
-        out(options.json ? formatJson(comparison) : formatComparison(comparison));
+        out(
+          options.json
+            ? formatJson(ratioPresetComparison(comparison))
+            : formatComparison(comparison),
+        );
         return;
       }
       const preset = options.preset ? PRESETS[options.preset] : undefined;
@@ -707,33 +712,6 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
       ...withoutCodes(result, ['tau2-at-boundary']),
       ...fixed.warnings.filter((w) => !result.warnings.includes(w)),
     ],
-  };
-}
-
-/**
- * `--json` of a pooled result: ratio measures (RR, OR, ROM) have `estimate`, `ci`, `pi` and
- * each study's `ci` on the natural scale, as every other result; the log-scale values the
- * model was fitted on are under `logEstimate`, `logCi`, `logPi` and each study's `yi`,
- * `logCi` (`se` and `vi` stay on the log scale, where they are defined).
- */
-function ratioJson<
-  R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>,
->(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
-  if (result.measure !== 'RR' && result.measure !== 'OR' && result.measure !== 'ROM') return result;
-  const natural = <I extends { lower: number; upper: number }>(i: I): I => ({
-    ...i,
-    lower: Math.exp(i.lower),
-    upper: Math.exp(i.upper),
-  });
-  return {
-    ...result,
-    estimate: Math.exp(result.estimate),
-    ci: natural(result.ci),
-    pi: result.pi ? natural(result.pi) : result.pi,
-    studies: result.studies.map((s) => ({ ...s, ci: natural(s.ci), logCi: s.ci })),
-    logEstimate: result.estimate,
-    logCi: result.ci,
-    logPi: result.pi,
   };
 }
 
