@@ -1,11 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCommands } from '../../src/cli/commands/index.js';
-import type { CliContext } from '../../src/cli/context.js';
-import { createProgram } from '../../src/cli/program.js';
 import { runCli } from '../support/cli.js';
+import { commandTree } from '../support/command-tree.js';
 import {
   type DocumentedExample,
   helpExamples,
@@ -26,32 +23,9 @@ import { useTempDirs } from '../support/temp-dirs.js';
 const root = process.cwd();
 const tempDir = useTempDirs('trialstat-examples');
 
-/** Every command path of the program: [], ['means'], ['power', 'means'], … */
-async function commandPaths(): Promise<string[][]> {
-  const context: CliContext = {
-    io: {
-      stdout: () => {},
-      stderr: () => {},
-      readStdin: async () => '',
-      stderrIsTTY: false,
-      color: false,
-      cwd: root,
-    },
-    setExitCode: () => {},
-  };
-  const program = createProgram(context, await loadCommands([]));
-  const paths: string[][] = [];
-  const walk = (command: Command, path: string[]) => {
-    paths.push(path);
-    for (const sub of command.commands) walk(sub, [...path, sub.name()]);
-  };
-  walk(program, []);
-  return paths;
-}
-
 async function documentedExamples(): Promise<DocumentedExample[]> {
   const all: DocumentedExample[] = [];
-  for (const path of await commandPaths()) {
+  for (const { path } of await commandTree()) {
     const help = await runCli([...path, '--help']);
     all.push(...helpExamples(['trialstat', ...path, '--help'].join(' '), help.stdout));
   }
