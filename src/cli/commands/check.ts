@@ -42,7 +42,7 @@ note) is shown but does not fail the run.
 Examples:
   $ trialstat check
   $ trialstat check rapami --json
-  $ trialstat check my-percentages.csv --kind reported-percentage`,
+  $ trialstat check examples/my-percentages.csv --kind reported-percentage`,
     )
     .action(
       async (

@@ -50,7 +50,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json',
+      '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11   # exit 1: impossible\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json',
     )
     .action(
       (options: {
@@ -96,7 +96,10 @@ export function registerConsistency(program: Command, context: CliContext): void
     .requiredOption('--n <N>', 'sample size', positiveInteger)
     .option('--items <K>', 'number of integer items averaged per participant', positiveInteger, 1)
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat consistency grim --mean 5.19 --n 28')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency grim --mean 5.19 --n 28   # exit 1: impossible',
+    )
     .action((options: { mean: string; n: number; items: number; json?: boolean }) => {
       const result = grim(reported('--mean', options.mean), options.n, { items: options.items });
       const note = result.informative
@@ -121,7 +124,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18',
+      '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18   # exit 1: impossible',
     )
     .action((options: { mean: string; sd: string; n: number; items: number; json?: boolean }) => {
       const result = grimmer(
@@ -243,7 +246,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"',
+      '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03   # exit 1: inconsistent\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"',
     )
     .action(
       (options: {

@@ -13,6 +13,7 @@ import {
 } from '../../data/index.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
+import { ratioJson, ratioPresetComparison } from './meta-ratio-json.js';
 import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
 import {
   computeEffectSizes,
@@ -318,28 +319,28 @@ A dataset's arm rows are paired as in trialstat compare (docs/analysis.md): one 
 trial, arm vs comparator, for the --outcome given.
 
 Examples:
-  $ trialstat meta bcg.csv --measure RR
-  $ trialstat meta bcg.csv --measure OR --mh
-  $ trialstat meta bcg.csv --measure RR --preset cochrane-2025 --json
-  $ trialstat meta bcg.csv --measure RR --compare-presets
+  $ trialstat meta examples/bcg.csv --measure RR
+  $ trialstat meta examples/bcg.csv --measure OR --mh
+  $ trialstat meta examples/bcg.csv --measure RR --preset cochrane-2025 --json
+  $ trialstat meta examples/bcg.csv --measure RR --compare-presets
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
   $ trialstat meta bcg-vaccine --measure RR --comparator control
-  $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region
-  $ trialstat meta bcg.csv --measure RR --leave-one-out
-  $ trialstat meta bcg.csv --measure RR --cumulative --order-by year --json
-  $ trialstat meta bcg.csv --measure RR --influence
-  $ trialstat meta bcg.csv --measure RR --egger --egger-model lm
-  $ trialstat meta bcg.csv --measure RR --funnel --json
-  $ trialstat meta bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
-  $ trialstat meta bcg.csv --measure RR --mods alloc --reference alloc=random --hk
-  $ trialstat meta bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
-  $ trialstat meta bcg.csv --measure RR --subgroup alloc --common-tau2
-  $ trialstat meta bcg.csv --measure OR --bias
-  $ trialstat meta bcg.csv --measure RR --trimfill --estimator R0 --json
-  $ trialstat meta bcg.csv --measure RR --ranktest
-  $ trialstat meta bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
-  $ trialstat meta bcg.csv --measure OR --harbord
-  $ trialstat meta bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm`,
+  $ trialstat meta examples/studies.csv --measure GEN --method DL --hk --subgroup region
+  $ trialstat meta examples/bcg.csv --measure RR --leave-one-out
+  $ trialstat meta examples/bcg.csv --measure RR --cumulative --order-by year --json
+  $ trialstat meta examples/bcg.csv --measure RR --influence
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-model lm
+  $ trialstat meta examples/bcg.csv --measure RR --funnel --json
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
+  $ trialstat meta examples/bcg.csv --measure RR --mods alloc --reference alloc=random --hk
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
+  $ trialstat meta examples/bcg.csv --measure RR --subgroup alloc --common-tau2
+  $ trialstat meta examples/bcg.csv --measure OR --bias
+  $ trialstat meta examples/bcg.csv --measure RR --trimfill --estimator R0 --json
+  $ trialstat meta examples/bcg.csv --measure RR --ranktest
+  $ trialstat meta examples/bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
+  $ trialstat meta examples/bcg.csv --measure OR --harbord
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
       const data = await readMetaInput(input, options, context);
@@ -353,7 +354,11 @@ Examples:
         );
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
-        out(options.json ? formatJson(comparison) : formatComparison(comparison));
+        out(
+          options.json
+            ? formatJson(ratioPresetComparison(comparison))
+            : formatComparison(comparison),
+        );
         return;
       }
       const preset = options.preset ? PRESETS[options.preset] : undefined;
@@ -707,33 +712,6 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
       ...withoutCodes(result, ['tau2-at-boundary']),
       ...fixed.warnings.filter((w) => !result.warnings.includes(w)),
     ],
-  };
-}
-
-/**
- * `--json` of a pooled result: ratio measures (RR, OR, ROM) have `estimate`, `ci`, `pi` and
- * each study's `ci` on the natural scale, as every other result; the log-scale values the
- * model was fitted on are under `logEstimate`, `logCi`, `logPi` and each study's `yi`,
- * `logCi` (`se` and `vi` stay on the log scale, where they are defined).
- */
-function ratioJson<
-  R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>,
->(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
-  if (result.measure !== 'RR' && result.measure !== 'OR' && result.measure !== 'ROM') return result;
-  const natural = <I extends { lower: number; upper: number }>(i: I): I => ({
-    ...i,
-    lower: Math.exp(i.lower),
-    upper: Math.exp(i.upper),
-  });
-  return {
-    ...result,
-    estimate: Math.exp(result.estimate),
-    ci: natural(result.ci),
-    pi: result.pi ? natural(result.pi) : result.pi,
-    studies: result.studies.map((s) => ({ ...s, ci: natural(s.ci), logCi: s.ci })),
-    logEstimate: result.estimate,
-    logCi: result.ci,
-    logPi: result.pi,
   };
 }
 
