@@ -3,7 +3,7 @@ import type {
   ReportedComparisonRow,
   ReportedPercentageRow,
 } from '../data/kinds/index.js';
-import { kmPercent } from '../stats/survival/km-reachable.js';
+import { kmPercent, kmReachable } from '../stats/survival/km-reachable.js';
 import { fingerprintBinary } from '../stats/check/fingerprint-binary.js';
 import { fingerprintMeans } from '../stats/check/fingerprint-means.js';
 import type { FingerprintMatch } from '../stats/check/fingerprint-match.js';
@@ -276,24 +276,72 @@ const KM_REACHABLE_MAX_N = 20;
 function checkSurvivalPercent(base: Base, row: ArmTimeToEventRow): CheckItem | undefined {
   if (row.survival_percent === undefined || row.n > KM_REACHABLE_MAX_N) return undefined;
   const text = printedText(row, 'survival_percent') ?? String(row.survival_percent);
-  const r = kmPercent(text, row.n);
+  return kmItem(base, text, row.n, `${text}%|${row.n}|${row.source ?? ''}`);
+}
+
+/** Reachable Kaplan–Meier percentages within ±15 points of a printed one, as the reason lists them. */
+const KM_NEIGHBOURHOOD = 15;
+
+/**
+ * A printed Kaplan–Meier percentage against n patients at the start. When no KM estimate on n
+ * patients prints as it, the reason says what follows: the denominator is not n, or the figure is wrong.
+ */
+function kmItem(base: Base, text: string, n: number, figure: string): CheckItem {
+  if (n > KM_REACHABLE_MAX_N) {
+    return item(base, {
+      figure,
+      quantity: 'survival percent',
+      reported: `${text}%`,
+      recomputed: null,
+      status: 'not-checkable',
+      method: 'km-reachable',
+      reason: `a Kaplan–Meier estimate on ${n} > ${KM_REACHABLE_MAX_N} patients reaches nearly every printed value`,
+    });
+  }
+  const r = kmPercent(text, n);
   const near = [r.below, r.above]
     .filter((v) => v !== undefined)
     .map((v) => `${(100 * v.survival).toFixed(1)}%`);
+  const printedValue = r.reported.value;
+  const nearby = kmReachable(n)
+    .map((v) => 100 * v.survival)
+    .filter((v) => Math.abs(v - printedValue) <= KM_NEIGHBOURHOOD)
+    .map((v) => shortNumber(Number(v.toFixed(1))));
   return item(base, {
+    figure,
     quantity: 'survival percent',
     reported: `${text}%`,
     recomputed: r.consistent[0] ? 100 * r.consistent[0].survival : null,
     status: r.possible ? 'reproduced' : 'discrepant',
     method: 'km-reachable',
     reason: r.possible
-      ? `a Kaplan–Meier estimate on ${row.n} patients can print as ${text}%${r.possibleWithoutCensoring ? '' : ' (only with censoring)'}`
-      : `no Kaplan–Meier estimate on ${row.n} patients prints as ${text}%, with or without censoring; nearest ${near.join(' and ')}`,
+      ? `a Kaplan–Meier estimate on ${n} patients can print as ${text}%${r.possibleWithoutCensoring ? '' : ' (only with censoring)'}`
+      : `no Kaplan–Meier estimate on ${n} patients prints as ${text}%, with or without censoring; nearest ${near.join(' and ')} (reachable near it: ${nearby.join(', ')} %): either the number at the start is not ${n} or the figure is wrong`,
   });
 }
 
+/** Why a percentage that is not a share of its denominator is not checked as a count (`percent_of`). */
+const NOT_A_SHARE: Record<'score' | 'rate', string> = {
+  score:
+    'a change in a score, not a share of the patients: no count of the denominator is implied, so it is not checkable as a count',
+  rate: 'a population rate, not a share of the patients studied: it says nothing about a count among them, so it is not checkable as a count (a discrepancy here would be made by the conversion, not found in the source)',
+};
+
 function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckItem {
   const percentText = printedText(row, 'percent') ?? String(row.percent);
+  if (row.percent_of === 'score' || row.percent_of === 'rate') {
+    return item(base, {
+      quantity: 'percent',
+      reported: `${percentText}%${row.n !== undefined ? ` of ${row.n}` : ''}`,
+      recomputed: null,
+      status: 'not-checkable',
+      method: 'none',
+      reason: `${percentText}% is ${NOT_A_SHARE[row.percent_of]}`,
+    });
+  }
+  if (row.percent_of === 'km-estimate' && row.n !== undefined) {
+    return kmItem(base, percentText, row.n, `${percentText}%|${row.n}|${row.source}`);
+  }
   if (row.n === undefined) {
     return item(base, {
       quantity: 'percent',
@@ -327,7 +375,9 @@ function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckI
       ? `no whole count of ${row.n} prints as ${percentText}% (nearest: ${nearestCounts(result.percent, row.n)})`
       : !countOk
         ? `${row.count}/${row.n} does not print as ${percentText}%; counts that do: ${result.counts.join(', ')}`
-        : `consistent with ${result.counts.map((k) => `${k}/${row.n}`).join(' or ')}`,
+        : circular.length > 0 && row.count !== undefined
+          ? `${row.count}/${row.n} prints as ${percentText}% — derived, consistent by construction (${circular.join('; ')}): ${circularNote(percentText, row.count, circular)}`
+          : `consistent with ${result.counts.map((k) => `${k}/${row.n}`).join(' or ')}`,
   });
 }
 
