@@ -38,13 +38,14 @@ describe('honest verdicts', () => {
     );
   });
 
-  it('counts the expected discrepancies as distinct figures (dazukibart 11 % and Satirer 77 % are in two tables each)', async () => {
+  it('counts the expected discrepancies as distinct figures (dazukibart 11 %, Satirer 77 % and Jasinski 73 % are in two tables each)', async () => {
     const items = await all();
     const summary = summarize(items);
     const keys = items.filter((i) => i.status === 'discrepant').map((i) => i.figure);
     expect(keys.filter((k) => k === '11%|15|lancet-2025-news')).toHaveLength(2);
     expect(keys.filter((k) => k === '77%|7|seed-001')).toHaveLength(2);
-    expect(summary.discrepant - summary.discrepantFigures).toBe(2);
+    expect(keys.filter((k) => k === '73%|12|jasinski-2017')).toHaveLength(2);
+    expect(summary.discrepant - summary.discrepantFigures).toBe(3);
     expect(summary.discrepantFigures).toBe(new Set(keys).size);
   });
 
