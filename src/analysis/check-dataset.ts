@@ -18,6 +18,7 @@ import {
   type DatasetTables,
 } from './dataset-tables.js';
 import { MODEL_BASED_TEST, pairForComparison, type PairDerivation } from './pair-arms.js';
+import { registryFindings, type RegistryCheckOptions } from './check-registry.js';
 import { shortNumber } from './short-number.js';
 import { binaryEstimate, binaryTest, continuousEstimates, pairTable } from './pair-estimates.js';
 
@@ -80,7 +81,10 @@ export interface CheckSummary {
  * and printed percentages against counts and denominators. Pure: the dataset is
  * loaded by the caller.
  */
-export function checkDataset(dataset: DatasetLike): CheckItem[] {
+export function checkDataset(
+  dataset: DatasetLike,
+  options: Pick<RegistryCheckOptions, 'asOf'> = {},
+): CheckItem[] {
   const tables = datasetTables(dataset);
   const items: CheckItem[] = [];
   const base = (
@@ -128,6 +132,15 @@ export function checkDataset(dataset: DatasetLike): CheckItem[] {
   for (const { file, rows } of tablesOfKind(tables, 'reported-percentage')) {
     for (const row of rows)
       items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
+  }
+  const sourceDates = new Map(
+    (dataset.meta?.sources ?? []).flatMap((s) =>
+      s.date !== undefined ? [[s.key, s.date] as const] : [],
+    ),
+  );
+  for (const f of registryFindings(tables, { ...options, sourceDates })) {
+    const { file, row, ...fields } = f;
+    items.push(item(base(file, row, row.name, row.registry_id ?? row.name), fields));
   }
   for (const { file, rows } of tablesOfKind(tables, 'arm-time-to-event')) {
     for (const row of rows) {
