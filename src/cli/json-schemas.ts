@@ -22,6 +22,9 @@ import type { CheckItem, CheckSummary } from '../analysis/check-dataset.js';
 import type { TestStatisticResult } from '../stats/check/check-test-statistic.js';
 import type { GrimResult } from '../stats/check/grim.js';
 import type { GrimmerResult } from '../stats/check/grimmer.js';
+import type { CiSymmetryResult } from '../stats/check/ci-symmetry.js';
+import type { DebitResult } from '../stats/check/debit.js';
+import type { SpriteResult } from '../stats/check/sprite.js';
 import type { PValueCiResult } from '../stats/check/p-value-from-ci.js';
 import type {
   PercentCountsResult,
@@ -410,6 +413,38 @@ const grimmer = schemaOf<GrimmerResult>()(
     candidates: array(object({ total: int(), sumsOfSquares: array(int()) })),
     n: int(),
     items: int(),
+  }),
+);
+const debitSchema = schemaOf<DebitResult>()(
+  object({
+    consistent: bool(),
+    meanCounts: array(int()),
+    matches: array(object({ count: int(), sd: num(), formula: str() })),
+    sds: array(object({ count: int(), sample: num(), population: num() })),
+    n: int(),
+  }),
+);
+const spriteSchema = schemaOf<SpriteResult>()(
+  object({
+    found: bool(),
+    sample: nullable(array(int())),
+    mean: nullable(num()),
+    sd: nullable(num()),
+    reason: nullable(str('grim, grimmer, sd-bounds (proofs) or search-exhausted (not a proof)')),
+    maxSd: nullable(num()),
+    steps: int(),
+    seed: int(),
+  }),
+);
+const ciSymmetrySchema = schemaOf<CiSymmetryResult & { consistent: boolean }>()(
+  object({
+    linear: bool(),
+    log: nullable(bool()),
+    inside: bool(),
+    ratioLinear: num(),
+    ratioLog: nullable(num()),
+    reading: str('wald-linear, wald-log, both, neither or outside'),
+    consistent: bool('The estimate lies inside its interval.'),
   }),
 );
 const pRange = object({ lower: num(), upper: num() });
@@ -951,6 +986,48 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat consistency grimmer --json',
     example: ['consistency', 'grimmer', '--mean', '3.44', '--sd', '2.47', '--n', '18', '--json'],
     schema: grimmer,
+  },
+  {
+    id: 'consistency-debit',
+    title: 'trialstat consistency debit --json',
+    example: ['consistency', 'debit', '--mean', '0.35', '--sd', '0.48', '--n', '20', '--json'],
+    schema: debitSchema,
+  },
+  {
+    id: 'consistency-sprite',
+    title: 'trialstat consistency sprite --json',
+    example: [
+      'consistency',
+      'sprite',
+      '--mean',
+      '4.50',
+      '--sd',
+      '1.90',
+      '--n',
+      '10',
+      '--min',
+      '1',
+      '--max',
+      '7',
+      '--json',
+    ],
+    schema: spriteSchema,
+  },
+  {
+    id: 'consistency-ci-symmetry',
+    title: 'trialstat consistency ci-symmetry --json',
+    example: [
+      'consistency',
+      'ci-symmetry',
+      '--estimate',
+      '0.72',
+      '--lower',
+      '0.61',
+      '--upper',
+      '0.85',
+      '--json',
+    ],
+    schema: ciSymmetrySchema,
   },
   {
     id: 'consistency-p',
