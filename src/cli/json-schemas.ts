@@ -37,6 +37,7 @@ import type { MarginPowerResult } from '../stats/design/margin-power.js';
 import type { PowerPropTestResult } from '../stats/design/power-prop-test.js';
 import type { PowerTTestResult } from '../stats/design/power-t-test.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
+import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
 import type { StratifiedTwoByTwoResult } from '../stats/binary/stratified-two-by-two.js';
 import type { PairedMeanDifferenceResult } from '../stats/continuous/paired-mean-difference.js';
@@ -347,6 +348,71 @@ const simon = schemaOf<SimonTwoStageResult>()(
     minimax: simonDesign,
     nMax: int(),
     warnings,
+  }),
+);
+
+// Dose finding (design boin | mtpi2 | i3+3 | crm): the decision table and the scenarios' OCs.
+const doseOc = object({
+  pSelect: array(num(), 'P(select dose j as the MTD), lowest dose first.'),
+  pNone: num('P(no dose selected).'),
+  pStopEarly: num(),
+  expectedNPerDose: array(num()),
+  expectedN: num(),
+  pSelectOverdose: num('P(the selected dose is above the target).'),
+  overdoseShare: num('Expected share of patients treated above the target.'),
+  method: str('exact enumeration or simulation'),
+});
+const doseScenarios = array(
+  object({
+    dlt: array(num()),
+    design: doseOc,
+    threePlusThree: object({
+      pSelect: array(num()),
+      pNone: num(),
+      expectedNPerDose: array(num()),
+      expectedN: num(),
+    }),
+  }),
+  'Operating characteristics per scenario, the design beside 3+3 (exact).',
+);
+const decisionTableSchema = object({
+  design: str(),
+  target: num(),
+  maxN: int(),
+  decisions: array(array(str()), 'decisions[n − 1][y]: E, S, D or DU.'),
+});
+const doseFinding = schemaOf<DoseFindingJson>()(
+  object({
+    design: str(),
+    label: str(),
+    target: num(),
+    table: decisionTableSchema,
+    cohortSize: int(),
+    cohorts: int(),
+    scenarios: doseScenarios,
+  }),
+);
+const crmSchema = schemaOf<CrmJson>()(
+  object({
+    design: str(),
+    model: str(),
+    target: num(),
+    skeleton: array(num()),
+    priorSd: num(),
+    posterior: optional(
+      object({
+        betaMean: num(),
+        betaSd: num(),
+        ptox: array(num()),
+        ptoxMean: array(num()),
+        pOverTarget: array(num()),
+        recommended: int('0-based dose index.'),
+      }),
+    ),
+    nextDose: optional(int('1-based.')),
+    cohortSize: int(),
+    cohorts: int(),
+    scenarios: doseScenarios,
   }),
 );
 
@@ -910,6 +976,54 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat power binomial --json',
     example: ['power', 'binomial', '--p0', '0.2', '--p1', '0.4', '--power', '0.8', '--json'],
     schema: powerBinomial,
+  },
+  {
+    id: 'design-boin',
+    title: 'trialstat design boin --json',
+    example: [
+      'design',
+      'boin',
+      '--target',
+      '0.3',
+      '--scenarios',
+      '0.1,0.3,0.5',
+      '--cohorts',
+      '4',
+      '--json',
+    ],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-mtpi2',
+    title: 'trialstat design mtpi2 --json',
+    example: ['design', 'mtpi2', '--scenarios', '0.1,0.3,0.5', '--cohorts', '4', '--json'],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-i3plus3',
+    title: 'trialstat design i3+3 --json',
+    example: ['design', 'i3+3', '--scenarios', '0.1,0.3,0.5', '--cohorts', '4', '--json'],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-crm',
+    title: 'trialstat design crm --json',
+    example: [
+      'design',
+      'crm',
+      '--skeleton',
+      '0.05,0.12,0.25,0.4',
+      '--data',
+      '0/3,0/3,1/3,0/0',
+      '--scenarios',
+      '0.05,0.1,0.25,0.4',
+      '--reps',
+      '50',
+      '--seed',
+      '1',
+      '--json',
+    ],
+    schema: crmSchema,
   },
   {
     id: 'design-simon',
