@@ -406,3 +406,10 @@ export { failSafeN, FAIL_SAFE_TYPES } from './meta/fail-safe-n.js';
 export type { FailSafeType, FailSafeNResult } from './meta/fail-safe-n.js';
 export { contourFunnelData } from './meta/contour-funnel-data.js';
 export type { ContourFunnelData } from './meta/contour-funnel-data.js';
+export { glmmMetaAnalysis } from './meta/glmm-meta-analysis.js';
+export type {
+  GlmmModel,
+  GlmmOptions,
+  GlmmResult,
+  GlmmStudyRow,
+} from './meta/glmm-meta-analysis.js';
