@@ -33,6 +33,8 @@ export interface GlmmStudyRow {
   study: string;
   /** Observed log-odds (PLO) or log odds ratio, without correction; ±Infinity at a zero cell. */
   yi: number;
+  /** PLO: the observed proportion xᵢ/nᵢ. */
+  proportion?: number;
   /** Study interval on the natural scale: Clopper–Pearson for PLO (as metaprop prints), none else. */
   ci: { lower: number; upper: number; level: number; method: string } | null;
 }
@@ -291,6 +293,7 @@ export function glmmMetaAnalysis(
       return {
         study: s.study ?? `Study ${i + 1}`,
         yi: Math.log(s.events / (s.n - s.events)),
+        proportion: s.events / s.n,
         ci: { lower: cp.ci.lower, upper: cp.ci.upper, level, method: 'clopper-pearson' },
       };
     });
