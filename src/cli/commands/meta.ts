@@ -33,7 +33,7 @@ import {
   type PredictionType,
 } from '../../stats/meta/meta-analysis.js';
 import { peto } from '../../stats/meta/peto.js';
-import { PRESETS, PRESET_NAMES, type PresetName } from '../../stats/meta/presets.js';
+import { PRESETS, PRESET_NAMES, presetOptions, type PresetName } from '../../stats/meta/presets.js';
 import { subgroupAnalysis, type SubgroupResult } from '../../stats/meta/subgroup-analysis.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
 import {
@@ -613,7 +613,14 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
         if (!options.json) writeWarnings(context.io, textWarnings(result, fixed));
         return;
       }
-      const result = metaAnalysis(effects, analysis);
+      // A preset's Q centre (RevMan 5: the MH estimate) applies to the pooled fit of all studies.
+      const qCenter = options.preset
+        ? presetOptions(options.preset, data, options.measure).qCenter
+        : undefined;
+      const result = metaAnalysis(effects, {
+        ...analysis,
+        ...(qCenter !== undefined ? { qCenter } : {}),
+      });
       out(
         options.json
           ? formatJson(ratioJson(result))
