@@ -416,3 +416,10 @@ export { i3plus3Table } from './design/i3plus3.js';
 export type { I3plus3Options } from './design/i3plus3.js';
 export { crmOc, crmPosterior, crmSkeleton } from './design/crm.js';
 export type { CrmModel, CrmOc, CrmOptions, CrmPosterior, CrmTrialOptions } from './design/crm.js';
+export { glmmMetaAnalysis } from './meta/glmm-meta-analysis.js';
+export type {
+  GlmmModel,
+  GlmmOptions,
+  GlmmResult,
+  GlmmStudyRow,
+} from './meta/glmm-meta-analysis.js';
