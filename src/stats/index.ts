@@ -406,3 +406,4 @@ export { failSafeN, FAIL_SAFE_TYPES } from './meta/fail-safe-n.js';
 export type { FailSafeType, FailSafeNResult } from './meta/fail-safe-n.js';
 export { contourFunnelData } from './meta/contour-funnel-data.js';
 export type { ContourFunnelData } from './meta/contour-funnel-data.js';
+export { mantelHaenszelWeights } from './meta/mantel-haenszel-weights.js';
