@@ -423,3 +423,4 @@ export type {
   GlmmResult,
   GlmmStudyRow,
 } from './meta/glmm-meta-analysis.js';
+export { mantelHaenszelWeights } from './meta/mantel-haenszel-weights.js';
