@@ -275,7 +275,8 @@ const twoArmSize = {
 const powerMeans = schemaOf<PowerTTestResult>()(
   object({
     ...twoArmSize,
-    solved: oneOf(['n', 'power', 'delta']),
+    solved: oneOf(['n', 'power', 'delta', 'sd', 'alpha']),
+    type: oneOf(['two-sample', 'one-sample', 'paired']),
     delta: num(),
     sd: num(),
     sided: oneOf([1, 2]),

@@ -8,3 +8,4 @@ for script in test/reference/*.R; do
   echo "Rscript $script"
   Rscript --vanilla "$script"
 done
+python3 test/reference/noncentral_mpmath.py
