@@ -33,6 +33,8 @@ import type { ExactBinomialPowerResult } from '../stats/design/exact-binomial-po
 import type { MarginPowerResult } from '../stats/design/margin-power.js';
 import type { PowerPropTestResult } from '../stats/design/power-prop-test.js';
 import type { PowerTTestResult } from '../stats/design/power-t-test.js';
+import { POWER_METHODS } from '../stats/design/power-methods.js';
+import type { SolvePowerResult } from '../stats/design/solve-power.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
 import type { meansJson } from './commands/means.js';
@@ -318,6 +320,22 @@ const powerBinomial = schemaOf<ExactBinomialPowerResult>()(
   }),
 );
 
+const powerMenu = schemaOf<SolvePowerResult>()(
+  object({
+    method: str('The id of the power-registry entry (the subcommand).'),
+    label: str(),
+    solved: str('`power`, or the name of the input solved for'),
+    values: record(num()),
+    choices: record(str()),
+    power: num(),
+    targetPower: optional(num()),
+    rounded: optional(object({ parameter: str(), value: num(), power: num() })),
+    formula: str(),
+    reference: str(),
+    warnings,
+  }),
+);
+
 const simonDesign = object({
   r1: int(),
   n1: int(),
@@ -429,6 +447,13 @@ const consistencyStatistic = schemaOf<TestStatisticResult>()(
 );
 
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
+  // One schema per power-registry subcommand, run on the entry's own example.
+  ...POWER_METHODS.entries.map((entry) => ({
+    id: `power-${entry.id}`,
+    title: `trialstat power ${entry.id} --json`,
+    example: ['power', entry.id, ...entry.example, '--json'],
+    schema: powerMenu,
+  })),
   {
     id: 'props',
     title: 'trialstat props --json',

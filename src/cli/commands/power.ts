@@ -1,4 +1,5 @@
 import { registerSurvivalPower } from './survival-power.js';
+import { registerPowerMenu } from './power-menu.js';
 import { type Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
@@ -155,6 +156,7 @@ export function registerPower(program: Command, context: CliContext): void {
       'Analytic power and sample size (solves for whichever of n, power, effect is left out)',
     );
   registerSurvivalPower(power, context);
+  registerPowerMenu(power, context);
 
   commonOptions(
     power
