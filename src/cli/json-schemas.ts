@@ -36,6 +36,8 @@ import type { ExactBinomialPowerResult } from '../stats/design/exact-binomial-po
 import type { MarginPowerResult } from '../stats/design/margin-power.js';
 import type { PowerPropTestResult } from '../stats/design/power-prop-test.js';
 import type { PowerTTestResult } from '../stats/design/power-t-test.js';
+import { POWER_METHODS } from '../stats/design/power-methods.js';
+import type { SolvePowerResult } from '../stats/design/solve-power.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
 import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
@@ -286,7 +288,8 @@ const twoArmSize = {
 const powerMeans = schemaOf<PowerTTestResult>()(
   object({
     ...twoArmSize,
-    solved: oneOf(['n', 'power', 'delta']),
+    solved: oneOf(['n', 'power', 'delta', 'sd', 'alpha']),
+    type: oneOf(['two-sample', 'one-sample', 'paired']),
     delta: num(),
     sd: num(),
     sided: oneOf([1, 2]),
@@ -324,6 +327,22 @@ const powerBinomial = schemaOf<ExactBinomialPowerResult>()(
     critical: int(),
     actualAlpha: num(),
     power: num(),
+    warnings,
+  }),
+);
+
+const powerMenu = schemaOf<SolvePowerResult>()(
+  object({
+    method: str('The id of the power-registry entry (the subcommand).'),
+    label: str(),
+    solved: str('`power`, or the name of the input solved for'),
+    values: record(num()),
+    choices: record(str()),
+    power: num(),
+    targetPower: optional(num()),
+    rounded: optional(object({ parameter: str(), value: num(), power: num() })),
+    formula: str(),
+    reference: str(),
     warnings,
   }),
 );
@@ -835,6 +854,13 @@ const metaFunnel = object({
 });
 
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
+  // One schema per power-registry subcommand, run on the entry's own example.
+  ...POWER_METHODS.entries.map((entry) => ({
+    id: `power-${entry.id}`,
+    title: `trialstat power ${entry.id} --json`,
+    example: ['power', entry.id, ...entry.example, '--json'],
+    schema: powerMenu,
+  })),
   {
     id: 'props',
     title: 'trialstat props --json',
