@@ -107,7 +107,10 @@ function printedNumber(scanned: Scanned, element: number, key: string): string |
 /** Finds the line of each element of the top-level array and the raw text of its numbers. */
 function scanElements(text: string): Scanned {
   const scanned: Scanned = { lines: [], starts: [], keys: [], raws: [], duplicates: [] };
-  let seen = new Set<string>();
+  // Rows usually repeat the previous row's keys in the same order: the k-th key is compared
+  // in place with the previous row's k-th key and reused, so no string is cut out per key.
+  let previousKeys: string[] = [];
+  let rowKeys: string[] = [];
   const element = (line: number): void => {
     scanned.lines.push(line);
     scanned.starts.push(scanned.keys.length);
@@ -125,11 +128,17 @@ function scanElements(text: string): Scanned {
       while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
       if (depth === 1) element(line);
       if (depth === 2 && expectKey) {
-        const raw = text.slice(i + 1, j);
-        key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const guess = previousKeys[rowKeys.length];
+        if (guess !== undefined && j - i - 1 === guess.length && text.startsWith(guess, i + 1))
+          key = guess;
+        else {
+          const raw = text.slice(i + 1, j);
+          key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        }
         expectKey = false;
-        if (seen.has(key)) scanned.duplicates.push({ key, line });
-        else seen.add(key);
+        // Rows have a handful of keys: a linear scan beats a Set per row.
+        if (rowKeys.includes(key)) scanned.duplicates.push({ key, line });
+        rowKeys.push(key);
       }
       i = j;
     } else if (c === 123 || c === 91) {
@@ -138,7 +147,8 @@ function scanElements(text: string): Scanned {
         element(line);
         expectKey = c === 123;
         key = undefined;
-        seen = new Set();
+        if (rowKeys.length > 0) previousKeys = rowKeys;
+        rowKeys = [];
       }
     } else if (c === 125 || c === 93) depth -= 1;
     else if (depth === 2 && c === 44) expectKey = true;
