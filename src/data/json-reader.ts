@@ -123,9 +123,16 @@ function scanElements(text: string): Scanned {
     const c = text.charCodeAt(i);
     if (c === 10) line += 1;
     else if (c === 34) {
-      // A string: find its end, honouring backslash escapes.
-      let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      // A string: its end is the next quote not escaped by an odd number of backslashes
+      // (indexOf is native; valid JSON has no raw line break inside a string).
+      let j = text.indexOf('"', i + 1);
+      while (j !== -1 && text.charCodeAt(j - 1) === 92) {
+        let slashes = 1;
+        while (text.charCodeAt(j - 1 - slashes) === 92) slashes += 1;
+        if (slashes % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      if (j === -1) j = text.length;
       if (depth === 1) element(line);
       if (depth === 2 && expectKey) {
         const guess = previousKeys[rowKeys.length];
