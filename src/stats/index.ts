@@ -92,7 +92,7 @@ export { riskRatio } from './binary/risk-ratio.js';
 export type { RrMethod } from './binary/risk-ratio.js';
 export { oddsRatio } from './binary/odds-ratio.js';
 export type { OrMethod } from './binary/odds-ratio.js';
-export { fisherExact } from './binary/fisher-exact.js';
+export { fisherExact, fisherExactP } from './binary/fisher-exact.js';
 export type { FisherExactResult } from './binary/fisher-exact.js';
 export { chiSquareTest } from './binary/chi-square-test.js';
 export type { ChiSquareResult } from './binary/chi-square-test.js';
