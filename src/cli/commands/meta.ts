@@ -69,7 +69,7 @@ import type { WarningCode } from '../../stats/warnings.js';
 import type { MetaTest } from '../../stats/meta/meta-analysis.js';
 import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
-import { expInterval, runGlmm } from './meta-glmm-output.js';
+import { runGlmm } from './meta-glmm-output.js';
 import { explainMetaAnalysis } from './meta-explain.js';
 
 const study = { type: 'text', required: true } as const;
@@ -842,29 +842,6 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
   };
 }
 
-
-/**
- * `--json` of a pooled result: ratio measures (RR, OR, ROM) have `estimate`, `ci`, `pi` and
- * each study's `ci` on the natural scale, as every other result; the log-scale values the
- * model was fitted on are under `logEstimate`, `logCi`, `logPi` and each study's `yi`,
- * `logCi` (`se` and `vi` stay on the log scale, where they are defined).
- */
-function ratioJson<
-  R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>,
->(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
-  if (result.measure !== 'RR' && result.measure !== 'OR' && result.measure !== 'ROM') return result;
-  const natural = expInterval;
-  return {
-    ...result,
-    estimate: Math.exp(result.estimate),
-    ci: natural(result.ci),
-    pi: result.pi ? natural(result.pi) : result.pi,
-    studies: result.studies.map((s) => ({ ...s, ci: natural(s.ci), logCi: s.ci })),
-    logEstimate: result.estimate,
-    logCi: result.ci,
-    logPi: result.pi,
-  };
-}
 /** The warnings printed with a text result (a common-effect fit has no τ², so none about it). */
 function textWarnings(result: MetaAnalysisResult, fixed?: FixedEffectResult): string[] {
   return fixed
