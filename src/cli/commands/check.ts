@@ -47,7 +47,7 @@ Examples:
   $ trialstat check
   $ trialstat check rapami --json
   $ trialstat check examples/my-percentages.csv --kind reported-percentage
-  $ trialstat check myositis-trials-2025 --as-of 2026-12-01   # recruiting trials past their end date`,
+  $ trialstat check myositis-trials-2025 --as-of 2026-12-01   # exit 1: recruiting trials past their end date`,
     )
     .action(
       async (

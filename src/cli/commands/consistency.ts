@@ -238,7 +238,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--explain', 'show the formula and each count tried')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency debit --mean 0.35 --sd 0.48 --n 20\n  $ trialstat consistency debit --mean 0.35 --sd 0.50 --n 20 --json',
+      '\nExamples:\n  $ trialstat consistency debit --mean 0.35 --sd 0.48 --n 20\n  $ trialstat consistency debit --mean 0.35 --sd 0.50 --n 20 --json   # exit 1: no count fits',
     )
     .action(
       (options: { mean: string; sd: string; n: number; json?: boolean; explain?: boolean }) => {
@@ -284,7 +284,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--explain', 'show how the search works and what a failure proves')
     .addHelpText(
       'after',
-      '\nA found sample proves the figures possible. "Impossible" is a proof only when GRIM,\nGRIMMER or the SD bounds rule the figures out (exit 1); a search that runs out of steps\nproves nothing (exit 0, with a note).\n\nExamples:\n  $ trialstat consistency sprite --mean 4.50 --sd 1.90 --n 10 --min 1 --max 7\n  $ trialstat consistency sprite --mean 2.65 --sd 1.24 --n 20 --min 1 --max 5 --json',
+      '\nA found sample proves the figures possible. "Impossible" is a proof only when GRIM,\nGRIMMER or the SD bounds rule the figures out (exit 1); a search that runs out of steps\nproves nothing (exit 0, with a note).\n\nExamples:\n  $ trialstat consistency sprite --mean 4.50 --sd 1.90 --n 10 --min 1 --max 7\n  $ trialstat consistency sprite --mean 2.65 --sd 1.24 --n 20 --min 1 --max 5 --json   # exit 1: GRIMMER rules it out',
     )
     .action(
       (options: {
