@@ -7,6 +7,13 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../support/chromium.js';
 import { buildReports } from '../../src/report/build.js';
+import {
+  OR_INTERVALS,
+  PROPORTION_INTERVALS,
+  RD_INTERVALS,
+  RR_INTERVALS,
+  SMD_METHODS,
+} from '../../src/stats/index.js';
 import { loadReportDataset, reportDatasetNames } from '../../src/report/bundled-datasets.js';
 
 /**
@@ -29,6 +36,10 @@ const PAGE = join(ROOT, 'web', 'build', 'index.html');
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(ROOT, 'test', 'reference', 'fixtures', `${name}.json`), 'utf8'));
+
+/** Fixture values as the text typed into fields. */
+const strings = (values: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
 
 /** Relative difference, with an absolute floor for values near 0. */
 function close(actual: number, expected: number, tolerance: number): boolean {
@@ -124,6 +135,21 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
       const actual = Number(numbers[path]);
       expect(close(actual, value, tolerance), `${path}: ${actual} vs R ${value}`).toBe(true);
     }
+  }
+
+  /** Opens a calculator empty, types `values`, compares the shown numbers with `expected`. */
+  async function calculate(
+    calc: string,
+    values: Record<string, string>,
+    expected: Record<string, number>,
+    tolerance: number,
+  ): Promise<Record<string, string>> {
+    const page = await open(`#${calc}?`);
+    await fill(page, calc, values);
+    const numbers = await shown(page, calc);
+    expectNumbers(numbers, expected, tolerance);
+    await page.close();
+    return numbers;
   }
 
   it('two means: Welch and Student t, Hedges g, as R t.test and metafor escalc', async () => {
@@ -223,6 +249,12 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
       },
       1e-9,
     );
+    // A zero cell: the CLI's warning is shown with the result.
+    await fill(page, 'props', { events1: '0', n1: '20', events2: '5', n2: '20' });
+    const warned = await page.locator('#calc-props ul.warnings li').allTextContents();
+    expect(warned, warned.join('\n')).toContain(
+      'warning: a cell is zero: 0.5 was added to all four cells for the OR and its interval',
+    );
     await page.close();
   }, 120_000);
 
@@ -279,53 +311,36 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
 
   it('power and sample size: as R power.t.test and power.prop.test', async () => {
     const { powerTTest, powerPropTest } = fixture('design');
-    const page = await open('#power-means?');
     const t = powerTTest.find((c: any) => c.solve === 'n' && c.sided === 2 && !c.strict);
-    await fill(page, 'power-means', {
-      delta: String(t.delta),
-      sd: String(t.sd),
-      power: String(t.power),
-      alpha: String(t.alpha),
-    });
-    expectNumbers(await shown(page, 'power-means'), { n: t.n }, 1e-6);
-    await page.close();
-    const props = await open('#power-props?');
+    const { delta, sd, power, alpha } = t;
+    await calculate('power-means', strings({ delta, sd, power, alpha }), { n: t.n }, 1e-6);
     const p = powerPropTest.find((c: any) => c.solve === 'power' && c.sided === 2 && !c.strict);
-    await fill(props, 'power-props', {
-      p1: String(p.p1),
-      p2: String(p.p2),
-      n: String(p.n),
-      alpha: String(p.alpha),
-    });
-    expectNumbers(await shown(props, 'power-props'), { power: p.power }, 1e-10);
-    await props.close();
+    const { p1, p2, n } = p;
+    await calculate(
+      'power-props',
+      strings({ p1, p2, n, alpha: p.alpha }),
+      { power: p.power },
+      1e-10,
+    );
   }, 120_000);
 
   it('consistency checks: p from a CI and a test statistic as R, percent and GRIM by enumeration', async () => {
     const { pFromCi, statisticP } = fixture('check');
-    const page = await open('#check-p?');
     const c = pFromCi[0];
-    await fill(page, 'check-p', {
-      estimate: String(c.estimate),
-      lower: String(c.lower),
-      upper: String(c.upper),
-      p: '0.0001',
-      relation: '<',
-      level: String(c.level),
-    });
-    expectNumbers(await shown(page, 'check-p'), { pRecomputed: c.p }, 1e-9);
-    await page.close();
-
-    const stat = await open('#check-statistic?');
-    const s = statisticP[0];
-    await fill(stat, 'check-statistic', {
-      test: s.test,
-      value: String(s.statistic),
-      df: String(s.df),
-      p: '.03',
-    });
-    expectNumbers(await shown(stat, 'check-statistic'), { pRecomputed: s.p }, 1e-9);
-    await stat.close();
+    const { estimate, lower, upper, level } = c;
+    await calculate(
+      'check-p',
+      { ...strings({ estimate, lower, upper, level }), p: '0.0001', relation: '<' },
+      { pRecomputed: c.p },
+      1e-9,
+    );
+    const t = statisticP[0];
+    await calculate(
+      'check-statistic',
+      { ...strings({ test: t.test, value: t.statistic, df: t.df }), p: '.03' },
+      { pRecomputed: t.p },
+      1e-9,
+    );
 
     const percent = await open('#check-percent?');
     for (const [value, n] of [
@@ -357,6 +372,29 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     }
     await grim.close();
   }, 120_000);
+
+  it('offers the methods of the registries, in their order, with their defaults', async () => {
+    const page = await open('#props');
+    const registries = [
+      ['props-rd-ci', RD_INTERVALS],
+      ['props-rr-ci', RR_INTERVALS],
+      ['props-or-ci', OR_INTERVALS],
+      ['prop-ci-method', PROPORTION_INTERVALS],
+      ['means-smd', SMD_METHODS],
+    ] as const;
+    for (const [id, registry] of registries) {
+      const select = page.locator(`#${id}`);
+      const values = await select
+        .locator('option')
+        .evaluateAll((options) =>
+          options.map((o) => (o as any).value as string).filter((v) => v !== ''),
+        );
+      expect(values, id).toEqual([...registry.ids]);
+      const marked = await select.locator('option', { hasText: '(default)' }).getAttribute('value');
+      expect(marked, `${id} default`).toBe(registry.defaultId);
+    }
+    await page.close();
+  }, 60_000);
 
   it('a link with the fragment reproduces the calculation', async () => {
     const page = await open('#props?');

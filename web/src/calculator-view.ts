@@ -129,7 +129,7 @@ export async function calculatorView(
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   let tableInput: HTMLTextAreaElement | undefined;
-  let syncTable = () => undefined as void;
+  let syncTable: () => void = () => {};
   if (calc.table) {
     const source = h('select', { id: id('input'), name: 'input' });
     source.append(h('option', { value: PASTED }, 'the pasted table'));
