@@ -303,6 +303,11 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
         1e-6,
       );
     }
+    // Cells pasted from a spreadsheet (tab-separated) give the same fit.
+    const before = await shown(page, 'meta');
+    await page.locator('#meta-table').fill(table.replace(/,/g, '\t'));
+    await settled(page, 'meta');
+    expect(await shown(page, 'meta')).toEqual(before);
     const figures = await page.locator('#calc-meta figure.chart svg').count();
     expect(figures).toBe(2);
     expect(await page.locator('#calc-meta figure.chart svg g.study').count()).toBe(d.study.length);
@@ -426,6 +431,11 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     await page.waitForURL(/#meta\?.*input=bcg-vaccine/);
     await settled(page, 'meta');
     expect((await shown(page, 'meta')).k).toBe('13');
+    // Keyboard: a calculator is reached from the navigation with Tab focus and Enter.
+    await page.getByRole('button', { name: 'GRIM', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#check-grim/);
+    expect(await page.locator('#calc-check-grim').isVisible()).toBe(true);
     const unlabelled = await page.$$eval('input, select, textarea', (controls) =>
       controls
         .filter((c) => (c as any).labels?.length === 0 && !c.getAttribute('aria-label'))

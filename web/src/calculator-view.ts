@@ -202,8 +202,12 @@ export async function calculatorView(
 
   const status = h('p', { class: 'status', role: 'status' });
   const general = h('div', { class: 'general-error', role: 'alert' });
-  const result = h('pre', { class: 'result', 'aria-label': 'Result' });
-  const explain = h('pre', { class: 'explain' });
+  const result = h('pre', { class: 'result', 'aria-label': 'Result', tabindex: '0' });
+  const explain = h('pre', {
+    class: 'explain',
+    'aria-label': 'How it was computed',
+    tabindex: '0',
+  });
   const warnings = h('ul', { class: 'warnings' });
   const charts = h('div', { class: 'charts' });
   const cliLine = h('pre', { class: 'command' });

@@ -58,7 +58,7 @@ function route(): void {
 }
 
 async function datasetsPanel(rows: readonly DatasetRow[]): Promise<HTMLElement> {
-  const output = h('pre', { class: 'result', 'aria-live': 'polite' });
+  const output = h('pre', { class: 'result', 'aria-live': 'polite', tabindex: '0' });
   const line = h('pre', { class: 'command' });
   const list = h('ul', { class: 'dataset-list' });
   async function runAndShow(argv: string[]): Promise<void> {
