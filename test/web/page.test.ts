@@ -442,20 +442,21 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
         .map((c) => c.id),
     );
     expect(unlabelled).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'web-meta-1280.png'), fullPage: true });
     await page.close();
     for (const width of [1280, 390]) {
-      const means = await open('#means', width);
-      await settled(means, 'means');
-      const overflow = await means.evaluate(
-        () => (globalThis as any).document.documentElement.scrollWidth as number,
-      );
-      expect(overflow, `page width at ${width} px`).toBeLessThanOrEqual(width);
-      await means.screenshot({
-        path: join(ARTIFACTS, `web-means-${width}.png`),
-        fullPage: width === 390,
-      });
-      await means.close();
+      for (const calc of ['means', 'props', 'meta', 'check-p', 'datasets']) {
+        const page = await open(`#${calc}`, width);
+        if (calc !== 'datasets') await settled(page, calc);
+        const overflow = await page.evaluate(
+          () => (globalThis as any).document.documentElement.scrollWidth as number,
+        );
+        expect(overflow, `${calc}: page width at ${width} px`).toBeLessThanOrEqual(width);
+        await page.screenshot({
+          path: join(ARTIFACTS, `web-${calc}-${width}.png`),
+          fullPage: width === 390,
+        });
+        await page.close();
+      }
     }
   }, 120_000);
 
