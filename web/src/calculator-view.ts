@@ -293,7 +293,11 @@ export async function calculatorView(
       const target = names.find((name) => errors.has(name));
       if (target) {
         errors.get(target)!.textContent = line;
-        inputs.get(target)!.setAttribute('aria-invalid', 'true');
+        const input = inputs.get(target)!;
+        input.setAttribute('aria-invalid', 'true');
+        // A field in a closed group is shown with its message.
+        const group = input.closest('details');
+        if (group) group.open = true;
       } else if (stdinLabel && line.includes('<stdin>') && errors.has('input')) {
         const box = errors.get('input')!;
         box.textContent = box.textContent ? `${box.textContent}\n${line}` : line;

@@ -173,6 +173,7 @@ export const CALCULATORS: readonly Calculator[] = [
     command: ['meta'],
     groups: [
       { title: 'Model', options: ['measure', 'method', 'hk', 'pi', 'level', 'preset'] },
+      { title: 'From a dataset', options: ['outcome', 'comparator'] },
       { title: 'Common effect', options: ['mh', 'peto'] },
       { title: 'Small-study effects', options: ['egger', 'bias', 'trimfill', 'funnel'] },
     ],
