@@ -431,6 +431,18 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     await page.waitForURL(/#meta\?.*input=bcg-vaccine/);
     await settled(page, 'meta');
     expect((await shown(page, 'meta')).k).toBe('13');
+    // A dataset with several outcomes: the CLI's message, listing them, is next to --outcome.
+    await page.goto(`${url}#datasets`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('button', { name: 'Meta-analysis of rapami' }).click();
+    await page.waitForURL(/#meta\?.*input=rapami/);
+    await settled(page, 'meta');
+    expect(await page.locator('#meta-outcome-error').textContent()).toContain(
+      '"serious adverse events"',
+    );
+    await fill(page, 'meta', { outcome: 'serious adverse events' });
+    expect(await page.locator('#meta-outcome-error').textContent()).toBe('');
+    expect(Number((await shown(page, 'meta')).k)).toBeGreaterThan(0);
     // Keyboard: a calculator is reached from the navigation with Tab focus and Enter.
     await page.getByRole('button', { name: 'GRIM', exact: true }).focus();
     await page.keyboard.press('Enter');
