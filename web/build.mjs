@@ -56,6 +56,11 @@ const pagePlugin = {
     b.onResolve({ filter: /^(fs|path|url|events|process)$/ }, (args) => ({
       path: join(shims, NODE_SHIMS[args.path]),
     }));
+    b.onResolve({ filter: /\/commander\.js$/ }, (args) =>
+      args.importer.includes(join('src', 'cli'))
+        ? { path: join(web, 'src', 'commander.ts') }
+        : undefined,
+    );
     b.onResolve({ filter: /commands\/index\.js$/ }, (args) =>
       args.importer.includes(join('src', 'cli'))
         ? { path: join(web, 'src', 'cli-commands.ts') }
