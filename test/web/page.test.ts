@@ -131,7 +131,10 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     tolerance: number,
   ): void {
     for (const [path, value] of Object.entries(expected)) {
-      expect(numbers[path], `${path} shown`).toBeDefined();
+      expect(
+        numbers[path],
+        `${path} shown in ${JSON.stringify(numbers).slice(0, 300)}`,
+      ).toBeDefined();
       const actual = Number(numbers[path]);
       expect(close(actual, value, tolerance), `${path}: ${actual} vs R ${value}`).toBe(true);
     }
@@ -327,6 +330,33 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
       { power: p.power },
       1e-10,
     );
+  }, 120_000);
+
+  // Tolerances as test/stats/design/power-menu.test.ts: noncentral χ² and F to 1e-8.
+  it('the power menu: one calculator per registry entry, as R pwr and PowerTOST', async () => {
+    const menu = fixture('power_menu');
+    const [norm, corr, chisq, anova, f2] = ['norm', 'corr', 'chisq', 'anova', 'f2'].map((name) =>
+      menu[name].find((c: any) => c.alternative === undefined || c.alternative === 'two-sided'),
+    );
+    const tost = menu.tost.find((c: any) => c.design === '2x2');
+    const cases: [string, Record<string, unknown>, Record<string, number>, number][] = [
+      ['power-norm', { d: norm.d, n: norm.n, alpha: norm.alpha }, { power: norm.power }, 1e-10],
+      ['power-norm', { d: norm.d, power: 0.8 }, { 'values.n': norm.nFor80 }, 1e-6],
+      ['power-r', { r: corr.r, n: corr.n }, { power: corr.power }, 1e-10],
+      ['power-chisq', { w: chisq.w, n: chisq.n, df: chisq.df }, { power: chisq.power }, 1e-8],
+      ['power-anova', { k: anova.k, n: anova.n, f: anova.f }, { power: anova.power }, 1e-8],
+      ['power-f2', { u: f2.u, v: f2.v, f2: f2.f2 }, { power: f2.power }, 1e-8],
+      [
+        'power-tost-ratio',
+        { theta0: tost.theta0, theta1: tost.theta1, theta2: tost.theta2, cv: tost.cv, n: tost.n },
+        { power: tost.exact },
+        1e-9,
+      ],
+    ];
+    for (const [calc, values, expected, tolerance] of cases)
+      await calculate(calc, strings(values), expected, tolerance).catch((error: Error) => {
+        throw new Error(`${calc}: ${error.message}`);
+      });
   }, 120_000);
 
   it('consistency checks: p from a CI and a test statistic as R, percent and GRIM by enumeration', async () => {

@@ -1,4 +1,4 @@
-import { CALCULATORS, type Calculator, type Values } from './calculators.js';
+import { ALL_CALCULATORS as CALCULATORS, type Calculator, type Values } from './calculators.js';
 import { calculatorView, type CalculatorView } from './calculator-view.js';
 import { commandLine } from './command-line.js';
 import { h } from './dom.js';
