@@ -424,3 +424,6 @@ export type {
   GlmmStudyRow,
 } from './meta/glmm-meta-analysis.js';
 export { mantelHaenszelWeights } from './meta/mantel-haenszel-weights.js';
+// The power menu registry (trialstat power <id>): the offline page builds one calculator per entry.
+export { POWER_METHODS } from './design/power-methods.js';
+export type { PowerMethodEntry } from './design/power-methods.js';
