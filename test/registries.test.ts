@@ -10,7 +10,7 @@ import type { OptionSpec } from '../src/report/options-schema.js';
 import { OR_INTERVALS, oddsRatio } from '../src/stats/binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference } from '../src/stats/binary/risk-difference.js';
 import { RR_INTERVALS, riskRatio } from '../src/stats/binary/risk-ratio.js';
-import { TWO_ARM_TESTS, waldZTest } from '../src/stats/binary/two-arm-tests.js';
+import { ON_REQUEST_TESTS, TWO_ARM_TESTS, waldZTest } from '../src/stats/binary/two-arm-tests.js';
 import { fingerprintBinary } from '../src/stats/check/fingerprint-binary.js';
 import { fingerprintMeta } from '../src/stats/check/fingerprint-meta.js';
 import { fingerprintProportion } from '../src/stats/check/fingerprint-proportion.js';
@@ -227,6 +227,33 @@ describe('two-arm test registry', () => {
       );
       expect(found, entry.id).toContain(entry.id);
     }
+  });
+
+  it('every on-request entry is a choice of props --test, in --help, with its label and formula in --explain', async () => {
+    const help = (await runCli(['props', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(`also run ${ON_REQUEST_TESTS.map((e) => e.id).join(' | ')}`);
+    for (const entry of ON_REQUEST_TESTS) {
+      const r = await runCli(['props', ...tableArgs, '--test', entry.id, '--explain']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`${entry.label}: ${entry.formula}`);
+      const json = JSON.parse(
+        (await runCli(['props', ...tableArgs, '--test', entry.id, '--json'])).stdout,
+      );
+      expect(json.tests[entry.onRequest.resultKey].p, entry.id).toBeCloseTo(
+        entry.run(table, 'two-sided')!,
+        12,
+      );
+    }
+    const always = await runCli(['props', ...tableArgs, '--explain']);
+    for (const id of ['fisher', 'chisq', 'chisq-yates'] as const)
+      expect(always.stdout).toContain(
+        `${TWO_ARM_TESTS.get(id).label}: ${TWO_ARM_TESTS.get(id).formula}`,
+      );
+    expect((await runCli(['props', ...tableArgs, '--test', 'no-such-test'])).code).toBe(2);
+  });
+
+  it('every entry is an option of the binary-comparison report analysis (test)', () => {
+    expect(enumValues(binaryComparison.options.test)).toEqual(TWO_ARM_TESTS.ids);
   });
 
   it('the Wald z test agrees with scipy: 2·norm.sf(0.2/√(0.25/20 + 0.21/20)) = 0.1872490441233765', () => {
