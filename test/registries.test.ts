@@ -18,7 +18,11 @@ import { computeEffectSizes } from '../src/stats/meta/compute-effect-sizes.js';
 import { TAU2_ESTIMATORS } from '../src/stats/meta/estimate-tau2.js';
 import { metaAnalysis } from '../src/stats/meta/meta-analysis.js';
 import { PROPORTION_INTERVALS, proportionCi } from '../src/stats/proportion/proportion-ci.js';
-import { SMD_METHODS } from '../src/stats/continuous/standardized-mean-difference.js';
+import {
+  SMD_METHODS,
+  standardizedMeanDifference,
+} from '../src/stats/continuous/standardized-mean-difference.js';
+import { fingerprintSmd } from '../src/stats/check/fingerprint-smd.js';
 import { runCli } from './support/cli.js';
 
 /**
@@ -214,6 +218,70 @@ describe('SMD variant registry', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`SMD, ${entry.label}`);
       expect(r.stdout).toContain(entry.formula);
+    }
+  });
+});
+
+describe('SMD variant registry: compare and fingerprint', () => {
+  const arm1 = { n: 20, mean: 5, sd: 2 };
+  const arm2 = { n: 22, mean: 3.6, sd: 2.5 };
+
+  it('every entry is a choice of compare --smd, with its label and formula in --explain', async () => {
+    const help = await runCli(['compare', '--help']);
+    for (const entry of SMD_METHODS.entries) {
+      expect(help.stdout).toContain(entry.id);
+      const r = await runCli(['compare', 'miles-lam', '--smd', entry.id, '--explain']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`SMD, ${entry.label}`);
+      expect(r.stdout).toContain(entry.formula);
+      const json = JSON.parse(
+        (await runCli(['compare', 'miles-lam', '--smd', entry.id, '--json'])).stdout,
+      );
+      const smd = json.comparisons.filter((c: { measure: string }) => c.measure === 'SMD');
+      expect(smd.length).toBeGreaterThan(0);
+      expect(smd.every((c: { smd: string }) => c.smd === entry.id)).toBe(true);
+    }
+    expect((await runCli(['compare', 'miles-lam', '--smd', 'no-such'])).code).toBe(2);
+  });
+
+  it('every entry is in the fingerprint means --measure SMD search space', async () => {
+    for (const entry of SMD_METHODS.entries) {
+      const own = standardizedMeanDifference(arm1, arm2, { variant: entry.id });
+      const figures = {
+        estimate: fixed(own.estimate),
+        lower: fixed(own.ci.lower),
+        upper: fixed(own.ci.upper),
+      };
+      expect(
+        fingerprintSmd(arm1, arm2, figures).matches.map((m) => m.methods.variant),
+        entry.id,
+      ).toContain(entry.id);
+      const cli = await runCli([
+        'fingerprint',
+        'means',
+        '--n1',
+        '20',
+        '--mean1',
+        '5',
+        '--sd1',
+        '2',
+        '--n2',
+        '22',
+        '--mean2',
+        '3.6',
+        '--sd2',
+        '2.5',
+        '--measure',
+        'SMD',
+        '--reported-estimate',
+        figures.estimate,
+        '--reported-lower',
+        figures.lower,
+        '--reported-upper',
+        figures.upper,
+      ]);
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(cli.stdout).toContain(entry.label);
     }
   });
 });
