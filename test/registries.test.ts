@@ -36,6 +36,21 @@ const enumValues = (spec: OptionSpec | undefined): readonly string[] =>
 const fixed = (x: number): string => x.toFixed(4);
 const table = { events1: 13, n1: 31, events2: 6, n2: 29 };
 const tableArgs = ['--events1', '13', '--n1', '31', '--events2', '6', '--n2', '29'];
+/** Arm 1: n 20, mean 5, SD 2; arm 2: n 22, mean 3.6, SD 2.5. */
+const meansArgs = [
+  '--n1',
+  '20',
+  '--mean1',
+  '5',
+  '--sd1',
+  '2',
+  '--n2',
+  '22',
+  '--mean2',
+  '3.6',
+  '--sd2',
+  '2.5',
+];
 
 const binary = [
   {
@@ -197,24 +212,7 @@ describe('SMD variant registry', () => {
     const help = await runCli(['means', '--help']);
     for (const entry of SMD_METHODS.entries) {
       expect(help.stdout).toContain(entry.id);
-      const r = await runCli([
-        'means',
-        '--n1',
-        '20',
-        '--mean1',
-        '5',
-        '--sd1',
-        '2',
-        '--n2',
-        '22',
-        '--mean2',
-        '3.6',
-        '--sd2',
-        '2.5',
-        '--smd',
-        entry.id,
-        '--explain',
-      ]);
+      const r = await runCli(['means', ...meansArgs, '--smd', entry.id, '--explain']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`SMD, ${entry.label}`);
       expect(r.stdout).toContain(entry.formula);
@@ -259,18 +257,7 @@ describe('SMD variant registry: compare and fingerprint', () => {
       const cli = await runCli([
         'fingerprint',
         'means',
-        '--n1',
-        '20',
-        '--mean1',
-        '5',
-        '--sd1',
-        '2',
-        '--n2',
-        '22',
-        '--mean2',
-        '3.6',
-        '--sd2',
-        '2.5',
+        ...meansArgs,
         '--measure',
         'SMD',
         '--reported-estimate',
