@@ -22,6 +22,9 @@ import type { CheckItem, CheckSummary } from '../analysis/check-dataset.js';
 import type { TestStatisticResult } from '../stats/check/check-test-statistic.js';
 import type { GrimResult } from '../stats/check/grim.js';
 import type { GrimmerResult } from '../stats/check/grimmer.js';
+import type { CiSymmetryResult } from '../stats/check/ci-symmetry.js';
+import type { DebitResult } from '../stats/check/debit.js';
+import type { SpriteResult } from '../stats/check/sprite.js';
 import type { PValueCiResult } from '../stats/check/p-value-from-ci.js';
 import type {
   PercentCountsResult,
@@ -33,7 +36,10 @@ import type { ExactBinomialPowerResult } from '../stats/design/exact-binomial-po
 import type { MarginPowerResult } from '../stats/design/margin-power.js';
 import type { PowerPropTestResult } from '../stats/design/power-prop-test.js';
 import type { PowerTTestResult } from '../stats/design/power-t-test.js';
+import { POWER_METHODS } from '../stats/design/power-methods.js';
+import type { SolvePowerResult } from '../stats/design/solve-power.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
+import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
 import type { StratifiedTwoByTwoResult } from '../stats/binary/stratified-two-by-two.js';
 import type { PairedMeanDifferenceResult } from '../stats/continuous/paired-mean-difference.js';
@@ -282,7 +288,8 @@ const twoArmSize = {
 const powerMeans = schemaOf<PowerTTestResult>()(
   object({
     ...twoArmSize,
-    solved: oneOf(['n', 'power', 'delta']),
+    solved: oneOf(['n', 'power', 'delta', 'sd', 'alpha']),
+    type: oneOf(['two-sample', 'one-sample', 'paired']),
     delta: num(),
     sd: num(),
     sided: oneOf([1, 2]),
@@ -324,6 +331,22 @@ const powerBinomial = schemaOf<ExactBinomialPowerResult>()(
   }),
 );
 
+const powerMenu = schemaOf<SolvePowerResult>()(
+  object({
+    method: str('The id of the power-registry entry (the subcommand).'),
+    label: str(),
+    solved: str('`power`, or the name of the input solved for'),
+    values: record(num()),
+    choices: record(str()),
+    power: num(),
+    targetPower: optional(num()),
+    rounded: optional(object({ parameter: str(), value: num(), power: num() })),
+    formula: str(),
+    reference: str(),
+    warnings,
+  }),
+);
+
 const simonDesign = object({
   r1: int(),
   n1: int(),
@@ -344,6 +367,71 @@ const simon = schemaOf<SimonTwoStageResult>()(
     minimax: simonDesign,
     nMax: int(),
     warnings,
+  }),
+);
+
+// Dose finding (design boin | mtpi2 | i3+3 | crm): the decision table and the scenarios' OCs.
+const doseOc = object({
+  pSelect: array(num(), 'P(select dose j as the MTD), lowest dose first.'),
+  pNone: num('P(no dose selected).'),
+  pStopEarly: num(),
+  expectedNPerDose: array(num()),
+  expectedN: num(),
+  pSelectOverdose: num('P(the selected dose is above the target).'),
+  overdoseShare: num('Expected share of patients treated above the target.'),
+  method: str('exact enumeration or simulation'),
+});
+const doseScenarios = array(
+  object({
+    dlt: array(num()),
+    design: doseOc,
+    threePlusThree: object({
+      pSelect: array(num()),
+      pNone: num(),
+      expectedNPerDose: array(num()),
+      expectedN: num(),
+    }),
+  }),
+  'Operating characteristics per scenario, the design beside 3+3 (exact).',
+);
+const decisionTableSchema = object({
+  design: str(),
+  target: num(),
+  maxN: int(),
+  decisions: array(array(str()), 'decisions[n − 1][y]: E, S, D or DU.'),
+});
+const doseFinding = schemaOf<DoseFindingJson>()(
+  object({
+    design: str(),
+    label: str(),
+    target: num(),
+    table: decisionTableSchema,
+    cohortSize: int(),
+    cohorts: int(),
+    scenarios: doseScenarios,
+  }),
+);
+const crmSchema = schemaOf<CrmJson>()(
+  object({
+    design: str(),
+    model: str(),
+    target: num(),
+    skeleton: array(num()),
+    priorSd: num(),
+    posterior: optional(
+      object({
+        betaMean: num(),
+        betaSd: num(),
+        ptox: array(num()),
+        ptoxMean: array(num()),
+        pOverTarget: array(num()),
+        recommended: int('0-based dose index.'),
+      }),
+    ),
+    nextDose: optional(int('1-based.')),
+    cohortSize: int(),
+    cohorts: int(),
+    scenarios: doseScenarios,
   }),
 );
 
@@ -410,6 +498,38 @@ const grimmer = schemaOf<GrimmerResult>()(
     candidates: array(object({ total: int(), sumsOfSquares: array(int()) })),
     n: int(),
     items: int(),
+  }),
+);
+const debitSchema = schemaOf<DebitResult>()(
+  object({
+    consistent: bool(),
+    meanCounts: array(int()),
+    matches: array(object({ count: int(), sd: num(), formula: str() })),
+    sds: array(object({ count: int(), sample: num(), population: num() })),
+    n: int(),
+  }),
+);
+const spriteSchema = schemaOf<SpriteResult>()(
+  object({
+    found: bool(),
+    sample: nullable(array(int())),
+    mean: nullable(num()),
+    sd: nullable(num()),
+    reason: nullable(str('grim, grimmer, sd-bounds (proofs) or search-exhausted (not a proof)')),
+    maxSd: nullable(num()),
+    steps: int(),
+    seed: int(),
+  }),
+);
+const ciSymmetrySchema = schemaOf<CiSymmetryResult & { consistent: boolean }>()(
+  object({
+    linear: bool(),
+    log: nullable(bool()),
+    inside: bool(),
+    ratioLinear: num(),
+    ratioLog: nullable(num()),
+    reading: str('wald-linear, wald-log, both, neither or outside'),
+    consistent: bool('The estimate lies inside its interval.'),
   }),
 );
 const pRange = object({ lower: num(), upper: num() });
@@ -734,6 +854,13 @@ const metaFunnel = object({
 });
 
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
+  // One schema per power-registry subcommand, run on the entry's own example.
+  ...POWER_METHODS.entries.map((entry) => ({
+    id: `power-${entry.id}`,
+    title: `trialstat power ${entry.id} --json`,
+    example: ['power', entry.id, ...entry.example, '--json'],
+    schema: powerMenu,
+  })),
   {
     id: 'props',
     title: 'trialstat props --json',
@@ -877,6 +1004,54 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     schema: powerBinomial,
   },
   {
+    id: 'design-boin',
+    title: 'trialstat design boin --json',
+    example: [
+      'design',
+      'boin',
+      '--target',
+      '0.3',
+      '--scenarios',
+      '0.1,0.3,0.5',
+      '--cohorts',
+      '4',
+      '--json',
+    ],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-mtpi2',
+    title: 'trialstat design mtpi2 --json',
+    example: ['design', 'mtpi2', '--scenarios', '0.1,0.3,0.5', '--cohorts', '4', '--json'],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-i3plus3',
+    title: 'trialstat design i3+3 --json',
+    example: ['design', 'i3+3', '--scenarios', '0.1,0.3,0.5', '--cohorts', '4', '--json'],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-crm',
+    title: 'trialstat design crm --json',
+    example: [
+      'design',
+      'crm',
+      '--skeleton',
+      '0.05,0.12,0.25,0.4',
+      '--data',
+      '0/3,0/3,1/3,0/0',
+      '--scenarios',
+      '0.05,0.1,0.25,0.4',
+      '--reps',
+      '50',
+      '--seed',
+      '1',
+      '--json',
+    ],
+    schema: crmSchema,
+  },
+  {
     id: 'design-simon',
     title: 'trialstat design simon --json',
     example: [
@@ -951,6 +1126,48 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat consistency grimmer --json',
     example: ['consistency', 'grimmer', '--mean', '3.44', '--sd', '2.47', '--n', '18', '--json'],
     schema: grimmer,
+  },
+  {
+    id: 'consistency-debit',
+    title: 'trialstat consistency debit --json',
+    example: ['consistency', 'debit', '--mean', '0.35', '--sd', '0.48', '--n', '20', '--json'],
+    schema: debitSchema,
+  },
+  {
+    id: 'consistency-sprite',
+    title: 'trialstat consistency sprite --json',
+    example: [
+      'consistency',
+      'sprite',
+      '--mean',
+      '4.50',
+      '--sd',
+      '1.90',
+      '--n',
+      '10',
+      '--min',
+      '1',
+      '--max',
+      '7',
+      '--json',
+    ],
+    schema: spriteSchema,
+  },
+  {
+    id: 'consistency-ci-symmetry',
+    title: 'trialstat consistency ci-symmetry --json',
+    example: [
+      'consistency',
+      'ci-symmetry',
+      '--estimate',
+      '0.72',
+      '--lower',
+      '0.61',
+      '--upper',
+      '0.85',
+      '--json',
+    ],
+    schema: ciSymmetrySchema,
   },
   {
     id: 'consistency-p',
