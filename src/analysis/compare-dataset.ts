@@ -1,3 +1,4 @@
+import { SMD_METHODS, type SmdVariant } from '../stats/continuous/standardized-mean-difference.js';
 import type { Derivation } from '../stats/continuous/types.js';
 import { datasetTables, type DatasetLike } from './dataset-tables.js';
 import {
@@ -30,6 +31,8 @@ export interface ArmComparison {
   p: number | null;
   /** The test behind `p` (e.g. `Welch two-sample t`, `Fisher exact`). */
   test: string | null;
+  /** For SMD: the variant, an id of SMD_METHODS (`hedges-g` unless asked otherwise). */
+  smd?: SmdVariant;
   /** For MD: the standard error, degrees of freedom and t statistic behind the interval and p. */
   se?: number;
   df?: number;
@@ -53,6 +56,8 @@ export interface CompareDatasetOptions {
   scale?: Scale | 'preferred' | 'all';
   /** Derive a pooled SD from the published p when no SD is printed (default true). */
   sdFromP?: boolean;
+  /** SMD variant, an id of SMD_METHODS (default `hedges-g`). */
+  smd?: SmdVariant;
 }
 
 export interface CompareDatasetResult {
@@ -77,7 +82,7 @@ export function compareDataset(
   dataset: DatasetLike,
   options: CompareDatasetOptions = {},
 ): CompareDatasetResult {
-  const { level = 0.95, variance = 'unequal' } = options;
+  const { level = 0.95, variance = 'unequal', smd: variant = SMD_METHODS.defaultId } = options;
   const tables = datasetTables(dataset);
   const selection = {
     ...(options.comparator !== undefined ? { comparator: options.comparator } : {}),
@@ -107,7 +112,7 @@ export function compareDataset(
       derivations: pair.derivations,
     };
     const label = describe(pair);
-    const result = continuousEstimates(pair, { level, variance });
+    const result = continuousEstimates(pair, { level, variance, smd: variant });
     if (result.difference === null) {
       notes.push(
         `${label}: ${pair.arm.name} vs ${pair.comparator.name} not compared (no mean printed for ${result.missing!.arm})`,
@@ -146,6 +151,7 @@ export function compareDataset(
     comparisons.push({
       ...where,
       measure: 'SMD',
+      smd: variant,
       estimate: smd.estimate,
       ci: smd.ci,
       p: null,

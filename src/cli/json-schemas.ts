@@ -853,6 +853,78 @@ const metaFunnel = object({
   region: array(object({ se: num(), lower: num(), upper: num() })),
 });
 
+const rankTest = object({ tau: num(), p: num(), method: str(), k: int(), warnings });
+const smallStudy = object({
+  statistic: num(),
+  df: num(),
+  p: num(),
+  slope: num(),
+  k: int(),
+  warnings,
+});
+const trimFillProps = {
+  estimator: oneOf(['L0', 'R0']),
+  side: oneOf(['left', 'right']),
+  sideEstimated: bool(),
+  k0: int(),
+  filled: array(object({ study: str(), yi: num(), vi: num() })),
+  result: meta,
+  observed: meta,
+};
+const trimFill = object(trimFillProps);
+const metaBias = object({
+  measure: str(),
+  k: int(),
+  egger: object({ statistic: num(), p: num(), slope: num(), limitEstimate: nullable(num()) }),
+  ranktest: rankTest,
+  harbord: nullable(smallStudy),
+  peters: nullable(smallStudy),
+  trimfill: trimFill,
+});
+const metaFsn = object({
+  measure: str(),
+  type: oneOf(['Rosenthal', 'Orwin', 'Rosenberg']),
+  fsn: num(),
+  k: int(),
+  warnings,
+});
+const metaSubgroup = object({
+  groups: array(object({ name: str(), result: meta })),
+  between: object({ Q: num(), Qdf: num(), Qp: num() }),
+  warnings,
+});
+const metaPresets = object({
+  measure: str(),
+  rows: array(
+    object({
+      preset: str(),
+      settings: str(),
+      result: meta,
+      fixed: object({ method: str(), estimate: num(), ci: object({ lower: num(), upper: num() }) }),
+    }),
+  ),
+  differences: array(object({ quantity: str(), values: record(nullable(num())), reason: str() })),
+});
+const metaRegressionSchema = object({
+  measure: str(),
+  k: int(),
+  coefficients: array(
+    object({
+      name: str(),
+      estimate: num('On the model scale (log for RR/OR/ROM): a regression coefficient.'),
+      se: num(),
+      p: num(),
+    }),
+  ),
+  QM: object({ statistic: num(), p: num(), distribution: str() }),
+  QE: object({ Q: num(), df: int(), p: num() }),
+  tau2: num(),
+  predictions: array(
+    object({ estimate: num(), ci: object({ lower: num(), upper: num() }), transformed: any() }),
+  ),
+  warnings,
+});
+
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
   // One schema per power-registry subcommand, run on the entry's own example.
   ...POWER_METHODS.entries.map((entry) => ({
@@ -1483,6 +1555,70 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat verify PAGE... --json',
     example: ['verify', '<tmp>/rapami.html', '<tmp>/index.html', '--json'],
     schema: verifyMany,
+  },
+  {
+    id: 'meta-bias',
+    title: 'trialstat meta --bias --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'OR', '--bias', '--json'],
+    schema: metaBias,
+  },
+  {
+    id: 'meta-trimfill',
+    title: 'trialstat meta --trimfill --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--trimfill', '--json'],
+    schema: object({ measure: str(), ...trimFillProps }),
+  },
+  {
+    id: 'meta-ranktest',
+    title: 'trialstat meta --ranktest --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--ranktest', '--json'],
+    schema: rankTest,
+  },
+  {
+    id: 'meta-fsn',
+    title: 'trialstat meta --fsn --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--fsn', '--json'],
+    schema: metaFsn,
+  },
+  {
+    id: 'meta-harbord',
+    title: 'trialstat meta --harbord|--peters --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'OR', '--harbord', '--json'],
+    schema: smallStudy,
+  },
+  {
+    id: 'meta-peters',
+    title: 'trialstat meta --peters --json (as meta-harbord)',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'OR', '--peters', '--json'],
+    schema: smallStudy,
+  },
+  {
+    id: 'meta-subgroup',
+    title: 'trialstat meta --subgroup --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--subgroup', 'alloc', '--json'],
+    schema: metaSubgroup,
+  },
+  {
+    id: 'meta-compare-presets',
+    title: 'trialstat meta --compare-presets --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--compare-presets', '--json'],
+    schema: metaPresets,
+  },
+  {
+    id: 'meta-mods',
+    title: 'trialstat meta --mods --json',
+    example: [
+      'meta',
+      'examples/bcg.csv',
+      '--measure',
+      'RR',
+      '--mods',
+      'year',
+      '--predict',
+      'year=1960',
+      '--json',
+    ],
+    schema: metaRegressionSchema,
   },
 ];
 

@@ -8,7 +8,8 @@ import type { ColumnSpecs, RowCheck } from './schema.js';
  */
 export function ordered<C extends ColumnSpecs>(...columns: (keyof C & string)[]): RowCheck<C> {
   return (row, report) => {
-    const values = row as unknown as Record<string, unknown>;
+    // A row of C is a record of its columns' values (the generic C hides the keys from TS).
+    const values: Readonly<Record<string, unknown>> = row;
     let previous: string | undefined;
     for (const column of columns) {
       if (values[column] === undefined) continue;

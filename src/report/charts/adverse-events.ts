@@ -172,7 +172,7 @@ export function adverseEvents(input: AdverseEventsInput): ChartResult {
       },
     ],
     resolve: { scale: { y: 'shared' } },
-  } as unknown as TopLevelSpec;
+  } satisfies TopLevelSpec;
   return {
     spec,
     description: `Adverse events: per-arm rates and risk differences (${input.differenceLabel}) for ${order.length} event type(s), sorted by risk difference.`,

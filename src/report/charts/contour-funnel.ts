@@ -132,7 +132,7 @@ export function contourFunnel(input: ContourFunnelInput): ChartResult {
     height: 300,
     config: CHART_CONFIG,
     layer,
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
   const nFilled = points.filter((p) => p.filled).length;
   return {
     spec,

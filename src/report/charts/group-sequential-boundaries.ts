@@ -150,7 +150,7 @@ export function groupSequentialBoundaries(input: GroupSequentialBoundariesInput)
           ]
         : []),
     ],
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
   const kinds = [...present, ...(observed.length ? ['observed z'] : [])].join(', ').toLowerCase();
   return {
     spec,

@@ -119,7 +119,7 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
         },
       },
     ],
-  } as unknown as TopLevelSpec;
+  } satisfies TopLevelSpec;
   const impossible = rows.filter((r) => !r.consistent).length;
   return {
     spec,

@@ -77,7 +77,7 @@ export function powerCurve(input: PowerCurveInput): ChartResult {
         },
       },
     ],
-  } as unknown as TopLevelSpec;
+  } satisfies TopLevelSpec;
   return {
     spec,
     description: `Power curves for ${input.series.length} scenario(s) against ${input.axisTitle}.`,

@@ -127,7 +127,7 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
         encoding: { y, x: { ...x, field: 'labelAt' }, text: { field: 'label' } },
       },
     ],
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
   return {
     spec,
     description: `Timeline of ${values.length} trial(s) by phase, from start to planned end, with enrolment.`,
