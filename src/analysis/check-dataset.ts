@@ -140,7 +140,9 @@ export function checkDataset(
   );
   for (const f of registryFindings(tables, { ...options, sourceDates })) {
     const { file, row, ...fields } = f;
-    items.push(item(base(file, row, row.name, row.registry_id ?? row.name), fields));
+    const [trial, outcome] =
+      'name' in row ? [row.name, row.registry_id ?? row.name] : [row.id, row.context];
+    items.push(item(base(file, row, trial, outcome), fields));
   }
   for (const { file, rows } of tablesOfKind(tables, 'arm-time-to-event')) {
     for (const row of rows) {
