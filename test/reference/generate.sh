@@ -9,3 +9,4 @@ for script in test/reference/*.R; do
   Rscript --vanilla "$script"
 done
 python3 test/reference/escalation_enrolment.py
+python3 test/reference/arm_splits.py
