@@ -107,7 +107,8 @@ describe('trialstat meta', () => {
       ).stdout,
     );
     expectClose(preset.logCi.lower, fixture.bcg.fits.REML_knha.ci_lb, 1e-6);
-    expect(preset.I2).toBeCloseTo((100 * (preset.Q - 12)) / preset.Q, 10);
+    // Cochrane's 2024 methods addendum: RevMan computes I² from τ² (as metafor).
+    expectClose(preset.I2, fixture.bcg.fits.REML_knha.I2, 1e-6);
   });
 
   it('--compare-presets lists what differs and why', async () => {
@@ -123,7 +124,10 @@ describe('trialstat meta', () => {
     expect(r.stdout).toMatch(
       /tau2 differs: τ² estimator: REML \(metafor, meta, cochrane-2025\) vs DL \(revman5\)/,
     );
-    expect(r.stdout).toMatch(/I2 differs: .*I² from: tau2 \(metafor\) vs Q/);
+    expect(r.stdout).toMatch(
+      /I2 differs: .*I² from: tau2 \(metafor, cochrane-2025\) vs Q \(meta, revman5\)/,
+    );
+    expect(r.stdout).toMatch(/Q centred on: IV \(metafor, meta, cochrane-2025\) vs MH \(revman5\)/);
   });
 
   it('--subgroup pools per group and tests differences', async () => {

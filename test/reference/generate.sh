@@ -10,3 +10,4 @@ for script in test/reference/*.R; do
 done
 python3 test/reference/escalation_enrolment.py
 python3 test/reference/arm_splits.py
+python3 test/reference/noncentral_mpmath.py

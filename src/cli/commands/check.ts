@@ -46,8 +46,8 @@ note) is shown but does not fail the run.
 Examples:
   $ trialstat check
   $ trialstat check rapami --json
-  $ trialstat check my-percentages.csv --kind reported-percentage
-  $ trialstat check myositis-trials-2025 --as-of 2026-12-01   # recruiting trials past their end date`,
+  $ trialstat check examples/my-percentages.csv --kind reported-percentage
+  $ trialstat check myositis-trials-2025 --as-of 2026-12-01   # exit 1: recruiting trials past their end date`,
     )
     .action(
       async (

@@ -59,7 +59,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json',
+      '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11   # exit 1: impossible\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json',
     )
     .action(
       (options: {
@@ -105,7 +105,10 @@ export function registerConsistency(program: Command, context: CliContext): void
     .requiredOption('--n <N>', 'sample size', positiveInteger)
     .option('--items <K>', 'number of integer items averaged per participant', positiveInteger, 1)
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat consistency grim --mean 5.19 --n 28')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency grim --mean 5.19 --n 28   # exit 1: impossible',
+    )
     .action((options: { mean: string; n: number; items: number; json?: boolean }) => {
       const result = grim(reported('--mean', options.mean), options.n, { items: options.items });
       const note = result.informative
@@ -130,7 +133,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18',
+      '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18   # exit 1: impossible',
     )
     .action((options: { mean: string; sd: string; n: number; items: number; json?: boolean }) => {
       const result = grimmer(
@@ -235,7 +238,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--explain', 'show the formula and each count tried')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency debit --mean 0.35 --sd 0.48 --n 20\n  $ trialstat consistency debit --mean 0.35 --sd 0.50 --n 20 --json',
+      '\nExamples:\n  $ trialstat consistency debit --mean 0.35 --sd 0.48 --n 20\n  $ trialstat consistency debit --mean 0.35 --sd 0.50 --n 20 --json   # exit 1: no count fits',
     )
     .action(
       (options: { mean: string; sd: string; n: number; json?: boolean; explain?: boolean }) => {
@@ -281,7 +284,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--explain', 'show how the search works and what a failure proves')
     .addHelpText(
       'after',
-      '\nA found sample proves the figures possible. "Impossible" is a proof only when GRIM,\nGRIMMER or the SD bounds rule the figures out (exit 1); a search that runs out of steps\nproves nothing (exit 0, with a note).\n\nExamples:\n  $ trialstat consistency sprite --mean 4.50 --sd 1.90 --n 10 --min 1 --max 7\n  $ trialstat consistency sprite --mean 2.65 --sd 1.24 --n 20 --min 1 --max 5 --json',
+      '\nA found sample proves the figures possible. "Impossible" is a proof only when GRIM,\nGRIMMER or the SD bounds rule the figures out (exit 1); a search that runs out of steps\nproves nothing (exit 0, with a note).\n\nExamples:\n  $ trialstat consistency sprite --mean 4.50 --sd 1.90 --n 10 --min 1 --max 7\n  $ trialstat consistency sprite --mean 2.65 --sd 1.24 --n 20 --min 1 --max 5 --json   # exit 1: GRIMMER rules it out',
     )
     .action(
       (options: {
@@ -418,7 +421,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"',
+      '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03   # exit 1: inconsistent\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"',
     )
     .action(
       (options: {
