@@ -359,6 +359,13 @@ export type {
 // Consistency checks added for `trialstat scan` and issue 15 (src/stats/check)
 export { ciSymmetry, debit, sprite } from './check/index.js';
 export type { CiSymmetryResult, DebitResult, SpriteOptions, SpriteResult } from './check/index.js';
+export { armSplits, escalationEnrolment } from './check/index.js';
+export type {
+  ArmSplit,
+  ArmSplitsResult,
+  EscalationEnrolmentResult,
+  EscalationGroup,
+} from './check/index.js';
 // Meta-regression, permutation test, bubble-plot data (src/stats/meta)
 export { metaRegression } from './meta/meta-regression.js';
 export type {

@@ -457,6 +457,12 @@ const KIND_CASES: Record<
     bad: 'ADSVF-in-IBM,exclusion,body mass index,BMI,≤,18,kg/m2,s1',
     issue: ['relation', 'one of <, <=, >, >=, ='],
   },
+  'reported-count': {
+    header: 'id,context,count,relation,measure,condition,source',
+    good: 'ibm-2025,12 IBM studies ongoing or upcoming,12,=,trials,inclusion body myositis,s1',
+    bad: 'car-t,CAR-T participants,-3,>,enrolment,,s1',
+    issue: ['count', 'a whole number ≥ 0'],
+  },
 };
 
 describe('every kind', () => {

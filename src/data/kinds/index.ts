@@ -12,6 +12,7 @@ import { armTimeToEventSchema, type ArmTimeToEventValues } from './arm-time-to-e
 import { kmCurveSchema, type KmCurveValues } from './km-curve.js';
 import { patientLevelSchema, type PatientLevelValues } from './patient-level.js';
 import { doseEscalationSchema, type DoseEscalationValues } from './dose-escalation.js';
+import { reportedCountSchema, type ReportedCountValues } from './reported-count.js';
 import {
   eligibilityCriterionSchema,
   type EligibilityCriterionValues,
@@ -30,6 +31,7 @@ export const KINDS = {
   'patient-level': patientLevelSchema,
   'dose-escalation': doseEscalationSchema,
   'eligibility-criterion': eligibilityCriterionSchema,
+  'reported-count': reportedCountSchema,
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -50,6 +52,7 @@ export type KmCurveRow = KmCurveValues & RowMeta;
 export type PatientLevelRow = PatientLevelValues & RowMeta;
 export type DoseEscalationRow = DoseEscalationValues & RowMeta;
 export type EligibilityCriterionRow = EligibilityCriterionValues & RowMeta;
+export type ReportedCountRow = ReportedCountValues & RowMeta;
 
 /** Row type of each kind. */
 export interface KindRows {
@@ -64,6 +67,7 @@ export interface KindRows {
   'patient-level': PatientLevelRow;
   'dose-escalation': DoseEscalationRow;
   'eligibility-criterion': EligibilityCriterionRow;
+  'reported-count': ReportedCountRow;
 }
 
 export {
@@ -91,3 +95,5 @@ export { doseEscalationSchema, eligibilityCriterionSchema };
 export type { DoseEscalationValues, EligibilityCriterionValues };
 export { ESCALATION_RULES } from './dose-escalation.js';
 export { CRITERION_RELATIONS } from './eligibility-criterion.js';
+export { reportedCountSchema };
+export type { ReportedCountValues };
