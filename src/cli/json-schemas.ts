@@ -35,6 +35,7 @@ import type { PowerPropTestResult } from '../stats/design/power-prop-test.js';
 import type { PowerTTestResult } from '../stats/design/power-t-test.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
 import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
+import type { FragilityResult } from '../stats/binary/fragility-index.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
 import type { meansJson } from './commands/means.js';
 import type { propJson } from './commands/prop.js';
@@ -166,6 +167,18 @@ const compare = schemaOf<CompareDatasetResult>()(
         test: nullable(str()),
         inputs: record(num()),
         unit: nullable(str()),
+        fragility: optional(
+          object(
+            {
+              kind: oneOf(['fragility', 'reverse']),
+              index: nullable(int()),
+              quotient: nullable(num()),
+              arm: nullable(int()),
+              change: nullable(int()),
+            },
+            'Binary outcomes: fragility index (Walsh 2014) under Fisher at α 0.05; reverse index when not significant.',
+          ),
+        ),
         warnings,
       }),
     ),
@@ -406,6 +419,24 @@ const crmSchema = schemaOf<CrmJson>()(
   }),
 );
 
+const twoByTwo = object({ events1: int(), n1: int(), events2: int(), n2: int() });
+const fragility = schemaOf<FragilityResult>()(
+  object({
+    table: twoByTwo,
+    test: str(),
+    alpha: num(),
+    p: num(),
+    significant: bool(),
+    kind: oneOf(['fragility', 'reverse']),
+    index: nullable(int('Changes of event status that flip significance; null: not reachable.')),
+    quotient: nullable(num('index / (n1 + n2).')),
+    arm: nullable(int()),
+    change: nullable(int('+1 events added, −1 removed.')),
+    modified: nullable(twoByTwo),
+    pModified: nullable(num()),
+  }),
+);
+
 const adjust = schemaOf<{
   p: (number | null)[];
   n: number;
@@ -635,6 +666,23 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat power binomial --json',
     example: ['power', 'binomial', '--p0', '0.2', '--p1', '0.4', '--power', '0.8', '--json'],
     schema: powerBinomial,
+  },
+  {
+    id: 'fragility',
+    title: 'trialstat fragility --json',
+    example: [
+      'fragility',
+      '--events1',
+      '1',
+      '--n1',
+      '100',
+      '--events2',
+      '9',
+      '--n2',
+      '100',
+      '--json',
+    ],
+    schema: fragility,
   },
   {
     id: 'design-boin',
