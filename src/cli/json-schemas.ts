@@ -36,6 +36,8 @@ import type { PowerTTestResult } from '../stats/design/power-t-test.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
 import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
 import type { FragilityResult } from '../stats/binary/fragility-index.js';
+import type { TwoArmBetaResult } from '../stats/bayes/two-arm-beta.js';
+import type { BayesMeansJson, BayesSingleJson } from './commands/bayes.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
 import type { meansJson } from './commands/means.js';
 import type { propJson } from './commands/prop.js';
@@ -437,6 +439,70 @@ const fragility = schemaOf<FragilityResult>()(
   }),
 );
 
+const credible = object(
+  { lower: num(), upper: num(), level: num() },
+  'Equal-tailed credible interval.',
+);
+const bayesSingle = schemaOf<BayesSingleJson>()(
+  object({
+    posterior: object({
+      a: num(),
+      b: num(),
+      mean: num(),
+      credible,
+      pAbove: num('P(p > p0 | data).'),
+      p0: num(),
+    }),
+    predictive: optional(
+      object({ nMax: int(), thetaT: num(), probability: num('Lee & Liu predictive probability.') }),
+    ),
+    design: optional(
+      object({
+        nMax: int(),
+        finalSuccess: int(),
+        boundaries: array(
+          object({ n: int(), futility: int('stop when x ≤ this; −1 never'), efficacy: int() }),
+        ),
+      }),
+    ),
+    oc: optional(
+      array(
+        object({
+          p: num(),
+          pSuccess: num(),
+          pStopFutility: num(),
+          pStopEfficacy: num(),
+          expectedN: num(),
+        }),
+      ),
+    ),
+  }),
+);
+const betaArm = object({ a: num(), b: num(), mean: num() });
+const bayesProps = schemaOf<TwoArmBetaResult>()(
+  object({
+    arm1: betaArm,
+    arm2: betaArm,
+    delta: num(),
+    probability: num('P(p1 > p2 + δ | data).'),
+  }),
+);
+const bayesMeans = schemaOf<BayesMeansJson>()(
+  object({
+    estimate: num(),
+    se: num(),
+    posteriors: array(
+      object({
+        prior: object({ kind: str(), mean: num(), sd: num('"Infinity" for the reference prior.') }),
+        mean: num(),
+        sd: num(),
+        credible,
+        above: array(object({ threshold: num(), probability: num() })),
+      }),
+    ),
+  }),
+);
+
 const adjust = schemaOf<{
   p: (number | null)[];
   n: number;
@@ -683,6 +749,39 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
       '--json',
     ],
     schema: fragility,
+  },
+  {
+    id: 'bayes-single',
+    title: 'trialstat bayes single --json',
+    example: [
+      'bayes',
+      'single',
+      '--x',
+      '3',
+      '--n',
+      '8',
+      '--p0',
+      '0.2',
+      '--n-max',
+      '20',
+      '--table',
+      '--p1',
+      '0.4',
+      '--json',
+    ],
+    schema: bayesSingle,
+  },
+  {
+    id: 'bayes-props',
+    title: 'trialstat bayes props --json',
+    example: ['bayes', 'props', '--x1', '12', '--n1', '20', '--x2', '6', '--n2', '20', '--json'],
+    schema: bayesProps,
+  },
+  {
+    id: 'bayes-means',
+    title: 'trialstat bayes means --json',
+    example: ['bayes', 'means', '--estimate', '34.4', '--se', '16.1', '--delta-a', '20', '--json'],
+    schema: bayesMeans,
   },
   {
     id: 'design-boin',

@@ -35,6 +35,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'power', load: async () => (await import('./power.js')).registerPower },
   { name: 'design', load: async () => (await import('./design.js')).registerDesign },
   { name: 'fragility', load: async () => (await import('./fragility.js')).registerFragility },
+  { name: 'bayes', load: async () => (await import('./bayes.js')).registerBayes },
   { name: 'simulate', load: async () => (await import('./simulate.js')).registerSimulate },
   { name: 'report', load: async () => (await import('./report.js')).registerReport },
   { name: 'verify', load: async () => (await import('./verify.js')).registerVerify },
