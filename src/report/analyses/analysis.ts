@@ -2,6 +2,7 @@ import { formatP } from '../../format/number.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import type { ForestPlotInput, ForestPooled, ForestRow } from '../charts/forest-plot.js';
+import type { DoseSelectionScenario } from '../charts/dose-selection.js';
 import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { ProportionRow } from '../charts/proportion-caterpillar.js';
@@ -46,7 +47,14 @@ export type AnalysisView =
       arms: string[];
     }
   | { kind: 'timeline'; rows: TimelineRow[] }
-  | { kind: 'power'; series: PowerCurveSeries[]; axisTitle: string }
+  | {
+      kind: 'power';
+      series: PowerCurveSeries[];
+      axisTitle: string;
+      /** y-axis title (default `Power (%)`). */
+      yTitle?: string;
+    }
+  | { kind: 'dose-selection'; doses: string[]; scenarios: DoseSelectionScenario[] }
   | { kind: 'percent-audit'; rows: PercentAuditRow[] };
 
 export type ViewKind = AnalysisView['kind'];

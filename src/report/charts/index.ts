@@ -3,6 +3,7 @@ import type { OptionsSchema } from '../options-schema.js';
 import { adverseEvents } from './adverse-events.js';
 import { armDots } from './arm-dots.js';
 import type { ChartResult } from './chart-result.js';
+import { doseSelectionBars } from './dose-selection.js';
 import { forestPlot } from './forest-plot.js';
 import { percentAudit } from './percent-audit.js';
 import { powerCurve } from './power-curve.js';
@@ -141,7 +142,22 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             ...sub(o),
             axisTitle: v.axisTitle,
             series: v.series,
+            ...(v.yTitle ? { yTitle: v.yTitle } : {}),
             ...(o.targets ? { targets: o.targets as number[] } : {}),
+          });
+        },
+      },
+      {
+        name: 'dose-selection',
+        accepts: 'dose-selection',
+        options: { ...common },
+        make: (view, o) => {
+          const v = only(view, 'dose-selection');
+          return doseSelectionBars({
+            title: o.title,
+            ...sub(o),
+            doses: v.doses,
+            scenarios: v.scenarios,
           });
         },
       },
