@@ -351,6 +351,10 @@ const simon = schemaOf<SimonTwoStageResult>()(
     power: num(),
     optimal: simonDesign,
     minimax: simonDesign,
+    admissible: array(
+      object({ r1: int(), n1: int(), r: int(), n: int(), en0: num(), qFrom: num(), qTo: num() }),
+      'Admissible designs (Jung et al. 2004), minimax first: each best for q·n + (1 − q)·EN0 with q in [qFrom, qTo].',
+    ),
     nMax: int(),
     warnings,
   }),
