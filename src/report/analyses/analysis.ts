@@ -3,6 +3,7 @@ import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import type { ForestPlotInput, ForestPooled, ForestRow } from '../charts/forest-plot.js';
 import type { DoseSelectionScenario } from '../charts/dose-selection.js';
+import type { GroupSequentialBoundaryLook } from '../charts/group-sequential-boundaries.js';
 import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { ProportionRow } from '../charts/proportion-caterpillar.js';
@@ -55,6 +56,8 @@ export type AnalysisView =
       yTitle?: string;
     }
   | { kind: 'dose-selection'; doses: string[]; scenarios: DoseSelectionScenario[] }
+  | { kind: 'decision-table'; decisions: string[][] }
+  | { kind: 'boundaries'; looks: GroupSequentialBoundaryLook[]; twoSided: boolean }
   | { kind: 'percent-audit'; rows: PercentAuditRow[] };
 
 export type ViewKind = AnalysisView['kind'];

@@ -3,7 +3,9 @@ import type { OptionsSchema } from '../options-schema.js';
 import { adverseEvents } from './adverse-events.js';
 import { armDots } from './arm-dots.js';
 import type { ChartResult } from './chart-result.js';
+import { decisionTableChart } from './decision-table.js';
 import { doseSelectionBars } from './dose-selection.js';
+import { groupSequentialBoundaries } from './group-sequential-boundaries.js';
 import { forestPlot } from './forest-plot.js';
 import { percentAudit } from './percent-audit.js';
 import { powerCurve } from './power-curve.js';
@@ -158,6 +160,31 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             ...sub(o),
             doses: v.doses,
             scenarios: v.scenarios,
+          });
+        },
+      },
+      {
+        name: 'decision-table',
+        accepts: 'decision-table',
+        options: { ...common },
+        make: (view, o) =>
+          decisionTableChart({
+            title: o.title,
+            ...sub(o),
+            decisions: only(view, 'decision-table').decisions,
+          }),
+      },
+      {
+        name: 'group-sequential-boundaries',
+        accepts: 'boundaries',
+        options: { ...common },
+        make: (view, o) => {
+          const v = only(view, 'boundaries');
+          return groupSequentialBoundaries({
+            title: o.title,
+            ...sub(o),
+            looks: v.looks,
+            twoSided: v.twoSided,
           });
         },
       },
