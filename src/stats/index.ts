@@ -92,7 +92,7 @@ export { riskRatio } from './binary/risk-ratio.js';
 export type { RrMethod } from './binary/risk-ratio.js';
 export { oddsRatio } from './binary/odds-ratio.js';
 export type { OrMethod } from './binary/odds-ratio.js';
-export { fisherExact } from './binary/fisher-exact.js';
+export { fisherExact, fisherExactP } from './binary/fisher-exact.js';
 export type { FisherExactResult } from './binary/fisher-exact.js';
 export { chiSquareTest } from './binary/chi-square-test.js';
 export type { ChiSquareResult } from './binary/chi-square-test.js';
@@ -433,3 +433,11 @@ export { normalPosterior, normalPrior } from './bayes/normal-normal.js';
 export type { NormalPosterior, NormalPrior, NormalPriorKind } from './bayes/normal-normal.js';
 export { fragilityIndex } from './binary/fragility-index.js';
 export type { FragilityOptions, FragilityResult } from './binary/fragility-index.js';
+export { glmmMetaAnalysis } from './meta/glmm-meta-analysis.js';
+export type {
+  GlmmModel,
+  GlmmOptions,
+  GlmmResult,
+  GlmmStudyRow,
+} from './meta/glmm-meta-analysis.js';
+export { mantelHaenszelWeights } from './meta/mantel-haenszel-weights.js';

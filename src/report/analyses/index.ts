@@ -8,6 +8,7 @@ import { ciLevelReadings } from './ci-level-readings.js';
 import { consistencyAudit } from './consistency-audit.js';
 import { doseDecisionTable } from './dose-decision-table.js';
 import { groupSequentialAnalysis } from './group-sequential.js';
+import { documentScan } from './document-scan.js';
 import { simonDesign } from './simon-design.js';
 import { threePlusThreeAnalysis } from './three-plus-three.js';
 import { twoMeanPower } from './two-mean-power.js';
@@ -39,5 +40,6 @@ export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
     twoArmMeta,
     doseDecisionTable,
     groupSequentialAnalysis,
+    documentScan,
   ].map((analysis) => [analysis.name, analysis]),
 );
