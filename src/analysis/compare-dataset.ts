@@ -1,10 +1,12 @@
 import { SMD_METHODS, type SmdVariant } from '../stats/continuous/standardized-mean-difference.js';
+import { fragilityIndex } from '../stats/binary/fragility-index.js';
 import type { Derivation } from '../stats/continuous/types.js';
 import { datasetTables, type DatasetLike } from './dataset-tables.js';
 import {
   binaryPairs,
   continuousPairs,
   type AlternativeLeftOut,
+  type BinaryPair,
   type PairDerivation,
   type PairKey,
   type Scale,
@@ -42,6 +44,14 @@ export interface ArmComparison {
   unit: string | null;
   /** Every value that was derived for this comparison (an SD from an SE, CI, median or p), with its rule and inputs. */
   derivations: (Derivation & { arms: string[]; value: number })[];
+  /** Binary outcomes: the fragility index under Fisher's test at α 0.05 (reverse index when not significant). */
+  fragility?: {
+    kind: 'fragility' | 'reverse';
+    index: number | null;
+    quotient: number | null;
+    arm: 1 | 2 | null;
+    change: 1 | -1 | null;
+  };
   warnings: string[];
 }
 
@@ -181,6 +191,7 @@ export function compareDataset(
         n2: pair.comparator.n,
       },
       derivations: [],
+      fragility: fragilitySummary(pair),
     };
     for (const measure of ['RD', 'RR', 'OR'] as const) {
       const result = binaryEstimate(pair, measure, { level });
@@ -194,6 +205,16 @@ export function compareDataset(
     }
   }
   return { comparisons, notes };
+}
+
+function fragilitySummary(pair: BinaryPair): ArmComparison['fragility'] {
+  const f = fragilityIndex({
+    events1: pair.arm.events,
+    n1: pair.arm.n,
+    events2: pair.comparator.events,
+    n2: pair.comparator.n,
+  });
+  return { kind: f.kind, index: f.index, quotient: f.quotient, arm: f.arm, change: f.change };
 }
 
 /** One sentence per derivation, for people: what was derived, from what, by which rule. */

@@ -40,6 +40,9 @@ import { POWER_METHODS } from '../stats/design/power-methods.js';
 import type { SolvePowerResult } from '../stats/design/solve-power.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
 import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
+import type { FragilityResult } from '../stats/binary/fragility-index.js';
+import type { TwoArmBetaResult } from '../stats/bayes/two-arm-beta.js';
+import type { BayesMeansJson, BayesSingleJson } from './commands/bayes.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
 import type { StratifiedTwoByTwoResult } from '../stats/binary/stratified-two-by-two.js';
 import type { PairedMeanDifferenceResult } from '../stats/continuous/paired-mean-difference.js';
@@ -178,6 +181,18 @@ const compare = schemaOf<CompareDatasetResult>()(
         test: nullable(str()),
         inputs: record(num()),
         unit: nullable(str()),
+        fragility: optional(
+          object(
+            {
+              kind: oneOf(['fragility', 'reverse']),
+              index: nullable(int()),
+              quotient: nullable(num()),
+              arm: nullable(int()),
+              change: nullable(int()),
+            },
+            'Binary outcomes: fragility index (Walsh 2014) under Fisher at α 0.05; reverse index when not significant.',
+          ),
+        ),
         warnings,
       }),
     ),
@@ -365,6 +380,10 @@ const simon = schemaOf<SimonTwoStageResult>()(
     power: num(),
     optimal: simonDesign,
     minimax: simonDesign,
+    admissible: array(
+      object({ r1: int(), n1: int(), r: int(), n: int(), en0: num(), qFrom: num(), qTo: num() }),
+      'Admissible designs (Jung et al. 2004), minimax first: each best for q·n + (1 − q)·EN0 with q in [qFrom, qTo].',
+    ),
     nMax: int(),
     warnings,
   }),
@@ -432,6 +451,88 @@ const crmSchema = schemaOf<CrmJson>()(
     cohortSize: int(),
     cohorts: int(),
     scenarios: doseScenarios,
+  }),
+);
+
+const twoByTwo = object({ events1: int(), n1: int(), events2: int(), n2: int() });
+const fragility = schemaOf<FragilityResult>()(
+  object({
+    table: twoByTwo,
+    test: str(),
+    alpha: num(),
+    p: num(),
+    significant: bool(),
+    kind: oneOf(['fragility', 'reverse']),
+    index: nullable(int('Changes of event status that flip significance; null: not reachable.')),
+    quotient: nullable(num('index / (n1 + n2).')),
+    arm: nullable(int()),
+    change: nullable(int('+1 events added, −1 removed.')),
+    modified: nullable(twoByTwo),
+    pModified: nullable(num()),
+  }),
+);
+
+const credible = object(
+  { lower: num(), upper: num(), level: num() },
+  'Equal-tailed credible interval.',
+);
+const bayesSingle = schemaOf<BayesSingleJson>()(
+  object({
+    posterior: object({
+      a: num(),
+      b: num(),
+      mean: num(),
+      credible,
+      pAbove: num('P(p > p0 | data).'),
+      p0: num(),
+    }),
+    predictive: optional(
+      object({ nMax: int(), thetaT: num(), probability: num('Lee & Liu predictive probability.') }),
+    ),
+    design: optional(
+      object({
+        nMax: int(),
+        finalSuccess: int(),
+        boundaries: array(
+          object({ n: int(), futility: int('stop when x ≤ this; −1 never'), efficacy: int() }),
+        ),
+      }),
+    ),
+    oc: optional(
+      array(
+        object({
+          p: num(),
+          pSuccess: num(),
+          pStopFutility: num(),
+          pStopEfficacy: num(),
+          expectedN: num(),
+        }),
+      ),
+    ),
+  }),
+);
+const betaArm = object({ a: num(), b: num(), mean: num() });
+const bayesProps = schemaOf<TwoArmBetaResult>()(
+  object({
+    arm1: betaArm,
+    arm2: betaArm,
+    delta: num(),
+    probability: num('P(p1 > p2 + δ | data).'),
+  }),
+);
+const bayesMeans = schemaOf<BayesMeansJson>()(
+  object({
+    estimate: num(),
+    se: num(),
+    posteriors: array(
+      object({
+        prior: object({ kind: str(), mean: num(), sd: num('"Infinity" for the reference prior.') }),
+        mean: num(),
+        sd: num(),
+        credible,
+        above: array(object({ threshold: num(), probability: num() })),
+      }),
+    ),
   }),
 );
 
@@ -1074,6 +1175,56 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat power binomial --json',
     example: ['power', 'binomial', '--p0', '0.2', '--p1', '0.4', '--power', '0.8', '--json'],
     schema: powerBinomial,
+  },
+  {
+    id: 'fragility',
+    title: 'trialstat fragility --json',
+    example: [
+      'fragility',
+      '--events1',
+      '1',
+      '--n1',
+      '100',
+      '--events2',
+      '9',
+      '--n2',
+      '100',
+      '--json',
+    ],
+    schema: fragility,
+  },
+  {
+    id: 'bayes-single',
+    title: 'trialstat bayes single --json',
+    example: [
+      'bayes',
+      'single',
+      '--x',
+      '3',
+      '--n',
+      '8',
+      '--p0',
+      '0.2',
+      '--n-max',
+      '20',
+      '--table',
+      '--p1',
+      '0.4',
+      '--json',
+    ],
+    schema: bayesSingle,
+  },
+  {
+    id: 'bayes-props',
+    title: 'trialstat bayes props --json',
+    example: ['bayes', 'props', '--x1', '12', '--n1', '20', '--x2', '6', '--n2', '20', '--json'],
+    schema: bayesProps,
+  },
+  {
+    id: 'bayes-means',
+    title: 'trialstat bayes means --json',
+    example: ['bayes', 'means', '--estimate', '34.4', '--se', '16.1', '--delta-a', '20', '--json'],
+    schema: bayesMeans,
   },
   {
     id: 'design-boin',

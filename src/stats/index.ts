@@ -423,6 +423,23 @@ export { i3plus3Table } from './design/i3plus3.js';
 export type { I3plus3Options } from './design/i3plus3.js';
 export { crmOc, crmPosterior, crmSkeleton } from './design/crm.js';
 export type { CrmModel, CrmOc, CrmOptions, CrmPosterior, CrmTrialOptions } from './design/crm.js';
+// Bayesian decision rules (src/stats/bayes) and the fragility index
+export { betaBinomialPmf, betaBinomialPosterior } from './bayes/beta-binomial.js';
+export type { BetaPosterior, BetaPrior } from './bayes/beta-binomial.js';
+export { ppDesign, ppDesignOc, predictiveProbability } from './bayes/predictive-probability.js';
+export type {
+  PpBoundary,
+  PpDesign,
+  PpDesignOptions,
+  PpOc,
+  PredictiveOptions,
+} from './bayes/predictive-probability.js';
+export { twoArmBeta } from './bayes/two-arm-beta.js';
+export type { TwoArmBetaResult } from './bayes/two-arm-beta.js';
+export { normalPosterior, normalPrior } from './bayes/normal-normal.js';
+export type { NormalPosterior, NormalPrior, NormalPriorKind } from './bayes/normal-normal.js';
+export { fragilityIndex } from './binary/fragility-index.js';
+export type { FragilityOptions, FragilityResult } from './binary/fragility-index.js';
 export { glmmMetaAnalysis } from './meta/glmm-meta-analysis.js';
 export type {
   GlmmModel,

@@ -4,6 +4,9 @@ import type { OptionsSchema } from '../options-schema.js';
 import { adverseEvents } from './adverse-events.js';
 import { armDots } from './arm-dots.js';
 import type { ChartResult } from './chart-result.js';
+import { decisionTableChart } from './decision-table.js';
+import { doseSelectionBars } from './dose-selection.js';
+import { groupSequentialBoundaries } from './group-sequential-boundaries.js';
 import { contourFunnel } from './contour-funnel.js';
 import type { ForestSort } from './forest-order.js';
 import { forestPlot } from './forest-plot.js';
@@ -151,7 +154,47 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             ...sub(o),
             axisTitle: v.axisTitle,
             series: v.series,
+            ...(v.yTitle ? { yTitle: v.yTitle } : {}),
             ...(o.targets ? { targets: o.targets as number[] } : {}),
+          });
+        },
+      },
+      {
+        name: 'dose-selection',
+        accepts: 'dose-selection',
+        options: { ...common },
+        make: (view, o) => {
+          const v = only(view, 'dose-selection');
+          return doseSelectionBars({
+            title: o.title,
+            ...sub(o),
+            doses: v.doses,
+            scenarios: v.scenarios,
+          });
+        },
+      },
+      {
+        name: 'decision-table',
+        accepts: 'decision-table',
+        options: { ...common },
+        make: (view, o) =>
+          decisionTableChart({
+            title: o.title,
+            ...sub(o),
+            decisions: only(view, 'decision-table').decisions,
+          }),
+      },
+      {
+        name: 'group-sequential-boundaries',
+        accepts: 'boundaries',
+        options: { ...common },
+        make: (view, o) => {
+          const v = only(view, 'boundaries');
+          return groupSequentialBoundaries({
+            title: o.title,
+            ...sub(o),
+            looks: v.looks,
+            twoSided: v.twoSided,
           });
         },
       },
