@@ -413,3 +413,10 @@ export type {
   GlmmResult,
   GlmmStudyRow,
 } from './meta/glmm-meta-analysis.js';
+export { bayesianMetaAnalysis } from './meta/bayesian-meta-analysis.js';
+export type {
+  BayesianMetaOptions,
+  BayesianMetaResult,
+  PosteriorSummary,
+  TauPrior,
+} from './meta/bayesian-meta-analysis.js';

@@ -69,6 +69,7 @@ import type { MetaTest } from '../../stats/meta/meta-analysis.js';
 import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
 import { expInterval, runGlmm } from './meta-glmm-output.js';
+import { runBayes } from './meta-bayes-output.js';
 import { explainMetaAnalysis } from './meta-explain.js';
 
 const study = { type: 'text', required: true } as const;
@@ -170,6 +171,10 @@ interface MetaCliOptions extends Partial<MetaRegressionCliOptions> {
   glmmModel?: Exclude<GlmmModel, 'PLO'>;
   points?: number;
   explain?: boolean;
+  bayes?: boolean;
+  tauPrior?: string;
+  muPrior?: string;
+  interval?: 'shortest' | 'central';
 }
 
 /** Registers `trialstat meta`. */
@@ -244,6 +249,21 @@ export function registerMeta(program: Command, context: CliContext): void {
       '--points <n>',
       'with --model glmm: adaptive Gauss–Hermite points per study (default 7, as metafor nAGQ)',
       positiveInteger,
+    )
+    .option(
+      '--bayes',
+      'Bayesian random effects by exact numerical integration (bayesmeta): posterior of μ and τ, predictive, shrinkage',
+    )
+    .option(
+      '--tau-prior <prior>',
+      'with --bayes: half-normal:<scale>, half-cauchy:<scale>, exponential:<scale> or uniform (default half-normal:0.5 for RR, OR, ROM)',
+    )
+    .option('--mu-prior <mean,sd>', 'with --bayes: normal prior for μ (default uniform)')
+    .addOption(
+      new Option(
+        '--interval <type>',
+        'with --bayes: shortest (default, as bayesmeta) or central credible intervals',
+      ).argParser(choice(['shortest', 'central'] as const)),
     )
     .option('--explain', 'show the formulas with the numbers that went in')
     .addOption(new Option('--preset <name>', 'bundle of defaults').argParser(choice(PRESET_NAMES)))
@@ -398,6 +418,8 @@ Examples:
   $ trialstat meta bcg.csv --measure RR --method PM --tol 1e-10 --max-iter 1000 --tau2-max 50
   $ trialstat meta props.csv --measure PLO --model glmm
   $ trialstat meta bcg.csv --measure OR --model glmm --glmm-model CM.EL --points 15 --json
+  $ trialstat meta bcg.csv --measure OR --bayes --tau-prior half-normal:0.5
+  $ trialstat meta studies.csv --measure MD --bayes --tau-prior half-cauchy:5 --mu-prior 0,50 --explain
 
 Defaults: REML τ², z test, and a t prediction interval with k − 1 df (as meta and the
 Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafor).`,
@@ -460,6 +482,34 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
       ] as const)
         if (given !== undefined && options.model !== 'glmm')
           throw new InputError(flag, given, 'to be used with --model glmm');
+      for (const [flag, given] of [
+        ['--tau-prior', options.tauPrior],
+        ['--mu-prior', options.muPrior],
+        ['--interval', options.interval],
+      ] as const)
+        if (given !== undefined && !options.bayes)
+          throw new InputError(flag, given, 'to be used with --bayes');
+      if (options.bayes) {
+        const other = firstSet(
+          ...exclusive,
+          [options.mods, '--mods'],
+          [options.model === 'glmm' ? true : undefined, '--model glmm'],
+          [options.method, '--method'],
+          [options.test ?? options.hk ?? options.hkNeverNarrower, '--test/--hk'],
+          [options.preset, '--preset'],
+        );
+        if (other) throw new InputError('--bayes', true, `not with ${other}`);
+        const run = runBayes(computeEffectSizes(data, options.measure), {
+          level: options.level,
+          ...(options.tauPrior !== undefined ? { tauPrior: options.tauPrior } : {}),
+          ...(options.muPrior !== undefined ? { muPrior: options.muPrior } : {}),
+          ...(options.interval ? { interval: options.interval } : {}),
+          explain: options.explain === true,
+        });
+        out(options.json ? formatJson(run.json) : run.text);
+        if (!options.json) writeWarnings(context.io, run.warnings);
+        return;
+      }
       if (options.model === 'glmm') {
         const other = firstSet(
           ...exclusive,
