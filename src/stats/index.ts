@@ -420,3 +420,7 @@ export type {
   PosteriorSummary,
   TauPrior,
 } from './meta/bayesian-meta-analysis.js';
+export { rateEffectSizes } from './meta/rate-effect-sizes.js';
+export type { RateMeasure, RateStudy, SingleRateStudy } from './meta/rate-effect-sizes.js';
+export { rateComparison, incidenceRateCi } from './meta/rate-comparison.js';
+export type { RateComparison } from './meta/rate-comparison.js';
