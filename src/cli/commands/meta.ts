@@ -109,6 +109,26 @@ const SCHEMAS = {
     checks: [ordered('events', 'n')],
     extraColumns: 'keep',
   }),
+  rate: defineSchema({
+    name: 'meta-rate',
+    columns: {
+      study,
+      events1: { type: 'integer', required: true, min: 0 },
+      time1: { type: 'number', required: true, min: 0, minExclusive: true },
+      events2: { type: 'integer', required: true, min: 0 },
+      time2: { type: 'number', required: true, min: 0, minExclusive: true },
+    },
+    extraColumns: 'keep',
+  }),
+  'single-rate': defineSchema({
+    name: 'meta-single-rate',
+    columns: {
+      study,
+      events: { type: 'integer', required: true, min: 0 },
+      time: { type: 'number', required: true, min: 0, minExclusive: true },
+    },
+    extraColumns: 'keep',
+  }),
   generic: defineSchema({
     name: 'meta-generic',
     columns: {
@@ -383,7 +403,9 @@ export function registerMeta(program: Command, context: CliContext): void {
       'after',
       `
 CSV columns: binary study,events1,n1,events2,n2; continuous study,n1,mean1,sd1,n2,mean2,sd2;
-proportions study,events,n; generic study,yi,vi or study,yi,sei. Extra columns are kept.
+proportions study,events,n; generic study,yi,vi or study,yi,sei; incidence rates (IRR, IRD)
+study,events1,time1,events2,time2 and single rates (IRLN, IRS) study,events,time, with
+person-time in any unit (rates are per that unit). Extra columns are kept.
 The table shows each study on the model scale (log for RR/OR/ROM, logit for PLO, ...) with
 the natural scale beside it; the pooled line gives RR, OR, ROM and proportions on the natural
 scale first. With --json, ratio measures have estimate, ci and pi as ratios and the log-scale
@@ -414,6 +436,7 @@ Examples:
   $ trialstat meta bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
   $ trialstat meta bcg.csv --measure OR --harbord
   $ trialstat meta bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm
+  $ trialstat meta hart.csv --measure IRR --method DL
   $ trialstat meta bcg.csv --measure RR --test t --explain
   $ trialstat meta bcg.csv --measure RR --method PM --tol 1e-10 --max-iter 1000 --tau2-max 50
   $ trialstat meta props.csv --measure PLO --model glmm
@@ -897,7 +920,7 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
 function ratioJson<
   R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>,
 >(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
-  if (result.measure !== 'RR' && result.measure !== 'OR' && result.measure !== 'ROM') return result;
+  if (!['RR', 'OR', 'ROM', 'IRR'].includes(result.measure)) return result;
   const natural = expInterval;
   return {
     ...result,
@@ -995,12 +1018,15 @@ function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): st
 }
 
 function naturalName(result: MetaAnalysisResult): string {
+  if (result.measure === 'IRLN' || result.measure === 'IRS') return 'rate';
   return result.measure === 'PLO' || result.measure === 'PFT' ? 'proportion' : result.measure;
 }
 
 function scaleName(result: MetaAnalysisResult): string {
   const m = result.measure;
-  if (m === 'RR' || m === 'OR' || m === 'ROM') return `log ${m}`;
+  if (m === 'RR' || m === 'OR' || m === 'ROM' || m === 'IRR') return `log ${m}`;
+  if (m === 'IRLN') return 'log rate';
+  if (m === 'IRS') return '√rate';
   if (m === 'PLO') return 'logit p';
   if (m === 'PFT') return 'double arcsine';
   return m;

@@ -11,6 +11,7 @@ import { trialRegistrySchema, type TrialRegistryValues } from './trial-registry.
 import { armTimeToEventSchema, type ArmTimeToEventValues } from './arm-time-to-event.js';
 import { kmCurveSchema, type KmCurveValues } from './km-curve.js';
 import { patientLevelSchema, type PatientLevelValues } from './patient-level.js';
+import { armRateSchema, type ArmRateValues } from './arm-rate.js';
 
 /** Every dataset kind's schema, by kind name (docs/datasets.md). */
 export const KINDS = {
@@ -23,6 +24,7 @@ export const KINDS = {
   'arm-time-to-event': armTimeToEventSchema,
   'km-curve': kmCurveSchema,
   'patient-level': patientLevelSchema,
+  'arm-rate': armRateSchema,
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -41,6 +43,7 @@ export type TrialRegistryRow = TrialRegistryValues & RowMeta;
 export type ArmTimeToEventRow = ArmTimeToEventValues & RowMeta;
 export type KmCurveRow = KmCurveValues & RowMeta;
 export type PatientLevelRow = PatientLevelValues & RowMeta;
+export type ArmRateRow = ArmRateValues & RowMeta;
 
 /** Row type of each kind. */
 export interface KindRows {
@@ -53,6 +56,7 @@ export interface KindRows {
   'arm-time-to-event': ArmTimeToEventRow;
   'km-curve': KmCurveRow;
   'patient-level': PatientLevelRow;
+  'arm-rate': ArmRateRow;
 }
 
 export {
@@ -74,5 +78,7 @@ export type {
 export { REPORTED_MEASURES } from './reported-comparison.js';
 export { armTimeToEventSchema, kmCurveSchema, patientLevelSchema };
 export type { ArmTimeToEventValues, KmCurveValues, PatientLevelValues };
+export { armRateSchema };
+export type { ArmRateValues };
 export { TRIAL_PHASES, TRIAL_STATUSES } from './trial-registry.js';
 export { splitList, derivedPairs } from './common.js';
