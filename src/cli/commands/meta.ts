@@ -70,7 +70,7 @@ import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
 import { expInterval, runGlmm } from './meta-glmm-output.js';
 import { runBayes } from './meta-bayes-output.js';
-import { explainMetaAnalysis } from './meta-explain.js';
+import { explainDiagnostic, explainMetaAnalysis, explainRegression } from './meta-explain.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -595,7 +595,11 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
         if (other) throw new InputError('--mods', options.mods, `not with ${other}`);
         const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
         const run = runMetaRegression(effects, analysis, { ...options, mods: options.mods, seed });
-        out(options.json ? formatJson(run.json) : run.text);
+        out(
+          options.json
+            ? formatJson(run.json)
+            : run.text + (options.explain ? `\n${explainRegression()}\n` : ''),
+        );
         if (!options.json) writeWarnings(context.io, [...run.warnings]);
         return;
       }
@@ -633,7 +637,12 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
             ...(options.alpha !== undefined ? { alpha: options.alpha } : {}),
           },
         });
-        out(options.json ? formatJson(run.json) : run.text);
+        out(
+          options.json
+            ? formatJson(run.json)
+            : run.text +
+                (options.explain ? `\n${explainDiagnostic(diagnostics[0], run.json)}\n` : ''),
+        );
         if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
         return;
       }
