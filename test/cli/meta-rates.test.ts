@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { loadFixture } from '../stats/meta/fixture.js';
@@ -36,5 +39,47 @@ describe('trialstat meta with incidence rates (dat.hart1999)', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/time1/);
+  });
+});
+
+describe('trialstat meta on a dataset of arm-rate rows', () => {
+  const folder = (): string => {
+    const root = mkdtempSync(join(tmpdir(), 'meta-rates-'));
+    const dir = join(root, 'hart-warfarin');
+    mkdirSync(dir);
+    const lines = ['trial,outcome,arm,events,person_time,unit'];
+    h.study.forEach((s: string, i: number) => {
+      lines.push(`${s},stroke,warfarin,${h.x1i[i]},${h.t1i[i]},patient-years`);
+      lines.push(`${s},stroke,placebo or control,${h.x2i[i]},${h.t2i[i]},patient-years`);
+    });
+    writeFileSync(join(dir, 'rates.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'dataset.json'),
+      JSON.stringify({
+        name: 'hart-warfarin',
+        title: 'Warfarin vs placebo or control in atrial fibrillation',
+        description: 'dat.hart1999 (metadat) as arm-rate rows, for the test.',
+        files: [{ path: 'rates.csv', kind: 'arm-rate', description: 'strokes per patient-years' }],
+        sources: [
+          {
+            key: 'hart-1999',
+            citation: 'Hart RG et al. Ann Intern Med 1999;131:492',
+            doi: '10.7326/0003-4819-131-7-199910050-00003',
+          },
+        ],
+      }),
+    );
+    return dir;
+  };
+  it('pairs each trial’s arms (control by name) and pools the IRR as from the CSV', async () => {
+    const dir = folder();
+    const r = await runCli(['meta', dir, '--measure', 'IRR', '--method', 'DL', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.k).toBe(6);
+    expect(out.logEstimate).toBeCloseTo(h.two[0].fits[1].estimate, 8);
+    const single = await runCli(['meta', dir, '--measure', 'IRLN', '--json']);
+    expect(JSON.parse(single.stdout).k).toBe(12);
   });
 });

@@ -70,6 +70,7 @@ import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
 import { expInterval, runGlmm } from './meta-glmm-output.js';
 import { runBayes } from './meta-bayes-output.js';
+import { rateStudies } from './meta-rate-input.js';
 import { explainDiagnostic, explainMetaAnalysis, explainRegression } from './meta-explain.js';
 
 const study = { type: 'text', required: true } as const;
@@ -748,8 +749,32 @@ export async function readMetaInput(
     return toStudies((await readTableFile(path, schema, { file: input })).rows);
   const dataset = await loadDataset(input, { cwd: context.io.cwd });
   const tables = datasetTables(dataset);
-  const has = (k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous'): boolean =>
-    tablesOfKind(tables, k).length > 0;
+  const has = (
+    k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous' | 'arm-rate',
+  ): boolean => tablesOfKind(tables, k).length > 0;
+  if ((kind === 'rate' || kind === 'single-rate') && has('arm-rate')) {
+    const outcome = pickOutcome(rowsOfKind(tables, 'arm-rate'), options.outcome, dataset.name);
+    const notes: string[] = [];
+    const all = rowsOfKind(tables, 'arm-rate', { readings: 'all' }).filter(
+      (r) => r.outcome === outcome,
+    );
+    for (const r of all.filter(isAlternative))
+      notes.push(`${r.trial}, ${r.arm}: alternative reading left out`);
+    const studies = rateStudies(
+      all.filter((r) => !isAlternative(r)),
+      kind === 'rate',
+      options.comparator,
+      notes,
+    );
+    writeNotes(context.io, [...new Set(notes)]);
+    if (studies.length === 0)
+      throw new InputError(
+        'input',
+        input,
+        `a dataset with at least one pair of arms for "${outcome}"`,
+      );
+    return studies as unknown as MetaInput;
+  }
   const source =
     kind === 'proportion'
       ? 'single-arm-proportion'
@@ -762,7 +787,7 @@ export async function readMetaInput(
     throw new InputError(
       'input',
       input,
-      'a CSV/JSON file, or a dataset with single-arm-proportion rows (--measure PLO, PFT, PR), arm-binary rows (RR, OR, RD) or arm-continuous rows (MD, SMD, ROM)',
+      'a CSV/JSON file, or a dataset with single-arm-proportion rows (--measure PLO, PFT, PR), arm-binary rows (RR, OR, RD), arm-continuous rows (MD, SMD, ROM) or arm-rate rows (IRR, IRD, IRLN, IRS)',
     );
   }
   const outcome = pickOutcome(rowsOfKind(tables, source), options.outcome, dataset.name);
