@@ -749,6 +749,17 @@ export async function readMetaInput(
     return toStudies((await readTableFile(path, schema, { file: input })).rows);
   const dataset = await loadDataset(input, { cwd: context.io.cwd });
   const tables = datasetTables(dataset);
+  // The notes of a dataset's pairing on stderr, then its studies (none is an input error).
+  const pooledStudies = (studies: readonly unknown[], notes: string[], outcome: string) => {
+    writeNotes(context.io, [...new Set(notes)]);
+    if (studies.length === 0)
+      throw new InputError(
+        'input',
+        input,
+        `a dataset with at least one pair of arms for "${outcome}"`,
+      );
+    return studies as unknown as MetaInput;
+  };
   const has = (
     k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous' | 'arm-rate',
   ): boolean => tablesOfKind(tables, k).length > 0;
@@ -766,14 +777,7 @@ export async function readMetaInput(
       options.comparator,
       notes,
     );
-    writeNotes(context.io, [...new Set(notes)]);
-    if (studies.length === 0)
-      throw new InputError(
-        'input',
-        input,
-        `a dataset with at least one pair of arms for "${outcome}"`,
-      );
-    return studies as unknown as MetaInput;
+    return pooledStudies(studies, notes, outcome);
   }
   const source =
     kind === 'proportion'
@@ -885,14 +889,7 @@ export async function readMetaInput(
       extra,
     });
   }
-  writeNotes(context.io, [...new Set(notes)]);
-  if (studies.length === 0)
-    throw new InputError(
-      'input',
-      input,
-      `a dataset with at least one pair of arms for "${outcome}"`,
-    );
-  return studies as unknown as MetaInput;
+  return pooledStudies(studies, notes, outcome);
 }
 
 /** The outcome to pool: the one given, or the dataset's only one. */
