@@ -8,12 +8,11 @@ import {
 } from '../../stats/meta/bayesian-meta-analysis.js';
 import type { EffectSizes } from '../../stats/meta/effect-sizes.js';
 import { formatExplain } from '../explain.js';
-import { expInterval } from './meta-glmm-output.js';
+import { expInterval, isRatioMeasure } from './meta-ratio-json.js';
 
 const num = (x: number): string => formatNumber(x, { digits: 3 });
 const interval = (i: { lower: number; upper: number }): string =>
   `${num(i.lower)} to ${num(i.upper)}`;
-const RATIO = new Set(['RR', 'OR', 'ROM']);
 
 /**
  * Parses `--tau-prior`: `half-normal:0.5`, `half-cauchy:1`, `exponential:2` or `uniform`.
@@ -22,7 +21,7 @@ const RATIO = new Set(['RR', 'OR', 'ROM']);
  */
 export function parseTauPrior(text: string | undefined, measure: string): TauPrior {
   if (text === undefined) {
-    if (RATIO.has(measure)) return { type: 'half-normal', scale: 0.5 };
+    if (isRatioMeasure(measure)) return { type: 'half-normal', scale: 0.5 };
     throw new InputError(
       '--tau-prior',
       undefined,
@@ -55,7 +54,7 @@ const priorText = (p: TauPrior): string =>
 
 /** `--json` of a Bayesian fit: ratio measures on the natural scale, log-scale values beside. */
 export function bayesJson(r: BayesianMetaResult): Record<string, unknown> {
-  if (!RATIO.has(r.measure)) return { ...r };
+  if (!isRatioMeasure(r.measure)) return { ...r };
   const nat = <
     S extends { median: number; mean: number; interval: { lower: number; upper: number } },
   >(
@@ -91,7 +90,7 @@ export function runBayes(
     ...(options.interval ? { interval: options.interval } : {}),
   });
   const lvl = formatLevel(result.level);
-  const ratio = RATIO.has(result.measure);
+  const ratio = isRatioMeasure(result.measure);
   const scale = ratio ? `log ${result.measure}` : result.measure;
   type Row = BayesianMetaResult['studies'][number];
   const columns: Column<Row>[] = [

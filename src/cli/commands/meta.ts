@@ -13,6 +13,7 @@ import {
 } from '../../data/index.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
+import { ratioJson, ratioPresetComparison } from './meta-ratio-json.js';
 import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
 import {
   computeEffectSizes,
@@ -68,7 +69,7 @@ import type { WarningCode } from '../../stats/warnings.js';
 import type { MetaTest } from '../../stats/meta/meta-analysis.js';
 import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
-import { expInterval, runGlmm } from './meta-glmm-output.js';
+import { runGlmm } from './meta-glmm-output.js';
 import { runBayes } from './meta-bayes-output.js';
 import { rateStudies } from './meta-rate-input.js';
 import { explainDiagnostic, explainMetaAnalysis, explainRegression } from './meta-explain.js';
@@ -415,35 +416,35 @@ A dataset's arm rows are paired as in trialstat compare (docs/analysis.md): one 
 trial, arm vs comparator, for the --outcome given.
 
 Examples:
-  $ trialstat meta bcg.csv --measure RR
-  $ trialstat meta bcg.csv --measure OR --mh
-  $ trialstat meta bcg.csv --measure RR --preset cochrane-2025 --json
-  $ trialstat meta bcg.csv --measure RR --compare-presets
+  $ trialstat meta examples/bcg.csv --measure RR
+  $ trialstat meta examples/bcg.csv --measure OR --mh
+  $ trialstat meta examples/bcg.csv --measure RR --preset cochrane-2025 --json
+  $ trialstat meta examples/bcg.csv --measure RR --compare-presets
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
   $ trialstat meta bcg-vaccine --measure RR --comparator control
-  $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region
-  $ trialstat meta bcg.csv --measure RR --leave-one-out
-  $ trialstat meta bcg.csv --measure RR --cumulative --order-by year --json
-  $ trialstat meta bcg.csv --measure RR --influence
-  $ trialstat meta bcg.csv --measure RR --egger --egger-model lm
-  $ trialstat meta bcg.csv --measure RR --funnel --json
-  $ trialstat meta bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
-  $ trialstat meta bcg.csv --measure RR --mods alloc --reference alloc=random --hk
-  $ trialstat meta bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
-  $ trialstat meta bcg.csv --measure RR --subgroup alloc --common-tau2
-  $ trialstat meta bcg.csv --measure OR --bias
-  $ trialstat meta bcg.csv --measure RR --trimfill --estimator R0 --json
-  $ trialstat meta bcg.csv --measure RR --ranktest
-  $ trialstat meta bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
-  $ trialstat meta bcg.csv --measure OR --harbord
-  $ trialstat meta bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm
-  $ trialstat meta hart.csv --measure IRR --method DL
-  $ trialstat meta bcg.csv --measure RR --test t --explain
-  $ trialstat meta bcg.csv --measure RR --method PM --tol 1e-10 --max-iter 1000 --tau2-max 50
-  $ trialstat meta props.csv --measure PLO --model glmm
-  $ trialstat meta bcg.csv --measure OR --model glmm --glmm-model CM.EL --points 15 --json
-  $ trialstat meta bcg.csv --measure OR --bayes --tau-prior half-normal:0.5
-  $ trialstat meta studies.csv --measure MD --bayes --tau-prior half-cauchy:5 --mu-prior 0,50 --explain
+  $ trialstat meta examples/studies.csv --measure GEN --method DL --hk --subgroup region
+  $ trialstat meta examples/bcg.csv --measure RR --leave-one-out
+  $ trialstat meta examples/bcg.csv --measure RR --cumulative --order-by year --json
+  $ trialstat meta examples/bcg.csv --measure RR --influence
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-model lm
+  $ trialstat meta examples/bcg.csv --measure RR --funnel --json
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
+  $ trialstat meta examples/bcg.csv --measure RR --mods alloc --reference alloc=random --hk
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
+  $ trialstat meta examples/bcg.csv --measure RR --subgroup alloc --common-tau2
+  $ trialstat meta examples/bcg.csv --measure OR --bias
+  $ trialstat meta examples/bcg.csv --measure RR --trimfill --estimator R0 --json
+  $ trialstat meta examples/bcg.csv --measure RR --ranktest
+  $ trialstat meta examples/bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
+  $ trialstat meta examples/bcg.csv --measure OR --harbord
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm
+  $ trialstat meta examples/bcg.csv --measure RR --test t --explain
+  $ trialstat meta examples/bcg.csv --measure RR --method PM --tol 1e-10 --max-iter 1000 --tau2-max 50
+  $ trialstat meta examples/props.csv --measure PLO --model glmm
+  $ trialstat meta examples/bcg.csv --measure OR --model glmm --glmm-model CM.EL --points 15 --json
+  $ trialstat meta examples/hart.csv --measure IRR --method DL
+  $ trialstat meta examples/bcg.csv --measure OR --bayes --tau-prior half-normal:0.5
+  $ trialstat meta examples/studies.csv --measure GEN --bayes --tau-prior half-cauchy:1 --mu-prior 0,10 --explain
 
 Defaults: REML τ², z test, and a t prediction interval with k − 1 df (as meta and the
 Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafor).`,
@@ -467,7 +468,11 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
         );
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
-        out(options.json ? formatJson(comparison) : formatComparison(comparison));
+        out(
+          options.json
+            ? formatJson(ratioPresetComparison(comparison))
+            : formatComparison(comparison),
+        );
         return;
       }
       const preset = options.preset ? PRESETS[options.preset] : undefined;
@@ -939,29 +944,6 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
       ...withoutCodes(result, ['tau2-at-boundary']),
       ...fixed.warnings.filter((w) => !result.warnings.includes(w)),
     ],
-  };
-}
-
-/**
- * `--json` of a pooled result: ratio measures (RR, OR, ROM) have `estimate`, `ci`, `pi` and
- * each study's `ci` on the natural scale, as every other result; the log-scale values the
- * model was fitted on are under `logEstimate`, `logCi`, `logPi` and each study's `yi`,
- * `logCi` (`se` and `vi` stay on the log scale, where they are defined).
- */
-function ratioJson<
-  R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>,
->(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
-  if (!['RR', 'OR', 'ROM', 'IRR'].includes(result.measure)) return result;
-  const natural = expInterval;
-  return {
-    ...result,
-    estimate: Math.exp(result.estimate),
-    ci: natural(result.ci),
-    pi: result.pi ? natural(result.pi) : result.pi,
-    studies: result.studies.map((s) => ({ ...s, ci: natural(s.ci), logCi: s.ci })),
-    logEstimate: result.estimate,
-    logCi: result.ci,
-    logPi: result.pi,
   };
 }
 

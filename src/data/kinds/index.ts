@@ -12,6 +12,11 @@ import { armTimeToEventSchema, type ArmTimeToEventValues } from './arm-time-to-e
 import { kmCurveSchema, type KmCurveValues } from './km-curve.js';
 import { patientLevelSchema, type PatientLevelValues } from './patient-level.js';
 import { armRateSchema, type ArmRateValues } from './arm-rate.js';
+import { doseEscalationSchema, type DoseEscalationValues } from './dose-escalation.js';
+import {
+  eligibilityCriterionSchema,
+  type EligibilityCriterionValues,
+} from './eligibility-criterion.js';
 
 /** Every dataset kind's schema, by kind name (docs/datasets.md). */
 export const KINDS = {
@@ -25,6 +30,8 @@ export const KINDS = {
   'km-curve': kmCurveSchema,
   'patient-level': patientLevelSchema,
   'arm-rate': armRateSchema,
+  'dose-escalation': doseEscalationSchema,
+  'eligibility-criterion': eligibilityCriterionSchema,
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -44,6 +51,8 @@ export type ArmTimeToEventRow = ArmTimeToEventValues & RowMeta;
 export type KmCurveRow = KmCurveValues & RowMeta;
 export type PatientLevelRow = PatientLevelValues & RowMeta;
 export type ArmRateRow = ArmRateValues & RowMeta;
+export type DoseEscalationRow = DoseEscalationValues & RowMeta;
+export type EligibilityCriterionRow = EligibilityCriterionValues & RowMeta;
 
 /** Row type of each kind. */
 export interface KindRows {
@@ -57,6 +66,8 @@ export interface KindRows {
   'km-curve': KmCurveRow;
   'patient-level': PatientLevelRow;
   'arm-rate': ArmRateRow;
+  'dose-escalation': DoseEscalationRow;
+  'eligibility-criterion': EligibilityCriterionRow;
 }
 
 export {
@@ -82,3 +93,7 @@ export { armRateSchema };
 export type { ArmRateValues };
 export { TRIAL_PHASES, TRIAL_STATUSES } from './trial-registry.js';
 export { splitList, derivedPairs } from './common.js';
+export { doseEscalationSchema, eligibilityCriterionSchema };
+export type { DoseEscalationValues, EligibilityCriterionValues };
+export { ESCALATION_RULES } from './dose-escalation.js';
+export { CRITERION_RELATIONS } from './eligibility-criterion.js';
