@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { normalCdf } from '../dist/index.js';
-import { gaussKronrod } from '../numeric/gauss-kronrod.js';
+import { integrate, integrationRule } from '../numeric/integrate.js';
 import { zeroin } from '../numeric/zeroin.js';
 import { freeze, type Measure } from '../types.js';
 import { messages, uncoded, type Warning } from '../warnings.js';
@@ -210,7 +210,7 @@ export function bayesianMetaAnalysis(
   const tauOf = (u: number): number => (c * u) / (1 - u);
   const integrand = (u: number): number =>
     u >= 1 ? 0 : Math.exp(logDensity(tauOf(u)) - offset) * (c / (1 - u) ** 2);
-  const rule = gaussKronrod(integrand, 0, 1, { relTol: 1e-13, pieces: 12, maxIntervals: 4000 });
+  const rule = integrationRule(integrand, 0, 1, { relTol: 1e-13, pieces: 12, maxIntervals: 4000 });
   const warnings: Warning[] = [...(effects.codedWarnings ?? uncoded(effects.warnings))];
   // Nodes that carry no posterior mass (below 1e-18 of the total) are left out of the mixtures.
   const mass = rule.nodes.map((u, j) => (rule.weights[j] * integrand(u)) / rule.value);
@@ -236,7 +236,7 @@ export function bayesianMetaAnalysis(
   const tauCdf = (t: number): number => {
     if (t <= 0) return 0;
     const uMax = t / (c + t);
-    return gaussKronrod(integrand, 0, uMax, { relTol: 1e-12, pieces: 8 }).value / rule.value;
+    return integrate(integrand, 0, uMax, { relTol: 1e-12, pieces: 8 }).value / rule.value;
   };
   let tauHi = c;
   while (tauCdf(tauHi) < 1 - 1e-10 && tauHi < 1e12) tauHi *= 4;
