@@ -447,6 +447,17 @@ export type {
   GlmmResult,
   GlmmStudyRow,
 } from './meta/glmm-meta-analysis.js';
+export { bayesianMetaAnalysis } from './meta/bayesian-meta-analysis.js';
+export type {
+  BayesianMetaOptions,
+  BayesianMetaResult,
+  PosteriorSummary,
+  TauPrior,
+} from './meta/bayesian-meta-analysis.js';
+export { rateEffectSizes } from './meta/rate-effect-sizes.js';
+export type { RateMeasure, RateStudy, SingleRateStudy } from './meta/rate-effect-sizes.js';
+export { rateComparison, incidenceRateCi } from './meta/rate-comparison.js';
+export type { RateComparison } from './meta/rate-comparison.js';
 export { mantelHaenszelWeights } from './meta/mantel-haenszel-weights.js';
 // The power menu registry (trialstat power <id>): the offline page builds one calculator per entry.
 export { POWER_METHODS } from './design/power-methods.js';
