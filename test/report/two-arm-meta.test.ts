@@ -248,3 +248,26 @@ describe('two-arm-meta: metafor BCG example (golden)', () => {
     expect(statement).toBe('Heterogeneity: τ² = 0; Q = 0.00, df = 2 (p = 1.00); I² = 0%');
   });
 });
+
+describe('a ratio the data cannot identify is "not estimable" in every report view', () => {
+  const options = { arm: 'dazukibart 150 mg', comparator: 'placebo', outcomes: ['death'] };
+  it('dazukibart 150 mg vs placebo, deaths 0/15 vs 0/23: no RR 1.50 (0.03 to 71.8)', async () => {
+    const ds = await loadReportDataset('dazukibart');
+    const comparison = ANALYSES.get('binary-comparison')!.run(ds, options);
+    expect(comparison.table.rows[0].arm).toMatch(/^0\/15/);
+    expect(comparison.table.rows[0].comparator).toMatch(/^0\/23/);
+    expect(comparison.table.rows[0].rr).toBe('not estimable');
+    const ratios = ANALYSES.get('binary-ratios')!.run(ds, { ...options, measure: 'RR' });
+    const view = effects(ratios.view);
+    expect(view.rows[0].estimable).toBe(false);
+    expect(view.rows[0].cells).toEqual(['0/15', '0/23']);
+    expect(ratios.table.rows[0].estimate).toBe('not estimable');
+    const chart = CHARTS.get('forest')!.make(view, { title: 'Deaths' });
+    const { svg } = await renderSvg(chart.spec, { idPrefix: 'd', title: 'd', description: 'd' });
+    expect(svg).toContain('>Not estimable<');
+    expect(svg).not.toContain('1.50 (');
+    // the RD is identifiable: 0 percentage points
+    const rd = ANALYSES.get('binary-ratios')!.run(ds, { ...options, measure: 'RD' });
+    expect(effects(rd.view).rows[0].estimable).toBeUndefined();
+  });
+});

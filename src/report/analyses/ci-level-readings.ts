@@ -106,6 +106,10 @@ export const ciLevelReadings: AnalysisDefinition = {
         scale: 'linear',
         axisTitle: (options.axisTitle as string | undefined) ?? measure,
         ...favoursFrom(options),
+        forest: {
+          studyHeader: 'Comparison (level the printed CI is read at)',
+          effectHeader: `${measure}, implied ${lv} CI`,
+        },
       },
       table: {
         columns: [

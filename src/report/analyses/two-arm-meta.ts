@@ -5,7 +5,6 @@ import {
   formatFixed,
   formatLevel,
   formatPercent,
-  formatTau2,
 } from '../../format/number.js';
 import { binaryEffectSizes, type BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
 import { contourFunnelData } from '../../stats/meta/contour-funnel-data.js';
@@ -27,7 +26,8 @@ import { subgroupAnalysis } from '../../stats/meta/subgroup-analysis.js';
 import { trimAndFill } from '../../stats/meta/trim-and-fill.js';
 import { rowYear } from '../charts/forest-order.js';
 import type { ForestPooled, ForestRow, ForestSubgroup } from '../charts/forest-plot.js';
-import { AXIS_OPTIONS, favoursFrom, pCell, type AnalysisDefinition } from './analysis.js';
+import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
+import { metaStatements, pText } from './meta-statements.js';
 import { pairArms, pairOptions, type ArmPair } from './pair-arms.js';
 
 type Measure = 'RR' | 'OR' | 'RD';
@@ -36,15 +36,6 @@ const MEASURE_NAME: Record<Measure, string> = {
   RR: 'Risk ratio',
   OR: 'Odds ratio',
   RD: 'Risk difference',
-};
-
-/** `p < 0.001` / `p = 0.03`, for statements. */
-const pText = (p: number): string =>
-  pCell(p).startsWith('<') ? `p < ${pCell(p).slice(1)}` : `p = ${pCell(p)}`;
-/** `τ² = 0.313`, `τ² < 0.001`, `τ² = 0`. */
-const tau2Text = (tau2: number): string => {
-  const t = formatTau2(tau2);
-  return t.startsWith('<') ? `τ² ${t}` : `τ² = ${t}`;
 };
 
 /** A pooled fit as the report shows it: model-scale estimate and CI, Q, I², test. */
@@ -242,10 +233,8 @@ export const twoArmMeta: AnalysisDefinition = {
       };
     };
     const overall = pool(allStudies, effects);
-    const heterogeneity = (r: Pooled): string =>
-      `Heterogeneity: ${r.tau2 === null ? '' : `${tau2Text(r.tau2)}; `}Q = ${formatFixed(r.Q, 2)}, df = ${r.Qdf} (${pText(r.Qp)}); I² = ${formatFixed(r.I2, 0)}%`;
-    const overallTest = (r: Pooled): string =>
-      `Test for overall effect: ${r.statName} = ${formatFixed(r.statistic, 2)} (${pText(r.p)})`;
+    const heterogeneity = (r: Pooled): string => metaStatements(r)[0];
+    const overallTest = (r: Pooled): string => metaStatements(r)[1];
 
     const model =
       method === 'MH'

@@ -26,6 +26,8 @@ export interface ForestRow {
   group?: string;
   /** Year for `sort: 'year'` (default: the last 18xx–20xx number in the label). */
   year?: number;
+  /** Text of the effect column when it must not be recomputed, e.g. a comparison as printed. */
+  effectText?: string;
 }
 
 export interface ForestPooled {
@@ -257,7 +259,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
       // Square area ∝ weight (Vega's point size is an area in px²); equal squares without weights.
       size:
         hasWeights && row.weight !== undefined ? (FOREST_MAX_AREA * row.weight) / maxWeight : 80,
-      text: ciText(row.estimate, row.lower, row.upper),
+      text: row.effectText ?? ciText(row.estimate, row.lower, row.upper),
       weightText: row.weight !== undefined ? formatPercent(row.weight) : '',
     }));
   const cut = (y: number, lower: number, upper: number) => [
@@ -283,7 +285,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     const ok = estimable(row);
     effectCol.push({
       y,
-      text: ok ? ciText(row.estimate, row.lower, row.upper) : 'Not estimable',
+      text: ok ? (row.effectText ?? ciText(row.estimate, row.lower, row.upper)) : 'Not estimable',
       style: 'normal',
     });
     if (ok && row.weight !== undefined)
@@ -533,7 +535,8 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
         align: 'left',
         baseline: 'middle',
         x: -leftWidth,
-        y: height + 66 + 15 * i,
+        // Below the axis title (and the favours texts when there are any).
+        y: height + (input.favours && nullValue !== null ? 66 : 50) + 15 * i,
         fontSize: FONT,
         color: INK,
         limit: 0,
