@@ -271,3 +271,75 @@ describe('a ratio the data cannot identify is "not estimable" in every report vi
     expect(effects(rd.view).rows[0].estimable).toBeUndefined();
   });
 });
+
+describe('two-arm-meta on arm-continuous tables: MD and SMD as metafor (dat.normand1999)', () => {
+  const N = R.normand;
+  const rows = N.study.flatMap((trial: string, i: number) =>
+    [
+      ['specialist', N.n1[i], N.m1[i], N.sd1[i]],
+      ['routine', N.n2[i], N.m2[i], N.sd2[i]],
+    ].map(([arm, n, mean, sd]) => ({
+      trial,
+      outcome: 'length of stay',
+      timepoint: 'discharge',
+      arm,
+      n,
+      scale: 'value',
+      mean_type: 'arithmetic',
+      mean,
+      sd,
+      unit: 'days',
+      reading: 'primary',
+    })),
+  );
+  const dataset = async (): Promise<ReportDataset> => {
+    const base = await loadReportDataset('miles-lam');
+    return {
+      ...base,
+      name: 'normand',
+      tables: [{ path: 'arms-continuous.csv', kind: 'arm-continuous', description: 'x', rows }],
+    };
+  };
+  it.each(['MD', 'SMD'] as const)('%s, REML: trials, weights, pooled, τ², PI', async (measure) => {
+    const out = run(await dataset(), {
+      arm: 'specialist',
+      comparator: 'routine',
+      measure,
+      method: 'REML',
+    });
+    const view = effects(out.view);
+    const f = N[measure];
+    expect(view.scale).toBe('linear');
+    view.rows.forEach((row, i) => {
+      expect(row.label).toBe(N.study[i]);
+      close(row.estimate, f.yi[i], 1e-10);
+      close(row.weight!, f.weights[i], 1e-6);
+    });
+    close(view.pooled!.estimate, f.estimate, 1e-6);
+    close(view.pooled!.lower, f.ci_lb, 1e-6);
+    close(view.pooled!.upper, f.ci_ub, 1e-6);
+    close(view.pooled!.predictionLower!, f.pi_lb, 1e-6);
+    close(view.pooled!.predictionUpper!, f.pi_ub, 1e-6);
+    expect(view.forest!.columns).toEqual(['specialist mean (SD)', 'N', 'routine mean (SD)', 'N']);
+    expect(view.rows[0].cells![1]).toBe(String(N.n1[0]));
+    expect(view.pooled!.cells).toEqual([
+      '',
+      String(N.n1.reduce((a: number, b: number) => a + b, 0)),
+      '',
+      String(N.n2.reduce((a: number, b: number) => a + b, 0)),
+    ]);
+    expect(view.pooled!.totals).toBeUndefined();
+    expect(view.forest!.statements![0]).toContain(`Q = ${f.QE.toFixed(2)}`);
+    expect(out.table.columns.map((c) => c.key)).toContain('armN');
+  });
+  it('MH and Peto need events', async () => {
+    await expect(async () =>
+      run(await dataset(), {
+        arm: 'specialist',
+        comparator: 'routine',
+        measure: 'MD',
+        method: 'MH',
+      }),
+    ).rejects.toThrow(/for MD and SMD/);
+  });
+});
