@@ -343,3 +343,30 @@ describe('two-arm-meta on arm-continuous tables: MD and SMD as metafor (dat.norm
     ).rejects.toThrow(/for MD and SMD/);
   });
 });
+
+describe('compact forest (phones)', () => {
+  it('BCG by allocation fits 390 CSS px with 11 px text: no data or weight columns, statements in lines', async () => {
+    const subgroups = R.alloc.groups.map(
+      (g: { name: string; studies: string[] }) => `${g.name}: ${g.studies.join('; ')}`,
+    );
+    const out = run(await loadReportDataset('bcg-vaccine'), { ...BCG, method: 'REML', subgroups });
+    const chart = CHARTS.get('forest')!.make(out.view, {
+      title: 'BCG vaccine and tuberculosis',
+      compact: true,
+    });
+    const { svg, width } = await renderSvg(chart.spec, {
+      idPrefix: 'c',
+      title: 't',
+      description: chart.description,
+    });
+    expect(width).toBeLessThanOrEqual(370);
+    expect(svg).not.toContain('>Weight<');
+    expect(svg).not.toContain('>BCG n/N<');
+    expect(svg).not.toContain('>Total events<');
+    expect(svg).toContain('>95% CI<');
+    expect(svg).toContain('>Heterogeneity: τ² = 0.313;<');
+    expect(svg).toContain('>I² = 92%<');
+    const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)px"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  });
+});
