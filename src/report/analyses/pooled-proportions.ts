@@ -5,7 +5,7 @@ import { metaAnalysis, type MetaMethod } from '../../stats/meta/meta-analysis.js
 import { proportionEffectSizes } from '../../stats/meta/proportion-effect-sizes.js';
 import { metaStatements } from './meta-statements.js';
 import type { ForestRow } from '../charts/forest-plot.js';
-import { matches, num, pCell, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
+import { matches, num, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
 
 const pct = (x: number): number => 100 * x;
 
@@ -90,6 +90,17 @@ export const pooledProportions: AnalysisDefinition = {
     const pooledNames = new Set(fit.studies.map((s) => s.study));
     const forestInputs = studies.filter((x) => pooledNames.has(x.study));
     const t = fit.transformed;
+    // One heterogeneity statement for the figure and the table (τ² < 0.001 when tiny, I² in whole %).
+    const [heterogeneity] = metaStatements({
+      tau2: method === 'FE' ? null : fit.tau2,
+      Q: fit.Q,
+      Qdf: fit.Qdf,
+      Qp: fit.Qp,
+      I2: fit.I2,
+      statName: fit.df === null ? 'z' : `t(${fit.df})`,
+      statistic: fit.statistic,
+      p: fit.p,
+    });
     const lv = formatLevel(level);
     const model = method === 'FE' ? 'Common effect' : `Random effects (${method})`;
     const scale = measure === 'PLO' ? 'logit' : 'Freeman–Tukey double arcsine';
@@ -121,16 +132,7 @@ export const pooledProportions: AnalysisDefinition = {
           studyHeader: 'Study — group',
           columns: ['Events', 'Total'],
           effectHeader: `Proportion (%), ${method === 'FE' ? 'common effect' : `random effects (${method})`}, ${lv} CI`,
-          statements: metaStatements({
-            tau2: method === 'FE' ? null : fit.tau2,
-            Q: fit.Q,
-            Qdf: fit.Qdf,
-            Qp: fit.Qp,
-            I2: fit.I2,
-            statName: fit.df === null ? 'z' : `t(${fit.df})`,
-            statistic: fit.statistic,
-            p: fit.p,
-          }).slice(0, 1),
+          statements: [heterogeneity],
         },
       },
       table: {
@@ -148,7 +150,7 @@ export const pooledProportions: AnalysisDefinition = {
             weight: formatNumber(s.weight),
           })),
           {
-            study: `${model}; τ² = ${formatNumber(fit.tau2)}, I² = ${formatNumber(fit.I2)}%, Q = ${formatNumber(fit.Q)} (df ${fit.Qdf}, p ${pCell(fit.Qp)})`,
+            study: `${model}; ${heterogeneity.replace(/^Heterogeneity: /, '')}`,
             count: '',
             pct: `${formatNumber(pct(t.estimate))} (${formatNumber(pct(t.ci.lower))} to ${formatNumber(pct(t.ci.upper))})`,
             weight: '100',
