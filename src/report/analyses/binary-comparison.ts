@@ -6,6 +6,7 @@ import { TWO_ARM_TESTS, type TwoArmTestId } from '../../stats/binary/two-arm-tes
 import { normalQuantile } from '../../stats/dist/index.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import { pCell, type AnalysisDefinition } from './analysis.js';
+import { ratioIdentifiable } from './ratio-identifiable.js';
 import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
 
 /** Methods text for an interval method, from its registry entry. */
@@ -102,7 +103,7 @@ export const binaryComparison: AnalysisDefinition = {
             ? 'not estimable'
             : `${formatNumber(100 * rd.estimate)} (${interval(rd.ci.lower, rd.ci.upper, (x) => formatNumber(100 * x))})`,
         rr:
-          rr.estimate === null
+          rr.estimate === null || !ratioIdentifiable(rr)
             ? 'not estimable'
             : `${formatNumber(rr.estimate)} (${interval(rr.ci.lower, rr.ci.upper, (x) => formatNumber(x))})`,
         p: fisher.p === null ? 'not defined' : pCell(fisher.p),

@@ -5,7 +5,8 @@ import { RD_INTERVALS } from '../../stats/binary/risk-difference.js';
 import { RR_INTERVALS } from '../../stats/binary/risk-ratio.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
-import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
+import { armNames, armText, pairArms, pairLabels, pairOptions, rowHeader } from './pair-arms.js';
+import { ratioIdentifiable } from './ratio-identifiable.js';
 
 const ALL_METHODS = [...new Set([...RR_INTERVALS.ids, ...OR_INTERVALS.ids, ...RD_INTERVALS.ids])];
 
@@ -57,17 +58,33 @@ export const binaryRatios: AnalysisDefinition = {
       const result = binaryEstimate(pair, measure, { method, level });
       const label = labels[i];
       for (const w of result.warnings) warnings.push(`binary-ratios: ${label}: ${w}`);
+      const identifiable = ratioIdentifiable(result);
       const { estimate } = result;
       const { lower, upper } = result.ci;
+      const cells = [
+        `${pair.arm.events}/${pair.arm.n}`,
+        `${pair.comparator.events}/${pair.comparator.n}`,
+      ];
+      // A ratio the data cannot identify (0/15 vs 0/23) keeps its corrected value for the
+      // JSON views (as compare gives it) but is drawn and tabulated as "Not estimable".
       if (estimate !== null && lower !== null && upper !== null)
-        rows.push({ label, estimate: show(estimate), lower: show(lower), upper: show(upper) });
+        rows.push({
+          label,
+          estimate: show(estimate),
+          lower: show(lower),
+          upper: show(upper),
+          cells,
+          ...(identifiable ? {} : { estimable: false }),
+        });
+      else rows.push({ label, estimate: NaN, lower: NaN, upper: NaN, cells, estimable: false });
       tableRows.push({
         outcome: label,
-        arm: `${pair.arm.events}/${pair.arm.n}`,
-        comparator: `${pair.comparator.events}/${pair.comparator.n}`,
-        estimate: estimate === null ? 'not estimable' : formatNumber(show(estimate)),
+        arm: cells[0],
+        comparator: cells[1],
+        estimate:
+          estimate === null || !identifiable ? 'not estimable' : formatNumber(show(estimate)),
         ci:
-          lower === null || upper === null
+          lower === null || upper === null || !identifiable
             ? ''
             : `${formatNumber(show(lower))} to ${formatNumber(show(upper))}`,
       });
@@ -87,6 +104,11 @@ export const binaryRatios: AnalysisDefinition = {
         scale: measure === 'RD' ? 'linear' : 'log',
         axisTitle: (options.axisTitle as string | undefined) ?? defaultAxis,
         ...favoursFrom(options),
+        forest: {
+          studyHeader: rowHeader(pairs),
+          columns: [`${armNames(options).length > 1 ? 'Arm' : arm} n/N`, `${comparator} n/N`],
+          effectHeader: `${measureName}, ${lv} CI (${entry.label})`,
+        },
       },
       table: {
         columns: [

@@ -46,6 +46,10 @@ export const reportedComparisons: AnalysisDefinition = {
         `reported-comparisons: no ${measure} rows in ${dataset.name} match the filters`,
       );
     const levels = new Set(rows.map((r) => num(r.ci_level)));
+    const cell = (x: unknown): string => (num(x) === undefined ? '' : formatNumber(x as number));
+    const [only] = levels;
+    const levelText =
+      levels.size === 1 && only !== undefined ? `${formatLevel(only)} CI` : 'CI (level as printed)';
     const labels = comparisonLabels(rows);
     const forest = rows.flatMap((r, i) => {
       const estimate = num(r.estimate);
@@ -58,9 +62,16 @@ export const reportedComparisons: AnalysisDefinition = {
         );
         return [];
       }
-      return [{ label, estimate, lower, upper }];
+      return [
+        {
+          label,
+          estimate,
+          lower,
+          upper,
+          effectText: `${cell(estimate)} (${cell(lower)} to ${cell(upper)})`,
+        },
+      ];
     });
-    const cell = (x: unknown): string => (num(x) === undefined ? '' : formatNumber(x as number));
     return {
       view: {
         kind: 'effects',
@@ -68,6 +79,10 @@ export const reportedComparisons: AnalysisDefinition = {
         scale: RATIOS.has(measure) ? 'log' : 'linear',
         axisTitle: (options.axisTitle as string | undefined) ?? measure,
         ...favoursFrom(options),
+        forest: {
+          studyHeader: 'Comparison',
+          effectHeader: `${measure} as printed, ${levelText}`,
+        },
       },
       table: {
         columns: [

@@ -59,6 +59,11 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             description:
               'Order of the study rows (within subgroups): estimate (smallest first), weight (heaviest first), name or year (oldest first). Default as the analysis gives them.',
           },
+          compact: {
+            type: 'boolean',
+            description:
+              'Narrow layout (phones): no data or weight columns, labels cut at 130 px, statements broken into lines (default false).',
+          },
         },
         make: (view, o) => {
           const v = only(view, 'effects');
@@ -74,6 +79,7 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             ...(o.width ? { width: o.width as number } : {}),
             ...(v.forest ?? {}),
             ...(o.sort ? { sort: o.sort as ForestSort } : {}),
+            ...(o.compact === true ? { compact: true } : {}),
           });
         },
       },

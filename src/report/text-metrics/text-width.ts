@@ -50,37 +50,16 @@ function fontSizeOf(item: TextItem): number {
   return item.fontSize !== undefined && item.fontSize !== null ? Number(item.fontSize) || 0 : 11;
 }
 
-/** Vega's truncation rule (`limit` in pixels, ellipsis appended), with measured widths. */
-function truncate(item: TextItem, text: string, size: number): string {
-  const limit = Number(item.limit);
-  const measure = (t: string): number => textWidth(t, size, item.fontWeight);
-  if (measure(text) < limit) return text;
-  const ellipsis = item.ellipsis ?? '\u2026';
-  const room = limit - measure(ellipsis);
-  let lo = 0;
-  let hi = text.length;
-  if (item.dir === 'rtl') {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (measure(text.slice(mid)) > room) lo = mid + 1;
-      else hi = mid;
-    }
-    return ellipsis + text.slice(lo);
-  }
-  while (lo < hi) {
-    const mid = 1 + ((lo + hi) >>> 1);
-    if (measure(text.slice(0, mid)) < room) lo = mid;
-    else hi = mid - 1;
-  }
-  return text.slice(0, lo) + ellipsis;
-}
-
 /** Width function with the signature of vega-scenegraph's `textMetrics.width(item, text)`. */
 export function vegaTextWidth(item: TextItem, text: unknown): number {
   const size = fontSizeOf(item);
   let value = text === null || text === undefined ? '' : String(text).trim();
   if (size <= 0 || value === '') return 0;
-  if (Number(item.limit) > 0) value = truncate(item, value, size);
+  const limit = Number(item.limit);
+  // Vega calls this both for bounds and inside its own truncation (which measures the whole
+  // text and cuts it when the width is not below the limit): report a text at or over the
+  // limit as exactly `limit` wide, so Vega cuts it and its bounds still hold the cut text.
+  if (limit > 0) return Math.min(textWidth(value, size, item.fontWeight), limit);
   return textWidth(value, size, item.fontWeight);
 }
 
