@@ -4,6 +4,12 @@ import type {
   ReportedPercentageRow,
 } from '../data/kinds/index.js';
 import { kmPercent, kmReachable } from '../stats/survival/km-reachable.js';
+import {
+  deriveHazardRatio,
+  type HazardRatioResult,
+} from '../stats/survival/derive-hazard-ratio.js';
+import { InputError } from '../errors.js';
+import { hrReportedFromRow } from './hr-reported-from-row.js';
 import { fingerprintBinary } from '../stats/check/fingerprint-binary.js';
 import { fingerprintMeans } from '../stats/check/fingerprint-means.js';
 import type { FingerprintMatch } from '../stats/check/fingerprint-match.js';
@@ -671,6 +677,10 @@ function checkComparison(
     return items;
   }
 
+  if (row.measure === 'HR') {
+    const derived = checkHazardRatioDerivations(base, row);
+    if (derived.length > 0) return [...items, ...derived];
+  }
   for (const [quantity, value] of [
     ['estimate', estimate],
     ['p', p],
@@ -688,6 +698,40 @@ function checkComparison(
       );
   }
   return items;
+}
+
+/**
+ * An HR row printing more than one way to the log HR (CI, p, O − E and V, log-rank p with
+ * events, events per arm): each derivation beside the first (Tierney 2007), judged as
+ * `survival hr` does — rounding ranges that overlap, or an approximation within 0.05 on the
+ * log scale, reproduce; two exact re-expressions that disagree, or an approximation beyond the
+ * tolerance, are discrepant. No items when fewer than two derivations apply.
+ */
+function checkHazardRatioDerivations(base: Base, row: ReportedComparisonRow): CheckItem[] {
+  const { reported, decimals } = hrReportedFromRow(row);
+  let result: HazardRatioResult;
+  try {
+    result = deriveHazardRatio(reported, { decimals });
+  } catch (error) {
+    if (error instanceof InputError) return [];
+    throw error;
+  }
+  if (result.derivations.length < 2) return [];
+  const first = result.derivations[0];
+  return result.agreement
+    .filter((a) => a.methods[0] === first.method)
+    .map((a) => {
+      const other = result.derivations.find((d) => d.method === a.methods[1])!;
+      const ok = a.verdict === 'consistent' || a.verdict === 'close';
+      return item(base, {
+        quantity: `HR from ${other.label}`,
+        reported: `${shortNumber(first.hr)} (${first.label})`,
+        recomputed: other.hr,
+        status: ok ? 'reproduced' : 'discrepant',
+        method: `hr-${other.method}`,
+        reason: `${a.verdict}: log HR ${shortNumber(other.logHr)} vs ${shortNumber(first.logHr)} (gap beyond rounding ${shortNumber(a.logHrGap)}), SE ${shortNumber(other.se)} vs ${shortNumber(first.se)}${other.exact ? '' : '; an approximation'} (Tierney 2007)`,
+      });
+    });
 }
 
 /**

@@ -66,6 +66,7 @@ import {
   type MetaRegressionCliOptions,
 } from './meta-regression-output.js';
 import type { WarningCode } from '../../stats/warnings.js';
+import { runHazardRatioMeta } from './survival-meta.js';
 import type { MetaTest } from '../../stats/meta/meta-analysis.js';
 import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
@@ -212,7 +213,8 @@ export function registerMeta(program: Command, context: CliContext): void {
     )
     .addOption(
       new Option('--measure <measure>', 'effect measure')
-        .argParser(choice(META_MEASURES))
+        // HR: log hazard ratios derived per study from what it prints (survival-meta.ts).
+        .argParser(choice([...META_MEASURES, 'HR'] as const))
         .makeOptionMandatory(),
     )
     .addOption(
@@ -407,7 +409,9 @@ export function registerMeta(program: Command, context: CliContext): void {
 CSV columns: binary study,events1,n1,events2,n2; continuous study,n1,mean1,sd1,n2,mean2,sd2;
 proportions study,events,n; generic study,yi,vi or study,yi,sei; incidence rates (IRR, IRD)
 study,events1,time1,events2,time2 and single rates (IRLN, IRS) study,events,time, with
-person-time in any unit (rates are per that unit). Extra columns are kept.
+person-time in any unit (rates are per that unit); HR study plus log_hr,se or
+hr,ci_lower,ci_upper[,ci_level] or hr,p or o_minus_e,v or logrank_p,events[,n1,n2] or
+hr,events1,events2 (each study's derivation is shown, as trialstat survival hr). Extra columns are kept.
 The table shows each study on the model scale (log for RR/OR/ROM, logit for PLO, ...) with
 the natural scale beside it; the pooled line gives RR, OR, ROM and proportions on the natural
 scale first. With --json, ratio measures have estimate, ci and pi as ratios and the log-scale
@@ -423,6 +427,7 @@ Examples:
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
   $ trialstat meta bcg-vaccine --measure RR --comparator control
   $ trialstat meta examples/studies.csv --measure GEN --method DL --hk --subgroup region
+  $ trialstat meta examples/hr-studies.csv --measure HR --method DL --hk
   $ trialstat meta examples/bcg.csv --measure RR --leave-one-out
   $ trialstat meta examples/bcg.csv --measure RR --cumulative --order-by year --json
   $ trialstat meta examples/bcg.csv --measure RR --influence
@@ -450,6 +455,10 @@ Defaults: REML τ², z test, and a t prediction interval with k − 1 df (as met
 Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafor).`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
+      if ((options.measure as string) === 'HR') {
+        await runHazardRatioMeta(input, options, context);
+        return;
+      }
       const data = await readMetaInput(input, options, context);
       const out = context.io.stdout;
       const diagnosticFlag = META_DIAGNOSTICS.find((kind) => options[kind]);
