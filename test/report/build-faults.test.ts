@@ -231,5 +231,5 @@ describe('report: a build killed with SIGKILL', () => {
     expect(build(out).status).toBe(0);
     expect(tmpLeft(root)).toEqual([]);
     expect(snapshot(out)).toEqual(snapshot(clean));
-  });
+  }, 120_000); // three full builds on a shared machine
 });

@@ -19,6 +19,11 @@ export const OKABE_ITO = [
 /** Ink for text, axes and reference lines. */
 export const INK = '#222222';
 export const MUTED = '#6b6b6b';
+/**
+ * Text that flags a problem: a darker shade of the palette's vermilion (#D55E00 is 3.9:1 on
+ * white, below WCAG AA for text; this is 6.4:1).
+ */
+export const ALERT_TEXT = '#A33F00';
 
 /** Shared chart configuration: one font stack, fixed sizes, the palette. */
 export const CHART_CONFIG: Config = {

@@ -50,7 +50,17 @@ function fontSizeOf(item: TextItem): number {
   return item.fontSize !== undefined && item.fontSize !== null ? Number(item.fontSize) || 0 : 11;
 }
 
-/** Vega's truncation rule (`limit` in pixels, ellipsis appended), with measured widths. */
+/**
+ * Vega's truncation rule (`limit` in pixels, ellipsis appended), with measured widths.
+ * Vega cannot apply it itself when a custom width function is installed (its truncation
+ * asks that function, which already returns the truncated width, so nothing is cut):
+ * render.ts applies it to the scenegraph before writing the SVG.
+ */
+export function truncateText(item: TextItem, text: string): string {
+  const size = fontSizeOf(item);
+  return Number(item.limit) > 0 && size > 0 ? truncate(item, text.trim(), size) : text;
+}
+
 function truncate(item: TextItem, text: string, size: number): string {
   const limit = Number(item.limit);
   const measure = (t: string): number => textWidth(t, size, item.fontWeight);
