@@ -1,4 +1,4 @@
-import { formatLevel, formatNumber } from '../../format/number.js';
+import { columnDecimals, formatFixed, formatLevel, formatNumber } from '../../format/number.js';
 import { normalQuantile, normalSf } from '../../stats/dist/index.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { comparisonLabels } from './comparison-label.js';
@@ -8,6 +8,7 @@ import {
   matches,
   num,
   pCell,
+  printedCell,
   rowsOfKind,
   type AnalysisDefinition,
 } from './analysis.js';
@@ -89,10 +90,13 @@ export const ciLevelReadings: AnalysisDefinition = {
         forest.push({ label: `${labels[i]} (${reading})`, estimate, lower: lo, upper: hi });
         tableRows.push({
           comparison: labels[i],
-          printed: `${formatNumber(estimate)} (${formatNumber(lower)} to ${formatNumber(upper)})`,
+          printed: `${printedCell(r, 'estimate')} (${printedCell(r, 'ci_lower')} to ${printedCell(r, 'ci_upper')})`,
           reading,
           se: formatNumber(se),
-          ci: `${formatNumber(lo)} to ${formatNumber(hi)}`,
+          ci: (() => {
+            const d = columnDecimals([estimate, lo, hi]);
+            return `${formatFixed(lo, d)} to ${formatFixed(hi, d)}`;
+          })(),
           p: pCell(p, 0.0001),
           reported: num(r.p) !== undefined ? `${String(r.p_relation ?? '=')} ${String(r.p)}` : '',
         });
