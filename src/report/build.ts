@@ -12,6 +12,7 @@ import { CHARTS } from './charts/index.js';
 import { checkSelections } from './check-selections.js';
 import type { DatasetLoader, ReportDataset } from './dataset.js';
 import { escapeHtml, pageHead, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
+import { keyResults } from './key-results.js';
 import { hasSideBySidePanels, NARROW_WIDTH, narrowSpec } from './narrow-spec.js';
 import { renderSvg, rendererVersions, type RenderOptions } from './render.js';
 import { parseSpecText, validateSpec, type ReportSpec } from './spec.js';
@@ -193,6 +194,7 @@ export async function buildReportHtml(
     }
   }
   const methods: string[] = [];
+  const keys: string[] = [];
   const notes: string[] = [];
   const warnings: string[] = [];
   const addUnique = (target: string[], items: string[]): void => {
@@ -252,6 +254,7 @@ export async function buildReportHtml(
           ]);
         }
         outputs.set(step.id, output);
+        addUnique(keys, keyResults(output.view, section.title));
         addUnique(methods, output.methods);
         addUnique(notes, output.notes);
         addUnique(
@@ -291,6 +294,7 @@ export async function buildReportHtml(
         id,
         svg: rendered.svg,
         ...(narrowSvg ? { narrowSvg } : {}),
+        ...(chart.notes?.length ? { notes: chart.notes } : {}),
         caption: `Figure ${figureCount}. ${chart.description}`,
         warnings: chartWarnings,
         embedded: {
@@ -327,9 +331,10 @@ export async function buildReportHtml(
   const html = renderHtml({
     title: spec.title,
     buildId: buildId(manifest),
+    keyResults: keys,
+    methods: onceEach(methods),
     summary: spec.summary,
     sections,
-    methods,
     software: [
       `trialstat ${VERSION}`,
       `vega ${versions.vega}`,
@@ -343,6 +348,18 @@ export async function buildReportHtml(
     manifest,
   });
   return { html, warnings };
+}
+
+/**
+ * Methods listed once each: a sentence that another one starts with (the same method,
+ * described at more length elsewhere) is dropped.
+ */
+function onceEach(methods: string[]): string[] {
+  const stem = (m: string) => m.replace(/[.\s]+$/, '');
+  return methods.filter(
+    (m, i) =>
+      !methods.some((other, j) => j !== i && other.length > m.length && other.startsWith(stem(m))),
+  );
 }
 
 /** A short content hash of what the page was built from (same inputs, same id). */

@@ -29,6 +29,8 @@ export interface HtmlFigure {
   svg: string;
   caption: string;
   warnings: string[];
+  /** Notes on what the drawing leaves out or how it marks things (not problems). */
+  notes?: string[];
   /**
    * A second rendering laid out for phones (narrower plot, same text sizes), shown instead of
    * `svg` below 700 px by a media query; absent when `svg` already fits a phone.
@@ -180,6 +182,7 @@ function renderFigure(figure: HtmlFigure): string {
     `<figure id="${escapeHtml(figure.id)}">`,
     chart,
     `<figcaption>${escapeHtml(figure.caption)}</figcaption>`,
+    ...(figure.notes ?? []).map((n) => `<p class="note">Note: ${escapeHtml(n)}</p>`),
     warnings,
     figure.table ? renderTable(figure.table) : '',
     `<script type="application/json" id="${escapeHtml(figure.id)}-vega-lite">${embedJson(figure.embedded)}</script>`,

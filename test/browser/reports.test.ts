@@ -51,6 +51,8 @@ interface PageReport {
   overflow: number;
   /** Text whose contrast with its background is below WCAG AA. */
   lowContrast: string[];
+  /** Data marks below 3:1 against the chart background. */
+  lowContrastMarks: string[];
   headings: string[];
   /** Width of a test string in the embedded font at 1000 px, or null when it did not load. */
   fontWidth: number | null;
@@ -118,6 +120,7 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
       charts: [],
       overflow: 0,
       lowContrast: [],
+      lowContrastMarks: [],
       headings: [],
       fontWidth: null,
     };
@@ -234,9 +237,29 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
             );
           }
         }
+        // Data marks (WCAG 1.4.11): 3:1 against the white chart background, except see-through bands.
+        const lowContrastMarks: string[] = [];
+        for (const mark of doc.querySelectorAll(
+          'svg [role="graphics-symbol"]:is(path, rect, line, circle)',
+        )) {
+          if (!visible(mark)) continue;
+          const style = win.getComputedStyle(mark);
+          if (Number(style.opacity) < 1 || Number(style.fillOpacity) < 1) continue;
+          // A light fill with a 3:1 outline passes: the outline draws the shape.
+          const outline = style.stroke !== 'none' && Number.parseFloat(style.strokeWidth) > 0;
+          const paint = (outline ? rgb(style.stroke) : null) ?? rgb(style.fill);
+          if (!paint) continue;
+          const ratio = 1.05 / (luminance(paint) + 0.05);
+          const key = `${style.fill}|${style.stroke}`;
+          if (ratio < 3 && !seen.has(key)) {
+            seen.add(key);
+            lowContrastMarks.push(`${ratio.toFixed(2)}:1 ${style.fill} ${style.stroke}`);
+          }
+        }
         return {
           fontWidth,
           charts,
+          lowContrastMarks,
           overflow: doc.documentElement.scrollWidth - doc.documentElement.clientWidth,
           lowContrast,
           headings: [...doc.querySelectorAll('h1, h2, figcaption, td, th')].map((e: any) =>
@@ -269,6 +292,7 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
           .toEqual({ file, errors: [], requests: [], dialogs: [] });
         expect.soft(report.overflow, `${where}: page wider than the screen`).toBeLessThanOrEqual(0);
         expect.soft(report.lowContrast, `${where}: text below WCAG AA contrast`).toEqual([]);
+        expect.soft(report.lowContrastMarks, `${where}: marks below 3:1`).toEqual([]);
         if (!file.endsWith('index.html'))
           expect.soft(report.charts.length, where).toBeGreaterThan(0);
         // The embedded subset is the font of the width table the layout was measured with.

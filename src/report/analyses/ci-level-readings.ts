@@ -1,4 +1,5 @@
 import { columnDecimals, formatFixed, formatLevel, formatNumber } from '../../format/number.js';
+import { plural } from '../../format/plural.js';
 import { normalQuantile, normalSf } from '../../stats/dist/index.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { comparisonLabels } from './comparison-label.js';
@@ -64,7 +65,7 @@ export const ciLevelReadings: AnalysisDefinition = {
     );
     if (usable.length < rows.length)
       warnings.push(
-        `ci-level-readings: ${rows.length - usable.length} ${measure} row(s) without estimate and CI left out`,
+        `ci-level-readings: ${plural(rows.length - usable.length, `${measure} row`)} without estimate and CI left out`,
       );
     const labels = comparisonLabels(usable);
     const zDisplay = normalQuantile(1 - (1 - display) / 2);

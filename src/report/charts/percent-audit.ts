@@ -86,7 +86,8 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
     layer: [
       {
         data: { values: bands },
-        mark: { type: 'bar', color: '#d9d9d9', height: 12 },
+        // Light fill for the band, a 4.5:1 outline so its edges read (WCAG 3:1 for graphics).
+        mark: { type: 'bar', color: '#e3e3e3', stroke: MUTED, strokeWidth: 1, height: 12 },
         encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
       },
       {

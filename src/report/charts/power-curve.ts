@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { plural } from '../../format/plural.js';
 import { isFiniteNumber, type ChartResult } from './chart-result.js';
 import { CHART_CONFIG, MUTED } from './theme.js';
 
@@ -80,7 +81,7 @@ export function powerCurve(input: PowerCurveInput): ChartResult {
   } as unknown as TopLevelSpec;
   return {
     spec,
-    description: `Power curves for ${input.series.length} scenario(s) against ${input.axisTitle}.`,
+    description: `Power curves for ${plural(input.series.length, 'scenario')} against ${input.axisTitle}.`,
     warnings,
   };
 }
