@@ -2,6 +2,7 @@
 // same simulation in R (replicate + t.test on simulated observations), when Rscript is present.
 // Run after `npm run build`: node -e "import('./bench/design.bench.js').then(async m => console.table(await m.run()))"
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { simulatePowerParallel } from '../dist/parallel/simulate-power-parallel.js';
 
 const design = { test: 'student', n1: 30, mean1: 0.5, mean2: 0, sd1: 1 };
@@ -26,6 +27,9 @@ export async function run() {
   await trialsPerSecond(1, 100_000); // warm-up (JIT)
   const one = await trialsPerSecond(1, reps);
   const two = await trialsPerSecond(2, reps);
+  // 10⁷ simulated trials on every core of the machine.
+  const cores = availableParallelism();
+  const all = await trialsPerSecond(cores, 10_000_000);
   const r = rTrialsPerSecond(20_000);
   const ratio = (value) => (r === undefined ? null : value / r);
   return [
@@ -42,6 +46,13 @@ export async function run() {
       unit: 'trials/s',
       reference: r ?? null,
       ratio: ratio(two),
+    },
+    {
+      name: `10 000 000 simulated t-test trials, ${cores} workers (all cores)`,
+      value: all,
+      unit: 'trials/s',
+      reference: r ?? null,
+      ratio: ratio(all),
     },
     {
       name: 'R replicate(t.test(rnorm, rnorm)) (reference)',

@@ -12,7 +12,8 @@ const K = 10_000;
 // needs several 800 MB matrices and can take very long, so it runs under a time limit, and k = 1 000
 // is also compared so that a ratio is always reported when R is present.
 const R_TIMEOUT_MS = Number(process.env.META_BENCH_R_TIMEOUT_MS ?? 120_000);
-const SIZES = [1_000, K];
+// k = 10², 10³, 10⁴: how time grows with k (the fitted exponent is reported as a row).
+const SIZES = [100, 1_000, K];
 
 /** Deterministic data (LCG + Box–Muller) so that both sides fit the same studies. */
 function simulate(k) {
@@ -76,9 +77,26 @@ function rAvailable() {
   }
 }
 
+/** Least-squares slope of log(ms) on log(k): time ∝ k^slope. */
+function exponent(points) {
+  const xs = points.map((p) => Math.log(p.k));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+  }
+  return sxy / sxx;
+}
+
 export async function run() {
   const rows = [];
   const haveR = rAvailable();
+  const ours = [];
+  const theirs = [];
   for (const k of SIZES) {
     const { yi, vi } = simulate(k);
     const effects = {
@@ -88,7 +106,8 @@ export async function run() {
       warnings: [],
     };
     timeJs(effects, 1); // warm-up
-    const js = timeJs(effects, 5);
+    const js = timeJs(effects, k <= 1_000 ? 20 : 5);
+    ours.push({ k, ms: js.ms });
     if (!haveR) {
       rows.push({
         name: `meta REML k=${k} (R/metafor absent: no reference)`,
@@ -115,6 +134,7 @@ export async function run() {
       });
       continue;
     }
+    theirs.push({ k, ms: r.ms });
     const reference = `metafor rma REML k=${k}`;
     rows.push({ name: reference, value: r.ms, unit: 'ms', reference, ratio: 1 });
     rows.push({
@@ -132,6 +152,15 @@ export async function run() {
       ratio: null,
     });
   }
+  const growth = (label, points) => ({
+    name: `${label}: time ∝ k^b, b fitted over k = ${points.map((p) => p.k).join(', ')}`,
+    value: Number(exponent(points).toFixed(2)),
+    unit: 'exponent',
+    reference: null,
+    ratio: null,
+  });
+  rows.push(growth('trialstat metaAnalysis REML', ours));
+  if (theirs.length >= 2) rows.push(growth('metafor rma REML', theirs));
   return rows;
 }
 

@@ -91,11 +91,14 @@ process.stdout.write(
 );
 
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(
-  join(here, 'results', 'latest.json'),
-  JSON.stringify({ node: process.version, date: new Date().toISOString(), results: all }, null, 2) +
-    '\n',
-);
+const latest = { node: process.version, date: new Date().toISOString(), results: all };
+writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(latest, null, 2) + '\n');
+// A full, successful run rewrites the README's benchmark table (a filtered run does not).
+if (filter === '' && !failed) {
+  const { writeReadmeTable } = await import('./readme-table.js');
+  writeReadmeTable(latest);
+  process.stderr.write('bench: README.md benchmark table rewritten\n');
+}
 process.exitCode = failed || files.length === 0 ? 1 : 0;
 
 function formatValue(value) {

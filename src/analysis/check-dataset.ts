@@ -3,7 +3,7 @@ import type {
   ReportedComparisonRow,
   ReportedPercentageRow,
 } from '../data/kinds/index.js';
-import { kmPercent } from '../stats/survival/km-reachable.js';
+import { kmPercent, kmReachable } from '../stats/survival/km-reachable.js';
 import { fingerprintBinary } from '../stats/check/fingerprint-binary.js';
 import { fingerprintMeans } from '../stats/check/fingerprint-means.js';
 import type { FingerprintMatch } from '../stats/check/fingerprint-match.js';
@@ -18,6 +18,7 @@ import {
   type DatasetTables,
 } from './dataset-tables.js';
 import { MODEL_BASED_TEST, pairForComparison, type PairDerivation } from './pair-arms.js';
+import { registryFindings, type RegistryCheckOptions } from './check-registry.js';
 import { shortNumber } from './short-number.js';
 import { binaryEstimate, binaryTest, continuousEstimates, pairTable } from './pair-estimates.js';
 
@@ -80,7 +81,10 @@ export interface CheckSummary {
  * and printed percentages against counts and denominators. Pure: the dataset is
  * loaded by the caller.
  */
-export function checkDataset(dataset: DatasetLike): CheckItem[] {
+export function checkDataset(
+  dataset: DatasetLike,
+  options: Pick<RegistryCheckOptions, 'asOf'> = {},
+): CheckItem[] {
   const tables = datasetTables(dataset);
   const items: CheckItem[] = [];
   const base = (
@@ -128,6 +132,15 @@ export function checkDataset(dataset: DatasetLike): CheckItem[] {
   for (const { file, rows } of tablesOfKind(tables, 'reported-percentage')) {
     for (const row of rows)
       items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
+  }
+  const sourceDates = new Map(
+    (dataset.meta?.sources ?? []).flatMap((s) =>
+      s.date !== undefined ? [[s.key, s.date] as const] : [],
+    ),
+  );
+  for (const f of registryFindings(tables, { ...options, sourceDates })) {
+    const { file, row, ...fields } = f;
+    items.push(item(base(file, row, row.name, row.registry_id ?? row.name), fields));
   }
   for (const { file, rows } of tablesOfKind(tables, 'arm-time-to-event')) {
     for (const row of rows) {
@@ -276,24 +289,72 @@ const KM_REACHABLE_MAX_N = 20;
 function checkSurvivalPercent(base: Base, row: ArmTimeToEventRow): CheckItem | undefined {
   if (row.survival_percent === undefined || row.n > KM_REACHABLE_MAX_N) return undefined;
   const text = printedText(row, 'survival_percent') ?? String(row.survival_percent);
-  const r = kmPercent(text, row.n);
+  return kmItem(base, text, row.n, `${text}%|${row.n}|${row.source ?? ''}`);
+}
+
+/** Reachable Kaplan–Meier percentages within ±15 points of a printed one, as the reason lists them. */
+const KM_NEIGHBOURHOOD = 15;
+
+/**
+ * A printed Kaplan–Meier percentage against n patients at the start. When no KM estimate on n
+ * patients prints as it, the reason says what follows: the denominator is not n, or the figure is wrong.
+ */
+function kmItem(base: Base, text: string, n: number, figure: string): CheckItem {
+  if (n > KM_REACHABLE_MAX_N) {
+    return item(base, {
+      figure,
+      quantity: 'survival percent',
+      reported: `${text}%`,
+      recomputed: null,
+      status: 'not-checkable',
+      method: 'km-reachable',
+      reason: `a Kaplan–Meier estimate on ${n} > ${KM_REACHABLE_MAX_N} patients reaches nearly every printed value`,
+    });
+  }
+  const r = kmPercent(text, n);
   const near = [r.below, r.above]
     .filter((v) => v !== undefined)
     .map((v) => `${(100 * v.survival).toFixed(1)}%`);
+  const printedValue = r.reported.value;
+  const nearby = kmReachable(n)
+    .map((v) => 100 * v.survival)
+    .filter((v) => Math.abs(v - printedValue) <= KM_NEIGHBOURHOOD)
+    .map((v) => shortNumber(Number(v.toFixed(1))));
   return item(base, {
+    figure,
     quantity: 'survival percent',
     reported: `${text}%`,
     recomputed: r.consistent[0] ? 100 * r.consistent[0].survival : null,
     status: r.possible ? 'reproduced' : 'discrepant',
     method: 'km-reachable',
     reason: r.possible
-      ? `a Kaplan–Meier estimate on ${row.n} patients can print as ${text}%${r.possibleWithoutCensoring ? '' : ' (only with censoring)'}`
-      : `no Kaplan–Meier estimate on ${row.n} patients prints as ${text}%, with or without censoring; nearest ${near.join(' and ')}`,
+      ? `a Kaplan–Meier estimate on ${n} patients can print as ${text}%${r.possibleWithoutCensoring ? '' : ' (only with censoring)'}`
+      : `no Kaplan–Meier estimate on ${n} patients prints as ${text}%, with or without censoring; nearest ${near.join(' and ')} (reachable near it: ${nearby.join(', ')} %): either the number at the start is not ${n} or the figure is wrong`,
   });
 }
 
+/** Why a percentage that is not a share of its denominator is not checked as a count (`percent_of`). */
+const NOT_A_SHARE: Record<'score' | 'rate', string> = {
+  score:
+    'a change in a score, not a share of the patients: no count of the denominator is implied, so it is not checkable as a count',
+  rate: 'a population rate, not a share of the patients studied: it says nothing about a count among them, so it is not checkable as a count (a discrepancy here would be made by the conversion, not found in the source)',
+};
+
 function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckItem {
   const percentText = printedText(row, 'percent') ?? String(row.percent);
+  if (row.percent_of === 'score' || row.percent_of === 'rate') {
+    return item(base, {
+      quantity: 'percent',
+      reported: `${percentText}%${row.n !== undefined ? ` of ${row.n}` : ''}`,
+      recomputed: null,
+      status: 'not-checkable',
+      method: 'none',
+      reason: `${percentText}% is ${NOT_A_SHARE[row.percent_of]}`,
+    });
+  }
+  if (row.percent_of === 'km-estimate' && row.n !== undefined) {
+    return kmItem(base, percentText, row.n, `${percentText}%|${row.n}|${row.source}`);
+  }
   if (row.n === undefined) {
     return item(base, {
       quantity: 'percent',
@@ -327,7 +388,9 @@ function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckI
       ? `no whole count of ${row.n} prints as ${percentText}% (nearest: ${nearestCounts(result.percent, row.n)})`
       : !countOk
         ? `${row.count}/${row.n} does not print as ${percentText}%; counts that do: ${result.counts.join(', ')}`
-        : `consistent with ${result.counts.map((k) => `${k}/${row.n}`).join(' or ')}`,
+        : circular.length > 0 && row.count !== undefined
+          ? `${row.count}/${row.n} prints as ${percentText}% — derived, consistent by construction (${circular.join('; ')}): ${circularNote(percentText, row.count, circular)}`
+          : `consistent with ${result.counts.map((k) => `${k}/${row.n}`).join(' or ')}`,
   });
 }
 

@@ -8,6 +8,10 @@ import type { Kind, KindRows } from '../data/kinds/index.js';
  */
 export interface DatasetLike {
   readonly name: string;
+  /** dataset.json, when the caller has it: registry checks read its source dates. */
+  readonly meta?: {
+    readonly sources?: readonly { readonly key: string; readonly date?: string }[];
+  };
   readonly tables: readonly (
     | {
         readonly kind: string;

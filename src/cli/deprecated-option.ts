@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { type Command, Option } from './commander.js';
 import { InputError } from '../errors.js';
 import type { CliContext } from './context.js';
 import { writeWarnings } from './messages.js';

@@ -22,6 +22,9 @@ import type { CheckItem, CheckSummary } from '../analysis/check-dataset.js';
 import type { TestStatisticResult } from '../stats/check/check-test-statistic.js';
 import type { GrimResult } from '../stats/check/grim.js';
 import type { GrimmerResult } from '../stats/check/grimmer.js';
+import type { CiSymmetryResult } from '../stats/check/ci-symmetry.js';
+import type { DebitResult } from '../stats/check/debit.js';
+import type { SpriteResult } from '../stats/check/sprite.js';
 import type { PValueCiResult } from '../stats/check/p-value-from-ci.js';
 import type {
   PercentCountsResult,
@@ -33,8 +36,18 @@ import type { ExactBinomialPowerResult } from '../stats/design/exact-binomial-po
 import type { MarginPowerResult } from '../stats/design/margin-power.js';
 import type { PowerPropTestResult } from '../stats/design/power-prop-test.js';
 import type { PowerTTestResult } from '../stats/design/power-t-test.js';
+import { POWER_METHODS } from '../stats/design/power-methods.js';
+import type { SolvePowerResult } from '../stats/design/solve-power.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
+import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
+import type { StratifiedTwoByTwoResult } from '../stats/binary/stratified-two-by-two.js';
+import type { PairedMeanDifferenceResult } from '../stats/continuous/paired-mean-difference.js';
+import type { KmPercentResult } from '../stats/survival/km-reachable.js';
+import type { SurvivalPower, SurvivalSampleSize } from '../stats/survival/survival-design.js';
+import type { ThreePlusThreeResult } from '../stats/design/three-plus-three.js';
+import type { ScanResult } from '../scan/types.js';
+import type { VerifyResult } from '../report/verify.js';
 import type { meansJson } from './commands/means.js';
 import type { propJson } from './commands/prop.js';
 
@@ -206,7 +219,7 @@ const meta = schemaOf<MetaAnalysisResult>()(
     test: oneOf(['z', 'knha', 'adhoc', 't']),
     k: int(),
     estimate: num(
-      'Model scale (log for RR/OR/ROM, logit for PLO); natural scale under transformed.',
+      'Ratio measures (RR/OR/ROM): the ratio, its log under logEstimate. Others: the model scale (logit for PLO), natural scale under transformed.',
     ),
     se: num(),
     ci: interval,
@@ -275,7 +288,8 @@ const twoArmSize = {
 const powerMeans = schemaOf<PowerTTestResult>()(
   object({
     ...twoArmSize,
-    solved: oneOf(['n', 'power', 'delta']),
+    solved: oneOf(['n', 'power', 'delta', 'sd', 'alpha']),
+    type: oneOf(['two-sample', 'one-sample', 'paired']),
     delta: num(),
     sd: num(),
     sided: oneOf([1, 2]),
@@ -317,6 +331,22 @@ const powerBinomial = schemaOf<ExactBinomialPowerResult>()(
   }),
 );
 
+const powerMenu = schemaOf<SolvePowerResult>()(
+  object({
+    method: str('The id of the power-registry entry (the subcommand).'),
+    label: str(),
+    solved: str('`power`, or the name of the input solved for'),
+    values: record(num()),
+    choices: record(str()),
+    power: num(),
+    targetPower: optional(num()),
+    rounded: optional(object({ parameter: str(), value: num(), power: num() })),
+    formula: str(),
+    reference: str(),
+    warnings,
+  }),
+);
+
 const simonDesign = object({
   r1: int(),
   n1: int(),
@@ -337,6 +367,71 @@ const simon = schemaOf<SimonTwoStageResult>()(
     minimax: simonDesign,
     nMax: int(),
     warnings,
+  }),
+);
+
+// Dose finding (design boin | mtpi2 | i3+3 | crm): the decision table and the scenarios' OCs.
+const doseOc = object({
+  pSelect: array(num(), 'P(select dose j as the MTD), lowest dose first.'),
+  pNone: num('P(no dose selected).'),
+  pStopEarly: num(),
+  expectedNPerDose: array(num()),
+  expectedN: num(),
+  pSelectOverdose: num('P(the selected dose is above the target).'),
+  overdoseShare: num('Expected share of patients treated above the target.'),
+  method: str('exact enumeration or simulation'),
+});
+const doseScenarios = array(
+  object({
+    dlt: array(num()),
+    design: doseOc,
+    threePlusThree: object({
+      pSelect: array(num()),
+      pNone: num(),
+      expectedNPerDose: array(num()),
+      expectedN: num(),
+    }),
+  }),
+  'Operating characteristics per scenario, the design beside 3+3 (exact).',
+);
+const decisionTableSchema = object({
+  design: str(),
+  target: num(),
+  maxN: int(),
+  decisions: array(array(str()), 'decisions[n − 1][y]: E, S, D or DU.'),
+});
+const doseFinding = schemaOf<DoseFindingJson>()(
+  object({
+    design: str(),
+    label: str(),
+    target: num(),
+    table: decisionTableSchema,
+    cohortSize: int(),
+    cohorts: int(),
+    scenarios: doseScenarios,
+  }),
+);
+const crmSchema = schemaOf<CrmJson>()(
+  object({
+    design: str(),
+    model: str(),
+    target: num(),
+    skeleton: array(num()),
+    priorSd: num(),
+    posterior: optional(
+      object({
+        betaMean: num(),
+        betaSd: num(),
+        ptox: array(num()),
+        ptoxMean: array(num()),
+        pOverTarget: array(num()),
+        recommended: int('0-based dose index.'),
+      }),
+    ),
+    nextDose: optional(int('1-based.')),
+    cohortSize: int(),
+    cohorts: int(),
+    scenarios: doseScenarios,
   }),
 );
 
@@ -405,6 +500,38 @@ const grimmer = schemaOf<GrimmerResult>()(
     items: int(),
   }),
 );
+const debitSchema = schemaOf<DebitResult>()(
+  object({
+    consistent: bool(),
+    meanCounts: array(int()),
+    matches: array(object({ count: int(), sd: num(), formula: str() })),
+    sds: array(object({ count: int(), sample: num(), population: num() })),
+    n: int(),
+  }),
+);
+const spriteSchema = schemaOf<SpriteResult>()(
+  object({
+    found: bool(),
+    sample: nullable(array(int())),
+    mean: nullable(num()),
+    sd: nullable(num()),
+    reason: nullable(str('grim, grimmer, sd-bounds (proofs) or search-exhausted (not a proof)')),
+    maxSd: nullable(num()),
+    steps: int(),
+    seed: int(),
+  }),
+);
+const ciSymmetrySchema = schemaOf<CiSymmetryResult & { consistent: boolean }>()(
+  object({
+    linear: bool(),
+    log: nullable(bool()),
+    inside: bool(),
+    ratioLinear: num(),
+    ratioLog: nullable(num()),
+    reading: str('wald-linear, wald-log, both, neither or outside'),
+    consistent: bool('The estimate lies inside its interval.'),
+  }),
+);
 const pRange = object({ lower: num(), upper: num() });
 const consistencyP = schemaOf<PValueCiResult>()(
   object({
@@ -427,7 +554,313 @@ const consistencyStatistic = schemaOf<TestStatisticResult>()(
   }),
 );
 
+const hypothesisTest = object({ name: str(), statistic: num(), df: num(), p: num() });
+const strata = schemaOf<StratifiedTwoByTwoResult>()(
+  object({
+    strata: int(),
+    rr: binaryEstimate,
+    or: binaryEstimate,
+    rd: binaryEstimate,
+    crude: object({
+      table: object({ events1: int(), n1: int(), events2: int(), n2: int() }),
+      rr: binaryEstimate,
+      or: binaryEstimate,
+      rd: binaryEstimate,
+    }),
+    tests: object({
+      mantelHaenszel: object({
+        name: str(),
+        statistic: num(),
+        df: oneOf([1]),
+        p: num(),
+        correct: bool(),
+      }),
+      breslowDay: hypothesisTest,
+      tarone: hypothesisTest,
+    }),
+    warnings,
+  }),
+);
+
+const pairedProps = object({
+  table: object({ both: int(), firstOnly: int(), secondOnly: int(), neither: int() }),
+  test: object({
+    name: str(),
+    p: num(),
+    statistic: optional(num()),
+    discordant: object({ firstOnly: int(), secondOnly: int() }),
+    warnings,
+  }),
+  rd: binaryEstimate,
+});
+
+const pairedMeans = schemaOf<PairedMeanDifferenceResult>()(
+  object({
+    measure: oneOf(['MD']),
+    estimate: num(),
+    se: num(),
+    df: num(),
+    sdDifference: num(),
+    ci: interval,
+    test: object({
+      name: str(),
+      statistic: num(),
+      df: num(),
+      p: num(),
+      alternative: oneOf(['two-sided', 'less', 'greater']),
+    }),
+    warnings,
+  }),
+);
+
+const scan = schemaOf<ScanResult & { file: string }>()(
+  object({
+    file: str(),
+    locale: oneOf(['en', 'fr']),
+    format: oneOf(['text', 'markdown', 'html']),
+    findings: array(
+      object({
+        kind: str(),
+        start: int(),
+        end: int(),
+        text: str(),
+        line: int(),
+        column: int(),
+      }),
+    ),
+    summary: object({
+      findings: int(),
+      consistent: int(),
+      rounding: int(),
+      inconsistent: int(),
+      notChecked: int(),
+    }),
+  }),
+);
+
+const survivalHr = object({
+  measure: oneOf(['HR']),
+  estimate: num('The hazard ratio (natural scale); its log under logHr.'),
+  logHr: num(),
+  se: num('SE of the log HR.'),
+  ci: interval,
+  p: nullable(num()),
+  primary: str(),
+  consistent: bool(),
+  derivations: array(
+    object({ method: str(), label: str(), hr: num(), logHr: num(), se: num(), warnings }),
+  ),
+  skipped: array(object({ method: str(), reason: str() })),
+  warnings,
+});
+
+const medianCi = object({
+  estimate: nullable(num()),
+  lower: nullable(num()),
+  upper: nullable(num()),
+});
+const survivalCompare = object({
+  trial: str(),
+  outcome: str(),
+  source: str(),
+  arms: array(object({ arm: str(), n: int(), events: int(), median: medianCi })),
+  logRank: object({ chiSq: num(), df: int(), p: num(), oMinusE: num(), v: num() }),
+  cox: object({ hr: num(), logHr: num(), se: num(), ci: interval }),
+  notes: array(str()),
+  warnings,
+});
+
+const survivalKm = object({
+  trial: str(),
+  outcome: str(),
+  source: str(),
+  arms: array(
+    object({
+      arm: str(),
+      n: int(),
+      events: int(),
+      median: medianCi,
+      level: num(),
+      confType: str(),
+      steps: array(object({ time: num(), nRisk: int(), nEvent: int(), surv: num() })),
+    }),
+  ),
+  notes: array(str()),
+});
+
+const kmWitness = object({
+  survival: num(),
+  witness: array(object({ atRisk: int(), events: int() })),
+  withoutCensoring: bool(),
+});
+const survivalPercent = schemaOf<KmPercentResult>()(
+  object({
+    n: int(),
+    reported: object({
+      value: num(),
+      decimals: int(),
+      relation: oneOf(['=', '<', '<=', '>', '>=']),
+      text: optional(str()),
+    }),
+    consistent: array(kmWitness),
+    below: optional(kmWitness),
+    above: optional(kmWitness),
+    possible: bool(),
+    possibleWithoutCensoring: bool(),
+  }),
+);
+
+const survivalMeta = object({
+  outcome: nullable(str()),
+  studies: array(
+    object({
+      study: str(),
+      derivation: str(),
+      hr: num(),
+      logHr: num(),
+      se: num(),
+      ci: interval,
+      weight: num(),
+      consistent: bool(),
+    }),
+  ),
+  pooled: object({
+    hr: num(),
+    ci: object({ lower: num(), upper: num() }),
+    logHr: num(),
+    se: num(),
+    p: num(),
+    tau2: num(),
+    I2: num(),
+    method: str(),
+    test: str(),
+  }),
+  notes: array(str()),
+  warnings,
+});
+
+const survivalSize = schemaOf<SurvivalSampleSize>()(
+  object({ events: num(), power: num(), method: str(), formula: str(), reference: str() }),
+);
+const survivalPowerSchema = schemaOf<SurvivalPower>()(
+  object({ power: num(), events: num(), method: str(), formula: str() }),
+);
+
+const threePlusThree = schemaOf<ThreePlusThreeResult>()(
+  object({
+    variant: str(),
+    dlt: array(num()),
+    pNone: num(),
+    pSelect: array(num()),
+    expectedN: num(),
+    expectedDLT: num(),
+    expectedNPerDose: array(num()),
+    method: str(),
+    warnings,
+  }),
+);
+
+const exitProbabilities = object({
+  drift: num(),
+  reject: array(num()),
+  futility: array(num()),
+  rejectTotal: num(),
+  averageSampleNumber: num(),
+});
+const groupSequential = object({
+  design: object({
+    type: str(),
+    label: str(),
+    formula: str(),
+    reference: str(),
+    alpha: num(),
+    beta: num(),
+    sided: oneOf([1, 2]),
+    kMax: int(),
+    informationRates: array(num()),
+    criticalValues: array(num()),
+    nominalAlpha: array(num()),
+    alphaSpent: array(num()),
+    inflationFactor: num(),
+    underH0: exitProbabilities,
+    underH1: exitProbabilities,
+    warnings,
+  }),
+  interim: optional(
+    object({
+      look: int(),
+      informationRate: num(),
+      estimate: num(),
+      se: num(),
+      z: num(),
+      criticalValue: num(),
+      decision: str(),
+      repeatedCi: object({ lower: num(), upper: num(), level: num() }),
+    }),
+  ),
+});
+
+const report = object({
+  reports: array(object({ name: str(), title: str(), file: str(), warnings })),
+  index: str(),
+});
+
+const verifyOne = schemaOf<VerifyResult & { file: string }>()(
+  object({
+    file: str(),
+    verified: bool(),
+    numbers: int(),
+    drifts: array(any('A number that changed: where, printed and rebuilt.')),
+    structure: nullable(str()),
+    builtWith: str(),
+    verifiedWith: str(),
+  }),
+);
+const verifyMany = array(verifyOne, 'One result per page verified (several pages given).');
+
+const metaRows = object({
+  measure: str(),
+  method: str(),
+  test: str(),
+  level: num(),
+  rows: array(
+    object({
+      study: str(),
+      k: optional(int()),
+      estimate: optional(num()),
+      logEstimate: optional(num()),
+      ci: optional(object({ lower: num(), upper: num() })),
+      logCi: optional(object({ lower: num(), upper: num() })),
+    }),
+  ),
+});
+const metaEgger = object({
+  measure: str(),
+  model: oneOf(['rma', 'lm']),
+  predictor: str(),
+  statistic: num(),
+  p: num(),
+  slope: num(),
+  limitEstimate: nullable(num()),
+  logLimitEstimate: optional(num()),
+  ci: nullable(object({ lower: num(), upper: num(), level: num() })),
+  warnings,
+});
+const metaFunnel = object({
+  measure: str(),
+  points: array(object({ study: str(), yi: num(), sei: num() })),
+  centre: num(),
+  region: array(object({ se: num(), lower: num(), upper: num() })),
+});
+
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
+  // One schema per power-registry subcommand, run on the entry's own example.
+  ...POWER_METHODS.entries.map((entry) => ({
+    id: `power-${entry.id}`,
+    title: `trialstat power ${entry.id} --json`,
+    example: ['power', entry.id, ...entry.example, '--json'],
+    schema: powerMenu,
+  })),
   {
     id: 'props',
     title: 'trialstat props --json',
@@ -571,6 +1004,54 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     schema: powerBinomial,
   },
   {
+    id: 'design-boin',
+    title: 'trialstat design boin --json',
+    example: [
+      'design',
+      'boin',
+      '--target',
+      '0.3',
+      '--scenarios',
+      '0.1,0.3,0.5',
+      '--cohorts',
+      '4',
+      '--json',
+    ],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-mtpi2',
+    title: 'trialstat design mtpi2 --json',
+    example: ['design', 'mtpi2', '--scenarios', '0.1,0.3,0.5', '--cohorts', '4', '--json'],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-i3plus3',
+    title: 'trialstat design i3+3 --json',
+    example: ['design', 'i3+3', '--scenarios', '0.1,0.3,0.5', '--cohorts', '4', '--json'],
+    schema: doseFinding,
+  },
+  {
+    id: 'design-crm',
+    title: 'trialstat design crm --json',
+    example: [
+      'design',
+      'crm',
+      '--skeleton',
+      '0.05,0.12,0.25,0.4',
+      '--data',
+      '0/3,0/3,1/3,0/0',
+      '--scenarios',
+      '0.05,0.1,0.25,0.4',
+      '--reps',
+      '50',
+      '--seed',
+      '1',
+      '--json',
+    ],
+    schema: crmSchema,
+  },
+  {
     id: 'design-simon',
     title: 'trialstat design simon --json',
     example: [
@@ -645,6 +1126,48 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat consistency grimmer --json',
     example: ['consistency', 'grimmer', '--mean', '3.44', '--sd', '2.47', '--n', '18', '--json'],
     schema: grimmer,
+  },
+  {
+    id: 'consistency-debit',
+    title: 'trialstat consistency debit --json',
+    example: ['consistency', 'debit', '--mean', '0.35', '--sd', '0.48', '--n', '20', '--json'],
+    schema: debitSchema,
+  },
+  {
+    id: 'consistency-sprite',
+    title: 'trialstat consistency sprite --json',
+    example: [
+      'consistency',
+      'sprite',
+      '--mean',
+      '4.50',
+      '--sd',
+      '1.90',
+      '--n',
+      '10',
+      '--min',
+      '1',
+      '--max',
+      '7',
+      '--json',
+    ],
+    schema: spriteSchema,
+  },
+  {
+    id: 'consistency-ci-symmetry',
+    title: 'trialstat consistency ci-symmetry --json',
+    example: [
+      'consistency',
+      'ci-symmetry',
+      '--estimate',
+      '0.72',
+      '--lower',
+      '0.61',
+      '--upper',
+      '0.85',
+      '--json',
+    ],
+    schema: ciSymmetrySchema,
   },
   {
     id: 'consistency-p',
@@ -725,6 +1248,241 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
       '--json',
     ],
     schema: fingerprint,
+  },
+  {
+    id: 'strata',
+    title: 'trialstat strata --json',
+    example: ['strata', '--stratum', '8/106,5/120', '--stratum', '22/98,16/85', '--json'],
+    schema: strata,
+  },
+  {
+    id: 'paired-props',
+    title: 'trialstat paired props --json',
+    example: [
+      'paired',
+      'props',
+      '--both',
+      '794',
+      '--first-only',
+      '150',
+      '--second-only',
+      '86',
+      '--neither',
+      '570',
+      '--json',
+    ],
+    schema: pairedProps,
+  },
+  {
+    id: 'paired-means',
+    title: 'trialstat paired means --json',
+    example: ['paired', 'means', '--n', '10', '--mean-diff', '1.58', '--sd-diff', '1.23', '--json'],
+    schema: pairedMeans,
+  },
+  {
+    id: 'scan',
+    title: 'trialstat scan --json',
+    example: ['scan', 'documents/rapami-final-results.txt', '--json'],
+    schema: scan,
+  },
+  {
+    id: 'fingerprint-meta',
+    title: 'trialstat fingerprint meta --json (as fingerprint)',
+    example: [
+      'fingerprint',
+      'meta',
+      'examples/bcg.csv',
+      '--measure',
+      'RR',
+      '--reported-estimate',
+      '0.49',
+      '--reported-lower',
+      '0.34',
+      '--reported-upper',
+      '0.70',
+      '--json',
+    ],
+    schema: fingerprint,
+  },
+  {
+    id: 'survival-hr',
+    title: 'trialstat survival hr --json',
+    example: [
+      'survival',
+      'hr',
+      '--hr',
+      '0.72',
+      '--lower',
+      '0.61',
+      '--upper',
+      '0.85',
+      '--p',
+      '0.0001',
+      '--events1',
+      '210',
+      '--events2',
+      '265',
+      '--json',
+    ],
+    schema: survivalHr,
+  },
+  {
+    id: 'survival-compare',
+    title: 'trialstat survival compare --json',
+    example: [
+      'survival',
+      'compare',
+      'veteran-lung',
+      '--arms',
+      'test,standard',
+      '--times',
+      '180,365',
+      '--tau',
+      '500',
+      '--json',
+    ],
+    schema: survivalCompare,
+  },
+  {
+    id: 'survival-km',
+    title: 'trialstat survival km --json',
+    example: [
+      'survival',
+      'km',
+      'veteran-lung',
+      '--conf-type',
+      'log',
+      '--times',
+      '90,180',
+      '--json',
+    ],
+    schema: survivalKm,
+  },
+  {
+    id: 'survival-percent',
+    title: 'trialstat survival percent --json',
+    example: ['survival', 'percent', '--percent', '83', '--n', '7', '--json'],
+    schema: survivalPercent,
+  },
+  {
+    id: 'survival-meta',
+    title: 'trialstat survival meta --json',
+    example: [
+      'survival',
+      'meta',
+      'examples/hr-studies.csv',
+      '--kind',
+      'reported-comparison',
+      '--json',
+    ],
+    schema: survivalMeta,
+  },
+  {
+    id: 'power-survival',
+    title: 'trialstat power survival --json (also survival power), solving for events',
+    example: [
+      'power',
+      'survival',
+      '--hr',
+      '0.7',
+      '--power',
+      '0.8',
+      '--median2',
+      '12',
+      '--accrual',
+      '24',
+      '--follow-up',
+      '12',
+      '--json',
+    ],
+    schema: survivalSize,
+  },
+  {
+    id: 'power-survival-power',
+    title: 'trialstat power survival --events --json (also survival power), solving for power',
+    example: ['survival', 'power', '--hr', '0.75', '--events', '300', '--json'],
+    schema: survivalPowerSchema,
+  },
+  {
+    id: 'design-three-plus-three',
+    title: 'trialstat design three-plus-three --json',
+    example: ['design', 'three-plus-three', '--dlt', '0.05,0.1,0.2', '--json'],
+    schema: threePlusThree,
+  },
+  {
+    id: 'design-group-sequential',
+    title: 'trialstat design group-sequential --json',
+    example: [
+      'design',
+      'group-sequential',
+      '--k',
+      '3',
+      '--look',
+      '2',
+      '--estimate',
+      '4.1',
+      '--se',
+      '1.5',
+      '--json',
+    ],
+    schema: groupSequential,
+  },
+  {
+    id: 'meta-leave-one-out',
+    title: 'trialstat meta --leave-one-out|--cumulative --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--leave-one-out', '--json'],
+    schema: metaRows,
+  },
+  {
+    id: 'meta-cumulative',
+    title: 'trialstat meta --cumulative --json (as meta-leave-one-out)',
+    example: [
+      'meta',
+      'examples/bcg.csv',
+      '--measure',
+      'RR',
+      '--cumulative',
+      '--order-by',
+      'year',
+      '--json',
+    ],
+    schema: metaRows,
+  },
+  {
+    id: 'meta-influence',
+    title: 'trialstat meta --influence --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--influence', '--json'],
+    schema: metaRows,
+  },
+  {
+    id: 'meta-egger',
+    title: 'trialstat meta --egger --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--egger', '--json'],
+    schema: metaEgger,
+  },
+  {
+    id: 'meta-funnel',
+    title: 'trialstat meta --funnel --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--funnel', '--json'],
+    schema: metaFunnel,
+  },
+  {
+    id: 'report',
+    title: 'trialstat report --json',
+    example: ['report', 'reports/rapami.yaml', '--out', '<tmp>', '--quiet', '--json'],
+    schema: report,
+  },
+  {
+    id: 'verify',
+    title: 'trialstat verify PAGE --json',
+    example: ['verify', '<tmp>/rapami.html', '--json'],
+    schema: verifyOne,
+  },
+  {
+    id: 'verify-many',
+    title: 'trialstat verify PAGE... --json',
+    example: ['verify', '<tmp>/rapami.html', '<tmp>/index.html', '--json'],
+    schema: verifyMany,
   },
 ];
 

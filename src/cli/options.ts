@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from './commander.js';
 
 /**
  * Option-argument parsers for commander. Each rejects with a message that names what

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { CheckFailedError, DataError, InputError, OutputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { loadCommands, type RegisterCommand } from './commands/index.js';
@@ -28,7 +28,7 @@ Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
 Examples:
   $ trialstat datasets
   $ trialstat datasets show rapami --format md
-  $ trialstat validate my-arms.csv --kind arm-continuous`,
+  $ trialstat validate examples/my-arms.csv --kind arm-continuous`,
   );
   for (const register of commands) register(program, context);
   program.hook('preAction', (_program, action) => refuseRepeatedOptions(action, argv));

@@ -12,6 +12,8 @@ export interface DatasetSource {
   readonly document?: string;
   /** Where in the source the numbers are. */
   readonly where?: string;
+  /** When the source was written or last updated (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): statuses it gives hold as of then. */
+  readonly date?: string;
 }
 
 export interface DatasetDerivation {
@@ -63,6 +65,7 @@ const SOURCE: Record<string, [FieldType, boolean]> = {
   url: ['string', false],
   document: ['string', false],
   where: ['string', false],
+  date: ['string', false],
 };
 const DERIVATION: Record<string, [FieldType, boolean]> = {
   key: ['string', true],

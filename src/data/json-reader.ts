@@ -107,7 +107,10 @@ function printedNumber(scanned: Scanned, element: number, key: string): string |
 /** Finds the line of each element of the top-level array and the raw text of its numbers. */
 function scanElements(text: string): Scanned {
   const scanned: Scanned = { lines: [], starts: [], keys: [], raws: [], duplicates: [] };
-  let seen = new Set<string>();
+  // Rows usually repeat the previous row's keys in the same order: the k-th key is compared
+  // in place with the previous row's k-th key and reused, so no string is cut out per key.
+  let previousKeys: string[] = [];
+  let rowKeys: string[] = [];
   const element = (line: number): void => {
     scanned.lines.push(line);
     scanned.starts.push(scanned.keys.length);
@@ -120,16 +123,29 @@ function scanElements(text: string): Scanned {
     const c = text.charCodeAt(i);
     if (c === 10) line += 1;
     else if (c === 34) {
-      // A string: find its end, honouring backslash escapes.
-      let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      // A string: its end is the next quote not escaped by an odd number of backslashes
+      // (indexOf is native; valid JSON has no raw line break inside a string).
+      let j = text.indexOf('"', i + 1);
+      while (j !== -1 && text.charCodeAt(j - 1) === 92) {
+        let slashes = 1;
+        while (text.charCodeAt(j - 1 - slashes) === 92) slashes += 1;
+        if (slashes % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      if (j === -1) j = text.length;
       if (depth === 1) element(line);
       if (depth === 2 && expectKey) {
-        const raw = text.slice(i + 1, j);
-        key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const guess = previousKeys[rowKeys.length];
+        if (guess !== undefined && j - i - 1 === guess.length && text.startsWith(guess, i + 1))
+          key = guess;
+        else {
+          const raw = text.slice(i + 1, j);
+          key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        }
         expectKey = false;
-        if (seen.has(key)) scanned.duplicates.push({ key, line });
-        else seen.add(key);
+        // Rows have a handful of keys: a linear scan beats a Set per row.
+        if (rowKeys.includes(key)) scanned.duplicates.push({ key, line });
+        rowKeys.push(key);
       }
       i = j;
     } else if (c === 123 || c === 91) {
@@ -138,7 +154,8 @@ function scanElements(text: string): Scanned {
         element(line);
         expectKey = c === 123;
         key = undefined;
-        seen = new Set();
+        if (rowKeys.length > 0) previousKeys = rowKeys;
+        rowKeys = [];
       }
     } else if (c === 125 || c === 93) depth -= 1;
     else if (depth === 2 && c === 44) expectKey = true;

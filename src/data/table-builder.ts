@@ -38,7 +38,16 @@ export class TableBuilder<C extends ColumnSpecs> {
   /** Per schema column: [name, spec, index in the record or -1]. */
   private present: [string, ColumnSpec, number][] = [];
   private extra: [string, number][] = [];
-  private readonly keys = new Map<string, number>();
+  /** Key values seen so far, one map level per key column; the last level holds the line. */
+  private readonly keys = new Map<unknown, unknown>();
+  /** The cell being parsed, for `reportCell` (one reporter per builder, not one closure per cell). */
+  private cellLine = 0;
+  private cellColumn = '';
+  private cellAbsent = false;
+  private readonly reportCell = (issue: Omit<CheckIssue, 'column'>): void => {
+    const absent = this.cellAbsent ? { found: `no "${this.cellColumn}" key in this object` } : {};
+    this.issue({ line: this.cellLine, column: this.cellColumn, ...issue, ...absent });
+  };
   private pendingBlank: number[] = [];
   private readonly maxIssues: number;
 
@@ -142,10 +151,10 @@ export class TableBuilder<C extends ColumnSpecs> {
         continue;
       }
       // `text` is undefined only for a key absent from a JSON object.
-      const absent = text === undefined ? { found: `no "${name}" key in this object` } : {};
-      const value = parseCell(spec, text ?? '', (issue) =>
-        this.issue({ line, column: name, ...issue, ...absent }),
-      );
+      this.cellLine = line;
+      this.cellColumn = name;
+      this.cellAbsent = text === undefined;
+      const value = parseCell(spec, text ?? '', this.reportCell);
       if (value === INVALID) valid = false;
       else {
         values[name] = value;
@@ -237,22 +246,29 @@ export class TableBuilder<C extends ColumnSpecs> {
   private checkKey(values: Record<string, unknown>, line: number): boolean {
     const key = this.schema.key;
     if (key.length === 0) return true;
-    // A string concatenation, not map/join: this runs once per row.
-    let id = '';
-    for (let i = 0; i < key.length; i += 1) {
-      const value = values[key[i]];
-      id += (i > 0 ? '\u0000' : '') + (value === undefined ? '' : String(value));
+    // Nested maps, not a joined string: no string is built per row.
+    let level: Map<unknown, unknown> = this.keys;
+    for (let i = 0; i < key.length - 1; i += 1) {
+      const value = values[key[i]] ?? '';
+      let next = level.get(value) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
     }
-    const first = this.keys.get(id);
+    const last = values[key[key.length - 1]] ?? '';
+    const first = level.get(last) as number | undefined;
     if (first === undefined) {
-      this.keys.set(id, line);
+      level.set(last, line);
       return true;
     }
+    const id = key.map((name) => String(values[name] ?? ''));
     this.issue({
       line,
       column: key.join(', '),
       expected: `a unique (${key.join(', ')})`,
-      found: `(${id.split('\u0000').join(', ')}) again: duplicate of line ${first}`,
+      found: `(${id.join(', ')}) again: duplicate of line ${first}`,
     });
     return false;
   }

@@ -92,7 +92,7 @@ export { riskRatio } from './binary/risk-ratio.js';
 export type { RrMethod } from './binary/risk-ratio.js';
 export { oddsRatio } from './binary/odds-ratio.js';
 export type { OrMethod } from './binary/odds-ratio.js';
-export { fisherExact } from './binary/fisher-exact.js';
+export { fisherExact, fisherExactP } from './binary/fisher-exact.js';
 export type { FisherExactResult } from './binary/fisher-exact.js';
 export { chiSquareTest } from './binary/chi-square-test.js';
 export type { ChiSquareResult } from './binary/chi-square-test.js';
@@ -406,3 +406,21 @@ export { failSafeN, FAIL_SAFE_TYPES } from './meta/fail-safe-n.js';
 export type { FailSafeType, FailSafeNResult } from './meta/fail-safe-n.js';
 export { contourFunnelData } from './meta/contour-funnel-data.js';
 export type { ContourFunnelData } from './meta/contour-funnel-data.js';
+// Dose finding: mTPI-2, i3+3, decision tables, CRM (src/stats/design)
+export { boinDecisionTable } from './design/boin.js';
+export { decisionTable, defaultEi, excluded, tableRule } from './design/dose-decision-table.js';
+export type { DoseDecision, DoseDecisionTable } from './design/dose-decision-table.js';
+export { mtpi2Intervals, mtpi2Table } from './design/mtpi2.js';
+export type { Mtpi2Options } from './design/mtpi2.js';
+export { i3plus3Table } from './design/i3plus3.js';
+export type { I3plus3Options } from './design/i3plus3.js';
+export { crmOc, crmPosterior, crmSkeleton } from './design/crm.js';
+export type { CrmModel, CrmOc, CrmOptions, CrmPosterior, CrmTrialOptions } from './design/crm.js';
+export { glmmMetaAnalysis } from './meta/glmm-meta-analysis.js';
+export type {
+  GlmmModel,
+  GlmmOptions,
+  GlmmResult,
+  GlmmStudyRow,
+} from './meta/glmm-meta-analysis.js';
+export { mantelHaenszelWeights } from './meta/mantel-haenszel-weights.js';

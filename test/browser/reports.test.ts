@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../support/chromium.js';
 import { buildReports, bundledSpecFiles } from '../../src/report/build.js';
 import { loadReportDataset, reportDatasetNames } from '../../src/report/bundled-datasets.js';
 import { textWidth } from '../../src/report/text-metrics/text-width.js';
@@ -14,8 +15,6 @@ import {
 } from '../report/fixtures/load-fixture.js';
 import { pdfTextPositions } from './pdf-text-positions.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(
     `test/browser/reports.test.ts: skipped, ${CHROMIUM} is not installed (CI installs it with apt-get install chromium)`,
@@ -86,16 +85,7 @@ describe.skipIf(!hasChromium)('built reports in headless chromium', () => {
     );
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 1280, height: 900 },
     });
   }, 180_000);

@@ -85,9 +85,9 @@ describe('trialstat compare', () => {
     };
     const cdasi = json.comparisons.filter((c) => c.outcome === 'CDASI-A');
     expect(cdasi.every((c) => c.population === 'pooled skin analysis set')).toBe(true);
-    expect(json.notes.some((n) => n.includes('full cohort') && n.includes('only one arm'))).toBe(
-      true,
-    );
+    expect(
+      json.notes.some((n) => n.includes('skin-predominant cohort') && n.includes('only one arm')),
+    ).toBe(true);
     expect(json.notes.some((n) => n.includes('alternative reading left out'))).toBe(true);
   });
 

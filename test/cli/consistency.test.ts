@@ -172,3 +172,123 @@ describe('trialstat consistency statistic', () => {
     expect(result.stderr).toContain('df');
   });
 });
+
+describe('trialstat consistency debit / sprite / ci-symmetry (issue 15)', () => {
+  const run = (...args: string[]) => runCli(['consistency', ...args]);
+
+  it('debit: 0.35 (SD 0.48) of 20 fits 7/20 with the population SD; SD 0.50 is impossible (exit 1)', async () => {
+    const ok = await run('debit', '--mean', '0.35', '--sd', '0.48', '--n', '20', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      consistent: true,
+      matches: [{ count: 7, formula: 'population' }],
+    });
+    const bad = await run('debit', '--mean', '0.35', '--sd', '0.50', '--n', '20');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('impossible');
+    const explained = await run(
+      'debit',
+      '--mean',
+      '0.35',
+      '--sd',
+      '0.48',
+      '--n',
+      '20',
+      '--explain',
+    );
+    expect(explained.stdout).toContain('population SD = √(p·(1 − p))');
+    expect((await run('debit', '--mean', '1.4', '--sd', '0.5', '--n', '20')).code).toBe(2);
+  });
+
+  it('sprite: returns one example sample, prints its seed, same seed same sample; a GRIMMER failure exits 1', async () => {
+    const args = [
+      'sprite',
+      '--mean',
+      '4.50',
+      '--sd',
+      '1.90',
+      '--n',
+      '10',
+      '--min',
+      '1',
+      '--max',
+      '7',
+    ];
+    const first = await run(...args, '--json');
+    const again = await run(...args, '--json');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(again.stdout);
+    const result = JSON.parse(first.stdout) as { found: boolean; sample: number[]; seed: number };
+    expect(result).toMatchObject({ found: true, seed: 1 });
+    expect(result.sample).toHaveLength(10);
+    expect(result.sample.reduce((a, b) => a + b, 0)).toBe(45);
+    expect((await run(...args)).stdout).toContain('(seed 1): possible — e.g.');
+    const other = JSON.parse((await run(...args, '--seed', '7', '--json')).stdout);
+    expect(other.seed).toBe(7);
+    const impossible = await run(
+      'sprite',
+      '--mean',
+      '2.65',
+      '--sd',
+      '1.24',
+      '--n',
+      '20',
+      '--min',
+      '1',
+      '--max',
+      '5',
+    );
+    expect(impossible.code).toBe(1);
+    expect(impossible.stdout).toContain('GRIMMER');
+    // A bounded search that runs out proves nothing: exit 0 with a note on stderr.
+    const exhausted = await run(...args, '--max-steps', '1', '--restarts', '1');
+    const exhaustedJson = JSON.parse(
+      (await run(...args, '--max-steps', '1', '--restarts', '1', '--json')).stdout,
+    );
+    if (!exhaustedJson.found) {
+      expect(exhaustedJson.reason).toBe('search-exhausted');
+      expect(exhausted.code).toBe(0);
+      expect(exhausted.stderr).toContain('does not show the figures are impossible');
+    }
+  });
+
+  it('ci-symmetry: log-symmetric ratio, linear-symmetric difference, estimate outside exits 1', async () => {
+    const ratio = await run(
+      'ci-symmetry',
+      '--estimate',
+      '1.5',
+      '--lower',
+      '0.9',
+      '--upper',
+      '2.5',
+      '--json',
+    );
+    expect(JSON.parse(ratio.stdout)).toMatchObject({
+      reading: 'wald-log',
+      log: true,
+      linear: false,
+    });
+    const md = await run(
+      'ci-symmetry',
+      '--estimate',
+      '-16.3',
+      '--lower',
+      '-20.4',
+      '--upper',
+      '-12.1',
+    );
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('symmetric on the linear scale only');
+    const outside = await run(
+      'ci-symmetry',
+      '--estimate',
+      '3.0',
+      '--lower',
+      '0.90',
+      '--upper',
+      '2.50',
+    );
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toContain('outside its interval');
+  });
+});

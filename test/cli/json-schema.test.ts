@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandTree } from '../support/command-tree.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 import { COMMAND_SCHEMAS, schemaDocuments } from '../../src/cli/json-schemas.js';
 import { array, num, object, schemaOf, str } from '../../src/format/json-schema.js';
 import { validate } from '../support/json-schema-validate.js';
@@ -12,15 +14,39 @@ import { runCli } from '../support/cli.js';
  */
 const documents = schemaDocuments();
 
+const tempDir = useTempDirs('trialstat-json-schema');
+let tmp = '';
+
 describe('--json output validates against its schema', () => {
+  beforeAll(() => {
+    tmp = tempDir();
+  });
+  // In order: `report` builds into <tmp> what `verify` then reads.
   for (const command of COMMAND_SCHEMAS) {
     it(`trialstat ${command.example.join(' ')}`, async () => {
-      const r = await runCli([...command.example]);
+      const r = await runCli(command.example.map((word) => word.replace('<tmp>', tmp)));
       expect(r.stderr.includes('trialstat:'), r.stderr).toBe(false);
       const json: unknown = JSON.parse(r.stdout);
       expect(validate(json, documents[`${command.id}.schema.json`])).toEqual([]);
     });
   }
+});
+
+/** Every command path whose command has a --json option: 'means', 'power means', … */
+async function jsonCommands(): Promise<string[]> {
+  return (await commandTree())
+    .filter(({ command }) => command.options.some((o) => o.long === '--json'))
+    .map(({ path }) => path.join(' '));
+}
+
+describe('every command with --json has a schema and an example checked above', () => {
+  it('each --json command is the example of at least one schema', async () => {
+    const commands = await jsonCommands();
+    expect(commands.length).toBeGreaterThan(35);
+    const covered = (path: string) =>
+      COMMAND_SCHEMAS.some((c) => c.example.slice(0, path.split(' ').length).join(' ') === path);
+    expect(commands.filter((path) => !covered(path))).toEqual([]);
+  });
 });
 
 describe('schemas/', () => {

@@ -26,7 +26,8 @@ describe('trialstat meta bias diagnostics match metafor', () => {
     const out = await json('--trimfill');
     expect(out.k0).toBe(e.k0);
     expect(out.side).toBe(e.side);
-    expectClose(out.result.estimate, e.estimate, 1e-6, 0, 'estimate');
+    expectClose(out.result.logEstimate, e.estimate, 1e-6, 0, 'estimate');
+    expectClose(out.result.estimate, Math.exp(e.estimate), 1e-6, 0, 'RR');
     expectClose(out.transformed.adjusted.estimate, Math.exp(e.estimate), 1e-6, 0, 'exp(estimate)');
     expect(out.filled).toHaveLength(e.k0);
     expectClose(out.filled[0].yi, e.fill_yi[0], 1e-6, 0, 'filled yi');
@@ -61,7 +62,8 @@ describe('trialstat meta bias diagnostics match metafor', () => {
     const out = await json('--egger', '--egger-predictor', 'ninv', '--egger-model', 'lm');
     expect(out.predictor).toBe('ninv');
     expectClose(out.statistic, e.zval, 1e-9);
-    expectClose(out.limitEstimate, e.est, 1e-9);
+    expectClose(out.logLimitEstimate, e.est, 1e-9);
+    expectClose(out.limitEstimate, Math.exp(e.est), 1e-9);
     const sqrtni = await json('--egger', '--egger-predictor', 'sqrtni');
     expect(sqrtni.limitEstimate).toBeNull();
     expect(sqrtni.transformed).toBeNull();

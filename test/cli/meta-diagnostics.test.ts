@@ -34,9 +34,11 @@ describe('trialstat meta diagnostics match metafor (dat.bcg, RR, REML)', () => {
       (
         r: {
           estimate: number;
+          logEstimate: number;
           se: number;
           p: number;
           ci: { lower: number; upper: number };
+          logCi: { lower: number; upper: number };
           Q: number;
           tau2: number;
           I2: number;
@@ -44,10 +46,13 @@ describe('trialstat meta diagnostics match metafor (dat.bcg, RR, REML)', () => {
         },
         i: number,
       ) => {
-        expectClose(r.estimate, s.leave1out.estimate[i], TOL, 0, `estimate[${i}]`);
+        // A ratio's estimate and CI are ratios; the log-scale values are named as such.
+        expectClose(r.logEstimate, s.leave1out.estimate[i], TOL, 0, `estimate[${i}]`);
+        expectClose(r.estimate, Math.exp(s.leave1out.estimate[i]), TOL, 0, `RR[${i}]`);
+        expectClose(r.ci.upper, Math.exp(s.leave1out.ci_ub[i]), TOL, 0, `RR ci_ub[${i}]`);
         expectClose(r.se, s.leave1out.se[i], TOL, 0, `se[${i}]`);
         expectClose(r.p, s.leave1out.pval[i], TOL, 0, `p[${i}]`);
-        expectClose(r.ci.upper, s.leave1out.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
+        expectClose(r.logCi.upper, s.leave1out.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
         expectClose(r.Q, s.leave1out.Q[i], TOL, 0, `Q[${i}]`);
         expectClose(r.tau2, s.leave1out.tau2[i], TOL, 1e-12, `tau2[${i}]`);
         expectClose(r.I2, s.leave1out.I2[i], TOL, 1e-10, `I2[${i}]`);
@@ -65,17 +70,21 @@ describe('trialstat meta diagnostics match metafor (dat.bcg, RR, REML)', () => {
         r: {
           k: number;
           estimate: number;
+          logEstimate: number;
           se: number;
           ci: { lower: number };
+          logCi: { lower: number };
           tau2: number;
           Q: number;
         },
         i: number,
       ) => {
         expect(r.k).toBe(i + 1);
-        expectClose(r.estimate, s.cumul.estimate[i], TOL, 0, `estimate[${i}]`);
+        expectClose(r.logEstimate, s.cumul.estimate[i], TOL, 0, `estimate[${i}]`);
+        expectClose(r.estimate, Math.exp(s.cumul.estimate[i]), TOL, 0, `RR[${i}]`);
         expectClose(r.se, s.cumul.se[i], TOL, 0, `se[${i}]`);
-        expectClose(r.ci.lower, s.cumul.ci_lb[i], TOL, 0, `ci_lb[${i}]`);
+        expectClose(r.logCi.lower, s.cumul.ci_lb[i], TOL, 0, `ci_lb[${i}]`);
+        expectClose(r.ci.lower, Math.exp(s.cumul.ci_lb[i]), TOL, 0, `RR ci_lb[${i}]`);
         expectClose(r.tau2, s.cumul.tau2[i], TOL, 1e-12, `tau2[${i}]`);
         expectClose(r.Q, s.cumul.Q[i], TOL, 1e-12, `Q[${i}]`);
       },
@@ -83,7 +92,7 @@ describe('trialstat meta diagnostics match metafor (dat.bcg, RR, REML)', () => {
     // Without --order-by: input order, so the last row is the full fit either way.
     const unordered = await json('--cumulative');
     expect(unordered.rows[1].study).toBe(d.study[1]);
-    expectClose(unordered.rows[12].estimate, s.cumul.estimate[12], TOL);
+    expectClose(unordered.rows[12].logEstimate, s.cumul.estimate[12], TOL);
   });
 
   it('--influence = influence.rma.uni', async () => {
@@ -103,15 +112,17 @@ describe('trialstat meta diagnostics match metafor (dat.bcg, RR, REML)', () => {
     const rma = await json('--egger');
     expectClose(rma.statistic, s.regtest.zval, TOL, 0, 'zval');
     expectClose(rma.p, s.regtest.pval, TOL, 0, 'pval');
-    expectClose(rma.limitEstimate, s.regtest.est, TOL, 0, 'est');
-    expectClose(rma.ci.upper, s.regtest.ci_ub, TOL, 0, 'ci_ub');
+    expectClose(rma.logLimitEstimate, s.regtest.est, TOL, 0, 'est');
+    expectClose(rma.logCi.upper, s.regtest.ci_ub, TOL, 0, 'ci_ub');
+    expectClose(rma.limitEstimate, Math.exp(s.regtest.est), TOL, 0, 'RR est');
+    expectClose(rma.ci.upper, Math.exp(s.regtest.ci_ub), TOL, 0, 'RR ci_ub');
     expectClose(rma.slope, s.regtest.slope, TOL, 0, 'slope');
     expectClose(rma.transformed.limitEstimate, Math.exp(s.regtest.est), TOL, 0, 'exp(est)');
     const lm = await json('--egger', '--egger-model', 'lm');
     expect(lm.df).toBe(s.regtest_lm.dfs);
     expectClose(lm.statistic, s.regtest_lm.zval, 1e-10, 0, 'lm t');
     expectClose(lm.p, s.regtest_lm.pval, 1e-10, 0, 'lm p');
-    expectClose(lm.ci.lower, s.regtest_lm.ci_lb, 1e-10, 0, 'lm ci_lb');
+    expectClose(lm.logCi.lower, s.regtest_lm.ci_lb, 1e-10, 0, 'lm ci_lb');
   });
 
   it('--funnel: escalc estimates and SEs around the REML estimate', async () => {

@@ -58,14 +58,19 @@ describe('trialstat meta --mods (meta-regression) matches metafor', () => {
       (
         p: {
           estimate: number;
+          logEstimate: number;
           ci: { upper: number };
+          logCi: { upper: number };
           transformed: { estimate: number };
           values: Record<string, string>;
         },
         i: number,
       ) => {
-        expectClose(p.estimate, e.new.pred[i], TOL, 0, `pred[${i}]`);
-        expectClose(p.ci.upper, e.new.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
+        // RR: the prediction as a ratio, its log-scale values named as such.
+        expectClose(p.logEstimate, e.new.pred[i], TOL, 0, `pred[${i}]`);
+        expectClose(p.logCi.upper, e.new.ci_ub[i], TOL, 0, `ci_ub[${i}]`);
+        expectClose(p.estimate, Math.exp(e.new.pred[i]), TOL, 0, `RR pred[${i}]`);
+        expectClose(p.ci.upper, Math.exp(e.new.ci_ub[i]), TOL, 0, `RR ci_ub[${i}]`);
         expectClose(p.transformed.estimate, Math.exp(e.new.pred[i]), TOL, 0, `exp(pred)[${i}]`);
       },
     );

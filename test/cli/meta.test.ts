@@ -107,7 +107,8 @@ describe('trialstat meta', () => {
       ).stdout,
     );
     expectClose(preset.logCi.lower, fixture.bcg.fits.REML_knha.ci_lb, 1e-6);
-    expect(preset.I2).toBeCloseTo((100 * (preset.Q - 12)) / preset.Q, 10);
+    // Cochrane's 2024 methods addendum: RevMan computes I² from τ² (as metafor).
+    expectClose(preset.I2, fixture.bcg.fits.REML_knha.I2, 1e-6);
   });
 
   it('--compare-presets lists what differs and why', async () => {
@@ -123,7 +124,10 @@ describe('trialstat meta', () => {
     expect(r.stdout).toMatch(
       /tau2 differs: τ² estimator: REML \(metafor, meta, cochrane-2025\) vs DL \(revman5\)/,
     );
-    expect(r.stdout).toMatch(/I2 differs: .*I² from: tau2 \(metafor\) vs Q/);
+    expect(r.stdout).toMatch(
+      /I2 differs: .*I² from: tau2 \(metafor, cochrane-2025\) vs Q \(meta, revman5\)/,
+    );
+    expect(r.stdout).toMatch(/Q centred on: IV \(metafor, meta, cochrane-2025\) vs MH \(revman5\)/);
   });
 
   it('--subgroup pools per group and tests differences', async () => {
@@ -184,7 +188,7 @@ describe('trialstat meta', () => {
     ]);
     // The only message is the note about the alternative reading it left out.
     expect(r.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^note: left out 1 alternative reading/),
+      expect.stringMatching(/^note: left out 2 alternative readings/),
     ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -228,10 +232,12 @@ describe('trialstat meta on a dataset with conflicting readings', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as { studies: { study: string }[] };
     const studies = json.studies.map((s) => s.study);
-    // The original publication is the primary reading; seed-004's summary of it is the alternative.
-    expect(studies).toContain('Jasinski 2017 (ITP (abstract reading))');
+    // The original publication is the primary reading (73 % of 12: no count, so nothing to pool);
+    // seed-004's 10/12 and the hypothesis 8/11 are alternatives and are left out (issue 15).
+    expect(studies).not.toContain('Jasinski 2017 (ITP (hypothesised 8/11))');
     expect(studies).not.toContain('Jasinski 2017 (ITP (seed-004 reading))');
-    expect(result.stderr).toContain('left out 1 alternative reading');
+    expect(studies).toContain('Jasinski 2017 (Evans syndrome)');
+    expect(result.stderr).toContain('left out 2 alternative readings');
   });
 
   it('pools a dataset of arm rows, paired as compare pairs them (bcg-vaccine = dat.bcg)', async () => {

@@ -75,6 +75,8 @@ describe('trialstat validate', () => {
   it('has help with examples', async () => {
     const result = await runCli(['validate', '--help']);
     expect(result.stdout).toContain('Examples:');
-    expect(result.stdout).toContain('trialstat validate my-arms.csv --kind arm-continuous');
+    expect(result.stdout).toContain(
+      'trialstat validate examples/my-arms.csv --kind arm-continuous',
+    );
   });
 });

@@ -445,6 +445,18 @@ const KIND_CASES: Record<
     bad: 'T,OS,A,411,,,s1',
     issue: ['event', 'time and event together'],
   },
+  'dose-escalation': {
+    header: 'trial,group,level,dose,dose_unit,rule,cohort_size,dlt_from_day,dlt_to_day,source',
+    good: 'ADSVF-in-IBM,group 1,1,5,million cells,3+3,3,0,30,s1',
+    bad: 'ADSVF-in-IBM,group 1,2,10,million cells,3+3,3,30,0,s1',
+    issue: ['dlt_from_day', 'dlt_from_day ≤ dlt_to_day (0)'],
+  },
+  'eligibility-criterion': {
+    header: 'trial,type,criterion,variable,relation,value,unit,source',
+    good: 'ADSVF-in-IBM,exclusion,severe respiratory insufficiency,FVC,<,50,% predicted,s1',
+    bad: 'ADSVF-in-IBM,exclusion,body mass index,BMI,≤,18,kg/m2,s1',
+    issue: ['relation', 'one of <, <=, >, >=, ='],
+  },
 };
 
 describe('every kind', () => {

@@ -8,3 +8,5 @@ for script in test/reference/*.R; do
   echo "Rscript $script"
   Rscript --vanilla "$script"
 done
+python3 test/reference/escalation_enrolment.py
+python3 test/reference/noncentral_mpmath.py

@@ -28,6 +28,25 @@ out$reml_z <- fit_summary(rma(yi, vi, data = es, method = "REML"))
 out$dl_knha <- fit_summary(rma(yi, vi, data = es, method = "DL", test = "knha"))
 mh <- rma.mh(ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat, measure = "RR")
 out$mh <- list(estimate = as.numeric(mh$b), se = mh$se, ci_lb = mh$ci.lb, ci_ub = mh$ci.ub, QE = mh$QE, QEp = mh$QEp, I2 = mh$I2, weights = as.numeric(weights(mh)))
+# Weight columns of Mantel–Haenszel (OR, RD) and Peto pooling (metafor weights.rma.mh / weights.rma.peto).
+out$mh_weights <- list(
+  RR = as.numeric(weights(mh)),
+  OR = as.numeric(weights(rma.mh(ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat, measure = "OR"))),
+  RD = as.numeric(weights(rma.mh(ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat, measure = "RD")))
+)
+peto <- rma.peto(ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat)
+out$peto <- list(estimate = as.numeric(peto$b), ci_lb = peto$ci.lb, ci_ub = peto$ci.ub, weights = as.numeric(weights(peto)))
+# Subgroups by allocation (random / alternate / systematic): each pooled by REML, and the test
+# for subgroup differences on the subgroup estimates (rma FE on them, as RevMan and meta's subgroup).
+sub <- lapply(split(seq_len(nrow(es)), es$alloc), function(i) rma(yi, vi, data = es[i, ], method = "REML"))
+out$alloc <- list(
+  groups = lapply(names(sub), function(g) list(name = g, studies = dat$study[es$alloc == g], estimate = as.numeric(sub[[g]]$b), ci_lb = sub[[g]]$ci.lb, ci_ub = sub[[g]]$ci.ub, tau2 = sub[[g]]$tau2, QE = sub[[g]]$QE, I2 = sub[[g]]$I2)),
+  between = (function() { b <- rma(sapply(sub, function(f) as.numeric(f$b)), sei = sapply(sub, function(f) f$se), method = "FE"); list(Q = b$QE, df = b$k - 1, p = b$QEp) })()
+)
+inf <- influence(rma(yi, vi, data = es, method = "REML"))
+out$influence <- list(rstudent = as.numeric(inf$inf$rstudent), dffits = as.numeric(inf$inf$dffits), cook = as.numeric(inf$inf$cook.d), hat = as.numeric(inf$inf$hat), inf = as.logical(inf$is.infl))
+tf <- trimfill(rma(yi, vi, data = es, method = "REML"))
+out$trimfill <- list(k0 = tf$k0, side = tf$side, estimate = as.numeric(tf$b))
 l1o <- leave1out(rma(yi, vi, data = es, method = "REML"))
 out$leave1out <- list(estimate = as.numeric(l1o$estimate), tau2 = as.numeric(l1o$tau2), I2 = as.numeric(l1o$I2))
 dir.create("test/reference/fixtures", showWarnings = FALSE)

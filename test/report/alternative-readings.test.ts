@@ -15,8 +15,9 @@ describe('alternative readings in reports', () => {
       'Alternative readings (sources conflict; kept in the dataset, left out of the analyses)',
     );
     expect(provenance).toContain('Jasinski 2017, ITP (seed-004 reading)');
-    // The forest plot's data table pools the abstract reading only.
+    // The forest plot's data table pools primary readings only: neither seed-004's 10/12 nor the hypothesis 8/11.
     const body = html.slice(0, html.indexOf('<section id="provenance">'));
     expect(body).not.toContain('seed-004 reading');
+    expect(body).not.toContain('hypothesised 8/11');
   });
 });

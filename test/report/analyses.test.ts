@@ -121,12 +121,8 @@ describe('pooled-proportions against metafor rma(measure = "PLO", method = "REML
       ref: 'pooled_sirolimus',
       options: {
         outcomes: ['complete response'],
-        groups: [
-          'ALPS',
-          'multilineage cytopenias (non-ALPS)',
-          'ITP (abstract reading)',
-          'Evans syndrome',
-        ],
+        // Jasinski ITP is not pooled: the published 73 % of 12 fits no count (issue 15).
+        groups: ['ALPS', 'multilineage cytopenias (non-ALPS)', 'Evans syndrome'],
       },
     },
     {
@@ -237,7 +233,7 @@ describe('analyses across datasets and arms', () => {
 });
 
 describe('analysis sets (population column)', () => {
-  it('arm-values keeps the pooled skin analysis set apart from the full cohort (dazukibart, Lancet 2025)', async () => {
+  it('arm-values keeps the pooled skin analysis set apart from the skin-predominant cohort (dazukibart, Lancet 2025)', async () => {
     const dataset = await loadReportDataset('dazukibart');
     const skin = ANALYSES.get('arm-values')!.run(dataset, {
       outcomes: ['CDASI-A'],

@@ -31,6 +31,10 @@ export function registerCheck(program: Command, context: CliContext): void {
       choice(['discrepancy', 'never'] as const),
       'discrepancy',
     )
+    .option(
+      '--as-of <date>',
+      'judge trial-registry statuses at this date (YYYY, YYYY-MM or YYYY-MM-DD); default: the date of each row’s latest source',
+    )
     .option('--json', 'print { items, summary } as JSON')
     .option('--quiet', 'print only the summary line and the unexpected discrepancies')
     .addHelpText(
@@ -42,7 +46,8 @@ note) is shown but does not fail the run.
 Examples:
   $ trialstat check
   $ trialstat check rapami --json
-  $ trialstat check my-percentages.csv --kind reported-percentage`,
+  $ trialstat check examples/my-percentages.csv --kind reported-percentage
+  $ trialstat check myositis-trials-2025 --as-of 2026-12-01   # exit 1: recruiting trials past their end date`,
     )
     .action(
       async (
@@ -52,9 +57,15 @@ Examples:
           failOn: 'discrepancy' | 'never';
           json?: boolean;
           quiet?: boolean;
+          asOf?: string;
         },
       ) => {
         const { io } = context;
+        if (
+          options.asOf !== undefined &&
+          !/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(options.asOf)
+        )
+          throw new InputError('--as-of', options.asOf, 'a date YYYY, YYYY-MM or YYYY-MM-DD');
         if (options.kind !== undefined && !isKind(options.kind))
           throw new InputError('--kind', options.kind, `one of ${KIND_NAMES.join(', ')}`);
         const names = targets.length > 0 ? targets : bundledDatasetNames();
@@ -67,7 +78,7 @@ Examples:
           });
           const dataset =
             input.type === 'dataset' ? input.dataset : { name: target, tables: [input.table] };
-          items.push(...checkDataset(dataset));
+          items.push(...checkDataset(dataset, { asOf: options.asOf }));
         }
         const summary = summarize(items);
         if (options.json) {

@@ -65,7 +65,7 @@ Examples:
   $ trialstat compare miles-lam --scale all
   $ trialstat compare dazukibart --comparator placebo --json
   $ trialstat compare rapami --no-sd-from-p
-  $ trialstat compare my-arms.csv --kind arm-binary`,
+  $ trialstat compare examples/my-binary-arms.csv --kind arm-binary`,
     )
     .action(
       async (

@@ -3,13 +3,22 @@ import { InputError } from '../../errors.js';
 import { formatNumber, formatLevel } from '../../format/number.js';
 import { checkPValueCi } from '../../stats/check/p-value-from-ci.js';
 import { checkTestStatistic, type StatisticKind } from '../../stats/check/check-test-statistic.js';
+import { ciSymmetry } from '../../stats/check/ci-symmetry.js';
+import { debit } from '../../stats/check/debit.js';
 import { grim } from '../../stats/check/grim.js';
+import { sprite } from '../../stats/check/sprite.js';
 import { grimmer } from '../../stats/check/grimmer.js';
 import { percentCounts, percentDenominators } from '../../stats/check/percent-counts.js';
 import { parseReported, type ReportedValue } from '../../stats/check/reported-value.js';
 import type { CliContext } from '../context.js';
 import { deprecatedOption } from '../deprecated-option.js';
-import { choice, nonNegativeInteger, positiveInteger, positiveNumber } from '../options.js';
+import {
+  choice,
+  integer,
+  nonNegativeInteger,
+  positiveInteger,
+  positiveNumber,
+} from '../options.js';
 import { formatJson } from '../../format/json.js';
 
 /**
@@ -31,7 +40,7 @@ export function registerConsistency(program: Command, context: CliContext): void
   const consistency = program
     .command('consistency')
     .description(
-      'check whether a single published figure is possible (percent ↔ count, GRIM, GRIMMER, p ↔ CI, statistic ↔ p)',
+      'check whether a single published figure is possible (percent ↔ count, GRIM, GRIMMER, DEBIT, SPRITE, CI symmetry, p ↔ CI, statistic ↔ p)',
     );
 
   consistency
@@ -50,7 +59,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json',
+      '\nExamples:\n  $ trialstat consistency percent --percent 60 --n 11   # exit 1: impossible\n  $ trialstat consistency percent --percent 73 --n-range 10..20 --json',
     )
     .action(
       (options: {
@@ -96,7 +105,10 @@ export function registerConsistency(program: Command, context: CliContext): void
     .requiredOption('--n <N>', 'sample size', positiveInteger)
     .option('--items <K>', 'number of integer items averaged per participant', positiveInteger, 1)
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ trialstat consistency grim --mean 5.19 --n 28')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency grim --mean 5.19 --n 28   # exit 1: impossible',
+    )
     .action((options: { mean: string; n: number; items: number; json?: boolean }) => {
       const result = grim(reported('--mean', options.mean), options.n, { items: options.items });
       const note = result.informative
@@ -121,7 +133,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18',
+      '\nExamples:\n  $ trialstat consistency grimmer --mean 3.44 --sd 2.47 --n 18   # exit 1: impossible',
     )
     .action((options: { mean: string; sd: string; n: number; items: number; json?: boolean }) => {
       const result = grimmer(
@@ -214,6 +226,172 @@ export function registerConsistency(program: Command, context: CliContext): void
       },
     );
 
+  consistency
+    .command('debit')
+    .description(
+      'DEBIT: are a mean and SD possible for a binary (0/1) variable on n people (Heathers & Brown 2019)?',
+    )
+    .requiredOption('--mean <M>', 'the mean as printed: a proportion in [0, 1]')
+    .requiredOption('--sd <S>', 'the SD as printed')
+    .requiredOption('--n <N>', 'sample size', positiveInteger)
+    .option('--json', 'print JSON')
+    .option('--explain', 'show the formula and each count tried')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ trialstat consistency debit --mean 0.35 --sd 0.48 --n 20\n  $ trialstat consistency debit --mean 0.35 --sd 0.50 --n 20 --json   # exit 1: no count fits',
+    )
+    .action(
+      (options: { mean: string; sd: string; n: number; json?: boolean; explain?: boolean }) => {
+        const result = debit(
+          reported('--mean', options.mean),
+          reported('--sd', options.sd),
+          options.n,
+        );
+        const head = `mean ${options.mean}, SD ${options.sd}, n = ${options.n}: ${
+          result.consistent
+            ? `consistent (${result.matches.map((m) => `${m.count}/${options.n}, ${m.formula} SD ${formatNumber(m.sd, { digits: 4 })}`).join('; ')})`
+            : result.meanCounts.length === 0
+              ? 'impossible: no count k gives the mean k/n'
+              : `impossible: the SD of a 0/1 variable with that mean is ${result.sds.map((x) => `${formatNumber(x.sample, { digits: 4 })} (sample) or ${formatNumber(x.population, { digits: 4 })} (population) for k = ${x.count}`).join('; ')}`
+        }`;
+        const explain = options.explain
+          ? [
+              '  p = k/n; sample SD = √(n·p·(1 − p)/(n − 1)), population SD = √(p·(1 − p))',
+              ...result.sds.map(
+                (x) =>
+                  `  k = ${x.count}: p = ${formatNumber(x.count / options.n, { digits: 4 })}, sample SD ${formatNumber(x.sample, { digits: 4 })}, population SD ${formatNumber(x.population, { digits: 4 })}`,
+              ),
+            ]
+          : [];
+        out(Boolean(options.json), result, [head, ...explain].join('\n'));
+      },
+    );
+
+  consistency
+    .command('sprite')
+    .description(
+      'SPRITE: one integer sample on a bounded scale with this mean and SD, if any (Heathers et al. 2018); seeded, bounded search',
+    )
+    .requiredOption('--mean <M>', 'the mean as printed')
+    .requiredOption('--sd <S>', 'the SD as printed')
+    .requiredOption('--n <N>', 'sample size', positiveInteger)
+    .requiredOption('--min <A>', 'smallest possible score (integer)', integer)
+    .requiredOption('--max <B>', 'largest possible score (integer)', integer)
+    .option('--seed <S>', 'seed of the random search', nonNegativeInteger, 1)
+    .option('--max-steps <K>', 'most moves per restart', positiveInteger, 20_000)
+    .option('--restarts <R>', 'restarts from a fresh random sample', positiveInteger, 20)
+    .option('--json', 'print JSON')
+    .option('--explain', 'show how the search works and what a failure proves')
+    .addHelpText(
+      'after',
+      '\nA found sample proves the figures possible. "Impossible" is a proof only when GRIM,\nGRIMMER or the SD bounds rule the figures out (exit 1); a search that runs out of steps\nproves nothing (exit 0, with a note).\n\nExamples:\n  $ trialstat consistency sprite --mean 4.50 --sd 1.90 --n 10 --min 1 --max 7\n  $ trialstat consistency sprite --mean 2.65 --sd 1.24 --n 20 --min 1 --max 5 --json   # exit 1: GRIMMER rules it out',
+    )
+    .action(
+      (options: {
+        mean: string;
+        sd: string;
+        n: number;
+        min: number;
+        max: number;
+        seed: number;
+        maxSteps: number;
+        restarts: number;
+        json?: boolean;
+        explain?: boolean;
+      }) => {
+        const result = sprite(
+          reported('--mean', options.mean),
+          reported('--sd', options.sd),
+          options.n,
+          {
+            min: options.min,
+            max: options.max,
+            seed: options.seed,
+            maxSteps: options.maxSteps,
+            restarts: options.restarts,
+          },
+        );
+        const why = {
+          grim: 'impossible: the mean fails GRIM on this scale',
+          grimmer: 'impossible: no whole sum of squares fits the SD (GRIMMER)',
+          'sd-bounds': `impossible: the SD is outside what the scale allows${result.maxSd !== null ? ` (at most ${formatNumber(result.maxSd, { digits: 4 })})` : ''}`,
+          'search-exhausted': `no sample found in ${result.steps} steps — not a proof (try another --seed or more --max-steps)`,
+        } as const;
+        const head = `mean ${options.mean}, SD ${options.sd}, n = ${options.n} on [${options.min}, ${options.max}] (seed ${result.seed}): ${
+          result.found
+            ? `possible — e.g. ${result.sample!.join(', ')} (mean ${formatNumber(result.mean!, { digits: 5 })}, SD ${formatNumber(result.sd!, { digits: 5 })})`
+            : why[result.reason!]
+        }`;
+        const explain = options.explain
+          ? [
+              '  GRIM fixes the total T = n·mean; GRIMMER needs a whole sum of squares for the SD; the SD of integers on [min, max] with total T is bounded;',
+              '  then a random sample with total T is moved one unit at a time (the total stays), keeping moves that bring the SD closer, until it prints as reported.',
+            ]
+          : [];
+        // Only a proof of impossibility fails the check; an exhausted search is not one.
+        const verdict = { consistent: result.found || result.reason === 'search-exhausted' };
+        io.stdout(options.json ? formatJson(result) : `${[head, ...explain].join('\n')}\n`);
+        if (!verdict.consistent) context.setExitCode(1);
+        if (!options.json && result.reason === 'search-exhausted')
+          io.stderr(
+            'note: the bounded search found no sample; this does not show the figures are impossible\n',
+          );
+      },
+    );
+
+  consistency
+    .command('ci-symmetry')
+    .description(
+      'is a printed CI symmetric about its estimate on the linear or the log scale, and what does that say about the method?',
+    )
+    .requiredOption('--estimate <E>', 'point estimate as printed (natural scale)')
+    .requiredOption('--lower <L>', 'lower bound as printed')
+    .requiredOption('--upper <U>', 'upper bound as printed')
+    .option('--json', 'print JSON')
+    .option('--explain', 'show the symmetry test on each scale')
+    .addHelpText(
+      'after',
+      '\nExit 1 when the estimate lies outside its interval.\n\nExamples:\n  $ trialstat consistency ci-symmetry --estimate 0.72 --lower 0.61 --upper 0.85\n  $ trialstat consistency ci-symmetry --estimate -16.3 --lower -20.4 --upper -12.1 --json',
+    )
+    .action(
+      (options: {
+        estimate: string;
+        lower: string;
+        upper: string;
+        json?: boolean;
+        explain?: boolean;
+      }) => {
+        const result = ciSymmetry(
+          reported('--estimate', options.estimate),
+          reported('--lower', options.lower),
+          reported('--upper', options.upper),
+        );
+        const meaning = {
+          'wald-linear':
+            'symmetric on the linear scale only: a Wald interval on the natural scale (for a ratio, probably computed on the wrong scale)',
+          'wald-log':
+            'symmetric on the log scale only: a Wald interval for a ratio (log RR, OR or HR)',
+          both: 'symmetric on both scales at this rounding: the printed digits cannot tell the scale',
+          neither:
+            'symmetric on neither scale: another method (exact, score, profile likelihood, bootstrap) or a typo',
+          outside: 'the estimate lies outside its interval: a typo or a mislabelled figure',
+        } as const;
+        const head = `${options.estimate} (${options.lower} to ${options.upper}): ${meaning[result.reading]}`;
+        const explain = options.explain
+          ? [
+              `  linear: (U − E)/(E − L) = ${formatNumber(result.ratioLinear, { digits: 4 })} — ${result.linear ? 'symmetric within rounding' : 'asymmetric'}`,
+              `  log: (log U − log E)/(log E − log L) = ${result.ratioLog === null ? 'n/a (a value ≤ 0)' : formatNumber(result.ratioLog, { digits: 4 })} — ${result.log === null ? 'n/a' : result.log ? 'symmetric within rounding' : 'asymmetric'}`,
+              '  each printed value stands for its rounding interval; symmetric when some values in them are exactly symmetric',
+            ]
+          : [];
+        out(
+          Boolean(options.json),
+          { ...result, consistent: result.inside },
+          [head, ...explain].join('\n'),
+        );
+      },
+    );
+
   const statistic = consistency.command('statistic');
   deprecatedOption(statistic, context, {
     flags: '--one-tailed',
@@ -243,7 +421,7 @@ export function registerConsistency(program: Command, context: CliContext): void
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"',
+      '\nExamples:\n  $ trialstat consistency statistic --test t --value 2.20 --df 28 --p .03   # exit 1: inconsistent\n  $ trialstat consistency statistic --test F --value 4.1 --df 2 --df2 57 --p "< .05"',
     )
     .action(
       (options: {

@@ -96,7 +96,7 @@ the dataset has several tables, except json, which then prints one entry per fil
 Examples:
   $ trialstat datasets show rapami
   $ trialstat datasets show rapami --file comparisons.csv --format md
-  $ trialstat datasets show ./my-dataset --file arms.csv --format json`,
+  $ trialstat datasets show ./examples/my-dataset --file arms.csv --format json`,
     );
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../../stats/design/three-plus-three.js';
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../messages.js';
+import { registerDoseFinding } from './design-dose-finding.js';
 import { registerGroupSequential } from './design-group-sequential.js';
 import { level, nonNegativeInteger, numberList, positiveInteger, probability } from '../options.js';
 import { formatJson } from '../../format/json.js';
@@ -154,4 +155,5 @@ export function registerDesign(program: Command, context: CliContext): void {
     );
 
   registerGroupSequential(design, context);
+  registerDoseFinding(design, context);
 }

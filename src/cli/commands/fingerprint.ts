@@ -190,7 +190,7 @@ export function registerFingerprint(program: Command, context: CliContext): void
   )
     .addHelpText(
       'after',
-      '\nThe pooled estimate, CI and PI are on the natural scale (RR, OR, proportion), τ² on the model scale (log for ratios).\n\nExamples:\n  $ trialstat fingerprint meta bcg.csv --measure RR --reported-estimate 0.49 --reported-lower 0.34 --reported-upper 0.70 --reported-tau2 0.313',
+      '\nThe pooled estimate, CI and PI are on the natural scale (RR, OR, proportion), τ² on the model scale (log for ratios).\n\nExamples:\n  $ trialstat fingerprint meta examples/bcg.csv --measure RR --reported-estimate 0.49 --reported-lower 0.34 --reported-upper 0.70 --reported-tau2 0.313',
     )
     .action(
       async (

@@ -1,3 +1,4 @@
+import { ratioJson, ratioLimitEstimate } from './meta-ratio-json.js';
 import { InputError } from '../../errors.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
@@ -101,6 +102,8 @@ export function biasDiagnostic(
       const json = {
         ...base,
         ...r,
+        result: ratioJson(r.result),
+        observed: ratioJson(r.observed),
         transform: tf.name,
         transformed: { observed: transformed(r.observed), adjusted: transformed(r.result) },
       };
@@ -192,7 +195,15 @@ export function biasDiagnostic(
       ];
       return {
         text,
-        json: { ...base, k, egger, ranktest: rank, harbord, peters, trimfill: trim },
+        json: {
+          ...base,
+          k,
+          egger: ratioLimitEstimate(effects.measure, egger),
+          ranktest: rank,
+          harbord,
+          peters,
+          trimfill: { ...trim, result: ratioJson(trim.result), observed: ratioJson(trim.observed) },
+        },
         warnings,
       };
     }

@@ -1,3 +1,4 @@
+import { ratioEstimate, ratioLimitEstimate } from './meta-ratio-json.js';
 import { InputError } from '../../errors.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
@@ -62,8 +63,11 @@ export interface MetaDiagnosticOutput {
 /**
  * Runs one diagnostic of a random- or common-effects fit with the same options as the
  * pooled fit (τ² estimator, test, level), as metafor's `leave1out`, `cumul`, `influence`,
- * `regtest` and `funnel` do for an `rma` object. Estimates are on the model scale (log for
- * RR/OR/ROM, logit for PLO, …); `transformed` gives them on the natural scale.
+ * `regtest` and `funnel` do for an `rma` object. Estimates are on the model scale (logit for
+ * PLO, …) and `transformed` gives them on the natural scale, except for ratio measures
+ * (RR/OR/ROM), whose `estimate`/`limitEstimate` and `ci` are ratios and whose log-scale values
+ * are `logEstimate`/`logLimitEstimate` and `logCi`. Funnel data (`yi`, `sei`, `centre`,
+ * `region`) are the plot's axes: always the model scale.
  *
  * @example metaDiagnostic('egger', effects, { method: 'REML' }, { eggerModel: 'rma' }).json.p // 0.4218 (dat.bcg, RR)
  */
@@ -94,7 +98,7 @@ export function metaDiagnostic(
         ...(kind === 'cumulative' ? { orderBy: options.orderBy ?? null } : {}),
         transform: tf.name,
         rows: rows.map((r) => ({
-          ...r,
+          ...ratioEstimate(effects.measure, r),
           transformed: { estimate: natural(r.estimate), ci: tf.interval(r.ci.lower, r.ci.upper) },
         })),
       };
@@ -119,7 +123,7 @@ export function metaDiagnostic(
               ci: tf.interval(result.ci.lower, result.ci.upper),
             }
           : null;
-      const json = { ...base, ...result, transformed };
+      const json = { ...base, ...ratioLimitEstimate(effects.measure, result), transformed };
       return {
         text: eggerText(result, effects.studies.length),
         json,

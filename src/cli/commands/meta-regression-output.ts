@@ -1,3 +1,4 @@
+import { ratioEstimate } from './meta-ratio-json.js';
 import { InputError } from '../../errors.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
@@ -132,7 +133,12 @@ export function runMetaRegression(
   const permutationJson = permutation
     ? (({ distribution: _distribution, ...rest }) => rest)(permutation)
     : null;
-  const json = { ...fit, transform: tf.name, permutation: permutationJson, predictions };
+  const json = {
+    ...fit,
+    transform: tf.name,
+    permutation: permutationJson,
+    predictions: predictions.map((p) => ratioEstimate(fit.measure, p)),
+  };
   return {
     fit,
     permutation,

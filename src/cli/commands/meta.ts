@@ -13,6 +13,7 @@ import {
 } from '../../data/index.js';
 import { formatFixed, formatLevel, formatNumber, formatP } from '../../format/number.js';
 import { renderTable, type Column } from '../../format/table.js';
+import { ratioJson, ratioPresetComparison } from './meta-ratio-json.js';
 import { comparePresets, type PresetComparison } from '../../stats/meta/compare-presets.js';
 import {
   computeEffectSizes,
@@ -33,7 +34,7 @@ import {
   type PredictionType,
 } from '../../stats/meta/meta-analysis.js';
 import { peto } from '../../stats/meta/peto.js';
-import { PRESETS, PRESET_NAMES, type PresetName } from '../../stats/meta/presets.js';
+import { PRESETS, PRESET_NAMES, presetOptions, type PresetName } from '../../stats/meta/presets.js';
 import { subgroupAnalysis, type SubgroupResult } from '../../stats/meta/subgroup-analysis.js';
 import { backTransform } from '../../stats/meta/back-transform.js';
 import {
@@ -55,6 +56,7 @@ import {
   nonNegativeInteger,
   number as numberOption,
   positiveInteger,
+  positiveNumber,
   probability as probabilityOption,
 } from '../options.js';
 import { FAIL_SAFE_TYPES, type FailSafeType } from '../../stats/meta/fail-safe-n.js';
@@ -64,6 +66,11 @@ import {
   type MetaRegressionCliOptions,
 } from './meta-regression-output.js';
 import type { WarningCode } from '../../stats/warnings.js';
+import type { MetaTest } from '../../stats/meta/meta-analysis.js';
+import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
+import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
+import { runGlmm } from './meta-glmm-output.js';
+import { explainMetaAnalysis } from './meta-explain.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -156,6 +163,14 @@ interface MetaCliOptions extends Partial<MetaRegressionCliOptions> {
   alpha?: number;
   harbord?: boolean;
   peters?: boolean;
+  test?: MetaTest;
+  tol?: number;
+  maxIter?: number;
+  tau2Max?: number;
+  model?: 'normal' | 'glmm';
+  glmmModel?: Exclude<GlmmModel, 'PLO'>;
+  points?: number;
+  explain?: boolean;
 }
 
 /** Registers `trialstat meta`. */
@@ -188,10 +203,50 @@ export function registerMeta(program: Command, context: CliContext): void {
       'as --hk, but the CI is never narrower than the Wald CI (q = max(1, q))',
     )
     .addOption(
-      new Option('--pi <type>', 'prediction interval: z, t (k−1 df), hts (k−2 df), none').argParser(
-        choice(['z', 't', 'hts', 'none'] as const),
-      ),
+      new Option(
+        '--test <test>',
+        'test and CI of the pooled effect: z (normal, default), t (unadjusted, t with k − 1 df), knha (= --hk), adhoc (= --hk-never-narrower)',
+      ).argParser(choice(['z', 't', 'knha', 'adhoc'] as const)),
     )
+    .addOption(
+      new Option(
+        '--pi <type>',
+        'prediction interval: t (k − 1 df; the default, even with the z test — metafor uses z: --pi z or --preset metafor), z, hts (k − 2 df), none',
+      ).argParser(choice(['z', 't', 'hts', 'none'] as const)),
+    )
+    .option(
+      '--tol <x>',
+      'convergence threshold of the iterative τ² estimators: Fisher-scoring change (metafor threshold, default 1e-5) and PM root tolerance',
+      positiveNumber,
+    )
+    .option(
+      '--max-iter <n>',
+      'iteration limit of the iterative τ² estimators (metafor maxiter, default 100)',
+      positiveInteger,
+    )
+    .option(
+      '--tau2-max <x>',
+      'upper bound for τ² (metafor tau2.max): end of the PM search (default max(100, 10·mad²)), cap on Fisher scoring',
+      positiveNumber,
+    )
+    .addOption(
+      new Option(
+        '--model <model>',
+        'normal (inverse variance on yᵢ, vᵢ; default) or glmm (exact binomial likelihood: PLO for proportions, OR for tables)',
+      ).argParser(choice(['normal', 'glmm'] as const)),
+    )
+    .addOption(
+      new Option(
+        '--glmm-model <model>',
+        'with --model glmm --measure OR: UM.FS (fixed study intercepts, default) or CM.EL (conditional, non-central hypergeometric)',
+      ).argParser(choice(['UM.FS', 'CM.EL'] as const)),
+    )
+    .option(
+      '--points <n>',
+      'with --model glmm: adaptive Gauss–Hermite points per study (default 7, as metafor nAGQ)',
+      positiveInteger,
+    )
+    .option('--explain', 'show the formulas with the numbers that went in')
     .addOption(new Option('--preset <name>', 'bundle of defaults').argParser(choice(PRESET_NAMES)))
     .option('--compare-presets', 'run every preset and list where and why results differ')
     .option(
@@ -318,33 +373,46 @@ A dataset's arm rows are paired as in trialstat compare (docs/analysis.md): one 
 trial, arm vs comparator, for the --outcome given.
 
 Examples:
-  $ trialstat meta bcg.csv --measure RR
-  $ trialstat meta bcg.csv --measure OR --mh
-  $ trialstat meta bcg.csv --measure RR --preset cochrane-2025 --json
-  $ trialstat meta bcg.csv --measure RR --compare-presets
+  $ trialstat meta examples/bcg.csv --measure RR
+  $ trialstat meta examples/bcg.csv --measure OR --mh
+  $ trialstat meta examples/bcg.csv --measure RR --preset cochrane-2025 --json
+  $ trialstat meta examples/bcg.csv --measure RR --compare-presets
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
   $ trialstat meta bcg-vaccine --measure RR --comparator control
-  $ trialstat meta studies.csv --measure GEN --method DL --hk --subgroup region
-  $ trialstat meta bcg.csv --measure RR --leave-one-out
-  $ trialstat meta bcg.csv --measure RR --cumulative --order-by year --json
-  $ trialstat meta bcg.csv --measure RR --influence
-  $ trialstat meta bcg.csv --measure RR --egger --egger-model lm
-  $ trialstat meta bcg.csv --measure RR --funnel --json
-  $ trialstat meta bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
-  $ trialstat meta bcg.csv --measure RR --mods alloc --reference alloc=random --hk
-  $ trialstat meta bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
-  $ trialstat meta bcg.csv --measure RR --subgroup alloc --common-tau2
-  $ trialstat meta bcg.csv --measure OR --bias
-  $ trialstat meta bcg.csv --measure RR --trimfill --estimator R0 --json
-  $ trialstat meta bcg.csv --measure RR --ranktest
-  $ trialstat meta bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
-  $ trialstat meta bcg.csv --measure OR --harbord
-  $ trialstat meta bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm`,
+  $ trialstat meta examples/studies.csv --measure GEN --method DL --hk --subgroup region
+  $ trialstat meta examples/bcg.csv --measure RR --leave-one-out
+  $ trialstat meta examples/bcg.csv --measure RR --cumulative --order-by year --json
+  $ trialstat meta examples/bcg.csv --measure RR --influence
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-model lm
+  $ trialstat meta examples/bcg.csv --measure RR --funnel --json
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat,year --predict ablat=20,year=1950
+  $ trialstat meta examples/bcg.csv --measure RR --mods alloc --reference alloc=random --hk
+  $ trialstat meta examples/bcg.csv --measure RR --mods ablat --permutations 1000 --seed 42
+  $ trialstat meta examples/bcg.csv --measure RR --subgroup alloc --common-tau2
+  $ trialstat meta examples/bcg.csv --measure OR --bias
+  $ trialstat meta examples/bcg.csv --measure RR --trimfill --estimator R0 --json
+  $ trialstat meta examples/bcg.csv --measure RR --ranktest
+  $ trialstat meta examples/bcg.csv --measure RR --fsn --fsn-type Orwin --fsn-target 0.1
+  $ trialstat meta examples/bcg.csv --measure OR --harbord
+  $ trialstat meta examples/bcg.csv --measure RR --egger --egger-predictor ninv --egger-model lm
+  $ trialstat meta examples/bcg.csv --measure RR --test t --explain
+  $ trialstat meta examples/bcg.csv --measure RR --method PM --tol 1e-10 --max-iter 1000 --tau2-max 50
+  $ trialstat meta examples/props.csv --measure PLO --model glmm
+  $ trialstat meta examples/bcg.csv --measure OR --model glmm --glmm-model CM.EL --points 15 --json
+Defaults: REML τ², z test, and a t prediction interval with k − 1 df (as meta and the
+Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafor).`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
       const data = await readMetaInput(input, options, context);
       const out = context.io.stdout;
       const diagnosticFlag = META_DIAGNOSTICS.find((kind) => options[kind]);
+      // Options that choose another analysis than a model with --mods or --model glmm.
+      const exclusive: [unknown, string][] = [
+        [options.mh, '--mh'],
+        [options.peto, '--peto'],
+        [options.subgroup, '--subgroup'],
+        [diagnosticFlag, diagnosticFlag ? DIAGNOSTIC_FLAGS[diagnosticFlag] : ''],
+      ];
       if (options.comparePresets && diagnosticFlag)
         throw new InputError(
           '--compare-presets',
@@ -353,7 +421,11 @@ Examples:
         );
       if (options.comparePresets) {
         const comparison = comparePresets(data, options.measure, { level: options.level });
-        out(options.json ? formatJson(comparison) : formatComparison(comparison));
+        out(
+          options.json
+            ? formatJson(ratioPresetComparison(comparison))
+            : formatComparison(comparison),
+        );
         return;
       }
       const preset = options.preset ? PRESETS[options.preset] : undefined;
@@ -364,7 +436,63 @@ Examples:
         ...(options.hk ? { test: 'knha' as const } : {}),
         ...(options.hkNeverNarrower ? { test: 'adhoc' as const } : {}),
         ...(options.pi ? { pi: options.pi } : {}),
+        ...(options.test ? { test: options.test } : {}),
+        ...(options.tol !== undefined ||
+        options.maxIter !== undefined ||
+        options.tau2Max !== undefined
+          ? {
+              control: {
+                ...(options.tol !== undefined ? { threshold: options.tol, tol: options.tol } : {}),
+                ...(options.maxIter !== undefined ? { maxiter: options.maxIter } : {}),
+                ...(options.tau2Max !== undefined ? { tau2Max: options.tau2Max } : {}),
+              },
+            }
+          : {}),
       };
+      if (options.test && (options.hk || options.hkNeverNarrower)) {
+        const implied = options.hk ? 'knha' : 'adhoc';
+        if (options.test !== implied)
+          throw new InputError(
+            '--test',
+            options.test,
+            `${implied} with ${options.hk ? '--hk' : '--hk-never-narrower'} (or leave one out)`,
+          );
+      }
+      for (const [flag, given] of [
+        ['--glmm-model', options.glmmModel],
+        ['--points', options.points],
+      ] as const)
+        if (given !== undefined && options.model !== 'glmm')
+          throw new InputError(flag, given, 'to be used with --model glmm');
+      if (options.model === 'glmm') {
+        const other = firstSet(
+          ...exclusive,
+          [options.mods, '--mods'],
+          [options.method, '--method'],
+          [options.test ?? options.hk ?? options.hkNeverNarrower, '--test/--hk'],
+        );
+        if (other)
+          throw new InputError(
+            '--model',
+            'glmm',
+            `not with ${other} (GLMMs are fitted by ML with a z test)`,
+          );
+        if (options.measure !== 'PLO' && options.measure !== 'OR')
+          throw new InputError('--measure', options.measure, 'PLO or OR with --model glmm');
+        if (options.glmmModel && options.measure !== 'OR')
+          throw new InputError('--glmm-model', options.glmmModel, 'to be used with --measure OR');
+        const run = runGlmm(data as readonly ProportionStudy[] | readonly BinaryStudy[], {
+          level: options.level,
+          ...(options.measure === 'OR'
+            ? { model: options.glmmModel ?? 'UM.FS' }
+            : { model: 'PLO' as const }),
+          ...(options.points !== undefined ? { points: options.points } : {}),
+          explain: options.explain === true,
+        });
+        out(options.json ? formatJson(run.json) : run.text);
+        if (!options.json) writeWarnings(context.io, run.warnings);
+        return;
+      }
       const effects = computeEffectSizes(data, options.measure);
       const regressionOnly =
         (['factor', 'reference', 'permutations', 'predict'] as const).find(
@@ -394,15 +522,7 @@ Examples:
           throw new InputError(flag, given, `to be used with --${parent}`);
       }
       if (options.mods) {
-        const other = options.mh
-          ? '--mh'
-          : options.peto
-            ? '--peto'
-            : options.subgroup
-              ? '--subgroup'
-              : diagnosticFlag
-                ? DIAGNOSTIC_FLAGS[diagnosticFlag]
-                : undefined;
+        const other = firstSet(...exclusive);
         if (other) throw new InputError('--mods', options.mods, `not with ${other}`);
         const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
         const run = runMetaRegression(effects, analysis, { ...options, mods: options.mods, seed });
@@ -491,13 +611,25 @@ Examples:
         out(
           options.json
             ? formatJson(ratioJson(fixedJson(fixed, result)))
-            : formatResult(result, fixed),
+            : formatResult(result, fixed) +
+                (options.explain ? `\n${explainMetaAnalysis(result, fixed)}\n` : ''),
         );
         if (!options.json) writeWarnings(context.io, textWarnings(result, fixed));
         return;
       }
-      const result = metaAnalysis(effects, analysis);
-      out(options.json ? formatJson(ratioJson(result)) : formatResult(result));
+      // A preset's Q centre (RevMan 5: the MH estimate) applies to the pooled fit of all studies.
+      const qCenter = options.preset
+        ? presetOptions(options.preset, data, options.measure).qCenter
+        : undefined;
+      const result = metaAnalysis(effects, {
+        ...analysis,
+        ...(qCenter !== undefined ? { qCenter } : {}),
+      });
+      out(
+        options.json
+          ? formatJson(ratioJson(result))
+          : formatResult(result) + (options.explain ? `\n${explainMetaAnalysis(result)}\n` : ''),
+      );
       if (!options.json) writeWarnings(context.io, textWarnings(result));
     });
 }
@@ -710,33 +842,6 @@ function fixedJson(fixed: FixedEffectResult, result: MetaAnalysisResult) {
   };
 }
 
-/**
- * `--json` of a pooled result: ratio measures (RR, OR, ROM) have `estimate`, `ci`, `pi` and
- * each study's `ci` on the natural scale, as every other result; the log-scale values the
- * model was fitted on are under `logEstimate`, `logCi`, `logPi` and each study's `yi`,
- * `logCi` (`se` and `vi` stay on the log scale, where they are defined).
- */
-function ratioJson<
-  R extends Pick<MetaAnalysisResult, 'measure' | 'estimate' | 'ci' | 'pi' | 'studies'>,
->(result: R): R & { logEstimate?: number; logCi?: R['ci']; logPi?: R['pi'] } {
-  if (result.measure !== 'RR' && result.measure !== 'OR' && result.measure !== 'ROM') return result;
-  const natural = <I extends { lower: number; upper: number }>(i: I): I => ({
-    ...i,
-    lower: Math.exp(i.lower),
-    upper: Math.exp(i.upper),
-  });
-  return {
-    ...result,
-    estimate: Math.exp(result.estimate),
-    ci: natural(result.ci),
-    pi: result.pi ? natural(result.pi) : result.pi,
-    studies: result.studies.map((s) => ({ ...s, ci: natural(s.ci), logCi: s.ci })),
-    logEstimate: result.estimate,
-    logCi: result.ci,
-    logPi: result.pi,
-  };
-}
-
 /** The warnings printed with a text result (a common-effect fit has no τ², so none about it). */
 function textWarnings(result: MetaAnalysisResult, fixed?: FixedEffectResult): string[] {
   return fixed
@@ -893,4 +998,9 @@ function formatComparison(c: PresetComparison): string {
   if (c.differences.length === 0) lines.push('All presets agree.');
   for (const d of c.differences) lines.push(`${d.quantity} differs: ${d.reason}`);
   return lines.join('\n') + '\n';
+}
+
+/** The first option given (a set value), by its flag: for "not with …" messages. */
+function firstSet(...candidates: [unknown, string][]): string | undefined {
+  return candidates.find(([value]) => value !== undefined && value !== false)?.[1];
 }

@@ -1,4 +1,5 @@
 import { registerSurvivalPower } from './survival-power.js';
+import { registerPowerMenu } from './power-menu.js';
 import { type Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { formatNumber } from '../../format/number.js';
@@ -7,7 +8,8 @@ import {
   powerPropTest,
   type PropPowerMethod,
 } from '../../stats/design/power-prop-test.js';
-import { powerTTest } from '../../stats/design/power-t-test.js';
+import { powerTTest, type TTestType } from '../../stats/design/power-t-test.js';
+import { formatExplain, withOptionNames } from '../explain.js';
 import { exactBinomialPower } from '../../stats/design/exact-binomial-power.js';
 import { marginPower, type MarginHypothesis } from '../../stats/design/margin-power.js';
 import type { TwoArmSizeResult } from '../../stats/design/inflate-for-dropout.js';
@@ -28,6 +30,16 @@ interface Common {
   strict?: boolean;
   json?: boolean;
 }
+
+const MEANS_NAMES: Record<string, string> = {
+  sd: '--sd',
+  alpha: '--alpha',
+  n: '--n',
+  delta: '--delta',
+  power: '--power',
+  ratio: '--ratio',
+  type: '--type',
+};
 
 function dropoutFraction(text: string): number {
   const value = probability(text);
@@ -144,46 +156,114 @@ export function registerPower(program: Command, context: CliContext): void {
       'Analytic power and sample size (solves for whichever of n, power, effect is left out)',
     );
   registerSurvivalPower(power, context);
+  registerPowerMenu(power, context);
 
   commonOptions(
     power
       .command('means')
-      .description('Two means: two-sample t-test with the noncentral t (R power.t.test)')
+      .description(
+        'Means: two-sample, one-sample or paired t-test with the noncentral t (R power.t.test)',
+      )
       .option('--delta <d>', 'true difference in means; leave out to solve for it', number)
-      .option('--sd <s>', 'common standard deviation', positiveNumber, 1),
+      .option(
+        '--sd <s>',
+        'common standard deviation (of the differences when paired)',
+        positiveNumber,
+      )
+      .addOption(
+        new Option(
+          '--type <t>',
+          'two-sample, one-sample or paired (n pairs), as R power.t.test type',
+        )
+          .choices(['two-sample', 'one-sample', 'paired'])
+          .default('two-sample'),
+      )
+      .addOption(
+        new Option(
+          '--solve <what>',
+          'solve for the SD or α instead (give --n, --power and --delta)',
+        ).choices(['sd', 'alpha']),
+      )
+      .option('--explain', 'show the formula and the numbers'),
     context,
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat power means --delta 1 --sd 1 --power 0.9\n  $ trialstat power means --delta 5 --sd 12 --n 60 --alternative one-sided\n  $ trialstat power means --sd 10 --n 50 --power 0.8 --json',
+      '\nExamples:\n  $ trialstat power means --delta 1 --sd 1 --power 0.9\n  $ trialstat power means --delta 5 --sd 12 --n 60 --alternative one-sided\n  $ trialstat power means --sd 10 --n 50 --power 0.8 --json\n  $ trialstat power means --type paired --delta 1 --sd 2 --power 0.9\n  $ trialstat power means --type one-sample --delta 1 --n 20 --power 0.9 --solve sd',
     )
-    .action((options: Common & { delta?: number; sd: number }) => {
-      if (options.delta === 0 && options.n === undefined) {
-        throw new InputError(
-          '--delta',
-          0,
-          'a non-zero difference to size the trial for',
-          `with delta 0 the power equals α (${plain(options.alpha)}) whatever n is`,
+    .action(
+      (
+        options: Common & {
+          delta?: number;
+          sd?: number;
+          type: TTestType;
+          solve?: 'sd' | 'alpha';
+          explain?: boolean;
+        },
+      ) => {
+        if (options.delta === 0 && options.n === undefined) {
+          throw new InputError(
+            '--delta',
+            0,
+            'a non-zero difference to size the trial for',
+            `with delta 0 the power equals α (${plain(options.alpha)}) whatever n is`,
+          );
+        }
+        if (options.solve === 'sd' && options.sd !== undefined)
+          throw new InputError('--sd', options.sd, 'left out when solving for the SD (--solve sd)');
+        const r = withOptionNames(MEANS_NAMES, () =>
+          powerTTest({
+            n: options.n,
+            delta: options.delta,
+            ...(options.sd !== undefined ? { sd: options.sd } : {}),
+            power: options.power,
+            ...(options.solve === 'alpha' ? {} : { alpha: options.alpha }),
+            sided: sidedOf(options),
+            strict: Boolean(options.strict),
+            ratio: options.ratio,
+            dropout: options.dropout,
+            type: options.type,
+            ...(options.solve ? { solve: options.solve } : {}),
+          }),
         );
-      }
-      const r = powerTTest({
-        n: options.n,
-        delta: options.delta,
-        sd: options.sd,
-        power: options.power,
-        alpha: options.alpha,
-        sided: sidedOf(options),
-        strict: Boolean(options.strict),
-        ratio: options.ratio,
-        dropout: options.dropout,
-      });
-      const lines = [
-        `${r.method}, α = ${plain(r.alpha)}`,
-        `delta ${plain(r.delta, 6)}${r.solved === 'delta' ? ' (detectable difference)' : ''}, sd ${plain(r.sd)}${r.ratio === 1 ? '' : `, ratio ${plain(r.ratio)}`}`,
-        ...sizeLines(r),
-      ];
-      output(context, options.json, r, lines);
-    });
+        const oneGroup = r.type !== 'two-sample';
+        const lines = [
+          `${r.method}, α = ${plain(r.alpha, 6)}${r.solved === 'alpha' ? ' (solved)' : ''}`,
+          `delta ${plain(r.delta, 6)}${r.solved === 'delta' ? ' (detectable difference)' : ''}, sd ${plain(r.sd, 6)}${r.solved === 'sd' ? ' (largest SD)' : ''}${r.ratio === 1 ? '' : `, ratio ${plain(r.ratio)}`}`,
+          ...(oneGroup
+            ? sizeLines(r).map((line) =>
+                line
+                  .replace(' per arm', r.type === 'paired' ? ' pairs' : ' patients')
+                  .replace(/ \(\d+ in total\)/, ''),
+              )
+            : sizeLines(r)),
+        ];
+        if (options.explain)
+          lines.push(
+            '',
+            formatExplain(r.method, [
+              {
+                label: 'degrees of freedom',
+                formula: oneGroup ? 'ν = n − 1' : 'ν = n1 + n2 − 2',
+                value: r.df,
+              },
+              {
+                label: 'noncentrality',
+                formula: oneGroup ? 'λ = √n δ/σ' : 'λ = δ / (σ √(1/n1 + 1/n2))',
+                value: r.ncp,
+              },
+              {
+                label: 'power',
+                formula: `P(T′(ν, λ) > t(1 − α/${r.sided}, ν))${r.strict ? ' + P(T′ < −t)' : ''}`,
+                value: r.power,
+              },
+              { label: 'solved for', value: r.solved },
+              { label: 'reference', value: 'R power.t.test; Cohen 1988, ch. 2' },
+            ]),
+          );
+        output(context, options.json, r, lines);
+      },
+    );
 
   commonOptions(
     power

@@ -56,8 +56,8 @@ checked (with the reason). French conventions (decimal comma, "IC 95 %",
 
 Examples:
   $ trialstat scan documents/rapami-final-results.txt
-  $ trialstat scan abstract.html --html scan.html
-  $ echo "t(28) = 2.20, p = .03" | trialstat scan - --json`,
+  $ trialstat scan examples/abstract.html --html scan.html
+  $ echo "t(28) = 2.20, p = .03" | trialstat scan - --json   # exit 1: inconsistent`,
     )
     .action(
       async (

@@ -404,7 +404,7 @@ A km-curve input is first turned into pseudo patient-level data (Guyot et al. 20
 Examples:
   $ trialstat survival compare veteran-lung --arms test,standard --times 180,365 --tau 500
   $ trialstat survival compare veteran-lung --from-curve --arms test,standard --json
-  $ trialstat survival compare curve.csv --kind km-curve --events A=120,B=131 --explain`,
+  $ trialstat survival compare examples/curve.csv --kind km-curve --events A=119,B=127 --explain`,
     )
     .action(
       async (input: string, options: PatientOptions & { kind?: 'patient-level' | 'km-curve' }) => {
@@ -451,7 +451,7 @@ Examples:
 Examples:
   $ trialstat survival km veteran-lung --from-curve --ipd > reconstructed.csv
   $ trialstat survival km veteran-lung --conf-type log --times 90,180
-  $ trialstat survival km curve.csv --kind km-curve --events A=120,B=131 --json`,
+  $ trialstat survival km examples/curve.csv --kind km-curve --events A=119,B=127 --json`,
     )
     .action(
       async (input: string, options: PatientOptions & { kind?: 'patient-level' | 'km-curve' }) => {
@@ -735,7 +735,7 @@ function registerPercent(survival: Command, context: CliContext): void {
 Exit code 1 when no Kaplan–Meier estimate on n patients rounds to the printed value.
 
 Examples:
-  $ trialstat survival percent --percent 77 --n 7
+  $ trialstat survival percent --percent 77 --n 7   # exit 1: not a KM value
   $ trialstat survival percent --percent 83 --n 7 --json`,
     )
     .action((options: { percent: string; n: number; json?: boolean }) => {
@@ -799,8 +799,8 @@ Each study's log HR and SE come from its preferred derivation (as in \`survival 
 order ci, oe-v, p, logrank, events, medians); the forest table names it.
 
 Examples:
-  $ trialstat survival meta hr-studies.csv --kind reported-comparison
-  $ trialstat survival meta hr-studies.csv --kind reported-comparison --method DL --hk --json`,
+  $ trialstat survival meta examples/hr-studies.csv --kind reported-comparison
+  $ trialstat survival meta examples/hr-studies.csv --kind reported-comparison --method DL --hk --json`,
     )
     .action(
       async (

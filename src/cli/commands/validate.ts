@@ -54,8 +54,8 @@ file:line: column "name": expected ..., found ... (exit 2). A file listed in a d
 dataset.json takes its kind from there.
 
 Examples:
-  $ trialstat validate my-arms.csv --kind arm-continuous
-  $ cat events.json | trialstat validate - --kind arm-binary
+  $ trialstat validate examples/my-arms.csv --kind arm-continuous
+  $ cat examples/events.json | trialstat validate - --kind arm-binary
   $ trialstat validate datasets/rapami
   $ trialstat validate rapami`,
     );

@@ -11,6 +11,11 @@ import { trialRegistrySchema, type TrialRegistryValues } from './trial-registry.
 import { armTimeToEventSchema, type ArmTimeToEventValues } from './arm-time-to-event.js';
 import { kmCurveSchema, type KmCurveValues } from './km-curve.js';
 import { patientLevelSchema, type PatientLevelValues } from './patient-level.js';
+import { doseEscalationSchema, type DoseEscalationValues } from './dose-escalation.js';
+import {
+  eligibilityCriterionSchema,
+  type EligibilityCriterionValues,
+} from './eligibility-criterion.js';
 
 /** Every dataset kind's schema, by kind name (docs/datasets.md). */
 export const KINDS = {
@@ -23,6 +28,8 @@ export const KINDS = {
   'arm-time-to-event': armTimeToEventSchema,
   'km-curve': kmCurveSchema,
   'patient-level': patientLevelSchema,
+  'dose-escalation': doseEscalationSchema,
+  'eligibility-criterion': eligibilityCriterionSchema,
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -41,6 +48,8 @@ export type TrialRegistryRow = TrialRegistryValues & RowMeta;
 export type ArmTimeToEventRow = ArmTimeToEventValues & RowMeta;
 export type KmCurveRow = KmCurveValues & RowMeta;
 export type PatientLevelRow = PatientLevelValues & RowMeta;
+export type DoseEscalationRow = DoseEscalationValues & RowMeta;
+export type EligibilityCriterionRow = EligibilityCriterionValues & RowMeta;
 
 /** Row type of each kind. */
 export interface KindRows {
@@ -53,6 +62,8 @@ export interface KindRows {
   'arm-time-to-event': ArmTimeToEventRow;
   'km-curve': KmCurveRow;
   'patient-level': PatientLevelRow;
+  'dose-escalation': DoseEscalationRow;
+  'eligibility-criterion': EligibilityCriterionRow;
 }
 
 export {
@@ -76,3 +87,7 @@ export { armTimeToEventSchema, kmCurveSchema, patientLevelSchema };
 export type { ArmTimeToEventValues, KmCurveValues, PatientLevelValues };
 export { TRIAL_PHASES, TRIAL_STATUSES } from './trial-registry.js';
 export { splitList, derivedPairs } from './common.js';
+export { doseEscalationSchema, eligibilityCriterionSchema };
+export type { DoseEscalationValues, EligibilityCriterionValues };
+export { ESCALATION_RULES } from './dose-escalation.js';
+export { CRITERION_RELATIONS } from './eligibility-criterion.js';

@@ -1,6 +1,7 @@
 import { formatNumber, formatP, formatPrinted } from '../../format/number.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
+import type { ContourFunnelData } from '../../stats/meta/contour-funnel-data.js';
 import type { ForestPlotInput, ForestPooled, ForestRow } from '../charts/forest-plot.js';
 import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
@@ -20,7 +21,12 @@ export type AnalysisView =
       favours?: { left: string; right: string };
       reference?: number | null;
       /** Column headers, data columns and statements of a RevMan-style forest plot. */
-      forest?: Pick<ForestPlotInput, 'columns' | 'studyHeader' | 'effectHeader' | 'statements'>;
+      forest?: Pick<
+        ForestPlotInput,
+        'columns' | 'studyHeader' | 'effectHeader' | 'statements' | 'subgroups' | 'sort'
+      >;
+      /** Contour-enhanced funnel data of a meta-analysis (for a `funnel` chart). */
+      funnel?: { data: ContourFunnelData; axisTitle: string; note?: string };
     }
   | {
       kind: 'arm-summary';

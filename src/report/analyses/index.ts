@@ -6,6 +6,7 @@ import { binaryComparison } from './binary-comparison.js';
 import { binaryRatios } from './binary-ratios.js';
 import { ciLevelReadings } from './ci-level-readings.js';
 import { consistencyAudit } from './consistency-audit.js';
+import { documentScan } from './document-scan.js';
 import { simonDesign } from './simon-design.js';
 import { threePlusThreeAnalysis } from './three-plus-three.js';
 import { twoMeanPower } from './two-mean-power.js';
@@ -35,5 +36,6 @@ export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
     threePlusThreeAnalysis,
     simonDesign,
     twoArmMeta,
+    documentScan,
   ].map((analysis) => [analysis.name, analysis]),
 );

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import {
   columnDecimals,
   formatEstimateCi,
@@ -7,15 +8,27 @@ import {
   formatTau2,
 } from '../../format/number.js';
 import { binaryEffectSizes, type BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
+import { contourFunnelData } from '../../stats/meta/contour-funnel-data.js';
 import { cumulativeMetaAnalysis } from '../../stats/meta/cumulative-meta-analysis.js';
+import type { EffectSizes } from '../../stats/meta/effect-sizes.js';
 import { TAU2_ESTIMATORS } from '../../stats/meta/estimate-tau2.js';
+import { influenceDiagnostics } from '../../stats/meta/influence-diagnostics.js';
 import { leaveOneOut, type SensitivityRow } from '../../stats/meta/leave-one-out.js';
 import { mantelHaenszel } from '../../stats/meta/mantel-haenszel.js';
-import { metaAnalysis, type MetaMethod, type MetaTest } from '../../stats/meta/meta-analysis.js';
+import { mantelHaenszelWeights } from '../../stats/meta/mantel-haenszel-weights.js';
+import {
+  metaAnalysis,
+  type MetaAnalysisResult,
+  type MetaMethod,
+  type MetaTest,
+} from '../../stats/meta/meta-analysis.js';
 import { peto } from '../../stats/meta/peto.js';
-import type { ForestRow } from '../charts/forest-plot.js';
+import { subgroupAnalysis } from '../../stats/meta/subgroup-analysis.js';
+import { trimAndFill } from '../../stats/meta/trim-and-fill.js';
+import { rowYear } from '../charts/forest-order.js';
+import type { ForestPooled, ForestRow, ForestSubgroup } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, pCell, type AnalysisDefinition } from './analysis.js';
-import { pairArms, pairOptions } from './pair-arms.js';
+import { pairArms, pairOptions, type ArmPair } from './pair-arms.js';
 
 type Measure = 'RR' | 'OR' | 'RD';
 type Pooling = MetaMethod | 'MH' | 'Peto';
@@ -28,22 +41,81 @@ const MEASURE_NAME: Record<Measure, string> = {
 /** `p < 0.001` / `p = 0.03`, for statements. */
 const pText = (p: number): string =>
   pCell(p).startsWith('<') ? `p < ${pCell(p).slice(1)}` : `p = ${pCell(p)}`;
+/** `τ² = 0.313`, `τ² < 0.001`, `τ² = 0`. */
+const tau2Text = (tau2: number): string => {
+  const t = formatTau2(tau2);
+  return t.startsWith('<') ? `τ² ${t}` : `τ² = ${t}`;
+};
+
+/** A pooled fit as the report shows it: model-scale estimate and CI, Q, I², test. */
+interface Pooled {
+  estimate: number;
+  lower: number;
+  upper: number;
+  tau2: number | null;
+  Q: number;
+  Qdf: number;
+  Qp: number;
+  I2: number;
+  statistic: number;
+  statName: string;
+  p: number;
+  se: number;
+  weights: number[] | null;
+  fit: MetaAnalysisResult;
+  /** Warnings of the MH or Peto fit (the IV fit's are in `fit`). */
+  warnings: readonly string[];
+}
+
+/**
+ * Parses `subgroups` entries `Name: Trial A; Trial B` into a trial → subgroup map, in order.
+ * @example parseSubgroups(['Random: A 1948; B 1949', 'Other: C 1960']).get('C 1960') // 'Other'
+ */
+function parseSubgroups(
+  entries: readonly string[],
+  trials: readonly string[],
+): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of entries) {
+    const colon = entry.indexOf(':');
+    if (colon <= 0) throw new InputError('subgroups', entry, '"Subgroup name: trial; trial; …"');
+    const name = entry.slice(0, colon).trim();
+    for (const trial of entry
+      .slice(colon + 1)
+      .split(';')
+      .map((t) => t.trim())
+      .filter(Boolean)) {
+      if (!trials.includes(trial))
+        throw new InputError('subgroups', trial, `a trial of the analysis (${trials.join(', ')})`);
+      if (map.has(trial)) throw new InputError('subgroups', trial, 'each trial in one subgroup');
+      map.set(trial, name);
+    }
+  }
+  const missing = trials.filter((t) => !map.has(t));
+  if (missing.length > 0)
+    throw new InputError('subgroups', missing.join(', '), 'every trial in a subgroup');
+  return map;
+}
 
 /**
  * Two-arm binary meta-analysis for reports (RevMan's "Analysis 1.1"): per-trial RR, OR or
  * RD from events/total of each arm (`binaryEffectSizes`, metafor `escalc`), pooled by
  * inverse variance with a common effect (`FE`) or random effects with any τ² estimator
  * (`metaAnalysis`, metafor `rma`; Wald z or Hartung–Knapp), or by Mantel–Haenszel or Peto
- * (common effect). `show` picks what the forest plot draws: the trials and the pooled
- * estimate (`studies`, default), the pooled estimate with each trial left out
- * (`leave-one-out`, metafor `leave1out`) or the cumulative pooled estimate in table order
- * (`cumulative`, metafor `cumul`).
+ * (common effect; weights as metafor `weights.rma.mh`). Optional subgroups (each pooled the
+ * same way, with the test for subgroup differences on the subgroup estimates, as RevMan).
+ * `show` picks what the forest plot draws: the trials and the pooled estimate (`studies`,
+ * default), the pooled estimate with each trial left out (`leave-one-out`, metafor
+ * `leave1out`), the cumulative pooled estimate (`cumulative`, metafor `cumul`, in table
+ * order or by year), or leave-one-out with the case-deletion diagnostics as the table
+ * (`influence`, metafor `influence.rma.uni`). Every view carries the contour-enhanced
+ * funnel data, with trim-and-fill studies (metafor `trimfill`), for a `funnel` chart.
  * Reference: Viechtbauer W (2010), J Stat Softw 36(3); Cochrane Handbook ch. 10.
  */
 export const twoArmMeta: AnalysisDefinition = {
   name: 'two-arm-meta',
   description:
-    'Meta-analysis of two-arm binary trials (RR, OR, RD; IV common/random with any τ² estimator, Mantel–Haenszel, Peto; Hartung–Knapp), with leave-one-out and cumulative views.',
+    'Meta-analysis of two-arm binary trials (RR, OR, RD; IV common/random with any τ² estimator, Mantel–Haenszel, Peto; Hartung–Knapp), with subgroups, leave-one-out, cumulative and influence views and a contour-enhanced funnel with trim and fill.',
   kinds: ['arm-binary'],
   produces: 'effects',
   options: {
@@ -66,8 +138,25 @@ export const twoArmMeta: AnalysisDefinition = {
     },
     show: {
       type: 'enum',
-      values: ['studies', 'leave-one-out', 'cumulative'],
-      description: 'What the forest plot shows (default studies).',
+      values: ['studies', 'leave-one-out', 'cumulative', 'influence'],
+      description:
+        'What the forest plot and table show (default studies): the trials; the pooled estimate with each left out; the cumulative pooled estimate; or leave-one-out with the influence diagnostics as the table.',
+    },
+    cumulativeOrder: {
+      type: 'enum',
+      values: ['table', 'year'],
+      description:
+        'Order in which trials are added for show: cumulative (default table; year: the last 4-digit year in the trial name).',
+    },
+    subgroups: {
+      type: 'string-list',
+      description:
+        'Subgroups, each "Name: trial; trial; …" (every trial in one); the forest plot shows each subgroup with its subtotal and the test for subgroup differences.',
+    },
+    trimfill: {
+      type: 'boolean',
+      description:
+        'Add trim-and-fill studies (metafor trimfill, L0) to the funnel data (default true).',
     },
     armLabel: { type: 'string', description: 'Column header of arm 1 (default the arm name).' },
     comparatorLabel: {
@@ -81,35 +170,83 @@ export const twoArmMeta: AnalysisDefinition = {
     const test = (options.test as MetaTest | undefined) ?? 'z';
     const level = (options.level as number | undefined) ?? 0.95;
     const show = (options.show as string | undefined) ?? 'studies';
+    if (method === 'Peto' && measure !== 'OR')
+      throw new InputError(
+        'method',
+        'Peto',
+        'MH, FE or a τ² estimator for RR and RD (Peto pools odds ratios)',
+      );
     const lv = formatLevel(level);
     const { pairs, warnings: pairWarnings } = pairArms(dataset, options, 'two-arm-meta');
-    const studies: BinaryStudy[] = pairs.map((p) => ({
+    const toStudy = (p: ArmPair): BinaryStudy => ({
       study: p.trial,
       events1: p.arm.events,
       n1: p.arm.n,
       events2: p.comparator.events,
       n2: p.comparator.n,
-    }));
-    const effects = binaryEffectSizes(studies, measure);
+    });
+    const allStudies = pairs.map(toStudy);
+    const effects = binaryEffectSizes(allStudies, measure);
     const isRatio = measure !== 'RD';
     const nat = (x: number): number => (isRatio ? Math.exp(x) : x);
-    const ivMethod: MetaMethod = method === 'MH' || method === 'Peto' ? 'FE' : method;
-    // Prediction interval as metafor: normal quantiles with z inference, t(k − 1) with Hartung–Knapp.
-    const fit = metaAnalysis(effects, {
-      method: ivMethod,
-      test: method === 'MH' || method === 'Peto' ? 'z' : test,
-      level,
-      pi: test === 'knha' ? 't' : 'z',
-    });
-    const special =
-      method === 'MH'
-        ? mantelHaenszel(studies, measure, { level })
-        : method === 'Peto'
-          ? peto(studies, { level })
-          : undefined;
-    const pooledEst = special ? special.estimate : fit.estimate;
-    const pooledLo = special ? special.ci.lower : fit.ci.lower;
-    const pooledHi = special ? special.ci.upper : fit.ci.upper;
+    const special = method === 'MH' || method === 'Peto';
+    const ivMethod: MetaMethod = special ? 'FE' : method;
+    const ivOptions = { method: ivMethod, test: special ? 'z' : test, level } as const;
+    const dropped = new Set(effects.dropped.map((d) => d.study));
+
+    /** Pools a set of trials by the chosen method. */
+    const pool = (studies: BinaryStudy[], es: EffectSizes): Pooled => {
+      // Prediction interval as metafor: normal quantiles with z inference, t(k − 1) with Hartung–Knapp.
+      const fit = metaAnalysis(es, { ...ivOptions, pi: test === 'knha' ? 't' : 'z' });
+      const estimable = studies.filter((s) => !dropped.has(s.study!));
+      if (special) {
+        const r =
+          method === 'MH' ? mantelHaenszel(studies, measure, { level }) : peto(studies, { level });
+        return {
+          estimate: r.estimate,
+          lower: r.ci.lower,
+          upper: r.ci.upper,
+          tau2: null,
+          Q: r.Q,
+          Qdf: r.Qdf,
+          Qp: r.Qp,
+          I2: r.I2,
+          statistic: r.test.statistic ?? NaN,
+          statName: 'z',
+          p: r.test.p,
+          se: r.se,
+          weights: mantelHaenszelWeights(
+            estimable,
+            method === 'Peto' ? 'Peto' : (`MH-${measure}` as 'MH-RR' | 'MH-OR' | 'MH-RD'),
+          ),
+          fit,
+          warnings: r.warnings,
+        };
+      }
+      return {
+        estimate: fit.estimate,
+        lower: fit.ci.lower,
+        upper: fit.ci.upper,
+        tau2: ivMethod === 'FE' ? null : fit.tau2,
+        Q: fit.Q,
+        Qdf: fit.Qdf,
+        Qp: fit.Qp,
+        I2: fit.I2,
+        statistic: fit.statistic,
+        statName: fit.df === null ? 'z' : `t(${fit.df})`,
+        p: fit.p,
+        se: fit.se,
+        weights: fit.studies.map((s) => s.weight),
+        fit,
+        warnings: [],
+      };
+    };
+    const overall = pool(allStudies, effects);
+    const heterogeneity = (r: Pooled): string =>
+      `Heterogeneity: ${r.tau2 === null ? '' : `${tau2Text(r.tau2)}; `}Q = ${formatFixed(r.Q, 2)}, df = ${r.Qdf} (${pText(r.Qp)}); I² = ${formatFixed(r.I2, 0)}%`;
+    const overallTest = (r: Pooled): string =>
+      `Test for overall effect: ${r.statName} = ${formatFixed(r.statistic, 2)} (${pText(r.p)})`;
+
     const model =
       method === 'MH'
         ? 'M-H, fixed'
@@ -121,25 +258,120 @@ export const twoArmMeta: AnalysisDefinition = {
     const armLabel = (options.armLabel as string | undefined) ?? pairs[0]?.arm.name ?? 'Arm 1';
     const compLabel =
       (options.comparatorLabel as string | undefined) ?? pairs[0]?.comparator.name ?? 'Arm 2';
-    const byStudy = new Map(fit.studies.map((s) => [s.study, s]));
-    const dropped = new Set(effects.dropped.map((d) => d.study));
 
-    // Weights are inverse-variance weights of the fitted model; MH and Peto weights are not shown.
-    const withWeights = !special;
+    // Weights of every estimable trial in the overall pooled estimate, by trial.
+    const estimableTrials = pairs.filter((p) => !dropped.has(p.trial)).map((p) => p.trial);
+    const weightOf = new Map(estimableTrials.map((t, i) => [t, overall.weights?.[i]]));
+    const byStudy = new Map(overall.fit.studies.map((s) => [s.study, s]));
+    const subgroupOf =
+      options.subgroups !== undefined
+        ? parseSubgroups(
+            options.subgroups as string[],
+            pairs.map((p) => p.trial),
+          )
+        : undefined;
     const studyRows: ForestRow[] = pairs.map((p) => {
       const s = byStudy.get(p.trial);
       const cells = [`${p.arm.events}/${p.arm.n}`, `${p.comparator.events}/${p.comparator.n}`];
+      const group = subgroupOf ? { group: subgroupOf.get(p.trial)! } : {};
       if (!s || dropped.has(p.trial))
-        return { label: p.trial, estimate: NaN, lower: NaN, upper: NaN, cells, estimable: false };
+        return {
+          label: p.trial,
+          estimate: NaN,
+          lower: NaN,
+          upper: NaN,
+          cells,
+          estimable: false,
+          ...group,
+        };
+      const weight = weightOf.get(p.trial);
       return {
         label: p.trial,
         estimate: nat(s.yi),
         lower: nat(s.ci.lower),
         upper: nat(s.ci.upper),
         cells,
-        ...(withWeights ? { weight: s.weight } : {}),
+        ...(weight !== undefined ? { weight } : {}),
+        ...group,
       };
     });
+    const sum = (list: readonly ArmPair[], f: (p: ArmPair) => number): number =>
+      list.reduce((s, p) => s + f(p), 0);
+    const totalsOf = (list: readonly ArmPair[]) => ({
+      cells: [String(sum(list, (p) => p.arm.n)), String(sum(list, (p) => p.comparator.n))],
+      totals: {
+        label: 'Total events',
+        cells: [
+          String(sum(list, (p) => p.arm.events)),
+          String(sum(list, (p) => p.comparator.events)),
+        ],
+      },
+    });
+
+    // Subgroups: each pooled the same way; the test for differences on their estimates (RevMan).
+    const subgroups: ForestSubgroup[] = [];
+    const subgroupStatements: string[] = [];
+    const subgroupMethods: string[] = [];
+    if (subgroupOf && show === 'studies') {
+      const names = [...new Set(pairs.map((p) => subgroupOf.get(p.trial)!))];
+      const fits = names.map((name) => {
+        const members = pairs.filter((p) => subgroupOf.get(p.trial) === name);
+        const studies = members.map(toStudy);
+        const es = {
+          ...effects,
+          studies: effects.studies.filter((s) => subgroupOf.get(s.study) === name),
+        };
+        return { name, members, r: es.studies.length > 0 ? pool(studies, es) : null };
+      });
+      for (const { name, members, r } of fits) {
+        if (!r) {
+          subgroups.push({ name, statements: ['Not estimable'] });
+          continue;
+        }
+        const weight = sum(
+          members.filter((p) => weightOf.has(p.trial)),
+          (p) => weightOf.get(p.trial) ?? 0,
+        );
+        subgroups.push({
+          name,
+          pooled: {
+            label: `Subtotal (${lv} CI)`,
+            estimate: nat(r.estimate),
+            lower: nat(r.lower),
+            upper: nat(r.upper),
+            ...(overall.weights ? { weight } : {}),
+            ...totalsOf(members),
+          },
+          statements: [heterogeneity(r), overallTest(r)],
+        });
+      }
+      const estimated = fits.filter((f) => f.r !== null);
+      if (estimated.length >= 2) {
+        // IV: separate τ² per subgroup (stats subgroupAnalysis); MH/Peto: the same Q on their estimates.
+        const between = special
+          ? metaAnalysis(
+              {
+                measure: effects.measure,
+                studies: estimated.map((f) => ({
+                  study: f.name,
+                  yi: f.r!.estimate,
+                  vi: f.r!.se ** 2,
+                })),
+                dropped: [],
+                warnings: [],
+              },
+              { method: 'FE', level },
+            )
+          : subgroupAnalysis(effects, (s) => subgroupOf.get(s.study)!, ivOptions).between;
+        subgroupStatements.push(
+          `Test for subgroup differences: Q = ${formatFixed(between.Q, 2)}, df = ${between.Qdf} (${pText(between.Qp)}); I² = ${formatFixed(between.I2, 0)}%`,
+        );
+        subgroupMethods.push(
+          'Subgroups pooled separately (each its own τ²); test for subgroup differences: Cochran’s Q on the subgroup estimates (Cochrane Handbook 10.11.3.1; RevMan, meta subgroup).',
+        );
+      }
+    }
+
     const sensitivityRows = (rows: SensitivityRow[], prefix: string): ForestRow[] =>
       rows.map((r) => ({
         label: `${prefix}${r.study}`,
@@ -147,121 +379,196 @@ export const twoArmMeta: AnalysisDefinition = {
         lower: nat(r.ci.lower),
         upper: nat(r.ci.upper),
       }));
-    const ivOptions = { method: ivMethod, test, level, tau2Interval: false } as const;
+    const sensitivityOptions = { ...ivOptions, tau2Interval: false };
+    const byYear = options.cumulativeOrder === 'year';
     const rows =
-      show === 'leave-one-out'
-        ? sensitivityRows(leaveOneOut(effects, ivOptions), 'Omitting ')
+      show === 'leave-one-out' || show === 'influence'
+        ? sensitivityRows(leaveOneOut(effects, sensitivityOptions), 'Omitting ')
         : show === 'cumulative'
-          ? sensitivityRows(cumulativeMetaAnalysis(effects, undefined, ivOptions), '+ ')
+          ? sensitivityRows(
+              cumulativeMetaAnalysis(
+                effects,
+                byYear ? (s, i) => rowYear({ label: s.study }) ?? 10000 + i : undefined,
+                sensitivityOptions,
+              ),
+              '+ ',
+            )
           : studyRows;
 
-    const sum = (f: (p: (typeof pairs)[number]) => number): number =>
-      pairs.reduce((s, p) => s + f(p), 0);
-    const Q = special ?? fit;
-    const statistic = special ? (special.test.statistic ?? NaN) : fit.statistic;
-    const pOverall = special ? special.test.p : fit.p;
-    const statName = special || fit.df === null ? 'z' : `t(${fit.df})`;
-    const statements = [
-      `Heterogeneity: ${method === 'MH' || method === 'Peto' || method === 'FE' ? '' : `τ² = ${formatTau2(fit.tau2)}; `}Q = ${formatFixed(Q.Q, 2)}, df = ${Q.Qdf} (${pText(Q.Qp)}); I² = ${formatFixed(Q.I2, 0)}%`,
-      `Test for overall effect: ${statName} = ${formatFixed(statistic, 2)} (${pText(pOverall)})`,
-    ];
+    const statements = [heterogeneity(overall), overallTest(overall), ...subgroupStatements];
     const decimals = columnDecimals(
       [
-        nat(pooledEst),
-        nat(pooledLo),
-        nat(pooledHi),
+        nat(overall.estimate),
+        nat(overall.lower),
+        nat(overall.upper),
         ...studyRows
           .filter((r) => r.estimable !== false)
           .flatMap((r) => [r.estimate, r.lower, r.upper]),
       ],
       { ratio: isRatio },
     );
-    const pooledLabel = show === 'studies' ? `Total (${lv} CI)` : `All ${fit.k} trials (${lv} CI)`;
-    const pi = fit.transformed.pi;
+    const pooledCi = formatEstimateCi(
+      nat(overall.estimate),
+      nat(overall.lower),
+      nat(overall.upper),
+      decimals,
+    );
+    const k = effects.studies.length;
+    const pooledLabel = show === 'studies' ? `Total (${lv} CI)` : `All ${k} trials (${lv} CI)`;
+    const pi = overall.fit.transformed.pi;
     const name = MEASURE_NAME[measure];
+    const pooled: ForestPooled = {
+      label: pooledLabel,
+      estimate: nat(overall.estimate),
+      lower: nat(overall.lower),
+      upper: nat(overall.upper),
+      ...(show === 'studies' ? totalsOf(pairs) : {}),
+      ...(pi && ivMethod !== 'FE' && show === 'studies'
+        ? {
+            predictionLower: pi.lower,
+            predictionUpper: pi.upper,
+            predictionLevel: level,
+          }
+        : {}),
+    };
+
+    // Funnel (model scale), with trim-and-fill studies when asked and possible (k ≥ 3).
+    const funnelNotes: string[] = [];
+    let filled: EffectSizes['studies'] = [];
+    let fillText = '';
+    if (show === 'studies' && options.trimfill !== false && k >= 3) {
+      const tf = trimAndFill(effects, { ...ivOptions, tau2Interval: false });
+      filled = tf.filled;
+      fillText = `trim and fill (L0): ${tf.k0} ${tf.k0 === 1 ? 'study' : 'studies'} estimated missing on the ${tf.side}`;
+      funnelNotes.push(...tf.warnings.map((w) => `Funnel plot, ${w}.`));
+    }
+    const funnel =
+      show !== 'studies'
+        ? undefined
+        : {
+            data: contourFunnelData(effects, { centre: overall.estimate, filled }),
+            axisTitle: isRatio ? `Log ${name.toLowerCase()}` : name,
+            ...(fillText
+              ? { note: `${fillText.charAt(0).toUpperCase()}${fillText.slice(1)} (open circles)` }
+              : {}),
+          };
+
+    const influence = show === 'influence' ? influenceDiagnostics(effects, sensitivityOptions) : [];
+    const fixed3 = (x: number): string => formatFixed(x, 3);
+    const table =
+      show === 'influence'
+        ? {
+            columns: [
+              { key: 'study', label: 'Trial' },
+              { key: 'rstudent', label: 'Studentised residual', numeric: true },
+              { key: 'dffits', label: 'DFFITS', numeric: true },
+              { key: 'cook', label: 'Cook’s distance', numeric: true },
+              { key: 'hat', label: 'Leverage', numeric: true },
+              { key: 'weight', label: 'Weight', numeric: true },
+              { key: 'omitted', label: `${name} omitting the trial (${lv} CI)`, numeric: true },
+              { key: 'influential', label: 'Influential' },
+            ],
+            rows: influence.map((r, i) => ({
+              study: r.study,
+              rstudent: fixed3(r.rstudent),
+              dffits: fixed3(r.dffits),
+              cook: fixed3(r.cooksDistance),
+              hat: fixed3(r.hat),
+              weight: formatPercent(r.weight),
+              omitted: formatEstimateCi(rows[i].estimate, rows[i].lower, rows[i].upper, decimals),
+              influential: r.influential ? 'yes' : 'no',
+            })),
+          }
+        : show === 'leave-one-out' || show === 'cumulative'
+          ? {
+              columns: [
+                { key: 'study', label: show === 'cumulative' ? 'Trial added' : 'Trial left out' },
+                { key: 'effect', label: `${name} (${lv} CI)`, numeric: true },
+              ],
+              rows: rows.map((r) => ({
+                study: r.label.replace(/^(Omitting |\+ )/, ''),
+                effect: formatEstimateCi(r.estimate, r.lower, r.upper, decimals),
+              })),
+            }
+          : {
+              columns: [
+                { key: 'study', label: 'Trial' },
+                ...(subgroupOf ? [{ key: 'subgroup', label: 'Subgroup' }] : []),
+                { key: 'arm', label: `${armLabel} n/N`, numeric: true },
+                { key: 'comparator', label: `${compLabel} n/N`, numeric: true },
+                { key: 'effect', label: `${name} (${lv} CI)`, numeric: true },
+                ...(overall.weights ? [{ key: 'weight', label: 'Weight', numeric: true }] : []),
+              ],
+              rows: [
+                ...studyRows.map((r) => ({
+                  study: r.label,
+                  ...(subgroupOf ? { subgroup: r.group ?? '' } : {}),
+                  arm: r.cells?.[0] ?? '',
+                  comparator: r.cells?.[1] ?? '',
+                  effect:
+                    r.estimable === false
+                      ? 'Not estimable'
+                      : formatEstimateCi(r.estimate, r.lower, r.upper, decimals),
+                  ...(overall.weights
+                    ? { weight: r.weight !== undefined ? formatPercent(r.weight) : '' }
+                    : {}),
+                })),
+                {
+                  study: `Total (${model})`,
+                  ...(subgroupOf ? { subgroup: '' } : {}),
+                  arm: `${sum(pairs, (p) => p.arm.events)}/${sum(pairs, (p) => p.arm.n)}`,
+                  comparator: `${sum(pairs, (p) => p.comparator.events)}/${sum(pairs, (p) => p.comparator.n)}`,
+                  effect: pooledCi,
+                  ...(overall.weights ? { weight: '100.0%' } : {}),
+                },
+              ],
+            };
+
     return {
       view: {
         kind: 'effects',
         rows,
-        pooled: {
-          label: pooledLabel,
-          estimate: nat(pooledEst),
-          lower: nat(pooledLo),
-          upper: nat(pooledHi),
-          ...(show === 'studies'
-            ? {
-                cells: [String(sum((p) => p.arm.n)), String(sum((p) => p.comparator.n))],
-                totals: {
-                  label: 'Total events',
-                  cells: [
-                    String(sum((p) => p.arm.events)),
-                    String(sum((p) => p.comparator.events)),
-                  ],
-                },
-              }
-            : {}),
-          ...(pi && ivMethod !== 'FE' && show === 'studies'
-            ? { predictionLower: pi.lower, predictionUpper: pi.upper, predictionLevel: level }
-            : {}),
-        },
+        pooled,
         scale: isRatio ? 'log' : 'linear',
         axisTitle: (options.axisTitle as string | undefined) ?? name,
         ...favoursFrom(options),
         forest: {
           ...(show === 'studies' ? { columns: [`${armLabel} n/N`, `${compLabel} n/N`] } : {}),
+          ...(subgroups.length > 0 ? { subgroups } : {}),
           studyHeader:
             show === 'studies'
               ? 'Study'
-              : show === 'leave-one-out'
-                ? 'Leave one out'
-                : 'Cumulative, in table order',
+              : show === 'cumulative'
+                ? `Cumulative, ${byYear ? 'by year' : 'in table order'}`
+                : 'Leave one out',
           effectHeader: `${name} ${model}, ${lv} CI`,
           statements:
             show === 'studies'
               ? statements
               : [
-                  `Pooled with all trials: ${formatEstimateCi(nat(pooledEst), nat(pooledLo), nat(pooledHi), decimals)}; ${statements[0].toLowerCase()}`,
+                  `Pooled with all trials: ${pooledCi}; ${statements[0].charAt(0).toLowerCase()}${statements[0].slice(1)}`,
                 ],
         },
+        ...(funnel ? { funnel } : {}),
       },
-      table: {
-        columns: [
-          { key: 'study', label: 'Trial' },
-          { key: 'arm', label: `${armLabel} n/N`, numeric: true },
-          { key: 'comparator', label: `${compLabel} n/N`, numeric: true },
-          { key: 'effect', label: `${name} (${lv} CI)`, numeric: true },
-          ...(withWeights ? [{ key: 'weight', label: 'Weight', numeric: true }] : []),
-        ],
-        rows: [
-          ...studyRows.map((r) => ({
-            study: r.label,
-            arm: r.cells?.[0] ?? '',
-            comparator: r.cells?.[1] ?? '',
-            effect:
-              r.estimable === false
-                ? 'Not estimable'
-                : formatEstimateCi(r.estimate, r.lower, r.upper, decimals),
-            ...(withWeights
-              ? { weight: r.weight !== undefined ? formatPercent(r.weight) : '' }
-              : {}),
-          })),
-          {
-            study: `Total (${model})`,
-            arm: `${sum((p) => p.arm.events)}/${sum((p) => p.arm.n)}`,
-            comparator: `${sum((p) => p.comparator.events)}/${sum((p) => p.comparator.n)}`,
-            effect: formatEstimateCi(nat(pooledEst), nat(pooledLo), nat(pooledHi), decimals),
-            ...(withWeights ? { weight: '100.0%' } : {}),
-          },
-        ],
-      },
+      table,
       methods: [
-        `Two-arm meta-analysis: ${name.toLowerCase()} per trial (metafor escalc; 0.5 added to every cell of tables with a zero cell, trials without events in either arm not estimable), pooled by ${method === 'MH' ? 'Mantel–Haenszel (common effect)' : method === 'Peto' ? 'the Peto method (common effect)' : method === 'FE' ? 'inverse variance (common effect)' : `inverse variance with random effects, τ² by ${method} (${TAU2_ESTIMATORS.get(method).label}; ${TAU2_ESTIMATORS.get(method).reference})`}${test === 'knha' && !special ? ', Hartung–Knapp t inference' : ''}; heterogeneity by Cochran's Q and I²${ivMethod !== 'FE' ? `; ${lv} prediction interval from t(k − 1)` : ''} (as metafor rma / rma.mh / rma.peto).`,
+        `Two-arm meta-analysis: ${name.toLowerCase()} per trial (metafor escalc; 0.5 added to every cell of tables with a zero cell, trials without events in either arm not estimable), pooled by ${method === 'MH' ? 'Mantel–Haenszel (common effect)' : method === 'Peto' ? 'the Peto method (common effect)' : method === 'FE' ? 'inverse variance (common effect)' : `inverse variance with random effects, τ² by ${method} (${TAU2_ESTIMATORS.get(method).label}; ${TAU2_ESTIMATORS.get(method).reference})`}${test === 'knha' && !special ? ', Hartung–Knapp t inference' : ''}; heterogeneity by Cochran's Q and I²${ivMethod !== 'FE' ? `; ${lv} prediction interval from ${test === 'knha' ? 't(k − 1)' : 'the normal distribution'}` : ''} (as metafor rma / rma.mh / rma.peto).`,
+        ...subgroupMethods,
+        ...(show === 'influence'
+          ? [
+              'Influence: case-deletion diagnostics (studentised residual, DFFITS, Cook’s distance, leverage; metafor influence.rma.uni, Viechtbauer & Cheung 2010).',
+            ]
+          : []),
       ],
-      notes: effects.dropped.map((d) => `${d.study} not estimable: ${d.reason}`),
+      notes: [
+        ...effects.dropped.map((d) => `${d.study} not estimable: ${d.reason}`),
+        ...funnelNotes,
+      ],
       warnings: [
         ...pairWarnings,
-        ...fit.warnings.map((w) => `two-arm-meta: ${w}`),
-        ...(special ? special.warnings.map((w) => `two-arm-meta: ${w}`) : []),
+        ...overall.fit.warnings.map((w) => `two-arm-meta: ${w}`),
+        ...overall.warnings.map((w) => `two-arm-meta: ${w}`),
       ],
     };
   },

@@ -10,6 +10,8 @@ export interface ContourFunnelInput {
   axisTitle: string;
   data: ContourFunnelData;
   width?: number;
+  /** A second subtitle line, e.g. what trim and fill estimated. */
+  note?: string;
 }
 
 /** Shades from the least to the most significant region (p > first level is white). */
@@ -120,7 +122,10 @@ export function contourFunnel(input: ContourFunnelInput): ChartResult {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: input.title,
-      subtitle: input.subtitle ?? `Shading, light to dark: ${legend}`,
+      subtitle: [
+        input.subtitle ?? `Shading, light to dark: ${legend}`,
+        ...(input.note ? [input.note] : []),
+      ],
       subtitleColor: MUTED,
     },
     width: input.width ?? 420,
@@ -131,7 +136,7 @@ export function contourFunnel(input: ContourFunnelInput): ChartResult {
   const nFilled = points.filter((p) => p.filled).length;
   return {
     spec,
-    description: `Contour-enhanced funnel plot: ${points.length - nFilled} studies${nFilled ? ` and ${nFilled} filled by trim and fill` : ''}, standard error against ${input.axisTitle}, shaded by significance (${legend}).`,
+    description: `Contour-enhanced funnel plot: ${points.length - nFilled} studies${nFilled ? ` and ${nFilled} filled by trim and fill` : ''}, standard error against ${input.axisTitle}, shaded by significance (${legend})${input.note ? `; ${input.note}` : ''}.`,
     warnings,
   };
 }

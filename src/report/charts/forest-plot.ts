@@ -7,6 +7,8 @@ import {
 } from '../../format/number.js';
 import { textWidth } from '../text-metrics/text-width.js';
 import { isFiniteNumber, type ChartResult } from './chart-result.js';
+import { forestAxis } from './forest-axis.js';
+import { sortForestRows, type ForestSort } from './forest-order.js';
 import { CHART_CONFIG, INK, MUTED, OKABE_ITO, logTicks } from './theme.js';
 
 export interface ForestRow {
@@ -20,6 +22,10 @@ export interface ForestRow {
   cells?: string[];
   /** False for a study whose effect cannot be estimated (e.g. no events in either arm): shown as "Not estimable". */
   estimable?: boolean;
+  /** Subgroup (one of `subgroups`), when the plot has subgroups. */
+  group?: string;
+  /** Year for `sort: 'year'` (default: the last 18xx–20xx number in the label). */
+  year?: number;
 }
 
 export interface ForestPooled {
@@ -35,6 +41,17 @@ export interface ForestPooled {
   cells?: string[];
   /** A row under the total, e.g. `{ label: 'Total events', cells: ['619', '1499'] }`. */
   totals?: { label: string; cells: string[] };
+  /** Weight in percent shown on the row (default 100 for the total, the sum of the rows' weights for a subtotal). */
+  weight?: number;
+}
+
+/** A subgroup: heading, its rows (those with `group` = `name`), subtotal and statements. */
+export interface ForestSubgroup {
+  name: string;
+  /** The subgroup's pooled estimate (a diamond on the subtotal row). */
+  pooled?: ForestPooled;
+  /** Heterogeneity and overall-effect statements of the subgroup, under its subtotal. */
+  statements?: string[];
 }
 
 export interface ForestPlotInput {
@@ -67,34 +84,38 @@ export interface ForestPlotInput {
   decimals?: number;
   /** Log axes are cut at [1/limit, limit] (default 100); intervals beyond end in an arrow. */
   logLimit?: number;
+  /** Subgroups in the order drawn; rows are grouped by their `group`. */
+  subgroups?: ForestSubgroup[];
+  /** Order of the study rows (within each subgroup); default as given. */
+  sort?: ForestSort;
 }
 
 const ROW = 22;
 const FONT = 11;
+const NOTE_FONT = 10;
 const GAP = 14;
 /** Area (px²) of the square of the heaviest study; every other square's area is in proportion to its weight. */
-const MAX_AREA = 220;
+export const FOREST_MAX_AREA = 220;
 
-/** The smallest 1-2-5 value ≥ x. */
-function step125(x: number): number {
-  const exponent = Math.floor(Math.log10(x));
-  for (const m of [1, 2, 5, 10]) {
-    const v = Number((m * 10 ** exponent).toPrecision(2));
-    if (v >= x * (1 - 1e-12)) return v;
-  }
-  return 10 ** (exponent + 1);
+type TextStyle = 'normal' | 'bold' | 'heading' | 'note';
+interface TextRow {
+  y: number;
+  text: string;
+  style: TextStyle;
 }
 
 /**
  * Forest plot at the level of RevMan and metafor's `forest()`: a header row; the study
  * column and optional data columns (events/total, mean (SD) N); one row per study with a
  * square whose **area** is proportional to its weight and a whisker for its CI (an arrow
- * where the CI runs past the axis limit; "Not estimable" rows without marks); the pooled
- * diamond with a total row, the prediction interval, the effect column (one number of
- * decimals for estimates and limits) and an aligned weight column; the heterogeneity and
- * overall-effect statements under the plot. Ratios use a log axis symmetric about 1 with
- * 1-2-5 ticks, differences a linear axis centred on the null, so the "favours" labels sit
- * under each half of the plot. Rows are drawn top to bottom in the order given.
+ * where the CI runs past the axis limit; "Not estimable" rows without marks); optional
+ * subgroups (a heading, the subgroup's rows, its subtotal diamond and statements); the
+ * pooled diamond with a total row, the prediction interval, the effect column (one number of
+ * decimals for estimates and limits) and an aligned weight column; the heterogeneity,
+ * overall-effect and subgroup-difference statements under the plot. Ratios use a log axis
+ * symmetric about 1 with 1-2-5 ticks, differences a linear axis centred on the null
+ * (`forestAxis`), so the "favours" labels sit under each half of the plot. Rows are drawn
+ * top to bottom in the order given, or sorted (`sort`: estimate, weight, name, year).
  * Reference: Lewis S, Clarke M (2001), BMJ 322:1479 ("Forest plots: trying to see the wood
  * and the trees"); Cochrane Handbook 10.10.1 (RevMan's layout).
  * @example forestPlot({ title: 'BCG', axisTitle: 'Risk ratio', scale: 'log', rows }).spec
@@ -103,157 +124,219 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   const warnings: string[] = [];
   const isLog = input.scale === 'log';
   const nullValue = input.reference === undefined ? (isLog ? 1 : 0) : input.reference;
-  const shown = input.rows.filter((row) => {
-    if (row.estimable === false) return true;
-    const ok =
-      [row.estimate, row.lower, row.upper].every(isFiniteNumber) &&
-      (!isLog || (row.lower > 0 && row.estimate > 0 && row.upper > 0));
-    if (!ok)
-      warnings.push(
-        `forest plot "${input.title}": row "${row.label}" shown as not estimable (estimate or CI not finite${isLog ? ' or not positive' : ''})`,
-      );
-    return true;
-  });
   const estimable = (row: ForestRow): boolean =>
     row.estimable !== false &&
     [row.estimate, row.lower, row.upper].every(isFiniteNumber) &&
     (!isLog || (row.lower > 0 && row.estimate > 0 && row.upper > 0));
-  const pooled =
-    input.pooled &&
-    [input.pooled.estimate, input.pooled.lower, input.pooled.upper].every(isFiniteNumber)
-      ? input.pooled
-      : undefined;
-  if (input.pooled && !pooled)
-    warnings.push(`forest plot "${input.title}": pooled estimate left out (not finite)`);
+  for (const row of input.rows)
+    if (row.estimable !== false && !estimable(row))
+      warnings.push(
+        `forest plot "${input.title}": row "${row.label}" shown as not estimable (estimate or CI not finite${isLog ? ' or not positive' : ''})`,
+      );
+  const finitePooled = (p: ForestPooled | undefined, what: string): ForestPooled | undefined => {
+    if (!p) return undefined;
+    if ([p.estimate, p.lower, p.upper].every(isFiniteNumber)) return p;
+    warnings.push(`forest plot "${input.title}": ${what} left out (not finite)`);
+    return undefined;
+  };
+  const pooled = finitePooled(input.pooled, 'pooled estimate');
   const hasPi =
     pooled !== undefined &&
     isFiniteNumber(pooled.predictionLower) &&
     isFiniteNumber(pooled.predictionUpper);
 
-  const valuesForDecimals = [
-    ...shown.filter(estimable).flatMap((r) => [r.estimate, r.lower, r.upper]),
-    ...(pooled ? [pooled.estimate, pooled.lower, pooled.upper] : []),
-  ];
-  const decimals = input.decimals ?? columnDecimals(valuesForDecimals, { ratio: isLog });
+  // Groups in drawing order: the declared subgroups, then any other group a row names.
+  const declared = input.subgroups ?? [];
+  const grouped = declared.length > 0;
+  const groups: ForestSubgroup[] = grouped ? [...declared] : [{ name: '' }];
+  if (grouped)
+    for (const row of input.rows) {
+      const name = row.group ?? '';
+      if (!groups.some((g) => g.name === name)) {
+        groups.push({ name });
+        warnings.push(
+          `forest plot "${input.title}": row "${row.label}" has subgroup "${name}", which has no subtotal`,
+        );
+      }
+    }
+  const groupPooled = new Map(
+    groups.map((g) => [g.name, finitePooled(g.pooled, `subtotal of "${g.name}"`)]),
+  );
+
+  // Vertical layout: y in row units, header at −1.2, rows from 0.
+  const studyLines: { row: ForestRow; y: number }[] = [];
+  const subtotalLines: {
+    group: ForestSubgroup;
+    pooled: ForestPooled;
+    y: number;
+    weight?: number;
+  }[] = [];
+  const labelCol: TextRow[] = [];
+  const noteLines: TextRow[] = [];
+  let next = 0;
+  for (const [gi, group] of groups.entries()) {
+    const members = input.rows.filter((r) => !grouped || (r.group ?? '') === group.name);
+    if (grouped && group.name !== '')
+      labelCol.push({ y: next++, text: group.name, style: 'heading' });
+    for (const row of sortForestRows(members, input.sort)) studyLines.push({ row, y: next++ });
+    const sub = groupPooled.get(group.name);
+    if (grouped && sub) {
+      const weights = members.filter(estimable).map((r) => r.weight);
+      const weight =
+        sub.weight ??
+        (weights.length > 0 && weights.every(isFiniteNumber)
+          ? weights.reduce((s, w) => s + (w as number), 0)
+          : undefined);
+      subtotalLines.push({
+        group,
+        pooled: sub,
+        y: next + 0.2,
+        ...(weight !== undefined ? { weight } : {}),
+      });
+      next += 1.2;
+      if (sub.totals) labelCol.push({ y: next++, text: sub.totals.label, style: 'normal' });
+    }
+    if (grouped)
+      for (const text of group.statements ?? []) {
+        noteLines.push({ y: next, text, style: 'note' });
+        next += 0.8;
+      }
+    if (grouped && gi < groups.length - 1) next += 0.5;
+  }
+  const pooledY = next + 0.5;
+  let after = pooledY + 1;
+  const totalsY = pooled?.totals ? after++ : undefined;
+  const piY = hasPi ? after++ : undefined;
+
+  const shownRows = studyLines.map((l) => l.row);
+  const pooledAll = [pooled, ...subtotalLines.map((s) => s.pooled)].filter(
+    (p): p is ForestPooled => p !== undefined,
+  );
+  const decimals =
+    input.decimals ??
+    columnDecimals(
+      [
+        ...shownRows.filter(estimable).flatMap((r) => [r.estimate, r.lower, r.upper]),
+        ...pooledAll.flatMap((p) => [p.estimate, p.lower, p.upper]),
+      ],
+      { ratio: isLog },
+    );
   const ciText = (e: number, l: number, u: number): string => formatEstimateCi(e, l, u, decimals);
 
-  // Axis: log symmetric about 1 (or the reference), linear centred on the null.
-  const values = [
-    ...shown.filter(estimable).flatMap((r) => [r.lower, r.upper]),
-    ...(pooled ? [pooled.lower, pooled.upper] : []),
-    ...(hasPi ? [pooled!.predictionLower!, pooled!.predictionUpper!] : []),
-  ];
+  const domain = forestAxis(
+    [
+      ...shownRows.filter(estimable).flatMap((r) => [r.lower, r.upper]),
+      ...pooledAll.flatMap((p) => [p.lower, p.upper]),
+      ...(hasPi ? [pooled!.predictionLower!, pooled!.predictionUpper!] : []),
+    ],
+    {
+      scale: input.scale,
+      reference: nullValue,
+      ...(input.logLimit !== undefined ? { logLimit: input.logLimit } : {}),
+    },
+  );
   const centre = nullValue ?? (isLog ? 1 : 0);
-  let domain: [number, number];
-  if (isLog) {
-    const limit = input.logLimit ?? 100;
-    const reach = Math.max(1.5, ...values.map((v) => Math.max(v / centre, centre / v)));
-    const d = Math.min(step125(reach), limit);
-    domain = [centre / d, centre * d];
-  } else if (nullValue === null) {
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const pad = (hi - lo || 1) * 0.05;
-    domain = [lo - pad, hi + pad];
-  } else {
-    const reach = Math.max(...values.map((v) => Math.abs(v - centre)), 1e-9) * 1.08;
-    domain = [centre - reach, centre + reach];
-  }
   const clip = (v: number): number => Math.min(domain[1], Math.max(domain[0], v));
 
-  const maxWeight = Math.max(0, ...shown.map((row) => row.weight ?? 0));
+  const maxWeight = Math.max(0, ...shownRows.map((row) => row.weight ?? 0));
   const hasWeights = maxWeight > 0;
   const columns = input.columns ?? [];
   const header =
     columns.length > 0 || input.effectHeader !== undefined || input.studyHeader !== undefined;
   const effectHeader = input.effectHeader ?? `${input.axisTitle}, 95% CI`;
 
-  const studies = shown.filter(estimable).map((row) => ({
-    label: row.label,
-    y: shown.indexOf(row),
-    estimate: row.estimate,
-    lower: clip(row.lower),
-    upper: clip(row.upper),
-    weight: row.weight ?? null,
-    // Square area ∝ weight (Vega's point size is an area in px²); equal squares without weights.
-    size: hasWeights && row.weight !== undefined ? (MAX_AREA * row.weight) / maxWeight : 80,
-    text: ciText(row.estimate, row.lower, row.upper),
-    weightText: row.weight !== undefined ? formatPercent(row.weight) : '',
-  }));
-  const arrows = shown
-    .filter(estimable)
-    .flatMap((row) => [
-      ...(row.lower < domain[0]
-        ? [{ y: shown.indexOf(row), x: domain[0], shape: 'triangle-left' }]
-        : []),
-      ...(row.upper > domain[1]
-        ? [{ y: shown.indexOf(row), x: domain[1], shape: 'triangle-right' }]
-        : []),
-    ]);
-  const pooledY = shown.length + 0.5;
-  let nextY = pooledY + 1;
-  const totalsY = pooled?.totals ? nextY++ : undefined;
-  const piY = hasPi ? nextY++ : undefined;
+  const studies = studyLines
+    .filter((l) => estimable(l.row))
+    .map(({ row, y }) => ({
+      label: row.label,
+      y,
+      estimate: row.estimate,
+      lower: clip(row.lower),
+      upper: clip(row.upper),
+      weight: row.weight ?? null,
+      // Square area ∝ weight (Vega's point size is an area in px²); equal squares without weights.
+      size:
+        hasWeights && row.weight !== undefined ? (FOREST_MAX_AREA * row.weight) / maxWeight : 80,
+      text: ciText(row.estimate, row.lower, row.upper),
+      weightText: row.weight !== undefined ? formatPercent(row.weight) : '',
+    }));
+  const cut = (y: number, lower: number, upper: number) => [
+    ...(lower < domain[0] ? [{ y, x: domain[0], shape: 'triangle-left' }] : []),
+    ...(upper > domain[1] ? [{ y, x: domain[1], shape: 'triangle-right' }] : []),
+  ];
+  const arrows = [
+    ...studyLines
+      .filter((l) => estimable(l.row))
+      .flatMap((l) => cut(l.y, l.row.lower, l.row.upper)),
+    ...(hasPi && piY !== undefined
+      ? cut(piY, pooled!.predictionLower!, pooled!.predictionUpper!)
+      : []),
+  ];
 
-  interface TextRow {
-    y: number;
-    text: string;
-    bold: boolean;
-  }
   // One entry per column of text: study labels, data columns, effect text, weights.
-  const labelCol: TextRow[] = shown.map((r, i) => ({ y: i, text: r.label, bold: false }));
-  const dataCols: TextRow[][] = columns.map((_, c) =>
-    shown.map((r, i) => ({ y: i, text: r.cells?.[c] ?? '', bold: false })),
-  );
-  const effectCol: TextRow[] = shown.map((r, i) => ({
-    y: i,
-    text: estimable(r) ? ciText(r.estimate, r.lower, r.upper) : 'Not estimable',
-    bold: false,
-  }));
-  const weightCol: TextRow[] = shown.map((r, i) => ({
-    y: i,
-    text: r.weight !== undefined && estimable(r) ? formatPercent(r.weight) : '',
-    bold: false,
-  }));
-  if (pooled) {
-    labelCol.push({ y: pooledY, text: pooled.label, bold: true });
-    dataCols.forEach((col, c) =>
-      col.push({ y: pooledY, text: pooled.cells?.[c] ?? '', bold: true }),
-    );
+  const dataCols: TextRow[][] = columns.map(() => []);
+  const effectCol: TextRow[] = [];
+  const weightCol: TextRow[] = [];
+  for (const { row, y } of studyLines) {
+    labelCol.push({ y, text: row.label, style: 'normal' });
+    dataCols.forEach((col, c) => col.push({ y, text: row.cells?.[c] ?? '', style: 'normal' }));
+    const ok = estimable(row);
     effectCol.push({
-      y: pooledY,
-      text: ciText(pooled.estimate, pooled.lower, pooled.upper),
-      bold: true,
+      y,
+      text: ok ? ciText(row.estimate, row.lower, row.upper) : 'Not estimable',
+      style: 'normal',
     });
-    if (hasWeights) weightCol.push({ y: pooledY, text: '100.0%', bold: true });
-    if (pooled.totals && totalsY !== undefined) {
-      labelCol.push({ y: totalsY, text: pooled.totals.label, bold: false });
+    if (ok && row.weight !== undefined)
+      weightCol.push({ y, text: formatPercent(row.weight), style: 'normal' });
+  }
+  const pooledText = (p: ForestPooled, y: number, weight: number | undefined): void => {
+    labelCol.push({ y, text: p.label, style: 'bold' });
+    dataCols.forEach((col, c) => col.push({ y, text: p.cells?.[c] ?? '', style: 'bold' }));
+    effectCol.push({ y, text: ciText(p.estimate, p.lower, p.upper), style: 'bold' });
+    if (hasWeights && weight !== undefined)
+      weightCol.push({ y, text: formatPercent(weight), style: 'bold' });
+  };
+  for (const s of subtotalLines) {
+    pooledText(s.pooled, s.y, s.weight);
+    if (s.pooled.totals)
       dataCols.forEach((col, c) =>
-        col.push({ y: totalsY, text: pooled.totals!.cells[c] ?? '', bold: false }),
+        col.push({ y: s.y + 1, text: s.pooled.totals!.cells[c] ?? '', style: 'normal' }),
+      );
+  }
+  if (pooled) {
+    pooledText(pooled, pooledY, pooled.weight ?? 100);
+    if (pooled.totals && totalsY !== undefined) {
+      labelCol.push({ y: totalsY, text: pooled.totals.label, style: 'normal' });
+      dataCols.forEach((col, c) =>
+        col.push({ y: totalsY, text: pooled.totals!.cells[c] ?? '', style: 'normal' }),
       );
     }
     if (hasPi && piY !== undefined) {
       labelCol.push({
         y: piY,
         text: `${Math.round((pooled.predictionLevel ?? 0.95) * 100)}% prediction interval`,
-        bold: false,
+        style: 'normal',
       });
       effectCol.push({
         y: piY,
         text: `${formatFixed(pooled.predictionLower!, decimals)} to ${formatFixed(pooled.predictionUpper!, decimals)}`,
-        bold: false,
+        style: 'normal',
       });
     }
   }
   const headerY = -1.2;
   if (header) {
-    labelCol.push({ y: headerY, text: input.studyHeader ?? 'Study', bold: true });
-    dataCols.forEach((col, c) => col.push({ y: headerY, text: columns[c], bold: true }));
-    effectCol.push({ y: headerY, text: effectHeader, bold: true });
-    if (hasWeights) weightCol.push({ y: headerY, text: 'Weight', bold: true });
+    labelCol.push({ y: headerY, text: input.studyHeader ?? 'Study', style: 'bold' });
+    dataCols.forEach((col, c) => col.push({ y: headerY, text: columns[c], style: 'bold' }));
+    effectCol.push({ y: headerY, text: effectHeader, style: 'bold' });
+    if (hasWeights) weightCol.push({ y: headerY, text: 'Weight', style: 'bold' });
   }
+  const fontOf = (style: TextStyle): { size: number; weight: 'bold' | 'normal' } => ({
+    size: style === 'note' ? NOTE_FONT : FONT,
+    weight: style === 'bold' || style === 'heading' ? 'bold' : 'normal',
+  });
   const colWidth = (col: TextRow[]): number =>
-    Math.max(0, ...col.map((t) => textWidth(t.text, FONT, t.bold ? 'bold' : 'normal')));
+    Math.max(0, ...col.map((t) => textWidth(t.text, fontOf(t.style).size, fontOf(t.style).weight)));
 
   const width = input.width ?? 320;
   const labelWidth = colWidth(labelCol);
@@ -263,7 +346,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   const weightWidth = hasWeights ? colWidth(weightCol) : 0;
 
   const yMin = header ? headerY - 0.7 : -0.6;
-  const yMax = (piY ?? totalsY ?? (pooled ? pooledY : shown.length - 1)) + 0.6;
+  const yMax = (piY ?? totalsY ?? (pooled ? pooledY : Math.max(next - 1, 0))) + 0.6;
   const height = Math.round((yMax - yMin) * ROW);
   const y = {
     field: 'y',
@@ -287,25 +370,44 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     align: 'left' | 'right',
     px: number,
   ): Record<string, unknown>[] =>
-    [false, true].flatMap((bold) => {
-      const rows = col.filter((r) => r.bold === bold && r.text !== '');
+    (['normal', 'bold', 'heading', 'note'] as const).flatMap((style) => {
+      const rows = col.filter((r) => r.style === style && r.text !== '');
       if (rows.length === 0) return [];
+      const font = fontOf(style);
       return [
         {
-          data: { values: rows },
+          data: { values: rows.map(({ y, text }) => ({ y, text })) },
           mark: {
             type: 'text',
             align,
             baseline: 'middle',
             x: px,
-            fontSize: FONT,
-            fontWeight: bold ? 'bold' : 'normal',
+            fontSize: font.size,
+            fontWeight: font.weight,
+            ...(style === 'note' ? { color: MUTED } : {}),
             limit: 0,
           },
           encoding: { y, text: { field: 'text' } },
         },
       ];
     });
+
+  const diamondLayer = (p: ForestPooled, at: number): Record<string, unknown> => ({
+    data: {
+      values: [
+        { y: at - 0.4, x: p.estimate, x2: p.estimate },
+        { y: at, x: clip(p.lower), x2: clip(p.upper) },
+        { y: at + 0.4, x: p.estimate, x2: p.estimate },
+      ],
+    },
+    mark: { type: 'area', orient: 'horizontal', color: OKABE_ITO[1], opacity: 1 },
+    encoding: {
+      y: { ...y, field: 'y' },
+      x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis },
+      x2: { field: 'x2' },
+      tooltip: { value: `${p.label}: ${ciText(p.estimate, p.lower, p.upper)}` },
+    },
+  });
 
   const layers: Record<string, unknown>[] = [
     ...(nullValue === null
@@ -357,7 +459,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
           },
         ]
       : []),
-    ...textLayers(labelCol, 'left', -leftWidth),
+    ...textLayers([...labelCol, ...noteLines], 'left', -leftWidth),
     ...dataCols.flatMap((col, c) =>
       textLayers(
         col,
@@ -369,22 +471,10 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     ...(hasWeights
       ? textLayers(weightCol, 'right', width + 10 + effectWidth + GAP + weightWidth)
       : []),
+    ...subtotalLines.map((s) => diamondLayer(s.pooled, s.y)),
   ];
   if (pooled) {
-    const diamond = [
-      { y: pooledY - 0.4, x: pooled.estimate, x2: pooled.estimate },
-      { y: pooledY, x: clip(pooled.lower), x2: clip(pooled.upper) },
-      { y: pooledY + 0.4, x: pooled.estimate, x2: pooled.estimate },
-    ];
-    layers.push({
-      data: { values: diamond },
-      mark: { type: 'area', orient: 'horizontal', color: OKABE_ITO[1], opacity: 1 },
-      encoding: {
-        y: { ...y, field: 'y' },
-        x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis },
-        x2: { field: 'x2' },
-      },
-    });
+    layers.push(diamondLayer(pooled, pooledY));
     layers.push({
       data: { values: [{ estimate: pooled.estimate }] },
       mark: { type: 'rule', color: OKABE_ITO[1], strokeDash: [4, 3], strokeWidth: 1 },
@@ -414,33 +504,23 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   if (input.favours && nullValue !== null) {
     // Centred under each half, so the texts never run under the study labels or the numbers.
     const mid = (a: number, b: number): number => (isLog ? Math.sqrt(a * b) : (a + b) / 2);
+    const favoursText = (side: 'left' | 'right', text: string) => ({
+      mark: {
+        type: 'text',
+        align: 'center',
+        y: under,
+        fontSize: NOTE_FONT,
+        color: MUTED,
+        limit: width / 2 - 4,
+        text,
+      },
+      encoding: { x: { field: side, type: 'quantitative', scale: xScale, axis: xAxis } },
+    });
     layers.push({
       data: { values: [{ left: mid(domain[0], centre), right: mid(centre, domain[1]) }] },
       layer: [
-        {
-          mark: {
-            type: 'text',
-            align: 'center',
-            y: under,
-            fontSize: 10,
-            color: MUTED,
-            limit: width / 2 - 4,
-            text: `\u2190 ${input.favours.left}`,
-          },
-          encoding: { x: { field: 'left', type: 'quantitative', scale: xScale, axis: xAxis } },
-        },
-        {
-          mark: {
-            type: 'text',
-            align: 'center',
-            y: under,
-            fontSize: 10,
-            color: MUTED,
-            limit: width / 2 - 4,
-            text: `${input.favours.right} \u2192`,
-          },
-          encoding: { x: { field: 'right', type: 'quantitative', scale: xScale, axis: xAxis } },
-        },
+        favoursText('left', `\u2190 ${input.favours.left}`),
+        favoursText('right', `${input.favours.right} \u2192`),
       ],
     });
   }
@@ -477,11 +557,15 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     config: CHART_CONFIG,
     layer: layers,
   } as unknown as TopLevelSpec;
-  const n = shown.length;
-  const notEstimable = shown.filter((r) => !estimable(r)).length;
+  const n = shownRows.length;
+  const notEstimable = shownRows.filter((r) => !estimable(r)).length;
+  const nGroups = groups.filter((g) => g.name !== '').length;
   const description =
-    `Forest plot of ${n} ${n === 1 ? 'row' : 'rows'} (${input.axisTitle}, ${isLog ? 'log' : 'linear'} axis)` +
+    `Forest plot of ${n} ${n === 1 ? 'row' : 'rows'}${grouped ? ` in ${nGroups} ${nGroups === 1 ? 'subgroup' : 'subgroups'}` : ''} (${input.axisTitle}, ${isLog ? 'log' : 'linear'} axis)` +
     (notEstimable ? `, ${notEstimable} not estimable` : '') +
+    subtotalLines
+      .map((s) => `. ${s.group.name}: ${ciText(s.pooled.estimate, s.pooled.lower, s.pooled.upper)}`)
+      .join('') +
     (pooled ? `. ${pooled.label}: ${ciText(pooled.estimate, pooled.lower, pooled.upper)}` : '') +
     (statements.length ? `. ${statements.join('. ')}` : '') +
     '.';

@@ -1,8 +1,11 @@
+import { InputError } from '../../errors.js';
 import type { AnalysisView, ViewKind } from '../analyses/analysis.js';
 import type { OptionsSchema } from '../options-schema.js';
 import { adverseEvents } from './adverse-events.js';
 import { armDots } from './arm-dots.js';
 import type { ChartResult } from './chart-result.js';
+import { contourFunnel } from './contour-funnel.js';
+import type { ForestSort } from './forest-order.js';
 import { forestPlot } from './forest-plot.js';
 import { percentAudit } from './percent-audit.js';
 import { powerCurve } from './power-curve.js';
@@ -47,6 +50,12 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
           ...common,
           axisTitle: { type: 'string', description: 'Axis title (default from the analysis).' },
           width: { type: 'number', min: 120, max: 800, description: 'Plot width in px.' },
+          sort: {
+            type: 'enum',
+            values: ['estimate', 'weight', 'name', 'year'],
+            description:
+              'Order of the study rows (within subgroups): estimate (smallest first), weight (heaviest first), name or year (oldest first). Default as the analysis gives them.',
+          },
         },
         make: (view, o) => {
           const v = only(view, 'effects');
@@ -61,6 +70,7 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             ...(v.reference !== undefined ? { reference: v.reference } : {}),
             ...(o.width ? { width: o.width as number } : {}),
             ...(v.forest ?? {}),
+            ...(o.sort ? { sort: o.sort as ForestSort } : {}),
           });
         },
       },
@@ -163,6 +173,27 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
         options: { ...common },
         make: (view, o) =>
           percentAudit({ title: o.title, ...sub(o), rows: only(view, 'percent-audit').rows }),
+      },
+      {
+        name: 'funnel',
+        accepts: 'effects',
+        options: { ...common },
+        make: (view, o) => {
+          const v = only(view, 'effects');
+          if (!v.funnel)
+            throw new InputError(
+              `funnel chart "${o.title}": analysis`,
+              'one without a funnel',
+              'a two-arm-meta analysis showing the studies (show: studies)',
+            );
+          return contourFunnel({
+            title: o.title,
+            ...sub(o),
+            ...(v.funnel.note ? { note: v.funnel.note } : {}),
+            axisTitle: v.funnel.axisTitle,
+            data: v.funnel.data,
+          });
+        },
       },
     ] satisfies ChartDefinition[]
   ).map((chart) => [chart.name, chart]),

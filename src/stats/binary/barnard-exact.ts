@@ -1,6 +1,6 @@
 import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
-import { checkEnumerable, maximiseOverNuisance } from './nuisance-maximum.js';
+import { checkEnumerable, maximiseOverNuisance, type NuisanceOptions } from './nuisance-maximum.js';
 import { validateTable, type TwoByTwo } from './table.js';
 
 export interface UnconditionalExactResult {
@@ -41,12 +41,13 @@ function unpooledWald(x1: number, n1: number, x2: number, n2: number): number {
  * T = (p̂1 − p̂2)/√(p̂(1 − p̂)(1/n1 + 1/n2)); with `pooled: false` the unpooled Wald
  * T = (p̂1 − p̂2)/√(p̂1q̂1/n1 + p̂2q̂2/n2) (scipy pooled=False; Suissa & Shuster 1985, JRSS A 148:317).
  * p = max over π of P_π[T ≥ T_obs] (`greater`: arm 1 higher), P_π[T ≤ T_obs] (`less`) or
- * P_π[|T| ≥ |T_obs|] (two-sided). See nuisance-maximum.ts for the maximisation.
+ * P_π[|T| ≥ |T_obs|] (two-sided). See nuisance-maximum.ts for the maximisation and its
+ * `nuisance` options (grid size, refinement).
  * @example barnardExact({ events1: 7, n1: 12, events2: 1, n2: 10 }).p // 0.02082099925869387 (scipy, n = 4096: 0.020820999258693858)
  */
 export function barnardExact(
   table: TwoByTwo,
-  options: { alternative?: Alternative; pooled?: boolean } = {},
+  options: { alternative?: Alternative; pooled?: boolean; nuisance?: NuisanceOptions } = {},
 ): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided', pooled = true } = options;
@@ -67,7 +68,7 @@ export function barnardExact(
       region[x1 * (n2 + 1) + x2] = inside ? 1 : 0;
     }
   }
-  const max = maximiseOverNuisance(n1, n2, region);
+  const max = maximiseOverNuisance(n1, n2, region, options.nuisance);
   return freeze({
     name: `Barnard exact (${pooled ? 'pooled' : 'unpooled'} Wald)`,
     statistic: observed,

@@ -2,7 +2,7 @@ import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
 import type { UnconditionalExactResult } from './barnard-exact.js';
 import { conditionalSupport, dnhyper } from './noncentral-hypergeometric.js';
-import { checkEnumerable, maximiseOverNuisance } from './nuisance-maximum.js';
+import { checkEnumerable, maximiseOverNuisance, type NuisanceOptions } from './nuisance-maximum.js';
 import { validateTable, type TwoByTwo } from './table.js';
 
 /**
@@ -35,6 +35,7 @@ function fisherPValues(n1: number, n2: number, side: 'less' | 'greater'): Float6
 function oneSided(
   table: TwoByTwo,
   side: 'less' | 'greater',
+  nuisance: NuisanceOptions | undefined,
 ): { statistic: number; p: number; pi: number; method: string } {
   const { n1, n2 } = table;
   const pv = fisherPValues(n1, n2, side);
@@ -42,7 +43,7 @@ function oneSided(
   const region = new Uint8Array(pv.length);
   // Ties within 1e−7 (relative) count as "as extreme", as in fisher.test.
   for (let i = 0; i < pv.length; i++) region[i] = pv[i] <= observed * (1 + 1e-7) ? 1 : 0;
-  const max = maximiseOverNuisance(n1, n2, region);
+  const max = maximiseOverNuisance(n1, n2, region, nuisance);
   return { statistic: observed, p: max.p, pi: max.pi, method: max.method };
 }
 
@@ -55,14 +56,14 @@ function oneSided(
  */
 export function boschlooExact(
   table: TwoByTwo,
-  options: { alternative?: Alternative } = {},
+  options: { alternative?: Alternative; nuisance?: NuisanceOptions } = {},
 ): UnconditionalExactResult {
   validateTable(table);
   const { alternative = 'two-sided' } = options;
   checkEnumerable(table.n1, table.n2, "Boschloo's test");
   const name = 'Boschloo exact';
   if (alternative !== 'two-sided') {
-    const r = oneSided(table, alternative);
+    const r = oneSided(table, alternative, options.nuisance);
     return freeze({
       name,
       statistic: r.statistic,
@@ -72,8 +73,8 @@ export function boschlooExact(
       method: r.method,
     });
   }
-  const less = oneSided(table, 'less');
-  const greater = oneSided(table, 'greater');
+  const less = oneSided(table, 'less', options.nuisance);
+  const greater = oneSided(table, 'greater', options.nuisance);
   const r = less.p < greater.p ? less : greater;
   return freeze({
     name,

@@ -48,3 +48,5 @@ export { debit } from './debit.js';
 export type { DebitResult } from './debit.js';
 export { sprite } from './sprite.js';
 export type { SpriteOptions, SpriteResult } from './sprite.js';
+export { escalationEnrolment } from './escalation-enrolment.js';
+export type { EscalationGroup, EscalationEnrolmentResult } from './escalation-enrolment.js';

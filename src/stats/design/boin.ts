@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import { betaSf } from '../dist/index.js';
 import { freeze } from '../types.js';
+import { type DoseDecisionTable, decisionTable } from './dose-decision-table.js';
 import type { IntervalRule } from './interval-design-oc.js';
 
 export interface BoinOptions {
@@ -103,4 +104,13 @@ export function boinRule(b: BoinBoundaries): IntervalRule {
       return { move: y <= row.escalateMax ? 1 : y >= row.deescalateMin ? -1 : 0, eliminate };
     },
   };
+}
+
+/** The BOIN boundaries as an E/S/D/DU decision table (DU: the elimination rule). */
+export function boinDecisionTable(b: BoinBoundaries): DoseDecisionTable {
+  return decisionTable(`BOIN (target ${b.target})`, b.target, b.table.length, (n, y) => {
+    const row = b.table[n - 1];
+    if (y >= row.eliminateMin) return 'DU';
+    return y <= row.escalateMax ? 'E' : y >= row.deescalateMin ? 'D' : 'S';
+  });
 }

@@ -10,3 +10,5 @@ export { logGamma, logBeta, regularizedBeta, regularizedGamma } from './special.
 export { binomialPmf, binomialCdf, binomialSf, binomialQuantile } from './binomial.js';
 export { hypergeometricPmf, hypergeometricCdf, hypergeometricSf } from './hypergeometric.js';
 export { noncentralTCdf, noncentralTSf, noncentralTQuantile } from './noncentral-t.js';
+export { noncentralChiSquareSf } from './noncentral-chi-square.js';
+export { noncentralFSf } from './noncentral-f.js';

@@ -8,7 +8,13 @@ import {
 import type { BinaryStudy } from './binary-effect-sizes.js';
 import { mantelHaenszel } from './mantel-haenszel.js';
 import { metaAnalysis, type MetaAnalysisResult } from './meta-analysis.js';
-import { PRESETS, PRESET_NAMES, type MetaPreset, type PresetName } from './presets.js';
+import {
+  PRESETS,
+  PRESET_NAMES,
+  presetOptions,
+  type MetaPreset,
+  type PresetName,
+} from './presets.js';
 
 export interface PresetRow {
   preset: PresetName;
@@ -30,13 +36,14 @@ export interface PresetComparison {
   differences: PresetDifference[];
 }
 
-type Setting = 'method' | 'test' | 'pi' | 'i2' | 'binaryFixed';
+type Setting = 'method' | 'test' | 'pi' | 'i2' | 'binaryFixed' | 'heterogeneityQ';
 const SETTING_LABEL: Record<Setting, string> = {
   method: 'τ² estimator',
   test: 'test / CI',
   pi: 'prediction interval',
   i2: 'I² from',
   binaryFixed: 'common-effect method',
+  heterogeneityQ: 'Q centred on',
 };
 
 /**
@@ -54,7 +61,7 @@ export function comparePresets(
   const binary = inputKind(measure) === 'binary';
   const rows: PresetRow[] = PRESET_NAMES.map((name) => {
     const preset = PRESETS[name];
-    const result = metaAnalysis(effects, { ...preset.options, level });
+    const result = metaAnalysis(effects, { ...presetOptions(name, data, measure), level });
     const useMh = binary && preset.binaryFixed === 'MH' && effects.studies.length > 0;
     const fixedFit = useMh
       ? mantelHaenszel(data as readonly BinaryStudy[], measure as 'RR' | 'OR' | 'RD', { level })
@@ -75,12 +82,12 @@ export function comparePresets(
     get: (r: PresetRow) => number | null;
     settings: Setting[];
   }[] = [
-    { quantity: 'tau2', get: (r) => r.result.tau2, settings: ['method'] },
+    { quantity: 'tau2', get: (r) => r.result.tau2, settings: ['method', 'heterogeneityQ'] },
     { quantity: 'estimate', get: (r) => r.result.estimate, settings: ['method'] },
     { quantity: 'ci.lower', get: (r) => r.result.ci.lower, settings: ['method', 'test'] },
     { quantity: 'ci.upper', get: (r) => r.result.ci.upper, settings: ['method', 'test'] },
     { quantity: 'p', get: (r) => r.result.p, settings: ['method', 'test'] },
-    { quantity: 'I2', get: (r) => r.result.I2, settings: ['i2', 'method'] },
+    { quantity: 'I2', get: (r) => r.result.I2, settings: ['i2', 'method', 'heterogeneityQ'] },
     {
       quantity: 'pi.lower',
       get: (r) => r.result.pi?.lower ?? null,
@@ -105,7 +112,11 @@ export function comparePresets(
           Math.abs(v - first) <= 1e-9 * Math.max(1, Math.abs(first))),
     );
     if (same) continue;
-    const reasons = q.settings
+    // Binary-only settings explain nothing for other measures.
+    const relevant = binary
+      ? q.settings
+      : q.settings.filter((s) => s !== 'binaryFixed' && s !== 'heterogeneityQ');
+    const reasons = relevant
       .map((s) =>
         settingDifference(
           s,
@@ -123,7 +134,7 @@ export function comparePresets(
 }
 
 function settingValue(p: MetaPreset, s: Setting): string {
-  return s === 'binaryFixed' ? p.binaryFixed : String(p.options[s]);
+  return s === 'binaryFixed' || s === 'heterogeneityQ' ? p[s] : String(p.options[s]);
 }
 
 function settingDifference(s: Setting, presets: MetaPreset[]): string | null {

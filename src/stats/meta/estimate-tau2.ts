@@ -45,8 +45,9 @@ function dlFit({ yi, X, inv, k, p }: Tau2Context): { tau2: number; iterations: n
 /** Fisher scoring from the HE value with metafor's step halving and stopping rule. */
 function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2Fit {
   const { yi, vi, X, k, p, control, warnings, done } = context;
-  const { threshold, maxiter, stepadj, tol } = control;
-  let tau2 = Math.max(0, context.he());
+  const { threshold, maxiter, stepadj, tol, tau2Max } = control;
+  let tau2 = Math.min(tau2Max, Math.max(0, context.he()));
+  let capped = false;
   let change = threshold + 1;
   let iter = 0;
   let converged = true;
@@ -65,7 +66,8 @@ function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2
     adj *= stepadj;
     if (Number.isNaN(adj)) adj = 0;
     while (tau2 + adj < 0) adj /= 2;
-    tau2 += adj;
+    capped = tau2 + adj > tau2Max;
+    tau2 = capped ? tau2Max : tau2 + adj;
     change = Math.abs(old - tau2);
     if (iter > maxiter) {
       converged = false;
@@ -81,6 +83,13 @@ function fisherScoring(method: 'ML' | 'REML' | 'EB', context: Tau2Context): Tau2
     );
     return { ...dlFit(context), iterations: iter, converged: false, warnings };
   }
+  if (capped)
+    warnings.push(
+      warning('tau2-not-converged', {
+        method,
+        detail: `Fisher scoring stopped at the upper bound τ² = ${tau2Max} (tau2Max)`,
+      }),
+    );
   if (
     method !== 'EB' &&
     tau2 > threshold &&
@@ -144,7 +153,9 @@ export const TAU2_ESTIMATORS = defineMethods(
             vi.map((v) => 1 / (v + tau2)),
           ).rss -
           (k - p);
-        const tau2Max = Math.max(100, 10 * mad(yi) ** 2);
+        const tau2Max = Number.isFinite(control.tau2Max)
+          ? control.tau2Max
+          : Math.max(100, 10 * mad(yi) ** 2);
         const q0 = q(0);
         if (q0 < 0) return done(0);
         const qMax = q(tau2Max);
@@ -229,6 +240,11 @@ export interface Tau2Control {
   stepadj?: number;
   /** Root-finding tolerance for PM. Default eps^0.25 as metafor (R's uniroot). */
   tol?: number;
+  /**
+   * Upper bound for τ² (metafor control tau2.max): the end of PM's root search (default
+   * max(100, 10·mad(y)²), as metafor) and a cap on Fisher-scoring steps (default none).
+   */
+  tau2Max?: number;
 }
 
 export interface Tau2Estimate {
@@ -268,6 +284,7 @@ export function estimateTau2(
     maxiter = 100,
     stepadj = 1,
     tol = 2.220446049250313e-16 ** 0.25,
+    tau2Max = Infinity,
   } = control;
   const estimator = TAU2_ESTIMATORS.get(method);
   const k = yi.length;
@@ -313,7 +330,7 @@ export function estimateTau2(
     k,
     p,
     inv,
-    control: { threshold, maxiter, stepadj, tol },
+    control: { threshold, maxiter, stepadj, tol, tau2Max },
     warnings,
     he,
     done,

@@ -39,6 +39,14 @@ export interface MetaAnalysisOptions {
   control?: Tau2Control;
   /** Compute the Q-profile interval for τ² (default true; leave-one-out and influence skip it). */
   tau2Interval?: boolean;
+  /**
+   * Centre of Cochran's Q, Q = Σ(yᵢ − c)²/vᵢ (default: the inverse-variance common effect).
+   * RevMan 5 centres Q on the Mantel–Haenszel estimate for binary outcomes (meta's
+   * `Q.Cochrane = TRUE`); I² from Q and the DerSimonian–Laird τ² then follow from that Q:
+   * τ² = (Q − (k − 1)) / (Σwᵢ − Σwᵢ²/Σwᵢ), wᵢ = 1/vᵢ (Deeks JJ, Higgins JPT, Statistical
+   * algorithms in Review Manager 5, 2010).
+   */
+  qCenter?: number;
 }
 
 export interface MetaStudyRow {
@@ -123,6 +131,7 @@ export function metaAnalysis(
     level = 0.95,
     control = {},
     tau2Interval = true,
+    qCenter,
   } = options;
   if (!(level > 0 && level < 1)) throw new InputError('level', level, 'a level in (0, 1)');
   const studies = effects.studies;
@@ -143,6 +152,13 @@ export function metaAnalysis(
   let convergence: MetaAnalysisResult['convergence'] = null;
   if (k === 1) {
     warnings.push(warning('single-study'));
+  } else if (method === 'DL' && qCenter !== undefined) {
+    const w = vi.map((v) => 1 / v);
+    const sumW = w.reduce((a, b) => a + b, 0);
+    const sumW2 = w.reduce((a, b) => a + b * b, 0);
+    const Q = yi.reduce((a, y, i) => a + w[i] * (y - qCenter) ** 2, 0);
+    tau2 = Math.max(0, (Q - (k - 1)) / (sumW - sumW2 / sumW));
+    if (tau2 === 0) warnings.push(warning('tau2-at-boundary', { method }));
   } else if (method !== 'FE') {
     const est = estimateTau2(yi, vi, method, control, X);
     tau2 = est.tau2;
@@ -188,7 +204,10 @@ export function metaAnalysis(
     X,
     vi.map((v) => 1 / v),
   );
-  const qs = qStatistics(fe.rss, k - 1);
+  const qs = qStatistics(
+    qCenter === undefined ? fe.rss : yi.reduce((a, y, i) => a + (y - qCenter) ** 2 / vi[i], 0),
+    k - 1,
+  );
   const vt = (k - 1) / fe.trP;
   let I2 = k > 1 ? (100 * tau2) / (vt + tau2) : 0;
   let H2 = k > 1 ? tau2 / vt + 1 : 1;

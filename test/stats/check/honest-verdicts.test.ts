@@ -38,12 +38,51 @@ describe('honest verdicts', () => {
     );
   });
 
-  it('counts the expected discrepancies as distinct figures (IBMWCI pair and dazukibart 11 % are in two tables each)', async () => {
+  it('counts the expected discrepancies as distinct figures (dazukibart 11 %, Satirer 77 % and Jasinski 73 % are in two tables each)', async () => {
     const items = await all();
     const summary = summarize(items);
-    expect(summary.discrepant - summary.discrepantFigures).toBeGreaterThanOrEqual(3);
     const keys = items.filter((i) => i.status === 'discrepant').map((i) => i.figure);
     expect(keys.filter((k) => k === '11%|15|lancet-2025-news')).toHaveLength(2);
+    expect(keys.filter((k) => k === '77%|7|seed-001')).toHaveLength(2);
+    expect(keys.filter((k) => k === '73%|12|jasinski-2017')).toHaveLength(2);
+    expect(summary.discrepant - summary.discrepantFigures).toBe(3);
+    expect(summary.discrepantFigures).toBe(new Set(keys).size);
+  });
+
+  it('IBMWCI "12 % versus 24 %" is a degradation of an index score, not a share of 22 patients: not checkable as a count', async () => {
+    const items = await all();
+    const ibmwci = items.filter(
+      (i) => /ibmwci/i.test(`${i.trial} ${i.outcome}`) && i.quantity === 'percent',
+    );
+    // rapami/percentages.csv and seed-figures-audit/percentages.csv, both arms
+    expect(ibmwci).toHaveLength(4);
+    for (const i of ibmwci) {
+      expect(i).toMatchObject({ status: 'not-checkable', expected: true, recomputed: null });
+      expect(i.reason).toContain('a change in a score, not a share of the patients');
+    }
+  });
+
+  it('Maeda "0.0003 %" was made from "trois cas sur un million", a population rate: no manufactured discrepancy', async () => {
+    const items = checkDataset(await loadDataset('seed-figures-audit'));
+    const maeda = items.find((i) => i.trial === 'maeda-2024-anti-mitochondrial')!;
+    expect(maeda).toMatchObject({ status: 'not-checkable', expected: true });
+    expect(maeda.reason).toContain('a population rate, not a share of the patients studied');
+    expect(summarize(items).unexpected).toBe(0);
+  });
+
+  it('Satirer "77 %" as a Kaplan–Meier estimate: unreachable with ≤ 7 at risk, and the verdict says so', async () => {
+    const items = checkDataset(await loadDataset('seed-figures-audit')).filter(
+      (i) => i.reported === '77%' && i.method === 'km-reachable',
+    );
+    // percentages.csv (percent_of = km-estimate) and time-to-event.csv: one figure
+    expect(items).toHaveLength(2);
+    for (const i of items) {
+      expect(i).toMatchObject({ status: 'discrepant', expected: true, figure: '77%|7|seed-001' });
+      expect(i.reason).toContain(
+        'reachable near it: 62.5, 64.3, 66.7, 68.6, 71.4, 75, 80, 83.3, 85.7 %',
+      );
+      expect(i.reason).toContain('either the number at the start is not 7 or the figure is wrong');
+    }
   });
 
   it('does not call the dazukibart SAE row re-assigned to 600 mg reproduced: any denominator 35–38 fits 4 (11 %)', async () => {
@@ -54,5 +93,11 @@ describe('honest verdicts', () => {
     expect(
       items.find((i) => i.outcome === 'serious adverse events' && i.percent?.n === 15),
     ).toMatchObject({ status: 'discrepant', expected: true });
+    // The audit table's copy of the 600 mg reading is derived too (the denominator was chosen to fit).
+    const audit = checkDataset(await loadDataset('seed-figures-audit')).find(
+      (i) => i.trial === 'dazukibart-sae-600mg',
+    )!;
+    expect(audit).toMatchObject({ status: 'reproduced', independent: false });
+    expect(audit.reason).toContain('any denominator 35–38');
   });
 });

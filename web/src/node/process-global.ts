@@ -1,0 +1,2 @@
+/** Injected into the bundle: the `process` global some loaders read (process.cwd()). */
+export { process } from './process.js';
