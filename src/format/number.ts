@@ -1,3 +1,5 @@
+import { printedDecimals } from '../data/checks.js';
+
 /**
  * Number formatting for people (CLI and reports). `stats/` never formats; results
  * keep full precision and only these functions round.
@@ -125,4 +127,33 @@ export function formatTau2(tau2: number): string {
   if (tau2 === 0) return '0';
   if (tau2 > 0 && tau2 < 0.001) return '< 0.001';
   return formatNumber(tau2, { digits: 3 });
+}
+
+/**
+ * A value transcribed from a source, with the digits it was printed with: `printed` is the
+ * cell's text as read from the dataset (a row's `$printed[field]`), re-written only in
+ * form — a typeset minus, no leading `+`, no exponent — never re-rounded. Without printed
+ * text (a value typed in code, a JSON dataset) the value is shown in its shortest exact
+ * form, which is how it was given.
+ * @example formatPrinted(-9, '-9.0') // '−9.0'
+ * @example formatPrinted(59, '59') // '59'
+ * @example formatPrinted(-11.07) // '−11.07'
+ */
+export function formatPrinted(
+  value: number,
+  printed?: string,
+  minus: 'unicode' | 'ascii' = 'unicode',
+): string {
+  const text = printed?.trim();
+  const decimals =
+    text && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && Number(text) === value
+      ? printedDecimals(text)
+      : shortestDecimals(value);
+  return formatFixed(value, decimals, minus);
+}
+
+/** Decimals of a number's shortest round-trip form (`-11.07` → 2, `1e-7` → 7). */
+function shortestDecimals(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Math.min(20, printedDecimals(String(value)));
 }

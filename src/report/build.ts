@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,9 @@ import { CHARTS } from './charts/index.js';
 import { checkSelections } from './check-selections.js';
 import type { DatasetLoader, ReportDataset } from './dataset.js';
 import { escapeHtml, pageHead, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
-import { renderSvg, rendererVersions } from './render.js';
+import { keyResults } from './key-results.js';
+import { hasSideBySidePanels, NARROW_WIDTH, narrowSpec } from './narrow-spec.js';
+import { renderSvg, rendererVersions, type RenderOptions } from './render.js';
 import { parseSpecText, validateSpec, type ReportSpec } from './spec.js';
 
 /** Folder of the bundled report specs (`reports/` at the package root). */
@@ -120,6 +123,55 @@ export interface ReportManifest {
   timestamp?: string;
 }
 
+/**
+ * A phone rendering of a chart wider than a phone: panels stacked, plots narrowed, text
+ * sizes kept (see narrowSpec). A chart is (fixed text and padding) + (plot widths) wide;
+ * the plot widths are read from the spec, so one re-layout at the scale that fits
+ * NARROW_WIDTH is enough. When even the narrowest readable plots do not fit, the chart
+ * scrolls inside its own box rather than shrinking its text. Undefined when it already fits.
+ */
+async function renderNarrow(
+  spec: Parameters<typeof renderSvg>[0],
+  options: RenderOptions,
+  wideWidth: number,
+): Promise<string | undefined> {
+  if (wideWidth <= NARROW_WIDTH) return undefined;
+  const plots = plotWidths(spec);
+  if (plots.across <= 0) return undefined;
+  const fixed = Math.max(0, wideWidth - plots.across);
+  // Stacked panels each keep their own share of the fixed part (axis labels, legends).
+  const stacked = hasSideBySidePanels(spec);
+  const widest = stacked ? plots.widest : plots.across;
+  const share = stacked ? fixed / Math.max(1, plots.panels) : fixed;
+  const scale = Math.min(1, Math.max(0.15, (NARROW_WIDTH - share) / widest));
+  const narrow = await renderSvg(narrowSpec(spec, scale), options);
+  return narrow.width < wideWidth ? narrow.svg : undefined;
+}
+
+/**
+ * Plot widths in a spec: `across` is the width the plots take side by side (hconcat sums,
+ * layers and vconcat take the widest), `widest` the widest single panel, `panels` the
+ * number of side-by-side panels at the top.
+ */
+function plotWidths(node: unknown): { across: number; widest: number; panels: number } {
+  if (typeof node !== 'object' || node === null) return { across: 0, widest: 0, panels: 0 };
+  const spec = node as Record<string, unknown>;
+  const own = typeof spec.width === 'number' ? spec.width : 0;
+  const children = (key: string) =>
+    Array.isArray(spec[key]) ? (spec[key] as unknown[]).map(plotWidths) : [];
+  const h = children('hconcat');
+  if (h.length > 0) {
+    return {
+      across: h.reduce((sum, c) => sum + c.across, 0),
+      widest: Math.max(...h.map((c) => c.widest)),
+      panels: h.length,
+    };
+  }
+  const inner = [...children('layer'), ...children('vconcat')];
+  const across = Math.max(own, ...inner.map((c) => c.across));
+  return { across, widest: Math.max(own, ...inner.map((c) => c.widest)), panels: 1 };
+}
+
 /** Runs one report's analyses and charts and returns its HTML. Analysis failures become CheckFailedError (exit 1). */
 export async function buildReportHtml(
   spec: ReportSpec,
@@ -142,6 +194,7 @@ export async function buildReportHtml(
     }
   }
   const methods: string[] = [];
+  const keys: string[] = [];
   const notes: string[] = [];
   const warnings: string[] = [];
   const addUnique = (target: string[], items: string[]): void => {
@@ -201,6 +254,7 @@ export async function buildReportHtml(
           ]);
         }
         outputs.set(step.id, output);
+        addUnique(keys, keyResults(output.view, section.title));
         addUnique(methods, output.methods);
         addUnique(notes, output.notes);
         addUnique(
@@ -226,6 +280,11 @@ export async function buildReportHtml(
         title: step.options.title,
         description: chart.description,
       });
+      const narrowSvg = await renderNarrow(
+        chart.spec,
+        { idPrefix: `${id}-narrow`, title: step.options.title, description: chart.description },
+        rendered.width,
+      );
       const chartWarnings = [...chart.warnings, ...rendered.warnings];
       addUnique(
         warnings,
@@ -234,6 +293,8 @@ export async function buildReportHtml(
       figures.push({
         id,
         svg: rendered.svg,
+        ...(narrowSvg ? { narrowSvg } : {}),
+        ...(chart.notes?.length ? { notes: chart.notes } : {}),
         caption: `Figure ${figureCount}. ${chart.description}`,
         warnings: chartWarnings,
         embedded: {
@@ -269,9 +330,11 @@ export async function buildReportHtml(
   };
   const html = renderHtml({
     title: spec.title,
+    buildId: buildId(manifest),
+    keyResults: keys,
+    methods: onceEach(methods),
     summary: spec.summary,
     sections,
-    methods,
     software: [
       `trialstat ${VERSION}`,
       `vega ${versions.vega}`,
@@ -285,6 +348,23 @@ export async function buildReportHtml(
     manifest,
   });
   return { html, warnings };
+}
+
+/**
+ * Methods listed once each: a sentence that another one starts with (the same method,
+ * described at more length elsewhere) is dropped.
+ */
+function onceEach(methods: string[]): string[] {
+  const stem = (m: string) => m.replace(/[.\s]+$/, '');
+  return methods.filter(
+    (m, i) =>
+      !methods.some((other, j) => j !== i && other.length > m.length && other.startsWith(stem(m))),
+  );
+}
+
+/** A short content hash of what the page was built from (same inputs, same id). */
+function buildId(manifest: ReportManifest): string {
+  return createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
 }
 
 function renderIndex(

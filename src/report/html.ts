@@ -29,6 +29,13 @@ export interface HtmlFigure {
   svg: string;
   caption: string;
   warnings: string[];
+  /** Notes on what the drawing leaves out or how it marks things (not problems). */
+  notes?: string[];
+  /**
+   * A second rendering laid out for phones (narrower plot, same text sizes), shown instead of
+   * `svg` below 700 px by a media query; absent when `svg` already fits a phone.
+   */
+  narrowSvg?: string;
   /** Embedded as JSON next to the SVG. */
   embedded: unknown;
   table?: HtmlTable;
@@ -50,6 +57,10 @@ export interface HtmlSection {
 export interface HtmlReport {
   title: string;
   summary: string;
+  /** Key results, one sentence each (estimates with intervals, verdicts): the page opens with them. */
+  keyResults?: string[];
+  /** Content hash of the build, printed in the page footer and the running print footer. */
+  buildId?: string;
   sections: HtmlSection[];
   methods: string[];
   software: string[];
@@ -62,53 +73,116 @@ export interface HtmlReport {
   manifest?: unknown;
 }
 
+/** Width below which a figure's narrow rendering replaces the wide one (phones, small tablets). */
+export const NARROW_BREAKPOINT = 700;
+
 const STYLE = `
 :root { color-scheme: light; }
-body { font-family: ${REPORT_FONT}; font-kerning: none; color: #222; background: #fff; margin: 0 auto; max-width: 1100px; padding: 24px 32px 64px; line-height: 1.45; }
+body { font-family: ${REPORT_FONT}; font-kerning: none; color: #222; background: #fff; margin: 0 auto; max-width: 1100px; padding: 24px 32px 64px; line-height: 1.45; overflow-wrap: break-word; }
 h1 { font-size: 26px; margin: 0 0 8px; } h2 { font-size: 20px; margin: 40px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; } h3 { font-size: 15px; margin: 20px 0 6px; }
 .summary { font-size: 15px; max-width: 75ch; }
-nav ol { padding-left: 20px; margin: 4px 0; } nav a { color: #0b5394; }
-figure { margin: 20px 0; } figure svg { max-width: 100%; height: auto; display: block; }
+.key-results { font-size: 15px; max-width: 80ch; border-left: 4px solid #0b5394; padding: 4px 0 4px 14px; margin: 12px 0 20px; }
+.key-results h2 { font-size: 16px; margin: 0 0 4px; border: 0; padding: 0; }
+.key-results ul { margin: 0; padding-left: 20px; }
+nav ol { padding-left: 20px; margin: 4px 0; } a { color: #0b5394; }
+figure { margin: 20px 0; }
+.chart { overflow-x: auto; max-width: 100%; }
+.chart svg { max-width: 100%; height: auto; display: block; }
+.chart-narrow { display: none; }
 svg text { font-kerning: none; }
 figcaption { font-size: 13px; color: #444; max-width: 90ch; }
-.warning { color: #8a4b00; font-size: 13px; }
-table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }
+.warning { color: #7a4100; font-size: 13px; }
+.note { color: #444; font-size: 13px; }
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 8px 0 16px; }
+table { border-collapse: collapse; font-size: 13px; margin: 0; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
+tbody th { font-weight: normal; min-width: 8em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 dl.provenance dt { font-weight: bold; margin-top: 8px; } dl.provenance dd { margin-left: 20px; }
-.built { color: #666; font-size: 12px; }
+ol.citations li { margin: 4px 0; }
+.built, footer { color: #595959; font-size: 12px; }
+@media (max-width: ${NARROW_BREAKPOINT - 0.02}px) {
+  body { padding: 16px 12px 48px; }
+  h1 { font-size: 22px; }
+  .has-narrow > .chart-wide { display: none; }
+  .has-narrow > .chart-narrow { display: block; }
+  /* Never shrink a chart's text on a phone: it scrolls inside its own box instead. */
+  .chart svg { max-width: none; }
+  tbody th { min-width: 7em; }
+}
+@page { size: A4; margin: 20mm 16mm 22mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
-  figure, table { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  .chart-narrow { display: none !important; }
+  .chart-wide { display: block !important; }
+  .chart { overflow: visible; }
+  .chart svg { max-width: 100% !important; }
+  /* A figure's drawing and caption stay together; its data table may break across pages. */
+  .chart, figcaption { break-inside: avoid; }
+  .chart { break-after: avoid; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  h2, h3, caption { break-after: avoid; }
+  .table-scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }
 `.trim();
 
+/** A string for CSS `content`: quoted, with quotes, backslashes, newlines and `<` escaped. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * The running header and footer of printed pages (CSS page-margin boxes): the title top
+ * left, the build id bottom left, "Page n of N" bottom right.
+ */
+function printStyle(title: string, buildId: string | undefined): string {
+  const footer = buildId ? cssString(`trialstat build ${buildId}`) : '""';
+  return `@page { @top-left { content: ${cssString(title)}; font-size: 9pt; color: #444; } @bottom-left { content: ${footer}; font-size: 8pt; color: #444; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #444; } }`;
+}
+
+/**
+ * A data table in its own horizontally scrolling box (a wide table never widens the page).
+ * The first column heads its row (`th scope="row"`); text cells take their direction from
+ * their own content (`dir="auto"`), so a right-to-left or bidi-override string in a dataset
+ * cannot reorder the cells around it.
+ */
 function renderTable(table: HtmlTable): string {
-  const head = table.table.columns
+  const columns = table.table.columns;
+  const head = columns
     .map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
     .join('');
   const body = table.table.rows
     .map(
       (row) =>
-        `<tr>${table.table.columns.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${escapeHtml(row[c.key] ?? '')}</td>`).join('')}</tr>`,
+        `<tr>${columns
+          .map((c, i) => {
+            const tag = i === 0 ? 'th scope="row"' : 'td';
+            const attrs = c.numeric ? ' class="num"' : ' dir="auto"';
+            return `<${tag}${attrs}>${escapeHtml(row[c.key] ?? '')}</${i === 0 ? 'th' : 'td'}>`;
+          })
+          .join('')}</tr>`,
     )
     .join('\n');
-  return `<table>\n<caption>${escapeHtml(table.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<div class="table-scroll">\n<table>\n<caption>${escapeHtml(table.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</div>`;
 }
 
 function renderFigure(figure: HtmlFigure): string {
   const warnings = figure.warnings
     .map((w) => `<p class="warning">Warning: ${escapeHtml(w)}</p>`)
     .join('\n');
+  const chart = figure.narrowSvg
+    ? `<div class="has-narrow">\n<div class="chart chart-wide">${figure.svg}</div>\n<div class="chart chart-narrow">${figure.narrowSvg}</div>\n</div>`
+    : `<div class="chart">${figure.svg}</div>`;
   return [
     `<figure id="${escapeHtml(figure.id)}">`,
-    figure.svg,
+    chart,
     `<figcaption>${escapeHtml(figure.caption)}</figcaption>`,
+    ...(figure.notes ?? []).map((n) => `<p class="note">Note: ${escapeHtml(n)}</p>`),
     warnings,
     figure.table ? renderTable(figure.table) : '',
     `<script type="application/json" id="${escapeHtml(figure.id)}-vega-lite">${embedJson(figure.embedded)}</script>`,
@@ -118,23 +192,43 @@ function renderFigure(figure: HtmlFigure): string {
     .join('\n');
 }
 
+/** A link only for http(s) addresses; anything else stays text. */
+function link(href: string, text: string): string {
+  return /^https?:\/\/[^\s"<>]+$/i.test(href)
+    ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`
+    : escapeHtml(text);
+}
+
+/** Links for a source's identifiers: DOI (doi.org), PMID (PubMed), URL. */
+function sourceLinks(source: ReportDataset['sources'][number]): string[] {
+  return [
+    source.doi ? `doi: ${link(`https://doi.org/${source.doi}`, source.doi)}` : '',
+    source.pmid
+      ? `PMID: ${link(`https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(source.pmid)}/`, source.pmid)}`
+      : '',
+    source.url ? link(source.url, source.url) : '',
+  ].filter(Boolean);
+}
+
+/** A registry id as a link: NCT numbers to ClinicalTrials.gov, EudraCT/ISRCTN as text. */
+function registryLink(id: string): string {
+  return /^NCT\d{8}$/.test(id)
+    ? link(`https://clinicaltrials.gov/study/${id}`, id)
+    : escapeHtml(id);
+}
+
+/** A dataset's provenance as a reader cites it: numbered citations with their links and where in each source the figures are. */
 function renderProvenance(dataset: ReportDataset): string {
   const sources = dataset.sources
     .map((s) => {
-      const ids = [
-        s.doi ? `DOI: ${s.doi}` : '',
-        s.pmid ? `PMID: ${s.pmid}` : '',
-        s.url ? `URL: ${s.url}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ');
-      return `<li>${escapeHtml(s.citation)}${ids ? ` <span class="ids">(${escapeHtml(ids)})</span>` : ''}${s.where ? ` — ${escapeHtml(s.where)}` : ''}</li>`;
+      const links = sourceLinks(s);
+      return `<li dir="auto"><bdi>${escapeHtml(s.citation)}</bdi>${links.length ? ` ${links.join('; ')}.` : ''}${s.where ? `<br><span class="note">Where: <bdi>${escapeHtml(s.where)}</bdi></span>` : ''}</li>`;
     })
     .join('\n');
   const derivations = dataset.derivations
-    .map((d) => `<li><strong>${escapeHtml(d.key)}</strong>: ${escapeHtml(d.description)}</li>`)
+    .map((d) => `<li dir="auto">${escapeHtml(d.description)}</li>`)
     .join('\n');
-  const notes = dataset.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('\n');
+  const notes = dataset.notes.map((n) => `<li dir="auto">${escapeHtml(n)}</li>`).join('\n');
   const alternatives = dataset.tables
     .flatMap((t) => t.rows.filter((row) => row.reading === 'alternative'))
     .map((row) => {
@@ -142,14 +236,16 @@ function renderProvenance(dataset: ReportDataset): string {
         .map((k) => row[k])
         .filter((v) => typeof v === 'string' && v !== '')
         .join(', ');
-      return `<li>${escapeHtml(what)}${typeof row.note === 'string' ? `: ${escapeHtml(row.note)}` : ''}</li>`;
+      return `<li dir="auto"><bdi>${escapeHtml(what)}</bdi>${typeof row.note === 'string' ? `: <bdi>${escapeHtml(row.note)}</bdi>` : ''}</li>`;
     })
     .join('\n');
   return [
-    `<dt>${escapeHtml(dataset.title)} <code>${escapeHtml(dataset.name)}</code></dt>`,
-    dataset.description ? `<dd>${escapeHtml(dataset.description)}</dd>` : '',
-    dataset.registry?.length ? `<dd>Registry: ${escapeHtml(dataset.registry.join(', '))}</dd>` : '',
-    `<dd>Sources:<ul>\n${sources}\n</ul></dd>`,
+    `<dt dir="auto">${escapeHtml(dataset.title)}</dt>`,
+    dataset.description ? `<dd dir="auto">${escapeHtml(dataset.description)}</dd>` : '',
+    dataset.registry?.length
+      ? `<dd>Trial registration: ${dataset.registry.map(registryLink).join(', ')}</dd>`
+      : '',
+    `<dd>Sources:<ol class="citations">\n${sources}\n</ol></dd>`,
     derivations ? `<dd>Derived values:<ul>\n${derivations}\n</ul></dd>` : '',
     notes ? `<dd>Notes:<ul>\n${notes}\n</ul></dd>` : '',
     alternatives
@@ -161,7 +257,7 @@ function renderProvenance(dataset: ReportDataset): string {
 }
 
 const list = (items: string[]): string =>
-  `<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
+  `<ul>\n${items.map((i) => `<li dir="auto">${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
 
 /**
  * Start of a self-contained page up to `</head>`: the Content-Security-Policy lets no
@@ -192,8 +288,8 @@ export function renderHtml(report: HtmlReport): string {
     .map((s) =>
       [
         `<section id="${escapeHtml(s.id)}">`,
-        `<h2>${escapeHtml(s.title)}</h2>`,
-        s.text ? `<p>${escapeHtml(s.text)}</p>` : '',
+        `<h2 dir="auto">${escapeHtml(s.title)}</h2>`,
+        s.text ? `<p dir="auto">${escapeHtml(s.text)}</p>` : '',
         ...s.figures.map(renderFigure),
         ...s.tables.map(renderTable),
         '</section>',
@@ -202,12 +298,13 @@ export function renderHtml(report: HtmlReport): string {
         .join('\n'),
     )
     .join('\n');
-  return `${pageHead(report.title, `\n${STYLE}\n`)}
+  return `${pageHead(report.title, `\n${STYLE}\n${printStyle(report.title, report.buildId)}\n`)}
 </head>
 <body>
 <header>
-<h1>${escapeHtml(report.title)}</h1>
-<p class="summary">${escapeHtml(report.summary)}</p>
+<h1 dir="auto">${escapeHtml(report.title)}</h1>
+<p class="summary" dir="auto">${escapeHtml(report.summary)}</p>
+${report.keyResults?.length ? `<section class="key-results" aria-labelledby="key-results">\n<h2 id="key-results">Key results</h2>\n${list(report.keyResults)}\n</section>\n` : ''}
 ${report.builtAt ? `<p class="built">Built ${escapeHtml(report.builtAt)}</p>\n` : ''}</header>
 <nav aria-label="Contents"><ol>
 ${toc}
@@ -231,7 +328,7 @@ ${report.notes.length ? `<h3>Derived values</h3>\n${list(report.notes)}` : ''}
 ${report.warnings.length ? `<h3>Warnings</h3>\n${list(report.warnings)}` : ''}
 </section>
 </main>
-${report.manifest !== undefined ? `<script type="application/json" id="trialstat-manifest">${embedJson(report.manifest)}</script>\n` : ''}</body>
+${report.buildId ? `<footer><p>trialstat build ${escapeHtml(report.buildId)}</p></footer>\n` : ''}${report.manifest !== undefined ? `<script type="application/json" id="trialstat-manifest">${embedJson(report.manifest)}</script>\n` : ''}</body>
 </html>
 `;
 }

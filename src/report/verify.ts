@@ -135,7 +135,7 @@ function tokens(html: string): Token[] {
 /** Section and part of the page an offset falls in. */
 function locate(html: string, offset: number): string {
   const head = html.slice(0, offset);
-  const section = [...head.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].pop()?.[1];
+  const section = [...head.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].pop()?.[1];
   const lastOpen = (tag: string): number => head.lastIndexOf(`<${tag}`);
   const lastClose = (tag: string): number => head.lastIndexOf(`</${tag}>`);
   const inside = (tag: string): boolean => lastOpen(tag) > lastClose(tag);

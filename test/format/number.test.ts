@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   columnDecimals,
+  formatPrinted,
   formatEstimateCi,
   formatLevel,
   formatNumber,
@@ -62,5 +63,22 @@ describe('column formatting', () => {
     expect(formatTau2(0.313243)).toBe('0.313');
     expect(formatTau2(2.57e-7)).toBe('< 0.001');
     expect(formatTau2(0)).toBe('0');
+  });
+});
+
+describe('formatPrinted: transcribed values keep their printed digits', () => {
+  it('keeps the decimals of the printed text, with a typeset minus', () => {
+    expect(formatPrinted(-9, '-9.0')).toBe('−9.0');
+    expect(formatPrinted(59, '59')).toBe('59');
+    expect(formatPrinted(-11.07, '-11.07')).toBe('−11.07');
+    expect(formatPrinted(0.5, '.50')).toBe('0.50');
+    expect(formatPrinted(12.3, '+12.3')).toBe('12.3');
+    expect(formatPrinted(0.0015, '1.5e-3')).toBe('0.0015');
+  });
+  it('without printed text (or text of another value) writes the shortest exact form', () => {
+    expect(formatPrinted(-11.07)).toBe('−11.07');
+    expect(formatPrinted(34.4)).toBe('34.4');
+    expect(formatPrinted(22, '21')).toBe('22');
+    expect(formatPrinted(-4.1, undefined, 'ascii')).toBe('-4.1');
   });
 });

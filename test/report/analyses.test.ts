@@ -48,7 +48,7 @@ describe('report analyses on the bundled datasets, against R', () => {
     close(placebo.upper, R.rapami_sae.wilson_placebo[1]);
     close(view.differences[0].estimate, 4 / 22);
     expect(out.table.rows[0].p).toBe('0.35'); // R: 0.3475
-    expect(out.table.rows[0].rr).toBe('1.67 (0.733 to 3.79)'); // R escalc: 1.667 (0.7328 to 3.791)
+    expect(out.table.rows[0].rr).toBe('1.67 (0.73 to 3.79)'); // one count of decimals for estimate and limits; // R escalc: 1.667 (0.7328 to 3.791)
     expect(R.rapami_sae.fisher_p).toBeCloseTo(0.3475, 4);
   });
 

@@ -36,7 +36,7 @@ describe('trialstat report', () => {
     for (const file of files)
       expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
     expect(first.stdout).toContain(join(a, 'index.html'));
-  });
+  }, 120_000); // two full builds (each chart drawn wide and for phones) on a shared machine
 
   it('exits 2 naming file, spec path, expected and found for a bad spec', async () => {
     const dir = tempDir();
@@ -114,5 +114,5 @@ describe('trialstat report', () => {
     const dir = tempDir();
     await runCli(['report', '--out', dir, '--timestamp']);
     expect(readFileSync(join(dir, 'rapami.html'), 'utf8')).toMatch(/Built \d{4}-\d{2}-\d{2}T/);
-  });
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { plural } from '../../format/plural.js';
 // Specific modules, not data/index.js: keeps arquero out of the CLI's start-up.
 import { KIND_NAMES, type Kind } from '../../data/kinds/index.js';
 import { loadInput } from '../../data/load-input.js';
@@ -58,8 +59,4 @@ Examples:
   $ trialstat validate datasets/rapami
   $ trialstat validate rapami`,
     );
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,4 @@
-import { formatP } from '../../format/number.js';
+import { formatNumber, formatP, formatPrinted } from '../../format/number.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import type { ContourFunnelData } from '../../stats/meta/contour-funnel-data.js';
@@ -149,4 +149,25 @@ export function favoursFrom(options: Record<string, unknown>): {
   return typeof options.favoursLeft === 'string' && typeof options.favoursRight === 'string'
     ? { favours: { left: options.favoursLeft, right: options.favoursRight } }
     : {};
+}
+
+/**
+ * A dataset value as its source printed it (the digits of the CSV cell, see formatPrinted);
+ * empty when the row has no number in `field`.
+ * @example printedCell({ mean: -9, $printed: { mean: '-9.0' } }, 'mean') // '−9.0'
+ */
+export function printedCell(row: Record<string, unknown>, field: string): string {
+  const value = num(row[field]);
+  if (value === undefined) return '';
+  const printed = (row.$printed as Record<string, string> | undefined)?.[field];
+  return formatPrinted(value, printed);
+}
+
+/**
+ * A value with its printed digits when it is the row's own value (as transcribed), else
+ * (derived) with 3 significant digits.
+ */
+export function printedOrComputed(row: object, field: string, value: number): string {
+  const record = row as Record<string, unknown>;
+  return record[field] === value ? printedCell(record, field) : formatNumber(value);
 }

@@ -1,7 +1,7 @@
-import { formatLevel, formatNumber } from '../../format/number.js';
+import { columnDecimals, formatFixed, formatLevel, formatNumber } from '../../format/number.js';
 import { tQuantile } from '../../stats/dist/index.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
-import type { AnalysisDefinition } from './analysis.js';
+import { printedOrComputed, type AnalysisDefinition } from './analysis.js';
 import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arms.js';
 
 /**
@@ -58,9 +58,13 @@ export const armMeans: AnalysisDefinition = {
           group: `${pair.trial}, ${pair.outcome} (${pair.timepoint})`,
           arm: side.name,
           n: String(side.n),
-          mean: formatNumber(mean),
-          sd: `${formatNumber(sd)} (${how})`,
-          ci: `${formatNumber(mean - half)} to ${formatNumber(mean + half)}`,
+          mean: printedOrComputed(side.row, 'mean', mean),
+          sd: `${how === 'printed' ? printedOrComputed(side.row, 'sd', sd) : formatNumber(sd)} (${how})`,
+          // Computed: both limits with one count of decimals.
+          ci: (() => {
+            const d = columnDecimals([mean, mean - half, mean + half]);
+            return `${formatFixed(mean - half, d)} to ${formatFixed(mean + half, d)}`;
+          })(),
         });
       }
     }

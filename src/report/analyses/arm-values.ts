@@ -1,6 +1,6 @@
-import { formatLevel, formatNumber } from '../../format/number.js';
+import { formatLevel } from '../../format/number.js';
 import type { ArmDotRow } from '../charts/arm-dots.js';
-import { matches, num, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
+import { matches, num, printedCell, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
 
 const MEAN_TYPES: Record<string, string> = { arithmetic: 'mean', ls: 'LS mean' };
 
@@ -97,10 +97,10 @@ export const armValues: AnalysisDefinition = {
           arm: String(r.arm),
           n: String(r.n),
           type: MEAN_TYPES[String(r.mean_type ?? 'arithmetic')] ?? String(r.mean_type),
-          mean: num(r.mean) !== undefined ? formatNumber(r.mean as number) : '',
+          mean: printedCell(r, 'mean'),
           ci:
             num(r.ci_lower) !== undefined
-              ? `${formatNumber(r.ci_lower as number)} to ${formatNumber(r.ci_upper as number)}`
+              ? `${printedCell(r, 'ci_lower')} to ${printedCell(r, 'ci_upper')}`
               : 'not printed',
         })),
       },

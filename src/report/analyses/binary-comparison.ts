@@ -1,4 +1,10 @@
-import { formatLevel, formatNumber } from '../../format/number.js';
+import {
+  columnDecimals,
+  formatEstimateCi,
+  formatFixed,
+  formatLevel,
+  formatPercent,
+} from '../../format/number.js';
 import { binaryEstimate, binaryTest } from '../../analysis/pair-estimates.js';
 import { RD_INTERVALS, wilsonInterval, type RdMethod } from '../../stats/binary/risk-difference.js';
 import { RR_INTERVALS, type RrMethod } from '../../stats/binary/risk-ratio.js';
@@ -22,9 +28,23 @@ function rrName(id: RrMethod): string {
 const testReference = (reference: string): string =>
   /as R [^;]+$/.exec(reference)?.[0] ?? reference;
 
-const pct = (x: number): string => `${formatNumber(100 * x, { digits: 3 })}%`;
-const interval = (lower: number | null, upper: number | null, f: (x: number) => string): string =>
-  lower === null || upper === null ? 'not estimable' : `${f(lower)} to ${f(upper)}`;
+/** A rate as a percentage with one decimal. */
+const pct = (x: number): string => formatPercent(100 * x);
+
+/** An estimate with its interval, all three with one count of decimals (the interval may be missing). */
+function estimateCi(
+  estimate: number,
+  lower: number | null,
+  upper: number | null,
+  options: { ratio?: boolean; scale?: number } = {},
+): string {
+  const k = options.scale ?? 1;
+  const values = [estimate, lower, upper].filter((v): v is number => v !== null).map((v) => k * v);
+  const d = columnDecimals(values, { ratio: options.ratio ?? false });
+  return lower === null || upper === null
+    ? `${formatFixed(k * estimate, d)} (interval not estimable)`
+    : formatEstimateCi(k * estimate, k * lower, k * upper, d);
+}
 
 /**
  * Two-arm binary outcomes (adverse events, discontinuations): per-arm rates with Wilson
@@ -101,11 +121,11 @@ export const binaryComparison: AnalysisDefinition = {
         rd:
           rd.estimate === null
             ? 'not estimable'
-            : `${formatNumber(100 * rd.estimate)} (${interval(rd.ci.lower, rd.ci.upper, (x) => formatNumber(100 * x))})`,
+            : estimateCi(rd.estimate, rd.ci.lower, rd.ci.upper, { scale: 100 }),
         rr:
           rr.estimate === null || !ratioIdentifiable(rr)
             ? 'not estimable'
-            : `${formatNumber(rr.estimate)} (${interval(rr.ci.lower, rr.ci.upper, (x) => formatNumber(x))})`,
+            : estimateCi(rr.estimate, rr.ci.lower, rr.ci.upper, { ratio: true }),
         p: fisher.p === null ? 'not defined' : pCell(fisher.p),
       });
     }

@@ -1,4 +1,4 @@
-import { formatLevel, formatNumber } from '../../format/number.js';
+import { columnDecimals, formatFixed, formatLevel } from '../../format/number.js';
 import { BINARY_INTERVALS, binaryEstimate } from '../../analysis/pair-estimates.js';
 import { OR_INTERVALS } from '../../stats/binary/odds-ratio.js';
 import { RD_INTERVALS } from '../../stats/binary/risk-difference.js';
@@ -49,6 +49,11 @@ export const binaryRatios: AnalysisDefinition = {
     const entry = registry.get(method);
     // RDs are shown in percentage points.
     const show = measure === 'RD' ? (x: number) => 100 * x : (x: number) => x;
+    // One count of decimals for an estimate and its limits: 2 for ratios, per magnitude for RD.
+    const decimals = (...values: (number | null)[]): number =>
+      columnDecimals(values.filter((v): v is number => v !== null).map(show), {
+        ratio: measure !== 'RD',
+      });
     const { pairs, warnings } = pairArms(dataset, options, 'binary-ratios');
     const rows: ForestRow[] = [];
     const tableRows: Record<string, string>[] = [];
@@ -82,11 +87,13 @@ export const binaryRatios: AnalysisDefinition = {
         arm: cells[0],
         comparator: cells[1],
         estimate:
-          estimate === null || !identifiable ? 'not estimable' : formatNumber(show(estimate)),
+          estimate === null || !identifiable
+            ? 'not estimable'
+            : formatFixed(show(estimate), decimals(estimate, lower, upper)),
         ci:
-          lower === null || upper === null || !identifiable
+          estimate === null || lower === null || upper === null || !identifiable
             ? ''
-            : `${formatNumber(show(lower))} to ${formatNumber(show(upper))}`,
+            : `${formatFixed(show(lower), decimals(estimate, lower, upper))} to ${formatFixed(show(upper), decimals(estimate, lower, upper))}`,
       });
     }
     const arm = armText(options);

@@ -1,4 +1,5 @@
-import { formatLevel, formatNumber } from '../../format/number.js';
+import { columnDecimals, formatFixed, formatLevel, formatNumber } from '../../format/number.js';
+import { plural } from '../../format/plural.js';
 import { normalQuantile, normalSf } from '../../stats/dist/index.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { comparisonLabels } from './comparison-label.js';
@@ -8,6 +9,7 @@ import {
   matches,
   num,
   pCell,
+  printedCell,
   rowsOfKind,
   type AnalysisDefinition,
 } from './analysis.js';
@@ -63,7 +65,7 @@ export const ciLevelReadings: AnalysisDefinition = {
     );
     if (usable.length < rows.length)
       warnings.push(
-        `ci-level-readings: ${rows.length - usable.length} ${measure} row(s) without estimate and CI left out`,
+        `ci-level-readings: ${plural(rows.length - usable.length, `${measure} row`)} without estimate and CI left out`,
       );
     const labels = comparisonLabels(usable);
     const zDisplay = normalQuantile(1 - (1 - display) / 2);
@@ -90,10 +92,13 @@ export const ciLevelReadings: AnalysisDefinition = {
         forest.push({ label: reading, group: labels[i], estimate, lower: lo, upper: hi });
         tableRows.push({
           comparison: labels[i],
-          printed: `${formatNumber(estimate)} (${formatNumber(lower)} to ${formatNumber(upper)})`,
+          printed: `${printedCell(r, 'estimate')} (${printedCell(r, 'ci_lower')} to ${printedCell(r, 'ci_upper')})`,
           reading,
           se: formatNumber(se),
-          ci: `${formatNumber(lo)} to ${formatNumber(hi)}`,
+          ci: (() => {
+            const d = columnDecimals([estimate, lo, hi]);
+            return `${formatFixed(lo, d)} to ${formatFixed(hi, d)}`;
+          })(),
           p: pCell(p, 0.0001),
           reported: num(r.p) !== undefined ? `${String(r.p_relation ?? '=')} ${String(r.p)}` : '',
         });

@@ -1,8 +1,19 @@
 import { continuousEstimates } from '../../analysis/pair-estimates.js';
 import type { ContinuousPair, PairDerivation } from '../../analysis/pair-arms.js';
-import { formatLevel, formatNumber } from '../../format/number.js';
+import {
+  columnDecimals,
+  formatEstimateCi,
+  formatLevel,
+  formatNumber,
+} from '../../format/number.js';
 import type { ForestRow } from '../charts/forest-plot.js';
-import { AXIS_OPTIONS, favoursFrom, pCell, type AnalysisDefinition } from './analysis.js';
+import {
+  AXIS_OPTIONS,
+  favoursFrom,
+  pCell,
+  printedOrComputed,
+  type AnalysisDefinition,
+} from './analysis.js';
 import { continuousPairOptions, pairContinuousArms } from './pair-continuous-arms.js';
 
 const SCALE_WORDS: Record<string, string> = {
@@ -80,12 +91,18 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
       const reported = pair.reported;
       tableRows.push({
         outcome: `${pair.trial}, ${pair.outcome} (${pair.timepoint}, ${SCALE_WORDS[pair.scale] ?? pair.scale})`,
-        arm: `${formatNumber(pair.arm.mean!)}${unit} (n = ${pair.arm.n})`,
-        comparator: `${formatNumber(pair.comparator.mean!)}${unit} (n = ${pair.comparator.n})`,
+        arm: `${printedOrComputed(pair.arm.row, 'mean', pair.arm.mean!)}${unit} (n = ${pair.arm.n})`,
+        comparator: `${printedOrComputed(pair.comparator.row, 'mean', pair.comparator.mean!)}${unit} (n = ${pair.comparator.n})`,
         sd: fromP
           ? `${formatNumber(fromP.value)} (derived from p = ${String(fromP.inputs.p)})`
           : `${sdCell(pair, pair.arm.name, pair.arm.sd!)} / ${sdCell(pair, pair.comparator.name, pair.comparator.sd!)}`,
-        md: `${formatNumber(result.estimate)} (${formatNumber(result.ci.lower)} to ${formatNumber(result.ci.upper)})`,
+        // Computed: one count of decimals for the estimate and both limits.
+        md: formatEstimateCi(
+          result.estimate,
+          result.ci.lower,
+          result.ci.upper,
+          columnDecimals([result.estimate, result.ci.lower, result.ci.upper]),
+        ),
         p: pCell(result.test.p),
         reported:
           reported?.p !== undefined
@@ -141,7 +158,11 @@ function sdCell(pair: ContinuousPair, arm: string, sd: number): string {
   const derived = pair.derivations.find((d) => d.quantity === 'sd' && d.arms.includes(arm));
   return derived
     ? `${formatNumber(sd)} (${DERIVED_FROM[derived.method] ?? derived.method})`
-    : formatNumber(sd);
+    : printedOrComputed(side(pair, arm).row, 'sd', sd);
+}
+
+function side(pair: ContinuousPair, arm: string): ContinuousPair['arm'] {
+  return pair.arm.name === arm ? pair.arm : pair.comparator;
 }
 
 const DERIVED_FROM: Record<string, string> = {

@@ -1,10 +1,11 @@
-import { formatLevel, formatNumber, formatP } from '../../format/number.js';
+import { formatLevel, formatNumber } from '../../format/number.js';
 import { comparisonLabels } from './comparison-label.js';
 import {
   AXIS_OPTIONS,
   favoursFrom,
   matches,
   num,
+  printedCell,
   rowsOfKind,
   type AnalysisDefinition,
 } from './analysis.js';
@@ -101,14 +102,14 @@ export const reportedComparisons: AnalysisDefinition = {
           outcome: String(r.outcome ?? ''),
           timepoint: String(r.timepoint ?? ''),
           comparison: `${String(r.arm)} vs ${String(r.comparator)}`,
-          estimate: cell(r.estimate),
+          estimate: printedCell(r, 'estimate'),
           ci:
             num(r.ci_lower) !== undefined
-              ? `${cell(r.ci_lower)} to ${cell(r.ci_upper)}${num(r.ci_level) ? ` (${formatLevel(r.ci_level as number)})` : ' (level not stated)'}`
+              ? `${printedCell(r, 'ci_lower')} to ${printedCell(r, 'ci_upper')}${num(r.ci_level) ? ` (${formatLevel(r.ci_level as number)})` : ' (level not stated)'}`
               : '',
           p:
             num(r.p) !== undefined
-              ? `${r.p_relation && r.p_relation !== '=' ? `p ${String(r.p_relation)} ${String(r.p)}` : formatP(r.p as number)}`
+              ? `p ${r.p_relation && r.p_relation !== '=' ? String(r.p_relation) : '='} ${printedCell(r, 'p')}`
               : '',
           test: String(r.test ?? ''),
           population: String(r.population ?? ''),

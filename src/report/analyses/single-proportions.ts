@@ -1,4 +1,4 @@
-import { formatLevel, formatNumber } from '../../format/number.js';
+import { formatFixed, formatLevel } from '../../format/number.js';
 import {
   PROPORTION_INTERVALS,
   proportionCi,
@@ -77,8 +77,9 @@ export const singleProportions: AnalysisDefinition = {
           group: String(r.group ?? ''),
           outcome: String(r.outcome),
           count: `${out[i].events}/${out[i].n}`,
-          pct: formatNumber(100 * out[i].estimate),
-          ci: `${formatNumber(100 * out[i].lower)} to ${formatNumber(100 * out[i].upper)}`,
+          // Percentages with one decimal, the estimate and both limits alike.
+          pct: formatFixed(100 * out[i].estimate, 1),
+          ci: `${formatFixed(100 * out[i].lower, 1)} to ${formatFixed(100 * out[i].upper, 1)}`,
         })),
       },
       methods: [

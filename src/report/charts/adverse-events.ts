@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { plural } from '../../format/plural.js';
 import { isFiniteNumber, type ChartResult } from './chart-result.js';
 import { CHART_CONFIG, INK } from './theme.js';
 
@@ -175,7 +176,7 @@ export function adverseEvents(input: AdverseEventsInput): ChartResult {
   } satisfies TopLevelSpec;
   return {
     spec,
-    description: `Adverse events: per-arm rates and risk differences (${input.differenceLabel}) for ${order.length} event type(s), sorted by risk difference.`,
+    description: `Adverse events: per-arm rates and risk differences (${input.differenceLabel}) for ${plural(order.length, 'event type')}, sorted by risk difference.`,
     warnings,
   };
 }

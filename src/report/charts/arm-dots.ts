@@ -70,6 +70,14 @@ export function armDots(input: ArmDotsInput): ChartResult {
   };
   const xOffset = { field: 'arm', type: 'nominal' as const, sort: arms };
   const color = { field: 'arm', type: 'nominal' as const, sort: arms, title: 'Arm' };
+  // Shape as well as colour: arms read apart in greyscale and for colour-blind readers.
+  const shape = {
+    field: 'arm',
+    type: 'nominal' as const,
+    sort: arms,
+    title: 'Arm',
+    scale: { range: ['circle', 'square', 'diamond', 'triangle-up', 'triangle-down', 'cross'] },
+  };
   const layers: Record<string, unknown>[] = [];
   if (spansZero)
     layers.push({
@@ -96,6 +104,7 @@ export function armDots(input: ArmDotsInput): ChartResult {
       x,
       xOffset,
       color,
+      shape,
       y: {
         field: 'estimate',
         type: 'quantitative',
@@ -125,7 +134,7 @@ export function armDots(input: ArmDotsInput): ChartResult {
   } as unknown as TopLevelSpec;
   return {
     spec,
-    description: `Dot-and-whisker chart of ${input.axisTitle} for ${arms.join(', ')} at ${timepoints.join(', ')}.`,
+    description: `${bare.length === rows.length ? 'Dot chart (no interval printed)' : bare.length > 0 ? 'Dot-and-whisker chart (whiskers where an interval is printed)' : 'Dot-and-whisker chart'} of ${input.axisTitle} for ${arms.join(', ')} at ${timepoints.join(', ')}.`,
     warnings,
   };
 }

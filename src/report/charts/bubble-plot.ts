@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { plural } from '../../format/plural.js';
 import { isFiniteNumber, type ChartResult } from './chart-result.js';
 import { CHART_CONFIG, INK, MUTED, OKABE_ITO } from './theme.js';
 
@@ -49,7 +50,7 @@ export function bubblePlot(input: BubblePlotInput): ChartResult {
   );
   if (line.length < input.line.length)
     warnings.push(
-      `bubble plot "${input.title}": ${input.line.length - line.length} point(s) of the fitted line left out (not finite)`,
+      `bubble plot "${input.title}": ${plural(input.line.length - line.length, 'point')} of the fitted line left out (not finite)`,
     );
   const hasPi =
     line.length > 0 &&

@@ -10,6 +10,8 @@ export interface ChartResult {
   /** Alternative text: what the chart shows, for `<desc>`. */
   description: string;
   warnings: string[];
+  /** What a reader should know about the drawing that is not a problem (rows left out by design, ...). */
+  notes?: string[];
 }
 
 /** Keeps finite numbers only; records why a row was left out. */

@@ -142,9 +142,21 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
       {
         name: 'timeline',
         accepts: 'timeline',
-        options: { ...common },
+        options: {
+          ...common,
+          today: {
+            type: 'string',
+            description:
+              'Date the landscape describes (YYYY-MM-DD), drawn as a dashed "today" line (a fixed date keeps builds identical).',
+          },
+        },
         make: (view, o) =>
-          trialTimeline({ title: o.title, ...sub(o), rows: only(view, 'timeline').rows }),
+          trialTimeline({
+            title: o.title,
+            ...sub(o),
+            rows: only(view, 'timeline').rows,
+            ...(typeof o.today === 'string' ? { today: o.today } : {}),
+          }),
       },
       {
         name: 'power-curve',

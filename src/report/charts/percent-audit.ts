@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartResult } from './chart-result.js';
-import { CHART_CONFIG, INK, MUTED, OKABE_ITO } from './theme.js';
+import { ALERT_TEXT, CHART_CONFIG, INK, MUTED, OKABE_ITO } from './theme.js';
 
 export interface PercentAuditRow {
   /** e.g. `60% of 11 — HLA-DRB1*11:01 in IMNM`. */
@@ -32,8 +32,14 @@ const REACH = 6;
  * The axis is k/n minus the printed value, so figures of any size share one scale.
  */
 export function percentAudit(input: PercentAuditInput): ChartResult {
+  // Impossible figures first, then by the printed number and its denominator as numbers
+  // ("11% of 37" before "100% of 7"), then by name.
   const rows = [...input.rows].sort(
-    (a, b) => Number(a.consistent) - Number(b.consistent) || a.label.localeCompare(b.label),
+    (a, b) =>
+      Number(a.consistent) - Number(b.consistent) ||
+      leadingNumber(a.label) - leadingNumber(b.label) ||
+      denominator(a) - denominator(b) ||
+      a.label.localeCompare(b.label),
   );
   const order = rows.map((r) => r.label);
   const y = {
@@ -53,10 +59,14 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
     r.nearest.map((d) => ({
       label: r.label,
       difference: Math.max(-REACH, Math.min(REACH, d.difference)),
+      exact: d.difference,
       count: `${d.count}/${d.n}`,
       fits: Math.abs(d.difference) <= r.half + 1e-9 ? 'prints as the figure' : 'does not',
+      // Beyond the axis: drawn at its edge as an arrowhead pointing the way it is off.
+      side: d.difference > REACH ? 'right' : d.difference < -REACH ? 'left' : 'on',
     })),
   );
+  const offScale = dots.filter((d) => d.side !== 'on').length;
   const verdicts = rows.map((r) => ({
     label: r.label,
     verdict: r.verdict,
@@ -76,7 +86,8 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
     layer: [
       {
         data: { values: bands },
-        mark: { type: 'bar', color: '#d9d9d9', height: 12 },
+        // Light fill for the band, a 4.5:1 outline so its edges read (WCAG 3:1 for graphics).
+        mark: { type: 'bar', color: '#e3e3e3', stroke: MUTED, strokeWidth: 1, height: 12 },
         encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
       },
       {
@@ -85,11 +96,12 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
         encoding: { x: { ...x, field: 'zero' } },
       },
       {
-        data: { values: dots },
-        mark: { type: 'point', filled: true, size: 45, opacity: 1 },
+        data: { values: dots.filter((d) => d.side === 'on') },
+        mark: { type: 'point', filled: true, size: 50, opacity: 1, strokeWidth: 2 },
         encoding: {
           y,
           x: { ...x, field: 'difference' },
+          // Shape as well as colour, so the two read apart in greyscale too.
           color: {
             field: 'fits',
             type: 'nominal',
@@ -99,13 +111,39 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
               range: [OKABE_ITO[0], OKABE_ITO[1]],
             },
           },
+          shape: {
+            field: 'fits',
+            type: 'nominal',
+            title: 'k/n',
+            scale: { domain: ['prints as the figure', 'does not'], range: ['circle', 'cross'] },
+          },
           tooltip: [
             { field: 'label' },
             { field: 'count', title: 'k/n' },
-            { field: 'difference', format: '.2f', title: 'k/n − printed' },
+            { field: 'exact', format: '.2f', title: 'k/n − printed' },
           ],
         },
       },
+      ...(['left', 'right'] as const).map((side) => ({
+        data: { values: dots.filter((d) => d.side === side) },
+        mark: {
+          type: 'point' as const,
+          shape: `triangle-${side}`,
+          filled: true,
+          size: 70,
+          opacity: 1,
+          color: OKABE_ITO[1],
+        },
+        encoding: {
+          y,
+          x: { ...x, field: 'difference' },
+          tooltip: [
+            { field: 'label' },
+            { field: 'count', title: 'k/n' },
+            { field: 'exact', format: '.2f', title: `k/n − printed (off the ±${REACH} scale)` },
+          ],
+        },
+      })),
       {
         data: { values: verdicts },
         mark: { type: 'text', align: 'left', x: 'width', dx: 8, fontSize: 11 },
@@ -113,7 +151,7 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
           y,
           text: { field: 'verdict' },
           color: {
-            condition: { test: "datum.status === 'impossible'", value: OKABE_ITO[1] },
+            condition: { test: "datum.status === 'impossible'", value: ALERT_TEXT },
             value: INK,
           },
         },
@@ -123,7 +161,18 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
   const impossible = rows.filter((r) => !r.consistent).length;
   return {
     spec,
-    description: `Granularity of ${rows.length} printed percentages against their denominators: ${impossible} cannot come from any whole count.`,
+    description: `Granularity of ${rows.length} printed percentage${rows.length === 1 ? '' : 's'} against ${rows.length === 1 ? 'its denominator' : 'their denominators'}: ${impossible === 0 ? 'every one' : `${rows.length - impossible}`} can come from a whole count${impossible > 0 ? `, ${impossible} cannot` : ''}.${offScale > 0 ? ` ${offScale} nearest count${offScale === 1 ? ' lies' : 's lie'} beyond ±${REACH} points and ${offScale === 1 ? 'is' : 'are'} drawn as an arrowhead at the edge.` : ''}`,
     warnings: [],
   };
+}
+
+/** The first number in a label (`11% of 37 — …` → 11); Infinity when there is none. */
+function leadingNumber(label: string): number {
+  const m = /-?\d+(?:\.\d+)?/.exec(label);
+  return m ? Number(m[0]) : Number.POSITIVE_INFINITY;
+}
+
+/** The denominator of a row (its achievable counts' n), for sorting. */
+function denominator(row: PercentAuditRow): number {
+  return row.nearest[0]?.n ?? Number.POSITIVE_INFINITY;
 }

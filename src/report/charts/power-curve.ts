@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { plural } from '../../format/plural.js';
 import { isFiniteNumber, type ChartResult } from './chart-result.js';
 import { CHART_CONFIG, MUTED } from './theme.js';
 
@@ -82,7 +83,7 @@ export function powerCurve(input: PowerCurveInput): ChartResult {
   } satisfies TopLevelSpec;
   return {
     spec,
-    description: `Power curves for ${input.series.length} scenario(s) against ${input.axisTitle}.`,
+    description: `Power curves for ${plural(input.series.length, 'scenario')} against ${input.axisTitle}.`,
     warnings,
   };
 }

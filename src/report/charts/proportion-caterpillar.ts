@@ -1,4 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { plural } from '../../format/plural.js';
+import { formatFixed } from '../../format/number.js';
 import { isFiniteNumber, type ChartResult } from './chart-result.js';
 import { CHART_CONFIG, INK, OKABE_ITO } from './theme.js';
 
@@ -120,7 +122,7 @@ export function proportionCaterpillar(input: ProportionCaterpillarInput): ChartR
   } as unknown as TopLevelSpec;
   return {
     spec,
-    description: `Caterpillar plot of ${input.outcome} in ${sorted.length} stud${sorted.length === 1 ? 'y' : 'ies'}, sorted by proportion.`,
+    description: `Caterpillar plot of ${input.outcome} in ${plural(sorted.length, 'group')} (a study, or one group of a study), sorted by proportion${sorted.length > 0 ? `: from ${formatFixed(100 * sorted[0].estimate, 1)}% (${sorted[0].label}) to ${formatFixed(100 * sorted[sorted.length - 1].estimate, 1)}% (${sorted[sorted.length - 1].label})` : ''}.`,
     warnings,
   };
 }

@@ -16,9 +16,31 @@ export const OKABE_ITO = [
   '#000000',
 ] as const;
 
+/**
+ * Colours for categories of marks (arms, phases, series): the Okabe–Ito hues that reach
+ * WCAG's 3:1 for graphics on white, with its orange and sky blue (2.3:1) and yellow (1.3:1)
+ * replaced by darker shades and three more distinct hues, so nine categories never repeat.
+ */
+export const MARK_CATEGORY = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#A87400',
+  '#2E8BC0',
+  '#000000',
+  '#7F4FA0',
+  '#767676',
+] as const;
+
 /** Ink for text, axes and reference lines. */
 export const INK = '#222222';
 export const MUTED = '#6b6b6b';
+/**
+ * Text that flags a problem: a darker shade of the palette's vermilion (#D55E00 is 3.9:1 on
+ * white, below WCAG AA for text; this is 6.4:1).
+ */
+export const ALERT_TEXT = '#A33F00';
 
 /** Shared chart configuration: one font stack, fixed sizes, the palette. */
 export const CHART_CONFIG: Config = {
@@ -55,7 +77,7 @@ export const CHART_CONFIG: Config = {
     direction: 'horizontal',
   },
   text: { fontSize: 11, color: INK },
-  range: { category: [...OKABE_ITO] },
+  range: { category: [...MARK_CATEGORY] },
 };
 
 /** Ticks for a log axis that people can read: 1-2-5 steps inside [lo, hi]. */

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartResult } from './chart-result.js';
-import { CHART_CONFIG } from './theme.js';
+import { plural } from '../../format/plural.js';
+import { CHART_CONFIG, INK } from './theme.js';
 
 export interface TimelineRow {
   name: string;
@@ -17,6 +18,11 @@ export interface TrialTimelineInput {
   title: string;
   subtitle?: string;
   rows: TimelineRow[];
+  /**
+   * The date the landscape describes (`YYYY-MM-DD`), drawn as a "today" line. A fixed date
+   * from the spec, never the clock, so builds stay byte-identical.
+   */
+  today?: string;
 }
 
 const PHASE_ORDER = ['1', '1/2', '2', '2/3', '3', '4', 'observational', 'other', 'not stated'];
@@ -42,17 +48,21 @@ export function isoDay(text: string, edge: 'start' | 'end'): string {
  */
 export function trialTimeline(input: TrialTimelineInput): ChartResult {
   const warnings: string[] = [];
+  // Trials without dates are expected in a landscape: notes for the reader, not warnings.
+  const notes: string[] = [];
   const rows = input.rows.filter((r) => Boolean(r.start));
   const undated = input.rows.filter((r) => !r.start).map((r) => r.name);
   if (undated.length)
-    warnings.push(
-      `timeline "${input.title}": ${undated.length} trial(s) without a start date left out: ${undated.join(', ')}`,
+    notes.push(
+      `${plural(undated.length, 'trial')} without a start date ${undated.length === 1 ? 'is' : 'are'} listed in the table but not drawn: ${undated.join(', ')}.`,
     );
   const open = rows.filter((r) => !r.end).map((r) => r.name);
   if (open.length)
-    warnings.push(
-      `timeline "${input.title}": ${open.length} trial(s) without an end date drawn as a start marker: ${open.join(', ')}`,
+    notes.push(
+      `${plural(open.length, 'trial')} without an end date ${open.length === 1 ? 'is' : 'are'} drawn as a start marker (▶): ${open.join(', ')}.`,
     );
+  if (input.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.today))
+    throw new Error(`timeline "${input.title}": today must be YYYY-MM-DD, found "${input.today}"`);
   const values = rows
     .map((r) => {
       const start = isoDay(r.start!, 'start');
@@ -117,10 +127,56 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
         },
       },
       {
-        transform: [{ filter: 'datum.end === null' }],
-        mark: { type: 'point', shape: 'triangle-right', filled: true, size: 80, opacity: 1 },
-        encoding: { y, color, x: { ...x, field: 'start' } },
+        transform: [
+          { filter: 'datum.end === null' },
+          { calculate: "'start only (no end date)'", as: 'marker' },
+        ],
+        mark: { type: 'point', filled: true, size: 80, opacity: 1 },
+        encoding: {
+          y,
+          color,
+          x: { ...x, field: 'start' },
+          // Its own legend entry, so the triangles are explained in the chart.
+          shape: {
+            field: 'marker',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['start only (no end date)'], range: ['triangle-right'] },
+          },
+          tooltip: [
+            { field: 'name' },
+            { field: 'intervention' },
+            { field: 'phase' },
+            { field: 'start' },
+            { field: 'status' },
+          ],
+        },
       },
+      ...(input.today
+        ? [
+            {
+              data: { values: [{ today: input.today, label: `today (${input.today})` }] },
+              layer: [
+                {
+                  mark: { type: 'rule', color: INK, strokeDash: [4, 3] },
+                  encoding: { x: { ...x, field: 'today' } },
+                },
+                {
+                  mark: {
+                    type: 'text',
+                    align: 'left',
+                    dx: 4,
+                    dy: -6,
+                    y: 0,
+                    fontSize: 10,
+                    color: INK,
+                  },
+                  encoding: { x: { ...x, field: 'today' }, text: { field: 'label' } },
+                },
+              ],
+            },
+          ]
+        : []),
       {
         transform: [{ calculate: 'datum.end === null ? datum.start : datum.end', as: 'labelAt' }],
         mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#444444' },
@@ -130,7 +186,8 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
   } as TopLevelSpec;
   return {
     spec,
-    description: `Timeline of ${values.length} trial(s) by phase, from start to planned end, with enrolment.`,
+    description: `Timeline of ${plural(values.length, 'trial')} by phase, from start to planned end, with enrolment${input.today ? `; the dashed line marks ${input.today}` : ''}: ${plural(values.filter((v) => v.end !== null && (!input.today || v.end >= input.today)).length, 'trial')} ${input.today ? 'planned to run past it' : 'with an end date'}.`,
     warnings,
+    notes,
   };
 }

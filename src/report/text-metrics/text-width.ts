@@ -50,6 +50,41 @@ function fontSizeOf(item: TextItem): number {
   return item.fontSize !== undefined && item.fontSize !== null ? Number(item.fontSize) || 0 : 11;
 }
 
+/**
+ * Vega's truncation rule (`limit` in pixels, ellipsis appended), with measured widths.
+ * Vega cannot apply it itself when a custom width function is installed (its truncation
+ * asks that function, which already returns the truncated width, so nothing is cut):
+ * render.ts applies it to the scenegraph before writing the SVG.
+ */
+export function truncateText(item: TextItem, text: string): string {
+  const size = fontSizeOf(item);
+  return Number(item.limit) > 0 && size > 0 ? truncate(item, text.trim(), size) : text;
+}
+
+function truncate(item: TextItem, text: string, size: number): string {
+  const limit = Number(item.limit);
+  const measure = (t: string): number => textWidth(t, size, item.fontWeight);
+  if (measure(text) < limit) return text;
+  const ellipsis = item.ellipsis ?? '\u2026';
+  const room = limit - measure(ellipsis);
+  let lo = 0;
+  let hi = text.length;
+  if (item.dir === 'rtl') {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (measure(text.slice(mid)) > room) lo = mid + 1;
+      else hi = mid;
+    }
+    return ellipsis + text.slice(lo);
+  }
+  while (lo < hi) {
+    const mid = 1 + ((lo + hi) >>> 1);
+    if (measure(text.slice(0, mid)) < room) lo = mid;
+    else hi = mid - 1;
+  }
+  return text.slice(0, lo) + ellipsis;
+}
+
 /** Width function with the signature of vega-scenegraph's `textMetrics.width(item, text)`. */
 export function vegaTextWidth(item: TextItem, text: unknown): number {
   const size = fontSizeOf(item);
