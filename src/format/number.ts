@@ -1,5 +1,3 @@
-import { printedDecimals } from '../data/checks.js';
-
 /**
  * Number formatting for people (CLI and reports). `stats/` never formats; results
  * keep full precision and only these functions round.
@@ -156,4 +154,11 @@ export function formatPrinted(
 function shortestDecimals(value: number): number {
   if (!Number.isFinite(value)) return 0;
   return Math.min(20, printedDecimals(String(value)));
+}
+
+/** How many decimals a numeric cell was printed with (`18.80` → 2, `19` → 0, `1e-3` → 3). */
+export function printedDecimals(text: string): number {
+  const match = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!match) return 0;
+  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0));
 }

@@ -255,7 +255,7 @@ describe('compact forest layout', () => {
     expect(JSON.stringify(chart.spec)).toContain('"tooltip":{"field":"text"}');
     const { svg } = await renderSvg(chart.spec, { idPrefix: 'l', title: 't', description: 'd' });
     expect(svg).toContain('\u2026');
-    expect(svg).not.toContain(`>${long}<`);
+    expect(svg).not.toContain(`>${long}</text>`);
   });
 });
 

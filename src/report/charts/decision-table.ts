@@ -53,7 +53,9 @@ export function decisionTableChart(input: DecisionTableInput): ChartResult {
     data: { values },
     layer: [
       {
-        mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
+        // A grey outline (4.5:1 on white) draws each cell: the light fills alone are below the
+        // 3:1 of WCAG 1.4.11, and the letter, not the fill, carries the decision.
+        mark: { type: 'rect', stroke: '#767676', strokeWidth: 1 },
         encoding: {
           ...encoding,
           color: {
