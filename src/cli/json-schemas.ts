@@ -1025,6 +1025,67 @@ const metaRegressionSchema = object({
   ),
   warnings,
 });
+const bounds = object({ lower: num(), upper: num() });
+const metaGlmm = object({
+  measure: oneOf(['PLO', 'OR']),
+  model: oneOf(['PLO', 'UM.FS', 'CM.EL']),
+  method: oneOf(['ML']),
+  k: int(),
+  estimate: num('Model scale for PLO (logit); the odds ratio for OR (log under logEstimate).'),
+  logEstimate: optional(num()),
+  se: num(),
+  ci: object({ lower: num(), upper: num(), level: num(), method: str() }),
+  logCi: optional(object({ lower: num(), upper: num(), level: num(), method: str() })),
+  p: num(),
+  tau2: num(),
+  pi: object({ lower: num(), upper: num(), type: str(), df: nullable(num()) }),
+  transformed: object({ estimate: num(), ci: bounds, pi: bounds, transform: str() }),
+  logLik: num(),
+  points: int('Adaptive Gauss–Hermite points per study.'),
+  stability: array(object({ points: int(), estimate: num(), tau2: num(), logLik: num() })),
+  studies: array(
+    object({
+      study: str(),
+      yi: num(),
+      ci: nullable(object({ lower: num(), upper: num(), level: num(), method: str() })),
+    }),
+  ),
+  warnings,
+  codedWarnings,
+});
+const posterior = object({ median: num(), mean: num(), sd: num(), interval: bounds });
+const metaBayes = object({
+  measure: str(),
+  method: oneOf(['bayes']),
+  k: int(),
+  level: num(),
+  intervalType: oneOf(['shortest', 'central']),
+  estimate: num('Posterior median of μ (a ratio for RR, OR, ROM, IRR; log under logEstimate).'),
+  ci: object({ lower: num(), upper: num(), level: num(), method: str() }),
+  mu: object({
+    median: num(),
+    mean: num(),
+    sd: num(),
+    interval: bounds,
+    probabilityPositive: num(),
+  }),
+  tau: posterior,
+  predictive: posterior,
+  studies: array(
+    object({
+      study: str(),
+      yi: num(),
+      sei: num(),
+      median: num(),
+      mean: num(),
+      sd: num(),
+      interval: bounds,
+    }),
+  ),
+  integration: object({ intervals: int(), relativeError: num() }),
+  warnings,
+  codedWarnings,
+});
 
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
   // One schema per power-registry subcommand, run on the entry's own example.
@@ -1688,6 +1749,18 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat meta --funnel --json',
     example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--funnel', '--json'],
     schema: metaFunnel,
+  },
+  {
+    id: 'meta-glmm',
+    title: 'trialstat meta --model glmm --json',
+    example: ['meta', 'examples/props.csv', '--measure', 'PLO', '--model', 'glmm', '--json'],
+    schema: metaGlmm,
+  },
+  {
+    id: 'meta-bayes',
+    title: 'trialstat meta --bayes --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'OR', '--bayes', '--json'],
+    schema: metaBayes,
   },
   {
     id: 'report',
