@@ -36,9 +36,5 @@ function printed(texts: Readonly<Record<string, string>>, column: string, value:
   return texts[column] ?? String(value);
 }
 
-/** How many decimals a numeric cell was printed with (`18.80` → 2, `19` → 0, `1e-3` → 3). */
-export function printedDecimals(text: string): number {
-  const match = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
-  if (!match) return 0;
-  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0));
-}
+// Decimals a printed number carries: one definition, in the formatting module.
+export { printedDecimals } from '../format/number.js';

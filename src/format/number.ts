@@ -1,5 +1,3 @@
-import { printedDecimals } from '../data/checks.js';
-
 /**
  * Number formatting for people (CLI and reports). `stats/` never formats; results
  * keep full precision and only these functions round.
@@ -156,4 +154,14 @@ export function formatPrinted(
 function shortestDecimals(value: number): number {
   if (!Number.isFinite(value)) return 0;
   return Math.min(20, printedDecimals(String(value)));
+}
+
+/**
+ * Decimals a number is printed with: `'18.80'` → 2, `'-9.0'` → 1, `'1.5e-3'` → 4, `'22'` → 0.
+ * Used to keep transcribed values' digits and by the rounding-aware checks.
+ */
+export function printedDecimals(text: string): number {
+  const match = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!match) return 0;
+  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0));
 }
