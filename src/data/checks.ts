@@ -8,8 +8,7 @@ import type { ColumnSpecs, RowCheck } from './schema.js';
  */
 export function ordered<C extends ColumnSpecs>(...columns: (keyof C & string)[]): RowCheck<C> {
   return (row, report) => {
-    // A row of C is a record of its columns' values (the generic C hides the keys from TS).
-    const values: Readonly<Record<string, unknown>> = row;
+    const values = row as unknown as Record<string, unknown>;
     let previous: string | undefined;
     for (const column of columns) {
       if (values[column] === undefined) continue;
@@ -37,5 +36,5 @@ function printed(texts: Readonly<Record<string, string>>, column: string, value:
   return texts[column] ?? String(value);
 }
 
-// How many decimals a cell was printed with: one definition, in the formatting module.
+// Decimals a printed number carries: one definition, in the formatting module.
 export { printedDecimals } from '../format/number.js';

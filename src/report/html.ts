@@ -3,14 +3,44 @@ import type { ReportDataset } from './dataset.js';
 import { fontFaceCss } from './text-metrics/font-face.js';
 import { REPORT_FONT } from './text-metrics/text-width.js';
 
-/** Escapes text for HTML element content and quoted attribute values. */
+/**
+ * Escapes text for HTML element content and quoted attribute values, and closes any bidi
+ * embedding, override or isolate the text leaves open (U+202A–U+202E, U+2066–U+2068), so
+ * a dataset string cannot reverse the text after it (issue 16). Cells and list items also
+ * take `dir="auto"`; inline strings are wrapped in `<bdi>`.
+ * @example escapeHtml('a\u202Eb') // 'a\u202Eb\u202C'
+ */
 export function escapeHtml(text: string): string {
-  return text
+  return closeBidi(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
+}
+
+/** Appends the PDF (U+202C) and PDI (U+2069) characters that unclosed bidi controls need. */
+function closeBidi(text: string): string {
+  if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) return text;
+  // Per UAX #9: an isolate initiator opens a level that PDI closes (with any embeddings
+  // inside it); PDF closes the innermost embedding or override.
+  const open: ('embedding' | 'isolate')[] = [];
+  for (const c of text) {
+    if (/[\u202A\u202B\u202D\u202E]/.test(c)) open.push('embedding');
+    else if (/[\u2066-\u2068]/.test(c)) open.push('isolate');
+    else if (c === '\u202C' && open.at(-1) === 'embedding') open.pop();
+    else if (c === '\u2069') {
+      const at = open.lastIndexOf('isolate');
+      if (at >= 0) open.length = at;
+    }
+  }
+  return (
+    text +
+    open
+      .reverse()
+      .map((k) => (k === 'isolate' ? '\u2069' : '\u202C'))
+      .join('')
+  );
 }
 
 /**

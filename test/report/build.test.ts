@@ -82,6 +82,14 @@ describe('report build', () => {
     expect(JSON.parse(embedJson({ s: '</script>\u2028' }))).toEqual({ s: '</script>\u2028' });
   });
 
+  it('closes bidi overrides and isolates a dataset string leaves open (issue 16)', () => {
+    // RLO reverses everything after it until a PDF: each escaped string brings its own.
+    expect(escapeHtml('arm \u202Eplacebo')).toBe('arm \u202Eplacebo\u202C');
+    expect(escapeHtml('\u2067a\u202Bb')).toBe('\u2067a\u202Bb\u202C\u2069');
+    expect(escapeHtml('\u202Ea\u202C and \u2066b\u2069')).toBe('\u202Ea\u202C and \u2066b\u2069');
+    expect(escapeHtml('plain')).toBe('plain');
+  });
+
   it('a bad spec stops the build with every issue and writes nothing (exit 2)', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');

@@ -132,6 +132,13 @@ export const binaryComparison: AnalysisDefinition = {
     const arm = armText(options);
     const comparator = options.comparator as string;
     const lv = formatLevel(level);
+    // CONSORT-style header: the number randomised per arm when every outcome shares it.
+    const headerN = (sides: { n: number }[]): string => {
+      const ns = [...new Set(sides.map((s) => s.n))];
+      return ns.length === 1 ? ` (N = ${ns[0]})` : '';
+    };
+    const armN = headerN(pairs.map((p) => p.arm));
+    const comparatorN = headerN(pairs.map((p) => p.comparator));
     return {
       view: {
         kind: 'adverse-events',
@@ -147,10 +154,14 @@ export const binaryComparison: AnalysisDefinition = {
           { key: 'outcome', label: 'Outcome' },
           {
             key: 'arm',
-            label: `${armNames(options).length > 1 ? 'Arm' : arm}: events/n (%)`,
+            label: `${armNames(options).length > 1 ? 'Arm' : `${arm}${armN}`}: events/n (%)`,
             numeric: true,
           },
-          { key: 'comparator', label: `${comparator}: events/n (%)`, numeric: true },
+          {
+            key: 'comparator',
+            label: `${comparator}${comparatorN}: events/n (%)`,
+            numeric: true,
+          },
           { key: 'rd', label: `RD, percentage points (${lv} CI)`, numeric: true },
           { key: 'rr', label: `RR (${lv} CI)`, numeric: true },
           { key: 'p', label: `${test.label} p (two-sided)`, numeric: true },
