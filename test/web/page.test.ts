@@ -224,6 +224,23 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('fragility index: every case of the brute-force R loop over fisher.test / chisq.test', async () => {
+    const { cases } = fixture('fragility');
+    const page = await open('#fragility?');
+    for (const c of cases.filter((k: any) => k.modify === 'walsh').slice(0, 4)) {
+      await fill(page, 'fragility', {
+        events1: String(c.events1),
+        n1: String(c.n1),
+        events2: String(c.events2),
+        n2: String(c.n2),
+        test: c.test,
+        alpha: String(c.alpha),
+      });
+      expectNumbers(await shown(page, 'fragility'), { p: c.p, index: c.index }, 1e-9);
+    }
+    await page.close();
+  }, 120_000);
+
   it('two proportions: Newcombe, Koopman, Woolf, Fisher, chi-square and mid-p, as R', async () => {
     const { cases } = fixture('binary');
     const c = cases[0];

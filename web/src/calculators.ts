@@ -154,6 +154,28 @@ export const CALCULATORS: readonly Calculator[] = [
     },
   },
   {
+    id: 'fragility',
+    title: 'Fragility index',
+    section: 'Compare',
+    command: ['fragility'],
+    groups: [
+      { title: 'Arm 1', options: ['events1', 'n1'] },
+      { title: 'Arm 2 (comparator)', options: ['events2', 'n2'] },
+      { title: 'Test', options: ['test', 'alpha', 'modify'] },
+    ],
+    example: { events1: '1', n1: '100', events2: '9', n2: '100' },
+    exampleSource: 'Walsh et al. 2014 (J Clin Epidemiol 67:622), Figure 1: 1/100 vs 9/100',
+    rCall: (v) => {
+      const [a, n1, c, n2] = ['events1', 'n1', 'events2', 'n2'].map((k) => num(v, k));
+      return [
+        '# Walsh 2014: turn non-events into events in the arm with fewer events until p >= alpha',
+        `f <- function(a, c) fisher.test(matrix(c(a, ${n1} - a, c, ${n2} - c), 2))$p.value`,
+        `a <- ${a}; c <- ${c}; k <- 0; alpha <- ${num(v, 'alpha', '0.05')}`,
+        'if (a <= c) { while (f(a + k, c) < alpha) k <- k + 1 } else { while (f(a, c + k) < alpha) k <- k + 1 }; k',
+      ].join('\n');
+    },
+  },
+  {
     id: 'prop',
     title: 'Single proportion',
     section: 'Compare',

@@ -30,6 +30,10 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('../../src/cli/commands/consistency.js')).registerConsistency,
   },
   {
+    name: 'fragility',
+    load: async () => (await import('../../src/cli/commands/fragility.js')).registerFragility,
+  },
+  {
     name: 'power',
     load: async () => (await import('../../src/cli/commands/power.js')).registerPower,
   },
