@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { measureInChild } from './measure.js';
 
 const ROWS = 100_000;
+const MILLION = 1_000_000;
 const worker = join(dirname(fileURLToPath(import.meta.url)), 'data-load.worker.js');
 
 export async function run() {
@@ -25,10 +26,10 @@ export async function run() {
     );
     writeFileSync(jsonPath, '[\n' + records.map((r) => JSON.stringify(r)).join(',\n') + '\n]\n');
 
-    const measure = (variant, path) => {
+    const measure = (variant, path, rows = ROWS) => {
       const result = measureInChild(worker, [variant, path]);
-      if (result.rows !== ROWS)
-        throw new Error(`${variant}: ${result.rows} rows, expected ${ROWS}`);
+      if (result.rows !== rows)
+        throw new Error(`${variant}: ${result.rows} rows, expected ${rows}`);
       return result;
     };
     const csvRef = measure('csv-parse', csvPath);
@@ -81,6 +82,32 @@ export async function run() {
       'JSON.parse alone, 100k rows',
       jsonRef,
     );
+    // Scale: 10⁶ rows streamed from a file (constant memory per row), against csv-parse
+    // producing typed records from the same file. BENCH_MILLION=0 skips it.
+    if (process.env.BENCH_MILLION !== '0') {
+      const bigPath = join(dir, 'arms-1e6.csv');
+      writeFileSync(
+        bigPath,
+        'trial,outcome,timepoint,arm,events,n,percent,source,derived\n' +
+          generate(MILLION)
+            .map((r) => Object.values(r).join(','))
+            .join('\n') +
+          '\n',
+      );
+      const bigRef = measure('csv-parse-columns', bigPath, MILLION);
+      add(
+        'csv-parse/sync columns + cast, 10⁶ rows',
+        bigRef,
+        'csv-parse/sync columns + cast, 10⁶ rows',
+        bigRef,
+      );
+      add(
+        'readTableFile arm-binary CSV file, 10⁶ rows (streamed)',
+        measure('trialstat-stream', bigPath, MILLION),
+        'csv-parse/sync columns + cast, 10⁶ rows',
+        bigRef,
+      );
+    }
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });

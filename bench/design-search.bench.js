@@ -5,6 +5,8 @@
 //   for n (power 0.8), against the same single evaluation in R (dhyper over the same outcomes).
 // - 3-look group-sequential design with characteristics against rpact (getDesignGroupSequential +
 //   getDesignCharacteristics), per design.
+// - BOIN operating characteristics by exact state enumeration against R's path-by-path recursion
+//   (test/reference/design_sequential.R's algorithm: every sequence of cohort outcomes), same design.
 // Run after `npm run build`: node bench/run.js design-search
 import { spawnSync } from 'node:child_process';
 import { binomialPmf, binomialSf } from '../dist/stats/dist/index.js';
@@ -12,6 +14,8 @@ import { fisherExactPower } from '../dist/stats/design/fisher-exact-power.js';
 import { groupSequentialDesign } from '../dist/stats/design/group-sequential-design.js';
 import { powerPropTest } from '../dist/stats/design/power-prop-test.js';
 import { simonTwoStage } from '../dist/stats/design/simon-two-stage.js';
+import { boinBoundaries, boinRule } from '../dist/stats/design/boin.js';
+import { intervalDesignOc } from '../dist/stats/design/interval-design-oc.js';
 
 function ms(fn, times = 1) {
   const start = process.hrtime.bigint();
@@ -90,6 +94,36 @@ const rGs = `suppressPackageStartupMessages(library(rpact))
 f <- function() getDesignCharacteristics(getDesignGroupSequential(kMax = 3, alpha = 0.025, beta = 0.2, typeOfDesign = "asOF", typeBetaSpending = "bsOF"))
 f(); t0 <- proc.time()[["elapsed"]]; for (i in 1:20) f(); cat(1000 * (proc.time()[["elapsed"]] - t0) / 20)`;
 
+// R: BOIN target 0.3, DLT 0.1/0.3/0.5, 5 cohorts of 3, every sequence of cohort outcomes (4^5 paths),
+// the MTD of each by isotonic regression, as the code under test does per terminal state.
+const rBoin = `
+lik_cross <- function(a, b) uniroot(function(p) p * log(a / b) + (1 - p) * log((1 - a) / (1 - b)), c(1e-9, 1 - 1e-9), tol = 1e-14)$root
+le <- lik_cross(0.18, 0.3); ld <- lik_cross(0.3, 0.42)
+tab <- lapply(1:30, function(n) { e <- n + 1; if (n >= 3) for (y in 0:n) if (1 - pbeta(0.3, y + 1, n - y + 1) > 0.95) { e <- y; break }; list(em = floor(n * le), dm = floor(n * ld) + 1, el = e) })
+iso <- function(v, w) sapply(seq_along(v), function(i) max(sapply(1:i, function(s) min(sapply(i:length(v), function(t) sum(v[s:t] * w[s:t]) / sum(w[s:t]))))))
+mtd <- function(y, n, elim) {
+  if (elim == 1 || n[1] == 0) return(0)
+  a <- which(n > 0 & seq_along(n) < elim); ph <- (y[a] + 0.05) / (n[a] + 0.1)
+  v <- (y[a] + 0.05) * (n[a] - y[a] + 0.05) / ((n[a] + 0.1)^2 * (n[a] + 1.1))
+  a[which.min(abs(iso(ph, 1 / v) + seq_along(a) * 1e-10 - 0.3))]
+}
+oc <- function(dlt, cs, cohorts) {
+  J <- length(dlt); sel <- numeric(J + 1)
+  rec <- function(c, d, n, y, elim, prob) {
+    if (c > cohorts) { s <- mtd(y, n, elim); sel[s + 1] <<- sel[s + 1] + prob; return(invisible()) }
+    for (k in 0:cs) {
+      pk <- dbinom(k, cs, dlt[d]); n2 <- n; y2 <- y; n2[d] <- n2[d] + cs; y2[d] <- y2[d] + k
+      r <- tab[[n2[d]]]; e2 <- elim; d2 <- d
+      if (y2[d] >= r$el) { e2 <- min(elim, d); if (d == 1) { sel[1] <<- sel[1] + prob * pk; next } }
+      if (y2[d] <= r$em && d < J && d + 1 < e2) d2 <- d + 1 else if ((y2[d] >= r$dm || e2 <= d) && d > 1) d2 <- d - 1
+      rec(c + 1, d2, n2, y2, e2, prob * pk)
+    }
+  }
+  rec(1, 1, numeric(J), numeric(J), J + 1, 1); sel
+}
+oc(c(0.1, 0.3, 0.5), 3, 5)
+t0 <- proc.time()[["elapsed"]]; for (i in 1:3) oc(c(0.1, 0.3, 0.5), 3, 5); cat(1000 * (proc.time()[["elapsed"]] - t0) / 3)`;
+
 export async function run() {
   simonTwoStage({ p0: 0.2, p1: 0.4 }); // warm-up (JIT)
   const simonDefault = ms(() => simonTwoStage({ p0: 0.4, p1: 0.5 }));
@@ -106,6 +140,14 @@ export async function run() {
   groupSequentialDesign({ kMax: 3, futility: { type: 'bsOF' } });
   const gs = ms(() => groupSequentialDesign({ kMax: 3, futility: { type: 'bsOF' } }), 10);
   const rGsMs = rMs(rGs);
+
+  const boin = boinRule(boinBoundaries(0.3, { maxN: 30 }));
+  intervalDesignOc(boin, [0.1, 0.3, 0.5], 0.3, { cohorts: 5 });
+  const boinSmall = ms(() => intervalDesignOc(boin, [0.1, 0.3, 0.5], 0.3, { cohorts: 5 }), 20);
+  const boinLarge = ms(() =>
+    intervalDesignOc(boin, [0.05, 0.1, 0.2, 0.3, 0.45], 0.3, { cohorts: 10 }),
+  );
+  const rBoinMs = rMs(rBoin);
 
   const ratio = (value, reference) => (reference ? value / reference : null);
   return [
@@ -164,6 +206,27 @@ export async function run() {
       unit: 'ms',
       reference: 'R: rpact 3-look asOF + bsOF design and characteristics (reference)',
       ratio: ratio(gs, rGsMs),
+    },
+    {
+      name: 'R: BOIN OCs path by path, 3 doses, 5 cohorts of 3 (reference)',
+      value: rBoinMs,
+      unit: 'ms',
+      reference: null,
+      ratio: rBoinMs ? 1 : null,
+    },
+    {
+      name: 'BOIN OCs by exact state enumeration, 3 doses, 5 cohorts of 3',
+      value: boinSmall,
+      unit: 'ms',
+      reference: 'R: BOIN OCs path by path, 3 doses, 5 cohorts of 3 (reference)',
+      ratio: ratio(boinSmall, rBoinMs),
+    },
+    {
+      name: 'BOIN OCs by exact state enumeration, 5 doses, 10 cohorts of 3 (no R reference: 4^10 paths)',
+      value: boinLarge,
+      unit: 'ms',
+      reference: null,
+      ratio: null,
     },
   ];
 }

@@ -10,7 +10,7 @@ import type { OptionSpec } from '../src/report/options-schema.js';
 import { OR_INTERVALS, oddsRatio } from '../src/stats/binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference } from '../src/stats/binary/risk-difference.js';
 import { RR_INTERVALS, riskRatio } from '../src/stats/binary/risk-ratio.js';
-import { TWO_ARM_TESTS, waldZTest } from '../src/stats/binary/two-arm-tests.js';
+import { ON_REQUEST_TESTS, TWO_ARM_TESTS, waldZTest } from '../src/stats/binary/two-arm-tests.js';
 import { fingerprintBinary } from '../src/stats/check/fingerprint-binary.js';
 import { fingerprintMeta } from '../src/stats/check/fingerprint-meta.js';
 import { fingerprintProportion } from '../src/stats/check/fingerprint-proportion.js';
@@ -18,7 +18,11 @@ import { computeEffectSizes } from '../src/stats/meta/compute-effect-sizes.js';
 import { TAU2_ESTIMATORS } from '../src/stats/meta/estimate-tau2.js';
 import { metaAnalysis } from '../src/stats/meta/meta-analysis.js';
 import { PROPORTION_INTERVALS, proportionCi } from '../src/stats/proportion/proportion-ci.js';
-import { SMD_METHODS } from '../src/stats/continuous/standardized-mean-difference.js';
+import {
+  SMD_METHODS,
+  standardizedMeanDifference,
+} from '../src/stats/continuous/standardized-mean-difference.js';
+import { fingerprintSmd } from '../src/stats/check/fingerprint-smd.js';
 import { runCli } from './support/cli.js';
 
 /**
@@ -32,6 +36,21 @@ const enumValues = (spec: OptionSpec | undefined): readonly string[] =>
 const fixed = (x: number): string => x.toFixed(4);
 const table = { events1: 13, n1: 31, events2: 6, n2: 29 };
 const tableArgs = ['--events1', '13', '--n1', '31', '--events2', '6', '--n2', '29'];
+/** Arm 1: n 20, mean 5, SD 2; arm 2: n 22, mean 3.6, SD 2.5. */
+const meansArgs = [
+  '--n1',
+  '20',
+  '--mean1',
+  '5',
+  '--sd1',
+  '2',
+  '--n2',
+  '22',
+  '--mean2',
+  '3.6',
+  '--sd2',
+  '2.5',
+];
 
 const binary = [
   {
@@ -193,27 +212,63 @@ describe('SMD variant registry', () => {
     const help = await runCli(['means', '--help']);
     for (const entry of SMD_METHODS.entries) {
       expect(help.stdout).toContain(entry.id);
-      const r = await runCli([
-        'means',
-        '--n1',
-        '20',
-        '--mean1',
-        '5',
-        '--sd1',
-        '2',
-        '--n2',
-        '22',
-        '--mean2',
-        '3.6',
-        '--sd2',
-        '2.5',
-        '--smd',
-        entry.id,
-        '--explain',
-      ]);
+      const r = await runCli(['means', ...meansArgs, '--smd', entry.id, '--explain']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`SMD, ${entry.label}`);
       expect(r.stdout).toContain(entry.formula);
+    }
+  });
+});
+
+describe('SMD variant registry: compare and fingerprint', () => {
+  const arm1 = { n: 20, mean: 5, sd: 2 };
+  const arm2 = { n: 22, mean: 3.6, sd: 2.5 };
+
+  it('every entry is a choice of compare --smd, with its label and formula in --explain', async () => {
+    const help = await runCli(['compare', '--help']);
+    for (const entry of SMD_METHODS.entries) {
+      expect(help.stdout).toContain(entry.id);
+      const r = await runCli(['compare', 'miles-lam', '--smd', entry.id, '--explain']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`SMD, ${entry.label}`);
+      expect(r.stdout).toContain(entry.formula);
+      const json = JSON.parse(
+        (await runCli(['compare', 'miles-lam', '--smd', entry.id, '--json'])).stdout,
+      );
+      const smd = json.comparisons.filter((c: { measure: string }) => c.measure === 'SMD');
+      expect(smd.length).toBeGreaterThan(0);
+      expect(smd.every((c: { smd: string }) => c.smd === entry.id)).toBe(true);
+    }
+    expect((await runCli(['compare', 'miles-lam', '--smd', 'no-such'])).code).toBe(2);
+  });
+
+  it('every entry is in the fingerprint means --measure SMD search space', async () => {
+    for (const entry of SMD_METHODS.entries) {
+      const own = standardizedMeanDifference(arm1, arm2, { variant: entry.id });
+      const figures = {
+        estimate: fixed(own.estimate),
+        lower: fixed(own.ci.lower),
+        upper: fixed(own.ci.upper),
+      };
+      expect(
+        fingerprintSmd(arm1, arm2, figures).matches.map((m) => m.methods.variant),
+        entry.id,
+      ).toContain(entry.id);
+      const cli = await runCli([
+        'fingerprint',
+        'means',
+        ...meansArgs,
+        '--measure',
+        'SMD',
+        '--reported-estimate',
+        figures.estimate,
+        '--reported-lower',
+        figures.lower,
+        '--reported-upper',
+        figures.upper,
+      ]);
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(cli.stdout).toContain(entry.label);
     }
   });
 });
@@ -227,6 +282,33 @@ describe('two-arm test registry', () => {
       );
       expect(found, entry.id).toContain(entry.id);
     }
+  });
+
+  it('every on-request entry is a choice of props --test, in --help, with its label and formula in --explain', async () => {
+    const help = (await runCli(['props', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(`also run ${ON_REQUEST_TESTS.map((e) => e.id).join(' | ')}`);
+    for (const entry of ON_REQUEST_TESTS) {
+      const r = await runCli(['props', ...tableArgs, '--test', entry.id, '--explain']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`${entry.label}: ${entry.formula}`);
+      const json = JSON.parse(
+        (await runCli(['props', ...tableArgs, '--test', entry.id, '--json'])).stdout,
+      );
+      expect(json.tests[entry.onRequest.resultKey].p, entry.id).toBeCloseTo(
+        entry.run(table, 'two-sided')!,
+        12,
+      );
+    }
+    const always = await runCli(['props', ...tableArgs, '--explain']);
+    for (const id of ['fisher', 'chisq', 'chisq-yates'] as const)
+      expect(always.stdout).toContain(
+        `${TWO_ARM_TESTS.get(id).label}: ${TWO_ARM_TESTS.get(id).formula}`,
+      );
+    expect((await runCli(['props', ...tableArgs, '--test', 'no-such-test'])).code).toBe(2);
+  });
+
+  it('every entry is an option of the binary-comparison report analysis (test)', () => {
+    expect(enumValues(binaryComparison.options.test)).toEqual(TWO_ARM_TESTS.ids);
   });
 
   it('the Wald z test agrees with scipy: 2·norm.sf(0.2/√(0.25/20 + 0.21/20)) = 0.1872490441233765', () => {

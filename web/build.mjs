@@ -51,7 +51,7 @@ const pagePlugin = {
   name: 'trialstat-page',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => ({
-      path: join(shims, NODE_SHIMS[args.path.slice(5)] ?? 'unavailable.ts'),
+      path: join(shims, NODE_SHIMS[args.path.slice(5)] ?? 'unavailable.cjs'),
     }));
     b.onResolve({ filter: /^(fs|path|url|events|process)$/ }, (args) => ({
       path: join(shims, NODE_SHIMS[args.path]),

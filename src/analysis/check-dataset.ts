@@ -4,11 +4,18 @@ import type {
   ReportedPercentageRow,
 } from '../data/kinds/index.js';
 import { kmPercent, kmReachable } from '../stats/survival/km-reachable.js';
+import {
+  deriveHazardRatio,
+  type HazardRatioResult,
+} from '../stats/survival/derive-hazard-ratio.js';
+import { InputError } from '../errors.js';
+import { hrReportedFromRow } from './hr-reported-from-row.js';
 import { fingerprintBinary } from '../stats/check/fingerprint-binary.js';
 import { fingerprintMeans } from '../stats/check/fingerprint-means.js';
 import type { FingerprintMatch } from '../stats/check/fingerprint-match.js';
 import { judgeReported, type CheckStatus } from '../stats/check/judge-reported.js';
 import { checkPValueCi } from '../stats/check/p-value-from-ci.js';
+import { armSplits } from '../stats/check/arm-splits.js';
 import { percentCounts } from '../stats/check/percent-counts.js';
 import { parseReported, type ReportedValue } from '../stats/check/reported-value.js';
 import {
@@ -132,6 +139,11 @@ export function checkDataset(
   for (const { file, rows } of tablesOfKind(tables, 'reported-percentage')) {
     for (const row of rows)
       items.push(checkReportedPercentage(base(file, row, row.id, row.context), row));
+    const splits = new Map<string, ReportedPercentageRow[]>();
+    for (const row of rows)
+      if (row.split !== undefined) splits.set(row.split, [...(splits.get(row.split) ?? []), row]);
+    for (const [split, arms] of splits)
+      items.push(checkSplit(base(file, arms[0], split, arms.map((a) => a.id).join(' / ')), arms));
   }
   const sourceDates = new Map(
     (dataset.meta?.sources ?? []).flatMap((s) =>
@@ -140,7 +152,9 @@ export function checkDataset(
   );
   for (const f of registryFindings(tables, { ...options, sourceDates })) {
     const { file, row, ...fields } = f;
-    items.push(item(base(file, row, row.name, row.registry_id ?? row.name), fields));
+    const [trial, outcome] =
+      'name' in row ? [row.name, row.registry_id ?? row.name] : [row.id, row.context];
+    items.push(item(base(file, row, trial, outcome), fields));
   }
   for (const { file, rows } of tablesOfKind(tables, 'arm-time-to-event')) {
     for (const row of rows) {
@@ -333,6 +347,42 @@ function kmItem(base: Base, text: string, n: number, figure: string): CheckItem 
   });
 }
 
+/**
+ * Percentages of arms whose sizes are not printed, only their total (RAY121: 60 % vs 30 % of
+ * 40 volunteers): which splits of the total make every percentage a whole count of its arm.
+ */
+function checkSplit(base: Base, arms: readonly ReportedPercentageRow[]): CheckItem {
+  const total = arms[0].split_total;
+  const texts = arms.map((a) => printedText(a, 'percent') ?? String(a.percent));
+  const reported = `${texts.map((t) => `${t}%`).join(' vs ')}${total !== undefined ? ` of ${total}` : ''}`;
+  if (total === undefined || arms.length < 2 || arms.some((a) => a.split_total !== total))
+    return item(base, {
+      quantity: 'arm split',
+      reported,
+      recomputed: null,
+      status: 'not-checkable',
+      method: 'arm-splits',
+      reason: 'a split needs two or more rows with the same split_total',
+    });
+  const r = armSplits(texts, total);
+  const shown = r.splits
+    .slice(0, 8)
+    .map(
+      (s) =>
+        `${s.sizes.join(' + ')} (${s.counts.map((c, i) => `${c.join(' or ')}/${s.sizes[i]}`).join(', ')})`,
+    );
+  return item(base, {
+    quantity: 'arm split',
+    reported,
+    recomputed: r.splits.length,
+    status: r.consistent ? 'reproduced' : 'discrepant',
+    method: 'arm-splits',
+    reason: r.consistent
+      ? `${r.splits.length} split${r.splits.length === 1 ? '' : 's'} of ${total} make every percentage a whole count: ${shown.join('; ')}${r.splits.length > 8 ? '; …' : ''}`
+      : `no split of ${total} into ${arms.length} arms makes every percentage a whole count of its arm`,
+  });
+}
+
 /** Why a percentage that is not a share of its denominator is not checked as a count (`percent_of`). */
 const NOT_A_SHARE: Record<'score' | 'rate', string> = {
   score:
@@ -350,6 +400,22 @@ function checkReportedPercentage(base: Base, row: ReportedPercentageRow): CheckI
       status: 'not-checkable',
       method: 'none',
       reason: `${percentText}% is ${NOT_A_SHARE[row.percent_of]}`,
+    });
+  }
+  if (row.percent_of === 'verbal' && row.n !== undefined) {
+    // A verbal fraction has no printed precision: only an exact whole count confirms it.
+    const exact = (row.percent * row.n) / 100;
+    const whole = Math.abs(exact - Math.round(exact)) < 1e-6;
+    const k = [Math.floor(exact), Math.ceil(exact)];
+    return item(base, {
+      quantity: 'verbal fraction',
+      reported: `${percentText}% of ${row.n}`,
+      recomputed: whole ? Math.round(exact) : null,
+      status: whole ? 'reproduced' : 'not-checkable',
+      method: 'verbal-fraction',
+      reason: whole
+        ? `${shortNumber(row.percent)}% of ${row.n} is exactly ${Math.round(exact)}`
+        : `${shortNumber(row.percent)}% of ${row.n} = ${shortNumber(Number(exact.toFixed(2)))}, not a whole count: the words stand for ${k[0]} or ${k[1]} (consistent only through rounding; a verbal fraction has no printed precision, so it is not judged)`,
     });
   }
   if (row.percent_of === 'km-estimate' && row.n !== undefined) {
@@ -611,6 +677,10 @@ function checkComparison(
     return items;
   }
 
+  if (row.measure === 'HR') {
+    const derived = checkHazardRatioDerivations(base, row);
+    if (derived.length > 0) return [...items, ...derived];
+  }
   for (const [quantity, value] of [
     ['estimate', estimate],
     ['p', p],
@@ -628,6 +698,40 @@ function checkComparison(
       );
   }
   return items;
+}
+
+/**
+ * An HR row printing more than one way to the log HR (CI, p, O − E and V, log-rank p with
+ * events, events per arm): each derivation beside the first (Tierney 2007), judged as
+ * `survival hr` does — rounding ranges that overlap, or an approximation within 0.05 on the
+ * log scale, reproduce; two exact re-expressions that disagree, or an approximation beyond the
+ * tolerance, are discrepant. No items when fewer than two derivations apply.
+ */
+function checkHazardRatioDerivations(base: Base, row: ReportedComparisonRow): CheckItem[] {
+  const { reported, decimals } = hrReportedFromRow(row);
+  let result: HazardRatioResult;
+  try {
+    result = deriveHazardRatio(reported, { decimals });
+  } catch (error) {
+    if (error instanceof InputError) return [];
+    throw error;
+  }
+  if (result.derivations.length < 2) return [];
+  const first = result.derivations[0];
+  return result.agreement
+    .filter((a) => a.methods[0] === first.method)
+    .map((a) => {
+      const other = result.derivations.find((d) => d.method === a.methods[1])!;
+      const ok = a.verdict === 'consistent' || a.verdict === 'close';
+      return item(base, {
+        quantity: `HR from ${other.label}`,
+        reported: `${shortNumber(first.hr)} (${first.label})`,
+        recomputed: other.hr,
+        status: ok ? 'reproduced' : 'discrepant',
+        method: `hr-${other.method}`,
+        reason: `${a.verdict}: log HR ${shortNumber(other.logHr)} vs ${shortNumber(first.logHr)} (gap beyond rounding ${shortNumber(a.logHrGap)}), SE ${shortNumber(other.se)} vs ${shortNumber(first.se)}${other.exact ? '' : '; an approximation'} (Tierney 2007)`,
+      });
+    });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DoseEscalationRow, TrialRegistryRow } from '../data/kinds/index.js';
+import type { DoseEscalationRow, ReportedCountRow, TrialRegistryRow } from '../data/kinds/index.js';
 import { splitList } from '../data/kinds/index.js';
 import { escalationEnrolment } from '../stats/check/escalation-enrolment.js';
 import type { CheckStatus } from '../stats/check/judge-reported.js';
@@ -7,12 +7,13 @@ import { tablesOfKind, type DatasetTables } from './dataset-tables.js';
 /** One registry-level finding, before check-dataset gives it the common item fields. */
 export interface RegistryFinding {
   file: string;
-  row: TrialRegistryRow;
+  row: TrialRegistryRow | ReportedCountRow;
   quantity:
     | 'enrolment vs design'
     | 'status vs end date'
     | 'registry id'
-    | 'enrolment across sources';
+    | 'enrolment across sources'
+    | 'count vs landscape';
   reported: string;
   recomputed: number | null;
   status: CheckStatus;
@@ -56,7 +57,98 @@ export function registryFindings(
     if (status) findings.push(status);
   }
   findings.push(...sharedIds(registry), ...enrolmentAcrossReadings(registry));
+  for (const { file, rows } of tablesOfKind(tables, 'reported-count'))
+    for (const row of rows) findings.push(countVsLandscape(file, row, registry));
   return findings;
+}
+
+const contains = (text: string | undefined, part: string | undefined): boolean =>
+  part === undefined || (text ?? '').toLowerCase().includes(part.toLowerCase());
+
+/** A `;` list of countries names the country (not in "several European countries (not France)"). */
+function inCountry(countries: string | undefined, country: string | undefined): boolean {
+  if (country === undefined) return true;
+  const wanted = country.toLowerCase();
+  return splitList(countries).some((entry) => {
+    const e = entry.toLowerCase();
+    return e.includes(wanted) && !e.includes(`not ${wanted}`);
+  });
+}
+
+/**
+ * An aggregate count a source prints ("12 études ou essais cliniques … dont trois en France")
+ * against the primary trial-registry rows of the same dataset that match its filters. A
+ * landscape built from the same source lists only the trials the source describes, so fewer
+ * rows than printed is "not checkable" (the list is incomplete), more is a discrepancy.
+ */
+function countVsLandscape(
+  file: string,
+  row: ReportedCountRow,
+  registry: readonly Entry[],
+): RegistryFinding {
+  const printed = `${row.relation === '=' ? '' : `${row.relation} `}${row.count}`;
+  const base = {
+    file,
+    row,
+    quantity: 'count vs landscape' as const,
+    reported: printed,
+    method: 'landscape-count',
+  };
+  if (row.measure === 'none')
+    return {
+      ...base,
+      recomputed: null,
+      status: 'not-checkable',
+      reason: 'stated for the record: the landscape rows cannot answer it (another date or scope)',
+    };
+  const statuses = splitList(row.statuses);
+  const kept = registry.filter(
+    ({ row: r }) =>
+      r.reading !== 'alternative' &&
+      contains(r.condition, row.condition) &&
+      inCountry(r.countries, row.country) &&
+      (row.intervention === undefined ||
+        [r.name, r.intervention, r.mechanism].some((t) => contains(t, row.intervention))) &&
+      (statuses.length === 0 || (r.status !== undefined && statuses.includes(r.status))) &&
+      (row.registry === undefined || (r.registry_id ?? '').startsWith(row.registry)),
+  );
+  const filters = [
+    row.condition && `condition ~ "${row.condition}"`,
+    row.country && `country ~ "${row.country}"`,
+    row.intervention && `intervention ~ "${row.intervention}"`,
+    statuses.length > 0 && `status ${statuses.join('/')}`,
+    row.registry && `registry id ${row.registry}…`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const what = `${filters ? `rows with ${filters}` : 'rows'}`;
+  const value =
+    row.measure === 'trials'
+      ? kept.length
+      : kept.reduce((sum, { row: r }) => sum + (r.enrolment ?? 0), 0);
+  const noun = row.measure === 'trials' ? 'trials' : 'participants (planned enrolment summed)';
+  const names =
+    row.measure === 'trials' && kept.length <= 15
+      ? `: ${kept.map(({ row: r }) => r.name).join('; ')}`
+      : '';
+  const holds =
+    row.relation === '='
+      ? value === row.count
+      : row.relation === '>'
+        ? value > row.count
+        : value >= row.count;
+  // Fewer than printed: the landscape holds only what the source describes, so it cannot refute a count.
+  const short = row.relation === '=' ? value < row.count : !holds;
+  return {
+    ...base,
+    recomputed: value,
+    status: holds ? 'reproduced' : short ? 'not-checkable' : 'discrepant',
+    reason: holds
+      ? `the landscape has ${value} ${noun} among its ${what}${names}`
+      : short
+        ? `the landscape has ${value} ${noun} among its ${what}${names} — fewer than printed, so it lists only part of them; not a refutation`
+        : `the landscape has ${value} ${noun} among its ${what}${names}, more than the ${row.count} printed`,
+  };
 }
 
 type Entry = { file: string; row: TrialRegistryRow };

@@ -1,9 +1,12 @@
+import { SMD_METHODS, type SmdVariant } from '../stats/continuous/standardized-mean-difference.js';
+import { fragilityIndex } from '../stats/binary/fragility-index.js';
 import type { Derivation } from '../stats/continuous/types.js';
 import { datasetTables, type DatasetLike } from './dataset-tables.js';
 import {
   binaryPairs,
   continuousPairs,
   type AlternativeLeftOut,
+  type BinaryPair,
   type PairDerivation,
   type PairKey,
   type Scale,
@@ -30,6 +33,8 @@ export interface ArmComparison {
   p: number | null;
   /** The test behind `p` (e.g. `Welch two-sample t`, `Fisher exact`). */
   test: string | null;
+  /** For SMD: the variant, an id of SMD_METHODS (`hedges-g` unless asked otherwise). */
+  smd?: SmdVariant;
   /** For MD: the standard error, degrees of freedom and t statistic behind the interval and p. */
   se?: number;
   df?: number;
@@ -39,6 +44,14 @@ export interface ArmComparison {
   unit: string | null;
   /** Every value that was derived for this comparison (an SD from an SE, CI, median or p), with its rule and inputs. */
   derivations: (Derivation & { arms: string[]; value: number })[];
+  /** Binary outcomes: the fragility index under Fisher's test at α 0.05 (reverse index when not significant). */
+  fragility?: {
+    kind: 'fragility' | 'reverse';
+    index: number | null;
+    quotient: number | null;
+    arm: 1 | 2 | null;
+    change: 1 | -1 | null;
+  };
   warnings: string[];
 }
 
@@ -53,6 +66,8 @@ export interface CompareDatasetOptions {
   scale?: Scale | 'preferred' | 'all';
   /** Derive a pooled SD from the published p when no SD is printed (default true). */
   sdFromP?: boolean;
+  /** SMD variant, an id of SMD_METHODS (default `hedges-g`). */
+  smd?: SmdVariant;
 }
 
 export interface CompareDatasetResult {
@@ -77,7 +92,7 @@ export function compareDataset(
   dataset: DatasetLike,
   options: CompareDatasetOptions = {},
 ): CompareDatasetResult {
-  const { level = 0.95, variance = 'unequal' } = options;
+  const { level = 0.95, variance = 'unequal', smd: variant = SMD_METHODS.defaultId } = options;
   const tables = datasetTables(dataset);
   const selection = {
     ...(options.comparator !== undefined ? { comparator: options.comparator } : {}),
@@ -107,7 +122,7 @@ export function compareDataset(
       derivations: pair.derivations,
     };
     const label = describe(pair);
-    const result = continuousEstimates(pair, { level, variance });
+    const result = continuousEstimates(pair, { level, variance, smd: variant });
     if (result.difference === null) {
       notes.push(
         `${label}: ${pair.arm.name} vs ${pair.comparator.name} not compared (no mean printed for ${result.missing!.arm})`,
@@ -146,6 +161,7 @@ export function compareDataset(
     comparisons.push({
       ...where,
       measure: 'SMD',
+      smd: variant,
       estimate: smd.estimate,
       ci: smd.ci,
       p: null,
@@ -175,6 +191,7 @@ export function compareDataset(
         n2: pair.comparator.n,
       },
       derivations: [],
+      fragility: fragilitySummary(pair),
     };
     for (const measure of ['RD', 'RR', 'OR'] as const) {
       const result = binaryEstimate(pair, measure, { level });
@@ -188,6 +205,16 @@ export function compareDataset(
     }
   }
   return { comparisons, notes };
+}
+
+function fragilitySummary(pair: BinaryPair): ArmComparison['fragility'] {
+  const f = fragilityIndex({
+    events1: pair.arm.events,
+    n1: pair.arm.n,
+    events2: pair.comparator.events,
+    n2: pair.comparator.n,
+  });
+  return { kind: f.kind, index: f.index, quotient: f.quotient, arm: f.arm, change: f.change };
 }
 
 /** One sentence per derivation, for people: what was derived, from what, by which rule. */

@@ -1,5 +1,5 @@
 import type { BinaryEstimate } from '../stats/binary/binary-estimate.js';
-import { chiSquareTest } from '../stats/binary/chi-square-test.js';
+import { TWO_ARM_TESTS, type TwoArmTestId } from '../stats/binary/two-arm-tests.js';
 import { fisherExact } from '../stats/binary/fisher-exact.js';
 import { OR_INTERVALS, oddsRatio, type OrMethod } from '../stats/binary/odds-ratio.js';
 import { RD_INTERVALS, riskDifference, type RdMethod } from '../stats/binary/risk-difference.js';
@@ -138,28 +138,28 @@ const MEASURE_NAMES: Record<BinaryMeasure, string> = {
   OR: 'odds-ratio',
 };
 
-export type BinaryTest = 'fisher' | 'chi-square' | 'chi-square-yates';
+/** A two-arm test: an id of TWO_ARM_TESTS, or the older names of the χ² tests. */
+export type BinaryTest = TwoArmTestId | 'chi-square' | 'chi-square-yates';
+const OLD_NAMES: Readonly<Record<string, TwoArmTestId>> = {
+  'chi-square': 'chisq',
+  'chi-square-yates': 'chisq-yates',
+};
 
 /**
- * The two-sided test of a pair: Fisher's exact test (default, as R fisher.test) or
- * Pearson's chi-square with or without Yates' correction (as R chisq.test); p is null
- * when the chi-square statistic is undefined (an empty margin).
+ * The two-sided test of a pair, by its TWO_ARM_TESTS entry: Fisher's exact test (default, as R
+ * fisher.test, with its warnings), Pearson's chi-square with or without Yates' correction (as R
+ * chisq.test), mid-p, Barnard, Boschloo, …; `name` is the entry's label, p is null when the
+ * test is undefined for the table (a χ² with an empty margin).
  */
 export function binaryTest(
   pair: BinaryPair,
   test: BinaryTest = 'fisher',
 ): { name: string; p: number | null; warnings: string[] } {
   const table = pairTable(pair);
-  if (test === 'fisher') {
+  const entry = TWO_ARM_TESTS.get(OLD_NAMES[test] ?? test, 'test');
+  if (entry.id === 'fisher') {
     const fisher = fisherExact(table);
     return { name: fisher.test.name, p: fisher.test.p, warnings: fisher.warnings };
   }
-  const chi = chiSquareTest(table, { correct: test === 'chi-square-yates' });
-  return {
-    name:
-      chi?.name ??
-      (test === 'chi-square' ? 'Pearson chi-square' : 'Pearson chi-square with Yates correction'),
-    p: chi?.p ?? null,
-    warnings: [],
-  };
+  return { name: entry.label, p: entry.run(table, 'two-sided'), warnings: [] };
 }

@@ -21,7 +21,8 @@ export interface CliIo {
 export interface CliContext {
   io: CliIo;
   /** Sets the process exit code without throwing (e.g. 1 for a failed check). */
-  setExitCode: (code: 0 | 1 | 2 | 130) => void; // 130: interrupted (Ctrl-C), as shells report SIGINT
+  /** One of the codes of exit-codes.ts (130: interrupted, as shells report SIGINT). */
+  setExitCode: (code: 0 | 1 | 2 | 130) => void;
 }
 
 export function processIo(): CliIo {

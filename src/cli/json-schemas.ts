@@ -40,6 +40,9 @@ import { POWER_METHODS } from '../stats/design/power-methods.js';
 import type { SolvePowerResult } from '../stats/design/solve-power.js';
 import type { SimonTwoStageResult } from '../stats/design/simon-two-stage.js';
 import type { CrmJson, DoseFindingJson } from './commands/design-dose-finding.js';
+import type { FragilityResult } from '../stats/binary/fragility-index.js';
+import type { TwoArmBetaResult } from '../stats/bayes/two-arm-beta.js';
+import type { BayesMeansJson, BayesSingleJson } from './commands/bayes.js';
 import type { MetaAnalysisResult } from '../stats/meta/meta-analysis.js';
 import type { StratifiedTwoByTwoResult } from '../stats/binary/stratified-two-by-two.js';
 import type { PairedMeanDifferenceResult } from '../stats/continuous/paired-mean-difference.js';
@@ -178,6 +181,18 @@ const compare = schemaOf<CompareDatasetResult>()(
         test: nullable(str()),
         inputs: record(num()),
         unit: nullable(str()),
+        fragility: optional(
+          object(
+            {
+              kind: oneOf(['fragility', 'reverse']),
+              index: nullable(int()),
+              quotient: nullable(num()),
+              arm: nullable(int()),
+              change: nullable(int()),
+            },
+            'Binary outcomes: fragility index (Walsh 2014) under Fisher at α 0.05; reverse index when not significant.',
+          ),
+        ),
         warnings,
       }),
     ),
@@ -365,6 +380,10 @@ const simon = schemaOf<SimonTwoStageResult>()(
     power: num(),
     optimal: simonDesign,
     minimax: simonDesign,
+    admissible: array(
+      object({ r1: int(), n1: int(), r: int(), n: int(), en0: num(), qFrom: num(), qTo: num() }),
+      'Admissible designs (Jung et al. 2004), minimax first: each best for q·n + (1 − q)·EN0 with q in [qFrom, qTo].',
+    ),
     nMax: int(),
     warnings,
   }),
@@ -432,6 +451,88 @@ const crmSchema = schemaOf<CrmJson>()(
     cohortSize: int(),
     cohorts: int(),
     scenarios: doseScenarios,
+  }),
+);
+
+const twoByTwo = object({ events1: int(), n1: int(), events2: int(), n2: int() });
+const fragility = schemaOf<FragilityResult>()(
+  object({
+    table: twoByTwo,
+    test: str(),
+    alpha: num(),
+    p: num(),
+    significant: bool(),
+    kind: oneOf(['fragility', 'reverse']),
+    index: nullable(int('Changes of event status that flip significance; null: not reachable.')),
+    quotient: nullable(num('index / (n1 + n2).')),
+    arm: nullable(int()),
+    change: nullable(int('+1 events added, −1 removed.')),
+    modified: nullable(twoByTwo),
+    pModified: nullable(num()),
+  }),
+);
+
+const credible = object(
+  { lower: num(), upper: num(), level: num() },
+  'Equal-tailed credible interval.',
+);
+const bayesSingle = schemaOf<BayesSingleJson>()(
+  object({
+    posterior: object({
+      a: num(),
+      b: num(),
+      mean: num(),
+      credible,
+      pAbove: num('P(p > p0 | data).'),
+      p0: num(),
+    }),
+    predictive: optional(
+      object({ nMax: int(), thetaT: num(), probability: num('Lee & Liu predictive probability.') }),
+    ),
+    design: optional(
+      object({
+        nMax: int(),
+        finalSuccess: int(),
+        boundaries: array(
+          object({ n: int(), futility: int('stop when x ≤ this; −1 never'), efficacy: int() }),
+        ),
+      }),
+    ),
+    oc: optional(
+      array(
+        object({
+          p: num(),
+          pSuccess: num(),
+          pStopFutility: num(),
+          pStopEfficacy: num(),
+          expectedN: num(),
+        }),
+      ),
+    ),
+  }),
+);
+const betaArm = object({ a: num(), b: num(), mean: num() });
+const bayesProps = schemaOf<TwoArmBetaResult>()(
+  object({
+    arm1: betaArm,
+    arm2: betaArm,
+    delta: num(),
+    probability: num('P(p1 > p2 + δ | data).'),
+  }),
+);
+const bayesMeans = schemaOf<BayesMeansJson>()(
+  object({
+    estimate: num(),
+    se: num(),
+    posteriors: array(
+      object({
+        prior: object({ kind: str(), mean: num(), sd: num('"Infinity" for the reference prior.') }),
+        mean: num(),
+        sd: num(),
+        credible,
+        above: array(object({ threshold: num(), probability: num() })),
+      }),
+    ),
   }),
 );
 
@@ -853,6 +954,78 @@ const metaFunnel = object({
   region: array(object({ se: num(), lower: num(), upper: num() })),
 });
 
+const rankTest = object({ tau: num(), p: num(), method: str(), k: int(), warnings });
+const smallStudy = object({
+  statistic: num(),
+  df: num(),
+  p: num(),
+  slope: num(),
+  k: int(),
+  warnings,
+});
+const trimFillProps = {
+  estimator: oneOf(['L0', 'R0']),
+  side: oneOf(['left', 'right']),
+  sideEstimated: bool(),
+  k0: int(),
+  filled: array(object({ study: str(), yi: num(), vi: num() })),
+  result: meta,
+  observed: meta,
+};
+const trimFill = object(trimFillProps);
+const metaBias = object({
+  measure: str(),
+  k: int(),
+  egger: object({ statistic: num(), p: num(), slope: num(), limitEstimate: nullable(num()) }),
+  ranktest: rankTest,
+  harbord: nullable(smallStudy),
+  peters: nullable(smallStudy),
+  trimfill: trimFill,
+});
+const metaFsn = object({
+  measure: str(),
+  type: oneOf(['Rosenthal', 'Orwin', 'Rosenberg']),
+  fsn: num(),
+  k: int(),
+  warnings,
+});
+const metaSubgroup = object({
+  groups: array(object({ name: str(), result: meta })),
+  between: object({ Q: num(), Qdf: num(), Qp: num() }),
+  warnings,
+});
+const metaPresets = object({
+  measure: str(),
+  rows: array(
+    object({
+      preset: str(),
+      settings: str(),
+      result: meta,
+      fixed: object({ method: str(), estimate: num(), ci: object({ lower: num(), upper: num() }) }),
+    }),
+  ),
+  differences: array(object({ quantity: str(), values: record(nullable(num())), reason: str() })),
+});
+const metaRegressionSchema = object({
+  measure: str(),
+  k: int(),
+  coefficients: array(
+    object({
+      name: str(),
+      estimate: num('On the model scale (log for RR/OR/ROM): a regression coefficient.'),
+      se: num(),
+      p: num(),
+    }),
+  ),
+  QM: object({ statistic: num(), p: num(), distribution: str() }),
+  QE: object({ Q: num(), df: int(), p: num() }),
+  tau2: num(),
+  predictions: array(
+    object({ estimate: num(), ci: object({ lower: num(), upper: num() }), transformed: any() }),
+  ),
+  warnings,
+});
+
 export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
   // One schema per power-registry subcommand, run on the entry's own example.
   ...POWER_METHODS.entries.map((entry) => ({
@@ -1002,6 +1175,56 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat power binomial --json',
     example: ['power', 'binomial', '--p0', '0.2', '--p1', '0.4', '--power', '0.8', '--json'],
     schema: powerBinomial,
+  },
+  {
+    id: 'fragility',
+    title: 'trialstat fragility --json',
+    example: [
+      'fragility',
+      '--events1',
+      '1',
+      '--n1',
+      '100',
+      '--events2',
+      '9',
+      '--n2',
+      '100',
+      '--json',
+    ],
+    schema: fragility,
+  },
+  {
+    id: 'bayes-single',
+    title: 'trialstat bayes single --json',
+    example: [
+      'bayes',
+      'single',
+      '--x',
+      '3',
+      '--n',
+      '8',
+      '--p0',
+      '0.2',
+      '--n-max',
+      '20',
+      '--table',
+      '--p1',
+      '0.4',
+      '--json',
+    ],
+    schema: bayesSingle,
+  },
+  {
+    id: 'bayes-props',
+    title: 'trialstat bayes props --json',
+    example: ['bayes', 'props', '--x1', '12', '--n1', '20', '--x2', '6', '--n2', '20', '--json'],
+    schema: bayesProps,
+  },
+  {
+    id: 'bayes-means',
+    title: 'trialstat bayes means --json',
+    example: ['bayes', 'means', '--estimate', '34.4', '--se', '16.1', '--delta-a', '20', '--json'],
+    schema: bayesMeans,
   },
   {
     id: 'design-boin',
@@ -1483,6 +1706,70 @@ export const COMMAND_SCHEMAS: readonly CommandSchema[] = [
     title: 'trialstat verify PAGE... --json',
     example: ['verify', '<tmp>/rapami.html', '<tmp>/index.html', '--json'],
     schema: verifyMany,
+  },
+  {
+    id: 'meta-bias',
+    title: 'trialstat meta --bias --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'OR', '--bias', '--json'],
+    schema: metaBias,
+  },
+  {
+    id: 'meta-trimfill',
+    title: 'trialstat meta --trimfill --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--trimfill', '--json'],
+    schema: object({ measure: str(), ...trimFillProps }),
+  },
+  {
+    id: 'meta-ranktest',
+    title: 'trialstat meta --ranktest --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--ranktest', '--json'],
+    schema: rankTest,
+  },
+  {
+    id: 'meta-fsn',
+    title: 'trialstat meta --fsn --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--fsn', '--json'],
+    schema: metaFsn,
+  },
+  {
+    id: 'meta-harbord',
+    title: 'trialstat meta --harbord|--peters --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'OR', '--harbord', '--json'],
+    schema: smallStudy,
+  },
+  {
+    id: 'meta-peters',
+    title: 'trialstat meta --peters --json (as meta-harbord)',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'OR', '--peters', '--json'],
+    schema: smallStudy,
+  },
+  {
+    id: 'meta-subgroup',
+    title: 'trialstat meta --subgroup --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--subgroup', 'alloc', '--json'],
+    schema: metaSubgroup,
+  },
+  {
+    id: 'meta-compare-presets',
+    title: 'trialstat meta --compare-presets --json',
+    example: ['meta', 'examples/bcg.csv', '--measure', 'RR', '--compare-presets', '--json'],
+    schema: metaPresets,
+  },
+  {
+    id: 'meta-mods',
+    title: 'trialstat meta --mods --json',
+    example: [
+      'meta',
+      'examples/bcg.csv',
+      '--measure',
+      'RR',
+      '--mods',
+      'year',
+      '--predict',
+      'year=1960',
+      '--json',
+    ],
+    schema: metaRegressionSchema,
   },
 ];
 

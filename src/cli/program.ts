@@ -3,9 +3,9 @@ import { CheckFailedError, DataError, InputError, OutputError } from '../errors.
 import { VERSION } from '../version.js';
 import { loadCommands, type RegisterCommand } from './commands/index.js';
 import type { CliContext, CliIo } from './context.js';
+import { EXIT, EXIT_MEANINGS } from './exit-codes.js';
 
-/** Exit codes: 0 success, 1 a check failed, 2 bad input or usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export { EXIT } from './exit-codes.js';
 
 /** The program with the given subcommands registered (see `loadCommands`). */
 export function createProgram(
@@ -18,12 +18,15 @@ export function createProgram(
     .description('Analyse clinical-trial outcomes from published, summary-level data.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput(output(io))
     .exitOverride();
   program.addHelpText(
     'after',
     `
-Exit codes: 0 success, 1 a check failed, 2 bad input or usage.
+Exit codes:
+${Object.entries(EXIT_MEANINGS)
+  .map(([code, meaning]) => `  ${code.padEnd(4)}${meaning}`)
+  .join('\n')}
 
 Examples:
   $ trialstat datasets
@@ -63,9 +66,22 @@ function refuseRepeatedOptions(command: Command, argv: readonly string[]): void 
   }
 }
 
+/**
+ * Where commander writes, and its errors with the prefix of every other error (`trialstat:`,
+ * docs/cli.md "Where output goes") instead of its own `error:`.
+ */
+function output(io: CliIo) {
+  return {
+    writeOut: io.stdout,
+    writeErr: io.stderr,
+    outputError: (text: string, write: (text: string) => void) =>
+      write(text.replace(/^error: /, 'trialstat: ')),
+  };
+}
+
 function applyDefaults(command: Command, io: CliIo): void {
   command
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput(output(io))
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   for (const sub of command.commands) applyDefaults(sub, io);
@@ -75,7 +91,12 @@ function applyDefaults(command: Command, io: CliIo): void {
  * Runs the CLI on `argv` (without node and script) and returns the exit code.
  * User mistakes print one clear message and no stack trace.
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo,
+  /** Which command modules to register (tests inject their own). */
+  load: (argv: readonly string[]) => Promise<RegisterCommand[]> = loadCommands,
+): Promise<number> {
   let exitCode: number = EXIT.ok;
   const context: CliContext = {
     io,
@@ -84,7 +105,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     },
   };
   try {
-    const program = createProgram(context, await loadCommands(argv), argv);
+    const program = createProgram(context, await load(argv), argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -121,6 +142,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(
       `trialstat: internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    return 70;
+    return EXIT.internal;
   }
 }

@@ -1,14 +1,13 @@
-import {
-  printedDecimals,
-  type ArmTimeToEventRow,
-  type KmCurveRow,
-  type LoadedInput,
-  type PatientLevelRow,
-  type ReportedComparisonRow,
+import type {
+  ArmTimeToEventRow,
+  KmCurveRow,
+  LoadedInput,
+  PatientLevelRow,
+  ReportedComparisonRow,
 } from '../data/index.js';
-import type { HrField, HrReported } from '../stats/survival/hr-derivation.js';
 import type { HrStudy } from '../stats/survival/pool-hazard-ratios.js';
 import { InputError } from '../errors.js';
+import { hrReportedFromRow } from '../analysis/hr-reported-from-row.js';
 import { reconstructKm, type ReconstructedArm } from '../stats/survival/reconstruct-km.js';
 import type { SurvivalRecord } from '../stats/survival/survival-records.js';
 
@@ -179,23 +178,6 @@ export function survivalInput(
   };
 }
 
-/** reported-comparison column → HrReported field. */
-const HR_COLUMNS: readonly [string, HrField][] = [
-  ['estimate', 'hr'],
-  ['ci_lower', 'ciLower'],
-  ['ci_upper', 'ciUpper'],
-  ['ci_level', 'ciLevel'],
-  ['p', 'p'],
-  ['events_arm', 'events1'],
-  ['events_comparator', 'events2'],
-  ['events_total', 'events'],
-  ['n_arm', 'n1'],
-  ['n_comparator', 'n2'],
-  ['o_minus_e', 'oMinusE'],
-  ['logrank_v', 'v'],
-  ['logrank_p', 'logrankP'],
-];
-
 /**
  * The HR rows of reported-comparison tables as studies for poolHazardRatios: one per trial
  * (primary readings), the printed decimals kept for the rounding check. A p given as a bound
@@ -220,20 +202,8 @@ export function hrStudiesFrom(
   const studies = rows
     .filter((r) => r.outcome === outcome)
     .map((row) => {
-      const reported: HrReported = {};
-      const decimals: Partial<Record<HrField, number>> = {};
-      for (const [column, field] of HR_COLUMNS) {
-        const value = (row as unknown as Record<string, number | undefined>)[column];
-        if (value === undefined) continue;
-        if (column === 'p' && row.p_relation !== undefined && row.p_relation !== '=') {
-          notes.push(`${row.trial}: p ${row.p_relation} ${value} is a bound, not used`);
-          continue;
-        }
-        reported[field] = value;
-        const printed = row.$printed[column];
-        if (printed !== undefined) decimals[field] = printedDecimals(printed);
-      }
-      if (row.favours !== undefined) reported.favours = row.favours === 'arm' ? 'arm1' : 'arm2';
+      const { reported, decimals, notes: rowNotes } = hrReportedFromRow(row);
+      notes.push(...rowNotes);
       return {
         study: `${row.trial}${row.timepoint ? `, ${row.timepoint}` : ''}${row.population ? ` [${row.population}]` : ''}`,
         reported,

@@ -8,7 +8,8 @@ import type { ColumnSpecs, RowCheck } from './schema.js';
  */
 export function ordered<C extends ColumnSpecs>(...columns: (keyof C & string)[]): RowCheck<C> {
   return (row, report) => {
-    const values = row as unknown as Record<string, unknown>;
+    // A row of C is a record of its columns' values (the generic C hides the keys from TS).
+    const values: Readonly<Record<string, unknown>> = row;
     let previous: string | undefined;
     for (const column of columns) {
       if (values[column] === undefined) continue;
@@ -36,5 +37,5 @@ function printed(texts: Readonly<Record<string, string>>, column: string, value:
   return texts[column] ?? String(value);
 }
 
-// Decimals a printed number carries: one definition, in the formatting module.
+// How many decimals a cell was printed with: one definition, in the formatting module.
 export { printedDecimals } from '../format/number.js';

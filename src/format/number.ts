@@ -156,10 +156,7 @@ function shortestDecimals(value: number): number {
   return Math.min(20, printedDecimals(String(value)));
 }
 
-/**
- * Decimals a number is printed with: `'18.80'` → 2, `'-9.0'` → 1, `'1.5e-3'` → 4, `'22'` → 0.
- * Used to keep transcribed values' digits and by the rounding-aware checks.
- */
+/** How many decimals a numeric cell was printed with (`18.80` → 2, `19` → 0, `1e-3` → 3). */
 export function printedDecimals(text: string): number {
   const match = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (!match) return 0;

@@ -67,6 +67,7 @@ function fromDataset(dataset: Dataset): ReportDataset {
       ...(s.pmid ? { pmid: s.pmid } : {}),
       ...(s.url ? { url: s.url } : {}),
       ...(s.where ? { where: s.where } : {}),
+      ...(s.date ? { date: s.date } : {}),
     })),
     derivations: (meta.derivations ?? []).map((d) => ({ key: d.key, description: d.description })),
     notes: [...(meta.notes ?? [])],

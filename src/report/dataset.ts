@@ -10,6 +10,8 @@ export interface ReportSource {
   pmid?: string;
   url?: string;
   where?: string;
+  /** When the source was written (dataset.json `sources[].date`): registry statuses are judged as of it. */
+  date?: string;
 }
 
 export interface ReportTable {

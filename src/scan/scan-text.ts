@@ -7,6 +7,7 @@ import { extractPercentSums } from './extract-percent-sums.js';
 import { extractPercents } from './extract-percents.js';
 import { extractTestStatistics } from './extract-test-statistics.js';
 import { extractVerbalFractions } from './extract-verbal-fractions.js';
+import { extractSurvivalPercents } from './extract-survival-percents.js';
 import { detectLocale } from './scan-locale.js';
 import { paragraphSpans, sentenceSpans, spanAt } from './sentences.js';
 import type {
@@ -41,6 +42,7 @@ export const EXTRACTORS: readonly {
   { kind: 'mean', extract: extractMeans },
   { kind: 'percent', extract: extractPercents },
   { kind: 'verbal-fraction', extract: extractVerbalFractions },
+  { kind: 'survival-percent', extract: extractSurvivalPercents },
   { kind: 'arm-sizes', extract: extractArmSizes },
   { kind: 'percent-sum', extract: extractPercentSums },
 ];

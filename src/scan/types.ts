@@ -11,7 +11,8 @@ export type FindingKind =
   | 'test-statistic'
   | 'mean'
   | 'arm-sizes'
-  | 'verbal-fraction';
+  | 'verbal-fraction'
+  | 'survival-percent';
 
 /**
  * - `consistent`: the figure follows from the numbers next to it;

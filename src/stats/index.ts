@@ -359,6 +359,13 @@ export type {
 // Consistency checks added for `trialstat scan` and issue 15 (src/stats/check)
 export { ciSymmetry, debit, sprite } from './check/index.js';
 export type { CiSymmetryResult, DebitResult, SpriteOptions, SpriteResult } from './check/index.js';
+export { armSplits, escalationEnrolment } from './check/index.js';
+export type {
+  ArmSplit,
+  ArmSplitsResult,
+  EscalationEnrolmentResult,
+  EscalationGroup,
+} from './check/index.js';
 // Meta-regression, permutation test, bubble-plot data (src/stats/meta)
 export { metaRegression } from './meta/meta-regression.js';
 export type {
@@ -416,6 +423,23 @@ export { i3plus3Table } from './design/i3plus3.js';
 export type { I3plus3Options } from './design/i3plus3.js';
 export { crmOc, crmPosterior, crmSkeleton } from './design/crm.js';
 export type { CrmModel, CrmOc, CrmOptions, CrmPosterior, CrmTrialOptions } from './design/crm.js';
+// Bayesian decision rules (src/stats/bayes) and the fragility index
+export { betaBinomialPmf, betaBinomialPosterior } from './bayes/beta-binomial.js';
+export type { BetaPosterior, BetaPrior } from './bayes/beta-binomial.js';
+export { ppDesign, ppDesignOc, predictiveProbability } from './bayes/predictive-probability.js';
+export type {
+  PpBoundary,
+  PpDesign,
+  PpDesignOptions,
+  PpOc,
+  PredictiveOptions,
+} from './bayes/predictive-probability.js';
+export { twoArmBeta } from './bayes/two-arm-beta.js';
+export type { TwoArmBetaResult } from './bayes/two-arm-beta.js';
+export { normalPosterior, normalPrior } from './bayes/normal-normal.js';
+export type { NormalPosterior, NormalPrior, NormalPriorKind } from './bayes/normal-normal.js';
+export { fragilityIndex } from './binary/fragility-index.js';
+export type { FragilityOptions, FragilityResult } from './binary/fragility-index.js';
 export { glmmMetaAnalysis } from './meta/glmm-meta-analysis.js';
 export type {
   GlmmModel,
@@ -423,4 +447,18 @@ export type {
   GlmmResult,
   GlmmStudyRow,
 } from './meta/glmm-meta-analysis.js';
+export { bayesianMetaAnalysis } from './meta/bayesian-meta-analysis.js';
+export type {
+  BayesianMetaOptions,
+  BayesianMetaResult,
+  PosteriorSummary,
+  TauPrior,
+} from './meta/bayesian-meta-analysis.js';
+export { rateEffectSizes } from './meta/rate-effect-sizes.js';
+export type { RateMeasure, RateStudy, SingleRateStudy } from './meta/rate-effect-sizes.js';
+export { rateComparison, incidenceRateCi } from './meta/rate-comparison.js';
+export type { RateComparison } from './meta/rate-comparison.js';
 export { mantelHaenszelWeights } from './meta/mantel-haenszel-weights.js';
+// The power menu registry (trialstat power <id>): the offline page builds one calculator per entry.
+export { POWER_METHODS } from './design/power-methods.js';
+export type { PowerMethodEntry } from './design/power-methods.js';

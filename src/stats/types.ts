@@ -18,7 +18,11 @@ export type Measure =
   | 'PLO'
   | 'PFT'
   | 'GEN'
-  | 'HR';
+  | 'HR'
+  | 'IRR'
+  | 'IRD'
+  | 'IRLN'
+  | 'IRS';
 
 export interface ConfidenceInterval {
   lower: number;

@@ -46,6 +46,8 @@ export const WARNINGS = {
   'studies-zero-cell-corrected': (p: { correction: number; studies: readonly string[] }) =>
     `${p.correction} added to every cell of ${p.studies.length} table(s) with a zero cell: ${p.studies.join(', ')}`,
   'study-dropped': (p: { study: string; reason: string }) => `${p.study} dropped: ${p.reason}`,
+  'studies-zero-count-corrected': (p: { correction: number; studies: readonly string[] }) =>
+    `${p.correction} added to the event counts of ${p.studies.length} stud${p.studies.length === 1 ? 'y' : 'ies'} with a zero count: ${p.studies.join(', ')}`,
   /** A warning from a part of the toolkit not yet given its own code. */
   other: (p: { message: string }) => p.message,
 } as const;

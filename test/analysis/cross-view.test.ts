@@ -385,8 +385,19 @@ describe('cross-view: the disagreements of issue 10 are gone', () => {
     if (md.view.kind !== 'effects') throw new Error('unexpected view');
     expect(md.warnings.filter((w) => w.includes('SE trial'))).toEqual([]);
     expect(md.view.rows).toEqual([
-      { label: 'score', estimate: c.estimate, lower: c.ci!.lower, upper: c.ci!.upper },
+      {
+        label: 'score',
+        estimate: c.estimate,
+        lower: c.ci!.lower,
+        upper: c.ci!.upper,
+        cells: expect.any(Array),
+      },
     ]);
+    // The forest's per-arm cells: mean (SD) and N of each arm, the derived SDs marked †.
+    const cells = md.view.rows[0].cells!;
+    expect([cells[1], cells[3]]).toEqual(['30', '28']);
+    expect(cells[0]).toMatch(/^5\.2.* \(2\.46†\)$/);
+    expect(cells[2]).toMatch(/^4\.3.* \(2\.49†\)$/);
     expect(md.table.rows[0].sd).toBe('2.46 (from SE) / 2.49 (from SE)');
     expect(
       md.notes.some((n) =>

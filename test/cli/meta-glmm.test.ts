@@ -131,3 +131,21 @@ describe('trialstat meta --test, --tol, --max-iter, --tau2-max', () => {
     expect(mh.stdout).toMatch(/How it was computed \(MH common effect\)/);
   });
 });
+
+describe('trialstat meta --explain with --mods and the diagnostics', () => {
+  const dd = fixture.bcg.data;
+  const withYear = `study,events1,n1,events2,n2,year\n${dd.ai.map((a: number, i: number) => `${dd.study[i]},${a},${dd.n1i[i]},${dd.ci[i]},${dd.n2i[i]},${dd.year[i]}`).join('\n')}\n`;
+  it.each([
+    [['--mods', 'year'], /mixed-effects meta-regression.*\n.*yᵢ = xᵢ′β/],
+    [['--trimfill'], /trim and fill, Duval & Tweedie 2000\):\n {2}L0:/],
+    [['--bias'], /Begg & Mazumdar[\s\S]*Harbord[\s\S]*Peters[\s\S]*trim and fill/],
+    [['--fsn'], /fail-safe N[\s\S]*fsn: 598/],
+    [['--leave-one-out'], /row i: the model refitted without study i/],
+  ])('%j', async (args, pattern) => {
+    const r = await runCli(['meta', '-', '--measure', 'RR', ...args, '--explain'], {
+      stdin: withYear,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(pattern);
+  });
+});

@@ -66,6 +66,30 @@ describe('option values and combinations that select nothing or conflict', () =>
     expect(repeatable.code).toBe(0);
   });
 
+  it('two sources for the same arm SD are refused, never one picked silently', async () => {
+    const arms = ['means', '--n1', '22', '--mean1', '-4.1', '--n2', '22', '--mean2', '-38.5'];
+    const cases: [string[], string][] = [
+      [
+        [...arms, '--sd1', '52', '--sd2', '52', '--p', '0.035', '--derive-sd'],
+        'trialstat: --sd1: expected no SD or SE with --derive-sd (the pooled SD is derived from --p), found 52\n',
+      ],
+      [
+        [...arms, '--sd1', '52', '--se1', '3', '--sd2', '52'],
+        'trialstat: --se1: expected either --sd1 or --se1, not both, found 3\n',
+      ],
+      [
+        [...arms, '--sd1', '52', '--sd2', '52', '--p', '0.035'],
+        'trialstat: --p: expected to be used with --derive-sd, found 0.035\n',
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await runCli(argv);
+      expect(result, argv.join(' ')).toMatchObject({ code: 2, stdout: '', stderr: message });
+    }
+    // The same inputs without the conflict run.
+    expect((await runCli([...arms, '--p', '0.035', '--derive-sd'])).code).toBe(0);
+  });
+
   it('hints fit the option: 80 as a power is a percentage, 1.5 is not', async () => {
     const percent = await runCli(['power', 'means', '--delta', '1', '--power', '80']);
     expect(percent.code).toBe(2);

@@ -103,7 +103,9 @@ describe('trialstat simulate power: Ctrl-C', () => {
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise((resolve) => child.on('exit', (c) => resolve(c)));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Time to start and install the SIGINT handler on a loaded machine (the run itself lasts
+    // hours, so waiting longer only delays the test); before it, SIGINT kills the process.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     child.kill('SIGINT');
     const code = await exited;
     expect(code).toBe(130);

@@ -445,6 +445,12 @@ const KIND_CASES: Record<
     bad: 'T,OS,A,411,,,s1',
     issue: ['event', 'time and event together'],
   },
+  'arm-rate': {
+    header: 'trial,outcome,arm,events,person_time,unit,source',
+    good: 'AFASAK,stroke,warfarin,9,413,patient-years,s1',
+    bad: 'AFASAK,stroke,placebo,19,0,patient-years,s1',
+    issue: ['person_time', 'a number > 0'],
+  },
   'dose-escalation': {
     header: 'trial,group,level,dose,dose_unit,rule,cohort_size,dlt_from_day,dlt_to_day,source',
     good: 'ADSVF-in-IBM,group 1,1,5,million cells,3+3,3,0,30,s1',
@@ -456,6 +462,12 @@ const KIND_CASES: Record<
     good: 'ADSVF-in-IBM,exclusion,severe respiratory insufficiency,FVC,<,50,% predicted,s1',
     bad: 'ADSVF-in-IBM,exclusion,body mass index,BMI,≤,18,kg/m2,s1',
     issue: ['relation', 'one of <, <=, >, >=, ='],
+  },
+  'reported-count': {
+    header: 'id,context,count,relation,measure,condition,source',
+    good: 'ibm-2025,12 IBM studies ongoing or upcoming,12,=,trials,inclusion body myositis,s1',
+    bad: 'car-t,CAR-T participants,-3,>,enrolment,,s1',
+    issue: ['count', 'a whole number ≥ 0'],
   },
 };
 

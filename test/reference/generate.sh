@@ -9,4 +9,5 @@ for script in test/reference/*.R; do
   Rscript --vanilla "$script"
 done
 python3 test/reference/escalation_enrolment.py
+python3 test/reference/arm_splits.py
 python3 test/reference/noncentral_mpmath.py

@@ -47,6 +47,14 @@ inf <- influence(rma(yi, vi, data = es, method = "REML"))
 out$influence <- list(rstudent = as.numeric(inf$inf$rstudent), dffits = as.numeric(inf$inf$dffits), cook = as.numeric(inf$inf$cook.d), hat = as.numeric(inf$inf$hat), inf = as.logical(inf$is.infl))
 tf <- trimfill(rma(yi, vi, data = es, method = "REML"))
 out$trimfill <- list(k0 = tf$k0, side = tf$side, estimate = as.numeric(tf$b))
+# Continuous outcomes: metadat::dat.normand1999 (length of stay, specialist vs routine care), MD and SMD.
+nd <- dat.normand1999
+out$normand <- list(study = paste(nd$source), n1 = nd$n1i, m1 = nd$m1i, sd1 = nd$sd1i, n2 = nd$n2i, m2 = nd$m2i, sd2 = nd$sd2i)
+for (m in c("MD", "SMD")) {
+  e <- escalc(m, m1i = m1i, sd1i = sd1i, n1i = n1i, m2i = m2i, sd2i = sd2i, n2i = n2i, data = nd)
+  f <- rma(yi, vi, data = e, method = "REML")
+  out$normand[[m]] <- list(yi = as.numeric(e$yi), estimate = as.numeric(f$b), ci_lb = f$ci.lb, ci_ub = f$ci.ub, tau2 = f$tau2, I2 = f$I2, QE = f$QE, pi_lb = predict(f)$pi.lb, pi_ub = predict(f)$pi.ub, weights = as.numeric(weights(f)))
+}
 l1o <- leave1out(rma(yi, vi, data = es, method = "REML"))
 out$leave1out <- list(estimate = as.numeric(l1o$estimate), tau2 = as.numeric(l1o$tau2), I2 = as.numeric(l1o$I2))
 dir.create("test/reference/fixtures", showWarnings = FALSE)

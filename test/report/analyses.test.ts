@@ -96,7 +96,11 @@ describe('report analyses on the bundled datasets, against R', () => {
       measure: 'LSMD',
       readings: [0.9, 0.95],
     });
-    const rows = as(out.view, 'effects').rows;
+    // Each printed comparison is a subgroup of the forest; its rows are the readings.
+    const rows = as(out.view, 'effects').rows.map((r) => ({
+      ...r,
+      label: `${r.group}: ${r.label}`,
+    }));
     const read90 = rows.find(
       (r) =>
         r.label.includes('600 mg') && r.label.includes('pooled') && r.label.includes('read as 90%'),

@@ -55,10 +55,11 @@ describe('three-plus-three and simon-design analyses', () => {
       doses: ['5', '10', '20'],
       scenarios: ['0.05, 0.10, 0.20'],
     });
-    if (out.view.kind !== 'power') throw new Error('wrong view');
-    expect(out.view.series[0].points.map((p) => p.power)).toEqual(
-      threePlusThree([0.05, 0.1, 0.2]).pSelect,
-    );
+    if (out.view.kind !== 'dose-selection') throw new Error('wrong view');
+    const exact = threePlusThree([0.05, 0.1, 0.2]);
+    expect(out.view.scenarios[0].designs[0].pSelect).toEqual(exact.pSelect);
+    // P(no MTD) is a category of its own (issue 11: it was missing from the power-curve chart).
+    expect(out.view.scenarios[0].designs[0].pNone).toBe(exact.pNone);
     expect(() =>
       run(
         'three-plus-three',
@@ -66,6 +67,34 @@ describe('three-plus-three and simon-design analyses', () => {
         { doses: ['5', '10'], scenarios: ['0.1'] },
       ),
     ).toThrow(/scenarios\[0\]: expected 2 probabilities/);
+  });
+
+  it('puts BOIN and CRM beside 3+3 on the same scenarios and checks a planned total', async () => {
+    const out = run('three-plus-three', await loadReportDataset('myositis-trials-2025'), {
+      doses: ['5', '10', '20'],
+      scenarios: ['0.05, 0.10, 0.20', '0.30, 0.45, 0.60'],
+      compare: ['boin', 'crm'],
+      target: 0.25,
+      reps: 200,
+      seed: 2,
+      groups: 2,
+      planned: 32,
+    });
+    if (out.view.kind !== 'dose-selection') throw new Error('wrong view');
+    expect(out.view.scenarios[0].designs.map((d) => d.design)).toEqual(['3+3', 'BOIN', 'CRM']);
+    for (const s of out.view.scenarios)
+      for (const d of s.designs)
+        expect(d.pSelect.reduce((a, b) => a + b, 0) + d.pNone).toBeCloseTo(1, 10);
+    expect(out.notes[0]).toContain(
+      '2 together need 6 to 36; 32 is within that range but not a multiple of 3',
+    );
+    expect(out.methods.join(' ')).toContain('BOIN (Liu & Yuan 2015');
+  });
+
+  it('the Simon chart is not a power curve: its y-axis is P(declare the drug active)', async () => {
+    const out = run('simon-design', await loadReportDataset('jaki-jdm'), { p0: 0.1, p1: 0.3 });
+    if (out.view.kind !== 'power') throw new Error('wrong view');
+    expect(out.view.yTitle).toBe('P(declare the drug active) (%)');
   });
 
   it("gives Simon's optimal and minimax designs (Simon 1989, Table 1: 1/10, 5/29 and 1/15, 5/25)", async () => {

@@ -14,7 +14,7 @@ const run = (options: Record<string, unknown>) =>
   ANALYSES.get('document-scan')!.run(empty, options);
 
 describe('document-scan (trialstat scan over the bundled seed documents, for the audit report)', () => {
-  it('summarises every seed document and lists its findings; seed 001 has the one inconsistency (60 % of 11)', () => {
+  it('summarises every seed document and lists its findings; seed 001 has two inconsistencies (Satirer 77 % of 7, 60 % of 11)', () => {
     const out = run({});
     expect(out.notes).toHaveLength(5);
     expect(out.notes.join('\n')).toMatch(
@@ -22,6 +22,7 @@ describe('document-scan (trialstat scan over the bundled seed documents, for the
     );
     const inconsistent = out.table.rows.filter((r) => r.verdict === 'INCONSISTENT');
     expect(inconsistent).toEqual([
+      expect.objectContaining({ document: 'seed-001', kind: 'survival-percent', figure: '77 %' }),
       expect.objectContaining({ document: 'seed-001', kind: 'percent', figure: "60% d'entre eux" }),
     ]);
     expect(out.table.rows.some((r) => r.kind === 'verbal-fraction')).toBe(true);

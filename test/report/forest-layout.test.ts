@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { forestAxis } from '../../src/report/charts/forest-axis.js';
 import { rowYear, sortForestRows } from '../../src/report/charts/forest-order.js';
 import { forestPlot, type ForestPlotInput } from '../../src/report/charts/forest-plot.js';
+import { renderSvg } from '../../src/report/render.js';
 import { installTextMetrics } from '../../src/report/text-metrics/text-width.js';
 
 installTextMetrics(vega as unknown as Parameters<typeof installTextMetrics>[0]);
@@ -235,6 +236,26 @@ describe('forest plot layout (rendered scenegraph)', () => {
     // two subtotal diamonds and the total's, three points each
     expect(items.filter((i) => i.marktype === 'area')).toHaveLength(9);
     expect(chart.description).toMatch(/in 2 subgroups/);
+  });
+});
+
+describe('compact forest layout', () => {
+  it('cuts long labels with an ellipsis, keeping the full text as a tooltip', async () => {
+    const long =
+      'Le Voyer 2021 — JDM (9 refractory and 1 new-onset; ruxolitinib 7 or baricitinib 3)';
+    const chart = forestPlot({
+      ...BASE,
+      compact: true,
+      rows: [{ ...BASE.rows[0], label: long }],
+    });
+    const { items } = await scene(chart.spec);
+    const label = items.find((i) => i.marktype === 'text' && String(i.text) === long)!;
+    expect(label).toBeDefined();
+    expect((label as unknown as { limit: number }).limit).toBe(110);
+    expect(JSON.stringify(chart.spec)).toContain('"tooltip":{"field":"text"}');
+    const { svg } = await renderSvg(chart.spec, { idPrefix: 'l', title: 't', description: 'd' });
+    expect(svg).toContain('\u2026');
+    expect(svg).not.toContain(`>${long}</text>`);
   });
 });
 

@@ -248,3 +248,125 @@ describe('two-arm-meta: metafor BCG example (golden)', () => {
     expect(statement).toBe('Heterogeneity: τ² = 0; Q = 0.00, df = 2 (p = 1.00); I² = 0%');
   });
 });
+
+describe('a ratio the data cannot identify is "not estimable" in every report view', () => {
+  const options = { arm: 'dazukibart 150 mg', comparator: 'placebo', outcomes: ['death'] };
+  it('dazukibart 150 mg vs placebo, deaths 0/15 vs 0/23: no RR 1.50 (0.03 to 71.8)', async () => {
+    const ds = await loadReportDataset('dazukibart');
+    const comparison = ANALYSES.get('binary-comparison')!.run(ds, options);
+    expect(comparison.table.rows[0].arm).toMatch(/^0\/15/);
+    expect(comparison.table.rows[0].comparator).toMatch(/^0\/23/);
+    expect(comparison.table.rows[0].rr).toBe('not estimable');
+    const ratios = ANALYSES.get('binary-ratios')!.run(ds, { ...options, measure: 'RR' });
+    const view = effects(ratios.view);
+    expect(view.rows[0].estimable).toBe(false);
+    expect(view.rows[0].cells).toEqual(['0/15', '0/23']);
+    expect(ratios.table.rows[0].estimate).toBe('not estimable');
+    const chart = CHARTS.get('forest')!.make(view, { title: 'Deaths' });
+    const { svg } = await renderSvg(chart.spec, { idPrefix: 'd', title: 'd', description: 'd' });
+    expect(svg).toContain('>Not estimable<');
+    expect(svg).not.toContain('1.50 (');
+    // the RD is identifiable: 0 percentage points
+    const rd = ANALYSES.get('binary-ratios')!.run(ds, { ...options, measure: 'RD' });
+    expect(effects(rd.view).rows[0].estimable).toBeUndefined();
+  });
+});
+
+describe('two-arm-meta on arm-continuous tables: MD and SMD as metafor (dat.normand1999)', () => {
+  const N = R.normand;
+  const rows = N.study.flatMap((trial: string, i: number) =>
+    [
+      ['specialist', N.n1[i], N.m1[i], N.sd1[i]],
+      ['routine', N.n2[i], N.m2[i], N.sd2[i]],
+    ].map(([arm, n, mean, sd]) => ({
+      trial,
+      outcome: 'length of stay',
+      timepoint: 'discharge',
+      arm,
+      n,
+      scale: 'value',
+      mean_type: 'arithmetic',
+      mean,
+      sd,
+      unit: 'days',
+      reading: 'primary',
+    })),
+  );
+  const dataset = async (): Promise<ReportDataset> => {
+    const base = await loadReportDataset('miles-lam');
+    return {
+      ...base,
+      name: 'normand',
+      tables: [{ path: 'arms-continuous.csv', kind: 'arm-continuous', description: 'x', rows }],
+    };
+  };
+  it.each(['MD', 'SMD'] as const)('%s, REML: trials, weights, pooled, τ², PI', async (measure) => {
+    const out = run(await dataset(), {
+      arm: 'specialist',
+      comparator: 'routine',
+      measure,
+      method: 'REML',
+    });
+    const view = effects(out.view);
+    const f = N[measure];
+    expect(view.scale).toBe('linear');
+    view.rows.forEach((row, i) => {
+      expect(row.label).toBe(N.study[i]);
+      close(row.estimate, f.yi[i], 1e-10);
+      close(row.weight!, f.weights[i], 1e-6);
+    });
+    close(view.pooled!.estimate, f.estimate, 1e-6);
+    close(view.pooled!.lower, f.ci_lb, 1e-6);
+    close(view.pooled!.upper, f.ci_ub, 1e-6);
+    close(view.pooled!.predictionLower!, f.pi_lb, 1e-6);
+    close(view.pooled!.predictionUpper!, f.pi_ub, 1e-6);
+    expect(view.forest!.columns).toEqual(['specialist mean (SD)', 'N', 'routine mean (SD)', 'N']);
+    expect(view.rows[0].cells![1]).toBe(String(N.n1[0]));
+    expect(view.pooled!.cells).toEqual([
+      '',
+      String(N.n1.reduce((a: number, b: number) => a + b, 0)),
+      '',
+      String(N.n2.reduce((a: number, b: number) => a + b, 0)),
+    ]);
+    expect(view.pooled!.totals).toBeUndefined();
+    expect(view.forest!.statements![0]).toContain(`Q = ${f.QE.toFixed(2)}`);
+    expect(out.table.columns.map((c) => c.key)).toContain('armN');
+  });
+  it('MH and Peto need events', async () => {
+    await expect(async () =>
+      run(await dataset(), {
+        arm: 'specialist',
+        comparator: 'routine',
+        measure: 'MD',
+        method: 'MH',
+      }),
+    ).rejects.toThrow(/for MD and SMD/);
+  });
+});
+
+describe('compact forest (phones)', () => {
+  it('BCG by allocation fits 390 CSS px with 11 px text: no data or weight columns, statements in lines', async () => {
+    const subgroups = R.alloc.groups.map(
+      (g: { name: string; studies: string[] }) => `${g.name}: ${g.studies.join('; ')}`,
+    );
+    const out = run(await loadReportDataset('bcg-vaccine'), { ...BCG, method: 'REML', subgroups });
+    const chart = CHARTS.get('forest')!.make(out.view, {
+      title: 'BCG vaccine and tuberculosis',
+      compact: true,
+    });
+    const { svg, width } = await renderSvg(chart.spec, {
+      idPrefix: 'c',
+      title: 't',
+      description: chart.description,
+    });
+    expect(width).toBeLessThanOrEqual(370);
+    expect(svg).not.toContain('>Weight<');
+    expect(svg).not.toContain('>BCG n/N<');
+    expect(svg).not.toContain('>Total events<');
+    expect(svg).toContain('>95% CI<');
+    expect(svg).toContain('>Heterogeneity: τ² = 0.313;<');
+    expect(svg).toContain('>I² = 92%<');
+    const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)px"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  });
+});

@@ -19,6 +19,7 @@ describe('scan corpus (test/scan/corpus.ts)', () => {
       'mean',
       'percent',
       'percent-sum',
+      'survival-percent',
       'test-statistic',
     ]);
     expect(new Set(CORPUS.map((passage) => passage.id)).size).toBe(CORPUS.length);

@@ -446,4 +446,29 @@ export const CORPUS: readonly CorpusPassage[] = [
     text: 'Au total, 3,5 % des 287 patients étaient positifs.',
     expect: [{ find: '3,5 % des 287', kind: 'percent', verdict: 'consistent' }],
   },
+  // ── Kaplan–Meier percentages of small series ────────────────────────────
+  {
+    id: 'en-km-planted',
+    locale: 'en',
+    about: 'a survival percentage no Kaplan–Meier estimate on 9 patients can take',
+    text: 'Nine patients received the transplant. Overall survival was 89% at one year and 79% at three years.',
+    expect: [
+      { find: '89%', kind: 'survival-percent', verdict: 'consistent' },
+      { find: '79%', kind: 'survival-percent', verdict: 'inconsistent', planted: true },
+    ],
+  },
+  {
+    id: 'fr-km-censored',
+    locale: 'fr',
+    about: 'reachable only with censoring (68,6 % = 6/7 × 4/5) is consistent, not an error',
+    text: 'Sept enfants ont été traités.\n\nLa survie sans événement à cinq ans est de 68,6 %.',
+    expect: [{ find: '68,6 %', kind: 'survival-percent', verdict: 'consistent' }],
+  },
+  {
+    id: 'en-km-large-or-ambiguous',
+    locale: 'en',
+    about: 'survival in a large group is not judged; two group sizes say nothing',
+    text: 'Of 120 patients, progression-free survival at two years was 77%. Among 8 adults and 6 children, survival was 77%.',
+    expect: [{ find: '77%', kind: 'survival-percent', verdict: 'not-checked' }],
+  },
 ];

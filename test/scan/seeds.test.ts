@@ -76,7 +76,19 @@ describe('seed-001 (AFM-Téléthon, Avancées 2025)', () => {
     const finding = find(result.findings, "60% d'entre eux");
     expect(finding.verdict).toBe('inconsistent');
     expect(finding.numbers).toMatchObject({ n: 11, fittingCounts: [] });
-    expect(result.summary.inconsistent).toBe(1);
+    // and Satirer's 77 % (below): the only two inconsistencies of seed 001
+    expect(result.summary.inconsistent).toBe(2);
+  });
+  it('flags Satirer 2024 "77 %" progression-free survival of « sept enfants »: no Kaplan–Meier value on 7 prints as 77 %', () => {
+    const found = result.findings.filter((f) => f.kind === 'survival-percent');
+    expect(found.map((f) => [f.text, f.verdict, f.line])).toEqual([
+      ['100 %', 'consistent', 1425],
+      ['77 %', 'inconsistent', 1425],
+    ]);
+    expect(found[1].reason).toContain('nearest 75.0 % and 80.0 %');
+    expect(found[1].reason).toContain(
+      'either the number at the start is not 7 or the figure is wrong',
+    );
   });
   it('derives the counts of the published-figures notes', () => {
     expect(counts('3,5%')).toEqual([10]); // NDUFA11, 287

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../support/chromium.js';
 // @ts-expect-error plain ESM helper without type declarations
 import { bundleStats } from '../../scripts/bundle-stats.mjs';
 import { meanDifference, riskRatio, tQuantile } from '../../src/stats/index.js';
@@ -11,8 +11,6 @@ interface Bundle {
   bytes: number;
   inputs: string[];
 }
-
-const CHROMIUM = '/usr/bin/chromium';
 
 /** The same three calls in Node and in the bundle; results compared as JSON. */
 const CALLS = `[
@@ -69,22 +67,13 @@ describe('trialstat/stats: the browser-safe entry', () => {
     expectSameNumbers(JSON.parse(context.result as string), nodeResults());
   });
 
-  it.skipIf(!existsSync(CHROMIUM))(
+  it.skipIf(!hasChromium)(
     'runs in headless Chromium and gives the Node numbers',
     async () => {
       const bundle = (await bundleStats()) as Bundle;
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: [...CHROMIUM_ARGS],
       });
       try {
         const page = await browser.newPage();

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildPage } from '../../web/build.mjs';
 
@@ -6,7 +9,20 @@ import { buildPage } from '../../web/build.mjs';
  * The page build (web/build.mjs): one self-contained file, the same bytes on every build,
  * a CSP that lets only its own inline script run and nothing load from a server.
  */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
 describe('npm run web', () => {
+  it('web/src type-checks (its own tsconfig: the DOM library, which src/ must not see)', () => {
+    const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
+    expect(() =>
+      execFileSync(tsc, ['-p', join(ROOT, 'web', 'tsconfig.json'), '--noEmit'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    ).not.toThrow();
+  }, 60_000);
+
   it('builds the same bytes twice, self-contained, under a strict CSP', async () => {
     const [a, b] = [await buildPage(), await buildPage()];
     expect(a.html).toBe(b.html);

@@ -7,6 +7,13 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../support/chromium.js';
 import { buildReports } from '../../src/report/build.js';
+import {
+  OR_INTERVALS,
+  PROPORTION_INTERVALS,
+  RD_INTERVALS,
+  RR_INTERVALS,
+  SMD_METHODS,
+} from '../../src/stats/index.js';
 import { loadReportDataset, reportDatasetNames } from '../../src/report/bundled-datasets.js';
 
 /**
@@ -29,6 +36,10 @@ const PAGE = join(ROOT, 'web', 'build', 'index.html');
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(ROOT, 'test', 'reference', 'fixtures', `${name}.json`), 'utf8'));
+
+/** Fixture values as the text typed into fields. */
+const strings = (values: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
 
 /** Relative difference, with an absolute floor for values near 0. */
 function close(actual: number, expected: number, tolerance: number): boolean {
@@ -120,10 +131,28 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     tolerance: number,
   ): void {
     for (const [path, value] of Object.entries(expected)) {
-      expect(numbers[path], `${path} shown`).toBeDefined();
+      expect(
+        numbers[path],
+        `${path} shown in ${JSON.stringify(numbers).slice(0, 300)}`,
+      ).toBeDefined();
       const actual = Number(numbers[path]);
       expect(close(actual, value, tolerance), `${path}: ${actual} vs R ${value}`).toBe(true);
     }
+  }
+
+  /** Opens a calculator empty, types `values`, compares the shown numbers with `expected`. */
+  async function calculate(
+    calc: string,
+    values: Record<string, string>,
+    expected: Record<string, number>,
+    tolerance: number,
+  ): Promise<Record<string, string>> {
+    const page = await open(`#${calc}?`);
+    await fill(page, calc, values);
+    const numbers = await shown(page, calc);
+    expectNumbers(numbers, expected, tolerance);
+    await page.close();
+    return numbers;
   }
 
   it('two means: Welch and Student t, Hedges g, as R t.test and metafor escalc', async () => {
@@ -223,6 +252,12 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
       },
       1e-9,
     );
+    // A zero cell: the CLI's warning is shown with the result.
+    await fill(page, 'props', { events1: '0', n1: '20', events2: '5', n2: '20' });
+    const warned = await page.locator('#calc-props ul.warnings li').allTextContents();
+    expect(warned, warned.join('\n')).toContain(
+      'warning: a cell is zero: 0.5 was added to all four cells for the OR and its interval',
+    );
     await page.close();
   }, 120_000);
 
@@ -271,6 +306,11 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
         1e-6,
       );
     }
+    // Cells pasted from a spreadsheet (tab-separated) give the same fit.
+    const before = await shown(page, 'meta');
+    await page.locator('#meta-table').fill(table.replace(/,/g, '\t'));
+    await settled(page, 'meta');
+    expect(await shown(page, 'meta')).toEqual(before);
     const figures = await page.locator('#calc-meta figure.chart svg').count();
     expect(figures).toBe(2);
     expect(await page.locator('#calc-meta figure.chart svg g.study').count()).toBe(d.study.length);
@@ -279,53 +319,63 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
 
   it('power and sample size: as R power.t.test and power.prop.test', async () => {
     const { powerTTest, powerPropTest } = fixture('design');
-    const page = await open('#power-means?');
     const t = powerTTest.find((c: any) => c.solve === 'n' && c.sided === 2 && !c.strict);
-    await fill(page, 'power-means', {
-      delta: String(t.delta),
-      sd: String(t.sd),
-      power: String(t.power),
-      alpha: String(t.alpha),
-    });
-    expectNumbers(await shown(page, 'power-means'), { n: t.n }, 1e-6);
-    await page.close();
-    const props = await open('#power-props?');
+    const { delta, sd, power, alpha } = t;
+    await calculate('power-means', strings({ delta, sd, power, alpha }), { n: t.n }, 1e-6);
     const p = powerPropTest.find((c: any) => c.solve === 'power' && c.sided === 2 && !c.strict);
-    await fill(props, 'power-props', {
-      p1: String(p.p1),
-      p2: String(p.p2),
-      n: String(p.n),
-      alpha: String(p.alpha),
-    });
-    expectNumbers(await shown(props, 'power-props'), { power: p.power }, 1e-10);
-    await props.close();
+    const { p1, p2, n } = p;
+    await calculate(
+      'power-props',
+      strings({ p1, p2, n, alpha: p.alpha }),
+      { power: p.power },
+      1e-10,
+    );
+  }, 120_000);
+
+  // Tolerances as test/stats/design/power-menu.test.ts: noncentral χ² and F to 1e-8.
+  it('the power menu: one calculator per registry entry, as R pwr and PowerTOST', async () => {
+    const menu = fixture('power_menu');
+    const [norm, corr, chisq, anova, f2] = ['norm', 'corr', 'chisq', 'anova', 'f2'].map((name) =>
+      menu[name].find((c: any) => c.alternative === undefined || c.alternative === 'two-sided'),
+    );
+    const tost = menu.tost.find((c: any) => c.design === '2x2');
+    const cases: [string, Record<string, unknown>, Record<string, number>, number][] = [
+      ['power-norm', { d: norm.d, n: norm.n, alpha: norm.alpha }, { power: norm.power }, 1e-10],
+      ['power-norm', { d: norm.d, power: 0.8 }, { 'values.n': norm.nFor80 }, 1e-6],
+      ['power-r', { r: corr.r, n: corr.n }, { power: corr.power }, 1e-10],
+      ['power-chisq', { w: chisq.w, n: chisq.n, df: chisq.df }, { power: chisq.power }, 1e-8],
+      ['power-anova', { k: anova.k, n: anova.n, f: anova.f }, { power: anova.power }, 1e-8],
+      ['power-f2', { u: f2.u, v: f2.v, f2: f2.f2 }, { power: f2.power }, 1e-8],
+      [
+        'power-tost-ratio',
+        { theta0: tost.theta0, theta1: tost.theta1, theta2: tost.theta2, cv: tost.cv, n: tost.n },
+        { power: tost.exact },
+        1e-9,
+      ],
+    ];
+    for (const [calc, values, expected, tolerance] of cases)
+      await calculate(calc, strings(values), expected, tolerance).catch((error: Error) => {
+        throw new Error(`${calc}: ${error.message}`);
+      });
   }, 120_000);
 
   it('consistency checks: p from a CI and a test statistic as R, percent and GRIM by enumeration', async () => {
     const { pFromCi, statisticP } = fixture('check');
-    const page = await open('#check-p?');
     const c = pFromCi[0];
-    await fill(page, 'check-p', {
-      estimate: String(c.estimate),
-      lower: String(c.lower),
-      upper: String(c.upper),
-      p: '0.0001',
-      relation: '<',
-      level: String(c.level),
-    });
-    expectNumbers(await shown(page, 'check-p'), { pRecomputed: c.p }, 1e-9);
-    await page.close();
-
-    const stat = await open('#check-statistic?');
-    const s = statisticP[0];
-    await fill(stat, 'check-statistic', {
-      test: s.test,
-      value: String(s.statistic),
-      df: String(s.df),
-      p: '.03',
-    });
-    expectNumbers(await shown(stat, 'check-statistic'), { pRecomputed: s.p }, 1e-9);
-    await stat.close();
+    const { estimate, lower, upper, level } = c;
+    await calculate(
+      'check-p',
+      { ...strings({ estimate, lower, upper, level }), p: '0.0001', relation: '<' },
+      { pRecomputed: c.p },
+      1e-9,
+    );
+    const t = statisticP[0];
+    await calculate(
+      'check-statistic',
+      { ...strings({ test: t.test, value: t.statistic, df: t.df }), p: '.03' },
+      { pRecomputed: t.p },
+      1e-9,
+    );
 
     const percent = await open('#check-percent?');
     for (const [value, n] of [
@@ -358,6 +408,29 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     await grim.close();
   }, 120_000);
 
+  it('offers the methods of the registries, in their order, with their defaults', async () => {
+    const page = await open('#props');
+    const registries = [
+      ['props-rd-ci', RD_INTERVALS],
+      ['props-rr-ci', RR_INTERVALS],
+      ['props-or-ci', OR_INTERVALS],
+      ['prop-ci-method', PROPORTION_INTERVALS],
+      ['means-smd', SMD_METHODS],
+    ] as const;
+    for (const [id, registry] of registries) {
+      const select = page.locator(`#${id}`);
+      const values = await select
+        .locator('option')
+        .evaluateAll((options) =>
+          options.map((o) => (o as any).value as string).filter((v) => v !== ''),
+        );
+      expect(values, id).toEqual([...registry.ids]);
+      const marked = await select.locator('option', { hasText: '(default)' }).getAttribute('value');
+      expect(marked, `${id} default`).toBe(registry.defaultId);
+    }
+    await page.close();
+  }, 60_000);
+
   it('a link with the fragment reproduces the calculation', async () => {
     const page = await open('#props?');
     await fill(page, 'props', {
@@ -388,26 +461,44 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     await page.waitForURL(/#meta\?.*input=bcg-vaccine/);
     await settled(page, 'meta');
     expect((await shown(page, 'meta')).k).toBe('13');
+    // A dataset with several outcomes: the CLI's message, listing them, is next to --outcome.
+    await page.goto(`${url}#datasets`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('button', { name: 'Meta-analysis of rapami' }).click();
+    await page.waitForURL(/#meta\?.*input=rapami/);
+    await settled(page, 'meta');
+    expect(await page.locator('#meta-outcome-error').textContent()).toContain(
+      '"serious adverse events"',
+    );
+    await fill(page, 'meta', { outcome: 'serious adverse events' });
+    expect(await page.locator('#meta-outcome-error').textContent()).toBe('');
+    expect(Number((await shown(page, 'meta')).k)).toBeGreaterThan(0);
+    // Keyboard: a calculator is reached from the navigation with Tab focus and Enter.
+    await page.getByRole('button', { name: 'GRIM', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#check-grim/);
+    expect(await page.locator('#calc-check-grim').isVisible()).toBe(true);
     const unlabelled = await page.$$eval('input, select, textarea', (controls) =>
       controls
         .filter((c) => (c as any).labels?.length === 0 && !c.getAttribute('aria-label'))
         .map((c) => c.id),
     );
     expect(unlabelled).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'web-meta-1280.png'), fullPage: true });
     await page.close();
     for (const width of [1280, 390]) {
-      const means = await open('#means', width);
-      await settled(means, 'means');
-      const overflow = await means.evaluate(
-        () => (globalThis as any).document.documentElement.scrollWidth as number,
-      );
-      expect(overflow, `page width at ${width} px`).toBeLessThanOrEqual(width);
-      await means.screenshot({
-        path: join(ARTIFACTS, `web-means-${width}.png`),
-        fullPage: width === 390,
-      });
-      await means.close();
+      for (const calc of ['means', 'props', 'meta', 'check-p', 'datasets']) {
+        const page = await open(`#${calc}`, width);
+        if (calc !== 'datasets') await settled(page, calc);
+        const overflow = await page.evaluate(
+          () => (globalThis as any).document.documentElement.scrollWidth as number,
+        );
+        expect(overflow, `${calc}: page width at ${width} px`).toBeLessThanOrEqual(width);
+        await page.screenshot({
+          path: join(ARTIFACTS, `web-${calc}-${width}.png`),
+          fullPage: width === 390,
+        });
+        await page.close();
+      }
     }
   }, 120_000);
 

@@ -129,7 +129,7 @@ export async function calculatorView(
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   let tableInput: HTMLTextAreaElement | undefined;
-  let syncTable = () => undefined as void;
+  let syncTable: () => void = () => {};
   if (calc.table) {
     const source = h('select', { id: id('input'), name: 'input' });
     source.append(h('option', { value: PASTED }, 'the pasted table'));
@@ -202,8 +202,12 @@ export async function calculatorView(
 
   const status = h('p', { class: 'status', role: 'status' });
   const general = h('div', { class: 'general-error', role: 'alert' });
-  const result = h('pre', { class: 'result', 'aria-label': 'Result' });
-  const explain = h('pre', { class: 'explain' });
+  const result = h('pre', { class: 'result', 'aria-label': 'Result', tabindex: '0' });
+  const explain = h('pre', {
+    class: 'explain',
+    'aria-label': 'How it was computed',
+    tabindex: '0',
+  });
   const warnings = h('ul', { class: 'warnings' });
   const charts = h('div', { class: 'charts' });
   const cliLine = h('pre', { class: 'command' });
@@ -289,7 +293,11 @@ export async function calculatorView(
       const target = names.find((name) => errors.has(name));
       if (target) {
         errors.get(target)!.textContent = line;
-        inputs.get(target)!.setAttribute('aria-invalid', 'true');
+        const input = inputs.get(target)!;
+        input.setAttribute('aria-invalid', 'true');
+        // A field in a closed group is shown with its message.
+        const group = input.closest('details');
+        if (group) group.open = true;
       } else if (stdinLabel && line.includes('<stdin>') && errors.has('input')) {
         const box = errors.get('input')!;
         box.textContent = box.textContent ? `${box.textContent}\n${line}` : line;

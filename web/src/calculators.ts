@@ -4,6 +4,7 @@
  * themselves (names, help, choices, defaults, validation) are read from the CLI at run time,
  * never listed here: an option left out of every group still appears under "More options".
  */
+import { POWER_METHODS, type PowerMethodEntry } from '../../src/stats/index.js';
 import { tableAsCsv } from './table-as-csv.js';
 
 export type Values = Readonly<Record<string, string>>;
@@ -13,7 +14,7 @@ export interface Calculator {
   id: string;
   title: string;
   /** Section of the navigation. */
-  section: 'Compare' | 'Pool' | 'Plan' | 'Check';
+  section: 'Compare' | 'Pool' | 'Plan' | 'Plan: more designs' | 'Check';
   /** The CLI command: `['power', 'means']`. */
   command: readonly string[];
   /** Option groups shown first, by long name (without `--`). */
@@ -173,6 +174,7 @@ export const CALCULATORS: readonly Calculator[] = [
     command: ['meta'],
     groups: [
       { title: 'Model', options: ['measure', 'method', 'hk', 'pi', 'level', 'preset'] },
+      { title: 'From a dataset', options: ['outcome', 'comparator'] },
       { title: 'Common effect', options: ['mh', 'peto'] },
       { title: 'Small-study effects', options: ['egger', 'bias', 'trimfill', 'funnel'] },
     ],
@@ -280,3 +282,65 @@ export const CALCULATORS: readonly Calculator[] = [
     },
   },
 ];
+
+/** `--d 0.3 --n 50` as field values. */
+function argvValues(argv: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].replace(/^--/, '');
+    const next = argv[i + 1];
+    if (next === undefined || next.startsWith('--')) values[name] = 'true';
+    else values[name] = argv[++i];
+  }
+  return values;
+}
+
+/**
+ * The R call of a power-menu entry: the function its reference names (`as R pwr::pwr.r.test`)
+ * with the inputs given. trialstat's input names are pwr's, except α (`sig.level`).
+ */
+function powerMenuCall(entry: PowerMethodEntry, v: Values): string {
+  const fn = /as R ([\w:.]+)/.exec(entry.reference)?.[1];
+  const names = [...entry.parameters.map((p) => p.name), 'power'];
+  const args = names
+    .filter((name) => v[name]?.trim())
+    .map((name) => `${name === 'alpha' ? 'sig.level' : name} = ${v[name].trim()}`);
+  const choices = entry.choices
+    .filter((c) => v[c.name] && v[c.name] !== c.default)
+    .map((c) => `${c.name} = ${rString(v[c.name])}`);
+  return fn
+    ? `${fn}(${[...args, ...choices].join(', ')})`
+    : `# No R package here computes this; the reference: ${entry.reference}`;
+}
+
+/** One calculator per entry of the power registry (`trialstat power <id>`), in its order. */
+export const POWER_MENU_CALCULATORS: readonly Calculator[] = POWER_METHODS.entries.map((entry) => ({
+  id: `power-${entry.id}`,
+  title: entry.label.replace(/\s*\(.*\)$/, ''),
+  section: 'Plan: more designs',
+  command: ['power', entry.id],
+  groups: [
+    {
+      title: 'Design',
+      options: [
+        ...entry.parameters.map((p) => p.name),
+        'power',
+        ...entry.choices.map((c) => c.name),
+        'solve',
+      ],
+    },
+  ],
+  example: argvValues(entry.example),
+  exampleSource: `trialstat power ${entry.id} --help (${entry.reference})`,
+  rCall: (v) => powerMenuCall(entry, v),
+}));
+
+/** Every calculator in navigation order: the power menu after the other planning tools. */
+export const ALL_CALCULATORS: readonly Calculator[] = (() => {
+  const lastPlan = CALCULATORS.map((c) => c.section).lastIndexOf('Plan');
+  return [
+    ...CALCULATORS.slice(0, lastPlan + 1),
+    ...POWER_MENU_CALCULATORS,
+    ...CALCULATORS.slice(lastPlan + 1),
+  ];
+})();

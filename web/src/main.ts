@@ -1,4 +1,4 @@
-import { CALCULATORS, type Calculator, type Values } from './calculators.js';
+import { ALL_CALCULATORS as CALCULATORS, type Calculator, type Values } from './calculators.js';
 import { calculatorView, type CalculatorView } from './calculator-view.js';
 import { commandLine } from './command-line.js';
 import { h } from './dom.js';
@@ -58,7 +58,7 @@ function route(): void {
 }
 
 async function datasetsPanel(rows: readonly DatasetRow[]): Promise<HTMLElement> {
-  const output = h('pre', { class: 'result', 'aria-live': 'polite' });
+  const output = h('pre', { class: 'result', 'aria-live': 'polite', tabindex: '0' });
   const line = h('pre', { class: 'command' });
   const list = h('ul', { class: 'dataset-list' });
   async function runAndShow(argv: string[]): Promise<void> {
@@ -67,6 +67,9 @@ async function datasetsPanel(rows: readonly DatasetRow[]): Promise<HTMLElement> 
     line.textContent = commandLine(argv);
     output.textContent = `${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trimEnd();
     panel.dataset.state = 'done';
+    // The output is below the list: bring it into view and give it focus.
+    line.scrollIntoView({ block: 'start' });
+    output.focus({ preventScroll: true });
   }
   for (const row of rows) {
     // A first measure for the kind of rows (the user can change it on the meta form).
@@ -90,9 +93,11 @@ async function datasetsPanel(rows: readonly DatasetRow[]): Promise<HTMLElement> 
           button('Show tables', `Show the tables of ${row.name}`, () =>
             runAndShow(['datasets', 'show', row.name, '--format', 'md']),
           ),
-          button('Compare arms', `Every comparison of ${row.name}`, () =>
-            runAndShow(['compare', row.name, '--explain']),
-          ),
+          row.kinds.some((kind) => kind === 'arm-binary' || kind === 'arm-continuous')
+            ? button('Compare arms', `Every comparison of ${row.name}`, () =>
+                runAndShow(['compare', row.name, '--explain']),
+              )
+            : null,
           measure
             ? button('Meta-analysis', `Meta-analysis of ${row.name}`, () => {
                 location.hash = fragment('meta', { input: row.name, measure });

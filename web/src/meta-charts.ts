@@ -95,9 +95,9 @@ export function forestPlot(result: MetaJson, zoom = 1): SVGElement {
   const maxWeight = Math.max(...rows.map((r) => r.weight));
   rows.forEach((row, i) => {
     const y = (i + 1) * ROW;
-    const g = s('g', { class: 'study', tabindex: 0 });
     const text = `${row.study}: ${result.measure} ${label(row.yi)} (${label(row.lo)} to ${label(row.hi)}), weight ${row.weight.toFixed(1)} %`;
     const size = 4 + 8 * Math.sqrt(row.weight / maxWeight);
+    const g = s('g', { class: 'study', tabindex: 0, role: 'img', 'aria-label': text });
     g.append(
       s('title', {}, text),
       s(
@@ -117,13 +117,10 @@ export function forestPlot(result: MetaJson, zoom = 1): SVGElement {
     svg.append(g);
   });
   const yp = (rows.length + 1.5) * ROW;
-  const diamond = s('g', { tabindex: 0 });
+  const pooledText = `Pooled: ${result.measure} ${label(pooled.y)} (${label(pooled.lo)} to ${label(pooled.hi)})`;
+  const diamond = s('g', { tabindex: 0, role: 'img', 'aria-label': pooledText });
   diamond.append(
-    s(
-      'title',
-      {},
-      `Pooled: ${result.measure} ${label(pooled.y)} (${label(pooled.lo)} to ${label(pooled.hi)})`,
-    ),
+    s('title', {}, pooledText),
     s('text', { x: 4, y: yp + 4, 'font-weight': 'bold' }, 'Pooled'),
     s('polygon', {
       points: `${x(pooled.lo)},${yp} ${x(pooled.y)},${yp - 7} ${x(pooled.hi)},${yp} ${x(pooled.y)},${yp + 7}`,

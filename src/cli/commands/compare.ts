@@ -1,3 +1,7 @@
+import {
+  SMD_METHODS,
+  type SmdVariant,
+} from '../../stats/continuous/standardized-mean-difference.js';
 import type { Command } from 'commander';
 import { closestName } from '../../data/closest-name.js';
 import { KIND_NAMES, loadInput, type Kind } from '../../data/index.js';
@@ -46,6 +50,12 @@ export function registerCompare(program: Command, context: CliContext): void {
       'preferred',
     )
     .option(
+      '--smd <variant>',
+      `standardised mean difference: ${SMD_METHODS.ids.join(', ')}`,
+      choice(SMD_METHODS.ids),
+      SMD_METHODS.defaultId,
+    )
+    .option(
       '--no-sd-from-p',
       'do not derive a pooled SD from the published p when no SD is printed',
     )
@@ -76,6 +86,7 @@ Examples:
           var: 'unequal' | 'equal';
           scale: 'preferred' | 'all' | 'change' | 'percent-change' | 'value';
           sdFromP: boolean;
+          smd: SmdVariant;
           level: number;
           json?: boolean;
           explain?: boolean;
@@ -125,6 +136,7 @@ Examples:
           comparator: options.comparator,
           scale: options.scale,
           sdFromP: options.sdFromP,
+          smd: options.smd,
         });
         if (options.json) {
           io.stdout(formatJson(result));
@@ -212,19 +224,23 @@ function explain(c: ArmComparison): string {
             ]
           : []),
       ]);
-    case 'SMD':
-      return formatExplain(`${title}, Hedges' g`, [
+    case 'SMD': {
+      // The variant's label and formula from its registry entry.
+      const entry = SMD_METHODS.get(c.smd ?? SMD_METHODS.defaultId);
+      const n = entry.id.startsWith('glass') ? 'n2' : 'n1 + n2';
+      return formatExplain(`${title}, SMD (${entry.label})`, [
         {
-          label: 'g',
-          formula: 'J·(mean1 − mean2)/s_pooled, J = Γ(m/2)/(√(m/2)·Γ((m−1)/2)), m = n1 + n2 − 2',
+          label: `SMD, ${entry.label}`,
+          formula: `${entry.formula} (${entry.reference})`,
           value: c.estimate ?? NaN,
         },
         {
           label: `${formatLevel(c.ci!.level)} CI`,
-          formula: 'g ± z·√(1/n1 + 1/n2 + g²/(2(n1 + n2)))',
+          formula: `SMD ± z·√(1/n1 + 1/n2 + SMD²/(2(${n})))`,
           value: `${explainNumber(c.ci!.lower!)} to ${explainNumber(c.ci!.upper!)}`,
         },
       ]);
+    }
     case 'RD': {
       const rd = interval(RD_INTERVALS, c);
       return formatExplain(`${title}, risk difference (${rd.label})`, [
@@ -318,5 +334,8 @@ function line(c: ArmComparison): string {
     c.p !== null && (c.measure === 'MD' || c.measure === 'RD')
       ? `; ${formatP(c.p)}${c.test ? ` (${c.test})` : ''}`
       : '';
-  return `${c.measure} ${formatNumber(c.estimate)}${unit}${ci}${p}`;
+  // A variant other than the default is named: "SMD (Glass's Δ) 0.52 …".
+  const variant =
+    c.smd && c.smd !== SMD_METHODS.defaultId ? ` (${SMD_METHODS.get(c.smd).label})` : '';
+  return `${c.measure}${variant} ${formatNumber(c.estimate)}${unit}${ci}${p}`;
 }

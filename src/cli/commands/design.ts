@@ -109,7 +109,9 @@ export function registerDesign(program: Command, context: CliContext): void {
 
   design
     .command('simon')
-    .description("Simon's optimal and minimax two-stage designs (Simon 1989)")
+    .description(
+      "Simon's optimal, minimax and admissible two-stage designs (Simon 1989; Jung et al. 2004)",
+    )
     .requiredOption('--p0 <p>', 'response rate of no interest', probability)
     .requiredOption('--p1 <p>', 'response rate worth pursuing', probability)
     .option('--alpha <a>', 'type I error', level, 0.05)
@@ -149,6 +151,15 @@ export function registerDesign(program: Command, context: CliContext): void {
           simonLine('Optimal', r.optimal),
           simonLine('Minimax', r.minimax),
         ];
+        // Admissible designs between them (Jung et al. 2004), with the weights q where each is best.
+        const between = r.admissible.filter((d) => d.n !== r.minimax.n && d.n !== r.optimal.n);
+        if (between.length > 0) {
+          lines.push(
+            'Admissible designs between them (best for q·n + (1 − q)·EN0, Jung et al. 2004):',
+          );
+          for (const d of between)
+            lines.push(`  ${simonLine(`q ${d.qFrom.toFixed(3)}–${d.qTo.toFixed(3)}`, d)}`);
+        }
         context.io.stdout(`${lines.join('\n')}\n`);
         writeWarnings(context.io, r.warnings);
       },

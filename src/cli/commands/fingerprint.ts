@@ -9,6 +9,8 @@ import type {
   ReportedFigures,
 } from '../../stats/check/fingerprint-match.js';
 import { fingerprintMeans, type MeansMethods } from '../../stats/check/fingerprint-means.js';
+import { fingerprintSmd, type SmdMethods } from '../../stats/check/fingerprint-smd.js';
+import { SMD_METHODS } from '../../stats/continuous/standardized-mean-difference.js';
 import { fingerprintMeta, type MetaMethods } from '../../stats/check/fingerprint-meta.js';
 import {
   fingerprintProportion,
@@ -130,11 +132,17 @@ export function registerFingerprint(program: Command, context: CliContext): void
       .requiredOption('--sd1 <S>', 'SD of arm 1', positiveNumber)
       .requiredOption('--n2 <N>', 'size of arm 2', positiveInteger)
       .requiredOption('--mean2 <M>', 'mean of arm 2', number)
-      .requiredOption('--sd2 <S>', 'SD of arm 2', positiveNumber),
+      .requiredOption('--sd2 <S>', 'SD of arm 2', positiveNumber)
+      .option(
+        '--measure <M>',
+        `MD (mean difference: Welch or Student, t or z, level, sides) or SMD (${SMD_METHODS.ids.join(', ')}, level)`,
+        choice(['MD', 'SMD'] as const),
+        'MD',
+      ),
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ trialstat fingerprint means --n1 41 --mean1 19 --sd1 124 --n2 34 --mean2 -134 --sd2 182 --reported-p "< 0.001"',
+      '\nExamples:\n  $ trialstat fingerprint means --n1 41 --mean1 19 --sd1 124 --n2 34 --mean2 -134 --sd2 182 --reported-p "< 0.001"\n  $ trialstat fingerprint means --n1 22 --mean1 -4.1 --sd1 52 --n2 22 --mean2 -38.5 --sd2 52 --measure SMD --reported-estimate 0.65 --reported-lower 0.04 --reported-upper 1.26',
     )
     .action(
       (
@@ -145,18 +153,26 @@ export function registerFingerprint(program: Command, context: CliContext): void
           n2: number;
           mean2: number;
           sd2: number;
+          measure: 'MD' | 'SMD';
         },
       ) => {
         const figures = reportedFigures(options);
-        const result = withOptionNames(
-          { 'arm1.n': '--n1', 'arm2.n': '--n2', 'arm1.sd': '--sd1', 'arm2.sd': '--sd2' },
-          () =>
-            fingerprintMeans(
-              { n: options.n1, mean: options.mean1, sd: options.sd1 },
-              { n: options.n2, mean: options.mean2, sd: options.sd2 },
-              figures,
-            ),
-        );
+        const names = {
+          'arm1.n': '--n1',
+          'arm2.n': '--n2',
+          'arm1.sd': '--sd1',
+          'arm2.sd': '--sd2',
+          figures: '--reported-*',
+          'figures.p': '--reported-p',
+        };
+        const arm1 = { n: options.n1, mean: options.mean1, sd: options.sd1 };
+        const arm2 = { n: options.n2, mean: options.mean2, sd: options.sd2 };
+        if (options.measure === 'SMD') {
+          const result = withOptionNames(names, () => fingerprintSmd(arm1, arm2, figures));
+          print(context, result, options, describeSmd);
+          return;
+        }
+        const result = withOptionNames(names, () => fingerprintMeans(arm1, arm2, figures));
         print(context, result, options, describeMeans);
       },
     );
@@ -285,6 +301,11 @@ function renderRows<M>(rows: FingerprintMatch<M>[], label: (methods: M) => strin
     ],
     'table',
   );
+}
+
+function describeSmd(m: SmdMethods, hasCi: boolean): string {
+  const label = SMD_METHODS.get(m.variant).label;
+  return hasCi ? `${label}, ${formatLevel(m.level)} CI` : label;
 }
 
 function describeBinary(m: BinaryMethods, hasCi: boolean): string {

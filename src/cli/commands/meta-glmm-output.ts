@@ -8,15 +8,11 @@ import {
 } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
 import { formatExplain } from '../explain.js';
+import { ratioEstimate } from './meta-ratio-json.js';
 
 const num = (x: number): string => formatNumber(x, { digits: 3 });
 const interval = (i: { lower: number; upper: number }): string =>
   `${num(i.lower)} to ${num(i.upper)}`;
-
-/** A log-scale interval on the natural scale (other fields kept). */
-export function expInterval<I extends { lower: number; upper: number }>(i: I): I {
-  return { ...i, lower: Math.exp(i.lower), upper: Math.exp(i.upper) };
-}
 
 /**
  * `--json` of a GLMM fit: as the pooled fit, an odds ratio has `estimate`, `ci` and `pi` as
@@ -24,17 +20,7 @@ export function expInterval<I extends { lower: number; upper: number }>(i: I): I
  * the logit with the proportion under `transformed` (as `meta --measure PLO`).
  */
 export function glmmJson(result: GlmmResult): Record<string, unknown> {
-  if (result.measure !== 'OR') return { ...result };
-  const natural = expInterval;
-  return {
-    ...result,
-    estimate: Math.exp(result.estimate),
-    ci: natural(result.ci),
-    pi: natural(result.pi),
-    logEstimate: result.estimate,
-    logCi: result.ci,
-    logPi: result.pi,
-  };
+  return { ...ratioEstimate(result.measure, result) };
 }
 
 /** Runs `trialstat meta … --model glmm`. */

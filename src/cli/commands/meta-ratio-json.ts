@@ -1,16 +1,18 @@
 import type { PresetComparison } from '../../stats/meta/compare-presets.js';
 import type { MetaAnalysisResult } from '../../stats/meta/meta-analysis.js';
 
-/** Measures pooled on the log scale and reported as ratios (RR, OR, ROM). */
+/** Measures pooled on the log scale and reported as ratios (RR, OR, ROM, IRR). */
 export const isRatioMeasure = (measure: string): boolean =>
-  measure === 'RR' || measure === 'OR' || measure === 'ROM';
+  measure === 'RR' || measure === 'OR' || measure === 'ROM' || measure === 'IRR';
 
 type Bounds = { lower: number; upper: number };
-const natural = <I extends Bounds>(i: I): I => ({
+/** A log-scale interval on the natural scale (other fields kept). */
+export const expInterval = <I extends Bounds>(i: I): I => ({
   ...i,
   lower: Math.exp(i.lower),
   upper: Math.exp(i.upper),
 });
+const natural = expInterval;
 
 /**
  * An estimate with its CI (and prediction interval, if any) for `--json`: for a ratio measure,

@@ -66,11 +66,14 @@ import {
   type MetaRegressionCliOptions,
 } from './meta-regression-output.js';
 import type { WarningCode } from '../../stats/warnings.js';
+import { runHazardRatioMeta } from './survival-meta.js';
 import type { MetaTest } from '../../stats/meta/meta-analysis.js';
 import type { GlmmModel } from '../../stats/meta/glmm-meta-analysis.js';
 import type { ProportionStudy } from '../../stats/meta/proportion-effect-sizes.js';
 import { runGlmm } from './meta-glmm-output.js';
-import { explainMetaAnalysis } from './meta-explain.js';
+import { runBayes } from './meta-bayes-output.js';
+import { rateStudies } from './meta-rate-input.js';
+import { explainDiagnostic, explainMetaAnalysis, explainRegression } from './meta-explain.js';
 
 const study = { type: 'text', required: true } as const;
 const SCHEMAS = {
@@ -107,6 +110,26 @@ const SCHEMAS = {
       n: { type: 'integer', required: true, min: 1 },
     },
     checks: [ordered('events', 'n')],
+    extraColumns: 'keep',
+  }),
+  rate: defineSchema({
+    name: 'meta-rate',
+    columns: {
+      study,
+      events1: { type: 'integer', required: true, min: 0 },
+      time1: { type: 'number', required: true, min: 0, minExclusive: true },
+      events2: { type: 'integer', required: true, min: 0 },
+      time2: { type: 'number', required: true, min: 0, minExclusive: true },
+    },
+    extraColumns: 'keep',
+  }),
+  'single-rate': defineSchema({
+    name: 'meta-single-rate',
+    columns: {
+      study,
+      events: { type: 'integer', required: true, min: 0 },
+      time: { type: 'number', required: true, min: 0, minExclusive: true },
+    },
     extraColumns: 'keep',
   }),
   generic: defineSchema({
@@ -171,6 +194,10 @@ interface MetaCliOptions extends Partial<MetaRegressionCliOptions> {
   glmmModel?: Exclude<GlmmModel, 'PLO'>;
   points?: number;
   explain?: boolean;
+  bayes?: boolean;
+  tauPrior?: string;
+  muPrior?: string;
+  interval?: 'shortest' | 'central';
 }
 
 /** Registers `trialstat meta`. */
@@ -186,7 +213,8 @@ export function registerMeta(program: Command, context: CliContext): void {
     )
     .addOption(
       new Option('--measure <measure>', 'effect measure')
-        .argParser(choice(META_MEASURES))
+        // HR: log hazard ratios derived per study from what it prints (survival-meta.ts).
+        .argParser(choice([...META_MEASURES, 'HR'] as const))
         .makeOptionMandatory(),
     )
     .addOption(
@@ -245,6 +273,21 @@ export function registerMeta(program: Command, context: CliContext): void {
       '--points <n>',
       'with --model glmm: adaptive Gauss–Hermite points per study (default 7, as metafor nAGQ)',
       positiveInteger,
+    )
+    .option(
+      '--bayes',
+      'Bayesian random effects by exact numerical integration (bayesmeta): posterior of μ and τ, predictive, shrinkage',
+    )
+    .option(
+      '--tau-prior <prior>',
+      'with --bayes: half-normal:<scale>, half-cauchy:<scale>, exponential:<scale> or uniform (default half-normal:0.5 for RR, OR, ROM)',
+    )
+    .option('--mu-prior <mean,sd>', 'with --bayes: normal prior for μ (default uniform)')
+    .addOption(
+      new Option(
+        '--interval <type>',
+        'with --bayes: shortest (default, as bayesmeta) or central credible intervals',
+      ).argParser(choice(['shortest', 'central'] as const)),
     )
     .option('--explain', 'show the formulas with the numbers that went in')
     .addOption(new Option('--preset <name>', 'bundle of defaults').argParser(choice(PRESET_NAMES)))
@@ -364,7 +407,11 @@ export function registerMeta(program: Command, context: CliContext): void {
       'after',
       `
 CSV columns: binary study,events1,n1,events2,n2; continuous study,n1,mean1,sd1,n2,mean2,sd2;
-proportions study,events,n; generic study,yi,vi or study,yi,sei. Extra columns are kept.
+proportions study,events,n; generic study,yi,vi or study,yi,sei; incidence rates (IRR, IRD)
+study,events1,time1,events2,time2 and single rates (IRLN, IRS) study,events,time, with
+person-time in any unit (rates are per that unit); HR study plus log_hr,se or
+hr,ci_lower,ci_upper[,ci_level] or hr,p or o_minus_e,v or logrank_p,events[,n1,n2] or
+hr,events1,events2 (each study's derivation is shown, as trialstat survival hr). Extra columns are kept.
 The table shows each study on the model scale (log for RR/OR/ROM, logit for PLO, ...) with
 the natural scale beside it; the pooled line gives RR, OR, ROM and proportions on the natural
 scale first. With --json, ratio measures have estimate, ci and pi as ratios and the log-scale
@@ -380,6 +427,7 @@ Examples:
   $ trialstat meta sirolimus-cytopenia --measure PFT --outcome "complete response"
   $ trialstat meta bcg-vaccine --measure RR --comparator control
   $ trialstat meta examples/studies.csv --measure GEN --method DL --hk --subgroup region
+  $ trialstat meta examples/hr-studies.csv --measure HR --method DL --hk
   $ trialstat meta examples/bcg.csv --measure RR --leave-one-out
   $ trialstat meta examples/bcg.csv --measure RR --cumulative --order-by year --json
   $ trialstat meta examples/bcg.csv --measure RR --influence
@@ -399,10 +447,18 @@ Examples:
   $ trialstat meta examples/bcg.csv --measure RR --method PM --tol 1e-10 --max-iter 1000 --tau2-max 50
   $ trialstat meta examples/props.csv --measure PLO --model glmm
   $ trialstat meta examples/bcg.csv --measure OR --model glmm --glmm-model CM.EL --points 15 --json
+  $ trialstat meta examples/hart.csv --measure IRR --method DL
+  $ trialstat meta examples/bcg.csv --measure OR --bayes --tau-prior half-normal:0.5
+  $ trialstat meta examples/studies.csv --measure GEN --bayes --tau-prior half-cauchy:1 --mu-prior 0,10 --explain
+
 Defaults: REML τ², z test, and a t prediction interval with k − 1 df (as meta and the
 Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafor).`,
     )
     .action(async (input: string, options: MetaCliOptions) => {
+      if ((options.measure as string) === 'HR') {
+        await runHazardRatioMeta(input, options, context);
+        return;
+      }
       const data = await readMetaInput(input, options, context);
       const out = context.io.stdout;
       const diagnosticFlag = META_DIAGNOSTICS.find((kind) => options[kind]);
@@ -464,6 +520,34 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
       ] as const)
         if (given !== undefined && options.model !== 'glmm')
           throw new InputError(flag, given, 'to be used with --model glmm');
+      for (const [flag, given] of [
+        ['--tau-prior', options.tauPrior],
+        ['--mu-prior', options.muPrior],
+        ['--interval', options.interval],
+      ] as const)
+        if (given !== undefined && !options.bayes)
+          throw new InputError(flag, given, 'to be used with --bayes');
+      if (options.bayes) {
+        const other = firstSet(
+          ...exclusive,
+          [options.mods, '--mods'],
+          [options.model === 'glmm' ? true : undefined, '--model glmm'],
+          [options.method, '--method'],
+          [options.test ?? options.hk ?? options.hkNeverNarrower, '--test/--hk'],
+          [options.preset, '--preset'],
+        );
+        if (other) throw new InputError('--bayes', true, `not with ${other}`);
+        const run = runBayes(computeEffectSizes(data, options.measure), {
+          level: options.level,
+          ...(options.tauPrior !== undefined ? { tauPrior: options.tauPrior } : {}),
+          ...(options.muPrior !== undefined ? { muPrior: options.muPrior } : {}),
+          ...(options.interval ? { interval: options.interval } : {}),
+          explain: options.explain === true,
+        });
+        out(options.json ? formatJson(run.json) : run.text);
+        if (!options.json) writeWarnings(context.io, run.warnings);
+        return;
+      }
       if (options.model === 'glmm') {
         const other = firstSet(
           ...exclusive,
@@ -526,7 +610,11 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
         if (other) throw new InputError('--mods', options.mods, `not with ${other}`);
         const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
         const run = runMetaRegression(effects, analysis, { ...options, mods: options.mods, seed });
-        out(options.json ? formatJson(run.json) : run.text);
+        out(
+          options.json
+            ? formatJson(run.json)
+            : run.text + (options.explain ? `\n${explainRegression()}\n` : ''),
+        );
         if (!options.json) writeWarnings(context.io, [...run.warnings]);
         return;
       }
@@ -564,7 +652,12 @@ Cochrane Handbook; metafor's default is a normal one: --pi z, or --preset metafo
             ...(options.alpha !== undefined ? { alpha: options.alpha } : {}),
           },
         });
-        out(options.json ? formatJson(run.json) : run.text);
+        out(
+          options.json
+            ? formatJson(run.json)
+            : run.text +
+                (options.explain ? `\n${explainDiagnostic(diagnostics[0], run.json)}\n` : ''),
+        );
         if (!options.json) writeWarnings(context.io, [...effects.warnings, ...run.warnings]);
         return;
       }
@@ -670,8 +763,36 @@ export async function readMetaInput(
     return toStudies((await readTableFile(path, schema, { file: input })).rows);
   const dataset = await loadDataset(input, { cwd: context.io.cwd });
   const tables = datasetTables(dataset);
-  const has = (k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous'): boolean =>
-    tablesOfKind(tables, k).length > 0;
+  // The notes of a dataset's pairing on stderr, then its studies (none is an input error).
+  const pooledStudies = (studies: readonly unknown[], notes: string[], outcome: string) => {
+    writeNotes(context.io, [...new Set(notes)]);
+    if (studies.length === 0)
+      throw new InputError(
+        'input',
+        input,
+        `a dataset with at least one pair of arms for "${outcome}"`,
+      );
+    return studies as unknown as MetaInput;
+  };
+  const has = (
+    k: 'single-arm-proportion' | 'arm-binary' | 'arm-continuous' | 'arm-rate',
+  ): boolean => tablesOfKind(tables, k).length > 0;
+  if ((kind === 'rate' || kind === 'single-rate') && has('arm-rate')) {
+    const outcome = pickOutcome(rowsOfKind(tables, 'arm-rate'), options.outcome, dataset.name);
+    const notes: string[] = [];
+    const all = rowsOfKind(tables, 'arm-rate', { readings: 'all' }).filter(
+      (r) => r.outcome === outcome,
+    );
+    for (const r of all.filter(isAlternative))
+      notes.push(`${r.trial}, ${r.arm}: alternative reading left out`);
+    const studies = rateStudies(
+      all.filter((r) => !isAlternative(r)),
+      kind === 'rate',
+      options.comparator,
+      notes,
+    );
+    return pooledStudies(studies, notes, outcome);
+  }
   const source =
     kind === 'proportion'
       ? 'single-arm-proportion'
@@ -684,7 +805,7 @@ export async function readMetaInput(
     throw new InputError(
       'input',
       input,
-      'a CSV/JSON file, or a dataset with single-arm-proportion rows (--measure PLO, PFT, PR), arm-binary rows (RR, OR, RD) or arm-continuous rows (MD, SMD, ROM)',
+      'a CSV/JSON file, or a dataset with single-arm-proportion rows (--measure PLO, PFT, PR), arm-binary rows (RR, OR, RD), arm-continuous rows (MD, SMD, ROM) or arm-rate rows (IRR, IRD, IRLN, IRS)',
     );
   }
   const outcome = pickOutcome(rowsOfKind(tables, source), options.outcome, dataset.name);
@@ -782,14 +903,7 @@ export async function readMetaInput(
       extra,
     });
   }
-  writeNotes(context.io, [...new Set(notes)]);
-  if (studies.length === 0)
-    throw new InputError(
-      'input',
-      input,
-      `a dataset with at least one pair of arms for "${outcome}"`,
-    );
-  return studies as unknown as MetaInput;
+  return pooledStudies(studies, notes, outcome);
 }
 
 /** The outcome to pool: the one given, or the dataset's only one. */
@@ -926,12 +1040,15 @@ function formatResult(result: MetaAnalysisResult, fixed?: FixedEffectResult): st
 }
 
 function naturalName(result: MetaAnalysisResult): string {
+  if (result.measure === 'IRLN' || result.measure === 'IRS') return 'rate';
   return result.measure === 'PLO' || result.measure === 'PFT' ? 'proportion' : result.measure;
 }
 
 function scaleName(result: MetaAnalysisResult): string {
   const m = result.measure;
-  if (m === 'RR' || m === 'OR' || m === 'ROM') return `log ${m}`;
+  if (m === 'RR' || m === 'OR' || m === 'ROM' || m === 'IRR') return `log ${m}`;
+  if (m === 'IRLN') return 'log rate';
+  if (m === 'IRS') return '√rate';
   if (m === 'PLO') return 'logit p';
   if (m === 'PFT') return 'double arcsine';
   return m;

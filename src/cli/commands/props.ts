@@ -15,6 +15,7 @@ import type { NntResult } from '../../stats/binary/number-needed-to-treat.js';
 import { OR_INTERVALS, type OrMethod } from '../../stats/binary/odds-ratio.js';
 import { RD_INTERVALS, type RdMethod } from '../../stats/binary/risk-difference.js';
 import { RR_INTERVALS, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { ON_REQUEST_TESTS, TWO_ARM_TESTS } from '../../stats/binary/two-arm-tests.js';
 import type { Correction } from '../../stats/binary/table.js';
 import type { Alternative } from '../../stats/types.js';
 import type { CliContext } from '../context.js';
@@ -46,7 +47,8 @@ interface PropsOptions {
   attributable?: boolean;
 }
 
-const TESTS = ['barnard', 'barnard-unpooled', 'boschloo', 'midp'] as const;
+/** `--test` choices: the tests of the registry that run on request. */
+const TESTS = ON_REQUEST_TESTS.map((entry) => entry.id);
 
 function correction(text: string): Correction {
   return text === 'none' ? 'none' : nonNegativeNumber(text);
@@ -146,7 +148,7 @@ function attributableLines(a: AttributableFractionsResult): string[] {
   ];
 }
 
-function explainLines(r: CompareProportionsResult): string[] {
+function explainLines(r: CompareProportionsResult, tests: readonly ExtraTest[]): string[] {
   const [a, b, c, d] = [
     r.table.events1,
     r.table.n1 - r.table.events1,
@@ -170,10 +172,12 @@ function explainLines(r: CompareProportionsResult): string[] {
         `    SE${e.measure === 'RD' ? '' : ' (log scale)'} = ${formatNumber(e.se, { digits: 6 })}`,
       );
   }
-  lines.push(
-    '  NNT: 1/|RD|, interval by inverting the RD limits (Altman 1998); Fisher p: tables as or less probable than the observed one',
-  );
-  lines.push("  chi-square: Σ (|O − E| − Y)²/E on 1 df, Y = 0 or Yates' min(0.5, |O − E|)");
+  lines.push('  NNT: 1/|RD|, interval by inverting the RD limits (Altman 1998)');
+  // The tests reported, as their registry entries describe them.
+  for (const id of ['fisher', 'chisq', 'chisq-yates', ...tests] as const) {
+    const entry = TWO_ARM_TESTS.get(id);
+    lines.push(`  ${entry.label}: ${entry.formula} (${entry.reference})`);
+  }
   return lines;
 }
 
@@ -215,7 +219,7 @@ export function registerProps(program: Command, context: CliContext): void {
     .option('--level <L>', 'confidence level', level, 0.95)
     .option(
       '--test <name>',
-      'also run barnard | barnard-unpooled | boschloo | midp (repeat or comma-separate)',
+      `also run ${TESTS.join(' | ')} (repeat or comma-separate)`,
       collectTests,
       [] as ExtraTest[],
     )
@@ -276,7 +280,7 @@ Examples:
       }
       const lines = humanLines(result, options);
       if (attributable) lines.push(...attributableLines(attributable));
-      if (options.explain) lines.push(...explainLines(result));
+      if (options.explain) lines.push(...explainLines(result, options.test));
       context.io.stdout(`${lines.join('\n')}\n`);
       writeWarnings(context.io, [
         ...result.rd.warnings,

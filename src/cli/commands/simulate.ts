@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { EXIT } from '../exit-codes.js';
 import {
   SimulationCancelled,
   simulatePowerParallel,
@@ -48,9 +49,6 @@ function simulatedAlternative(text: string): 'two-sided' | 'greater' {
     );
   throw new InvalidArgumentError(`expected two-sided or greater, found "${text}"`);
 }
-
-/** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
-const EXIT_INTERRUPTED = 130 as const;
 
 /** `trialstat simulate power`: simulation-based power of two-arm comparisons on worker threads. */
 export function registerSimulate(program: Command, context: CliContext): void {
@@ -157,7 +155,7 @@ export function registerSimulate(program: Command, context: CliContext): void {
         if (!(error instanceof SimulationCancelled)) throw error;
         if (showProgress) io.stderr('\n');
         io.stderr(`trialstat: simulation cancelled (seed ${seed}); workers stopped\n`);
-        context.setExitCode(EXIT_INTERRUPTED);
+        context.setExitCode(EXIT.interrupted);
       } finally {
         process.off('SIGINT', onSigint);
       }

@@ -38,12 +38,14 @@ import {
   survivalInput,
   type SurvivalInput,
 } from '../survival-input.js';
-import { poolHazardRatios } from '../../stats/survival/pool-hazard-ratios.js';
+import { poolAndWriteHazardRatios } from './survival-meta.js';
 import { TAU2_METHODS } from '../../stats/meta/estimate-tau2.js';
 import type { MetaMethod } from '../../stats/meta/meta-analysis.js';
 
 /** CLI option → HrReported field. Values are read as printed text so their decimals count. */
 const HR_OPTIONS: readonly { flag: string; field: HrField; help: string }[] = [
+  { flag: 'log-hr', field: 'logHr', help: 'log hazard ratio as printed (with --se)' },
+  { flag: 'se', field: 'seLogHr', help: 'SE of the log hazard ratio' },
   { flag: 'hr', field: 'hr', help: 'hazard ratio, arm 1 vs arm 2' },
   { flag: 'lower', field: 'ciLower', help: 'lower end of its confidence interval' },
   { flag: 'upper', field: 'ciUpper', help: 'upper end of its confidence interval' },
@@ -230,7 +232,7 @@ function hrColumns(level: number): Column<HrDerivationWithRange>[] {
   ];
 }
 
-function explainDerivation(d: HrDerivationWithRange): string {
+export function explainDerivation(d: HrDerivationWithRange): string {
   const steps: ExplainStep[] = [
     { label: 'formula', value: d.derivation.formula },
     ...Object.entries(d.derivation.inputs).map(([key, value]) => ({
@@ -821,80 +823,11 @@ Examples:
           cwd: io.cwd,
           readStdin: io.readStdin,
         });
-        const { outcome, studies, notes } = hrStudiesFrom(
-          loaded,
-          options.outcome ? { outcome: options.outcome } : {},
+        poolAndWriteHazardRatios(
+          context,
+          hrStudiesFrom(loaded, options.outcome ? { outcome: options.outcome } : {}),
+          options,
         );
-        const r = poolHazardRatios(studies, {
-          method: options.method,
-          test: options.hk ? 'knha' : 'z',
-          level: options.level,
-        });
-        if (options.json) {
-          io.stdout(
-            formatJson({
-              outcome,
-              studies: r.studies.map((s, i) => ({
-                study: s.study,
-                derivation: s.derived.primary,
-                hr: s.derived.estimate,
-                logHr: s.derived.logHr,
-                se: s.derived.se,
-                ci: s.derived.ci,
-                weight: r.meta.studies[i].weight,
-                consistent: s.derived.consistent,
-              })),
-              pooled: {
-                hr: r.meta.transformed.estimate,
-                ci: r.meta.transformed.ci,
-                pi: r.meta.transformed.pi,
-                logHr: r.meta.estimate,
-                se: r.meta.se,
-                p: r.meta.p,
-                tau2: r.meta.tau2,
-                I2: r.meta.I2,
-                Q: r.meta.Q,
-                Qp: r.meta.Qp,
-                method: r.meta.method,
-                test: r.meta.test,
-              },
-              notes,
-              warnings: r.warnings,
-            }),
-          );
-          return;
-        }
-        const lines = [
-          `${outcome}: ${r.meta.k} studies, HR pooled by generic inverse variance (${r.meta.method}${options.hk ? ', Hartung–Knapp' : ''})`,
-          '',
-          renderTable(
-            r.studies.map((s, i) => ({ s, w: r.meta.studies[i].weight })),
-            [
-              { header: 'study', text: (x) => x.s.study },
-              { header: 'derived from', text: (x) => x.s.derived.derivations[0].label },
-              { header: 'HR', text: (x) => formatFixed(x.s.derived.estimate, 2), align: 'right' },
-              {
-                header: `${formatLevel(0.95)} CI`,
-                text: (x) =>
-                  `${formatFixed(x.s.derived.ci.lower, 2)} to ${formatFixed(x.s.derived.ci.upper, 2)}`,
-                align: 'right',
-              },
-              { header: 'weight', text: (x) => `${formatFixed(x.w, 1)}%`, align: 'right' },
-            ],
-            'table',
-          ).trimEnd(),
-          '',
-          `${formatEstimateLine('Pooled HR', r.meta.transformed.estimate, { ...r.meta.transformed.ci, level: r.meta.ci.level }, r.meta.p)}`,
-          `Heterogeneity: τ² = ${formatNumber(r.meta.tau2)}, I² = ${formatFixed(r.meta.I2, 1)}%, Q = ${formatNumber(r.meta.Q)} on ${r.meta.Qdf} df, ${formatP(r.meta.Qp)}`,
-          ...notes.map((n) => `note: ${n}`),
-        ];
-        if (options.explain)
-          lines.push(
-            '',
-            ...r.studies.map((s) => `${s.study}:\n${explainDerivation(s.derived.derivations[0])}`),
-          );
-        io.stdout(`${lines.join('\n')}\n`);
-        writeWarnings(io, r.warnings);
       },
     );
 }

@@ -65,8 +65,9 @@ export function derivedPairs(text: string | undefined): [string, string][] {
 /** Row check: every column named in `derived` is a column of the kind. */
 export function derivedColumnsExist<C extends ColumnSpecs>(columns: C): RowCheck<C> {
   return (row, report) => {
-    const { derived } = row as unknown as { derived?: string };
-    if (derived === undefined) return;
+    const values: Readonly<Record<string, unknown>> = row;
+    const derived = values.derived;
+    if (typeof derived !== 'string') return;
     for (const [column] of derivedPairs(derived)) {
       if (!(column in columns)) {
         report({

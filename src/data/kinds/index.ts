@@ -11,7 +11,9 @@ import { trialRegistrySchema, type TrialRegistryValues } from './trial-registry.
 import { armTimeToEventSchema, type ArmTimeToEventValues } from './arm-time-to-event.js';
 import { kmCurveSchema, type KmCurveValues } from './km-curve.js';
 import { patientLevelSchema, type PatientLevelValues } from './patient-level.js';
+import { armRateSchema, type ArmRateValues } from './arm-rate.js';
 import { doseEscalationSchema, type DoseEscalationValues } from './dose-escalation.js';
+import { reportedCountSchema, type ReportedCountValues } from './reported-count.js';
 import {
   eligibilityCriterionSchema,
   type EligibilityCriterionValues,
@@ -28,8 +30,10 @@ export const KINDS = {
   'arm-time-to-event': armTimeToEventSchema,
   'km-curve': kmCurveSchema,
   'patient-level': patientLevelSchema,
+  'arm-rate': armRateSchema,
   'dose-escalation': doseEscalationSchema,
   'eligibility-criterion': eligibilityCriterionSchema,
+  'reported-count': reportedCountSchema,
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -48,8 +52,10 @@ export type TrialRegistryRow = TrialRegistryValues & RowMeta;
 export type ArmTimeToEventRow = ArmTimeToEventValues & RowMeta;
 export type KmCurveRow = KmCurveValues & RowMeta;
 export type PatientLevelRow = PatientLevelValues & RowMeta;
+export type ArmRateRow = ArmRateValues & RowMeta;
 export type DoseEscalationRow = DoseEscalationValues & RowMeta;
 export type EligibilityCriterionRow = EligibilityCriterionValues & RowMeta;
+export type ReportedCountRow = ReportedCountValues & RowMeta;
 
 /** Row type of each kind. */
 export interface KindRows {
@@ -62,8 +68,10 @@ export interface KindRows {
   'arm-time-to-event': ArmTimeToEventRow;
   'km-curve': KmCurveRow;
   'patient-level': PatientLevelRow;
+  'arm-rate': ArmRateRow;
   'dose-escalation': DoseEscalationRow;
   'eligibility-criterion': EligibilityCriterionRow;
+  'reported-count': ReportedCountRow;
 }
 
 export {
@@ -85,9 +93,13 @@ export type {
 export { REPORTED_MEASURES } from './reported-comparison.js';
 export { armTimeToEventSchema, kmCurveSchema, patientLevelSchema };
 export type { ArmTimeToEventValues, KmCurveValues, PatientLevelValues };
+export { armRateSchema };
+export type { ArmRateValues };
 export { TRIAL_PHASES, TRIAL_STATUSES } from './trial-registry.js';
 export { splitList, derivedPairs } from './common.js';
 export { doseEscalationSchema, eligibilityCriterionSchema };
 export type { DoseEscalationValues, EligibilityCriterionValues };
 export { ESCALATION_RULES } from './dose-escalation.js';
 export { CRITERION_RELATIONS } from './eligibility-criterion.js';
+export { reportedCountSchema };
+export type { ReportedCountValues };

@@ -3,7 +3,7 @@ import { defineSchema, type ValuesOf } from '../schema.js';
 import { commonColumns, derivedColumnsExist, type CommonValues, type Same } from './common.js';
 
 /** What a printed percentage is a percentage of (`percent_of`); only `count` and `km-estimate` are checkable against n. */
-export const PERCENT_BASES = ['count', 'km-estimate', 'score', 'rate'] as const;
+export const PERCENT_BASES = ['count', 'km-estimate', 'score', 'rate', 'verbal'] as const;
 
 const columns = {
   id: { type: 'text', required: true },
@@ -16,8 +16,14 @@ const columns = {
     values: PERCENT_BASES,
     default: 'count',
     description:
-      'what the percentage is: count = a share k/n of the denominator (checked for a whole k); km-estimate = a Kaplan–Meier estimate on n at the start (checked for reachability); score = a change in a score, rate = a population rate (neither is a share of n: not checkable as a count)',
+      'what the percentage is: count = a share k/n of the denominator (checked for a whole k); km-estimate = a Kaplan–Meier estimate on n at the start (checked for reachability); score = a change in a score, rate = a population rate (neither is a share of n: not checkable as a count); verbal = a verbal fraction (« la moitié », « un tiers ») as 100 × the fraction, checked for a whole count',
   },
+  split: {
+    type: 'text',
+    description:
+      'rows with the same split id are the arms of one total (split_total) whose sizes are not printed',
+  },
+  split_total: { type: 'integer', min: 1, description: 'the arms of the split together' },
   ...commonColumns,
 } as const;
 
@@ -39,6 +45,9 @@ export interface ReportedPercentageValues extends CommonValues {
   readonly count?: number;
   /** `count` (default): a share k/n; `km-estimate`, `score`, `rate`: see PERCENT_BASES. */
   readonly percent_of: (typeof PERCENT_BASES)[number];
+  /** Rows with the same split are arms of one `split_total`. */
+  readonly split?: string;
+  readonly split_total?: number;
 }
 
 // Fails to compile if the interface and the schema disagree.

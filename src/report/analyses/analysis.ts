@@ -3,6 +3,8 @@ import type { ArmDotRow } from '../charts/arm-dots.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import type { ContourFunnelData } from '../../stats/meta/contour-funnel-data.js';
 import type { ForestPlotInput, ForestPooled, ForestRow } from '../charts/forest-plot.js';
+import type { DoseSelectionScenario } from '../charts/dose-selection.js';
+import type { GroupSequentialBoundaryLook } from '../charts/group-sequential-boundaries.js';
 import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { PowerCurveSeries } from '../charts/power-curve.js';
 import type { ProportionRow } from '../charts/proportion-caterpillar.js';
@@ -52,7 +54,16 @@ export type AnalysisView =
       arms: string[];
     }
   | { kind: 'timeline'; rows: TimelineRow[] }
-  | { kind: 'power'; series: PowerCurveSeries[]; axisTitle: string }
+  | {
+      kind: 'power';
+      series: PowerCurveSeries[];
+      axisTitle: string;
+      /** y-axis title (default `Power (%)`). */
+      yTitle?: string;
+    }
+  | { kind: 'dose-selection'; doses: string[]; scenarios: DoseSelectionScenario[] }
+  | { kind: 'decision-table'; decisions: string[][] }
+  | { kind: 'boundaries'; looks: GroupSequentialBoundaryLook[]; twoSided: boolean }
   | { kind: 'percent-audit'; rows: PercentAuditRow[] };
 
 export type ViewKind = AnalysisView['kind'];

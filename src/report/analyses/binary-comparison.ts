@@ -8,9 +8,11 @@ import {
 import { binaryEstimate, binaryTest } from '../../analysis/pair-estimates.js';
 import { RD_INTERVALS, wilsonInterval, type RdMethod } from '../../stats/binary/risk-difference.js';
 import { RR_INTERVALS, type RrMethod } from '../../stats/binary/risk-ratio.js';
+import { TWO_ARM_TESTS, type TwoArmTestId } from '../../stats/binary/two-arm-tests.js';
 import { normalQuantile } from '../../stats/dist/index.js';
 import type { AdverseEventArmRate, AdverseEventDifference } from '../charts/adverse-events.js';
 import { pCell, type AnalysisDefinition } from './analysis.js';
+import { ratioIdentifiable } from './ratio-identifiable.js';
 import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
 
 /** Methods text for an interval method, from its registry entry. */
@@ -21,6 +23,10 @@ function rrName(id: RrMethod): string {
     ? `${entry.label} (0.5 added to every cell when a cell is zero)`
     : entry.label;
 }
+
+/** A test's reference for methods text: the R function that reproduces it when there is one. */
+const testReference = (reference: string): string =>
+  /as R [^;]+$/.exec(reference)?.[0] ?? reference;
 
 /** A rate as a percentage with one decimal. */
 const pct = (x: number): string => formatPercent(100 * x);
@@ -49,7 +55,7 @@ function estimateCi(
 export const binaryComparison: AnalysisDefinition = {
   name: 'binary-comparison',
   description:
-    'Per-arm rates (Wilson CI), risk difference and risk ratio with CIs, Fisher exact p, per outcome.',
+    'Per-arm rates (Wilson CI), risk difference and risk ratio with CIs, a two-sided p (Fisher exact unless `test`), per outcome.',
   kinds: ['arm-binary'],
   produces: 'adverse-events',
   options: {
@@ -64,11 +70,18 @@ export const binaryComparison: AnalysisDefinition = {
       values: RR_INTERVALS.ids,
       description: `Risk-ratio CI (default ${RR_INTERVALS.defaultId}).`,
     },
+    test: {
+      type: 'enum',
+      values: TWO_ARM_TESTS.ids,
+      description: 'Two-sided test for the p column (default fisher).',
+    },
   },
   run(dataset, options) {
     const level = (options.level as number | undefined) ?? 0.95;
     const rdMethod = (options.rdMethod as RdMethod | undefined) ?? RD_INTERVALS.defaultId;
     const rrMethod = (options.rrMethod as RrMethod | undefined) ?? RR_INTERVALS.defaultId;
+    const testId = (options.test as TwoArmTestId | undefined) ?? 'fisher';
+    const test = TWO_ARM_TESTS.get(testId, 'test');
     const { pairs, warnings } = pairArms(dataset, options, 'binary-comparison');
     const z = normalQuantile(1 - (1 - level) / 2);
     const rates: AdverseEventArmRate[] = [];
@@ -91,7 +104,7 @@ export const binaryComparison: AnalysisDefinition = {
       }
       const rd = binaryEstimate(pair, 'RD', { method: rdMethod, level });
       const rr = binaryEstimate(pair, 'RR', { method: rrMethod, level });
-      const fisher = binaryTest(pair, 'fisher');
+      const fisher = binaryTest(pair, testId);
       for (const w of [...rd.warnings, ...rr.warnings, ...fisher.warnings])
         warnings.push(`binary-comparison: ${label}: ${w}`);
       if (rd.estimate !== null && rd.ci.lower !== null && rd.ci.upper !== null)
@@ -110,10 +123,10 @@ export const binaryComparison: AnalysisDefinition = {
             ? 'not estimable'
             : estimateCi(rd.estimate, rd.ci.lower, rd.ci.upper, { scale: 100 }),
         rr:
-          rr.estimate === null
+          rr.estimate === null || !ratioIdentifiable(rr)
             ? 'not estimable'
             : estimateCi(rr.estimate, rr.ci.lower, rr.ci.upper, { ratio: true }),
-        p: pCell(fisher.p!),
+        p: fisher.p === null ? 'not defined' : pCell(fisher.p),
       });
     }
     const arm = armText(options);
@@ -151,12 +164,12 @@ export const binaryComparison: AnalysisDefinition = {
           },
           { key: 'rd', label: `RD, percentage points (${lv} CI)`, numeric: true },
           { key: 'rr', label: `RR (${lv} CI)`, numeric: true },
-          { key: 'p', label: 'Fisher exact p (two-sided)', numeric: true },
+          { key: 'p', label: `${test.label} p (two-sided)`, numeric: true },
         ],
         rows: tableRows,
       },
       methods: [
-        `Binary outcomes (${arm} vs ${comparator}): per-arm ${lv} Wilson score intervals; risk difference with the ${rdName(rdMethod)} interval; risk ratio with the ${rrName(rrMethod)} interval; two-sided Fisher exact test (as R fisher.test). No multiplicity correction.`,
+        `Binary outcomes (${arm} vs ${comparator}): per-arm ${lv} Wilson score intervals; risk difference with the ${rdName(rdMethod)} interval; risk ratio with the ${rrName(rrMethod)} interval; two-sided ${test.label} test (${testReference(test.reference)}). No multiplicity correction.`,
       ],
       notes: [],
       warnings,

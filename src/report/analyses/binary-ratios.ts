@@ -5,7 +5,8 @@ import { RD_INTERVALS } from '../../stats/binary/risk-difference.js';
 import { RR_INTERVALS } from '../../stats/binary/risk-ratio.js';
 import type { ForestRow } from '../charts/forest-plot.js';
 import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
-import { armNames, armText, pairArms, pairLabels, pairOptions } from './pair-arms.js';
+import { armNames, armText, pairArms, pairLabels, pairOptions, rowHeader } from './pair-arms.js';
+import { ratioIdentifiable } from './ratio-identifiable.js';
 
 const ALL_METHODS = [...new Set([...RR_INTERVALS.ids, ...OR_INTERVALS.ids, ...RD_INTERVALS.ids])];
 
@@ -62,20 +63,35 @@ export const binaryRatios: AnalysisDefinition = {
       const result = binaryEstimate(pair, measure, { method, level });
       const label = labels[i];
       for (const w of result.warnings) warnings.push(`binary-ratios: ${label}: ${w}`);
+      const identifiable = ratioIdentifiable(result);
       const { estimate } = result;
       const { lower, upper } = result.ci;
+      const cells = [
+        `${pair.arm.events}/${pair.arm.n}`,
+        `${pair.comparator.events}/${pair.comparator.n}`,
+      ];
+      // A ratio the data cannot identify (0/15 vs 0/23) keeps its corrected value for the
+      // JSON views (as compare gives it) but is drawn and tabulated as "Not estimable".
       if (estimate !== null && lower !== null && upper !== null)
-        rows.push({ label, estimate: show(estimate), lower: show(lower), upper: show(upper) });
+        rows.push({
+          label,
+          estimate: show(estimate),
+          lower: show(lower),
+          upper: show(upper),
+          cells,
+          ...(identifiable ? {} : { estimable: false }),
+        });
+      else rows.push({ label, estimate: NaN, lower: NaN, upper: NaN, cells, estimable: false });
       tableRows.push({
         outcome: label,
-        arm: `${pair.arm.events}/${pair.arm.n}`,
-        comparator: `${pair.comparator.events}/${pair.comparator.n}`,
+        arm: cells[0],
+        comparator: cells[1],
         estimate:
-          estimate === null
+          estimate === null || !identifiable
             ? 'not estimable'
             : formatFixed(show(estimate), decimals(estimate, lower, upper)),
         ci:
-          estimate === null || lower === null || upper === null
+          estimate === null || lower === null || upper === null || !identifiable
             ? ''
             : `${formatFixed(show(lower), decimals(estimate, lower, upper))} to ${formatFixed(show(upper), decimals(estimate, lower, upper))}`,
       });
@@ -95,6 +111,11 @@ export const binaryRatios: AnalysisDefinition = {
         scale: measure === 'RD' ? 'linear' : 'log',
         axisTitle: (options.axisTitle as string | undefined) ?? defaultAxis,
         ...favoursFrom(options),
+        forest: {
+          studyHeader: rowHeader(pairs),
+          columns: [`${armNames(options).length > 1 ? 'Arm' : arm} n/N`, `${comparator} n/N`],
+          effectHeader: `${measureName}, ${lv} CI (${entry.label})`,
+        },
       },
       table: {
         columns: [

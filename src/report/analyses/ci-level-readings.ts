@@ -88,7 +88,8 @@ export const ciLevelReadings: AnalysisDefinition = {
         const p = 2 * normalSf(Math.abs(estimate / se));
         const reading =
           stated !== undefined ? `stated ${formatLevel(level)}` : `read as ${formatLevel(level)}`;
-        forest.push({ label: `${labels[i]} (${reading})`, estimate, lower: lo, upper: hi });
+        // One subgroup per printed comparison, one row per reading of its CI level.
+        forest.push({ label: reading, group: labels[i], estimate, lower: lo, upper: hi });
         tableRows.push({
           comparison: labels[i],
           printed: `${printedCell(r, 'estimate')} (${printedCell(r, 'ci_lower')} to ${printedCell(r, 'ci_upper')})`,
@@ -111,6 +112,11 @@ export const ciLevelReadings: AnalysisDefinition = {
         scale: 'linear',
         axisTitle: (options.axisTitle as string | undefined) ?? measure,
         ...favoursFrom(options),
+        forest: {
+          studyHeader: 'Comparison, level the printed CI is read at',
+          subgroups: [...new Set(labels)].map((name) => ({ name })),
+          effectHeader: `${measure}, implied ${lv} CI`,
+        },
       },
       table: {
         columns: [

@@ -1,5 +1,5 @@
 import { formatNumber } from '../../format/number.js';
-import { checkDataset, type CheckItem } from '../../analysis/check-dataset.js';
+import { checkDataset, summarize, type CheckItem } from '../../analysis/check-dataset.js';
 import type { PercentAuditRow } from '../charts/percent-audit.js';
 import type { ReportDataset } from '../dataset.js';
 import type { AnalysisDefinition } from './analysis.js';
@@ -20,7 +20,15 @@ export const consistencyAudit: AnalysisDefinition = {
   name: 'consistency-audit',
   description:
     'Every printed figure checked against what the data imply (trialstat check): percent ↔ count, p ↔ CI, comparisons ↔ arm data.',
-  kinds: ['reported-percentage', 'arm-binary', 'single-arm-proportion', 'reported-comparison'],
+  kinds: [
+    'reported-percentage',
+    'arm-binary',
+    'single-arm-proportion',
+    'reported-comparison',
+    'arm-time-to-event',
+    'trial-registry',
+    'reported-count',
+  ],
   produces: 'percent-audit',
   options: {
     quantities: {
@@ -37,7 +45,7 @@ export const consistencyAudit: AnalysisDefinition = {
     const quantities = options.quantities as string[] | undefined;
     const statuses = options.statuses as string[] | undefined;
     const items = perDataset(dataset)
-      .flatMap((d) => checkDataset(d))
+      .flatMap((d) => checkDataset({ ...d, meta: { sources: d.sources } }))
       .filter(
         (i) =>
           (!quantities || quantities.includes(i.quantity)) &&
@@ -48,9 +56,11 @@ export const consistencyAudit: AnalysisDefinition = {
         ? [`consistency-audit: no figure in ${dataset.name} matches the filters`]
         : [];
     const rows = items.filter((i) => i.percent).map(auditRow);
-    const derived = items
-      .filter((i) => i.derived)
-      .map((i) => `${i.trial}, ${i.outcome}: ${i.reason}`);
+    const summary = summarize(items);
+    const derived = [
+      `${summary.reproduced} figures reproduced independently, ${summary.derived} consistent by construction (derived), ${summary.discrepant} discrepant (${summary.discrepantFigures} distinct figure${summary.discrepantFigures === 1 ? '' : 's'}), ${summary.notCheckable} not checkable.`,
+      ...items.filter((i) => i.derived).map((i) => `${i.trial}, ${i.outcome}: ${i.reason}`),
+    ];
     return {
       view: { kind: 'percent-audit', rows },
       table: {
@@ -69,7 +79,11 @@ export const consistencyAudit: AnalysisDefinition = {
           quantity: i.quantity,
           reported: i.reported ?? '',
           recomputed: i.recomputed === null ? '' : formatNumber(i.recomputed, { digits: 4 }),
-          verdict: `${STATUS_TEXT[i.status]}${i.expected ? ' (known)' : ''}`,
+          // A figure an input was derived from is consistent by construction, not reproduced.
+          verdict:
+            i.status === 'reproduced' && !i.independent
+              ? 'derived (consistent by construction)'
+              : `${STATUS_TEXT[i.status]}${i.expected ? ' (known)' : ''}`,
           reason: i.reason,
         })),
       },
@@ -78,6 +92,7 @@ export const consistencyAudit: AnalysisDefinition = {
         'Reported comparisons are recomputed from the arm data with the default methods (Welch t; Newcombe, Katz or Woolf intervals; Fisher exact test); when these do not reproduce the printed figures, every combination of interval method, level, test and sidedness is tried and the one that reproduces all of them is named (method fingerprinting). Model-based results (adjusted, least-squares means) are shown but not judged.',
         'p-values are checked against their estimate and CI by recovering the SE from the CI width (Altman & Bland 2011), propagating the rounding of every printed number; when the CI level is not stated, 90, 95 and 99 % are tried.',
         'Where no SD is printed, the pooled SD that a reported p implies under a two-sample t-test is derived (Cochrane Handbook 6.5.2.3).',
+        'A figure checked against an input that was itself derived from it (a count filled in from its printed percentage, an arm chosen because its size fits) is reported as derived, consistent by construction, and is not counted as a reproduction; a figure printed in several tables is counted once among the discrepancies.',
       ],
       notes: derived,
       warnings,

@@ -6,6 +6,8 @@ import { binaryComparison } from './binary-comparison.js';
 import { binaryRatios } from './binary-ratios.js';
 import { ciLevelReadings } from './ci-level-readings.js';
 import { consistencyAudit } from './consistency-audit.js';
+import { doseDecisionTable } from './dose-decision-table.js';
+import { groupSequentialAnalysis } from './group-sequential.js';
 import { documentScan } from './document-scan.js';
 import { simonDesign } from './simon-design.js';
 import { threePlusThreeAnalysis } from './three-plus-three.js';
@@ -36,6 +38,8 @@ export const ANALYSES: ReadonlyMap<string, AnalysisDefinition> = new Map(
     threePlusThreeAnalysis,
     simonDesign,
     twoArmMeta,
+    doseDecisionTable,
+    groupSequentialAnalysis,
     documentScan,
   ].map((analysis) => [analysis.name, analysis]),
 );

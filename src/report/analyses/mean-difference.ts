@@ -54,6 +54,7 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
     const notes: string[] = [];
     const trials = new Set(pairs.map((p) => p.trial));
     let derivedAny = false;
+    let derivedSdShown = false;
     for (const pair of pairs) {
       const label = trials.size > 1 ? `${pair.trial}, ${pair.outcome}` : pair.outcome;
       const estimates = continuousEstimates(pair, { variance, level });
@@ -69,11 +70,22 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
       if (fromP) derivedAny = true;
       notes.push(...pair.derivations.map((d) => derivationNote(pair, d)));
       for (const w of result.warnings) warnings.push(`mean-difference: ${label}: ${w}`);
+      // Per-arm cells as RevMan's Mean (SD) and Total columns; a derived value is marked †.
+      const armCells = (side: ContinuousPair['arm']): string[] => {
+        const derived =
+          fromP !== undefined || pair.derivations.some((d) => d.arms.includes(side.name));
+        if (derived) derivedSdShown = true;
+        return [
+          `${formatNumber(side.mean!)} (${formatNumber(side.sd!)}${derived ? '\u2020' : ''})`,
+          String(side.n),
+        ];
+      };
       rows.push({
         label,
         estimate: result.estimate,
         lower: result.ci.lower,
         upper: result.ci.upper,
+        cells: [...armCells(pair.arm), ...armCells(pair.comparator)],
       });
       const unit = pair.unit ? ` ${pair.unit}` : '';
       const reported = pair.reported;
@@ -111,6 +123,14 @@ export const meanDifferenceAnalysis: AnalysisDefinition = {
           (options.axisTitle as string | undefined) ??
           `Mean difference, ${arm} − ${comparator}${units.length === 1 ? ` (${units[0]})` : ''}`,
         ...favoursFrom(options),
+        forest: {
+          studyHeader: trials.size > 1 ? 'Trial, outcome' : 'Outcome',
+          columns: [`${arm} mean (SD)`, 'N', `${comparator} mean (SD)`, 'N'],
+          effectHeader: `Mean difference (${variance === 'unequal' ? 'Welch' : 'Student'} t), ${lv} CI`,
+          ...(derivedSdShown
+            ? { statements: ['\u2020 Not printed in the source: derived (see Derived values)'] }
+            : {}),
+        },
       },
       table: {
         columns: [

@@ -87,5 +87,18 @@ export function pairLabels(pairs: readonly ArmPair[]): string[] {
   );
 }
 
+/**
+ * Header of the label column of a forest plot or table over `pairLabels`: `Trial` when one
+ * outcome is shown across trials, `Comparison` when across arms, else `Outcome`.
+ */
+export function rowHeader(
+  pairs: readonly { trial: string; outcome: string; arm: { name: string } }[],
+): string {
+  const oneOutcome = new Set(pairs.map((p) => p.outcome)).size === 1;
+  if (oneOutcome && new Set(pairs.map((p) => p.trial)).size > 1) return 'Trial';
+  if (oneOutcome && new Set(pairs.map((p) => p.arm.name)).size > 1) return 'Comparison';
+  return 'Outcome';
+}
+
 /** `sirolimus` or `dazukibart 600 mg / dazukibart 150 mg`, for titles. */
 export const armText = (options: Record<string, unknown>): string => armNames(options).join(' / ');

@@ -3,8 +3,9 @@ import { backTransform } from '../../stats/meta/back-transform.js';
 import { TAU2_ESTIMATORS } from '../../stats/meta/estimate-tau2.js';
 import { metaAnalysis, type MetaMethod } from '../../stats/meta/meta-analysis.js';
 import { proportionEffectSizes } from '../../stats/meta/proportion-effect-sizes.js';
+import { metaStatements } from './meta-statements.js';
 import type { ForestRow } from '../charts/forest-plot.js';
-import { matches, num, pCell, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
+import { matches, num, rowsOfKind, str, type AnalysisDefinition } from './analysis.js';
 
 const pct = (x: number): number => 100 * x;
 
@@ -75,6 +76,7 @@ export const pooledProportions: AnalysisDefinition = {
     const fit = metaAnalysis(effects, { method, test, level, pi: 't' });
     const tf = backTransform(effects);
     const forest: ForestRow[] = fit.studies.map((s) => {
+      const input = studies.find((x) => x.study === s.study);
       const ci = tf.interval(s.ci.lower, s.ci.upper);
       return {
         label: s.study,
@@ -82,9 +84,23 @@ export const pooledProportions: AnalysisDefinition = {
         lower: pct(ci.lower),
         upper: pct(ci.upper),
         weight: s.weight,
+        cells: [String(input?.events ?? ''), String(input?.n ?? '')],
       };
     });
+    const pooledNames = new Set(fit.studies.map((s) => s.study));
+    const forestInputs = studies.filter((x) => pooledNames.has(x.study));
     const t = fit.transformed;
+    // One heterogeneity statement for the figure and the table (τ² < 0.001 when tiny, I² in whole %).
+    const [heterogeneity] = metaStatements({
+      tau2: method === 'FE' ? null : fit.tau2,
+      Q: fit.Q,
+      Qdf: fit.Qdf,
+      Qp: fit.Qp,
+      I2: fit.I2,
+      statName: fit.df === null ? 'z' : `t(${fit.df})`,
+      statistic: fit.statistic,
+      p: fit.p,
+    });
     const lv = formatLevel(level);
     const model = method === 'FE' ? 'Common effect' : `Random effects (${method})`;
     const scale = measure === 'PLO' ? 'logit' : 'Freeman–Tukey double arcsine';
@@ -93,7 +109,11 @@ export const pooledProportions: AnalysisDefinition = {
         kind: 'effects',
         rows: forest,
         pooled: {
-          label: model,
+          label: `${model}, total`,
+          cells: [
+            String(forestInputs.reduce((a, x) => a + x.events, 0)),
+            String(forestInputs.reduce((a, x) => a + x.n, 0)),
+          ],
           estimate: pct(t.estimate),
           lower: pct(t.ci.lower),
           upper: pct(t.ci.upper),
@@ -108,6 +128,12 @@ export const pooledProportions: AnalysisDefinition = {
         scale: 'linear',
         axisTitle: `${(options.outcomeLabel as string | undefined) ?? 'Proportion'} (%)`,
         reference: null,
+        forest: {
+          studyHeader: 'Study — group',
+          columns: ['Events', 'Total'],
+          effectHeader: `Proportion (%), ${method === 'FE' ? 'common effect' : `random effects (${method})`}, ${lv} CI`,
+          statements: [heterogeneity],
+        },
       },
       table: {
         columns: [
@@ -124,7 +150,7 @@ export const pooledProportions: AnalysisDefinition = {
             weight: formatNumber(s.weight),
           })),
           {
-            study: `${model}; τ² = ${formatNumber(fit.tau2)}, I² = ${formatNumber(fit.I2)}%, Q = ${formatNumber(fit.Q)} (df ${fit.Qdf}, p ${pCell(fit.Qp)})`,
+            study: `${model}; ${heterogeneity.replace(/^Heterogeneity: /, '')}`,
             count: '',
             pct: `${formatNumber(pct(t.estimate))} (${formatNumber(pct(t.ci.lower))} to ${formatNumber(pct(t.ci.upper))})`,
             weight: '100',

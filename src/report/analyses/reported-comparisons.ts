@@ -1,4 +1,4 @@
-import { formatLevel } from '../../format/number.js';
+import { formatLevel, formatNumber } from '../../format/number.js';
 import { comparisonLabels } from './comparison-label.js';
 import {
   AXIS_OPTIONS,
@@ -47,6 +47,10 @@ export const reportedComparisons: AnalysisDefinition = {
         `reported-comparisons: no ${measure} rows in ${dataset.name} match the filters`,
       );
     const levels = new Set(rows.map((r) => num(r.ci_level)));
+    const cell = (x: unknown): string => (num(x) === undefined ? '' : formatNumber(x as number));
+    const [only] = levels;
+    const levelText =
+      levels.size === 1 && only !== undefined ? `${formatLevel(only)} CI` : 'CI (level as printed)';
     const labels = comparisonLabels(rows);
     const forest = rows.flatMap((r, i) => {
       const estimate = num(r.estimate);
@@ -59,7 +63,15 @@ export const reportedComparisons: AnalysisDefinition = {
         );
         return [];
       }
-      return [{ label, estimate, lower, upper }];
+      return [
+        {
+          label,
+          estimate,
+          lower,
+          upper,
+          effectText: `${cell(estimate)} (${cell(lower)} to ${cell(upper)})`,
+        },
+      ];
     });
     return {
       view: {
@@ -68,6 +80,10 @@ export const reportedComparisons: AnalysisDefinition = {
         scale: RATIOS.has(measure) ? 'log' : 'linear',
         axisTitle: (options.axisTitle as string | undefined) ?? measure,
         ...favoursFrom(options),
+        forest: {
+          studyHeader: 'Comparison',
+          effectHeader: `${measure} as printed, ${levelText}`,
+        },
       },
       table: {
         columns: [

@@ -70,7 +70,12 @@ export const simonDesign: AnalysisDefinition = {
       points: grid.map((p) => ({ x: 100 * p, power: simonCharacteristics(d, p).pReject })),
     }));
     return {
-      view: { kind: 'power', series, axisTitle: 'True response rate (%)' },
+      view: {
+        kind: 'power',
+        series,
+        axisTitle: 'True response rate (%)',
+        yTitle: 'P(declare the drug active) (%)',
+      },
       table: {
         columns: [
           { key: 'design', label: 'Design' },

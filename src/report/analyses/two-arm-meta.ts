@@ -4,10 +4,14 @@ import {
   formatEstimateCi,
   formatFixed,
   formatLevel,
+  formatNumber,
   formatPercent,
-  formatTau2,
 } from '../../format/number.js';
 import { binaryEffectSizes, type BinaryStudy } from '../../stats/meta/binary-effect-sizes.js';
+import {
+  continuousEffectSizes,
+  type ContinuousStudy,
+} from '../../stats/meta/continuous-effect-sizes.js';
 import { contourFunnelData } from '../../stats/meta/contour-funnel-data.js';
 import { cumulativeMetaAnalysis } from '../../stats/meta/cumulative-meta-analysis.js';
 import type { EffectSizes } from '../../stats/meta/effect-sizes.js';
@@ -27,25 +31,51 @@ import { subgroupAnalysis } from '../../stats/meta/subgroup-analysis.js';
 import { trimAndFill } from '../../stats/meta/trim-and-fill.js';
 import { rowYear } from '../charts/forest-order.js';
 import type { ForestPooled, ForestRow, ForestSubgroup } from '../charts/forest-plot.js';
-import { AXIS_OPTIONS, favoursFrom, pCell, type AnalysisDefinition } from './analysis.js';
-import { pairArms, pairOptions, type ArmPair } from './pair-arms.js';
+import { AXIS_OPTIONS, favoursFrom, type AnalysisDefinition } from './analysis.js';
+import { metaStatements, pText } from './meta-statements.js';
+import { armNames, pairArms, pairOptions } from './pair-arms.js';
+import {
+  continuousPairOptions,
+  pairContinuousArms,
+  type ContinuousPair,
+} from './pair-continuous-arms.js';
 
-type Measure = 'RR' | 'OR' | 'RD';
+type Measure = 'RR' | 'OR' | 'RD' | 'MD' | 'SMD';
 type Pooling = MetaMethod | 'MH' | 'Peto';
 const MEASURE_NAME: Record<Measure, string> = {
   RR: 'Risk ratio',
   OR: 'Odds ratio',
   RD: 'Risk difference',
+  MD: 'Mean difference',
+  SMD: 'Std. mean difference',
 };
 
-/** `p < 0.001` / `p = 0.03`, for statements. */
-const pText = (p: number): string =>
-  pCell(p).startsWith('<') ? `p < ${pCell(p).slice(1)}` : `p = ${pCell(p)}`;
-/** `τ² = 0.313`, `τ² < 0.001`, `τ² = 0`. */
-const tau2Text = (tau2: number): string => {
-  const t = formatTau2(tau2);
-  return t.startsWith('<') ? `τ² ${t}` : `τ² = ${t}`;
-};
+/** Table keys of the per-arm cells (binary: n/N per arm; continuous: mean (SD) and N per arm). */
+const CELL_KEYS = {
+  RR: ['arm', 'comparator'],
+  MD: ['arm', 'armN', 'comparator', 'comparatorN'],
+} as const;
+
+/** `−4.1 (52.4)`: a mean and its SD as the forest's data cell, † when either was derived. */
+function meanCells(pair: ContinuousPair, side: ContinuousPair['arm']): string[] {
+  const derived = pair.derivations.some(
+    (d) => d.arms.includes(side.name) || d.method === 'cochrane-p-to-sd',
+  );
+  const sd =
+    side.sd === null ? 'SD not printed' : `${formatNumber(side.sd)}${derived ? '\u2020' : ''}`;
+  return [`${side.mean === null ? '' : formatNumber(side.mean)} (${sd})`, String(side.n)];
+}
+
+/** One trial as the analysis uses it: arm sizes, the forest's data cells and its 2×2 table (binary). */
+interface Trial {
+  trial: string;
+  n1: number;
+  n2: number;
+  cells: string[];
+  binary?: BinaryStudy;
+  events1?: number;
+  events2?: number;
+}
 
 /** A pooled fit as the report shows it: model-scale estimate and CI, Q, I², test. */
 interface Pooled {
@@ -115,16 +145,17 @@ function parseSubgroups(
 export const twoArmMeta: AnalysisDefinition = {
   name: 'two-arm-meta',
   description:
-    'Meta-analysis of two-arm binary trials (RR, OR, RD; IV common/random with any τ² estimator, Mantel–Haenszel, Peto; Hartung–Knapp), with subgroups, leave-one-out, cumulative and influence views and a contour-enhanced funnel with trim and fill.',
-  kinds: ['arm-binary'],
+    'Meta-analysis of two-arm trials (RR, OR, RD from events; MD, SMD from means and SDs; IV common/random with any τ² estimator, Mantel–Haenszel, Peto; Hartung–Knapp), with subgroups, leave-one-out, cumulative and influence views and a contour-enhanced funnel with trim and fill.',
+  kinds: ['arm-binary', 'arm-continuous'],
   produces: 'effects',
   options: {
     ...pairOptions,
     ...AXIS_OPTIONS,
     measure: {
       type: 'enum',
-      values: ['RR', 'OR', 'RD'],
-      description: 'Effect measure (default RR).',
+      values: ['RR', 'OR', 'RD', 'MD', 'SMD'],
+      description:
+        'Effect measure (default RR): RR, OR, RD from arm-binary tables; MD or SMD (Hedges’ g) from arm-continuous tables.',
     },
     method: {
       type: 'enum',
@@ -158,6 +189,8 @@ export const twoArmMeta: AnalysisDefinition = {
       description:
         'Add trim-and-fill studies (metafor trimfill, L0) to the funnel data (default true).',
     },
+    scale: continuousPairOptions.scale,
+    sdFromP: continuousPairOptions.sdFromP,
     armLabel: { type: 'string', description: 'Column header of arm 1 (default the arm name).' },
     comparatorLabel: {
       type: 'string',
@@ -177,17 +210,72 @@ export const twoArmMeta: AnalysisDefinition = {
         'MH, FE or a τ² estimator for RR and RD (Peto pools odds ratios)',
       );
     const lv = formatLevel(level);
-    const { pairs, warnings: pairWarnings } = pairArms(dataset, options, 'two-arm-meta');
-    const toStudy = (p: ArmPair): BinaryStudy => ({
-      study: p.trial,
-      events1: p.arm.events,
-      n1: p.arm.n,
-      events2: p.comparator.events,
-      n2: p.comparator.n,
-    });
-    const allStudies = pairs.map(toStudy);
-    const effects = binaryEffectSizes(allStudies, measure);
-    const isRatio = measure !== 'RD';
+    const continuous = measure === 'MD' || measure === 'SMD';
+    if (continuous && (method === 'MH' || method === 'Peto'))
+      throw new InputError('method', method, 'FE or a τ² estimator for MD and SMD');
+    const pairWarnings: string[] = [];
+    let trials: Trial[];
+    let effects: EffectSizes;
+    const noSd: { study: string; reason: string }[] = [];
+    if (continuous) {
+      const got = pairContinuousArms(
+        dataset,
+        {
+          ...options,
+          arm: armNames(options)[0],
+          ...(options.trial ? { trials: [options.trial] } : {}),
+        },
+        'two-arm-meta',
+      );
+      pairWarnings.push(...got.warnings);
+      trials = got.pairs.map((p) => ({
+        trial: p.trial,
+        n1: p.arm.n,
+        n2: p.comparator.n,
+        cells: [...meanCells(p, p.arm), ...meanCells(p, p.comparator)],
+      }));
+      const withSd = got.pairs.filter((p) => p.arm.sd !== null && p.comparator.sd !== null);
+      for (const p of got.pairs)
+        if (!withSd.includes(p))
+          noSd.push({ study: p.trial, reason: 'no SD printed or derivable' });
+      const studies: ContinuousStudy[] = withSd.map((p) => ({
+        study: p.trial,
+        n1: p.arm.n,
+        mean1: p.arm.mean!,
+        sd1: p.arm.sd!,
+        n2: p.comparator.n,
+        mean2: p.comparator.mean!,
+        sd2: p.comparator.sd!,
+      }));
+      const es = continuousEffectSizes(studies, measure);
+      effects = { ...es, dropped: [...es.dropped, ...noSd] };
+    } else {
+      const got = pairArms(dataset, options, 'two-arm-meta');
+      pairWarnings.push(...got.warnings);
+      trials = got.pairs.map((p) => {
+        const binary: BinaryStudy = {
+          study: p.trial,
+          events1: p.arm.events,
+          n1: p.arm.n,
+          events2: p.comparator.events,
+          n2: p.comparator.n,
+        };
+        return {
+          trial: p.trial,
+          n1: p.arm.n,
+          n2: p.comparator.n,
+          events1: p.arm.events,
+          events2: p.comparator.events,
+          cells: [`${p.arm.events}/${p.arm.n}`, `${p.comparator.events}/${p.comparator.n}`],
+          binary,
+        };
+      });
+      effects = binaryEffectSizes(
+        trials.map((t) => t.binary!),
+        measure as 'RR' | 'OR' | 'RD',
+      );
+    }
+    const isRatio = measure === 'RR' || measure === 'OR';
     const nat = (x: number): number => (isRatio ? Math.exp(x) : x);
     const special = method === 'MH' || method === 'Peto';
     const ivMethod: MetaMethod = special ? 'FE' : method;
@@ -195,13 +283,16 @@ export const twoArmMeta: AnalysisDefinition = {
     const dropped = new Set(effects.dropped.map((d) => d.study));
 
     /** Pools a set of trials by the chosen method. */
-    const pool = (studies: BinaryStudy[], es: EffectSizes): Pooled => {
+    const pool = (members: Trial[], es: EffectSizes): Pooled => {
+      const studies = members.flatMap((t) => (t.binary ? [t.binary] : []));
       // Prediction interval as metafor: normal quantiles with z inference, t(k − 1) with Hartung–Knapp.
       const fit = metaAnalysis(es, { ...ivOptions, pi: test === 'knha' ? 't' : 'z' });
       const estimable = studies.filter((s) => !dropped.has(s.study!));
       if (special) {
         const r =
-          method === 'MH' ? mantelHaenszel(studies, measure, { level }) : peto(studies, { level });
+          method === 'MH'
+            ? mantelHaenszel(studies, measure as 'RR' | 'OR' | 'RD', { level })
+            : peto(studies, { level });
         return {
           estimate: r.estimate,
           lower: r.ci.lower,
@@ -241,11 +332,9 @@ export const twoArmMeta: AnalysisDefinition = {
         warnings: [],
       };
     };
-    const overall = pool(allStudies, effects);
-    const heterogeneity = (r: Pooled): string =>
-      `Heterogeneity: ${r.tau2 === null ? '' : `${tau2Text(r.tau2)}; `}Q = ${formatFixed(r.Q, 2)}, df = ${r.Qdf} (${pText(r.Qp)}); I² = ${formatFixed(r.I2, 0)}%`;
-    const overallTest = (r: Pooled): string =>
-      `Test for overall effect: ${r.statName} = ${formatFixed(r.statistic, 2)} (${pText(r.p)})`;
+    const overall = pool(trials, effects);
+    const heterogeneity = (r: Pooled): string => metaStatements(r)[0];
+    const overallTest = (r: Pooled): string => metaStatements(r)[1];
 
     const model =
       method === 'MH'
@@ -255,24 +344,26 @@ export const twoArmMeta: AnalysisDefinition = {
           : method === 'FE'
             ? 'IV, fixed'
             : `IV, random (${method}${test === 'knha' ? ', Hartung–Knapp' : ''})`;
-    const armLabel = (options.armLabel as string | undefined) ?? pairs[0]?.arm.name ?? 'Arm 1';
-    const compLabel =
-      (options.comparatorLabel as string | undefined) ?? pairs[0]?.comparator.name ?? 'Arm 2';
+    const armLabel = (options.armLabel as string | undefined) ?? armNames(options)[0];
+    const compLabel = (options.comparatorLabel as string | undefined) ?? String(options.comparator);
+    const columns = continuous
+      ? [`${armLabel} mean (SD)`, 'N', `${compLabel} mean (SD)`, 'N']
+      : [`${armLabel} n/N`, `${compLabel} n/N`];
 
     // Weights of every estimable trial in the overall pooled estimate, by trial.
-    const estimableTrials = pairs.filter((p) => !dropped.has(p.trial)).map((p) => p.trial);
+    const estimableTrials = trials.filter((p) => !dropped.has(p.trial)).map((p) => p.trial);
     const weightOf = new Map(estimableTrials.map((t, i) => [t, overall.weights?.[i]]));
     const byStudy = new Map(overall.fit.studies.map((s) => [s.study, s]));
     const subgroupOf =
       options.subgroups !== undefined
         ? parseSubgroups(
             options.subgroups as string[],
-            pairs.map((p) => p.trial),
+            trials.map((p) => p.trial),
           )
         : undefined;
-    const studyRows: ForestRow[] = pairs.map((p) => {
+    const studyRows: ForestRow[] = trials.map((p) => {
       const s = byStudy.get(p.trial);
-      const cells = [`${p.arm.events}/${p.arm.n}`, `${p.comparator.events}/${p.comparator.n}`];
+      const cells = p.cells;
       const group = subgroupOf ? { group: subgroupOf.get(p.trial)! } : {};
       if (!s || dropped.has(p.trial))
         return {
@@ -295,33 +386,35 @@ export const twoArmMeta: AnalysisDefinition = {
         ...group,
       };
     });
-    const sum = (list: readonly ArmPair[], f: (p: ArmPair) => number): number =>
+    const sum = (list: readonly Trial[], f: (p: Trial) => number): number =>
       list.reduce((s, p) => s + f(p), 0);
-    const totalsOf = (list: readonly ArmPair[]) => ({
-      cells: [String(sum(list, (p) => p.arm.n)), String(sum(list, (p) => p.comparator.n))],
-      totals: {
-        label: 'Total events',
-        cells: [
-          String(sum(list, (p) => p.arm.events)),
-          String(sum(list, (p) => p.comparator.events)),
-        ],
-      },
-    });
+    const totalsOf = (list: readonly Trial[]) =>
+      continuous
+        ? { cells: ['', String(sum(list, (p) => p.n1)), '', String(sum(list, (p) => p.n2))] }
+        : {
+            cells: [String(sum(list, (p) => p.n1)), String(sum(list, (p) => p.n2))],
+            totals: {
+              label: 'Total events',
+              cells: [
+                String(sum(list, (p) => p.events1 ?? 0)),
+                String(sum(list, (p) => p.events2 ?? 0)),
+              ],
+            },
+          };
 
     // Subgroups: each pooled the same way; the test for differences on their estimates (RevMan).
     const subgroups: ForestSubgroup[] = [];
     const subgroupStatements: string[] = [];
     const subgroupMethods: string[] = [];
     if (subgroupOf && show === 'studies') {
-      const names = [...new Set(pairs.map((p) => subgroupOf.get(p.trial)!))];
+      const names = [...new Set(trials.map((p) => subgroupOf.get(p.trial)!))];
       const fits = names.map((name) => {
-        const members = pairs.filter((p) => subgroupOf.get(p.trial) === name);
-        const studies = members.map(toStudy);
+        const members = trials.filter((p) => subgroupOf.get(p.trial) === name);
         const es = {
           ...effects,
           studies: effects.studies.filter((s) => subgroupOf.get(s.study) === name),
         };
-        return { name, members, r: es.studies.length > 0 ? pool(studies, es) : null };
+        return { name, members, r: es.studies.length > 0 ? pool(members, es) : null };
       });
       for (const { name, members, r } of fits) {
         if (!r) {
@@ -422,7 +515,7 @@ export const twoArmMeta: AnalysisDefinition = {
       estimate: nat(overall.estimate),
       lower: nat(overall.lower),
       upper: nat(overall.upper),
-      ...(show === 'studies' ? totalsOf(pairs) : {}),
+      ...(show === 'studies' ? totalsOf(trials) : {}),
       ...(pi && ivMethod !== 'FE' && show === 'studies'
         ? {
             predictionLower: pi.lower,
@@ -453,6 +546,8 @@ export const twoArmMeta: AnalysisDefinition = {
               : {}),
           };
 
+    const cellsOf = (cells: readonly string[]): Record<string, string> =>
+      Object.fromEntries(CELL_KEYS[continuous ? 'MD' : 'RR'].map((k, c) => [k, cells[c] ?? '']));
     const influence = show === 'influence' ? influenceDiagnostics(effects, sensitivityOptions) : [];
     const fixed3 = (x: number): string => formatFixed(x, 3);
     const table =
@@ -494,8 +589,11 @@ export const twoArmMeta: AnalysisDefinition = {
               columns: [
                 { key: 'study', label: 'Trial' },
                 ...(subgroupOf ? [{ key: 'subgroup', label: 'Subgroup' }] : []),
-                { key: 'arm', label: `${armLabel} n/N`, numeric: true },
-                { key: 'comparator', label: `${compLabel} n/N`, numeric: true },
+                ...columns.map((label, c) => ({
+                  key: CELL_KEYS[continuous ? 'MD' : 'RR'][c],
+                  label,
+                  numeric: true,
+                })),
                 { key: 'effect', label: `${name} (${lv} CI)`, numeric: true },
                 ...(overall.weights ? [{ key: 'weight', label: 'Weight', numeric: true }] : []),
               ],
@@ -503,8 +601,7 @@ export const twoArmMeta: AnalysisDefinition = {
                 ...studyRows.map((r) => ({
                   study: r.label,
                   ...(subgroupOf ? { subgroup: r.group ?? '' } : {}),
-                  arm: r.cells?.[0] ?? '',
-                  comparator: r.cells?.[1] ?? '',
+                  ...cellsOf(r.cells ?? []),
                   effect:
                     r.estimable === false
                       ? 'Not estimable'
@@ -516,8 +613,14 @@ export const twoArmMeta: AnalysisDefinition = {
                 {
                   study: `Total (${model})`,
                   ...(subgroupOf ? { subgroup: '' } : {}),
-                  arm: `${sum(pairs, (p) => p.arm.events)}/${sum(pairs, (p) => p.arm.n)}`,
-                  comparator: `${sum(pairs, (p) => p.comparator.events)}/${sum(pairs, (p) => p.comparator.n)}`,
+                  ...cellsOf(
+                    continuous
+                      ? ['', String(sum(trials, (p) => p.n1)), '', String(sum(trials, (p) => p.n2))]
+                      : [
+                          `${sum(trials, (p) => p.events1 ?? 0)}/${sum(trials, (p) => p.n1)}`,
+                          `${sum(trials, (p) => p.events2 ?? 0)}/${sum(trials, (p) => p.n2)}`,
+                        ],
+                  ),
                   effect: pooledCi,
                   ...(overall.weights ? { weight: '100.0%' } : {}),
                 },
@@ -533,7 +636,7 @@ export const twoArmMeta: AnalysisDefinition = {
         axisTitle: (options.axisTitle as string | undefined) ?? name,
         ...favoursFrom(options),
         forest: {
-          ...(show === 'studies' ? { columns: [`${armLabel} n/N`, `${compLabel} n/N`] } : {}),
+          ...(show === 'studies' ? { columns } : {}),
           ...(subgroups.length > 0 ? { subgroups } : {}),
           studyHeader:
             show === 'studies'
@@ -553,7 +656,7 @@ export const twoArmMeta: AnalysisDefinition = {
       },
       table,
       methods: [
-        `Two-arm meta-analysis: ${name.toLowerCase()} per trial (metafor escalc; 0.5 added to every cell of tables with a zero cell, trials without events in either arm not estimable), pooled by ${method === 'MH' ? 'Mantel–Haenszel (common effect)' : method === 'Peto' ? 'the Peto method (common effect)' : method === 'FE' ? 'inverse variance (common effect)' : `inverse variance with random effects, τ² by ${method} (${TAU2_ESTIMATORS.get(method).label}; ${TAU2_ESTIMATORS.get(method).reference})`}${test === 'knha' && !special ? ', Hartung–Knapp t inference' : ''}; heterogeneity by Cochran's Q and I²${ivMethod !== 'FE' ? `; ${lv} prediction interval from ${test === 'knha' ? 't(k − 1)' : 'the normal distribution'}` : ''} (as metafor rma / rma.mh / rma.peto).`,
+        `Two-arm meta-analysis: ${name.toLowerCase()} per trial (metafor escalc; ${continuous ? (measure === 'SMD' ? 'Hedges’ g with the exact small-sample correction, large-sample variance' : 'difference of the arm means, variance SD₁²/n₁ + SD₂²/n₂') + '; SDs derived from SE, CI or p where not printed (see Derived values)' : '0.5 added to every cell of tables with a zero cell, trials without events in either arm not estimable'}), pooled by ${method === 'MH' ? 'Mantel–Haenszel (common effect)' : method === 'Peto' ? 'the Peto method (common effect)' : method === 'FE' ? 'inverse variance (common effect)' : `inverse variance with random effects, τ² by ${method} (${TAU2_ESTIMATORS.get(method).label}; ${TAU2_ESTIMATORS.get(method).reference})`}${test === 'knha' && !special ? ', Hartung–Knapp t inference' : ''}; heterogeneity by Cochran's Q and I²${ivMethod !== 'FE' ? `; ${lv} prediction interval from ${test === 'knha' ? 't(k − 1)' : 'the normal distribution'}` : ''} (as metafor rma / rma.mh / rma.peto).`,
         ...subgroupMethods,
         ...(show === 'influence'
           ? [

@@ -173,7 +173,7 @@ export function adverseEvents(input: AdverseEventsInput): ChartResult {
       },
     ],
     resolve: { scale: { y: 'shared' } },
-  } as unknown as TopLevelSpec;
+  } satisfies TopLevelSpec;
   return {
     spec,
     description: `Adverse events: per-arm rates and risk differences (${input.differenceLabel}) for ${plural(order.length, 'event type')}, sorted by risk difference.`,

@@ -128,7 +128,7 @@ export function bubblePlot(input: BubblePlotInput): ChartResult {
     height: 280,
     config: CHART_CONFIG,
     layer,
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
   const description = `Bubble plot: ${points.length} studies, ${input.yTitle} against ${input.xTitle}, circle area proportional to weight, with the fitted meta-regression line, its confidence band${hasPi ? ' and prediction band' : ''}.`;
   return { spec, description, warnings };
 }

@@ -57,7 +57,13 @@ export function contourFunnel(input: ContourFunnelInput): ChartResult {
     // the most significant region is the background; narrower bands are drawn on top of it
     {
       data: { values: [{ x: domain[0], x2: domain[1], y: 0, y2: maxSe }] },
-      mark: { type: 'rect', color: SHADES[Math.min(levels.length, SHADES.length - 1)] },
+      // Significance regions are background, not data marks: hidden from screen readers and
+      // from the 3:1 mark-contrast rule (WCAG 1.4.11 covers the studies drawn on them).
+      mark: {
+        type: 'rect',
+        color: SHADES[Math.min(levels.length, SHADES.length - 1)],
+        aria: false,
+      },
       encoding: {
         x: { ...x, field: 'x' },
         x2: { field: 'x2' },
@@ -74,6 +80,7 @@ export function contourFunnel(input: ContourFunnelInput): ChartResult {
           type: 'area',
           orient: 'horizontal',
           color: SHADES[Math.max(0, levels.length - 1 - i)],
+          aria: false,
         },
         encoding: { y: { ...y, field: 'se' }, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
       })),
@@ -132,7 +139,7 @@ export function contourFunnel(input: ContourFunnelInput): ChartResult {
     height: 300,
     config: CHART_CONFIG,
     layer,
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
   const nFilled = points.filter((p) => p.filled).length;
   return {
     spec,

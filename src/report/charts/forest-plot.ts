@@ -26,6 +26,8 @@ export interface ForestRow {
   group?: string;
   /** Year for `sort: 'year'` (default: the last 18xx–20xx number in the label). */
   year?: number;
+  /** Text of the effect column when it must not be recomputed, e.g. a comparison as printed. */
+  effectText?: string;
 }
 
 export interface ForestPooled {
@@ -88,12 +90,20 @@ export interface ForestPlotInput {
   subgroups?: ForestSubgroup[];
   /** Order of the study rows (within each subgroup); default as given. */
   sort?: ForestSort;
+  /**
+   * Narrow layout for small screens: no data or weight columns (squares keep their weighted
+   * areas), study labels cut at 110 px with an ellipsis (the full label in the tooltip), the
+   * effect column headed by its level only, statements broken at "; ", no totals-of-events rows, fewer ticks, a 120 px plot.
+   */
+  compact?: boolean;
 }
 
 const ROW = 22;
 const FONT = 11;
 const NOTE_FONT = 10;
 const GAP = 14;
+/** Widest study label in the compact layout (px); longer ones end in an ellipsis. */
+const COMPACT_LABEL = 110;
 /** Area (px²) of the square of the heaviest study; every other square's area is in proportion to its weight. */
 export const FOREST_MAX_AREA = 220;
 
@@ -123,6 +133,7 @@ interface TextRow {
 export function forestPlot(input: ForestPlotInput): ChartResult {
   const warnings: string[] = [];
   const isLog = input.scale === 'log';
+  const compact = input.compact === true;
   const nullValue = input.reference === undefined ? (isLog ? 1 : 0) : input.reference;
   const estimable = (row: ForestRow): boolean =>
     row.estimable !== false &&
@@ -194,7 +205,8 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
         ...(weight !== undefined ? { weight } : {}),
       });
       next += 1.2;
-      if (sub.totals) labelCol.push({ y: next++, text: sub.totals.label, style: 'normal' });
+      if (sub.totals && !compact)
+        labelCol.push({ y: next++, text: sub.totals.label, style: 'normal' });
     }
     if (grouped)
       for (const text of group.statements ?? []) {
@@ -205,7 +217,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   }
   const pooledY = next + 0.5;
   let after = pooledY + 1;
-  const totalsY = pooled?.totals ? after++ : undefined;
+  const totalsY = pooled?.totals && !compact ? after++ : undefined;
   const piY = hasPi ? after++ : undefined;
 
   const shownRows = studyLines.map((l) => l.row);
@@ -240,10 +252,16 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
 
   const maxWeight = Math.max(0, ...shownRows.map((row) => row.weight ?? 0));
   const hasWeights = maxWeight > 0;
-  const columns = input.columns ?? [];
+  const showWeights = hasWeights && !compact;
+  const columns = compact ? [] : (input.columns ?? []);
   const header =
-    columns.length > 0 || input.effectHeader !== undefined || input.studyHeader !== undefined;
-  const effectHeader = input.effectHeader ?? `${input.axisTitle}, 95% CI`;
+    (input.columns ?? []).length > 0 ||
+    input.effectHeader !== undefined ||
+    input.studyHeader !== undefined;
+  const fullEffectHeader = input.effectHeader ?? `${input.axisTitle}, 95% CI`;
+  const effectHeader = compact
+    ? (fullEffectHeader.match(/\d+(\.\d+)?% CI/)?.[0] ?? 'CI')
+    : fullEffectHeader;
 
   const studies = studyLines
     .filter((l) => estimable(l.row))
@@ -257,7 +275,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
       // Square area ∝ weight (Vega's point size is an area in px²); equal squares without weights.
       size:
         hasWeights && row.weight !== undefined ? (FOREST_MAX_AREA * row.weight) / maxWeight : 80,
-      text: ciText(row.estimate, row.lower, row.upper),
+      text: row.effectText ?? ciText(row.estimate, row.lower, row.upper),
       weightText: row.weight !== undefined ? formatPercent(row.weight) : '',
     }));
   const cut = (y: number, lower: number, upper: number) => [
@@ -283,22 +301,22 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     const ok = estimable(row);
     effectCol.push({
       y,
-      text: ok ? ciText(row.estimate, row.lower, row.upper) : 'Not estimable',
+      text: ok ? (row.effectText ?? ciText(row.estimate, row.lower, row.upper)) : 'Not estimable',
       style: 'normal',
     });
-    if (ok && row.weight !== undefined)
+    if (ok && row.weight !== undefined && showWeights)
       weightCol.push({ y, text: formatPercent(row.weight), style: 'normal' });
   }
   const pooledText = (p: ForestPooled, y: number, weight: number | undefined): void => {
     labelCol.push({ y, text: p.label, style: 'bold' });
     dataCols.forEach((col, c) => col.push({ y, text: p.cells?.[c] ?? '', style: 'bold' }));
     effectCol.push({ y, text: ciText(p.estimate, p.lower, p.upper), style: 'bold' });
-    if (hasWeights && weight !== undefined)
+    if (showWeights && weight !== undefined)
       weightCol.push({ y, text: formatPercent(weight), style: 'bold' });
   };
   for (const s of subtotalLines) {
     pooledText(s.pooled, s.y, s.weight);
-    if (s.pooled.totals)
+    if (s.pooled.totals && !compact)
       dataCols.forEach((col, c) =>
         col.push({ y: s.y + 1, text: s.pooled.totals!.cells[c] ?? '', style: 'normal' }),
       );
@@ -329,7 +347,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     labelCol.push({ y: headerY, text: input.studyHeader ?? 'Study', style: 'bold' });
     dataCols.forEach((col, c) => col.push({ y: headerY, text: columns[c], style: 'bold' }));
     effectCol.push({ y: headerY, text: effectHeader, style: 'bold' });
-    if (hasWeights) weightCol.push({ y: headerY, text: 'Weight', style: 'bold' });
+    if (showWeights) weightCol.push({ y: headerY, text: 'Weight', style: 'bold' });
   }
   const fontOf = (style: TextStyle): { size: number; weight: 'bold' | 'normal' } => ({
     size: style === 'note' ? NOTE_FONT : FONT,
@@ -338,12 +356,12 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   const colWidth = (col: TextRow[]): number =>
     Math.max(0, ...col.map((t) => textWidth(t.text, fontOf(t.style).size, fontOf(t.style).weight)));
 
-  const width = input.width ?? 320;
-  const labelWidth = colWidth(labelCol);
+  const width = input.width ?? (compact ? 120 : 320);
+  const labelWidth = compact ? Math.min(COMPACT_LABEL, colWidth(labelCol)) : colWidth(labelCol);
   const dataWidths = dataCols.map(colWidth);
   const leftWidth = labelWidth + dataWidths.reduce((s, w) => s + GAP + w, 0) + 10;
   const effectWidth = colWidth(effectCol);
-  const weightWidth = hasWeights ? colWidth(weightCol) : 0;
+  const weightWidth = showWeights ? colWidth(weightCol) : 0;
 
   const yMin = header ? headerY - 0.7 : -0.6;
   const yMax = (piY ?? totalsY ?? (pooled ? pooledY : Math.max(next - 1, 0))) + 0.6;
@@ -361,14 +379,23 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     title: input.axisTitle,
     grid: false,
     ...(input.favours && nullValue !== null ? { titlePadding: 22 } : {}),
-    ...(isLog ? { values: logTicks(domain[0], domain[1]), format: '~g' } : { tickCount: 6 }),
+    ...(isLog
+      ? { values: axisTicks(logTicks(domain[0], domain[1])), format: '~g' }
+      : { tickCount: compact ? 4 : 6 }),
   };
   const x = { field: 'estimate', type: 'quantitative' as const, scale: xScale, axis: xAxis };
+  function axisTicks(ticks: number[]): number[] {
+    // A narrow axis keeps the powers of ten when 1-2-5 steps would crowd it.
+    if (!compact || ticks.length <= 5) return ticks;
+    const decades = ticks.filter((t) => Number(t.toExponential().split('e')[0]) === 1);
+    return decades.length >= 2 ? decades : ticks;
+  }
 
   const textLayers = (
     col: TextRow[],
     align: 'left' | 'right',
     px: number,
+    limit = 0,
   ): Record<string, unknown>[] =>
     (['normal', 'bold', 'heading', 'note'] as const).flatMap((style) => {
       const rows = col.filter((r) => r.style === style && r.text !== '');
@@ -385,9 +412,14 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
             fontSize: font.size,
             fontWeight: font.weight,
             ...(style === 'note' ? { color: MUTED } : {}),
-            limit: 0,
+            limit: style === 'note' ? 0 : limit,
           },
-          encoding: { y, text: { field: 'text' } },
+          encoding: {
+            y,
+            text: { field: 'text' },
+            // A cut label keeps its full text in the tooltip (the SVG's <title>).
+            ...(limit > 0 ? { tooltip: { field: 'text' } } : {}),
+          },
         },
       ];
     });
@@ -459,7 +491,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
           },
         ]
       : []),
-    ...textLayers([...labelCol, ...noteLines], 'left', -leftWidth),
+    ...textLayers([...labelCol, ...noteLines], 'left', -leftWidth, compact ? COMPACT_LABEL : 0),
     ...dataCols.flatMap((col, c) =>
       textLayers(
         col,
@@ -468,7 +500,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
       ),
     ),
     ...textLayers(effectCol, 'left', width + 10),
-    ...(hasWeights
+    ...(showWeights
       ? textLayers(weightCol, 'right', width + 10 + effectWidth + GAP + weightWidth)
       : []),
     ...subtotalLines.map((s) => diamondLayer(s.pooled, s.y)),
@@ -504,27 +536,39 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
   if (input.favours && nullValue !== null) {
     // Centred under each half, so the texts never run under the study labels or the numbers.
     const mid = (a: number, b: number): number => (isLog ? Math.sqrt(a * b) : (a + b) / 2);
+    // Compact: each text ends (or starts) 6 px from the null line and may run past the frame,
+    // which is empty at that height; otherwise centred under its half and cut to fit it.
     const favoursText = (side: 'left' | 'right', text: string) => ({
       mark: {
         type: 'text',
-        align: 'center',
+        align: compact ? (side === 'left' ? 'right' : 'left') : 'center',
+        ...(compact ? { dx: side === 'left' ? -6 : 6 } : { limit: width / 2 - 4 }),
         y: under,
         fontSize: NOTE_FONT,
         color: MUTED,
-        limit: width / 2 - 4,
         text,
       },
       encoding: { x: { field: side, type: 'quantitative', scale: xScale, axis: xAxis } },
     });
     layers.push({
-      data: { values: [{ left: mid(domain[0], centre), right: mid(centre, domain[1]) }] },
+      data: {
+        values: [
+          compact
+            ? { left: centre, right: centre }
+            : { left: mid(domain[0], centre), right: mid(centre, domain[1]) },
+        ],
+      },
       layer: [
         favoursText('left', `\u2190 ${input.favours.left}`),
         favoursText('right', `${input.favours.right} \u2192`),
       ],
     });
   }
-  const statements = input.statements ?? [];
+  const statements = compact
+    ? (input.statements ?? []).flatMap((t) =>
+        t.split('; ').map((part, i, all) => (i < all.length - 1 ? `${part};` : part)),
+      )
+    : (input.statements ?? []);
   statements.forEach((text, i) => {
     layers.push({
       data: { values: [{}] },
@@ -533,7 +577,8 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
         align: 'left',
         baseline: 'middle',
         x: -leftWidth,
-        y: height + 66 + 15 * i,
+        // Below the axis title (and the favours texts when there are any).
+        y: height + (input.favours && nullValue !== null ? 66 : 50) + 15 * i,
         fontSize: FONT,
         color: INK,
         limit: 0,

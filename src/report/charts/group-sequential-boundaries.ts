@@ -107,15 +107,17 @@ export function groupSequentialBoundaries(input: GroupSequentialBoundariesInput)
             scale: { domain: present, range: present.map((s) => colors[s]) },
             legend: { orient: 'bottom' },
           },
+          // The same legend as colour (merged by Vega-Lite): the dash tells the bounds apart in greyscale.
           strokeDash: {
             field: 'series',
             type: 'nominal',
+            title: null,
             sort: present,
             scale: {
               domain: present,
               range: present.map((s) => (s.startsWith('Futility') ? [5, 3] : [1, 0])),
             },
-            legend: null,
+            legend: { orient: 'bottom' },
           },
           detail: { field: 'series' },
           tooltip: [
@@ -150,7 +152,7 @@ export function groupSequentialBoundaries(input: GroupSequentialBoundariesInput)
           ]
         : []),
     ],
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
   const kinds = [...present, ...(observed.length ? ['observed z'] : [])].join(', ').toLowerCase();
   return {
     spec,

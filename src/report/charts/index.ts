@@ -4,6 +4,9 @@ import type { OptionsSchema } from '../options-schema.js';
 import { adverseEvents } from './adverse-events.js';
 import { armDots } from './arm-dots.js';
 import type { ChartResult } from './chart-result.js';
+import { decisionTableChart } from './decision-table.js';
+import { doseSelectionBars } from './dose-selection.js';
+import { groupSequentialBoundaries } from './group-sequential-boundaries.js';
 import { contourFunnel } from './contour-funnel.js';
 import type { ForestSort } from './forest-order.js';
 import { forestPlot } from './forest-plot.js';
@@ -56,6 +59,11 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             description:
               'Order of the study rows (within subgroups): estimate (smallest first), weight (heaviest first), name or year (oldest first). Default as the analysis gives them.',
           },
+          compact: {
+            type: 'boolean',
+            description:
+              'Narrow layout (phones): no data or weight columns, labels cut at 130 px, statements broken into lines (default false).',
+          },
         },
         make: (view, o) => {
           const v = only(view, 'effects');
@@ -71,6 +79,7 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             ...(o.width ? { width: o.width as number } : {}),
             ...(v.forest ?? {}),
             ...(o.sort ? { sort: o.sort as ForestSort } : {}),
+            ...(o.compact === true ? { compact: true } : {}),
           });
         },
       },
@@ -163,7 +172,47 @@ export const CHARTS: ReadonlyMap<string, ChartDefinition> = new Map(
             ...sub(o),
             axisTitle: v.axisTitle,
             series: v.series,
+            ...(v.yTitle ? { yTitle: v.yTitle } : {}),
             ...(o.targets ? { targets: o.targets as number[] } : {}),
+          });
+        },
+      },
+      {
+        name: 'dose-selection',
+        accepts: 'dose-selection',
+        options: { ...common },
+        make: (view, o) => {
+          const v = only(view, 'dose-selection');
+          return doseSelectionBars({
+            title: o.title,
+            ...sub(o),
+            doses: v.doses,
+            scenarios: v.scenarios,
+          });
+        },
+      },
+      {
+        name: 'decision-table',
+        accepts: 'decision-table',
+        options: { ...common },
+        make: (view, o) =>
+          decisionTableChart({
+            title: o.title,
+            ...sub(o),
+            decisions: only(view, 'decision-table').decisions,
+          }),
+      },
+      {
+        name: 'group-sequential-boundaries',
+        accepts: 'boundaries',
+        options: { ...common },
+        make: (view, o) => {
+          const v = only(view, 'boundaries');
+          return groupSequentialBoundaries({
+            title: o.title,
+            ...sub(o),
+            looks: v.looks,
+            twoSided: v.twoSided,
           });
         },
       },

@@ -127,7 +127,7 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
       ...(['left', 'right'] as const).map((side) => ({
         data: { values: dots.filter((d) => d.side === side) },
         mark: {
-          type: 'point',
+          type: 'point' as const,
           shape: `triangle-${side}`,
           filled: true,
           size: 70,
@@ -157,7 +157,7 @@ export function percentAudit(input: PercentAuditInput): ChartResult {
         },
       },
     ],
-  } as unknown as TopLevelSpec;
+  } satisfies TopLevelSpec;
   const impossible = rows.filter((r) => !r.consistent).length;
   return {
     spec,

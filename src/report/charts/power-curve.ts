@@ -15,6 +15,8 @@ export interface PowerCurveInput {
   /** x-axis title with unit, e.g. `Participants per arm` or `True difference (m)`. */
   axisTitle: string;
   series: PowerCurveSeries[];
+  /** y-axis title (default `Power (%)`): what the curve is a probability of. */
+  yTitle?: string;
   /** Horizontal reference lines, default 0.8 and 0.9. */
   targets?: number[];
 }
@@ -61,7 +63,7 @@ export function powerCurve(input: PowerCurveInput): ChartResult {
           y: {
             field: 'powerPct',
             type: 'quantitative',
-            title: 'Power (%)',
+            title: input.yTitle ?? 'Power (%)',
             scale: { domain: [0, 100] },
           },
           color: {
@@ -73,12 +75,12 @@ export function powerCurve(input: PowerCurveInput): ChartResult {
           tooltip: [
             { field: 'series' },
             { field: 'x', format: '.4~g' },
-            { field: 'powerPct', format: '.1f', title: 'power %' },
+            { field: 'powerPct', format: '.1f', title: input.yTitle ?? 'power %' },
           ],
         },
       },
     ],
-  } as unknown as TopLevelSpec;
+  } satisfies TopLevelSpec;
   return {
     spec,
     description: `Power curves for ${plural(input.series.length, 'scenario')} against ${input.axisTitle}.`,

@@ -183,7 +183,7 @@ export function trialTimeline(input: TrialTimelineInput): ChartResult {
         encoding: { y, x: { ...x, field: 'labelAt' }, text: { field: 'label' } },
       },
     ],
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
   return {
     spec,
     description: `Timeline of ${plural(values.length, 'trial')} by phase, from start to planned end, with enrolment${input.today ? `; the dashed line marks ${input.today}` : ''}: ${plural(values.filter((v) => v.end !== null && (!input.today || v.end >= input.today)).length, 'trial')} ${input.today ? 'planned to run past it' : 'with an end date'}.`,

@@ -90,7 +90,11 @@ export function vegaTextWidth(item: TextItem, text: unknown): number {
   const size = fontSizeOf(item);
   let value = text === null || text === undefined ? '' : String(text).trim();
   if (size <= 0 || value === '') return 0;
-  if (Number(item.limit) > 0) value = truncate(item, value, size);
+  const limit = Number(item.limit);
+  // Vega calls this both for bounds and inside its own truncation (which measures the whole
+  // text and cuts it when the width is not below the limit): report a text at or over the
+  // limit as exactly `limit` wide, so Vega cuts it and its bounds still hold the cut text.
+  if (limit > 0) return Math.min(textWidth(value, size, item.fontWeight), limit);
   return textWidth(value, size, item.fontWeight);
 }
 

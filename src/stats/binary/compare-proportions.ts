@@ -1,18 +1,18 @@
 import type { Alternative } from '../types.js';
 import { freeze } from '../types.js';
-import { barnardExact, type UnconditionalExactResult } from './barnard-exact.js';
+import type { UnconditionalExactResult } from './barnard-exact.js';
 import type { BinaryEstimate } from './binary-estimate.js';
-import { boschlooExact } from './boschloo-exact.js';
 import { chiSquareTest, type ChiSquareResult } from './chi-square-test.js';
 import { fisherExact } from './fisher-exact.js';
-import { midPTest } from './mid-p-test.js';
+import { ON_REQUEST_TESTS, type OnRequestTestId, type TwoArmTestDetail } from './two-arm-tests.js';
 import { numberNeededToTreat, type NntResult } from './number-needed-to-treat.js';
 import { oddsRatio, type OrMethod } from './odds-ratio.js';
 import { riskDifference, type RdMethod } from './risk-difference.js';
 import { riskRatio, type RrMethod } from './risk-ratio.js';
 import type { Correction, TwoByTwo } from './table.js';
 
-export type ExtraTest = 'barnard' | 'barnard-unpooled' | 'boschloo' | 'midp';
+/** A test run on request: an entry of TWO_ARM_TESTS with `onRequest`. */
+export type ExtraTest = OnRequestTestId;
 
 export interface CompareProportionsOptions {
   rdCi?: RdMethod;
@@ -60,17 +60,11 @@ export function compareProportions(
 ): CompareProportionsResult {
   const { level = 0.95, correction = 0.5, tests = [], alternative = 'two-sided' } = options;
   const rd = riskDifference(table, { ci: options.rdCi, level, alternative });
-  const extra: Partial<CompareProportionsResult['tests']> = {};
-  if (tests.includes('barnard'))
-    extra.barnard = barnardExact(table, { alternative: options.alternative });
-  if (tests.includes('barnard-unpooled'))
-    extra.barnardUnpooled = barnardExact(table, {
-      alternative: options.alternative,
-      pooled: false,
-    });
-  if (tests.includes('boschloo'))
-    extra.boschloo = boschlooExact(table, { alternative: options.alternative });
-  if (tests.includes('midp')) extra.midp = midPTest(table);
+  // Each requested test under the field its registry entry names (tests.barnardUnpooled, …).
+  const extra: Record<string, TwoArmTestDetail> = {};
+  for (const entry of ON_REQUEST_TESTS)
+    if (tests.includes(entry.id))
+      extra[entry.onRequest.resultKey] = entry.onRequest.detail(table, alternative);
   return freeze({
     table: { ...table },
     alternative,

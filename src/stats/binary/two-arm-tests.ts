@@ -5,6 +5,7 @@ import { boschlooExact } from './boschloo-exact.js';
 import { chiSquareTest } from './chi-square-test.js';
 import { fisherExact } from './fisher-exact.js';
 import { midPTest } from './mid-p-test.js';
+import type { Alternative } from '../types.js';
 import type { TwoByTwo } from './table.js';
 
 /**
@@ -13,6 +14,18 @@ import type { TwoByTwo } from './table.js';
  */
 export type TestSides = 'two-sided' | 'one-sided';
 
+/** What `compareProportions` reports for a test run on request (`props --test <id>`). */
+export interface TwoArmTestDetail {
+  name: string;
+  p: number;
+  /** The observed statistic, where the test has one. */
+  statistic?: number;
+  alternative?: Alternative;
+  /** Unconditional tests: the common proportion π at which p is maximal, and how it was found. */
+  nuisance?: number;
+  method?: string;
+}
+
 /** A registry entry of `TWO_ARM_TESTS`: `run` gives p, or null when the test is undefined for the table. */
 export interface TwoArmTest
   extends MethodEntry<string, (table: TwoByTwo, sides: TestSides) => number | null> {
@@ -20,6 +33,16 @@ export interface TwoArmTest
   readonly costly: boolean;
   /** Whether it has a one-sided version (else `run(table, 'one-sided')` is null). */
   readonly oneSided: boolean;
+  /**
+   * Tests `props` runs only when asked (`--test <id>`): the field of `tests` in its result
+   * (`props --json`) and the computation, one-sided for `less`/`greater` where `oneSided`.
+   * Entries without it (Fisher, χ², χ² with Yates) are always reported; Wald z is searched by
+   * the fingerprint only.
+   */
+  readonly onRequest?: {
+    readonly resultKey: string;
+    readonly detail: (table: TwoByTwo, alternative: Alternative) => TwoArmTestDetail;
+  };
 }
 
 const direction = (table: TwoByTwo): 'greater' | 'less' =>
@@ -91,6 +114,7 @@ export const TWO_ARM_TESTS = defineMethods('two-arm test', [
     formula: 'Fisher two-sided p minus half the probability of the observed table',
     reference: 'Lancaster HO. JASA 1961;56:223–234',
     run: (table, sides) => (sides === 'two-sided' ? midPTest(table).p : null),
+    onRequest: { resultKey: 'midp', detail: (table) => midPTest(table) },
   },
   {
     id: 'barnard',
@@ -103,6 +127,28 @@ export const TWO_ARM_TESTS = defineMethods('two-arm test', [
     run: (table, sides) =>
       barnardExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) })
         .p,
+    onRequest: {
+      resultKey: 'barnard',
+      detail: (table, alternative) => barnardExact(table, { alternative }),
+    },
+  },
+  {
+    id: 'barnard-unpooled',
+    label: 'Barnard exact, unpooled statistic',
+    costly: true,
+    oneSided: true,
+    formula: 'sup over the nuisance π of P(unpooled Wald z at least as extreme), unconditional',
+    reference:
+      'Barnard GA. Nature 1945;156:177; Mehrotra DV, Chan ISF, Berger RL. Biometrics 2003;59:441–450; as scipy.stats.barnard_exact(pooled = False)',
+    run: (table, sides) =>
+      barnardExact(table, {
+        alternative: sides === 'two-sided' ? 'two-sided' : direction(table),
+        pooled: false,
+      }).p,
+    onRequest: {
+      resultKey: 'barnardUnpooled',
+      detail: (table, alternative) => barnardExact(table, { alternative, pooled: false }),
+    },
   },
   {
     id: 'boschloo',
@@ -114,7 +160,19 @@ export const TWO_ARM_TESTS = defineMethods('two-arm test', [
     run: (table, sides) =>
       boschlooExact(table, { alternative: sides === 'two-sided' ? 'two-sided' : direction(table) })
         .p,
+    onRequest: {
+      resultKey: 'boschloo',
+      detail: (table, alternative) => boschlooExact(table, { alternative }),
+    },
   },
 ] as const satisfies readonly TwoArmTest[]);
 
 export type TwoArmTestId = MethodId<typeof TWO_ARM_TESTS>;
+
+type OnRequestEntry = Extract<(typeof TWO_ARM_TESTS.entries)[number], { onRequest: object }>;
+/** Ids of the tests `props` runs on request (`--test`). */
+export type OnRequestTestId = OnRequestEntry['id'];
+/** The on-request entries, in registry order: `props --test` choices. */
+export const ON_REQUEST_TESTS: readonly OnRequestEntry[] = TWO_ARM_TESTS.entries.filter(
+  (entry): entry is OnRequestEntry => 'onRequest' in entry,
+);

@@ -50,3 +50,5 @@ export { sprite } from './sprite.js';
 export type { SpriteOptions, SpriteResult } from './sprite.js';
 export { escalationEnrolment } from './escalation-enrolment.js';
 export type { EscalationGroup, EscalationEnrolmentResult } from './escalation-enrolment.js';
+export { armSplits } from './arm-splits.js';
+export type { ArmSplit, ArmSplitsResult } from './arm-splits.js';

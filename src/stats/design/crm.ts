@@ -353,6 +353,7 @@ export function crmOc(
   const ySum = new Array<number>(J).fill(0);
   let none = 0;
   let early = 0;
+  const cache = new Map<string, CrmPosterior>();
   for (let r = 0; r < reps; r += 1) {
     const n = new Array<number>(J).fill(0);
     const y = new Array<number>(J).fill(0);
@@ -362,7 +363,13 @@ export function crmOc(
       const k = rng.binomial(cohortSize, dlt[dose]);
       n[dose] += cohortSize;
       y[dose] += k;
-      const post = posteriorOnGrid(grid, n, y, stopCutoff === undefined ? [] : [0]);
+      // Trials revisit the same (n, y) states: the posterior is computed once per state.
+      const key = `${n.join(',')}|${y.join(',')}`;
+      let post = cache.get(key);
+      if (!post) {
+        post = posteriorOnGrid(grid, n, y, stopCutoff === undefined ? [] : [0]);
+        cache.set(key, post);
+      }
       if (stopCutoff !== undefined && post.pOverTarget[0] > stopCutoff) {
         mtd = -1;
         early += 1;

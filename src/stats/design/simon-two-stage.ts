@@ -29,6 +29,13 @@ export interface SimonTwoStageResult {
   optimal: SimonDesign;
   /** Minimises the maximum sample size n (ties: smallest en0). */
   minimax: SimonDesign;
+  /**
+   * Admissible designs (Jung SH, Lee T, Kim K, George SL. Admissible two-stage designs for
+   * phase II cancer clinical trials. Stat Med 2004;23:561–569): those minimising the expected
+   * loss q·n + (1 − q)·EN0 for some weight q, from the minimax (q near 1) to the optimal (q near 0),
+   * each with the interval of q where it is best.
+   */
+  admissible: (SimonDesign & { qFrom: number; qTo: number })[];
   /** Largest total n searched. */
   nMax: number;
   warnings: string[];
@@ -116,6 +123,9 @@ export function simonTwoStage(options: {
 
   let optimal: SimonDesign | undefined;
   let minimax: SimonDesign | undefined;
+  // Smallest-EN0 design at each n: the candidates for admissibility. The pruning below skips only
+  // designs dominated by one already found (no larger n, no smaller EN0), never an admissible one.
+  const bestByN = new Map<number, SimonDesign>();
   for (let n = nStart; n <= nMax; n += 1) {
     for (let n1 = 1; n1 < n; n1 += 1) {
       let r = -1; // the smallest α-feasible r for the previous r1: it can only fall as r1 grows
@@ -162,6 +172,8 @@ export function simonTwoStage(options: {
           alpha: reject(t0, r1, n1, r, n),
           power: attained,
         };
+        const atN = bestByN.get(n);
+        if (!atN || en0 < atN.en0 - 1e-12) bestByN.set(n, design);
         // 1e-12 slack: equal EN0 up to rounding counts as a tie.
         if (
           !optimal ||
@@ -185,7 +197,40 @@ export function simonTwoStage(options: {
     warnings.push(
       `the optimal design's n = ${optimal.n} is near the search limit nMax = ${nMax}: a larger nMax may find a smaller EN0`,
     );
-  return freeze({ p0, p1, alpha, power, optimal, minimax, nMax, warnings });
+  const admissible = admissibleDesigns(
+    [...bestByN.values()].filter((d) => d.n >= minimax!.n && d.n <= optimal!.n),
+  );
+  return freeze({ p0, p1, alpha, power, optimal, minimax, admissible, nMax, warnings });
+}
+
+/**
+ * The lower convex hull of (n, EN0) from the smallest n: a design is admissible when some
+ * q ∈ [0, 1] makes q·n + (1 − q)·EN0 smallest there. Neighbours i, i + 1 on the hull tie at
+ * q = (EN0_i − EN0_{i+1}) / ((EN0_i − EN0_{i+1}) + (n_{i+1} − n_i)).
+ */
+function admissibleDesigns(
+  candidates: SimonDesign[],
+): (SimonDesign & { qFrom: number; qTo: number })[] {
+  const byN = [...candidates].sort((a, b) => a.n - b.n);
+  const hull: SimonDesign[] = [];
+  for (const d of byN) {
+    if (hull.length > 0 && d.en0 >= hull[hull.length - 1].en0 - 1e-12) continue; // dominated
+    // Drop the last point while it lies on or above the segment from its predecessor to d.
+    while (hull.length >= 2) {
+      const a = hull[hull.length - 2];
+      const b = hull[hull.length - 1];
+      const cross = (b.n - a.n) * (d.en0 - a.en0) - (b.en0 - a.en0) * (d.n - a.n);
+      if (cross <= 1e-12) hull.pop();
+      else break;
+    }
+    hull.push(d);
+  }
+  const tie = (a: SimonDesign, b: SimonDesign) => (a.en0 - b.en0) / (a.en0 - b.en0 + (b.n - a.n));
+  return hull.map((d, i) => ({
+    ...d,
+    qFrom: i + 1 < hull.length ? tie(d, hull[i + 1]) : 0,
+    qTo: i > 0 ? tie(hull[i - 1], d) : 1,
+  }));
 }
 
 /** Power of the randomised UMP level-α test of p0 against p1 > p0 on one binomial sample. */

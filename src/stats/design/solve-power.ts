@@ -39,7 +39,7 @@ export interface SolvePowerResult {
  * parameter is found by Brent's method (R's uniroot) to 1e-12 inside the bracket the method
  * states (R pwr's intervals), so any of n, effect size, α (or another input) can be solved for,
  * as `pwr.*.test` does with the argument set to NULL.
- * @example solvePower(POWER_METHODS.get('norm'), { values: { d: 0.3, alpha: 0.05 }, power: 0.8 }).values.n // 87.2086… (R: pwr.norm.test(d = 0.3, power = 0.8)$n)
+ * @example solvePower(POWER_METHODS.get('norm'), { values: { d: 0.3, alpha: 0.05 }, power: 0.8 }).values.n // 87.20956 (R: pwr.norm.test(d = 0.3, power = 0.8)$n)
  */
 export function solvePower(entry: PowerMethodEntry, options: SolvePowerOptions): SolvePowerResult {
   const choices: Record<string, string> = {};

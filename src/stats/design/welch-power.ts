@@ -13,7 +13,7 @@ export type PowerAlternative = 'two-sided' | 'less' | 'greater';
  * the Welch test (R, numerical integration over both sample variances).
  * Reference: Satterthwaite FE, Biometrics Bull 1946;2:110–114; Welch BL, Biometrika 1947;34:28–35;
  * as MESS::power_welch_t_test.
- * @example welchPower({ n1: 30, delta: 1, sd1: 1, sd2: 2, ratio: 1, alpha: 0.05 }, 'two-sided') // 0.6…
+ * @example welchPower({ n1: 30, delta: 1, sd1: 1, sd2: 2, ratio: 1, alpha: 0.05 }, 'two-sided') // 0.66789 (exact Welch power by integration: 0.66771)
  */
 export function welchPower(
   v: { n1: number; delta: number; sd1: number; sd2: number; ratio: number; alpha: number },

@@ -33,7 +33,11 @@ export function backTransform(effects: Pick<EffectSizes, 'measure' | 'studies'>)
     case 'OR':
     case 'ROM':
     case 'HR':
+    case 'IRR':
+    case 'IRLN':
       return make('exp', Math.exp);
+    case 'IRS':
+      return make('square', (x) => (x < 0 ? 0 : x * x));
     case 'PLO':
       return make('inverse-logit', (x) => 1 / (1 + Math.exp(-x)));
     case 'PFT': {

@@ -8,8 +8,23 @@ import { continuousEffectSizes, type ContinuousStudy } from './continuous-effect
 import type { EffectSizes } from './effect-sizes.js';
 import { genericEffectSizes, type GenericStudy } from './generic-effect-sizes.js';
 import { proportionEffectSizes, type ProportionStudy } from './proportion-effect-sizes.js';
+import { rateEffectSizes, type RateStudy, type SingleRateStudy } from './rate-effect-sizes.js';
 
-export type MetaMeasure = 'RR' | 'OR' | 'RD' | 'MD' | 'SMD' | 'ROM' | 'PLO' | 'PFT' | 'PR' | 'GEN';
+export type MetaMeasure =
+  | 'RR'
+  | 'OR'
+  | 'RD'
+  | 'MD'
+  | 'SMD'
+  | 'ROM'
+  | 'PLO'
+  | 'PFT'
+  | 'PR'
+  | 'GEN'
+  | 'IRR'
+  | 'IRD'
+  | 'IRLN'
+  | 'IRS';
 export const META_MEASURES: readonly MetaMeasure[] = [
   'RR',
   'OR',
@@ -21,14 +36,20 @@ export const META_MEASURES: readonly MetaMeasure[] = [
   'PFT',
   'PR',
   'GEN',
+  'IRR',
+  'IRD',
+  'IRLN',
+  'IRS',
 ];
 
-/** Study rows of any of the four input shapes; the measure decides which one is expected. */
+/** Study rows of any of the input shapes; the measure decides which one is expected. */
 export type MetaInput =
   | readonly BinaryStudy[]
   | readonly ContinuousStudy[]
   | readonly ProportionStudy[]
-  | readonly GenericStudy[];
+  | readonly GenericStudy[]
+  | readonly RateStudy[]
+  | readonly SingleRateStudy[];
 
 /**
  * Which input shape a measure needs.
@@ -36,10 +57,12 @@ export type MetaInput =
  */
 export function inputKind(
   measure: MetaMeasure,
-): 'binary' | 'continuous' | 'proportion' | 'generic' {
+): 'binary' | 'continuous' | 'proportion' | 'generic' | 'rate' | 'single-rate' {
   if (measure === 'RR' || measure === 'OR' || measure === 'RD') return 'binary';
   if (measure === 'MD' || measure === 'SMD' || measure === 'ROM') return 'continuous';
   if (measure === 'PLO' || measure === 'PFT' || measure === 'PR') return 'proportion';
+  if (measure === 'IRR' || measure === 'IRD') return 'rate';
+  if (measure === 'IRLN' || measure === 'IRS') return 'single-rate';
   return 'generic';
 }
 
@@ -73,6 +96,10 @@ export function computeEffectSizes(
       );
     case 'generic':
       return genericEffectSizes(data as readonly GenericStudy[]);
+    case 'rate':
+      return rateEffectSizes(data as readonly RateStudy[], measure as 'IRR' | 'IRD');
+    case 'single-rate':
+      return rateEffectSizes(data as readonly SingleRateStudy[], measure as 'IRLN' | 'IRS');
     default:
       throw new InputError('measure', measure, META_MEASURES.join(', '));
   }

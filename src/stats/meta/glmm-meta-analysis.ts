@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { normalQuantile, normalSf } from '../dist/index.js';
 import { logGamma } from '../dist/special.js';
 import { logNormalIntegral, type LogConcaveTerm } from '../numeric/adaptive-gauss-hermite.js';
-import { minimizeScalar } from '../numeric/minimize-scalar.js';
+import { fmin } from '../numeric/fmin.js';
 import { nelderMead } from '../numeric/nelder-mead.js';
 import { proportionCi } from '../proportion/proportion-ci.js';
 import { freeze } from '../types.js';
@@ -169,10 +169,8 @@ function umfsLikelihood(tables: readonly BinaryStudy[]): Likelihood {
         };
         // The marginal likelihood is log-concave in αᵢ (Prékopa): one maximum, found by Brent.
         const centre = Math.log((t.events2 + 0.5) / (t.n2 - t.events2 + 0.5));
-        const best = minimizeScalar((alpha) => -marginal(alpha), centre - 15, centre + 15, {
-          tol: 1e-11,
-        });
-        ll -= best.value;
+        const best = fmin((alpha) => -marginal(alpha), centre - 15, centre + 15, 1e-11);
+        ll -= best.fx;
       }
       return ll;
     },

@@ -11,13 +11,72 @@ export function integrate(
   f: (x: number) => number,
   a: number,
   b: number,
-  options: { relTol?: number; absTol?: number; maxIntervals?: number } = {},
+  options: { relTol?: number; absTol?: number; maxIntervals?: number; pieces?: number } = {},
 ): { value: number; error: number; intervals: number } {
-  const { relTol = 1e-13, absTol = 0, maxIntervals = 2000 } = options;
-  if (!(b > a)) return { value: 0, error: 0, intervals: 0 };
-  const parts: Piece[] = [kronrod15(f, a, b)];
-  let value = parts[0].value;
-  let error = parts[0].error;
+  const parts = adapt(f, a, b, options);
+  let value = 0;
+  let error = 0;
+  for (const p of parts) {
+    value += p.value;
+    error += p.error;
+  }
+  return { value, error, intervals: parts.length };
+}
+
+/**
+ * The final rule of `integrate` as nodes and weights (Σ wⱼ f(xⱼ) is the integral), so that
+ * other integrands against the same measure can reuse the partition `f` needed (e.g. the
+ * moments and mixtures over a posterior density). `pieces` equal subintervals to start from.
+ * @example integrationRule(Math.exp, 0, 1).weights.length // 15 (one subinterval sufficed)
+ */
+export function integrationRule(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  options: { relTol?: number; absTol?: number; maxIntervals?: number; pieces?: number } = {},
+): { nodes: number[]; weights: number[]; value: number; error: number; intervals: number } {
+  const parts = adapt(f, a, b, options);
+  const nodes: number[] = [];
+  const weights: number[] = [];
+  let value = 0;
+  let error = 0;
+  for (const p of parts) {
+    const centre = (p.a + p.b) / 2;
+    const half = (p.b - p.a) / 2;
+    for (let j = 0; j < 7; j++) {
+      nodes.push(centre - half * XGK[j], centre + half * XGK[j]);
+      weights.push(half * WGK[j], half * WGK[j]);
+    }
+    nodes.push(centre);
+    weights.push(half * WGK[7]);
+    value += p.value;
+    error += p.error;
+  }
+  return { nodes, weights, value, error, intervals: parts.length };
+}
+
+/** The adaptive bisection shared by `integrate` and `integrationRule`. */
+function adapt(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  options: { relTol?: number; absTol?: number; maxIntervals?: number; pieces?: number },
+): Piece[] {
+  const { relTol = 1e-13, absTol = 0, maxIntervals = 2000, pieces = 1 } = options;
+  if (!(b > a)) return [];
+  const parts: Piece[] = Array.from({ length: pieces }, (_, i) =>
+    kronrod15(
+      f,
+      a + ((b - a) * i) / pieces,
+      i === pieces - 1 ? b : a + ((b - a) * (i + 1)) / pieces,
+    ),
+  );
+  let value = 0;
+  let error = 0;
+  for (const p of parts) {
+    value += p.value;
+    error += p.error;
+  }
   while (error > Math.max(absTol, relTol * Math.abs(value)) && parts.length < maxIntervals) {
     let worst = 0;
     for (let i = 1; i < parts.length; i++) if (parts[i].error > parts[worst].error) worst = i;
@@ -34,7 +93,7 @@ export function integrate(
       error += p.error;
     }
   }
-  return { value, error, intervals: parts.length };
+  return parts;
 }
 
 interface Piece {

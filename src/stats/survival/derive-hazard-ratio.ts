@@ -78,6 +78,7 @@ export interface HazardRatioResult {
 }
 
 const POSITIVE: readonly HrField[] = [
+  'seLogHr',
   'hr',
   'ciLower',
   'ciUpper',
@@ -87,7 +88,7 @@ const POSITIVE: readonly HrField[] = [
   'allocationRatio',
 ];
 const PROBABILITY: readonly HrField[] = ['p', 'logrankP'];
-const FINITE: readonly HrField[] = ['oMinusE', 'logrankZ'];
+const FINITE: readonly HrField[] = ['oMinusE', 'logrankZ', 'logHr'];
 /** Figures that are stated, not rounded (level, ratio). */
 const EXACT: readonly HrField[] = [...HR_COUNT_FIELDS, 'ciLevel', 'allocationRatio'];
 

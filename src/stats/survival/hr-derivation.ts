@@ -8,6 +8,9 @@ import type { ConfidenceInterval } from '../types.js';
  * HR_METHODS (hr-methods.ts) uses the fields it needs.
  */
 export interface HrReported {
+  /** log HR and its SE as printed (a meta-analysis table, a Cox model's coefficient and SE). */
+  logHr?: number;
+  seLogHr?: number;
   /** Hazard ratio, arm 1 vs arm 2. */
   hr?: number;
   ciLower?: number;

@@ -61,6 +61,24 @@ function needSign(r: HrReported): string | undefined {
 
 export const HR_METHODS: readonly HrMethod[] = [
   {
+    id: 'log-se',
+    label: 'log HR and its SE as printed',
+    exact: true,
+    formula: 'log HR and SE used as they are',
+    reference: `${TIERNEY} (direct estimation); metafor rma(yi, sei)`,
+    fields: ['logHr', 'seLogHr'],
+    missing: (r) =>
+      r.logHr === undefined || r.seLogHr === undefined ? 'log HR and its SE' : undefined,
+    run: (r) => ({
+      logHr: r.logHr as number,
+      se: r.seLogHr as number,
+      formula: 'log HR, SE as printed',
+      assumptions: [],
+      inputs: { logHr: r.logHr as number, seLogHr: r.seLogHr as number },
+      intermediate: {},
+    }),
+  },
+  {
     id: 'ci',
     label: 'HR with its confidence interval',
     exact: true,

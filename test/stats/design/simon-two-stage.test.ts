@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { binomialPmf } from '../../../src/stats/dist/index.js';
 import { simonTwoStage } from '../../../src/stats/design/simon-two-stage.js';
@@ -160,6 +161,39 @@ describe('simonTwoStage: pruned search equals the plain exhaustive search', () =
       const b = bruteForce(p0, p1, alpha, power, 60);
       expect([r.optimal.r1, r.optimal.n1, r.optimal.r, r.optimal.n]).toEqual(b.optimal);
       expect([r.minimax.r1, r.minimax.n1, r.minimax.r, r.minimax.n]).toEqual(b.minimax);
+    });
+  }
+});
+
+describe('simonTwoStage admissible designs (Jung et al. 2004)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const adm = JSON.parse(
+    readFileSync(
+      new URL('../../reference/fixtures/simon_admissible.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { cases: any[] };
+  for (const c of adm.cases) {
+    it(`p0 ${c.p0}, p1 ${c.p1}, α ${c.alpha}, power ${c.power}: R exhaustive search per n and a q grid`, () => {
+      const r = simonTwoStage({ p0: c.p0, p1: c.p1, alpha: c.alpha, power: c.power });
+      expect(r.admissible.map((d) => [d.r1, d.n1, d.r, d.n])).toEqual(
+        // Both from the minimax (smallest n, q up to 1) to the optimal (q down to 0).
+        c.designs.map((d: { r1: number; n1: number; r: number; n: number }) => [
+          d.r1,
+          d.n1,
+          d.r,
+          d.n,
+        ]),
+      );
+      const ours = r.admissible;
+      c.designs.forEach((d: { en0: number; qMin: number; qMax: number }, i: number) => {
+        expect(Math.abs(ours[i].en0 - d.en0)).toBeLessThan(1e-10);
+        // The grid has step 5e-5: the hull's exact q limits lie within one step of it.
+        expect(Math.abs(ours[i].qFrom - d.qMin)).toBeLessThanOrEqual(5e-5 + 1e-12);
+        expect(Math.abs(ours[i].qTo - d.qMax)).toBeLessThanOrEqual(5e-5 + 1e-12);
+      });
+      expect(r.admissible[0]).toMatchObject({ n: r.minimax.n, qTo: 1 });
+      expect(r.admissible[r.admissible.length - 1]).toMatchObject({ n: r.optimal.n, qFrom: 0 });
     });
   }
 });

@@ -68,8 +68,10 @@ describe('Peto estimate from O − E and V equals one Newton step of coxph (no t
 
 describe('every derivation lands near the Cox HR on trials simulated from a known HR (R coxph, survdiff, survfit)', () => {
   for (const s of fixture.simulated) {
-    it(`HR ${s.hrTrue}, ${s.n1}:${s.n2}: all six methods within 0.07 on the log scale and 8 % in SE of coxph`, () => {
+    it(`HR ${s.hrTrue}, ${s.n1}:${s.n2}: all seven methods within 0.07 on the log scale and 8 % in SE of coxph`, () => {
       const r = deriveHazardRatio({
+        logHr: s.coxLogHr,
+        seLogHr: s.coxSe,
         hr: Math.exp(s.coxLogHr),
         ciLower: s.coxLower,
         ciUpper: s.coxUpper,
@@ -168,7 +170,14 @@ describe('consistency of the derivations', () => {
   });
   it('lists what each unused method lacks', () => {
     const r = deriveHazardRatio({ hr: 0.8, ciLower: 0.6, ciUpper: 0.9 });
-    expect(r.skipped.map((s) => s.method)).toEqual(['oe-v', 'p', 'logrank', 'events', 'medians']);
+    expect(r.skipped.map((s) => s.method)).toEqual([
+      'log-se',
+      'oe-v',
+      'p',
+      'logrank',
+      'events',
+      'medians',
+    ]);
     expect(Object.isFrozen(r)).toBe(true);
   });
 });
