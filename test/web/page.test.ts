@@ -476,25 +476,30 @@ describe.skipIf(!hasChromium)('the offline page in headless chromium', () => {
     expect(await page.locator('#calc-datasets pre.result').textContent()).toContain('MILES');
     await page.getByRole('button', { name: 'Meta-analysis of bcg-vaccine' }).click();
     await page.waitForURL(/#meta\?.*input=bcg-vaccine/);
-    await settled(page, 'meta');
-    expect((await shown(page, 'meta')).k).toBe('13');
+    // The calculator may still show its previous ('done') result for a moment after the URL
+    // changes: wait for the new one rather than for the state flag.
+    await expect.poll(async () => (await shown(page, 'meta')).k, { timeout: 30_000 }).toBe('13');
     // A dataset with several outcomes: the CLI's message, listing them, is next to --outcome.
     await page.goto(`${url}#datasets`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByRole('button', { name: 'Meta-analysis of rapami' }).click();
     await page.waitForURL(/#meta\?.*input=rapami/);
-    await settled(page, 'meta');
-    expect(await page.locator('#meta-outcome-error').textContent()).toContain(
-      '"serious adverse events"',
-    );
+    await expect
+      .poll(async () => (await page.locator('#meta-outcome-error').textContent()) ?? '', {
+        timeout: 30_000,
+      })
+      .toContain('"serious adverse events"');
     await fill(page, 'meta', { outcome: 'serious adverse events' });
     expect(await page.locator('#meta-outcome-error').textContent()).toBe('');
-    expect(Number((await shown(page, 'meta')).k)).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await shown(page, 'meta')).k), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     // Keyboard: a calculator is reached from the navigation with Tab focus and Enter.
     await page.getByRole('button', { name: 'GRIM', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/#check-grim/);
-    expect(await page.locator('#calc-check-grim').isVisible()).toBe(true);
+    // The panel is shown by the hashchange handler, just after the URL changes.
+    await page.locator('#calc-check-grim').waitFor({ state: 'visible', timeout: 30_000 });
     const unlabelled = await page.$$eval('input, select, textarea', (controls) =>
       controls
         .filter((c) => (c as any).labels?.length === 0 && !c.getAttribute('aria-label'))
