@@ -259,6 +259,19 @@ describe('compact forest layout', () => {
   });
 });
 
+describe('full forest layout with a very long label', () => {
+  it('caps the label column at 280 px: a 3 000-character label is cut, the plot keeps its width', async () => {
+    const long = 'A'.repeat(3000);
+    const chart = forestPlot({ ...BASE, rows: [{ ...BASE.rows[0], label: long }] });
+    const { items } = await scene(chart.spec);
+    const label = items.find((i) => i.marktype === 'text' && String(i.text) === long)!;
+    expect((label as unknown as { limit: number }).limit).toBe(280);
+    const { svg } = await renderSvg(chart.spec, { idPrefix: 'w', title: 't', description: 'd' });
+    expect(Number(/width="(\d+)"/.exec(svg)![1])).toBeLessThan(1200);
+    expect(svg).toContain('\u2026');
+  });
+});
+
 describe('forest row order', () => {
   const rows = BASE.rows;
   const labels = (sort: Parameters<typeof sortForestRows>[1]) =>

@@ -104,6 +104,9 @@ const NOTE_FONT = 10;
 const GAP = 14;
 /** Widest study label in the compact layout (px); longer ones end in an ellipsis. */
 const COMPACT_LABEL = 110;
+/** Widest study label of the full layout: longer ones are cut (full text in a tooltip), so a
+ * 3 000-character label cannot stretch the plot to a strip (issue 16). */
+const MAX_LABEL = 280;
 /** Area (px²) of the square of the heaviest study; every other square's area is in proportion to its weight. */
 export const FOREST_MAX_AREA = 220;
 
@@ -357,7 +360,8 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
     Math.max(0, ...col.map((t) => textWidth(t.text, fontOf(t.style).size, fontOf(t.style).weight)));
 
   const width = input.width ?? (compact ? 120 : 320);
-  const labelWidth = compact ? Math.min(COMPACT_LABEL, colWidth(labelCol)) : colWidth(labelCol);
+  const labelLimit = compact ? COMPACT_LABEL : colWidth(labelCol) > MAX_LABEL ? MAX_LABEL : 0;
+  const labelWidth = labelLimit > 0 ? Math.min(labelLimit, colWidth(labelCol)) : colWidth(labelCol);
   const dataWidths = dataCols.map(colWidth);
   const leftWidth = labelWidth + dataWidths.reduce((s, w) => s + GAP + w, 0) + 10;
   const effectWidth = colWidth(effectCol);
@@ -491,7 +495,7 @@ export function forestPlot(input: ForestPlotInput): ChartResult {
           },
         ]
       : []),
-    ...textLayers([...labelCol, ...noteLines], 'left', -leftWidth, compact ? COMPACT_LABEL : 0),
+    ...textLayers([...labelCol, ...noteLines], 'left', -leftWidth, labelLimit),
     ...dataCols.flatMap((col, c) =>
       textLayers(
         col,
