@@ -8,7 +8,8 @@ import { openStagedFolder, type StagingFs } from '../io/staged-folder.js';
 import { VERSION } from '../version.js';
 import type { AnalysisOutput } from './analyses/analysis.js';
 import { ANALYSES } from './analyses/index.js';
-import { CHARTS } from './charts/index.js';
+import { CHARTS, type ChartDefinition } from './charts/index.js';
+import type { AnalysisView } from './analyses/analysis.js';
 import { checkSelections } from './check-selections.js';
 import type { DatasetLoader, ReportDataset } from './dataset.js';
 import { escapeHtml, pageHead, renderHtml, type HtmlFigure, type HtmlSection } from './html.js';
@@ -121,6 +122,25 @@ export interface ReportManifest {
   spec: ReportSpec;
   datasets: ReportDataset[];
   timestamp?: string;
+}
+
+/**
+ * The phone rendering of a chart type that has a `compact` option (the forest plot: no per-arm
+ * or weight columns, short labels with the full text as a tooltip), when the wide rendering does
+ * not fit a phone and the spec has not asked for the compact layout already.
+ */
+async function renderCompact(
+  definition: ChartDefinition,
+  view: AnalysisView,
+  options: { title: string; [key: string]: unknown },
+  render: RenderOptions,
+  wideWidth: number,
+): Promise<string | undefined> {
+  if (wideWidth <= NARROW_WIDTH || !('compact' in definition.options) || options.compact === true)
+    return undefined;
+  const compact = definition.make(view, { ...options, compact: true });
+  const narrow = await renderSvg(compact.spec, render);
+  return narrow.width < wideWidth ? narrow.svg : undefined;
 }
 
 /**
@@ -272,7 +292,8 @@ export async function buildReportHtml(
     const figures: HtmlFigure[] = [];
     for (const step of section.charts) {
       const output = outputs.get(step.analysis)!;
-      const chart = CHARTS.get(step.type)!.make(output.view, step.options);
+      const definition = CHARTS.get(step.type)!;
+      const chart = definition.make(output.view, step.options);
       figureCount += 1;
       const id = `fig-${figureCount}`;
       const rendered = await renderSvg(chart.spec, {
@@ -280,11 +301,21 @@ export async function buildReportHtml(
         title: step.options.title,
         description: chart.description,
       });
-      const narrowSvg = await renderNarrow(
-        chart.spec,
-        { idPrefix: `${id}-narrow`, title: step.options.title, description: chart.description },
-        rendered.width,
-      );
+      const narrowOptions = {
+        idPrefix: `${id}-narrow`,
+        title: step.options.title,
+        description: chart.description,
+      };
+      // A chart with a layout of its own for phones (the forest's `compact`) uses it; the
+      // others are re-laid by narrowSpec.
+      const narrowSvg =
+        (await renderCompact(
+          definition,
+          output.view,
+          step.options,
+          narrowOptions,
+          rendered.width,
+        )) ?? (await renderNarrow(chart.spec, narrowOptions, rendered.width));
       const chartWarnings = [...chart.warnings, ...rendered.warnings];
       addUnique(
         warnings,
