@@ -218,6 +218,28 @@ function item(
   return { ...where, ...fields, expected, independent: fields.independent ?? true };
 }
 
+/** One "not checkable" item per printed figure (the others are absent), all for the same reason. */
+function notCheckable(
+  base: Base,
+  figures: readonly (readonly [string, ReportedValue | undefined])[],
+  reason: string,
+): CheckItem[] {
+  return figures.flatMap(([quantity, value]) =>
+    value
+      ? [
+          item(base, {
+            quantity,
+            reported: show(value),
+            recomputed: null,
+            status: 'not-checkable',
+            method: 'none',
+            reason,
+          }),
+        ]
+      : [],
+  );
+}
+
 /** Inputs of a percentage check (count, denominator, the percentage, the arm) that a row marks as derived. */
 function circularInputs(derived: string | undefined): string[] {
   if (!derived) return [];
@@ -509,22 +531,16 @@ function checkComparison(
     // The analysis core pairs the arms (population join, preferred scale, SE/CI/median → SD).
     const pair = pairForComparison(tables, row, { sdFromP: true });
     if (pair?.kind !== 'continuous' || pair.arm.mean === null || pair.comparator.mean === null) {
-      for (const [quantity, value] of [
-        ['estimate', estimate],
-        ['p', p],
-      ] as const) {
-        if (value)
-          items.push(
-            item(base, {
-              quantity,
-              reported: show(value),
-              recomputed: null,
-              status: 'not-checkable',
-              method: 'none',
-              reason: 'no arm means for this comparison in the dataset',
-            }),
-          );
-      }
+      items.push(
+        ...notCheckable(
+          base,
+          [
+            ['estimate', estimate],
+            ['p', p],
+          ],
+          'no arm means for this comparison in the dataset',
+        ),
+      );
       return items;
     }
     const md = pair.arm.mean - pair.comparator.mean;
@@ -562,22 +578,16 @@ function checkComparison(
           }),
         );
       }
-      for (const [quantity, value] of [
-        ['ci_lower', lower],
-        ['ci_upper', upper],
-      ] as const) {
-        if (value)
-          items.push(
-            item(base, {
-              quantity,
-              reported: show(value),
-              recomputed: null,
-              status: 'not-checkable',
-              method: 'none',
-              reason: 'no SDs in the arm data to rebuild the interval',
-            }),
-          );
-      }
+      items.push(
+        ...notCheckable(
+          base,
+          [
+            ['ci_lower', lower],
+            ['ci_upper', upper],
+          ],
+          'no SDs in the arm data to rebuild the interval',
+        ),
+      );
       return items;
     }
     const welch = estimates.md;
@@ -614,22 +624,16 @@ function checkComparison(
   if (row.measure === 'RD' || row.measure === 'RR' || row.measure === 'OR') {
     const pair = pairForComparison(tables, row);
     if (pair?.kind !== 'binary') {
-      for (const [quantity, value] of [
-        ['estimate', estimate],
-        ['p', p],
-      ] as const) {
-        if (value)
-          items.push(
-            item(base, {
-              quantity,
-              reported: show(value),
-              recomputed: null,
-              status: 'not-checkable',
-              method: 'none',
-              reason: 'no arm counts for this comparison in the dataset',
-            }),
-          );
-      }
+      items.push(
+        ...notCheckable(
+          base,
+          [
+            ['estimate', estimate],
+            ['p', p],
+          ],
+          'no arm counts for this comparison in the dataset',
+        ),
+      );
       return items;
     }
     const level = row.ci_level ?? 0.95;
@@ -681,22 +685,16 @@ function checkComparison(
     const derived = checkHazardRatioDerivations(base, row);
     if (derived.length > 0) return [...items, ...derived];
   }
-  for (const [quantity, value] of [
-    ['estimate', estimate],
-    ['p', p],
-  ] as const) {
-    if (value)
-      items.push(
-        item(base, {
-          quantity,
-          reported: show(value),
-          recomputed: null,
-          status: 'not-checkable',
-          method: 'none',
-          reason: `measure ${row.measure} cannot be recomputed from arm summaries`,
-        }),
-      );
-  }
+  items.push(
+    ...notCheckable(
+      base,
+      [
+        ['estimate', estimate],
+        ['p', p],
+      ],
+      `measure ${row.measure} cannot be recomputed from arm summaries`,
+    ),
+  );
   return items;
 }
 
